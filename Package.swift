@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Cited",
+  products: [
+    .executable(name: "cited", targets: ["cited"]),
+    .library(
+      name: "CitedKit",
+      targets: ["BibModel", "BibFormats", "CSLStyle", "CSLEngine", "KnowledgeBase", "Reports"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // The C import of the system libxml2: a module map and a shim header, nothing else.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // The only target that sees libxml2; hands out immutable Sendable element trees.
+    .target(name: "XMLTree", dependencies: ["CLibXML2"]),
+    // The CSL data model: references, names, dates, citations, CSL-JSON, diagnostics.
+    .target(name: "BibModel"),
+    // CSL styles and locales as typed data, parsed from XMLTree with collected diagnostics.
+    .target(name: "CSLStyle", dependencies: ["XMLTree", "BibModel"]),
+    // The CSL processor: a pure function from style, locale, references and citations to output.
+    .target(name: "CSLEngine", dependencies: ["CSLStyle", "BibModel"]),
+    // Bibliography formats: CSL-JSON, CSL-YAML, BibLaTeX/BibTeX, RIS.
+    .target(
+      name: "BibFormats",
+      dependencies: ["BibModel", .product(name: "Yams", package: "Yams")]),
+    // Entities, statements, sources; the YAML loader, the schema and the provenance rules.
+    .target(
+      name: "KnowledgeBase",
+      dependencies: ["BibModel", .product(name: "Yams", package: "Yams")]),
+    // Annotated reports and Markdown rendering; where the knowledge base meets the engine.
+    .target(name: "Reports", dependencies: ["KnowledgeBase", "CSLEngine", "CSLStyle", "BibModel"]),
+    // The command-line tool: argument parsing and printing, no domain logic.
+    .executableTarget(
+      name: "cited",
+      dependencies: [
+        "XMLTree", "BibModel", "CSLStyle", "CSLEngine", "BibFormats", "KnowledgeBase", "Reports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
+    .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The BibFormats target; see Docs/architecture.md.

@@ -1,0 +1,1 @@
+// The CSLEngine target; see Docs/architecture.md.

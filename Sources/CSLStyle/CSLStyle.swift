@@ -1,0 +1,1 @@
+// The CSLStyle target; see Docs/architecture.md.

@@ -1,0 +1,1 @@
+// The KnowledgeBase target; see Docs/architecture.md.

@@ -1,0 +1,1 @@
+// The Reports target; see Docs/architecture.md.

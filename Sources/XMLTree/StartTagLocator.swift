@@ -1,0 +1,88 @@
+/// Finds the line and column of every start tag by scanning the source text in document
+/// order (libxml2 keeps only a line per node, and that line is where the tag ends).
+/// Comments, CDATA sections and processing instructions are skipped.
+struct StartTagLocator {
+  private let bytes: [UInt8]
+  private var offset = 0
+  private var line = 1
+  private var lineStart = 0
+
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  mutating func assignPositions(_ element: inout XMLElement) {
+    let name = element.qualifiedPrefix.map { $0 + ":" + element.name } ?? element.name
+    if let (foundLine, column) = nextStartTag(named: Array(name.utf8)) {
+      element.line = foundLine
+      element.column = column
+    }
+    for index in element.children.indices {
+      if case .element(var child) = element.children[index] {
+        assignPositions(&child)
+        element.children[index] = .element(child)
+      }
+    }
+  }
+
+  private mutating func advance(to target: Int) {
+    while offset < target && offset < bytes.count {
+      if bytes[offset] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = offset + 1
+      }
+      offset += 1
+    }
+  }
+
+  private func hasPrefix(_ prefix: [UInt8], at position: Int) -> Bool {
+    guard position + prefix.count <= bytes.count else { return false }
+    for (index, byte) in prefix.enumerated() where bytes[position + index] != byte { return false }
+    return true
+  }
+
+  private func find(_ needle: [UInt8], from position: Int) -> Int? {
+    var index = position
+    while index + needle.count <= bytes.count {
+      if hasPrefix(needle, at: index) { return index }
+      index += 1
+    }
+    return nil
+  }
+
+  private mutating func nextStartTag(named name: [UInt8]) -> (Int, Int)? {
+    let open = UInt8(ascii: "<")
+    while offset < bytes.count {
+      guard bytes[offset] == open else {
+        advance(to: offset + 1)
+        continue
+      }
+      let skips: [([UInt8], [UInt8])] = [
+        (Array("<!--".utf8), Array("-->".utf8)),
+        (Array("<![CDATA[".utf8), Array("]]>".utf8)),
+        (Array("<?".utf8), Array("?>".utf8)),
+      ]
+      var skipped = false
+      for (start, end) in skips where hasPrefix(start, at: offset) {
+        let stop = find(end, from: offset + start.count).map { $0 + end.count } ?? bytes.count
+        advance(to: stop)
+        skipped = true
+        break
+      }
+      if skipped { continue }
+      let after = offset + 1 + name.count
+      if hasPrefix(name, at: offset + 1),
+        after == bytes.count || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "/"), UInt8(ascii: ">")].contains(bytes[after])
+      {
+        // Column in characters: count the bytes that start a UTF-8 scalar.
+        var column = 1
+        for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        let position = (line, column)
+        advance(to: after)
+        return position
+      }
+      advance(to: offset + 1)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Cited: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "cited", abstract: "Keep research honest: sourced facts, CSL citations, cited reports.")
+}
