@@ -1,0 +1,158 @@
+/// One end of a date: a year and, optionally, a month (13-16 for seasons, as CSL-JSON
+/// allows) and a day. Year 0 and negative years are BC (astronomical numbering as written).
+public struct DateParts: Sendable, Hashable {
+  public var year: Int?
+  public var month: Int?
+  public var day: Int?
+
+  public init(year: Int?, month: Int? = nil, day: Int? = nil) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// How finely this end is known.
+  public var precision: DatePrecision {
+    if day != nil { return .day }
+    if month != nil { return .month }
+    return .year
+  }
+
+  public var isEmpty: Bool { year == nil && month == nil && day == nil }
+}
+
+public enum DatePrecision: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
+  case year, month, day
+
+  private var order: Int {
+    switch self {
+    case .year: 0
+    case .month: 1
+    case .day: 2
+    }
+  }
+
+  public static func < (lhs: DatePrecision, rhs: DatePrecision) -> Bool { lhs.order < rhs.order }
+}
+
+/// A CSL date variable: one date or a range, with season, circa, a literal form or a raw
+/// string (ISO 8601 / EDTF) that could not be split into parts.
+public struct DateValue: Sendable, Hashable {
+  /// One element for a date, two for a range (the second may be open: `DateParts(year: nil)`).
+  public var parts: [DateParts]
+  /// `season`: 1-4 or a name; printed with the season terms.
+  public var season: String?
+  /// `circa`: the date is approximate.
+  public var circa: Bool
+  /// `literal`: printed as is, never parsed.
+  public var literal: String?
+  /// `raw`: the string the parts were parsed from, kept for lossless writing.
+  public var raw: String?
+  /// Fields that Cited does not know, kept so nothing is lost.
+  public var extra: [String: JSONValue]
+
+  public init(
+    parts: [DateParts] = [], season: String? = nil, circa: Bool = false, literal: String? = nil,
+    raw: String? = nil, extra: [String: JSONValue] = [:]
+  ) {
+    self.parts = parts
+    self.season = season
+    self.circa = circa
+    self.literal = literal
+    self.raw = raw
+    self.extra = extra
+  }
+
+  public init(year: Int, month: Int? = nil, day: Int? = nil) {
+    self.init(parts: [DateParts(year: year, month: month, day: day)])
+  }
+
+  public var start: DateParts? { parts.first }
+  public var end: DateParts? { parts.count > 1 ? parts[1] : nil }
+  public var isRange: Bool { parts.count > 1 }
+  public var year: Int? { parts.first?.year }
+
+  /// Parses ISO 8601 / EDTF level 0-1 strings: `2004`, `2004-05`, `2004-05-12`, ranges
+  /// `2004/2006` and `2004-05/..`, uncertain/approximate marks (`2004?`, `2004~` → circa),
+  /// seasons `2004-21` (spring) to `2004-24`. Returns nil for anything else.
+  public static func parseEDTF(_ text: String) -> DateValue? {
+    let trimmed = text.trimmingCharacters(in: " \t\n")
+    guard !trimmed.isEmpty else { return nil }
+    var circa = false
+    let ends = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+    guard ends.count <= 2 else { return nil }
+    var parts: [DateParts] = []
+    var season: String?
+    for end in ends {
+      var piece = String(end)
+      if piece == ".." || piece.isEmpty {
+        guard ends.count == 2 else { return nil }
+        parts.append(DateParts(year: nil))
+        continue
+      }
+      while let last = piece.last, "?~%".contains(last) {
+        if last != "?" { circa = true }
+        piece.removeLast()
+      }
+      var negative = false
+      if piece.hasPrefix("-") {
+        negative = true
+        piece.removeFirst()
+      }
+      let fields = piece.split(separator: "-", omittingEmptySubsequences: false)
+      guard (1...3).contains(fields.count), fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
+      else { return nil }
+      guard let year = Int(fields[0]), fields[0].count >= 3 || fields.count == 1 && fields[0].count >= 1 else { return nil }
+      var date = DateParts(year: negative ? -year : year)
+      if fields.count >= 2, let month = Int(fields[1]) {
+        if (21...24).contains(month) && fields.count == 2 {
+          season = String(month - 20)
+        } else {
+          guard (1...12).contains(month) else { return nil }
+          date.month = month
+        }
+      }
+      if fields.count == 3, let day = Int(fields[2]) {
+        guard (1...31).contains(day) else { return nil }
+        date.day = day
+      }
+      parts.append(date)
+    }
+    return DateValue(parts: parts, season: season, circa: circa)
+  }
+
+  /// The date as ISO 8601 / EDTF text (`2004-05-12`, `2004/2006`), for writers.
+  public var edtf: String? {
+    guard !parts.isEmpty else { return nil }
+    func render(_ date: DateParts) -> String {
+      guard let year = date.year else { return ".." }
+      var text = year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
+      if let month = date.month { text += "-" + pad(month, 2) }
+      if let day = date.day { text += "-" + pad(day, 2) }
+      return text
+    }
+    var text = parts.map(render).joined(separator: "/")
+    if circa { text += "~" }
+    return text
+  }
+
+  private func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String {
+  /// Trims the given characters from both ends (no Foundation needed).
+  public func trimmingCharacters(in set: String) -> String {
+    let characters = Set(set)
+    var slice = Substring(self)
+    while let first = slice.first, characters.contains(first) { slice.removeFirst() }
+    while let last = slice.last, characters.contains(last) { slice.removeLast() }
+    return String(slice)
+  }
+}
