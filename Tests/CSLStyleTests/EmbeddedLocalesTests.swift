@@ -15,8 +15,18 @@ import XMLTree
   @Test func embeddedTextIsByteForByteTheFileOnDisk() throws {
     for (tag, path) in try LocaleFileSupport.filesOnDisk().sorted(by: { $0.key < $1.key }) {
       let onDisk = try LocaleFileSupport.read(path)
-      let embedded = EmbeddedLocales.files[tag]
-      #expect(embedded == onDisk, "locales-\(tag).xml changed: run scripts/embed-locales.sh")
+      let embedded = try #require(EmbeddedLocales.files[tag], "\(tag) is not embedded: run scripts/embed-locales.sh")
+      // Compare without letting a failure print two whole files: name the first differing line.
+      let diskLines = onDisk.split(separator: "\n", omittingEmptySubsequences: false)
+      let embeddedLines = embedded.split(separator: "\n", omittingEmptySubsequences: false)
+      var line = 1
+      while line <= min(diskLines.count, embeddedLines.count), diskLines[line - 1] == embeddedLines[line - 1] {
+        line += 1
+      }
+      let identical = embedded == onDisk
+      #expect(
+        identical,
+        "locales-\(tag).xml differs from its embedded copy at line \(line): run scripts/embed-locales.sh")
     }
   }
 

@@ -33,7 +33,8 @@ import XMLTree
     ("en-US", "open-quote", "long", "\u{201C}"), ("en-US", "ordinal-01", "long", "st"),
     ("en-GB", "open-quote", "long", "\u{2018}"), ("en-GB", "edition", "short", "edn"),
     ("de-DE", "and", "long", "und"), ("de-DE", "et-al", "long", "u.\u{A0}a."), ("de-DE", "editor", "short", "Hrsg."),
-    ("de-DE", "month-03", "long", "März"), ("de-DE", "open-quote", "long", "\u{201E}"), ("de-DE", "ordinal", "long", "."),
+    ("de-DE", "month-03", "long", "März"), ("de-DE", "open-quote", "long", "\u{201E}"),
+    ("de-DE", "ordinal", "long", "."),
     ("zh-CN", "et-al", "long", "等"), ("zh-CN", "editor", "short", "编"), ("zh-CN", "translator", "short", "译"),
     ("zh-CN", "page", "long", "页"), ("zh-CN", "volume", "long", "卷"), ("zh-CN", "issue", "long", "期"),
     ("zh-CN", "open-quote", "long", "\u{201C}"), ("zh-CN", "close-quote", "long", "\u{201D}"),
@@ -68,7 +69,9 @@ import XMLTree
   @Test func chineseTextDatesReadYearMonthDay() throws {
     for locale in try Self.parsedLocales() where locale.tag.hasPrefix("zh-") {
       let text = try #require(locale.root.elements(named: "date").first { $0[attribute: "form"] == "text" })
-      let parts = text.elements(named: "date-part").map { "\($0[attribute: "name"] ?? "")\($0[attribute: "suffix"] ?? "")" }
+      let parts = text.elements(named: "date-part").map {
+        ($0[attribute: "name"] ?? "") + ($0[attribute: "suffix"] ?? "")
+      }
       #expect(parts == ["year年", "month月", "day日"], "\(locale.tag)")
     }
   }
