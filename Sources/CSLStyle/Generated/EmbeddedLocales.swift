@@ -79,8 +79,8 @@ public enum EmbeddedLocales {
     <term name="in">in</term>
     <term name="at">auf</term>
     <term name="at" form="symbol">@</term>
-    <term name="from">aus</term>
-    <term name="from" form="short">aus</term>
+    <term name="from">von</term>
+    <term name="from" form="short">von</term>
     <term name="on">am</term>
     <term name="henceforth">im Folgenden</term>
 
