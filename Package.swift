@@ -47,6 +47,7 @@ let package = Package(
       ]),
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
+    .testTarget(name: "CSLStyleTests", dependencies: ["CSLStyle", "XMLTree"]),
   ],
   swiftLanguageModes: [.v6]
 )
