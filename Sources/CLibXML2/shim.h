@@ -1,6 +1,15 @@
 #ifndef CITED_CLIBXML2_SHIM_H
 #define CITED_CLIBXML2_SHIM_H
 
+/* Debian's libxml2 is built with ICU, and encoding.h then includes the system ICU headers,
+   whose definitions clash with Foundation's bundled ICU in any Swift module that sees both
+   ("'UErrorCode' has different definitions in different modules"). Cited never touches the
+   encoding handler's ICU fields, so hide them. */
+#include <libxml/xmlversion.h>
+#ifdef LIBXML_ICU_ENABLED
+#undef LIBXML_ICU_ENABLED
+#endif
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
