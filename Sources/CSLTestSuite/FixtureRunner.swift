@@ -18,6 +18,9 @@ public final class FixtureRunner {
 
   public init(locales: LocaleStore) { self.locales = locales }
 
+  /// citeproc-js HTML: quotes are not escaped.
+  static let format = HTMLFormat(escapeQuotes: false)
+
   private func parsedLocale(_ tag: String) -> CSL.Locale? {
     if let cached = cache[tag] { return cached }
     let parsed = locales.xml(for: tag).flatMap { LocaleParser.parse($0, file: "locales-\(tag).xml").0 }
@@ -40,19 +43,19 @@ public final class FixtureRunner {
     let actual: String
     if fixture.mode == "bibliography" {
       let citations = explicitCitations(fixture).map { $0.map(\.citation) } ?? []
-      let output = processor.process(citations: citations)
+      let output = processor.process(citations: citations, format: Self.format)
       diagnostics += output.diagnostics
       actual = Self.bibliographyHTML(output.bibliography)
     } else if let steps = explicitCitations(fixture) {
       if fixture.sections["CITATIONS"] != nil {
         actual = incremental(processor, steps: steps)
       } else {
-        let output = processor.process(citations: steps.map(\.citation))
+        let output = processor.process(citations: steps.map(\.citation), format: Self.format)
         actual = output.citations.joined(separator: "\n")
       }
     } else {
       let citation = Citation(cites: read.references.map { Cite(id: $0.id) })
-      actual = processor.process(citations: [citation]).citations.joined(separator: "\n")
+      actual = processor.process(citations: [citation], format: Self.format).citations.joined(separator: "\n")
     }
     let trimmed = actual.trimmingCharacters(in: " \n")
     return FixtureResult(name: fixture.name, passed: trimmed == expected, expected: expected, actual: trimmed, diagnostics: diagnostics)
@@ -162,7 +165,7 @@ public final class FixtureRunner {
           document.append((postID, citation))
         }
       }
-      let output = processor.process(citations: document.map(\.1), bibliographyIDs: [])
+      let output = processor.process(citations: document.map(\.1), bibliographyIDs: [], format: Self.format)
       var current: [String: String] = [:]
       lines = []
       for (index, entry) in document.enumerated() {

@@ -30,7 +30,12 @@ public struct PlainTextFormat: OutputFormat {
 public struct HTMLFormat: OutputFormat {
   /// Whether to turn URLs into anchors (off for the test suite).
   public var linkURLs: Bool
-  public init(linkURLs: Bool = false) { self.linkURLs = linkURLs }
+  /// Whether `"` and `'` are escaped too (citeproc-js leaves them; the suite expects that).
+  public var escapeQuotes: Bool
+  public init(linkURLs: Bool = false, escapeQuotes: Bool = true) {
+    self.linkURLs = linkURLs
+    self.escapeQuotes = escapeQuotes
+  }
 
   public func escape(_ text: String) -> String {
     var result = ""
@@ -40,8 +45,8 @@ public struct HTMLFormat: OutputFormat {
       case "&": result += "&#38;"
       case "<": result += "&#60;"
       case ">": result += "&#62;"
-      case "\"": result += "&#34;"
-      case "'": result += "&#39;"
+      case "\"" where escapeQuotes: result += "&#34;"
+      case "'" where escapeQuotes: result += "&#39;"
       default: result.append(character)
       }
     }

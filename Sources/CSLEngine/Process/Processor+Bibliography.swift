@@ -17,6 +17,7 @@ extension Processor {
       context.inCitation = false
       var state = DisambiguationState()
       state.yearSuffix = states[item]?.yearSuffix
+      state.condition = states[item]?.condition ?? false
       var node = renderItem(item, context: context, state: state, mode: .bibliography)
       // subsequent-author-substitute
       if let substitute = bibliography.subsequentAuthorSubstitute, let names = firstNames(node) {

@@ -171,7 +171,7 @@ extension Processor {
             end += 1
           }
           if end > index, let last = group[end].node.first(tagged: .yearSuffix) {
-            nodes.append(.text(citation.yearSuffixDelimiter ?? groupDelimiter))
+            nodes.append(.text(citation.yearSuffixDelimiter ?? citation.citeGroupDelimiter ?? (citation.layout.delimiter ?? groupDelimiter)))
             if end - index >= 1 {
               // previous already printed its suffix: a–c
               nodes.removeLast()
@@ -183,7 +183,7 @@ extension Processor {
             continue
           }
         }
-        nodes.append(.text(citation.yearSuffixDelimiter ?? groupDelimiter))
+        nodes.append(.text(citation.yearSuffixDelimiter ?? citation.citeGroupDelimiter ?? (citation.layout.delimiter ?? groupDelimiter)))
         nodes.append(suffix)
       } else {
         nodes.append(.text(groupDelimiter))

@@ -59,7 +59,7 @@ struct VariableLookup: Sendable {
   }
 
   func names(_ name: String) -> [Name] {
-    reference.names[name] ?? []
+    (reference.names[name] ?? []).map(NameParts.normalized)
   }
 
   func date(_ name: String) -> DateValue? {

@@ -45,7 +45,7 @@ extension Renderer {
       }
       return Rendered(node: .empty, calledVariable: true)
     }
-    if mode != .sort { suppressed.formUnion(variables) }
+    if mode == .bibliography { suppressed.formUnion(variables) }
     if suppressFirstNames && !renderedNames {
       renderedNames = true
       return Rendered(node: .empty, calledVariable: true)
@@ -70,7 +70,8 @@ extension Renderer {
     // editor + translator with the same names print once, labelled "editortranslator".
     if let editorIndex = groups.firstIndex(where: { $0.variable == "editor" }),
       let translatorIndex = groups.firstIndex(where: { $0.variable == "translator" }),
-      groups[editorIndex].names == groups[translatorIndex].names
+      groups[editorIndex].names == groups[translatorIndex].names,
+      effective.label == nil || !(terms.term("editortranslator", form: effective.label?.form ?? .long) ?? "").isEmpty
     {
       groups[editorIndex].variable = "editortranslator"
       groups.remove(at: translatorIndex)
