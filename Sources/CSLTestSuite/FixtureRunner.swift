@@ -75,32 +75,10 @@ public final class FixtureRunner {
     return lines.joined(separator: "\n")
   }
 
-  /// citeproc-js puts block-level divs on their own indented lines.
+  /// citeproc-js puts block-level divs that open an entry on their own indented line.
   static func blockLayout(_ entry: String) -> String {
-    var result = ""
-    var rest = Substring(entry)
-    var depth = 0
-    while !rest.isEmpty {
-      if rest.hasPrefix("<div class=\"csl-") {
-        if depth == 0 { result += "\n    " }
-        depth += 1
-        guard let end = rest.firstIndex(of: ">") else { break }
-        result += rest[...end]
-        rest = rest[rest.index(after: end)...]
-      } else if rest.hasPrefix("</div>") {
-        depth -= 1
-        result += "</div>"
-        rest = rest.dropFirst(6)
-        if depth == 0 && !rest.hasPrefix("<div") { result += "\n  " }
-      } else {
-        if depth == 0, let first = rest.first, first != " " || true {
-          // Text between blocks: citeproc-js keeps it inline after the block.
-        }
-        result.append(rest.removeFirst())
-      }
-    }
-    if !result.hasSuffix("\n  ") { result += "\n  " }
-    return result
+    if entry.hasPrefix("<div class=\"csl-") { return "\n    " + entry + "\n  " }
+    return entry + "\n  "
   }
 
   struct Step {

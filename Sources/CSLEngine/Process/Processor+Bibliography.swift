@@ -29,9 +29,12 @@ extension Processor {
       } else if bibliography.subsequentAuthorSubstitute != nil {
         previousNames = nil
       }
-      if bibliography.secondFieldAlign != nil { node = alignSecondField(node) }
       var decoration = bibliography.layout.decoration
       decoration.display = nil
+      if bibliography.secondFieldAlign != nil, let aligned = alignSecondField(node, suffix: decoration.suffix) {
+        node = aligned
+        decoration.suffix = nil
+      }
       let renderer = Renderer(
         compiled: compiled,
         lookup: VariableLookup(reference: references[item], cite: context, yearSuffixText: nil),
@@ -67,15 +70,16 @@ extension Processor {
   }
 
   /// `second-field-align`: the first field goes in the left margin, the rest inline.
-  private func alignSecondField(_ node: Node) -> Node {
+  private func alignSecondField(_ node: Node, suffix: String?) -> Node? {
     var children: [Node]
     if case .sequence(let list) = node { children = list } else { children = [node] }
     children = children.filter { !$0.isEmpty }
     // Descend through a single wrapper so the first rendered element is found.
     while children.count == 1, case .sequence(let inner) = children[0] { children = inner.filter { !$0.isEmpty } }
-    guard children.count > 1 else { return node }
+    guard children.count > 1 else { return nil }
     let first = children[0]
-    let rest = Array(children.dropFirst())
+    var rest = Array(children.dropFirst())
+    if let suffix, !suffix.isEmpty { rest.append(.text(suffix)) }
     return .sequence([.display(.leftMargin, [first]), .display(.rightInline, rest)])
   }
 }

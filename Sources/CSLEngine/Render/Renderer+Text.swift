@@ -15,6 +15,11 @@ extension Renderer {
       var rendered = render(elements, delimiter: nil)
       macroDepth -= 1
       rendered.node = decorate(rendered.node, text.decoration)
+      // citeproc-js: a macro with output counts as a rendered variable for group suppression.
+      if !rendered.node.isEmpty {
+        rendered.calledVariable = true
+        rendered.renderedVariable = true
+      }
       return rendered
     case .term(let name, let form, let plural):
       let value = terms.term(name, form: form, plural: plural) ?? ""
