@@ -44,7 +44,7 @@ extension Processor {
         continue
       }
       node = renderer.decorate(node, decoration)
-      entries.append(serialize(node, format: format).trimmingCharacters(in: " "))
+      entries.append(serialize(node, format: format))
     }
     return entries
   }

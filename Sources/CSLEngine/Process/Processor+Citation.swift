@@ -137,7 +137,9 @@ extension Processor {
       compiled: compiled,
       lookup: VariableLookup(reference: Reference(id: ""), cite: CiteContext(), yearSuffixText: nil),
       mode: .citation, disambiguation: DisambiguationState())
-    let node = renderer.decorate(.sequence(output), layoutDecoration)
+    let body = Node.sequence(output)
+    if body.isEmpty { return Self.noPrintedForm }
+    let node = renderer.decorate(body, layoutDecoration)
     return serialize(node, format: format)
   }
 

@@ -174,7 +174,8 @@ public struct Processor: Sendable {
     var node = renderer.render(layout?.children ?? [], delimiter: nil).node
     if let suffix, !compiled.usesYearSuffixVariable {
       var done = false
-      node = node.replacing(where: { $0 == .year }) { year in
+      let target: NodeTag = node.contains(where: { $0 == .citationLabel }) ? .citationLabel : .year
+      node = node.replacing(where: { $0 == target }) { year in
         if done { return year }
         done = true
         return .sequence([year, .tagged(.yearSuffix, [.text(suffix)])])

@@ -14,6 +14,18 @@ enum NameParts {
       result.family = String(family.dropFirst().dropLast())
       return result
     }
+    // "John, III" / "John,! Jr.": a suffix after a comma in the given name.
+    if result.suffix == nil, let given = result.given, let comma = given.firstIndex(of: ",") {
+      var suffix = String(given[given.index(after: comma)...]).trimmingCharacters(in: " ")
+      if suffix.hasPrefix("!") {
+        result.commaSuffix = true
+        suffix = String(suffix.dropFirst()).trimmingCharacters(in: " ")
+      }
+      if !suffix.isEmpty {
+        result.suffix = suffix
+        result.given = String(given[..<comma]).trimmingCharacters(in: " ")
+      }
+    }
     guard name.parseNames != false else { return result }
     if result.nonDroppingParticle == nil, let family = result.family {
       let words = family.split(separator: " ").map(String.init)

@@ -45,6 +45,7 @@ extension Renderer {
       }
       return Rendered(node: .empty, calledVariable: true)
     }
+    if substituteParent != nil { suppressed.formUnion(variables) }
     if suppressFirstNames && !renderedNames {
       renderedNames = true
       return Rendered(node: .empty, calledVariable: true)

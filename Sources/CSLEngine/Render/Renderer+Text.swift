@@ -35,6 +35,7 @@ extension Renderer {
     switch name {
     case "citation-number": return .tagged(.citationNumber, [.text(value)])
     case "year-suffix": return .tagged(.yearSuffix, [.text(value)])
+    case "citation-label": return .tagged(.citationLabel, [.text(value)])
     case "page":
       return .text(NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue))
     case "locator":
