@@ -99,7 +99,7 @@ extension Renderer {
     var node = Node.text(text)
     if withCase, let textCase = decoration.textCase {
       var caser = TextCaser(textCase, english: isEnglish)
-      node = caser.apply(node)
+      node = caser.applyAll(node)
     }
     return Self.format(node, decoration.formatting)
   }
