@@ -38,7 +38,7 @@ public final class FixtureRunner {
     }
     let (locale, localeDiagnostics) = locales.resolve(style: style, language: nil, parsed: parsedLocale)
     diagnostics += localeDiagnostics
-    let read = CSLJSON.read(fixture.input, file: fixture.name)
+    let read = Self.readItems(fixture.input, file: fixture.name)
     let processor = Processor(style: style, locale: locale, references: read.references)
     let actual: String
     if fixture.mode == "bibliography" {
@@ -59,6 +59,19 @@ public final class FixtureRunner {
     }
     let trimmed = actual.trimmingCharacters(in: " \n")
     return FixtureResult(name: fixture.name, passed: trimmed == expected, expected: expected, actual: trimmed, diagnostics: diagnostics)
+  }
+
+  /// Reads INPUT; items without an id get `ITEM-n` as citeproc-js's test runner does.
+  static func readItems(_ text: String, file: String) -> CSLJSON.ReadResult {
+    guard let value = try? JSONParser.parse(Array(text.utf8)), case .array(let items) = value else {
+      return CSLJSON.read(text, file: file)
+    }
+    let patched = items.enumerated().map { offset, item -> JSONValue in
+      guard case .object(var object) = item, object["id"] == nil else { return item }
+      object.members.insert(JSONMember(key: "id", value: .string("ITEM-\(offset + 1)")), at: 0)
+      return .object(object)
+    }
+    return CSLJSON.decode(.array(patched), file: file)
   }
 
   /// citeproc-js bibliography markup.
