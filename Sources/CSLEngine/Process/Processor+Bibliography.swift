@@ -35,15 +35,11 @@ extension Processor {
         node = aligned
         decoration.suffix = nil
       }
-      let renderer = Renderer(
-        compiled: compiled,
-        lookup: VariableLookup(reference: references[item], cite: context, yearSuffixText: nil),
-        mode: .bibliography, disambiguation: state)
       if node.isEmpty {
         entries.append(Self.noPrintedForm)
         continue
       }
-      node = renderer.decorate(node, decoration)
+      node = Self.layoutWrap(node, decoration)
       entries.append(serialize(node, format: format))
     }
     return entries

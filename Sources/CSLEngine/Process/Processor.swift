@@ -32,7 +32,7 @@ public struct Processor: Sendable {
 
   public init(compiled: CompiledStyle, references: [Reference]) {
     self.compiled = compiled
-    self.references = references
+    self.references = references.map(NoteFields.apply)
     var index: [String: Int] = [:]
     for (offset, reference) in references.enumerated() where index[reference.id] == nil {
       index[reference.id] = offset
@@ -89,13 +89,13 @@ public struct Processor: Sendable {
     assignPositions(&resolved, citations: citations, numbers: numbers)
 
     // Disambiguation.
-    var states = disambiguate(resolved, numbers: numbers, bibliographyOrder: sortedBibliography)
+    let states = disambiguate(resolved, numbers: numbers, bibliographyOrder: sortedBibliography)
 
     // Render citations.
     var renderedCitations: [String] = []
     for (offset, cites) in resolved.enumerated() {
       _ = offset
-      renderedCitations.append(renderCitation(cites, numbers: numbers, states: &states, format: format))
+      renderedCitations.append(renderCitation(cites, numbers: numbers, states: states, format: format))
     }
     let memberSet = Set(bibliographyMembers)
     let bibliographyOrder = sortedBibliography.filter { memberSet.contains($0) }

@@ -46,6 +46,11 @@ struct VariableLookup: Sendable {
     case "citation-number": return cite.citationNumber.map(String.init)
     case "first-reference-note-number": return cite.firstNoteNumber.map(String.init)
     case "year-suffix": return yearSuffixText
+    case "page-first":
+      if let explicit = nonEmpty(reference.variables["page-first"]) { return explicit }
+      guard let page = nonEmpty(reference.variables["page"]) else { return nil }
+      let first = page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }
+      return nonEmpty(String(first).trimmingCharacters(in: " "))
     case "citation-label": return nonEmpty(reference.variables["citation-label"]) ?? generatedLabel
     case "title" where form == .short:
       return nonEmpty(reference.variables["title-short"]) ?? nonEmpty(reference.variables["shortTitle"])
@@ -98,6 +103,7 @@ struct VariableLookup: Sendable {
     case "citation-number": return cite.citationNumber != nil
     case "first-reference-note-number": return cite.firstNoteNumber != nil
     case "year-suffix": return yearSuffixText != nil
+    case "page-first": return text("page-first") != nil
     case "citation-label": return text("citation-label") != nil
     default:
       if let list = reference.names[name] { return !list.isEmpty }

@@ -156,7 +156,7 @@ extension NumberText {
     case "minimal-two":
       return (first, minimal(first, secondText, keep: 2), false)
     case "chicago", "chicago-15", "chicago-16":
-      return (first, chicago(low, first, secondText, sixteen: format != "chicago-15"), false)
+      return (first, chicago(low, first, secondText, sixteen: format == "chicago-16"), false)
     default:
       return (first, second, false)
     }

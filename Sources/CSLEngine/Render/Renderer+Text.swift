@@ -37,10 +37,14 @@ extension Renderer {
     case "year-suffix": return .tagged(.yearSuffix, [.text(value)])
     case "citation-label": return .tagged(.citationLabel, [.text(value)])
     case "page":
-      return .text(NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue))
+      return .text(NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue, delimiter: rangeDelimiter))
+    case "page-first":
+      return .text(value)
     case "locator":
       let isPage = (cite.label ?? "page") == "page"
-      let formatted = isPage ? NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue) : value
+      let formatted = NumberText.isNumeric(value)
+        ? NumberText.formatRange(value, format: isPage ? compiled.style.pageRangeFormat?.rawValue : nil, delimiter: rangeDelimiter)
+        : value
       return .tagged(.locator, [RichText.parse(formatted)])
     case "URL", "DOI":
       return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
@@ -50,6 +54,9 @@ extension Renderer {
       return RichText.parse(value)
     }
   }
+
+  /// The locale's `page-range-delimiter` term, else an en dash.
+  var rangeDelimiter: String { terms.term("page-range-delimiter") ?? "\u{2013}" }
 
   mutating func renderNumber(_ number: CSL.Number) -> Rendered {
     let name = number.variable
@@ -78,7 +85,7 @@ extension Renderer {
       case .separator(let separator):
         let trimmed = separator.trimmingCharacters(in: " ")
         switch trimmed {
-        case "-", "\u{2013}": result += "\u{2013}"
+        case "-", "\u{2013}": result += rangeDelimiter
         case ",": result += ", "
         case "&": result += " & "
         default: result += separator
