@@ -103,12 +103,16 @@ extension Processor {
       let groupDelimiter = citation.citeGroupDelimiter ?? ", "
       let betweenGroups = citation.collapse != nil ? (citation.afterCollapseDelimiter ?? delimiter) : delimiter
       var index = 0
+      var previousCollapsed = false
       while index < pieces.count {
         var end = index
         while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty, pieces[end + 1].namesKey == pieces[index].namesKey {
           end += 1
         }
-        if !output.isEmpty { output.append(.text(end > index || citation.collapse != nil ? betweenGroups : delimiter)) }
+        if !output.isEmpty {
+          output.append(.text(previousCollapsed || citation.collapse == .year ? betweenGroups : delimiter))
+        }
+        previousCollapsed = end > index
         if end > index && citation.collapse != nil {
           output.append(contentsOf: collapseGroup(Array(pieces[index...end]), citation: citation, states: states, wrap: wrap))
         } else if end > index {

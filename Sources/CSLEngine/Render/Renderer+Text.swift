@@ -42,9 +42,8 @@ extension Renderer {
       return .text(value)
     case "locator":
       let isPage = (cite.label ?? "page") == "page"
-      let formatted = NumberText.isNumeric(value)
-        ? NumberText.formatRange(value, format: isPage ? compiled.style.pageRangeFormat?.rawValue : nil, delimiter: rangeDelimiter)
-        : value
+      let formatted = NumberText.formatRange(
+        value, format: isPage ? compiled.style.pageRangeFormat?.rawValue : nil, delimiter: rangeDelimiter)
       return .tagged(.locator, [RichText.parse(formatted)])
     case "URL", "DOI":
       return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
