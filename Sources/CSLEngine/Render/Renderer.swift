@@ -65,13 +65,30 @@ struct Renderer {
   mutating func render(_ elements: [CSL.Element], delimiter: String?) -> Rendered {
     var result = Rendered.nothing
     var nodes: [Node] = []
-    for element in elements {
+    for element in flattenChoices(elements) {
       let rendered = render(element)
       result.calledVariable = result.calledVariable || rendered.calledVariable
       result.renderedVariable = result.renderedVariable || rendered.renderedVariable
       if !rendered.node.isEmpty { nodes.append(rendered.node) }
     }
     result.node = join(nodes, delimiter)
+    return result
+  }
+
+  /// A chosen branch's children take part in the enclosing delimiter as if written in place.
+  func flattenChoices(_ elements: [CSL.Element]) -> [CSL.Element] {
+    guard elements.contains(where: { if case .choose = $0 { return true } else { return false } }) else {
+      return elements
+    }
+    var result: [CSL.Element] = []
+    for element in elements {
+      if case .choose(let choose) = element {
+        let branch = choose.branches.first(where: { evaluate($0.condition) })?.children ?? choose.otherwise
+        result += flattenChoices(branch)
+      } else {
+        result.append(element)
+      }
+    }
     return result
   }
 
