@@ -23,6 +23,8 @@ struct Flattener {
   var openInnerQuote = "\u{2018}"
   var closeInnerQuote = "\u{2019}"
   var tokens: [Token] = []
+  /// Cited's `cited:data-quotes="as-written"`: straight apostrophes stay straight.
+  var keepApostrophes = false
   private var italic = false
   private var bold = false
   private var smallCaps = false
@@ -38,7 +40,9 @@ struct Flattener {
   mutating func add(_ node: Node) {
     switch node {
     case .text(let text):
-      if !text.isEmpty { tokens.append(.text(text.contains("'") ? text.replacingAll("'", with: "\u{2019}") : text)) }
+      if !text.isEmpty {
+        tokens.append(.text(text.contains("'") && !keepApostrophes ? text.replacingAll("'", with: "\u{2019}") : text))
+      }
     case .sequence(let children), .tagged(_, let children):
       for child in children { add(child) }
     case .nocase(let children):

@@ -203,6 +203,7 @@ public struct Processor: Sendable {
       closeQuote: compiled.terms.term("close-quote") ?? "\u{201D}",
       openInnerQuote: compiled.terms.term("open-inner-quote") ?? "\u{2018}",
       closeInnerQuote: compiled.terms.term("close-inner-quote") ?? "\u{2019}")
+    flattener.keepApostrophes = compiled.style.multilingual.dataQuotes == .asWritten
     flattener.add(node)
     return Serializer(punctuationInQuote: compiled.punctuationInQuote).serialize(flattener.tokens, format: format)
   }

@@ -66,6 +66,9 @@ extension Renderer {
       guard total > 0 else { return Rendered(node: .empty, calledVariable: true) }
       return Rendered(node: decorate(.text(String(total)), effective.decoration), calledVariable: true, renderedVariable: true)
     }
+    let savedNameForms = nameForms
+    nameForms = multilingualNameOptions(effective)
+    defer { nameForms = savedNameForms }
     var groups: [(variable: String, names: [Name])] = variables.map { ($0, lookup.names($0)) }
     // editor + translator with the same names print once, labelled "editortranslator".
     if let editorIndex = groups.firstIndex(where: { $0.variable == "editor" }),
@@ -159,7 +162,7 @@ extension Renderer {
     var inverted: [Bool] = []
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
-      rendered.append(formatName(person, index: index, options: options, name: name, sortOrder: sortOrder))
+      rendered.append(formatPerson(person, index: index, options: options, name: name, sortOrder: sortOrder))
       inverted.append(sortOrder && !person.isNonRomanic && person.literal == nil)
     }
     let delimiter = options.delimiter ?? ", "
@@ -170,7 +173,7 @@ extension Renderer {
         parts.append(node)
       }
       parts.append(.text(delimiter + "\u{2026} "))
-      parts.append(formatName(last, index: names.count - 1, options: options, name: name, sortOrder: isSortOrder(names.count - 1, options: options)))
+      parts.append(formatPerson(last, index: names.count - 1, options: options, name: name, sortOrder: isSortOrder(names.count - 1, options: options)))
       return decorateName(.sequence(parts), name)
     }
     let andWord: String?

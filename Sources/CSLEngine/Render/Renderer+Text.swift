@@ -6,7 +6,8 @@ extension Renderer {
     switch text.source {
     case .variable(let name, let form):
       guard !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
-      guard let node = variableNode(name, form: form) else { return Rendered(node: .empty, calledVariable: true) }
+      let found = text.multilingual.map { multilingualVariableNode(name, form: form, options: $0) }
+      guard let node = found ?? variableNode(name, form: form) else { return Rendered(node: .empty, calledVariable: true) }
       return Rendered(node: decorate(node, text.decoration), calledVariable: true, renderedVariable: true)
     case .macro(let name):
       guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name), macroDepth < 40
@@ -30,8 +31,8 @@ extension Renderer {
   }
 
   /// The output of a text variable, nil when empty.
-  func variableNode(_ name: String, form: CSL.Form) -> Node? {
-    guard let value = lookup.text(name, form: form) else { return nil }
+  func variableNode(_ name: String, form: CSL.Form, value override: String? = nil) -> Node? {
+    guard let value = override ?? lookup.text(name, form: form) else { return nil }
     switch name {
     case "citation-number": return .tagged(.citationNumber, [.text(value)])
     case "year-suffix": return .tagged(.yearSuffix, [.text(value)])
@@ -48,9 +49,9 @@ extension Renderer {
     case "URL", "DOI":
       return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
     case "title":
-      return .tagged(.title, [RichText.parse(value)])
+      return .tagged(.title, [valueNode(value)])
     default:
-      return RichText.parse(value)
+      return valueNode(value)
     }
   }
 
@@ -166,6 +167,7 @@ extension Renderer {
       default: return false
       }
     case .type(let type): return reference.type == type
+    case .hasForm(let form, let variable): return hasForm(form, variable: variable)
     case .variable(let name):
       if suppressed.contains(name) { return false }
       return lookup.has(name)

@@ -34,6 +34,8 @@ struct Renderer {
   var suppressFirstNames = false
   /// `author-only`: only the first `cs:names` output is kept (handled by the caller).
   var renderedNames = false
+  /// Cited's multilingual extension: the name form of the `cs:names` being rendered.
+  var nameForms: CSL.MultilingualOptions?
 
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }

@@ -29,6 +29,8 @@ extension CSL {
       case position(String)
       case type(String)
       case variable(String)
+      /// Cited's `cited:has-form`: the item has this form of this variable.
+      case hasForm(MultilingualForm, variable: String)
     }
     public var tests: [Test]
     public var match: Match

@@ -10,6 +10,8 @@ extension CSL {
     public var substitute: [Element]?
     public var delimiter: String?
     public var decoration: Decoration
+    /// Cited's multilingual extension (`cited:name-form`, …); nil when unused.
+    public var multilingual: MultilingualOptions?
     public init(variables: [String], decoration: Decoration = Decoration()) {
       self.variables = variables
       self.decoration = decoration
@@ -22,6 +24,8 @@ extension CSL {
     public var decoration = Decoration()
     public var givenPart: Decoration?
     public var familyPart: Decoration?
+    /// Cited's multilingual extension (`cited:name-form`, …); nil when unused.
+    public var multilingual: MultilingualOptions?
     public init() {}
   }
 

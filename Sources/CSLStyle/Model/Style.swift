@@ -56,6 +56,8 @@ extension CSL {
     public var macros: [String: [Element]] = [:]
     public var citation: Citation?
     public var bibliography: Bibliography?
+    /// Cited's multilingual extension: style-wide settings.
+    public var multilingual = StyleMultilingualOptions()
     public init() {}
 
     /// True for a dependent style (it only points at its parent).

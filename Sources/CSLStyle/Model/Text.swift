@@ -9,6 +9,8 @@ extension CSL {
     }
     public var source: Source
     public var decoration: Decoration
+    /// Cited's multilingual extension (`cited:form`, `cited:lang`); nil when unused.
+    public var multilingual: MultilingualOptions?
     public init(source: Source, decoration: Decoration = Decoration()) {
       self.source = source
       self.decoration = decoration

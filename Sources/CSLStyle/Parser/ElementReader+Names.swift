@@ -8,6 +8,7 @@ extension ElementReader {
     let variables = (element[attribute: "variable"] ?? "").split(separator: " ").map(String.init)
     var names = CSL.Names(variables: variables, decoration: context.decoration(element))
     names.delimiter = element[attribute: "delimiter"]
+    names.multilingual = context.multilingualOptions(element, names: true)
     var sawName = false
     for child in element.elements {
       switch child.name {
@@ -36,6 +37,7 @@ extension ElementReader {
     var name = CSL.Name()
     name.options = context.nameOptions(element, prefixed: false)
     name.decoration = context.decoration(element)
+    name.multilingual = context.multilingualOptions(element, names: true)
     for child in element.elements {
       guard child.name == "name-part" else {
         context.report(.error, "csl-unknown-element", "unknown element <\(child.name)> in <name>", at: child)
@@ -93,7 +95,8 @@ extension ElementReader {
       tests.append(.position(position))
     }
     tests += words("type").map(CSL.Condition.Test.type)
-    tests += words("variable").map(CSL.Condition.Test.variable)
+    tests += context.hasFormTests(element, variables: words("variable"))
+      ?? words("variable").map(CSL.Condition.Test.variable)
     if tests.isEmpty {
       context.report(.error, "csl-missing", "<\(element.name)> needs a condition", at: element)
     }

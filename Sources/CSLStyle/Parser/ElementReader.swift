@@ -169,7 +169,9 @@ struct ElementReader {
       context.report(.error, "csl-missing", "<text> needs one of 'variable', 'macro', 'term' or 'value'", at: element)
       return nil
     }
-    return CSL.Text(source: source, decoration: context.decoration(element))
+    var text = CSL.Text(source: source, decoration: context.decoration(element))
+    text.multilingual = context.multilingualOptions(element, names: false)
+    return text
   }
 
   mutating func number(_ element: XMLElement) -> CSL.Number? {

@@ -30,6 +30,10 @@ struct ParseContext {
   mutating func checkAttributes(_ element: XMLElement, _ allowed: Set<String>) {
     for attribute in element.attributes where !allowed.contains(attribute.name) {
       if attribute.name.hasPrefix("xmlns") { continue }
+      if attribute.namespaceURI == CSL.multilingualNamespace {
+        checkMultilingualAttribute(attribute, on: element)
+        continue
+      }
       report(
         .warning, "csl-unknown-attribute",
         "unknown attribute '\(attribute.name)' on <\(element.name)>", at: element,

@@ -54,6 +54,7 @@ public enum StyleParser {
       reader.context.value(root, "demote-non-dropping-particle", as: CSL.DemoteParticle.self) ?? .displayAndSort
     style.nameOptions = reader.context.nameOptions(root, prefixed: true)
     style.namesDelimiter = root[attribute: "names-delimiter"]
+    style.multilingual = reader.context.styleMultilingualOptions(root)
 
     var macroElements: [String: XMLElement] = [:]
     for child in root.elements {
