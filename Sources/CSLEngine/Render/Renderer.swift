@@ -17,7 +17,7 @@ enum RenderMode: Sendable { case citation, bibliography, sort }
 
 /// Renders one item in one context into an output tree. Mutable only for the bookkeeping
 /// CSL needs while walking a layout (substituted variables are suppressed afterwards).
-struct Renderer {
+final class Renderer {
   let compiled: CompiledStyle
   let lookup: VariableLookup
   let mode: RenderMode
@@ -36,6 +36,8 @@ struct Renderer {
   var renderedNames = false
   /// Cited's multilingual extension: the name form of the `cs:names` being rendered.
   var nameForms: CSL.MultilingualOptions?
+  /// Memoized work shared by all renderers of one processing run.
+  var cache: RenderCache?
 
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
@@ -64,34 +66,32 @@ struct Renderer {
 
   // MARK: - Sequences
 
-  mutating func render(_ elements: [CSL.Element], delimiter: String?) -> Rendered {
+  func render(_ elements: [CSL.Element], delimiter: String?) -> Rendered {
     var result = Rendered.nothing
     var nodes: [Node] = []
-    for element in flattenChoices(elements) {
+    renderInto(elements, nodes: &nodes, result: &result)
+    result.node = join(nodes, delimiter)
+    return result
+  }
+
+  /// Renders elements into a list; a chosen branch's children join the list in place, so
+  /// they share the enclosing group's delimiter.
+  private func renderInto(_ elements: [CSL.Element], nodes: inout [Node], result: inout Rendered) {
+    for element in elements {
+      if case .choose(let choose) = element {
+        var branch = choose.otherwise
+        for candidate in choose.branches where evaluate(candidate.condition) {
+          branch = candidate.children
+          break
+        }
+        renderInto(branch, nodes: &nodes, result: &result)
+        continue
+      }
       let rendered = render(element)
       result.calledVariable = result.calledVariable || rendered.calledVariable
       result.renderedVariable = result.renderedVariable || rendered.renderedVariable
       if !rendered.node.isEmpty { nodes.append(rendered.node) }
     }
-    result.node = join(nodes, delimiter)
-    return result
-  }
-
-  /// A chosen branch's children take part in the enclosing delimiter as if written in place.
-  func flattenChoices(_ elements: [CSL.Element]) -> [CSL.Element] {
-    guard elements.contains(where: { if case .choose = $0 { return true } else { return false } }) else {
-      return elements
-    }
-    var result: [CSL.Element] = []
-    for element in elements {
-      if case .choose(let choose) = element {
-        let branch = choose.branches.first(where: { evaluate($0.condition) })?.children ?? choose.otherwise
-        result += flattenChoices(branch)
-      } else {
-        result.append(element)
-      }
-    }
-    return result
   }
 
   func join(_ nodes: [Node], _ delimiter: String?) -> Node {
@@ -106,7 +106,7 @@ struct Renderer {
     return .sequence(joined)
   }
 
-  mutating func render(_ element: CSL.Element) -> Rendered {
+  func render(_ element: CSL.Element) -> Rendered {
     switch element {
     case .text(let text): return renderText(text)
     case .number(let number): return renderNumber(number)
