@@ -50,6 +50,9 @@ let package = Package(
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
     .testTarget(name: "CSLStyleTests", dependencies: ["CSLStyle", "XMLTree", "BibModel"]),
+    // Cited's own styles, the multilingual extension and the style catalog.
+    .testTarget(
+      name: "CitedStylesTests", dependencies: ["CSLStyle", "CSLEngine", "BibModel"], exclude: ["Resources"]),
     .testTarget(
       name: "CSLConformanceTests", dependencies: ["CSLTestSuite", "CSLStyle", "CSLEngine", "BibModel"],
       exclude: ["Resources", "Fixtures"]),

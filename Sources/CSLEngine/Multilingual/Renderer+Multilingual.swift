@@ -111,7 +111,7 @@ extension Renderer {
     guard let multilingual = nameForms, let form = multilingual.form, form != .original,
       let (tag, romanizedName) = person.romanized
     else {
-      return formatName(person, index: index, options: options, name: name, sortOrder: sortOrder)
+      return formatName(person, index: index, options: originalOptions(person, options), name: name, sortOrder: sortOrder)
     }
     let romanized = NameParts.normalized(romanizedName)
     var node: Node
@@ -124,11 +124,19 @@ extension Renderer {
       node = formatName(romanized, index: index, options: options, name: name, sortOrder: sortOrder)
     }
     if form == .romanizedOriginal {
-      var plain = options
-      plain.initializeWith = nil
-      let original = formatName(person, index: index, options: plain, name: name, sortOrder: sortOrder)
+      let original = formatName(
+        person, index: index, options: originalOptions(person, options), name: name, sortOrder: sortOrder)
       node = .sequence([node, .text(" "), original])
     }
     return node
+  }
+
+  /// Names in a non-Latin script are never initialized ("田中明彦", not "田中明."): a
+  /// single ideograph is a whole given name, not an initial.
+  private func originalOptions(_ person: Name, _ options: CSL.NameOptions) -> CSL.NameOptions {
+    guard options.initializeWith != nil, NameParts.isNonRomanic(person) else { return options }
+    var plain = options
+    plain.initializeWith = nil
+    return plain
   }
 }

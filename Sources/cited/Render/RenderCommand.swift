@@ -11,7 +11,8 @@ struct RenderCommand: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument { case text, html, markdown }
 
-  @Option(help: "The CSL style file.") var style: String
+  @Option(help: "The CSL style: a .csl path or a style name (see `cited style list`).") var style: String
+  @OptionGroup var search: StyleSearchOptions
   @Option(parsing: .upToNextOption, help: "CSL-JSON files (default: Bibliography/*.json).")
   var bibliography: [String] = []
   @Option(help: "A directory of locales-TAG.xml files.") var locales: [String] = []
@@ -21,11 +22,13 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "A JSON file of citations.") var citations: String?
 
   func run() throws {
-    guard let styleText = try? String(contentsOfFile: style, encoding: .utf8) else {
-      FileHandle.standardError.write(Data("\(style): error: cannot read style\n".utf8))
+    let parsed: LoadedStyle
+    switch search.catalog.load(style) {
+    case .success(let loaded): parsed = loaded
+    case .failure(let error):
+      FileHandle.standardError.write(Data("cited: error: \(error)\n".utf8))
       throw ExitCode(2)
     }
-    let parsed = StyleParser.parse(styleText, file: style)
     for diagnostic in parsed.diagnostics where diagnostic.severity == .error {
       FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }

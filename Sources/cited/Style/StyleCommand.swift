@@ -4,5 +4,5 @@ import ArgumentParser
 struct StyleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "style", abstract: "Validate CSL styles and run CSL test fixtures.",
-    subcommands: [StyleValidateCommand.self, StyleTestCommand.self])
+    subcommands: [StyleValidateCommand.self, StyleTestCommand.self, StyleListCommand.self])
 }

@@ -7,16 +7,20 @@ import Foundation
 struct StyleValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check CSL styles for errors.")
 
-  @Argument(help: "CSL style files.") var files: [String]
+  @Argument(help: "CSL style files or style names (see `cited style list`).") var files: [String]
+  @OptionGroup var search: StyleSearchOptions
 
   func run() throws {
     var failed = false
     for file in files {
-      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-        FileHandle.standardError.write(Data("\(file): error: cannot read file\n".utf8))
+      let found: FoundStyle
+      switch search.catalog.find(file) {
+      case .success(let style): found = style
+      case .failure(let error):
+        FileHandle.standardError.write(Data("cited: error: \(error)\n".utf8))
         throw ExitCode(2)
       }
-      let result = StyleParser.parse(text, file: file)
+      let result = StyleParser.parse(found.text, file: found.displayPath)
       for diagnostic in result.diagnostics.sorted(by: { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) {
         print(diagnostic.description)
       }
