@@ -132,4 +132,19 @@ import Testing
       try Self.entries(layout, [reference], root: #"cited:data-quotes="as-written""#)
         == ["“China's 'small group' model”"])
   }
+
+  /// `cited:item-locale="true"`: terms and date formats from the item's language.
+  @Test func itemLocale() throws {
+    let dated = { (id: String, language: String) in
+      Reference(
+        id: id, type: "book", variables: ["title": id, "language": language],
+        dates: ["issued": DateValue(parts: [DateParts(year: 2013, month: 7, day: 8)])])
+    }
+    let layout = #"<group delimiter=" "><text term="no date"/><date variable="issued" form="text"/></group>"#
+    let items = [dated("a", "zh-Hans"), dated("b", "en")]
+    #expect(try Self.entries(layout, items) == ["no date July 8, 2013", "no date July 8, 2013"])
+    #expect(
+      try Self.entries(layout, items, root: #"cited:item-locale="true""#)
+        == ["无日期 2013年7月8日", "no date July 8, 2013"])
+  }
 }

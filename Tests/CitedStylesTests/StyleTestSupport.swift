@@ -54,12 +54,12 @@ enum StyleTestSupport {
     style: CSL.Style, references: [Reference], cites: [String] = [], bibliographyIDs: [String]? = nil
   ) -> ProcessedOutput {
     let store = LocaleStore(files: EmbeddedLocales.files)
-    let (locale, _) = store.resolve(style: style, language: nil)
+    let (compiled, _) = CompiledStyle.resolving(style: style, store: store, language: nil, references: references)
     let citations = cites.enumerated().map { index, key in
       let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
       return Citation(noteIndex: index + 1, cites: [Cite(id: parts[0], locator: parts.count > 1 ? parts[1] : nil)])
     }
-    let processor = Processor(style: style, locale: locale, references: references)
+    let processor = Processor(compiled: compiled, references: references)
     return processor.process(citations: citations, bibliographyIDs: bibliographyIDs, format: PlainTextFormat())
   }
 }

@@ -50,7 +50,7 @@ extension Processor {
     var context = CiteContext()
     context.citationNumber = number
     let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: nil)
-    let renderer = Renderer(compiled: compiled, lookup: lookup, mode: .sort, disambiguation: state)
+    let renderer = Renderer(compiled: compiled.forItem(reference), lookup: lookup, mode: .sort, disambiguation: state)
     if mode == .citation {
       renderer.nameOptions = compiled.citationNameOptions
     }

@@ -174,7 +174,7 @@ public struct Processor: Sendable {
     let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
     let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: suffix)
-    let renderer = Renderer(compiled: compiled, lookup: lookup, mode: mode, disambiguation: state)
+    let renderer = Renderer(compiled: compiled.forItem(reference), lookup: lookup, mode: mode, disambiguation: state)
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache
     let layout = mode == .citation ? compiled.style.citation?.layout : compiled.style.bibliography?.layout

@@ -13,6 +13,8 @@ public struct CompiledStyle: Sendable {
   /// True when the style prints `year-suffix` itself (else it follows the first year).
   let usesYearSuffixVariable: Bool
   let usesCitationNumberInBibliographySort: Bool
+  /// Cited's `cited:item-locale`: this style compiled with each item language's locale.
+  var itemStyles: [String: CompiledStyle] = [:]
 
   public init(style: CSL.Style, locale: CSL.Locale) {
     self.style = style

@@ -64,6 +64,9 @@ extension CSL {
   public struct StyleMultilingualOptions: Sendable, Hashable {
     /// `cited:data-quotes`.
     public var dataQuotes: DataQuotes = .typographic
+    /// `cited:item-locale="true"`: each item renders with the locale of its `language`
+    /// (terms, date formats); quotation marks and punctuation-in-quote stay the style's.
+    public var itemLocale = false
     public init() {}
   }
 }

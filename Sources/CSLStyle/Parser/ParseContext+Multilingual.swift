@@ -6,7 +6,7 @@ import XMLTree
 extension ParseContext {
   /// The extension's attributes (local names) each element accepts.
   static let multilingualAttributes: [String: Set<String>] = [
-    "style": ["data-quotes"],
+    "style": ["data-quotes", "item-locale"],
     "text": ["form", "lang"],
     "names": ["name-form", "romanized-separator"],
     "name": ["name-form", "romanized-separator"],
@@ -96,6 +96,14 @@ extension ParseContext {
         report(
           .error, "cited-unknown-value", "'\(raw)' is not a valid value of 'cited:data-quotes'", at: element,
           hint: "expected typographic or as-written")
+      }
+    }
+    if let raw = multilingualValue(element, "item-locale") {
+      switch raw {
+      case "true": options.itemLocale = true
+      case "false": options.itemLocale = false
+      default:
+        report(.error, "cited-unknown-value", "'\(raw)' is not a boolean ('cited:item-locale')", at: element)
       }
     }
     return options

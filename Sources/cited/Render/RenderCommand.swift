@@ -34,8 +34,6 @@ struct RenderCommand: ParsableCommand {
     }
     guard let cslStyle = parsed.style else { throw ExitCode(2) }
     let store = LocaleDirectory.defaultStore(locales)
-    let (resolvedLocale, localeDiagnostics) = store.resolve(style: cslStyle, language: locale)
-    for diagnostic in localeDiagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
 
     var files = bibliography
     if files.isEmpty {
@@ -80,7 +78,10 @@ struct RenderCommand: ParsableCommand {
     case .html: outputFormat = HTMLFormat(linkURLs: true)
     case .markdown: outputFormat = MarkdownFormat()
     }
-    let processor = Processor(style: cslStyle, locale: resolvedLocale, references: references)
+    let (compiled, localeDiagnostics) = CompiledStyle.resolving(
+      style: cslStyle, store: store, language: locale, references: references)
+    for diagnostic in localeDiagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+    let processor = Processor(compiled: compiled, references: references)
     let output = processor.process(
       citations: citationList, bibliographyIDs: cited.isEmpty ? nil : cited, format: outputFormat)
     var text = ""

@@ -14,10 +14,11 @@ enum LocaleDirectory {
     }
   }
 
-  /// The default search path: `--locales` directories, then the repository's `Styles/locales`.
+  /// The default search path: `--locales` directories, then the repository's `Styles/locales`,
+  /// then the locales embedded in the binary (so bundled styles render from any directory).
   static func defaultStore(_ given: [String]) -> LocaleStore {
     var directories = given
     directories.append("Styles/locales")
-    return store(directories)
+    return LocaleStore(chain: [store(directories), LocaleStore(files: EmbeddedLocales.files)])
   }
 }
