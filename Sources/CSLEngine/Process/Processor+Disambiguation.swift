@@ -51,6 +51,13 @@ extension Processor {
       }
       return groups
     }
+    func isUnique(_ item: Int, in group: [Int]) -> Bool {
+      let mine = Set(renderings(item))
+      for other in group where other != item {
+        if !mine.isDisjoint(with: renderings(other)) { return false }
+      }
+      return true
+    }
     func distinctCount(_ group: [Int], _ using: [Int: DisambiguationState]? = nil) -> Int {
       let saved = states
       if let using { states = using }
@@ -77,41 +84,38 @@ extension Processor {
           references[item].names.values.map(\.count).max() ?? 0
         }.max() ?? 0
         let initial = states
-        var best = distinctCount(group)
-        var bestStates = states
+        let initialDistinct = distinctCount(group)
+        var unresolved = Set(group)
+        var snapshot = states
+        func settle() {
+          let before = unresolved.count
+          for item in unresolved where isUnique(item, in: group) { unresolved.remove(item) }
+          if unresolved.count < before { snapshot = states }
+        }
         let maxAdd = citation.disambiguateAddNames ? maxNames : 0
         var add = 0
-        while add <= maxAdd && best < group.count {
-          for item in group { states[item, default: DisambiguationState()].addNames = add }
-          var count = distinctCount(group)
-          if count > best {
-            best = count
-            bestStates = states
-          }
-          if byCiteGivenname && count < group.count {
-            for nameIndex in 0..<maxNames {
-              let beforeName = states
-              var helped = false
+        while add <= maxAdd && !unresolved.isEmpty {
+          for item in unresolved { states[item, default: DisambiguationState()].addNames = add }
+          settle()
+          if byCiteGivenname && !unresolved.isEmpty {
+            for nameIndex in 0..<maxNames where !unresolved.isEmpty {
+              let before = states
+              let beforeCount = unresolved.count
               for level in 1...2 {
-                for item in group { states[item, default: DisambiguationState()].givenLevels[nameIndex] = level }
-                let expanded = distinctCount(group)
-                if expanded > count {
-                  count = expanded
-                  helped = true
-                  break
-                }
+                for item in unresolved { states[item, default: DisambiguationState()].givenLevels[nameIndex] = level }
+                settle()
+                if unresolved.count < beforeCount { break }
               }
-              if !helped { states = beforeName }
-              if count > best {
-                best = count
-                bestStates = states
-              }
-              if count == group.count { break }
+              if unresolved.count == beforeCount { states = before }
             }
           }
           add += 1
         }
-        states = best > distinctCount(group, initial) ? bestStates : initial
+        // Items that stay ambiguous keep only the expansions that last helped.
+        for item in unresolved { states[item] = snapshot[item] }
+        if distinctCount(group) <= initialDistinct {
+          for item in group { states[item] = initial[item] }
+        }
       }
       groups = ambiguousGroups(cited)
     }

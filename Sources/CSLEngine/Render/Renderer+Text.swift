@@ -5,7 +5,7 @@ extension Renderer {
   func renderText(_ text: CSL.Text) -> Rendered {
     switch text.source {
     case .variable(let name, let form):
-      guard !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
+      guard suppressed.isEmpty || !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
       guard let node = variableNode(name, form: form) else { return Rendered(node: .empty, calledVariable: true) }
       return Rendered(node: decorate(node, text.decoration), calledVariable: true, renderedVariable: true)
     case .macro(let name):
@@ -136,11 +136,16 @@ extension Renderer {
   // MARK: - Conditions
 
   func evaluate(_ condition: CSL.Condition) -> Bool {
-    let results = condition.tests.map(test)
     switch condition.match {
-    case .all: return results.allSatisfy { $0 }
-    case .any: return results.contains(true)
-    case .none: return !results.contains(true)
+    case .all:
+      for item in condition.tests where !test(item) { return false }
+      return true
+    case .any:
+      for item in condition.tests where test(item) { return true }
+      return false
+    case .none:
+      for item in condition.tests where test(item) { return false }
+      return true
     }
   }
 
@@ -167,7 +172,7 @@ extension Renderer {
       }
     case .type(let type): return reference.type == type
     case .variable(let name):
-      if suppressed.contains(name) { return false }
+      if !suppressed.isEmpty && suppressed.contains(name) { return false }
       return lookup.has(name)
     }
   }
