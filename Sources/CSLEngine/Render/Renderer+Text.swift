@@ -14,6 +14,8 @@ extension Renderer {
       macroDepth += 1
       var rendered = render(elements, delimiter: nil)
       macroDepth -= 1
+      // citeproc-js: a macro call behaves like a group for suppression.
+      if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
       rendered.node = decorate(rendered.node, text.decoration)
       // citeproc-js: a macro with output counts as a rendered variable for group suppression.
       if !rendered.node.isEmpty {
