@@ -174,7 +174,7 @@ extension Processor {
     let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials
     let initialsOnly = rule == .allNamesWithInitials || rule == .primaryNameWithInitials
     var people: [String: Set<String>] = [:]
-    var initialsByFamily: [String: Set<String>] = [:]
+    var givensByInitials: [String: Set<String>] = [:]  // family + initials → givens
     func names(_ item: Int) -> [Name] {
       var result: [Name] = []
       for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
@@ -182,11 +182,14 @@ extension Processor {
       }
       return result
     }
+    func initials(_ name: Name) -> String {
+      Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
+    }
     for item in items {
       for name in names(item) where name.literal == nil {
         let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
         people[family, default: []].insert(name.given ?? "")
-        initialsByFamily[family, default: []].insert(Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true))
+        givensByInitials[family + "\u{0}" + initials(name), default: []].insert(name.given ?? "")
       }
     }
     for item in items {
@@ -195,9 +198,9 @@ extension Processor {
         if primaryOnly && index > 0 { break }
         let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
         guard (people[family]?.count ?? 0) > 1 else { continue }
-        let initialsDiffer = (initialsByFamily[family]?.count ?? 0) == (people[family]?.count ?? 0)
-        let level = initialsOnly || initialsDiffer ? 1 : 2
-        states[item, default: DisambiguationState()].givenLevels[index] = level
+        let initialsUnique = (givensByInitials[family + "\u{0}" + initials(name)]?.count ?? 0) == 1
+        if initialsOnly && !initialsUnique { continue }
+        states[item, default: DisambiguationState()].givenLevels[index] = initialsUnique ? 1 : 2
       }
     }
   }

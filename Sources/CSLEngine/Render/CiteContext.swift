@@ -109,7 +109,9 @@ struct VariableLookup: Sendable {
     case "citation-label": return text("citation-label") != nil
     default:
       if let list = reference.names[name] { return !list.isEmpty }
-      if let date = reference.dates[name] { return !date.parts.isEmpty || date.literal != nil || date.raw != nil }
+      if let date = reference.dates[name] {
+        return !date.parts.isEmpty || date.literal != nil || date.raw != nil || date.extra["raw"] != nil
+      }
       return nonEmpty(reference.variables[name]) != nil
     }
   }

@@ -21,7 +21,9 @@ extension Renderer {
       }
       return Rendered(node: .text(Self.sortKey(limited)), calledVariable: true, renderedVariable: true)
     }
-    if let literal = value.literal ?? (value.parts.isEmpty ? value.raw : nil), !literal.isEmpty {
+    if let literal = value.literal ?? (value.parts.isEmpty ? (value.raw ?? value.extra["raw"]?.stringValue) : nil),
+      !literal.isEmpty
+    {
       return Rendered(node: decorate(RichText.parse(literal), date.decoration), calledVariable: true, renderedVariable: true)
     }
     guard let start = value.start, !start.isEmpty else {
