@@ -6,7 +6,10 @@ extension Renderer {
     switch text.source {
     case .variable(let name, let form):
       guard suppressed.isEmpty || !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
-      guard let node = variableNode(name, form: form) else { return Rendered(node: .empty, calledVariable: true) }
+      guard let node = variableNode(name, form: form) else {
+        // citeproc-js: an empty year-suffix does not count for group suppression.
+        return Rendered(node: .empty, calledVariable: name != "year-suffix")
+      }
       return Rendered(node: decorate(node, text.decoration), calledVariable: true, renderedVariable: true)
     case .macro(let name):
       guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name), macroDepth < 40
@@ -88,7 +91,7 @@ extension Renderer {
         switch trimmed {
         case "-", "\u{2013}": result += rangeDelimiter
         case ",": result += ", "
-        case "&": result += " & "
+        case "&": result += " " + (terms.term("and", form: .symbol) ?? "&") + " "
         default: result += separator
         }
       case .number(let token):
