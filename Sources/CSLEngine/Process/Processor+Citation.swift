@@ -68,8 +68,17 @@ extension Processor {
     var output: [Node] = []
     func wrap(_ piece: CitePiece, _ node: Node) -> Node {
       var parts: [Node] = []
-      if let prefix = piece.cite.cite.prefix, !prefix.isEmpty { parts.append(RichText.parse(prefix)) }
-      parts.append(node)
+      var body = node
+      if let prefix = piece.cite.cite.prefix, !prefix.isEmpty {
+        parts.append(RichText.parse(prefix))
+        // A prefix that ends a sentence ("See the note. ") capitalizes what follows.
+        let trimmed = prefix.trimmingCharacters(in: " ")
+        if trimmed.hasSuffix("."), trimmed.contains(" ") {
+          var caser = TextCaser(.capitalizeFirst, english: true)
+          body = caser.applyAll(body)
+        }
+      }
+      parts.append(body)
       if let suffix = piece.cite.cite.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
       return .sequence(parts)
     }
@@ -130,7 +139,9 @@ extension Processor {
       }
     } else {
       for (index, piece) in pieces.enumerated() {
-        if index > 0 { output.append(.text(delimiter)) }
+        // A prefix starting with punctuation replaces the delimiter.
+        let prefixFirst = piece.cite.cite.prefix?.first
+        if index > 0 && !(prefixFirst.map { ",.;:".contains($0) } ?? false) { output.append(.text(delimiter)) }
         output.append(wrap(piece, piece.node))
       }
     }
