@@ -146,7 +146,11 @@ public struct StyleCatalog: Sendable {
     guard let style = parsed.style, style.isDependent, let link = style.info.parentLink else { return .success(loaded) }
     switch findParent(link: link) {
     case .failure(let error):
-      return .failure(StyleLookupError(reference: link, searched: error.searched, reason: nil))
+      return .failure(
+        StyleLookupError(
+          reference: link, searched: error.searched,
+          reason: "no parent for the dependent style \(found.displayPath); looked in: "
+            + error.searched.joined(separator: ", ")))
     case .success(let parentFound):
       let parent = StyleParser.parse(parentFound.text, file: parentFound.displayPath)
       loaded.parent = parentFound

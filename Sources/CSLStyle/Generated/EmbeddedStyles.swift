@@ -72,6 +72,9 @@ public enum EmbeddedStyles {
       </substitute>
     </names>
   </macro>
+  <macro name="title-sort">
+    <text variable="title" cited:form="romanized"/>
+  </macro>
   <macro name="editor-in-container">
     <names variable="editor" cited:name-form="romanized-original">
       <label form="verb-short" suffix=" "/>
@@ -262,7 +265,7 @@ public enum EmbeddedStyles {
     <sort>
       <key macro="author-sort"/>
       <key variable="issued"/>
-      <key variable="title"/>
+      <key macro="title-sort"/>
     </sort>
     <layout suffix=".">
       <group delimiter=". ">
@@ -351,6 +354,9 @@ public enum EmbeddedStyles {
         <text variable="title" cited:form="romanized"/>
       </substitute>
     </names>
+  </macro>
+  <macro name="title-sort">
+    <text variable="title" cited:form="romanized"/>
   </macro>
   <macro name="editor-in-container">
     <names variable="editor" cited:name-form="romanized-original">
@@ -607,7 +613,7 @@ public enum EmbeddedStyles {
   <bibliography hanging-indent="true" et-al-min="7" et-al-use-first="3" entry-spacing="0">
     <sort>
       <key macro="author-sort"/>
-      <key variable="title"/>
+      <key macro="title-sort"/>
     </sort>
     <layout suffix=".">
       <group delimiter=". ">

@@ -6,7 +6,9 @@ import Foundation
 struct StyleSearchOptions: ParsableArguments {
   @Option(
     name: .customLong("styles"),
-    help: "A directory of .csl styles searched by name (after Styles/ and the bundled styles; repeatable).")
+    help: ArgumentHelp(
+      "A directory of .csl styles searched by name (after Styles/ and the bundled styles; repeatable).",
+      valueName: "dir"))
   var directories: [String] = []
 
   /// The catalog for this invocation: `Styles/`, bundled, `--styles`, `CITED_STYLES`, `~/Zotero/styles`.
