@@ -46,7 +46,8 @@ import Testing
       while line <= min(diskLines.count, embeddedLines.count), diskLines[line - 1] == embeddedLines[line - 1] {
         line += 1
       }
-      #expect(embedded == onDisk, "\(name).csl differs from its embedded copy at line \(line): run scripts/embed-styles.sh")
+      #expect(
+        embedded == onDisk, "\(name).csl differs from its embedded copy at line \(line): run scripts/embed-styles.sh")
     }
   }
 }

@@ -21,33 +21,45 @@ import Testing
   @Test func textFormAndLanguage() throws {
     let result = Self.style(#"<text variable="title" cited:form="translated-original" cited:lang="en"/>"#)
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-    guard case .text(let text) = Self.firstElement(result) else { throw StyleTestSupport.Failure(description: "no text") }
+    guard case .text(let text) = Self.firstElement(result) else {
+      throw StyleTestSupport.Failure(description: "no text")
+    }
     #expect(text.multilingual == CSL.MultilingualOptions(form: .translatedOriginal, language: "en"))
   }
 
   @Test func anyPrefixBoundToTheNamespaceWorks() throws {
     let result = Self.style(#"<text variable="title" m:form="romanized"/>"#, prefix: "m")
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-    guard case .text(let text) = Self.firstElement(result) else { throw StyleTestSupport.Failure(description: "no text") }
+    guard case .text(let text) = Self.firstElement(result) else {
+      throw StyleTestSupport.Failure(description: "no text")
+    }
     #expect(text.multilingual?.form == .romanized)
   }
 
   @Test func namesAndNameForms() throws {
     let result = Self.style(
-      #"<names variable="author" cited:name-form="romanized"><name cited:name-form="romanized-original" cited:romanized-separator=" "/></names>"#
-    )
+      """
+      <names variable="author" cited:name-form="romanized">\
+      <name cited:name-form="romanized-original" cited:romanized-separator=" "/></names>
+      """)
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-    guard case .names(let names) = Self.firstElement(result) else { throw StyleTestSupport.Failure(description: "no names") }
+    guard case .names(let names) = Self.firstElement(result) else {
+      throw StyleTestSupport.Failure(description: "no names")
+    }
     #expect(names.multilingual?.form == .romanized)
     #expect(names.name?.multilingual == CSL.MultilingualOptions(form: .romanizedOriginal, romanizedSeparator: " "))
   }
 
   @Test func hasFormConditionConsumesTheVariables() throws {
     let result = Self.style(
-      #"<choose><if cited:has-form="romanized translated" variable="title container-title" type="book"><text value="x"/></if></choose>"#
-    )
+      """
+      <choose><if cited:has-form="romanized translated" variable="title container-title" type="book">\
+      <text value="x"/></if></choose>
+      """)
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-    guard case .choose(let choose) = Self.firstElement(result) else { throw StyleTestSupport.Failure(description: "no choose") }
+    guard case .choose(let choose) = Self.firstElement(result) else {
+      throw StyleTestSupport.Failure(description: "no choose")
+    }
     let tests = choose.branches.first?.condition.tests ?? []
     #expect(tests.contains(.hasForm(.romanized, variable: "title")))
     #expect(tests.contains(.hasForm(.translated, variable: "container-title")))
@@ -79,7 +91,8 @@ import Testing
     #expect(text.diagnostics.hasErrors)
     let names = Self.style(#"<names variable="author" cited:name-form="translated"/>"#)
     #expect(names.diagnostics.map(\.code) == ["cited-unknown-value"])
-    let condition = Self.style(#"<choose><if cited:has-form="romanized-original" variable="title"><text value="x"/></if></choose>"#)
+    let condition = Self.style(
+      #"<choose><if cited:has-form="romanized-original" variable="title"><text value="x"/></if></choose>"#)
     // The branch is left with no test at all, which is reported too.
     #expect(condition.diagnostics.map(\.code) == ["cited-unknown-value", "csl-missing"])
   }

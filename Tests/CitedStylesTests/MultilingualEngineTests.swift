@@ -13,7 +13,9 @@ import Testing
   static let article = Reference(
     id: "a", type: "article-journal", variables: ["title": "中国'小组'政治模式解析", "language": "zh-Hans"],
     names: ["author": [zhou]],
-    forms: ["title": ["zh-Latn-pinyin": "Zhongguo xiaozu zhengzhi moshi jiexi", "en": "An analysis", "de": "Eine Analyse"]])
+    forms: [
+      "title": ["zh-Latn-pinyin": "Zhongguo xiaozu zhengzhi moshi jiexi", "en": "An analysis", "de": "Eine Analyse"]
+    ])
   static let english = Reference(
     id: "e", type: "book", variables: ["title": "the art of war", "language": "en"],
     names: ["author": [Name(family: "Smith", given: "John")]])
@@ -38,7 +40,9 @@ import Testing
 
   @Test func textForms() throws {
     func render(_ form: String, lang: String = "") throws -> String? {
-      try Self.entries(#"<text variable="title" cited:form="\#(form)" \#(lang) prefix="&lt;" suffix="&gt;"/>"#, [Self.article]).first
+      try Self.entries(
+        #"<text variable="title" cited:form="\#(form)" \#(lang) prefix="&lt;" suffix="&gt;"/>"#, [Self.article]
+      ).first
     }
     #expect(try render("original") == "<中国’小组’政治模式解析>")
     #expect(try render("romanized") == "<Zhongguo xiaozu zhengzhi moshi jiexi>")
@@ -50,7 +54,8 @@ import Testing
   }
 
   @Test func translationFollowsTheLocaleLanguageWithoutCitedLang() throws {
-    let entries = try Self.entries(#"<text variable="title" cited:form="translated"/>"#, [Self.article], locale: "de-DE")
+    let entries = try Self.entries(
+      #"<text variable="title" cited:form="translated"/>"#, [Self.article], locale: "de-DE")
     #expect(entries == ["Eine Analyse"])
   }
 
@@ -70,8 +75,10 @@ import Testing
 
   @Test func hasForm() throws {
     let layout = """
-      <choose><if cited:has-form="translated" variable="title"><text value="T"/></if><else><text value="-"/></else></choose>\
-      <choose><if cited:has-form="romanized" variable="author"><text value="R"/></if><else><text value="-"/></else></choose>
+      <choose><if cited:has-form="translated" variable="title"><text value="T"/></if>\
+      <else><text value="-"/></else></choose>\
+      <choose><if cited:has-form="romanized" variable="author"><text value="R"/></if>\
+      <else><text value="-"/></else></choose>
       """
     #expect(try Self.entries(layout, [Self.article, Self.english]) == ["TR", "--"])
   }
@@ -102,7 +109,9 @@ import Testing
     // Mixed authors: each name in its own form.
     let mixed = [Name(family: "Smith", given: "John"), Self.zhou]
     #expect(
-      try render(#"cited:name-form="romanized-original""#, #"name-as-sort-order="first" delimiter-precedes-last="always""#, names: mixed)
+      try render(
+        #"cited:name-form="romanized-original""#, #"name-as-sort-order="first" delimiter-precedes-last="always""#,
+        names: mixed)
         == "Smith, John, and Zhou Wang 周望")
   }
 
@@ -121,12 +130,16 @@ import Testing
   /// Title case applies to English items only, whatever form is printed.
   @Test func titleCaseOnlyForEnglishItems() throws {
     let layout = #"<text variable="title" cited:form="romanized" text-case="title"/>"#
-    #expect(try Self.entries(layout, [Self.article, Self.english]) == ["Zhongguo xiaozu zhengzhi moshi jiexi", "The Art of War"])
+    #expect(
+      try Self.entries(layout, [Self.article, Self.english]) == [
+        "Zhongguo xiaozu zhengzhi moshi jiexi", "The Art of War",
+      ])
   }
 
   @Test func dataQuotesAsWritten() throws {
     let layout = #"<text variable="title" quotes="true"/>"#
-    let reference = Reference(id: "q", type: "book", variables: ["title": "China's 'small group' model", "language": "en"])
+    let reference = Reference(
+      id: "q", type: "book", variables: ["title": "China's 'small group' model", "language": "en"])
     #expect(try Self.entries(layout, [reference]) == ["“China’s ‘small group’ model”"])
     #expect(
       try Self.entries(layout, [reference], root: #"cited:data-quotes="as-written""#)

@@ -68,7 +68,10 @@ import Testing
       Issue.record("found a style that does not exist")
       return
     }
-    #expect(error.searched == ["nope", "Styles/nope.csl", "bundled styles", "/a/nope.csl", "/b/nope.csl", "/home/u/Zotero/styles/nope.csl"])
+    #expect(
+      error.searched == [
+        "nope", "Styles/nope.csl", "bundled styles", "/a/nope.csl", "/b/nope.csl", "/home/u/Zotero/styles/nope.csl",
+      ])
     #expect(error.description.hasPrefix("no style 'nope'; looked in: nope, Styles/nope.csl, bundled styles"))
   }
 

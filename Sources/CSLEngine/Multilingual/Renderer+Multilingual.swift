@@ -58,7 +58,8 @@ extension Renderer {
       if let language {
         found = reference.translated(field, into: language)
       } else {
-        found = compiled.locale.lang.flatMap { reference.translated(field, into: $0) }
+        found =
+          compiled.locale.lang.flatMap { reference.translated(field, into: $0) }
           ?? reference.translated(field)
       }
       if let found, !found.isEmpty { return found }
@@ -111,7 +112,8 @@ extension Renderer {
     guard let multilingual = nameForms, let form = multilingual.form, form != .original,
       let (tag, romanizedName) = person.romanized
     else {
-      return formatName(person, index: index, options: originalOptions(person, options), name: name, sortOrder: sortOrder)
+      return formatName(
+        person, index: index, options: originalOptions(person, options), name: name, sortOrder: sortOrder)
     }
     let romanized = NameParts.normalized(romanizedName)
     var node: Node

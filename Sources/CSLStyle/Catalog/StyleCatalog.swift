@@ -40,14 +40,17 @@ public struct StyleCatalog: Sendable {
   /// The standard search path: `Styles/`, bundled styles, `--styles` directories, the
   /// `CITED_STYLES` list (colon-separated; empty entries skipped), `<home>/Zotero/styles`.
   public init(
-    styleDirectories: [String], environmentPath: String?, home: String?, bundled: [String: String] = EmbeddedStyles.files,
+    styleDirectories: [String], environmentPath: String?, home: String?,
+    bundled: [String: String] = EmbeddedStyles.files,
     readFile: @escaping @Sendable (String) -> String?, listDirectory: @escaping @Sendable (String) -> [String]
   ) {
     var directories = styleDirectories.map { Directory(path: $0, origin: "--styles") }
     for entry in (environmentPath ?? "").split(separator: ":") where !entry.isEmpty {
       directories.append(Directory(path: String(entry), origin: "CITED_STYLES"))
     }
-    if let home, !home.isEmpty { directories.append(Directory(path: Self.join(home, "Zotero/styles"), origin: "Zotero")) }
+    if let home, !home.isEmpty {
+      directories.append(Directory(path: Self.join(home, "Zotero/styles"), origin: "Zotero"))
+    }
     self.init(
       localDirectory: Directory(path: "Styles", origin: "Styles"), bundled: bundled, directories: directories,
       readFile: readFile, listDirectory: listDirectory)
@@ -72,7 +75,9 @@ public struct StyleCatalog: Sendable {
   }
 
   /// Finds a style by name only (`apa` → `apa.csl`) along the search path.
-  public func find(named name: String, reference: String? = nil, searched tried: [String] = []) -> Result<
+  public func find(
+    named name: String, reference: String? = nil, searched tried: [String] = []
+  ) -> Result<
     FoundStyle, StyleLookupError
   > {
     var searched = tried
@@ -81,7 +86,9 @@ public struct StyleCatalog: Sendable {
     }
     if let local = localDirectory {
       let path = Self.join(local.path, name + ".csl")
-      if let text = readFile(path) { return .success(FoundStyle(name: name, path: path, origin: local.origin, text: text)) }
+      if let text = readFile(path) {
+        return .success(FoundStyle(name: name, path: path, origin: local.origin, text: text))
+      }
       searched.append(path)
     }
     if let text = bundled[name] { return .success(FoundStyle(name: name, path: nil, origin: "bundled", text: text)) }
