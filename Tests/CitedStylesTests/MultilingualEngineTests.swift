@@ -14,7 +14,10 @@ import Testing
     id: "a", type: "article-journal", variables: ["title": "中国'小组'政治模式解析", "language": "zh-Hans"],
     names: ["author": [zhou]],
     forms: [
-      "title": ["zh-Latn-pinyin": "Zhongguo xiaozu zhengzhi moshi jiexi", "en": "An analysis", "de": "Eine Analyse"]
+      "title": [
+        "zh-Latn-pinyin": "Zhongguo xiaozu zhengzhi moshi jiexi", "zh-Latn-wadegile": "Chung-kuo hsiao-tsu",
+        "en": "An analysis", "de": "Eine Analyse",
+      ]
     ])
   static let english = Reference(
     id: "e", type: "book", variables: ["title": "the art of war", "language": "en"],
@@ -48,6 +51,8 @@ import Testing
     #expect(try render("romanized") == "<Zhongguo xiaozu zhengzhi moshi jiexi>")
     #expect(try render("translated") == "<An analysis>")
     #expect(try render("translated", lang: #"cited:lang="de""#) == "<Eine Analyse>")
+    #expect(try render("romanized", lang: #"cited:lang="zh-Latn-wadegile""#) == "<Chung-kuo hsiao-tsu>")
+    #expect(try render("romanized", lang: #"cited:lang="de""#) == "<Zhongguo xiaozu zhengzhi moshi jiexi>")
     #expect(try render("romanized-original") == "<Zhongguo xiaozu zhengzhi moshi jiexi 中国’小组’政治模式解析>")
     #expect(try render("translated-original") == "<An analysis 中国’小组’政治模式解析>")
     #expect(try render("original-translated") == "<中国’小组’政治模式解析 An analysis>")

@@ -19,11 +19,11 @@ extension Renderer {
     case .original:
       return original
     case .romanized:
-      return romanizedText(name, form: form) ?? original
+      return romanizedText(name, form: form, language: options.language) ?? original
     case .translated:
       return translatedText(name, form: form, language: options.language)
     case .romanizedOriginal:
-      return joined(romanizedText(name, form: form), original)
+      return joined(romanizedText(name, form: form, language: options.language), original)
     case .translatedOriginal:
       return joined(translatedText(name, form: form, language: options.language), original)
     case .originalTranslated:
@@ -44,8 +44,11 @@ extension Renderer {
     form == .short ? [name + "-short", name] : [name]
   }
 
-  func romanizedText(_ name: String, form: CSL.Form) -> String? {
+  /// The romanization: the one `language` names when it is a romanization tag, else the first.
+  func romanizedText(_ name: String, form: CSL.Form, language: String? = nil) -> String? {
+    let wanted = language.flatMap { LanguageTag.isRomanization($0) ? $0 : nil }
     for field in formFields(name, form: form) {
+      if let wanted, let value = reference.forms[field]?[wanted], !value.isEmpty { return value }
       if let value = reference.romanized(field), !value.isEmpty { return value }
     }
     return nil
@@ -55,7 +58,7 @@ extension Renderer {
   func translatedText(_ name: String, form: CSL.Form, language: String?) -> String? {
     for field in formFields(name, form: form) {
       let found: String?
-      if let language {
+      if let language, !LanguageTag.isRomanization(language) {
         found = reference.translated(field, into: language)
       } else {
         found =
