@@ -14,6 +14,7 @@ enum NodeTag: Sendable, Hashable {
   case yearSuffix
   case citationNumber
   case citationLabel
+  case term
   case locator
   case title
 }
@@ -50,6 +51,21 @@ indirect enum Node: Sendable, Hashable {
     case .styled(_, let children), .nocase(let children), .display(_, let children),
       .tagged(_, let children), .sequence(let children), .link(_, let children):
       return children.map(\.plainText).joined()
+    }
+  }
+
+  /// True when the first non-empty text leaf lies inside a subtree with this tag.
+  func startsWith(tag wanted: NodeTag) -> Bool {
+    switch self {
+    case .text: return false
+    case .tagged(let tag, let children):
+      if tag == wanted { return !isEmpty }
+      for child in children where !child.isEmpty { return child.startsWith(tag: wanted) }
+      return false
+    case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
+      .sequence(let children), .link(_, let children):
+      for child in children where !child.isEmpty { return child.startsWith(tag: wanted) }
+      return false
     }
   }
 
