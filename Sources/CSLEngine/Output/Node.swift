@@ -45,12 +45,21 @@ indirect enum Node: Sendable, Hashable {
 
   /// The text without markup.
   var plainText: String {
+    var result = ""
+    appendPlainText(to: &result)
+    return result
+  }
+
+  func appendPlainText(to result: inout String) {
     switch self {
-    case .text(let text): return text
-    case .quoted(let children): return "\u{201C}" + children.map(\.plainText).joined() + "\u{201D}"
+    case .text(let text): result += text
+    case .quoted(let children):
+      result += "\u{201C}"
+      for child in children { child.appendPlainText(to: &result) }
+      result += "\u{201D}"
     case .styled(_, let children), .nocase(let children), .display(_, let children),
       .tagged(_, let children), .sequence(let children), .link(_, let children):
-      return children.map(\.plainText).joined()
+      for child in children { child.appendPlainText(to: &result) }
     }
   }
 
