@@ -43,6 +43,13 @@ extension Processor {
         cite: cite, node: node, namesKey: names, yearKey: year, number: cite.context.citationNumber,
         hasAffixes: (cite.cite.prefix ?? "").isEmpty == false || (cite.cite.suffix ?? "").isEmpty == false)
     }
+    // Note styles: a citation that opens with a term ("ibid.") starts the note in upper case.
+    if compiled.style.styleClass == .note, let first = pieces.first, (first.cite.cite.prefix ?? "").isEmpty,
+      first.node.startsWith(tag: .term)
+    {
+      var caser = TextCaser(.capitalizeFirst, english: true)
+      pieces[0].node = caser.applyAll(first.node)
+    }
     // author-only: keep just the names.
     for index in pieces.indices where pieces[index].cite.cite.authorOnly {
       pieces[index].node = firstNames(pieces[index].node) ?? .empty

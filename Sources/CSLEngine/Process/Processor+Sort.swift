@@ -83,9 +83,18 @@ extension Processor {
   private func text(_ node: Node) -> SortValue {
     let plain = node.plainText
     var folded = ""
-    for character in plain.lowercased() {
-      if !(character.isLetter || character.isNumber || character == " ") { continue }
-      folded += Self.fold(character)
+    folded.reserveCapacity(plain.utf8.count)
+    for character in plain {
+      if let ascii = character.asciiValue {
+        switch ascii {
+        case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(ascii + 0x20))
+        case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(ascii))
+        default: continue
+        }
+        continue
+      }
+      if !(character.isLetter || character.isNumber) { continue }
+      folded += Self.fold(Character(character.lowercased()))
     }
     let trimmed = folded.trimmingCharacters(in: " ")
     return trimmed.isEmpty ? .missing : .text(trimmed)

@@ -40,7 +40,7 @@ enum NameParts {
       let words = family.split(separator: " ").map(String.init)
       var particles: [String] = []
       var index = 0
-      while index < words.count - 1, let first = words[index].first, first.isLowercase {
+      while index < words.count - 1, let first = words[index].first(where: { $0.isLetter }), first.isLowercase {
         particles.append(words[index])
         index += 1
       }

@@ -29,7 +29,7 @@ extension Renderer {
       return rendered
     case .term(let name, let form, let plural):
       let value = terms.term(name, form: form, plural: plural) ?? ""
-      return Rendered(node: decorate(RichText.parse(value), text.decoration))
+      return Rendered(node: decorate(.tagged(.term, [RichText.parse(value)]), text.decoration))
     case .value(let value):
       return Rendered(node: decorate(RichText.parse(value), text.decoration))
     }
