@@ -1,0 +1,266 @@
+import BibModel
+import CSLStyle
+
+extension Processor {
+  /// One rendered cite with what grouping and collapsing look at.
+  struct CitePiece {
+    var cite: ResolvedCite
+    var node: Node
+    var namesKey: String
+    var yearKey: String
+    var number: Int?
+    var hasAffixes: Bool
+  }
+
+  func renderCitation(
+    _ cites: [ResolvedCite], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat,
+    cache: RenderCache? = nil
+  ) -> String {
+    guard let citation = compiled.style.citation, !cites.isEmpty else { return "" }
+    var ordered = cites
+    if !citation.sort.isEmpty {
+      let sortedIndices = sort(
+        Array(ordered.indices).map { ordered[$0].referenceIndex }, keys: citation.sort, numbers: numbers, mode: .citation,
+        cache: cache)
+      // Stable mapping back to cites (a reference may be cited twice).
+      var remaining = ordered
+      var result: [ResolvedCite] = []
+      for index in sortedIndices {
+        if let position = remaining.firstIndex(where: { $0.referenceIndex == index }) {
+          result.append(remaining.remove(at: position))
+        }
+      }
+      ordered = result + remaining
+    }
+    var pieces: [CitePiece] = ordered.map { cite in
+      let state = states[cite.referenceIndex] ?? DisambiguationState()
+      let node = renderItem(
+        cite.referenceIndex, context: cite.context, state: state, mode: .citation,
+        suppressAuthor: cite.cite.suppressAuthor, cache: cache)
+      let names = node.first(tagged: .names("")).map(\.plainText) ?? firstNames(node)?.plainText ?? ""
+      let year = firstDate(node)?.plainText ?? ""
+      return CitePiece(
+        cite: cite, node: node, namesKey: names, yearKey: year, number: cite.context.citationNumber,
+        hasAffixes: (cite.cite.prefix ?? "").isEmpty == false || (cite.cite.suffix ?? "").isEmpty == false)
+    }
+    // Note styles: a citation that opens with a term ("ibid.") starts the note in upper case.
+    if compiled.style.styleClass == .note, let first = pieces.first, (first.cite.cite.prefix ?? "").isEmpty,
+      first.node.startsWith(tag: .term)
+    {
+      var caser = TextCaser(.capitalizeFirst, english: true)
+      pieces[0].node = caser.applyAll(first.node)
+    }
+    // author-only: keep just the names.
+    for index in pieces.indices where pieces[index].cite.cite.authorOnly {
+      pieces[index].node = firstNames(pieces[index].node) ?? .empty
+    }
+    let delimiter = citation.layout.delimiter ?? ""
+    let groupingEnabled = citation.citeGroupDelimiter != nil || citation.collapse == .year
+      || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
+    if groupingEnabled {
+      // Cite grouping: cites with the same names move next to the first of them.
+      var grouped: [CitePiece] = []
+      var used = Array(repeating: false, count: pieces.count)
+      for index in pieces.indices where !used[index] {
+        used[index] = true
+        grouped.append(pieces[index])
+        guard !pieces[index].namesKey.isEmpty else { continue }
+        for other in (index + 1)..<pieces.count where !used[other] && pieces[other].namesKey == pieces[index].namesKey {
+          used[other] = true
+          grouped.append(pieces[other])
+        }
+      }
+      pieces = grouped
+    }
+    var output: [Node] = []
+    func wrap(_ piece: CitePiece, _ node: Node) -> Node {
+      var parts: [Node] = []
+      var body = node
+      if let prefix = piece.cite.cite.prefix, !prefix.isEmpty {
+        parts.append(RichText.parse(prefix))
+        // A prefix that ends a sentence ("See the note. ") capitalizes what follows.
+        let trimmed = prefix.trimmingCharacters(in: " ")
+        if trimmed.hasSuffix("."), trimmed.contains(" ") {
+          var caser = TextCaser(.capitalizeFirst, english: true)
+          body = caser.applyAll(body)
+        }
+      }
+      parts.append(body)
+      if let suffix = piece.cite.cite.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
+      return .sequence(parts)
+    }
+    if citation.collapse == .citationNumber {
+      var index = 0
+      while index < pieces.count {
+        var end = index
+        while end + 1 < pieces.count, let a = pieces[end].number, let b = pieces[end + 1].number, b == a + 1,
+          !pieces[end].hasAffixes, !pieces[end + 1].hasAffixes, pieces[end].cite.cite.locator == nil,
+          pieces[end + 1].cite.cite.locator == nil
+        {
+          end += 1
+        }
+        if !output.isEmpty { output.append(.text(delimiter)) }
+        if end - index >= 2 {
+          output.append(wrap(pieces[index], pieces[index].node))
+          output.append(.text("\u{2013}"))
+          output.append(wrap(pieces[end], pieces[end].node))
+          if end + 1 < pieces.count, let after = citation.afterCollapseDelimiter {
+            output.append(.text(after))
+            output.append(wrap(pieces[end + 1], pieces[end + 1].node))
+            index = end + 2
+            continue
+          }
+        } else {
+          for offset in index...end {
+            if offset > index { output.append(.text(delimiter)) }
+            output.append(wrap(pieces[offset], pieces[offset].node))
+          }
+        }
+        index = end + 1
+      }
+    } else if groupingEnabled {
+      let groupDelimiter = citation.citeGroupDelimiter ?? ", "
+      let betweenGroups = citation.collapse != nil ? (citation.afterCollapseDelimiter ?? delimiter) : delimiter
+      var index = 0
+      var previousCollapsed = false
+      while index < pieces.count {
+        var end = index
+        while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty, pieces[end + 1].namesKey == pieces[index].namesKey {
+          end += 1
+        }
+        if !output.isEmpty {
+          output.append(.text(previousCollapsed || citation.collapse == .year ? betweenGroups : delimiter))
+        }
+        previousCollapsed = end > index
+        if end > index && citation.collapse != nil {
+          output.append(contentsOf: collapseGroup(Array(pieces[index...end]), citation: citation, states: states, wrap: wrap))
+        } else if end > index {
+          for offset in index...end {
+            if offset > index { output.append(.text(groupDelimiter)) }
+            output.append(wrap(pieces[offset], pieces[offset].node))
+          }
+        } else {
+          output.append(wrap(pieces[index], pieces[index].node))
+        }
+        index = end + 1
+      }
+    } else {
+      for (index, piece) in pieces.enumerated() {
+        // A prefix starting with punctuation replaces the delimiter.
+        let prefixFirst = piece.cite.cite.prefix?.first
+        if index > 0 && !(prefixFirst.map { ",.;:".contains($0) } ?? false) { output.append(.text(delimiter)) }
+        output.append(wrap(piece, piece.node))
+      }
+    }
+    let body = Node.sequence(output)
+    if body.isEmpty { return Self.noPrintedForm }
+    return serialize(Self.layoutWrap(body, citation.layout.decoration), format: format)
+  }
+
+  /// Same-author cites: the author once, then the years (or year suffixes).
+  private func collapseGroup(
+    _ group: [CitePiece], citation: CSL.Citation, states: [Int: DisambiguationState],
+    wrap: (CitePiece, Node) -> Node
+  ) -> [Node] {
+    let delimiter = citation.layout.delimiter ?? ""
+    let groupDelimiter = citation.citeGroupDelimiter ?? ", "
+    let afterCollapse = citation.afterCollapseDelimiter ?? delimiter
+    let suffixDelimiter = citation.yearSuffixDelimiter ?? citation.citeGroupDelimiter ?? delimiter
+    let suffixCollapse = citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
+    // Clusters of cites with the same year (suffix collapsing) or single cites.
+    var clusters: [[CitePiece]] = []
+    for piece in group {
+      if suffixCollapse, let last = clusters.last?.last, piece.cite.cite.locator == nil, last.cite.cite.locator == nil,
+        !piece.hasAffixes, piece.node.first(tagged: .yearSuffix) != nil,
+        !yearWithoutSuffix(piece.node).isEmpty, yearWithoutSuffix(piece.node) == yearWithoutSuffix(last.node)
+      {
+        clusters[clusters.count - 1].append(piece)
+      } else {
+        clusters.append([piece])
+      }
+    }
+    var nodes: [Node] = []
+    var previousCollapsed = false
+    var previousHadLocator = false
+    for (clusterIndex, cluster) in clusters.enumerated() {
+      let head = cluster[0]
+      if clusterIndex > 0 {
+        nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
+        let state = states[head.cite.referenceIndex] ?? DisambiguationState()
+        let withoutAuthor = renderItem(
+          head.cite.referenceIndex, context: head.cite.context, state: state, mode: .citation, suppressAuthor: true)
+        nodes.append(wrap(head, withoutAuthor))
+      } else {
+        nodes.append(wrap(head, head.node))
+      }
+      let suffixes = cluster.compactMap { $0.node.first(tagged: .yearSuffix) }
+      let numbers = cluster.map { states[$0.cite.referenceIndex]?.yearSuffix ?? 0 }
+      if cluster.count > 1 {
+        if citation.collapse == .yearSuffixRanged {
+          var start = 0
+          while start < cluster.count {
+            var end = start
+            while end + 1 < cluster.count && numbers[end + 1] == numbers[end] + 1 { end += 1 }
+            if start > 0 { nodes.append(.text(suffixDelimiter)); nodes.append(suffixes[start]) }
+            if end - start >= 2 {
+              nodes.append(.text("\u{2013}"))
+              nodes.append(suffixes[end])
+            } else if end > start {
+              nodes.append(.text(suffixDelimiter))
+              nodes.append(suffixes[end])
+            }
+            start = end + 1
+          }
+        } else {
+          for offset in 1..<suffixes.count {
+            nodes.append(.text(suffixDelimiter))
+            nodes.append(suffixes[offset])
+          }
+        }
+      }
+      previousCollapsed = cluster.count > 1
+      previousHadLocator = cluster.last?.cite.cite.locator != nil
+    }
+    return nodes
+  }
+
+  private func yearWithoutSuffix(_ node: Node) -> String {
+    guard let date = firstDate(node) else { return "" }
+    return date.replacing(where: { $0 == .yearSuffix }) { _ in .empty }.plainText
+  }
+
+  func firstNames(_ node: Node) -> Node? {
+    node.firstMatching { tag in if case .names = tag { return true } else { return false } }
+  }
+
+  func firstDate(_ node: Node) -> Node? {
+    node.firstMatching { $0 == .date }
+  }
+}
+
+extension Processor {
+  /// A layout's affixes sit inside its formatting (citeproc-js).
+  static func layoutWrap(_ body: Node, _ decoration: CSL.Decoration) -> Node {
+    var parts: [Node] = []
+    if let prefix = decoration.prefix, !prefix.isEmpty { parts.append(RichText.parse(prefix)) }
+    parts.append(body)
+    if let suffix = decoration.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
+    return Renderer.format(.sequence(parts), decoration.formatting)
+  }
+}
+
+extension Node {
+  func firstMatching(_ predicate: (NodeTag) -> Bool) -> Node? {
+    switch self {
+    case .text: return nil
+    case .tagged(let tag, let children):
+      if predicate(tag) { return self }
+      for child in children { if let found = child.firstMatching(predicate) { return found } }
+      return nil
+    case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
+      .sequence(let children), .link(_, let children):
+      for child in children { if let found = child.firstMatching(predicate) { return found } }
+      return nil
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import BibModel
+import CSLStyle
+
+/// The position of a cite relative to earlier cites of the same item.
+public enum Position: Int, Sendable, Hashable, Comparable {
+  case first = 0, subsequent, ibid, ibidWithLocator
+
+  public static func < (lhs: Position, rhs: Position) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// What rendering needs to know about one cite beyond the reference.
+struct CiteContext: Sendable, Hashable {
+  var position: Position = .first
+  var nearNote = false
+  var locator: String?
+  var label: String?
+  var citationNumber: Int?
+  var firstNoteNumber: Int?
+  var inCitation = true
+}
+
+/// Per-item disambiguation settings found by the disambiguation passes.
+struct DisambiguationState: Sendable, Hashable {
+  /// Names added beyond et-al-use-first.
+  var addNames = 0
+  /// How far given names are expanded: 0 as styled, 1 initials, 2 full; keyed by name index.
+  var givenLevels: [Int: Int] = [:]
+  /// Level applied to names not in `givenLevels` (all-names rules).
+  var yearSuffix: Int?
+  /// The `disambiguate="true"` condition holds.
+  var condition = false
+}
+
+/// The one place where the engine reads an item's variables. The multilingual extension
+/// hooks in here (choosing romanized or translated forms); today plain variables render the
+/// original script.
+struct VariableLookup: Sendable {
+  let reference: Reference
+  let cite: CiteContext
+  let yearSuffixText: String?
+
+  /// A standard or number variable as text; form `short` prefers the `-short` variant.
+  func text(_ name: String, form: CSL.Form = .long) -> String? {
+    switch name {
+    case "locator": return nonEmpty(cite.locator)
+    case "citation-number": return cite.citationNumber.map(String.init)
+    case "first-reference-note-number": return cite.firstNoteNumber.map(String.init)
+    case "year-suffix": return yearSuffixText
+    case "page-first":
+      if let explicit = nonEmpty(reference.variables["page-first"]) { return explicit }
+      guard let page = nonEmpty(reference.variables["page"]) else { return nil }
+      let first = page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }
+      return nonEmpty(String(first).trimmingCharacters(in: " "))
+    case "citation-label": return nonEmpty(reference.variables["citation-label"]) ?? generatedLabel
+    case "title" where form == .short:
+      return nonEmpty(reference.variables["title-short"]) ?? nonEmpty(reference.variables["shortTitle"])
+        ?? nonEmpty(reference.variables["title"])
+    case "container-title-short":
+      return nonEmpty(reference.variables["container-title-short"]) ?? nonEmpty(reference.variables["journalAbbreviation"])
+    case "container-title" where form == .short:
+      return nonEmpty(reference.variables["container-title-short"])
+        ?? nonEmpty(reference.variables["journalAbbreviation"]) ?? nonEmpty(reference.variables["container-title"])
+    default:
+      if form == .short, let short = nonEmpty(reference.variables[name + "-short"]) { return short }
+      return nonEmpty(reference.variables[name])
+    }
+  }
+
+  /// citeproc-js's trigraph label: "Doe65", "RoNo78", "DoRoSm00".
+  var generatedLabel: String? {
+    var names: [Name] = []
+    for variable in ["author", "editor", "translator", "composer", "director"] {
+      let list = self.names(variable)
+      if !list.isEmpty {
+        names = list
+        break
+      }
+    }
+    guard !names.isEmpty else { return nil }
+    let year = reference.dates["issued"]?.year.map { String(String(abs($0) % 100).count == 1 ? "0\(abs($0) % 100)" : String(abs($0) % 100)) } ?? ""
+    func letters(_ name: Name, _ count: Int) -> String {
+      String((name.family ?? name.literal ?? "").filter(\.isLetter).prefix(count))
+    }
+    var label = ""
+    switch names.count {
+    case 1: label = letters(names[0], 4)
+    case 2, 3: label = names.prefix(3).map { letters($0, names.count == 2 ? 2 : 1) }.joined()
+    default: label = names.prefix(4).map { letters($0, 1) }.joined()
+    }
+    return label + year
+  }
+
+  func names(_ name: String) -> [Name] {
+    reference.names[name] ?? []
+  }
+
+  func date(_ name: String) -> DateValue? {
+    reference.dates[name]
+  }
+
+  /// True when the variable has a value (for `variable` conditions).
+  func has(_ name: String) -> Bool {
+    switch name {
+    case "locator": return nonEmpty(cite.locator) != nil
+    case "citation-number": return cite.citationNumber != nil
+    case "first-reference-note-number": return cite.firstNoteNumber != nil
+    case "year-suffix": return yearSuffixText != nil
+    case "page-first": return text("page-first") != nil
+    case "citation-label": return text("citation-label") != nil
+    default:
+      if let list = reference.names[name] { return !list.isEmpty }
+      if let date = reference.dates[name] {
+        return !date.parts.isEmpty || date.literal != nil || date.raw != nil || date.extra["raw"] != nil
+      }
+      return nonEmpty(reference.variables[name]) != nil
+    }
+  }
+
+  private func nonEmpty(_ value: String?) -> String? {
+    guard let value, !value.isEmpty else { return nil }
+    return value
+  }
+}
+

@@ -1,0 +1,184 @@
+import BibModel
+import CSLStyle
+
+extension Renderer {
+  /// One name in the style's form, honouring disambiguation's given-name expansion.
+  func formatName(_ person: Name, index: Int, options: CSL.NameOptions, name: CSL.Name?, sortOrder: Bool) -> Node {
+    let familyPart = name?.familyPart
+    let givenPart = name?.givenPart
+    if let literal = person.literal, !literal.isEmpty {
+      return block([piece(literal, familyPart, withCase: true)], familyPart)
+    }
+    let level = disambiguation.givenLevels[index] ?? 0
+    var form = options.form ?? .long
+    var initializeWith = options.initializeWith
+    var initialize = options.initialize ?? true
+    if level >= 1 && form == .short { form = .long }
+    if level >= 2 || (level == 1 && options.form == .short && initializeWith == nil) {
+      initializeWith = nil
+    }
+    if level >= 2 { initialize = true }
+    let family = person.family ?? ""
+    var given = person.given ?? ""
+    let dropping = person.droppingParticle ?? ""
+    let nonDropping = person.nonDroppingParticle ?? ""
+    let suffix = person.suffix ?? ""
+    if family.isEmpty {
+      // A lone given name ("Banksy") prints as written.
+      return block([piece(given, givenPart, withCase: true)], givenPart)
+    }
+    if let initializeWith, !given.isEmpty {
+      let hyphen = compiled.style.initializeWithHyphen
+      if let cache {
+        given = cache.initials(given, with: initializeWith, hyphen: hyphen, initialize: initialize)
+      } else {
+        given = Self.initials(given, with: initializeWith, hyphen: hyphen, initialize: initialize)
+      }
+    }
+    if NameParts.isNonRomanic(person) {
+      let familyNode = block([piece(family, familyPart, withCase: true)], familyPart)
+      if form == .short || given.isEmpty { return familyNode }
+      return .sequence([familyNode, block([piece(given, givenPart, withCase: true)], givenPart)])
+    }
+    func spaced(_ nodes: [(String, Node)]) -> [Node] {
+      var result: [Node] = []
+      var previous = ""
+      for (text, node) in nodes where !text.isEmpty {
+        if !result.isEmpty, let last = previous.last, last != "'" && last != "\u{2019}" && last != "-" {
+          result.append(.text(" "))
+        }
+        result.append(node)
+        previous = text
+      }
+      return result
+    }
+    let familyCore = piece(family, familyPart, withCase: true)
+    if form == .short {
+      return block(spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart)
+    }
+    if given.isEmpty && dropping.isEmpty {
+      var pieces = spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)])
+      if !suffix.isEmpty { pieces.append(.text(" " + suffix)) }
+      return block(pieces, familyPart)
+    }
+    let givenCore = piece(given, givenPart, withCase: true)
+    if sortOrder {
+      let separator = options.sortSeparator ?? ", "
+      let demote = compiled.style.demoteNonDroppingParticle == .displayAndSort
+        || (mode == .sort && compiled.style.demoteNonDroppingParticle == .sortOnly)
+      var pieces: [Node] = []
+      let givenPieces: [Node]
+      if demote {
+        pieces.append(block([familyCore], familyPart))
+        givenPieces = spaced([
+          (given, givenCore), (dropping, piece(dropping, givenPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)),
+        ])
+      } else {
+        pieces.append(block(spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart))
+        givenPieces = spaced([(given, givenCore), (dropping, piece(dropping, givenPart))])
+      }
+      if !givenPieces.isEmpty {
+        pieces.append(.text(separator))
+        pieces.append(block(givenPieces, givenPart))
+      }
+      if !suffix.isEmpty { pieces.append(.text(separator + suffix)) }
+      return .sequence(pieces)
+    }
+    var familyPieces = spaced([
+      (dropping, piece(dropping, familyPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore),
+    ])
+    if !suffix.isEmpty { familyPieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }
+    var pieces: [Node] = []
+    if !given.isEmpty {
+      pieces.append(block([givenCore], givenPart))
+      if !(givenPart?.suffix?.last.map { $0.isWhitespace } ?? false) { pieces.append(.text(" ")) }
+    }
+    pieces.append(block(familyPieces, familyPart))
+    return .sequence(pieces)
+  }
+
+  /// One name piece with the name-part's formatting (and text-case for the main piece).
+  private func piece(_ text: String, _ decoration: CSL.Decoration?, withCase: Bool = false) -> Node {
+    guard let decoration, !text.isEmpty else { return .text(text) }
+    var node = Node.text(text)
+    if withCase, let textCase = decoration.textCase {
+      var caser = TextCaser(textCase, english: isEnglish)
+      node = caser.applyAll(node)
+    }
+    return Self.format(node, decoration.formatting)
+  }
+
+  /// The name-part's affixes around its pieces.
+  private func block(_ nodes: [Node], _ decoration: CSL.Decoration?) -> Node {
+    var parts: [Node] = []
+    if let prefix = decoration?.prefix, !prefix.isEmpty { parts.append(.text(prefix)) }
+    parts.append(contentsOf: nodes)
+    if let suffix = decoration?.suffix, !suffix.isEmpty { parts.append(.text(suffix)) }
+    return parts.count == 1 ? parts[0] : .sequence(parts)
+  }
+
+  static func joinParticle(_ particle: String, _ family: String) -> String {
+    guard !particle.isEmpty else { return family }
+    guard !family.isEmpty else { return particle }
+    if let last = particle.last, last == "'" || last == "\u{2019}" || last == "-" { return particle + family }
+    return particle + " " + family
+  }
+
+  /// Turns given names into initials ("Jean-Paul Marie" → "J.-P. M."). Single letters and
+  /// abbreviations written with a period ("Ph.") count as initials; other words are
+  /// initialized only when `initialize` is true; lowercase words ("de") stay whole.
+  static func initials(_ given: String, with mark: String, hyphen: Bool, initialize: Bool) -> String {
+    // Tokenize: words separated by spaces or periods; remember which had a period.
+    var tokens: [(text: String, abbreviated: Bool)] = []
+    var current = ""
+    let characters = Array(given)
+    for (index, character) in characters.enumerated() {
+      if character == "." || character == " " {
+        if !current.isEmpty {
+          tokens.append((current, character == "."))
+          current = ""
+        }
+      } else {
+        current.append(character)
+      }
+      _ = index
+    }
+    if !current.isEmpty { tokens.append((current, false)) }
+    var result = ""
+    let trimmedMark = String(mark.reversed().drop { $0 == " " }.reversed())
+    for token in tokens {
+      let pieces = token.text.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
+      let isInitial = token.text.count == 1 || token.abbreviated
+      if let first = token.text.first, first.isLowercase, !isInitial {
+        if !result.isEmpty && !result.hasSuffix(" ") { result += " " }
+        result += token.text + " "
+        continue
+      }
+      if isInitial {
+        result += token.text + mark
+      } else if initialize {
+        var initialsOfPieces: [String] = []
+        for (pieceIndex, piece) in pieces.enumerated() {
+          guard let first = piece.first else { continue }
+          if pieceIndex > 0 && first.isLowercase { continue }
+          let letters = Array(piece)
+          if letters.count > 2, letters[1].isUppercase, letters[2].isLowercase {
+            initialsOfPieces.append(String(first) + String(letters[1]).lowercased())
+          } else {
+            initialsOfPieces.append(String(first))
+          }
+        }
+        if hyphen {
+          result += initialsOfPieces.map { $0 + trimmedMark }.joined(separator: "-")
+          result += String(mark.dropFirst(trimmedMark.count))
+        } else {
+          result += initialsOfPieces.map { $0 + mark }.joined()
+        }
+      } else {
+        if !result.isEmpty && !result.hasSuffix(" ") { result += " " }
+        result += token.text + " "
+      }
+    }
+    return String(result.reversed().drop { $0 == " " }.reversed())
+  }
+}

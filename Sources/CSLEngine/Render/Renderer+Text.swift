@@ -1,0 +1,186 @@
+import BibModel
+import CSLStyle
+
+extension Renderer {
+  func renderText(_ text: CSL.Text) -> Rendered {
+    switch text.source {
+    case .variable(let name, let form):
+      guard suppressed.isEmpty || !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
+      let found = text.multilingual.map { multilingualVariableNode(name, form: form, options: $0) }
+      guard let node = found ?? variableNode(name, form: form) else {
+        // citeproc-js: an empty year-suffix does not count for group suppression.
+        return Rendered(node: .empty, calledVariable: name != "year-suffix")
+      }
+      return Rendered(node: decorate(node, text.decoration), calledVariable: true, renderedVariable: true)
+    case .macro(let name):
+      guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name), macroDepth < 40
+      else { return .nothing }
+      macroDepth += 1
+      var rendered = render(elements, delimiter: nil)
+      macroDepth -= 1
+      // citeproc-js: a macro call behaves like a group for suppression.
+      if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
+      rendered.node = decorate(rendered.node, text.decoration)
+      // citeproc-js: a macro with output counts as a rendered variable for group suppression.
+      if !rendered.node.isEmpty {
+        rendered.calledVariable = true
+        rendered.renderedVariable = true
+      }
+      return rendered
+    case .term(let name, let form, let plural):
+      let value = terms.term(name, form: form, plural: plural) ?? ""
+      return Rendered(node: decorate(.tagged(.term, [RichText.parse(value)]), text.decoration))
+    case .value(let value):
+      return Rendered(node: decorate(RichText.parse(value), text.decoration))
+    }
+  }
+
+  /// The output of a text variable, nil when empty.
+  func variableNode(_ name: String, form: CSL.Form, value override: String? = nil) -> Node? {
+    guard let value = override ?? lookup.text(name, form: form) else { return nil }
+    switch name {
+    case "citation-number": return .tagged(.citationNumber, [.text(value)])
+    case "year-suffix": return .tagged(.yearSuffix, [.text(value)])
+    case "citation-label": return .tagged(.citationLabel, [.text(value)])
+    case "page":
+      return .text(NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue, delimiter: rangeDelimiter))
+    case "page-first":
+      return .text(value)
+    case "locator":
+      let isPage = (cite.label ?? "page") == "page"
+      let formatted = NumberText.formatRange(
+        value, format: isPage ? compiled.style.pageRangeFormat?.rawValue : nil, delimiter: rangeDelimiter)
+      return .tagged(.locator, [RichText.parse(formatted)])
+    case "URL", "DOI":
+      return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
+    case "title":
+      return .tagged(.title, [valueNode(value)])
+    default:
+      return valueNode(value)
+    }
+  }
+
+  /// The locale's `page-range-delimiter` term, else an en dash.
+  var rangeDelimiter: String { terms.term("page-range-delimiter") ?? "\u{2013}" }
+
+  func renderNumber(_ number: CSL.Number) -> Rendered {
+    let name = number.variable
+    guard !suppressed.contains(name), let value = lookup.text(name) else {
+      return Rendered(node: .empty, calledVariable: true)
+    }
+    var node: Node
+    if mode == .sort, let integer = NumberText.leadingInteger(value) {
+      let digits = String(integer)
+      node = .text(String(repeating: "0", count: max(0, 8 - digits.count)) + digits)
+    } else if NumberText.isNumeric(value) {
+      node = .text(formatNumber(value, form: number.form, variable: name))
+    } else {
+      node = RichText.parse(value)
+    }
+    if name == "citation-number" { node = .tagged(.citationNumber, [node]) }
+    if name == "locator" { node = .tagged(.locator, [node]) }
+    return Rendered(node: decorate(node, number.decoration), calledVariable: true, renderedVariable: true)
+  }
+
+  func formatNumber(_ value: String, form: CSL.NumberForm, variable: String) -> String {
+    var result = ""
+    let gender = terms.gender(of: variable)
+    for piece in NumberText.split(value) {
+      switch piece {
+      case .separator(let separator):
+        let trimmed = separator.trimmingCharacters(in: " ")
+        switch trimmed {
+        case "-", "\u{2013}": result += rangeDelimiter
+        case ",": result += ", "
+        case "&": result += " " + (terms.term("and", form: .symbol) ?? "&") + " "
+        default: result += separator
+        }
+      case .number(let token):
+        guard token.allSatisfy(\.isNumber), let integer = Int(token) else {
+          result += token
+          continue
+        }
+        switch form {
+        case .numeric: result += token
+        case .ordinal: result += terms.ordinal(integer, gender: gender)
+        case .longOrdinal: result += terms.longOrdinal(integer, gender: gender)
+        case .roman: result += Roman.numeral(integer)
+        }
+      }
+    }
+    return result
+  }
+
+  func renderLabel(_ label: CSL.Label) -> Node {
+    let name = label.variable
+    let termName: String
+    let value: String
+    if name == "locator" {
+      guard let locator = lookup.text("locator") else { return .empty }
+      termName = cite.label ?? "page"
+      value = locator
+    } else {
+      guard !suppressed.contains(name), let found = lookup.text(name) else { return .empty }
+      termName = name
+      value = found
+    }
+    let plural: Bool
+    switch label.plural {
+    case .always: plural = true
+    case .never: plural = false
+    case .contextual:
+      if name == "number-of-pages" || name == "number-of-volumes" {
+        plural = (NumberText.leadingInteger(value) ?? 1) > 1
+      } else {
+        plural = NumberText.isPlural(value)
+      }
+    }
+    guard let term = terms.term(termName, form: label.form, plural: plural), !term.isEmpty else { return .empty }
+    return decorate(RichText.parse(term), label.decoration)
+  }
+
+  // MARK: - Conditions
+
+  func evaluate(_ condition: CSL.Condition) -> Bool {
+    switch condition.match {
+    case .all:
+      for item in condition.tests where !test(item) { return false }
+      return true
+    case .any:
+      for item in condition.tests where test(item) { return true }
+      return false
+    case .none:
+      for item in condition.tests where test(item) { return false }
+      return true
+    }
+  }
+
+  func test(_ test: CSL.Condition.Test) -> Bool {
+    switch test {
+    case .disambiguate(let wanted): return disambiguation.condition == wanted
+    case .isNumeric(let name):
+      guard let value = lookup.text(name) else { return false }
+      return NumberText.isNumeric(value)
+    case .isUncertainDate(let name): return lookup.date(name)?.circa ?? false
+    case .locator(let kind):
+      guard lookup.text("locator") != nil else { return false }
+      let label = cite.label ?? "page"
+      return label == kind || (kind == "sub-verbo" && label == "sub verbo")
+    case .position(let position):
+      guard mode == .citation else { return false }
+      switch position {
+      case "first": return cite.position == .first
+      case "subsequent": return cite.position != .first
+      case "ibid": return cite.position == .ibid || cite.position == .ibidWithLocator
+      case "ibid-with-locator": return cite.position == .ibidWithLocator
+      case "near-note": return cite.nearNote && cite.position != .first
+      default: return false
+      }
+    case .type(let type): return reference.type == type
+    case .hasForm(let form, let variable): return hasForm(form, variable: variable)
+    case .variable(let name):
+      if !suppressed.isEmpty && suppressed.contains(name) { return false }
+      return lookup.has(name)
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import CSLStyle
+
+/// Applies `text-case` across the text leaves of a tree (skipping `nocase` spans), keeping
+/// track of word boundaries between leaves.
+struct TextCaser {
+  let textCase: CSL.TextCase
+  /// Title case applies to English items only.
+  let english: Bool
+  private var atStart = true
+  private var afterSpace = true
+  private var afterColon = false
+
+  init(_ textCase: CSL.TextCase, english: Bool) {
+    self.textCase = textCase
+    self.english = english
+  }
+
+  static let stopWords: Set<String> = [
+    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on",
+    "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "about", "above",
+    "across", "after", "against", "along", "amid", "among", "around", "before", "behind", "below",
+    "beneath", "beside", "between", "beyond", "circa", "despite", "during", "except", "inside", "like",
+    "near", "next", "off", "out", "per", "plus", "since", "than", "through", "toward", "towards", "under",
+    "underneath", "until", "unto", "upon", "versus", "vs.", "v.", "vs", "v", "within", "without",
+    "de", "d'", "d\u{2019}", "von", "van", "et", "ca", "c",
+  ]
+  /// Character offset (over text leaves) where the last word starts.
+  private var lastWordStart = Int.max
+  private var previousCharacter: Character = " "
+  private var offset = 0
+
+  /// Applies the case to a whole tree (the entry point: it finds the last word first).
+  mutating func applyAll(_ node: Node) -> Node {
+    let text = Self.leafText(node)
+    var position = text.count
+    let characters = Array(text)
+    while position > 0 && !Self.isBoundary(characters[position - 1]) { position -= 1 }
+    lastWordStart = position
+    offset = 0
+    return apply(node)
+  }
+
+  static func isBoundary(_ character: Character) -> Bool {
+    character.isWhitespace || character == "-" || character == "/" || character == "\u{2014}" || character == "\u{2013}"
+  }
+
+  static func leafText(_ node: Node) -> String {
+    switch node {
+    case .text(let text): return text
+    case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
+      .tagged(_, let children), .sequence(let children), .link(_, let children):
+      return children.map(leafText).joined()
+    }
+  }
+
+  mutating func apply(_ node: Node) -> Node {
+    switch node {
+    case .styled(let style, _) where style == .smallCaps || style == .superscript || style == .subscript:
+      skip(Self.leafText(node))
+      return node
+    case .text(let text): return .text(transform(text))
+    case .nocase:
+      // Nocase text still moves word boundaries forward.
+      skip(Self.leafText(node))
+      return node
+    case .styled(let style, let children): return .styled(style, children.map { apply($0) })
+    case .quoted(let children): return .quoted(children.map { apply($0) })
+    case .display(let display, let children): return .display(display, children.map { apply($0) })
+    case .tagged(let tag, let children): return .tagged(tag, children.map { apply($0) })
+    case .sequence(let children): return .sequence(children.map { apply($0) })
+    case .link(let url, let children): return .link(url, children.map { apply($0) })
+    }
+  }
+
+  private mutating func skip(_ text: String) {
+    for character in text { advance(character) }
+  }
+
+  private mutating func advance(_ character: Character) {
+    offset += 1
+    previousCharacter = character
+    if character.isWhitespace || character == "-" || character == "/" {
+      afterSpace = true
+    } else {
+      if character == ":" || character == "?" || character == "!" { afterColon = true }
+      else if character.isLetter || character.isNumber { afterColon = false; atStart = false }
+      afterSpace = false
+    }
+  }
+
+  private mutating func transform(_ text: String) -> String {
+    switch textCase {
+    case .lowercase: skip(text); return text.lowercased()
+    case .uppercase: skip(text); return text.uppercased()
+    case .capitalizeFirst:
+      var result = ""
+      for character in text {
+        if atStart, character.isLetter {
+          result += String(character).uppercased()
+          atStart = false
+        } else {
+          result.append(character)
+        }
+        advance(character)
+      }
+      return result
+    case .capitalizeAll:
+      return words(text) { word, _, _, _, _ in Self.capitalized(word) }
+    case .sentence:
+      // citeproc-js: the first letter upper case, the rest lower case (nocase spans kept).
+      var result = ""
+      for character in text {
+        if atStart, character.isLetter {
+          result += String(character).uppercased()
+          atStart = false
+        } else {
+          result += String(character).lowercased()
+        }
+        advance(character)
+      }
+      return result
+    case .title:
+      guard english else { skip(text); return text }
+      return words(text) { word, first, afterColon, last, afterHyphen in
+        let lower = word.lowercased()
+        if !first && !afterColon && !last && Self.stopWords.contains(lower) && word == lower { return word }
+        if word != lower { return word }  // mixed or upper case stays
+        if word.count == 1 && !first && afterHyphen { return word }
+        return Self.capitalized(word)
+      }
+    }
+  }
+
+  static func capitalized(_ word: String) -> String {
+    guard let first = word.first else { return word }
+    // citeproc-js capitalizes Latin letters only (β-carotine stays).
+    guard first.isLetter, let scalar = first.unicodeScalars.first, scalar.value < 0x0250 else { return word }
+    return String(first).uppercased() + word.dropFirst()
+  }
+
+  /// Splits text into words and separators and transforms each word.
+  private mutating func words(_ text: String, _ change: (String, Bool, Bool, Bool, Bool) -> String) -> String {
+    var result = ""
+    var word = ""
+    var wordFirst = atStart
+    var wordAfterColon = afterColon
+    var wordStart = offset
+    var hyphenBefore = false
+    let lastStart = lastWordStart
+    func flush(_ result: inout String) {
+      if !word.isEmpty {
+        result += change(word, wordFirst, wordAfterColon, wordStart >= lastStart, hyphenBefore)
+        word = ""
+      }
+    }
+    for character in text {
+      if Self.isBoundary(character) {
+        flush(&result)
+        result.append(character)
+        advance(character)
+      } else {
+        if word.isEmpty {
+          wordFirst = atStart
+          wordAfterColon = afterColon
+          wordStart = offset
+          hyphenBefore = previousCharacter == "-"
+        }
+        word.append(character)
+        advance(character)
+      }
+    }
+    flush(&result)
+    return result
+  }
+}
