@@ -147,12 +147,13 @@ extension Character {
 }
 
 extension String {
-  /// Trims the given characters from both ends (no Foundation needed).
+  /// Trims the given characters from both ends (no Foundation needed). Works on Unicode
+  /// scalars, so `"\r\n"` (one Character) is trimmed by a set holding `\r` and `\n`.
   public func trimmingCharacters(in set: String) -> String {
-    let characters = Set(set)
-    var slice = Substring(self)
-    while let first = slice.first, characters.contains(first) { slice.removeFirst() }
-    while let last = slice.last, characters.contains(last) { slice.removeLast() }
-    return String(slice)
+    let scalars = Set(set.unicodeScalars)
+    var view = Substring(self).unicodeScalars
+    while let first = view.first, scalars.contains(first) { view.removeFirst() }
+    while let last = view.last, scalars.contains(last) { view.removeLast() }
+    return String(view)
   }
 }

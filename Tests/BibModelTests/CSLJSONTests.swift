@@ -117,3 +117,11 @@ import Testing
     #expect(lists.first?.cites.last?.suppressAuthor == true)
   }
 }
+
+@Suite struct TrimmingTests {
+  @Test func trimsScalarsEvenInsideGraphemeClusters() {
+    #expect("\r\n x \n".trimmingCharacters(in: " \r\n") == "x")
+    #expect("\n".trimmingCharacters(in: " \r\n").isEmpty)
+    #expect("é ".trimmingCharacters(in: " ") == "é")
+  }
+}
