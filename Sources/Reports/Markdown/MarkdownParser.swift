@@ -9,7 +9,7 @@ public enum MarkdownParser {
   /// Parses `text` (any UTF-8 string; invalid sequences were already replaced by Swift).
   public static func parse(_ text: String) -> MarkdownNode {
     cmark_gfm_core_extensions_ensure_registered()
-    let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+    let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
     guard let parser = cmark_parser_new(options) else { return MarkdownNode(kind: .document) }
     defer { cmark_parser_free(parser) }
     for name in ["table", "strikethrough", "autolink"] {
