@@ -1,0 +1,45 @@
+import BibModel
+
+/// What a rule reads: the knowledge base, the bibliography, the configuration and a few indexes
+/// built once for all rules.
+public struct CheckContext: Sendable {
+  public var knowledge: Knowledge
+  public var bibliography: Bibliography
+  public var config: CheckConfig
+
+  public init(knowledge: Knowledge, bibliography: Bibliography, config: CheckConfig) {
+    self.knowledge = knowledge
+    self.bibliography = bibliography
+    self.config = config
+  }
+
+  public var schema: Schema { knowledge.schema }
+
+  /// The secondary source types in force (configuration over schema).
+  public var secondarySourceTypes: Set<String> {
+    config.secondarySourceTypes ?? knowledge.schema.secondarySourceTypes
+  }
+
+  /// Calls `body` for every statement with its index within its property.
+  public func forEachStatement(_ body: (Entity, Statement, Int) -> Void) {
+    for entity in knowledge.entities {
+      var counters: [String: Int] = [:]
+      for statement in entity.statements {
+        let index = counters[statement.property, default: 0]
+        counters[statement.property] = index + 1
+        body(entity, statement, index)
+      }
+    }
+  }
+
+  /// A reference's source as readable text: `key (Author Year, "Title")`.
+  public func describe(source key: String) -> String {
+    guard let item = bibliography[key] else { return key }
+    var parts: [String] = []
+    if let author = item.names["author"]?.first ?? item.names["editor"]?.first {
+      parts.append(author.family ?? author.literal ?? "")
+    }
+    if let year = item.dates["issued"]?.year { parts.append(String(year)) }
+    return parts.isEmpty ? key : "\(key) (\(parts.joined(separator: " ")))"
+  }
+}

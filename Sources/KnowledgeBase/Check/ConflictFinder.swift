@@ -1,0 +1,65 @@
+import BibModel
+
+/// Finds groups of statements of a single-valued property that give different values for
+/// overlapping times. Shared by the `conflict` and `conflict-resolved` rules.
+public struct ValueConflict: Sendable {
+  public var entity: Entity
+  public var property: String
+  /// The statements in conflict, in file order.
+  public var statements: [Statement]
+  /// The preferred value, when rank resolves the conflict.
+  public var resolvedBy: Statement?
+}
+
+enum ConflictFinder {
+  static func conflicts(_ context: CheckContext) -> [ValueConflict] {
+    var result: [ValueConflict] = []
+    for entity in context.knowledge.entities {
+      for property in entity.properties {
+        guard context.schema.properties[property]?.singleValued == true else { continue }
+        let live = entity.statements(of: property).filter {
+          $0.rank != .deprecated && $0.value != .unknownValue
+        }
+        guard live.count > 1 else { continue }
+        // Connected components of "different value, overlapping time".
+        var group = Array(0..<live.count)
+        func find(_ index: Int) -> Int {
+          var node = index
+          while group[node] != node { node = group[node] }
+          return node
+        }
+        for i in 0..<live.count {
+          for j in (i + 1)..<live.count where live[i].value != live[j].value && overlaps(live[i], live[j]) {
+            group[find(j)] = find(i)
+          }
+        }
+        var members: [Int: [Statement]] = [:]
+        for index in 0..<live.count { members[find(index), default: []].append(live[index]) }
+        for key in members.keys.sorted() {
+          guard let statements = members[key], Set(statements.map(\.value)).count > 1 else { continue }
+          let preferred = statements.filter { $0.rank == .preferred }
+          let resolved = Set(preferred.map(\.value)).count == 1 ? preferred.first : nil
+          result.append(ValueConflict(entity: entity, property: property, statements: statements, resolvedBy: resolved))
+        }
+      }
+    }
+    return result
+  }
+
+  /// Whether two statements' times can overlap (open ends overlap everything).
+  static func overlaps(_ lhs: Statement, _ rhs: Statement) -> Bool {
+    if let end = lhs.endDate, let start = rhs.startDate, end.isSurelyBefore(start) { return false }
+    if let end = rhs.endDate, let start = lhs.startDate, end.isSurelyBefore(start) { return false }
+    return true
+  }
+
+  /// One note per statement: its value, place and every source.
+  static func notes(_ conflict: ValueConflict, _ context: CheckContext) -> [String] {
+    conflict.statements.map { statement in
+      let sources = statement.references.map { context.describe(source: $0.source) }
+      let rank = statement.rank == .normal ? "" : " [\(statement.rank.rawValue)]"
+      return "\(statement.value.display)\(rank) at \(statement.valueLocation): "
+        + (sources.isEmpty ? "no source" : sources.joined(separator: ", "))
+    }
+  }
+}
