@@ -17,6 +17,8 @@ public indirect enum DocInline: Sendable, Hashable {
   case noteReference(Int)
   /// A span with a CSS class (provenance marks, unknown keys); the class is used in HTML only.
   case span(className: String, content: [DocInline])
+  /// A citation not rendered yet: the n-th citation of a report, filled in before writing.
+  case slot(Int)
 
   /// The plain text (for alt text, sorting, the text writer's fallbacks).
   public var plainText: String {
@@ -27,6 +29,7 @@ public indirect enum DocInline: Sendable, Hashable {
       return content.map(\.plainText).joined()
     case .softBreak, .lineBreak: return " "
     case .noteReference(let number): return "[\(number)]"
+    case .slot: return ""
     }
   }
 }

@@ -95,6 +95,7 @@ public enum HTMLWriter {
         "sup", [("class", "footnote-ref")],
         [.el("a", [("href", "#fn\(number)"), ("id", "fnref\(number)")], [.text("\(number)")])])
     case .span(let className, let content): return .el("span", [("class", className)], inlines(content))
+    case .slot: return .text("")
     }
   }
 

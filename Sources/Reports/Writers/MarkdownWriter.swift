@@ -74,6 +74,7 @@ public enum MarkdownWriter {
     case .trusted(let text): return text
     case .noteReference(let number): return "[^\(number)]"
     case .span(_, let content): return inlines(content)
+    case .slot: return ""
     }
   }
 

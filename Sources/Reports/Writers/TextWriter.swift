@@ -56,6 +56,7 @@ public enum TextWriter {
     case .softBreak: return "\n"
     case .lineBreak: return "\n"
     case .noteReference(let number): return "[\(number)]"
+    case .slot: return ""
     }
   }
 }
