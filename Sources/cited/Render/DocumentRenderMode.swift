@@ -2,37 +2,21 @@ import ArgumentParser
 import BibModel
 import Reports
 
-/// `cited render DOC.md`: a Markdown document with Pandoc-style citations, rendered in a CSL style.
-struct RenderCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "render",
-    abstract: "Render a Markdown document with [@key] citations in a citation style.",
-    discussion: """
-      The output format follows -o's extension (.html, .md, .txt) or --to; without -o the
-      result goes to standard output. The bibliography comes from --bibliography, else the
-      document's front matter (relative to the document), else Bibliography/*.json.
-      Exit status: 0 clean, 1 warnings (unknown keys), 2 unreadable input or bad usage.
-      """)
-
-  @Argument(help: "The Markdown document.")
+/// Document mode of `cited render`: `cited render DOC.md [--style S] [--bibliography FILE...]
+/// [--locale TAG] [--to html|md|txt] [-o OUT]` renders a Markdown document with Pandoc-style
+/// citations. The output format follows --to, else -o's extension; without -o the result goes to
+/// standard output (text unless --to says otherwise). The bibliography comes from --bibliography,
+/// else the document's front matter (relative to the document), else Bibliography/*.json.
+/// Exit status: 0 clean, 1 warnings (unknown keys), 2 unreadable input or bad usage.
+struct DocumentRenderMode {
   var document: String
-
-  @Option(help: "A CSL style: a .csl path, a name under Styles/, 'author-date' or 'notes'.")
   var style: String?
-
-  @Option(parsing: .upToNextOption, help: "CSL-JSON bibliography files.")
-  var bibliography: [String] = []
-
-  @Option(help: "The locale of the citation terms (BCP 47 tag).")
+  var bibliography: [String]
   var locale: String?
-
-  @Option(help: "Output format: html, md or txt.")
   var to: String?
-
-  @Option(name: .shortAndLong, help: "Where to write the output.")
   var output: String?
 
-  mutating func run() throws {
+  func run() throws {
     guard let text = InputFiles.read(document) else {
       ReportsCLI.printError("cited: cannot read '\(document)'")
       throw ExitCode(2)
