@@ -34,6 +34,8 @@ let package = Package(
     .target(name: "CSLStyle", dependencies: ["XMLTree", "BibModel"]),
     // The CSL processor: a pure function from style, locale, references and citations to output.
     .target(name: "CSLEngine", dependencies: ["CSLStyle", "BibModel"]),
+    // The CSL test-suite fixture format and runner, shared by the CLI and the conformance tests.
+    .target(name: "CSLTestSuite", dependencies: ["CSLStyle", "CSLEngine", "BibModel"]),
     // Bibliography formats: CSL-JSON, CSL-YAML, BibLaTeX/BibTeX, RIS.
     .target(
       name: "BibFormats",
@@ -53,12 +55,16 @@ let package = Package(
     .executableTarget(
       name: "cited",
       dependencies: [
-        "XMLTree", "BibModel", "CSLStyle", "CSLEngine", "BibFormats", "KnowledgeBase", "Reports",
+        "XMLTree", "BibModel", "CSLStyle", "CSLEngine", "CSLTestSuite", "BibFormats", "KnowledgeBase", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "BibModel", "XMLTree"]),
+    .testTarget(name: "CSLStyleTests", dependencies: ["CSLStyle", "BibModel"]),
+    .testTarget(
+      name: "CSLConformanceTests", dependencies: ["CSLTestSuite", "CSLStyle", "CSLEngine", "BibModel"],
+      exclude: ["Resources", "Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

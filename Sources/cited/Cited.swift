@@ -5,5 +5,5 @@ struct Cited: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cited",
     abstract: "Keep research honest: sourced facts, CSL citations, cited reports.",
-    subcommands: [ReportCommand.self])
+    subcommands: [StyleCommand.self, RenderCommand.self, ReportCommand.self])
 }

@@ -1,1 +1,0 @@
-// The CSLEngine target; see Docs/architecture.md.

@@ -1,0 +1,113 @@
+import CSLStyle
+
+/// Inline formatting that the output tree carries; output formats decide the markup.
+public enum InlineStyle: Sendable, Hashable {
+  case italic, oblique, normalStyle, bold, light, normalWeight, smallCaps, normalVariant
+  case underline, noDecoration, superscript, `subscript`, baseline
+}
+
+/// What a tagged part of the output is, so collapsing and substitution can find it again.
+enum NodeTag: Sendable, Hashable {
+  case names(String)
+  case date
+  case year
+  case yearSuffix
+  case citationNumber
+  case locator
+  case title
+}
+
+/// The intermediate output tree: rendering builds it, output formats flatten it.
+indirect enum Node: Sendable, Hashable {
+  case text(String)
+  case styled(InlineStyle, [Node])
+  case quoted([Node])
+  /// Text exempt from text-case (`<span class="nocase">` in input).
+  case nocase([Node])
+  case display(CSL.Display, [Node])
+  case tagged(NodeTag, [Node])
+  case sequence([Node])
+  /// A link that formats may turn into an anchor.
+  case link(String, [Node])
+
+  static let empty = Node.sequence([])
+
+  var isEmpty: Bool {
+    switch self {
+    case .text(let text): return text.isEmpty
+    case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
+      .tagged(_, let children), .sequence(let children), .link(_, let children):
+      return children.allSatisfy(\.isEmpty)
+    }
+  }
+
+  /// The text without markup.
+  var plainText: String {
+    switch self {
+    case .text(let text): return text
+    case .quoted(let children): return "\u{201C}" + children.map(\.plainText).joined() + "\u{201D}"
+    case .styled(_, let children), .nocase(let children), .display(_, let children),
+      .tagged(_, let children), .sequence(let children), .link(_, let children):
+      return children.map(\.plainText).joined()
+    }
+  }
+
+  /// The first subtree with this tag.
+  func first(tagged wanted: NodeTag) -> Node? {
+    switch self {
+    case .text: return nil
+    case .tagged(let tag, let children):
+      if tag == wanted { return self }
+      for child in children { if let found = child.first(tagged: wanted) { return found } }
+      return nil
+    case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
+      .sequence(let children), .link(_, let children):
+      for child in children { if let found = child.first(tagged: wanted) { return found } }
+      return nil
+    }
+  }
+
+  /// True when some tag matches.
+  func contains(where predicate: (NodeTag) -> Bool) -> Bool {
+    switch self {
+    case .text: return false
+    case .tagged(let tag, let children):
+      return predicate(tag) || children.contains { $0.contains(where: predicate) }
+    case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
+      .sequence(let children), .link(_, let children):
+      return children.contains { $0.contains(where: predicate) }
+    }
+  }
+
+  /// The tree with the subtrees whose tag matches replaced.
+  func replacing(where predicate: (NodeTag) -> Bool, with replacement: (Node) -> Node) -> Node {
+    switch self {
+    case .text: return self
+    case .tagged(let tag, let children):
+      if predicate(tag) { return replacement(self) }
+      return .tagged(tag, children.map { $0.replacing(where: predicate, with: replacement) })
+    case .styled(let style, let children):
+      return .styled(style, children.map { $0.replacing(where: predicate, with: replacement) })
+    case .quoted(let children): return .quoted(children.map { $0.replacing(where: predicate, with: replacement) })
+    case .nocase(let children): return .nocase(children.map { $0.replacing(where: predicate, with: replacement) })
+    case .display(let display, let children):
+      return .display(display, children.map { $0.replacing(where: predicate, with: replacement) })
+    case .sequence(let children): return .sequence(children.map { $0.replacing(where: predicate, with: replacement) })
+    case .link(let url, let children): return .link(url, children.map { $0.replacing(where: predicate, with: replacement) })
+    }
+  }
+
+  /// Applies a function to every text leaf outside `nocase`.
+  func mapText(_ transform: (String) -> String) -> Node {
+    switch self {
+    case .text(let text): return .text(transform(text))
+    case .nocase: return self
+    case .styled(let style, let children): return .styled(style, children.map { $0.mapText(transform) })
+    case .quoted(let children): return .quoted(children.map { $0.mapText(transform) })
+    case .display(let display, let children): return .display(display, children.map { $0.mapText(transform) })
+    case .tagged(let tag, let children): return .tagged(tag, children.map { $0.mapText(transform) })
+    case .sequence(let children): return .sequence(children.map { $0.mapText(transform) })
+    case .link(let url, let children): return .link(url, children.map { $0.mapText(transform) })
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import CSLStyle
+
+/// Writes token streams: moves punctuation into quotes when the locale asks for it, merges
+/// colliding punctuation at element boundaries, then applies an output format.
+struct Serializer {
+  var punctuationInQuote: Bool
+
+  func serialize(_ tokens: [Token], format: any OutputFormat) -> String {
+    var tokens = tokens
+    if punctuationInQuote { movePunctuationIntoQuotes(&tokens) }
+    fixPunctuation(&tokens)
+    var result = ""
+    for token in tokens {
+      switch token {
+      case .text(let text): result += format.escape(text)
+      case .quote(let text, _): result += format.escape(text)
+      case .open(.style(let style)): result += format.open(style)
+      case .close(.style(let style)): result += format.close(style)
+      case .open(.display(let display)): result += format.openBlock(Self.blockName(display))
+      case .close(.display(let display)): result += format.closeBlock(Self.blockName(display))
+      case .open(.link(let url)): result += format.openLink(url)
+      case .close(.link(let url)): result += format.closeLink(url)
+      case .open(.nocase), .close(.nocase): break
+      }
+    }
+    return result
+  }
+
+  static func blockName(_ display: CSL.Display) -> String {
+    switch display {
+    case .block: "csl-block"
+    case .leftMargin: "csl-left-margin"
+    case .rightInline: "csl-right-inline"
+    case .indent: "csl-indent"
+    }
+  }
+
+  private func movePunctuationIntoQuotes(_ tokens: inout [Token]) {
+    var index = 0
+    while index < tokens.count {
+      if case .text(let text) = tokens[index], let first = text.first, first == "." || first == "," {
+        // Walk back over closing markup to a closing quote.
+        var back = index - 1
+        while back >= 0, case .close = tokens[back] { back -= 1 }
+        if back >= 0, case .quote(_, opening: false) = tokens[back] {
+          // Find the last quote in a run of closing quotes (“‘x’”.)
+          var insertAt = back
+          while insertAt - 1 >= 0, case .quote(_, opening: false) = tokens[insertAt - 1] { insertAt -= 1 }
+          tokens[index] = .text(String(text.dropFirst()))
+          tokens.insert(.text(String(first)), at: insertAt)
+          index += 1
+        }
+      }
+      index += 1
+    }
+  }
+
+  private enum Keep { case first, second, both }
+
+  private static func rule(_ left: Character, _ right: Character) -> Keep {
+    switch (left, right) {
+    case ("!", "."), ("!", ":"), ("?", "."), ("?", ":"), (":", "."), (";", ":"), (";", "."), (";", ","),
+      ("!", "!"), ("?", "?"), (".", "."), (":", ":"), (";", ";"), (",", ","):
+      return .first
+    case (":", "!"), (":", "?"), (":", ","), (":", ";"), (",", "!"), (",", "?"), (",", ":"), (",", "."),
+      (",", ";"), (";", "!"), (";", "?"), (" ", " "):
+      return .second
+    default:
+      return .both
+    }
+  }
+
+  private func fixPunctuation(_ tokens: inout [Token]) {
+    var previous: Int?
+    for index in tokens.indices {
+      let text: String
+      switch tokens[index] {
+      case .text(let value): text = value
+      case .quote: previous = nil; continue
+      case .open(.display), .close(.display): previous = nil; continue
+      default: continue
+      }
+      guard !text.isEmpty else { continue }
+      if let previousIndex = previous, case .text(var left) = tokens[previousIndex], let last = left.last,
+        let first = text.first
+      {
+        switch Self.rule(last, first) {
+        case .first:
+          let rest = String(text.dropFirst())
+          tokens[index] = .text(rest)
+          if rest.isEmpty { continue }
+        case .second:
+          left.removeLast()
+          tokens[previousIndex] = .text(left)
+        case .both: break
+        }
+      }
+      previous = index
+    }
+  }
+}

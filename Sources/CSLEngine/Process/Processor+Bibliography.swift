@@ -1,0 +1,80 @@
+import BibModel
+import CSLStyle
+
+extension Processor {
+  /// The text of an entry that renders empty, as citeproc-js prints it.
+  static let noPrintedForm = "[CSL STYLE ERROR: reference with no printed form.]"
+
+  func renderBibliography(
+    _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat
+  ) -> [String] {
+    guard let bibliography = compiled.style.bibliography else { return [] }
+    var entries: [String] = []
+    var previousNames: [String]?
+    for item in order {
+      var context = CiteContext()
+      context.citationNumber = numbers[item]
+      context.inCitation = false
+      var state = DisambiguationState()
+      state.yearSuffix = states[item]?.yearSuffix
+      var node = renderItem(item, context: context, state: state, mode: .bibliography)
+      // subsequent-author-substitute
+      if let substitute = bibliography.subsequentAuthorSubstitute, let names = firstNames(node) {
+        let current = nameTexts(names)
+        if let previousNames, !current.isEmpty {
+          node = substituteNames(node, current: current, previous: previousNames, with: substitute, rule: bibliography.subsequentAuthorSubstituteRule)
+        }
+        previousNames = current
+      } else if bibliography.subsequentAuthorSubstitute != nil {
+        previousNames = nil
+      }
+      if bibliography.secondFieldAlign != nil { node = alignSecondField(node) }
+      var decoration = bibliography.layout.decoration
+      decoration.display = nil
+      let renderer = Renderer(
+        compiled: compiled,
+        lookup: VariableLookup(reference: references[item], cite: context, yearSuffixText: nil),
+        mode: .bibliography, disambiguation: state)
+      if node.isEmpty {
+        entries.append(Self.noPrintedForm)
+        continue
+      }
+      node = renderer.decorate(node, decoration)
+      entries.append(serialize(node, format: format).trimmingCharacters(in: " "))
+    }
+    return entries
+  }
+
+  /// The rendered names of a names node, one string per name (delimiters dropped).
+  private func nameTexts(_ names: Node) -> [String] {
+    [names.plainText]
+  }
+
+  private func substituteNames(
+    _ node: Node, current: [String], previous: [String], with text: String, rule: CSL.SubsequentAuthorRule
+  ) -> Node {
+    guard current == previous else { return node }
+    var done = false
+    return node.replacing(where: { if case .names = $0 { return true } else { return false } }) { names in
+      if done { return names }
+      done = true
+      switch rule {
+      case .completeAll, .completeEach, .partialEach, .partialFirst:
+        return text.isEmpty ? .empty : .text(text)
+      }
+    }
+  }
+
+  /// `second-field-align`: the first field goes in the left margin, the rest inline.
+  private func alignSecondField(_ node: Node) -> Node {
+    var children: [Node]
+    if case .sequence(let list) = node { children = list } else { children = [node] }
+    children = children.filter { !$0.isEmpty }
+    // Descend through a single wrapper so the first rendered element is found.
+    while children.count == 1, case .sequence(let inner) = children[0] { children = inner.filter { !$0.isEmpty } }
+    guard children.count > 1 else { return node }
+    let first = children[0]
+    let rest = Array(children.dropFirst())
+    return .sequence([.display(.leftMargin, [first]), .display(.rightInline, rest)])
+  }
+}

@@ -1,0 +1,179 @@
+import BibModel
+import CSLStyle
+
+extension Processor {
+  /// Finds, per reference, the settings that make its cites distinct: added names, expanded
+  /// given names, the disambiguate condition, year suffixes.
+  func disambiguate(_ resolved: [[ResolvedCite]], numbers: [Int: Int], bibliographyOrder: [Int]) -> [Int: DisambiguationState] {
+    var states: [Int: DisambiguationState] = [:]
+    guard let citation = compiled.style.citation else { return states }
+    // The contexts each reference is cited in (locators dropped: they do not identify items).
+    var contexts: [Int: [CiteContext]] = [:]
+    for cites in resolved {
+      for cite in cites {
+        var context = cite.context
+        context.locator = nil
+        context.label = nil
+        if !(contexts[cite.referenceIndex]?.contains(context) ?? false) {
+          contexts[cite.referenceIndex, default: []].append(context)
+        }
+      }
+    }
+    let cited = contexts.keys.sorted()
+    guard cited.count > 1 else { return states }
+
+    func renderings(_ item: Int) -> [String] {
+      (contexts[item] ?? []).map { context in
+        renderItem(item, context: context, state: states[item] ?? DisambiguationState(), mode: .citation).plainText
+      }
+    }
+    /// Groups of references whose renderings collide.
+    func ambiguousGroups(_ items: [Int]) -> [[Int]] {
+      var byText: [String: [Int]] = [:]
+      for item in items {
+        for text in Set(renderings(item)) { byText[text, default: []].append(item) }
+      }
+      var groups: [[Int]] = []
+      var seenGroups = Set<[Int]>()
+      for text in byText.keys.sorted() {
+        let members = Array(Set(byText[text] ?? [])).sorted()
+        if members.count > 1, seenGroups.insert(members).inserted { groups.append(members) }
+      }
+      return groups
+    }
+    func distinctCount(_ group: [Int]) -> Int {
+      var counts: [String: Int] = [:]
+      for item in group { for text in Set(renderings(item)) { counts[text, default: 0] += 1 } }
+      return group.filter { item in renderings(item).allSatisfy { (counts[$0] ?? 0) == 1 } }.count
+    }
+
+    if citation.givennameDisambiguationRule != .byCite && citation.disambiguateAddGivenname {
+      globalNameDisambiguation(cited, rule: citation.givennameDisambiguationRule, states: &states)
+    }
+
+    var groups = ambiguousGroups(cited)
+    if citation.disambiguateAddNames {
+      for group in groups {
+        let maxNames = group.map { item in
+          references[item].names.values.map(\.count).max() ?? 0
+        }.max() ?? 0
+        var best = distinctCount(group)
+        var bestAdd = 0
+        var add = 1
+        while add <= maxNames && best < group.count {
+          for item in group { states[item, default: DisambiguationState()].addNames = add }
+          let count = distinctCount(group)
+          if count > best {
+            best = count
+            bestAdd = add
+          }
+          add += 1
+        }
+        for item in group { states[item, default: DisambiguationState()].addNames = bestAdd }
+      }
+      groups = ambiguousGroups(cited)
+    }
+    if citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite {
+      for group in groups {
+        let maxNames = group.map { references[$0].names.values.map(\.count).max() ?? 0 }.max() ?? 0
+        var best = distinctCount(group)
+        outer: for nameIndex in 0..<maxNames {
+          for level in 1...2 {
+            let saved = states
+            for item in group { states[item, default: DisambiguationState()].givenLevels[nameIndex] = level }
+            let count = distinctCount(group)
+            if count > best {
+              best = count
+              if best == group.count { break outer }
+              break
+            } else if level == 2 {
+              states = saved
+            }
+          }
+        }
+      }
+      groups = ambiguousGroups(cited)
+    }
+    if styleUsesDisambiguateCondition {
+      for group in groups {
+        for item in group { states[item, default: DisambiguationState()].condition = true }
+      }
+      groups = ambiguousGroups(cited)
+    }
+    if citation.disambiguateAddYearSuffix {
+      let position = Dictionary(uniqueKeysWithValues: bibliographyOrder.enumerated().map { ($1, $0) })
+      // Merge overlapping groups, then number each in bibliography order.
+      var assigned = Set<Int>()
+      for group in groups {
+        let members = group.filter { !assigned.contains($0) }.sorted { (position[$0] ?? 0) < (position[$1] ?? 0) }
+        var counter = 0
+        for item in group where assigned.contains(item) {
+          counter = max(counter, states[item]?.yearSuffix ?? 0)
+        }
+        for item in members {
+          counter += 1
+          states[item, default: DisambiguationState()].yearSuffix = counter
+          assigned.insert(item)
+        }
+      }
+    }
+    return states
+  }
+
+  var styleUsesDisambiguateCondition: Bool {
+    func check(_ elements: [CSL.Element]) -> Bool {
+      for element in elements {
+        switch element {
+        case .group(let group): if check(group.children) { return true }
+        case .names(let names): if check(names.substitute ?? []) { return true }
+        case .choose(let choose):
+          for branch in choose.branches {
+            if branch.condition.tests.contains(where: { if case .disambiguate = $0 { return true } else { return false } }) {
+              return true
+            }
+            if check(branch.children) { return true }
+          }
+          if check(choose.otherwise) { return true }
+        default: break
+        }
+      }
+      return false
+    }
+    if let citation = compiled.style.citation, check(citation.layout.children) { return true }
+    return compiled.style.macros.values.contains { check($0) }
+  }
+
+  /// `all-names`, `all-names-with-initials`, `primary-name`, `primary-name-with-initials`:
+  /// expand every name whose family name is shared by a different person.
+  func globalNameDisambiguation(_ items: [Int], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState]) {
+    let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials
+    let initialsOnly = rule == .allNamesWithInitials || rule == .primaryNameWithInitials
+    var people: [String: Set<String>] = [:]
+    var initialsByFamily: [String: Set<String>] = [:]
+    func names(_ item: Int) -> [Name] {
+      var result: [Name] = []
+      for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
+        result += references[item].names[variable] ?? []
+      }
+      return result
+    }
+    for item in items {
+      for name in names(item) where name.literal == nil {
+        let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
+        people[family, default: []].insert(name.given ?? "")
+        initialsByFamily[family, default: []].insert(Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true))
+      }
+    }
+    for item in items {
+      let list = references[item].names["author"] ?? names(item)
+      for (index, name) in list.enumerated() {
+        if primaryOnly && index > 0 { break }
+        let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
+        guard (people[family]?.count ?? 0) > 1 else { continue }
+        let initialsDiffer = (initialsByFamily[family]?.count ?? 0) == (people[family]?.count ?? 0)
+        let level = initialsOnly || initialsDiffer ? 1 : 2
+        states[item, default: DisambiguationState()].givenLevels[index] = level
+      }
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import BibModel
+import CSLStyle
+
+/// A sort key value; missing values sort last in either direction.
+enum SortValue: Sendable {
+  case missing
+  case number(Int)
+  case text(String)
+
+  static func compare(_ lhs: SortValue, _ rhs: SortValue) -> Int {
+    switch (lhs, rhs) {
+    case (.missing, .missing): return 0
+    case (.missing, _): return 1
+    case (_, .missing): return -1
+    case (.number(let a), .number(let b)): return a < b ? -1 : (a > b ? 1 : 0)
+    case (.text(let a), .text(let b)): return a < b ? -1 : (a > b ? 1 : 0)
+    case (.number(let a), .text(let b)): return String(a) < b ? -1 : 1
+    case (.text(let a), .number(let b)): return a < String(b) ? -1 : 1
+    }
+  }
+}
+
+extension Processor {
+  /// Sorts reference indices by sort keys (stable).
+  func sort(_ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode) -> [Int] {
+    let values = items.map { item in
+      keys.map { sortValue(item, key: $0, number: numbers[item], mode: mode) }
+    }
+    let indices = Array(items.indices).sorted { left, right in
+      for (offset, key) in keys.enumerated() {
+        var result = SortValue.compare(values[left][offset], values[right][offset])
+        if key.direction == .descending {
+          switch (values[left][offset], values[right][offset]) {
+          case (.missing, _), (_, .missing): break
+          default: result = -result
+          }
+        }
+        if result != 0 { return result < 0 }
+      }
+      return left < right
+    }
+    return indices.map { items[$0] }
+  }
+
+  func sortValue(_ item: Int, key: CSL.SortKey, number: Int?, mode: RenderMode, state: DisambiguationState = DisambiguationState()) -> SortValue {
+    let reference = references[item]
+    var context = CiteContext()
+    context.citationNumber = number
+    let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: nil)
+    var renderer = Renderer(compiled: compiled, lookup: lookup, mode: .sort, disambiguation: state)
+    if mode == .citation {
+      renderer.nameOptions = compiled.citationNameOptions
+    }
+    renderer.sortNameOverrides = (key.namesMin, key.namesUseFirst, key.namesUseLast)
+    switch key.source {
+    case .variable(let name):
+      if name == "citation-number" { return number.map(SortValue.number) ?? .missing }
+      if CSLVariables.names.contains(name) {
+        let names = CSL.Names(variables: [name])
+        let rendered = renderer.renderNames(names)
+        return text(rendered.node)
+      }
+      if CSLVariables.dates.contains(name) {
+        guard let date = lookup.date(name), !date.parts.isEmpty else { return .missing }
+        return .text(Renderer.sortKey(date))
+      }
+      guard let value = lookup.text(name) else { return .missing }
+      if CSLVariables.numbers.contains(name), let integer = NumberText.leadingInteger(value) {
+        return .number(integer)
+      }
+      return text(RichText.parse(value))
+    case .macro(let name):
+      guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name) else { return .missing }
+      let rendered = renderer.render(elements, delimiter: nil)
+      return text(rendered.node)
+    }
+  }
+
+  private func text(_ node: Node) -> SortValue {
+    let plain = node.plainText
+    var folded = ""
+    for character in plain.lowercased() {
+      if "\u{201C}\u{201D}\u{2018}\u{2019}\"'[]()".contains(character) { continue }
+      folded += Self.fold(character)
+    }
+    let trimmed = folded.trimmingCharacters(in: " ")
+    return trimmed.isEmpty ? .missing : .text(trimmed)
+  }
+
+  /// Drops diacritics for comparison (é → e).
+  static func fold(_ character: Character) -> String {
+    guard !character.isASCII else { return String(character) }
+    let scalars = String(character).decomposedScalars
+    return String(String.UnicodeScalarView(scalars.filter { !(0x0300...0x036F).contains($0.value) }))
+  }
+}
+
+extension String {
+  /// Canonical decomposition without Foundation.
+  var decomposedScalars: [Unicode.Scalar] {
+    var result: [Unicode.Scalar] = []
+    for scalar in unicodeScalars {
+      if let mapping = Self.latinDecomposition[scalar] {
+        result.append(contentsOf: mapping.unicodeScalars)
+      } else {
+        result.append(scalar)
+      }
+    }
+    return result
+  }
+
+  private static let latinDecomposition: [Unicode.Scalar: String] = {
+    let pairs: [(String, String)] = [
+      ("àáâãäåā", "a"), ("çćč", "c"), ("èéêëēěę", "e"), ("ìíîïī", "i"), ("ñńň", "n"),
+      ("òóôõöøō", "o"), ("ùúûüūů", "u"), ("ýÿ", "y"), ("šś", "s"), ("žźż", "z"), ("ł", "l"), ("řŕ", "r"),
+      ("ďđ", "d"), ("ťţ", "t"), ("ğ", "g"),
+    ]
+    var table: [Unicode.Scalar: String] = [:]
+    for (accented, base) in pairs {
+      for scalar in accented.unicodeScalars { table[scalar] = base }
+    }
+    return table
+  }()
+}

@@ -1,0 +1,208 @@
+import BibModel
+import CSLStyle
+
+/// The output of processing: rendered citations, bibliography entries and findings.
+public struct ProcessedOutput: Sendable {
+  /// One string per input citation, in input order.
+  public var citations: [String]
+  /// One string per bibliography entry, in bibliography order.
+  public var bibliography: [String]
+  /// The ids of the bibliography entries, in order.
+  public var bibliographyIDs: [String]
+  public var diagnostics: [Diagnostic]
+}
+
+/// A cite with everything resolved: the reference, its context and its place.
+struct ResolvedCite {
+  var cite: Cite
+  var referenceIndex: Int
+  var context: CiteContext
+}
+
+/// The CSL processor: a pure function from a compiled style, references and citations to
+/// rendered citations and bibliography.
+public struct Processor: Sendable {
+  public let compiled: CompiledStyle
+  public let references: [Reference]
+  let indexByID: [String: Int]
+
+  public init(style: CSL.Style, locale: CSL.Locale, references: [Reference]) {
+    self.init(compiled: CompiledStyle(style: style, locale: locale), references: references)
+  }
+
+  public init(compiled: CompiledStyle, references: [Reference]) {
+    self.compiled = compiled
+    self.references = references
+    var index: [String: Int] = [:]
+    for (offset, reference) in references.enumerated() where index[reference.id] == nil {
+      index[reference.id] = offset
+    }
+    self.indexByID = index
+  }
+
+  /// Processes citations and renders the bibliography of `bibliographyIDs` (all references
+  /// when nil).
+  public func process(
+    citations: [Citation], bibliographyIDs: [String]? = nil, format: any OutputFormat = HTMLFormat()
+  ) -> ProcessedOutput {
+    var diagnostics: [Diagnostic] = []
+    // Resolve cites; unknown ids are reported and dropped.
+    var resolved: [[ResolvedCite]] = []
+    for citation in citations {
+      var cites: [ResolvedCite] = []
+      for cite in citation.cites {
+        guard let index = indexByID[cite.id] else {
+          diagnostics.append(Diagnostic(.warning, code: "csl-unknown-item", message: "no reference with id '\(cite.id)'"))
+          continue
+        }
+        var context = CiteContext()
+        context.locator = cite.locator
+        context.label = cite.label
+        cites.append(ResolvedCite(cite: cite, referenceIndex: index, context: context))
+      }
+      resolved.append(cites)
+    }
+    // Bibliography membership and first-cite order.
+    var order: [Int] = []
+    var seen = Set<Int>()
+    for cites in resolved {
+      for cite in cites where seen.insert(cite.referenceIndex).inserted { order.append(cite.referenceIndex) }
+    }
+    let bibliographyMembers: [Int]
+    if let bibliographyIDs {
+      bibliographyMembers = bibliographyIDs.compactMap { indexByID[$0] }
+    } else {
+      bibliographyMembers = Array(references.indices)
+    }
+    for index in bibliographyMembers where seen.insert(index).inserted { order.append(index) }
+
+    // Citation numbers: first-cite order, or bibliography order when the bibliography sorts.
+    var numbers: [Int: Int] = [:]
+    for (offset, index) in order.enumerated() { numbers[index] = offset + 1 }
+    var sortedBibliography = order
+    if let bibliography = compiled.style.bibliography, !bibliography.sort.isEmpty {
+      sortedBibliography = sort(order, keys: bibliography.sort, numbers: numbers, mode: .bibliography)
+      if !compiled.usesCitationNumberInBibliographySort {
+        for (offset, index) in sortedBibliography.enumerated() { numbers[index] = offset + 1 }
+      }
+    }
+    assignPositions(&resolved, citations: citations, numbers: numbers)
+
+    // Disambiguation.
+    var states = disambiguate(resolved, numbers: numbers, bibliographyOrder: sortedBibliography)
+
+    // Render citations.
+    var renderedCitations: [String] = []
+    for (offset, cites) in resolved.enumerated() {
+      _ = offset
+      renderedCitations.append(renderCitation(cites, numbers: numbers, states: &states, format: format))
+    }
+    let memberSet = Set(bibliographyMembers)
+    let bibliographyOrder = sortedBibliography.filter { memberSet.contains($0) }
+    let entries = renderBibliography(bibliographyOrder, numbers: numbers, states: states, format: format)
+    return ProcessedOutput(
+      citations: renderedCitations, bibliography: entries,
+      bibliographyIDs: bibliographyOrder.map { references[$0].id }, diagnostics: diagnostics)
+  }
+
+  // MARK: - Positions
+
+  func assignPositions(_ resolved: inout [[ResolvedCite]], citations: [Citation], numbers: [Int: Int]) {
+    var lastNote: [Int: Int] = [:]  // reference → note number of its last cite
+    var firstNote: [Int: Int] = [:]
+    var previousCitation: [ResolvedCite]?
+    let distance = compiled.style.citation?.nearNoteDistance ?? 5
+    for citationIndex in resolved.indices {
+      let note = citations[citationIndex].noteIndex.flatMap { $0 > 0 ? $0 : nil } ?? (citationIndex + 1)
+      for citeIndex in resolved[citationIndex].indices {
+        var cite = resolved[citationIndex][citeIndex]
+        let reference = cite.referenceIndex
+        cite.context.citationNumber = numbers[reference]
+        if let first = firstNote[reference] {
+          cite.context.firstNoteNumber = first
+          // ibid: the previous cite (in this citation, or the whole previous citation) is this item.
+          let previous: ResolvedCite?
+          if citeIndex > 0 {
+            previous = resolved[citationIndex][citeIndex - 1]
+          } else if let previousCitation, previousCitation.count == 1 || Set(previousCitation.map(\.referenceIndex)).count == 1 {
+            previous = previousCitation.last
+          } else {
+            previous = nil
+          }
+          if let previous, previous.referenceIndex == reference {
+            let previousLocator = previous.cite.locator ?? ""
+            let locator = cite.cite.locator ?? ""
+            if locator.isEmpty && !previousLocator.isEmpty {
+              cite.context.position = .subsequent
+            } else if locator == previousLocator && cite.cite.label == previous.cite.label {
+              cite.context.position = .ibid
+            } else {
+              cite.context.position = .ibidWithLocator
+            }
+          } else {
+            cite.context.position = .subsequent
+          }
+          if let last = lastNote[reference] { cite.context.nearNote = note - last <= distance }
+        } else {
+          firstNote[reference] = note
+          cite.context.firstNoteNumber = note
+          cite.context.position = .first
+        }
+        if let forced = cite.cite.position, let position = Position(rawValue: forced) {
+          cite.context.position = position
+        }
+        if let forced = cite.cite.nearNote { cite.context.nearNote = forced }
+        lastNote[reference] = note
+        resolved[citationIndex][citeIndex] = cite
+      }
+      previousCitation = resolved[citationIndex].isEmpty ? previousCitation : resolved[citationIndex]
+    }
+  }
+
+  // MARK: - Rendering one item
+
+  func renderItem(
+    _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
+    suppressAuthor: Bool = false
+  ) -> Node {
+    let reference = references[referenceIndex]
+    let suffix = state.yearSuffix.map(Self.yearSuffixText)
+    let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: suffix)
+    var renderer = Renderer(compiled: compiled, lookup: lookup, mode: mode, disambiguation: state)
+    renderer.suppressFirstNames = suppressAuthor
+    let layout = mode == .citation ? compiled.style.citation?.layout : compiled.style.bibliography?.layout
+    var node = renderer.render(layout?.children ?? [], delimiter: nil).node
+    if let suffix, !compiled.usesYearSuffixVariable {
+      var done = false
+      node = node.replacing(where: { $0 == .year }) { year in
+        if done { return year }
+        done = true
+        return .sequence([year, .tagged(.yearSuffix, [.text(suffix)])])
+      }
+    }
+    return node
+  }
+
+  /// "a"…"z", "aa"…: the year-suffix for a 1-based index.
+  static func yearSuffixText(_ index: Int) -> String {
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    var value = index
+    var result = ""
+    repeat {
+      value -= 1
+      result = String(letters[value % 26]) + result
+      value /= 26
+    } while value > 0
+    return result
+  }
+
+  func serialize(_ node: Node, format: any OutputFormat) -> String {
+    var flattener = Flattener(
+      openQuote: compiled.terms.term("open-quote") ?? "\u{201C}",
+      closeQuote: compiled.terms.term("close-quote") ?? "\u{201D}",
+      openInnerQuote: compiled.terms.term("open-inner-quote") ?? "\u{2018}",
+      closeInnerQuote: compiled.terms.term("close-inner-quote") ?? "\u{2019}")
+    flattener.add(node)
+    return Serializer(punctuationInQuote: compiled.punctuationInQuote).serialize(flattener.tokens, format: format)
+  }
+}

@@ -1,0 +1,88 @@
+import BibModel
+import CSLStyle
+
+/// A style prepared once for rendering: locale resolved, terms indexed, recursive macros
+/// found, inherited name options merged per context.
+public struct CompiledStyle: Sendable {
+  public let style: CSL.Style
+  public let locale: CSL.Locale
+  let terms: Terms
+  let recursiveMacros: Set<String>
+  let citationNameOptions: CSL.NameOptions
+  let bibliographyNameOptions: CSL.NameOptions
+  /// True when the style prints `year-suffix` itself (else it follows the first year).
+  let usesYearSuffixVariable: Bool
+  let usesCitationNumberInBibliographySort: Bool
+
+  public init(style: CSL.Style, locale: CSL.Locale) {
+    self.style = style
+    self.locale = locale
+    self.terms = Terms(locale: locale)
+    self.recursiveMacros = MacroGraph.recursiveMacros(style)
+    var citationOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
+    if citationOptions.delimiter == nil { citationOptions.delimiter = nil }
+    self.citationNameOptions = citationOptions
+    self.bibliographyNameOptions = style.bibliography?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
+    self.usesYearSuffixVariable = MacroGraph.usesVariable("year-suffix", in: style)
+    self.usesCitationNumberInBibliographySort =
+      style.bibliography?.sort.contains { $0.source == .variable("citation-number") } ?? false
+  }
+
+  var punctuationInQuote: Bool { locale.punctuationInQuote ?? false }
+}
+
+/// Walks the macro call graph of a style.
+enum MacroGraph {
+  static func calls(_ elements: [CSL.Element]) -> [String] {
+    var result: [String] = []
+    for element in elements {
+      switch element {
+      case .text(let text): if case .macro(let name) = text.source { result.append(name) }
+      case .group(let group): result += calls(group.children)
+      case .names(let names): result += calls(names.substitute ?? [])
+      case .choose(let choose):
+        for branch in choose.branches { result += calls(branch.children) }
+        result += calls(choose.otherwise)
+      default: break
+      }
+    }
+    return result
+  }
+
+  static func recursiveMacros(_ style: CSL.Style) -> Set<String> {
+    var result = Set<String>()
+    for name in style.macros.keys {
+      var seen = Set<String>()
+      var stack = calls(style.macros[name] ?? [])
+      while let next = stack.popLast() {
+        if next == name {
+          result.insert(name)
+          break
+        }
+        if seen.insert(next).inserted { stack += calls(style.macros[next] ?? []) }
+      }
+    }
+    return result
+  }
+
+  static func usesVariable(_ variable: String, in style: CSL.Style) -> Bool {
+    func check(_ elements: [CSL.Element]) -> Bool {
+      for element in elements {
+        switch element {
+        case .text(let text): if case .variable(let name, _) = text.source, name == variable { return true }
+        case .number(let number): if number.variable == variable { return true }
+        case .group(let group): if check(group.children) { return true }
+        case .names(let names): if check(names.substitute ?? []) { return true }
+        case .choose(let choose):
+          for branch in choose.branches where check(branch.children) { return true }
+          if check(choose.otherwise) { return true }
+        default: break
+        }
+      }
+      return false
+    }
+    if let citation = style.citation, check(citation.layout.children) { return true }
+    if let bibliography = style.bibliography, check(bibliography.layout.children) { return true }
+    return style.macros.values.contains { check($0) }
+  }
+}

@@ -1,0 +1,164 @@
+/// Numeric-variable analysis: is a value numeric, how many numbers it holds, page ranges.
+enum NumberText {
+  /// CSL's numeric test: numbers with optional letter affixes, joined by `-`, `–`, `,` or `&`.
+  static func isNumeric(_ text: String) -> Bool {
+    let pieces = split(text)
+    guard !pieces.isEmpty else { return false }
+    for piece in pieces {
+      switch piece {
+      case .number(let token):
+        guard token.contains(where: \.isNumber) else { return false }
+        // Allow a letter prefix or suffix, not letters around digits on both sides with more letters.
+        let letters = token.filter { !$0.isNumber }
+        if letters.count > 2 && !isRomanLike(token) { return false }
+      case .separator: continue
+      }
+    }
+    return true
+  }
+
+  static func isRomanLike(_ token: String) -> Bool { false }
+
+  enum Piece: Equatable {
+    case number(String)
+    case separator(String)
+  }
+
+  /// Splits "12-15, 18 & 20" into numbers and separators; nil-safe on odd input.
+  static func split(_ text: String) -> [Piece] {
+    var pieces: [Piece] = []
+    var current = ""
+    var separator = ""
+    for character in text.trimmingCharacters(in: " ") {
+      if character == "-" || character == "\u{2013}" || character == "," || character == "&" || character == " " {
+        if !current.isEmpty {
+          pieces.append(.number(current))
+          current = ""
+        }
+        separator.append(character)
+      } else {
+        if !separator.isEmpty {
+          if pieces.isEmpty { return [] }
+          pieces.append(.separator(separator))
+          separator = ""
+        }
+        if !(character.isNumber || character.isLetter) { return [] }
+        current.append(character)
+      }
+    }
+    if !current.isEmpty { pieces.append(.number(current)) } else if !separator.isEmpty { return [] }
+    // Separators must hold a real separator, not only spaces.
+    for piece in pieces {
+      if case .separator(let value) = piece, value.trimmingCharacters(in: " ").isEmpty { return [] }
+    }
+    return pieces
+  }
+
+  /// True when a numeric value names more than one number ("1-3", "2 & 4").
+  static func isPlural(_ text: String) -> Bool {
+    let pieces = split(text)
+    if pieces.count > 1 { return true }
+    return false
+  }
+
+  /// The leading integer of a value ("12b" → 12).
+  static func leadingInteger(_ text: String) -> Int? {
+    let digits = text.trimmingCharacters(in: " ").prefix { $0.isNumber && $0.isASCII }
+    return Int(digits)
+  }
+}
+
+extension NumberText {
+  /// Formats page ranges with a CSL page-range-format; hyphens become en dashes.
+  static func formatRange(_ text: String, format: String?, delimiter: String = "\u{2013}") -> String {
+    var result = ""
+    var rest = Substring(text)
+    // Process comma/ampersand separated segments.
+    while !rest.isEmpty {
+      let end = rest.firstIndex(where: { $0 == "," || $0 == "&" }) ?? rest.endIndex
+      let segment = rest[..<end]
+      result += formatSegment(String(segment), format: format, delimiter: delimiter)
+      if end < rest.endIndex {
+        result.append(rest[end])
+        rest = rest[rest.index(after: end)...]
+      } else {
+        rest = ""
+      }
+    }
+    return result
+  }
+
+  private static func formatSegment(_ segment: String, format: String?, delimiter: String) -> String {
+    let leading = segment.prefix { $0 == " " }
+    let trailing = String(segment.reversed().prefix { $0 == " " })
+    let core = segment.trimmingCharacters(in: " ")
+    let parts = core.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "\u{2013}" }
+    guard parts.count == 2 else { return segment }
+    let first = String(parts[0]).trimmingCharacters(in: " ")
+    let second = String(parts[1]).trimmingCharacters(in: " ")
+    guard !first.isEmpty, !second.isEmpty else { return segment }
+    let firstDigits = first.allSatisfy { $0.isNumber }
+    let secondDigits = second.allSatisfy { $0.isNumber }
+    guard firstDigits && secondDigits else {
+      // "e12-e18": keep as is with dash when both have the same letter prefix.
+      let prefixA = first.prefix { !$0.isNumber }
+      let prefixB = second.prefix { !$0.isNumber }
+      if prefixA == prefixB, !prefixA.isEmpty, first.dropFirst(prefixA.count).allSatisfy({ $0.isNumber }),
+        second.dropFirst(prefixB.count).allSatisfy({ $0.isNumber })
+      {
+        let formatted = formatNumbers(String(first.dropFirst(prefixA.count)), String(second.dropFirst(prefixB.count)), format: format)
+        return leading + String(prefixA) + formatted.0 + delimiter + (formatted.2 ? "" : String(prefixB)) + formatted.1 + trailing
+      }
+      return leading + first + delimiter + second + trailing
+    }
+    let formatted = formatNumbers(first, second, format: format)
+    return leading + formatted.0 + delimiter + formatted.1 + trailing
+  }
+
+  /// Returns (first, second, droppedPrefix).
+  private static func formatNumbers(_ first: String, _ second: String, format: String?) -> (String, String, Bool) {
+    guard let format, let low = Int(first), var high = Int(second) else { return (first, second, false) }
+    var secondText = second
+    // Expand abbreviated second numbers first ("321-28" → 328).
+    if secondText.count < first.count {
+      secondText = String(first.prefix(first.count - secondText.count)) + secondText
+      high = Int(secondText) ?? high
+    }
+    guard high > low else { return (first, second, false) }
+    switch format {
+    case "expanded":
+      return (first, secondText, false)
+    case "minimal":
+      return (first, minimal(first, secondText, keep: 1), false)
+    case "minimal-two":
+      return (first, minimal(first, secondText, keep: 2), false)
+    case "chicago", "chicago-15", "chicago-16":
+      return (first, chicago(low, first, secondText, sixteen: format != "chicago-15"), false)
+    default:
+      return (first, second, false)
+    }
+  }
+
+  private static func minimal(_ first: String, _ second: String, keep: Int) -> String {
+    guard first.count == second.count else { return second }
+    let a = Array(first)
+    let b = Array(second)
+    var index = 0
+    while index < a.count && a[index] == b[index] { index += 1 }
+    let remaining = b.count - index
+    if remaining >= keep { return String(b[index...]) }
+    return String(b[max(0, b.count - keep)...])
+  }
+
+  private static func chicago(_ low: Int, _ first: String, _ second: String, sixteen: Bool) -> String {
+    if low < 100 || low % 100 == 0 { return second }
+    if low % 100 < 10 { return minimal(first, second, keep: 1) }
+    if !sixteen, first.count == 4, second.count == 4 {
+      var changed = 0
+      var differs = false
+      for (a, b) in zip(first, second) { if a != b { differs = true }; if differs { changed += 1 } }
+      if changed >= 3 { return second }
+    }
+    return minimal(first, second, keep: 2)
+  }
+}

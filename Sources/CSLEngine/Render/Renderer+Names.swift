@@ -1,0 +1,226 @@
+import BibModel
+import CSLStyle
+
+extension Renderer {
+  mutating func renderNames(_ names: CSL.Names) -> Rendered {
+    // Inside cs:substitute, a bare cs:names takes the substituted element's settings.
+    var effective = names
+    if let parent = substituteParent {
+      if effective.name == nil { effective.name = parent.name }
+      if effective.etAl == nil { effective.etAl = parent.etAl }
+      if effective.label == nil {
+        effective.label = parent.label
+        effective.labelFirst = parent.labelFirst
+      }
+      if effective.delimiter == nil { effective.delimiter = parent.delimiter }
+    }
+    let variables = effective.variables.filter { !suppressed.contains($0) && !lookup.names($0).isEmpty }
+    if variables.isEmpty {
+      guard let substitute = names.substitute else { return Rendered(node: .empty, calledVariable: true) }
+      let savedParent = substituteParent
+      substituteParent = effective
+      let hideThis = suppressFirstNames && !renderedNames
+      suppressFirstNames = false
+      defer {
+        substituteParent = savedParent
+        if hideThis { suppressFirstNames = true }
+        renderedNames = true
+      }
+      for element in substitute {
+        let rendered = render(element)
+        if !rendered.node.isEmpty {
+          if hideThis {
+            suppressed.formUnion(Self.variables(in: element, macros: compiled.style.macros))
+            return Rendered(node: .empty, calledVariable: true)
+          }
+          // Substituted variables are not printed again in this item.
+          suppressed.formUnion(Self.variables(in: element, macros: compiled.style.macros))
+          var result = rendered
+          result.calledVariable = true
+          result.renderedVariable = true
+          if case .tagged(.names, _) = rendered.node { return result }
+          result.node = .tagged(.names("substitute"), [rendered.node])
+          return result
+        }
+      }
+      return Rendered(node: .empty, calledVariable: true)
+    }
+    if mode != .sort { suppressed.formUnion(variables) }
+    if suppressFirstNames && !renderedNames {
+      renderedNames = true
+      return Rendered(node: .empty, calledVariable: true)
+    }
+    renderedNames = true
+    var options = (effective.name?.options ?? CSL.NameOptions()).inheriting(nameOptions)
+    if let overrides = sortNameOverrides {
+      if let min = overrides.min { options.etAlMin = min }
+      if let useFirst = overrides.useFirst { options.etAlUseFirst = useFirst }
+      if let useLast = overrides.useLast { options.etAlUseLast = useLast }
+    }
+    // Count form: the number of names that would print.
+    if options.form == .count {
+      var total = 0
+      for variable in variables {
+        total += visibleCount(lookup.names(variable), options: options)
+      }
+      guard total > 0 else { return Rendered(node: .empty, calledVariable: true) }
+      return Rendered(node: decorate(.text(String(total)), effective.decoration), calledVariable: true, renderedVariable: true)
+    }
+    var groups: [(variable: String, names: [Name])] = variables.map { ($0, lookup.names($0)) }
+    // editor + translator with the same names print once, labelled "editortranslator".
+    if let editorIndex = groups.firstIndex(where: { $0.variable == "editor" }),
+      let translatorIndex = groups.firstIndex(where: { $0.variable == "translator" }),
+      groups[editorIndex].names == groups[translatorIndex].names
+    {
+      groups[editorIndex].variable = "editortranslator"
+      groups.remove(at: translatorIndex)
+    }
+    var nodes: [Node] = []
+    for group in groups {
+      var list = nameList(group.names, options: options, name: effective.name, etAl: effective.etAl)
+      guard !list.isEmpty else { continue }
+      if let label = effective.label {
+        var labelSpec = label
+        labelSpec.variable = group.variable
+        let plural: Bool
+        switch label.plural {
+        case .always: plural = true
+        case .never: plural = false
+        case .contextual: plural = group.names.count > 1
+        }
+        if let term = terms.term(group.variable, form: label.form, plural: plural), !term.isEmpty {
+          let labelNode = decorate(.text(term), label.decoration)
+          list = effective.labelFirst ? .sequence([labelNode, list]) : .sequence([list, labelNode])
+        }
+      }
+      nodes.append(list)
+    }
+    guard !nodes.isEmpty else { return Rendered(node: .empty, calledVariable: true) }
+    let joined = join(nodes, effective.delimiter ?? namesDelimiter)
+    let node = Node.tagged(.names(variables.joined(separator: " ")), [decorate(joined, effective.decoration)])
+    return Rendered(node: node, calledVariable: true, renderedVariable: true)
+  }
+
+  /// Variables a substitute element renders (so they are suppressed afterwards).
+  static func variables(in element: CSL.Element, macros: [String: [CSL.Element]], depth: Int = 0) -> Set<String> {
+    guard depth < 20 else { return [] }
+    switch element {
+    case .text(let text):
+      switch text.source {
+      case .variable(let name, _): return [name]
+      case .macro(let name):
+        return (macros[name] ?? []).reduce(into: Set<String>()) {
+          $0.formUnion(variables(in: $1, macros: macros, depth: depth + 1))
+        }
+      default: return []
+      }
+    case .number(let number): return [number.variable]
+    case .date(let date): return [date.variable]
+    case .names(let names): return Set(names.variables)
+    case .label: return []
+    case .group(let group):
+      return group.children.reduce(into: Set<String>()) { $0.formUnion(variables(in: $1, macros: macros, depth: depth + 1)) }
+    case .choose(let choose):
+      var result = Set<String>()
+      for branch in choose.branches {
+        for child in branch.children { result.formUnion(variables(in: child, macros: macros, depth: depth + 1)) }
+      }
+      for child in choose.otherwise { result.formUnion(variables(in: child, macros: macros, depth: depth + 1)) }
+      return result
+    }
+  }
+
+  /// How et-al applies: (names shown, use-last).
+  func truncation(_ count: Int, options: CSL.NameOptions) -> (shown: Int, etAl: Bool, useLast: Bool) {
+    var min = options.etAlMin
+    var useFirst = options.etAlUseFirst
+    if mode == .citation && cite.position != .first {
+      min = options.etAlSubsequentMin ?? min
+      useFirst = options.etAlSubsequentUseFirst ?? useFirst
+    }
+    guard let min, let useFirst, count >= min, min > 0 else { return (count, false, false) }
+    let shown = Swift.min(count, useFirst + disambiguation.addNames)
+    if shown >= count { return (count, false, false) }
+    let useLast = (options.etAlUseLast ?? false) && count >= shown + 2
+    return (Swift.max(shown, 1), true, useLast)
+  }
+
+  func visibleCount(_ names: [Name], options: CSL.NameOptions) -> Int {
+    let truncated = truncation(names.count, options: options)
+    return truncated.shown + (truncated.useLast ? 1 : 0)
+  }
+
+  func nameList(_ names: [Name], options: CSL.NameOptions, name: CSL.Name?, etAl: CSL.EtAl?) -> Node {
+    let truncated = truncation(names.count, options: options)
+    var rendered: [Node] = []
+    var inverted: [Bool] = []
+    for (index, person) in names.prefix(truncated.shown).enumerated() {
+      let sortOrder = isSortOrder(index, options: options)
+      rendered.append(formatName(person, index: index, options: options, name: name, sortOrder: sortOrder))
+      inverted.append(sortOrder && !person.isNonRomanic && person.literal == nil)
+    }
+    let delimiter = options.delimiter ?? ", "
+    var parts: [Node] = []
+    if truncated.useLast, let last = names.last {
+      for (index, node) in rendered.enumerated() {
+        if index > 0 { parts.append(.text(delimiter)) }
+        parts.append(node)
+      }
+      parts.append(.text(delimiter + "\u{2026} "))
+      parts.append(formatName(last, index: names.count - 1, options: options, name: name, sortOrder: isSortOrder(names.count - 1, options: options)))
+      return decorateName(.sequence(parts), name)
+    }
+    let andWord: String?
+    switch options.and {
+    case .text: andWord = terms.term("and") ?? "and"
+    case .symbol: andWord = "&"
+    case nil: andWord = nil
+    }
+    for (index, node) in rendered.enumerated() {
+      if index > 0 {
+        let isLast = index == rendered.count - 1 && !truncated.etAl
+        if isLast, let andWord {
+          let useDelimiter = precedes(options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1])
+          parts.append(.text(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
+        } else {
+          parts.append(.text(delimiter))
+        }
+      }
+      parts.append(node)
+    }
+    if truncated.etAl {
+      let term = terms.term(etAl?.term ?? "et-al") ?? "et al."
+      if !term.isEmpty {
+        let useDelimiter = precedes(options.delimiterPrecedesEtAl ?? .contextual, count: rendered.count, previousInverted: inverted.last ?? false, threshold: 2)
+        parts.append(.text(useDelimiter ? delimiter : " "))
+        parts.append(decorate(.text(term), etAl?.decoration ?? CSL.Decoration()))
+      }
+    }
+    return decorateName(.sequence(parts), name)
+  }
+
+  private func decorateName(_ node: Node, _ name: CSL.Name?) -> Node {
+    guard let name else { return node }
+    return decorate(node, name.decoration)
+  }
+
+  private func precedes(
+    _ rule: CSL.NameOptions.DelimiterRule, count: Int, previousInverted: Bool, threshold: Int = 3
+  ) -> Bool {
+    switch rule {
+    case .contextual: return count >= threshold
+    case .afterInvertedName: return previousInverted
+    case .always: return true
+    case .never: return false
+    }
+  }
+
+  func isSortOrder(_ index: Int, options: CSL.NameOptions) -> Bool {
+    if sortNameOverrides != nil || mode == .sort { return true }
+    switch options.nameAsSortOrder {
+    case .all: return true
+    case .first: return index == 0
+    case nil: return false
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import BibModel
+import CSLStyle
+
+extension Renderer {
+  mutating func renderText(_ text: CSL.Text) -> Rendered {
+    switch text.source {
+    case .variable(let name, let form):
+      guard !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
+      guard let node = variableNode(name, form: form) else { return Rendered(node: .empty, calledVariable: true) }
+      return Rendered(node: decorate(node, text.decoration), calledVariable: true, renderedVariable: true)
+    case .macro(let name):
+      guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name), macroDepth < 40
+      else { return .nothing }
+      macroDepth += 1
+      var rendered = render(elements, delimiter: nil)
+      macroDepth -= 1
+      rendered.node = decorate(rendered.node, text.decoration)
+      return rendered
+    case .term(let name, let form, let plural):
+      let value = terms.term(name, form: form, plural: plural) ?? ""
+      return Rendered(node: decorate(RichText.parse(value), text.decoration))
+    case .value(let value):
+      return Rendered(node: decorate(RichText.parse(value), text.decoration))
+    }
+  }
+
+  /// The output of a text variable, nil when empty.
+  func variableNode(_ name: String, form: CSL.Form) -> Node? {
+    guard let value = lookup.text(name, form: form) else { return nil }
+    switch name {
+    case "citation-number": return .tagged(.citationNumber, [.text(value)])
+    case "year-suffix": return .tagged(.yearSuffix, [.text(value)])
+    case "page":
+      return .text(NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue))
+    case "locator":
+      let isPage = (cite.label ?? "page") == "page"
+      let formatted = isPage ? NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue) : value
+      return .tagged(.locator, [RichText.parse(formatted)])
+    case "URL", "DOI":
+      return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
+    case "title":
+      return .tagged(.title, [RichText.parse(value)])
+    default:
+      return RichText.parse(value)
+    }
+  }
+
+  mutating func renderNumber(_ number: CSL.Number) -> Rendered {
+    let name = number.variable
+    guard !suppressed.contains(name), let value = lookup.text(name) else {
+      return Rendered(node: .empty, calledVariable: true)
+    }
+    var node: Node
+    if mode == .sort, let integer = NumberText.leadingInteger(value) {
+      let digits = String(integer)
+      node = .text(String(repeating: "0", count: max(0, 8 - digits.count)) + digits)
+    } else if NumberText.isNumeric(value) {
+      node = .text(formatNumber(value, form: number.form, variable: name))
+    } else {
+      node = RichText.parse(value)
+    }
+    if name == "citation-number" { node = .tagged(.citationNumber, [node]) }
+    if name == "locator" { node = .tagged(.locator, [node]) }
+    return Rendered(node: decorate(node, number.decoration), calledVariable: true, renderedVariable: true)
+  }
+
+  func formatNumber(_ value: String, form: CSL.NumberForm, variable: String) -> String {
+    var result = ""
+    let gender = terms.gender(of: variable)
+    for piece in NumberText.split(value) {
+      switch piece {
+      case .separator(let separator):
+        let trimmed = separator.trimmingCharacters(in: " ")
+        switch trimmed {
+        case "-", "\u{2013}": result += "\u{2013}"
+        case ",": result += ", "
+        case "&": result += " & "
+        default: result += separator
+        }
+      case .number(let token):
+        guard token.allSatisfy(\.isNumber), let integer = Int(token) else {
+          result += token
+          continue
+        }
+        switch form {
+        case .numeric: result += token
+        case .ordinal: result += terms.ordinal(integer, gender: gender)
+        case .longOrdinal: result += terms.longOrdinal(integer, gender: gender)
+        case .roman: result += Roman.numeral(integer)
+        }
+      }
+    }
+    return result
+  }
+
+  func renderLabel(_ label: CSL.Label) -> Node {
+    let name = label.variable
+    let termName: String
+    let value: String
+    if name == "locator" {
+      guard let locator = lookup.text("locator") else { return .empty }
+      termName = cite.label ?? "page"
+      value = locator
+    } else {
+      guard !suppressed.contains(name), let found = lookup.text(name) else { return .empty }
+      termName = name
+      value = found
+    }
+    let plural: Bool
+    switch label.plural {
+    case .always: plural = true
+    case .never: plural = false
+    case .contextual:
+      if name == "number-of-pages" || name == "number-of-volumes" {
+        plural = (NumberText.leadingInteger(value) ?? 1) > 1
+      } else {
+        plural = NumberText.isPlural(value)
+      }
+    }
+    guard let term = terms.term(termName, form: label.form, plural: plural), !term.isEmpty else { return .empty }
+    return decorate(RichText.parse(term), label.decoration)
+  }
+
+  // MARK: - Conditions
+
+  func evaluate(_ condition: CSL.Condition) -> Bool {
+    let results = condition.tests.map(test)
+    switch condition.match {
+    case .all: return results.allSatisfy { $0 }
+    case .any: return results.contains(true)
+    case .none: return !results.contains(true)
+    }
+  }
+
+  func test(_ test: CSL.Condition.Test) -> Bool {
+    switch test {
+    case .disambiguate(let wanted): return disambiguation.condition == wanted
+    case .isNumeric(let name):
+      guard let value = lookup.text(name) else { return false }
+      return NumberText.isNumeric(value)
+    case .isUncertainDate(let name): return lookup.date(name)?.circa ?? false
+    case .locator(let kind):
+      guard lookup.text("locator") != nil else { return false }
+      let label = cite.label ?? "page"
+      return label == kind || (kind == "sub-verbo" && label == "sub verbo")
+    case .position(let position):
+      guard mode == .citation else { return false }
+      switch position {
+      case "first": return cite.position == .first
+      case "subsequent": return cite.position != .first
+      case "ibid": return cite.position == .ibid || cite.position == .ibidWithLocator
+      case "ibid-with-locator": return cite.position == .ibidWithLocator
+      case "near-note": return cite.nearNote && cite.position != .first
+      default: return false
+      }
+    case .type(let type): return reference.type == type
+    case .variable(let name):
+      if suppressed.contains(name) { return false }
+      return lookup.has(name)
+    }
+  }
+}

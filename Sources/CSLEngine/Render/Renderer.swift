@@ -1,0 +1,169 @@
+import BibModel
+import CSLStyle
+
+/// What rendering one element produced, with the facts group suppression needs.
+struct Rendered {
+  var node: Node
+  /// Some variable was called (directly or through a macro).
+  var calledVariable = false
+  /// Some called variable produced output.
+  var renderedVariable = false
+
+  static let nothing = Rendered(node: .empty)
+}
+
+/// Where an element is being rendered.
+enum RenderMode: Sendable { case citation, bibliography, sort }
+
+/// Renders one item in one context into an output tree. Mutable only for the bookkeeping
+/// CSL needs while walking a layout (substituted variables are suppressed afterwards).
+struct Renderer {
+  let compiled: CompiledStyle
+  let lookup: VariableLookup
+  let mode: RenderMode
+  let disambiguation: DisambiguationState
+  var nameOptions: CSL.NameOptions
+  var namesDelimiter: String?
+  var suppressed = Set<String>()
+  var macroDepth = 0
+  /// Set inside `cs:substitute`: the `cs:names` being substituted for.
+  var substituteParent: CSL.Names?
+  /// Sort keys: render names in sort order; names-min etc. overrides.
+  var sortNameOverrides: (min: Int?, useFirst: Int?, useLast: Bool?)?
+  /// `suppress-author` and collapsing: the first `cs:names` output is dropped.
+  var suppressFirstNames = false
+  /// `author-only`: only the first `cs:names` output is kept (handled by the caller).
+  var renderedNames = false
+
+  var reference: Reference { lookup.reference }
+  var cite: CiteContext { lookup.cite }
+  var terms: Terms { compiled.terms }
+  var isEnglish: Bool {
+    guard let language = reference.language, !language.isEmpty else { return true }
+    return language.lowercased().hasPrefix("en")
+  }
+
+  init(compiled: CompiledStyle, lookup: VariableLookup, mode: RenderMode, disambiguation: DisambiguationState) {
+    self.compiled = compiled
+    self.lookup = lookup
+    self.mode = mode
+    self.disambiguation = disambiguation
+    switch mode {
+    case .citation:
+      nameOptions = compiled.citationNameOptions
+      namesDelimiter = compiled.style.citation?.namesDelimiter ?? compiled.style.namesDelimiter
+    case .bibliography, .sort:
+      nameOptions = compiled.bibliographyNameOptions
+      namesDelimiter = compiled.style.bibliography?.namesDelimiter ?? compiled.style.namesDelimiter
+    }
+  }
+
+  // MARK: - Sequences
+
+  mutating func render(_ elements: [CSL.Element], delimiter: String?) -> Rendered {
+    var result = Rendered.nothing
+    var nodes: [Node] = []
+    for element in elements {
+      let rendered = render(element)
+      result.calledVariable = result.calledVariable || rendered.calledVariable
+      result.renderedVariable = result.renderedVariable || rendered.renderedVariable
+      if !rendered.node.isEmpty { nodes.append(rendered.node) }
+    }
+    result.node = join(nodes, delimiter)
+    return result
+  }
+
+  func join(_ nodes: [Node], _ delimiter: String?) -> Node {
+    guard let delimiter, !delimiter.isEmpty, nodes.count > 1 else {
+      return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+    }
+    var joined: [Node] = []
+    for (index, node) in nodes.enumerated() {
+      if index > 0 { joined.append(.text(delimiter)) }
+      joined.append(node)
+    }
+    return .sequence(joined)
+  }
+
+  mutating func render(_ element: CSL.Element) -> Rendered {
+    switch element {
+    case .text(let text): return renderText(text)
+    case .number(let number): return renderNumber(number)
+    case .label(let label): return Rendered(node: renderLabel(label))
+    case .date(let date): return renderDate(date)
+    case .names(let names): return renderNames(names)
+    case .group(let group):
+      var rendered = render(group.children, delimiter: group.delimiter)
+      if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
+      rendered.node = decorate(rendered.node, group.decoration)
+      return rendered
+    case .choose(let choose):
+      for branch in choose.branches where evaluate(branch.condition) {
+        return render(branch.children, delimiter: nil)
+      }
+      return render(choose.otherwise, delimiter: nil)
+    }
+  }
+
+  // MARK: - Decoration
+
+  func decorate(_ node: Node, _ decoration: CSL.Decoration) -> Node {
+    guard !node.isEmpty else { return node }
+    var result = node
+    if let textCase = decoration.textCase {
+      var caser = TextCaser(textCase, english: isEnglish)
+      result = caser.apply(result)
+    }
+    if decoration.stripPeriods { result = result.mapText { $0.replacingAll(".", with: "") } }
+    if decoration.quotes { result = .quoted([result]) }
+    result = Self.format(result, decoration.formatting)
+    if decoration.prefix != nil || decoration.suffix != nil {
+      var parts: [Node] = []
+      if let prefix = decoration.prefix, !prefix.isEmpty { parts.append(RichText.parse(prefix)) }
+      parts.append(result)
+      if let suffix = decoration.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
+      result = .sequence(parts)
+    }
+    if let display = decoration.display, mode == .bibliography { result = .display(display, [result]) }
+    return result
+  }
+
+  static func format(_ node: Node, _ formatting: CSL.Formatting) -> Node {
+    guard !formatting.isEmpty else { return node }
+    var result = node
+    switch formatting.fontStyle {
+    case .italic: result = .styled(.italic, [result])
+    case .oblique: result = .styled(.oblique, [result])
+    case .normal: result = .styled(.normalStyle, [result])
+    case nil: break
+    }
+    switch formatting.fontVariant {
+    case .smallCaps: result = .styled(.smallCaps, [result])
+    case .normal: result = .styled(.normalVariant, [result])
+    case nil: break
+    }
+    switch formatting.fontWeight {
+    case .bold: result = .styled(.bold, [result])
+    case .light: result = .styled(.light, [result])
+    case .normal: result = .styled(.normalWeight, [result])
+    case nil: break
+    }
+    if formatting.textDecoration == .underline { result = .styled(.underline, [result]) }
+    switch formatting.verticalAlign {
+    case .sup: result = .styled(.superscript, [result])
+    case .sub: result = .styled(.subscript, [result])
+    default: break
+    }
+    return result
+  }
+}
+
+extension String {
+  func replacingAll(_ target: Character, with replacement: String) -> String {
+    var result = ""
+    for character in self {
+      if character == target { result += replacement } else { result.append(character) }
+    }
+    return result
+  }
+}

@@ -1,0 +1,88 @@
+import CSLStyle
+
+/// Term lookup on a resolved locale, with the specification's form fallbacks.
+struct Terms: Sendable {
+  let locale: CSL.Locale
+
+  func term(_ name: String, form: CSL.Form = .long, plural: Bool = false, gender: String? = nil) -> String? {
+    var forms: [CSL.Form] = [form]
+    switch form {
+    case .verbShort: forms += [.verb, .long]
+    case .symbol: forms += [.short, .long]
+    case .verb, .short: forms.append(.long)
+    case .long: break
+    }
+    for candidate in forms {
+      if let gender, let found = locale.terms[CSL.TermKey(name: name, form: candidate, genderForm: gender)] {
+        return plural ? found.multiple : found.single
+      }
+      if let found = locale.terms[CSL.TermKey(name: name, form: candidate)] {
+        return plural ? found.multiple : found.single
+      }
+    }
+    return nil
+  }
+
+  func gender(of name: String) -> String? {
+    locale.terms[CSL.TermKey(name: name)]?.gender
+  }
+
+  private func ordinalTerm(_ name: String, gender: String?) -> CSL.Term? {
+    if let gender, let found = locale.terms[CSL.TermKey(name: name, genderForm: gender)] { return found }
+    return locale.terms[CSL.TermKey(name: name)]
+  }
+
+  /// The ordinal suffix for a number (`st`, `nd`, `e`…).
+  func ordinalSuffix(_ number: Int, gender: String?) -> String {
+    let lastTwo = number % 100
+    if lastTwo >= 10 {
+      let name = "ordinal-" + (lastTwo < 10 ? "0" : "") + String(lastTwo)
+      if let term = ordinalTerm(name, gender: gender) {
+        let match = term.match ?? .lastTwoDigits
+        if match != .wholeNumber || number == lastTwo { return term.single }
+      }
+    }
+    let last = number % 10
+    if let term = ordinalTerm("ordinal-0\(last)", gender: gender) {
+      switch term.match ?? .lastDigit {
+      case .lastDigit: return term.single
+      case .lastTwoDigits: if lastTwo == last { return term.single }
+      case .wholeNumber: if number == last { return term.single }
+      }
+    }
+    if let term = ordinalTerm("ordinal", gender: gender) { return term.single }
+    return ""
+  }
+
+  func ordinal(_ number: Int, gender: String?) -> String {
+    String(number) + ordinalSuffix(number, gender: gender)
+  }
+
+  func longOrdinal(_ number: Int, gender: String?) -> String {
+    if (1...10).contains(number) {
+      let name = "long-ordinal-" + (number < 10 ? "0" : "") + String(number)
+      if let term = ordinalTerm(name, gender: gender) { return term.single }
+    }
+    return ordinal(number, gender: gender)
+  }
+}
+
+/// Roman numerals for `form="roman"`.
+enum Roman {
+  static func numeral(_ value: Int) -> String {
+    guard value > 0 && value < 4000 else { return String(value) }
+    let table: [(Int, String)] = [
+      (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+      (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ]
+    var rest = value
+    var result = ""
+    for (amount, symbol) in table {
+      while rest >= amount {
+        result += symbol
+        rest -= amount
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,129 @@
+import CSLStyle
+
+/// Applies `text-case` across the text leaves of a tree (skipping `nocase` spans), keeping
+/// track of word boundaries between leaves.
+struct TextCaser {
+  let textCase: CSL.TextCase
+  /// Title case applies to English items only.
+  let english: Bool
+  private var atStart = true
+  private var afterSpace = true
+  private var afterColon = false
+
+  init(_ textCase: CSL.TextCase, english: Bool) {
+    self.textCase = textCase
+    self.english = english
+  }
+
+  static let stopWords: Set<String> = [
+    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on",
+    "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "about", "against",
+    "among", "around", "before", "behind", "between", "during", "like", "near", "per", "since",
+    "through", "toward", "towards", "under", "until", "upon", "versus", "vs.", "within",
+  ]
+
+  mutating func apply(_ node: Node) -> Node {
+    switch node {
+    case .text(let text): return .text(transform(text))
+    case .nocase(let children):
+      // Nocase text still moves word boundaries forward.
+      for child in children { skip(child.plainText) }
+      return node
+    case .styled(let style, let children): return .styled(style, children.map { apply($0) })
+    case .quoted(let children): return .quoted(children.map { apply($0) })
+    case .display(let display, let children): return .display(display, children.map { apply($0) })
+    case .tagged(let tag, let children): return .tagged(tag, children.map { apply($0) })
+    case .sequence(let children): return .sequence(children.map { apply($0) })
+    case .link(let url, let children): return .link(url, children.map { apply($0) })
+    }
+  }
+
+  private mutating func skip(_ text: String) {
+    for character in text { advance(character) }
+  }
+
+  private mutating func advance(_ character: Character) {
+    if character.isWhitespace || character == "-" || character == "/" {
+      afterSpace = true
+    } else {
+      if character == ":" || character == "?" || character == "!" { afterColon = true }
+      else if character.isLetter || character.isNumber { afterColon = false; atStart = false }
+      afterSpace = false
+    }
+  }
+
+  private mutating func transform(_ text: String) -> String {
+    switch textCase {
+    case .lowercase: skip(text); return text.lowercased()
+    case .uppercase: skip(text); return text.uppercased()
+    case .capitalizeFirst:
+      var result = ""
+      for character in text {
+        if atStart, character.isLetter {
+          result += String(character).uppercased()
+          atStart = false
+        } else {
+          result.append(character)
+        }
+        advance(character)
+      }
+      return result
+    case .capitalizeAll:
+      return words(text) { word, _, _ in Self.capitalized(word) }
+    case .sentence:
+      // CSL 1.0.2: capitalize the first word; other words keep their case.
+      var result = ""
+      for character in text {
+        if atStart, character.isLetter {
+          result += String(character).uppercased()
+          atStart = false
+        } else {
+          result.append(character)
+        }
+        advance(character)
+      }
+      return result
+    case .title:
+      guard english else { skip(text); return text }
+      return words(text) { word, first, afterColon in
+        let lower = word.lowercased()
+        if !first && !afterColon && Self.stopWords.contains(lower) && word == lower { return word }
+        if word != lower { return word }  // mixed or upper case stays
+        return Self.capitalized(word)
+      }
+    }
+  }
+
+  static func capitalized(_ word: String) -> String {
+    guard let first = word.first else { return word }
+    if !first.isLetter { return word }
+    return String(first).uppercased() + word.dropFirst()
+  }
+
+  /// Splits text into words and separators and transforms each word.
+  private mutating func words(_ text: String, _ change: (String, Bool, Bool) -> String) -> String {
+    var result = ""
+    var word = ""
+    var wordFirst = atStart
+    var wordAfterColon = afterColon
+    func flush(_ result: inout String) {
+      if !word.isEmpty { result += change(word, wordFirst, wordAfterColon); word = "" }
+    }
+    for character in text {
+      if character.isWhitespace || character == "-" || character == "/" || character == "\u{2014}" || character == "\u{2013}" {
+        flush(&result)
+        result.append(character)
+        advance(character)
+      } else {
+        if word.isEmpty {
+          wordFirst = atStart
+          wordAfterColon = afterColon
+        }
+        word.append(character)
+        advance(character)
+      }
+    }
+    flush(&result)
+    return result
+  }
+}

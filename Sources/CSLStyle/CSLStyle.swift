@@ -1,1 +1,0 @@
-// The CSLStyle target; see Docs/architecture.md.

@@ -1,0 +1,44 @@
+extension CSL {
+  /// `cs:date`: a localized date (`form` set) or a style-defined one.
+  public struct Date: Sendable, Hashable {
+    public enum LocalizedForm: String, Sendable, Hashable { case numeric, text }
+    public enum PartsShown: String, Sendable, Hashable {
+      case yearMonthDay = "year-month-day", yearMonth = "year-month", year
+    }
+    public var variable: String
+    public var form: LocalizedForm?
+    public var partsShown: PartsShown
+    public var parts: [DatePart]
+    public var delimiter: String?
+    public var decoration: Decoration
+    public init(
+      variable: String, form: LocalizedForm? = nil, partsShown: PartsShown = .yearMonthDay,
+      parts: [DatePart] = [], delimiter: String? = nil, decoration: Decoration = Decoration()
+    ) {
+      self.variable = variable
+      self.form = form
+      self.partsShown = partsShown
+      self.parts = parts
+      self.delimiter = delimiter
+      self.decoration = decoration
+    }
+  }
+
+  /// `cs:date-part`.
+  public struct DatePart: Sendable, Hashable {
+    public enum Name: String, Sendable, Hashable { case day, month, year }
+    public enum PartForm: String, Sendable, Hashable {
+      case numeric, numericLeadingZeros = "numeric-leading-zeros", ordinal, long, short
+    }
+    public var name: Name
+    public var form: PartForm?
+    public var rangeDelimiter: String?
+    public var decoration: Decoration
+    public init(name: Name, form: PartForm? = nil, rangeDelimiter: String? = nil, decoration: Decoration = Decoration()) {
+      self.name = name
+      self.form = form
+      self.rangeDelimiter = rangeDelimiter
+      self.decoration = decoration
+    }
+  }
+}

@@ -1,0 +1,59 @@
+extension CSL {
+  /// A term's key: its name, form and (for ordinals) gender form.
+  public struct TermKey: Sendable, Hashable {
+    public var name: String
+    public var form: Form
+    public var genderForm: String?
+    public init(name: String, form: Form = .long, genderForm: String? = nil) {
+      self.name = name
+      self.form = form
+      self.genderForm = genderForm
+    }
+  }
+
+  /// `cs:term`.
+  public struct Term: Sendable, Hashable {
+    public enum OrdinalMatch: String, Sendable, Hashable {
+      case lastDigit = "last-digit", lastTwoDigits = "last-two-digits", wholeNumber = "whole-number"
+    }
+    public var key: TermKey
+    public var single: String
+    public var multiple: String
+    public var gender: String?
+    public var match: OrdinalMatch?
+    public init(key: TermKey, single: String, multiple: String, gender: String? = nil, match: OrdinalMatch? = nil) {
+      self.key = key
+      self.single = single
+      self.multiple = multiple
+      self.gender = gender
+      self.match = match
+    }
+  }
+
+  /// A localized date format (`cs:date` in a locale).
+  public struct DateFormat: Sendable, Hashable {
+    public var parts: [DatePart]
+    public var delimiter: String?
+    public var decoration: Decoration
+    public init(parts: [DatePart], delimiter: String? = nil, decoration: Decoration = Decoration()) {
+      self.parts = parts
+      self.delimiter = delimiter
+      self.decoration = decoration
+    }
+  }
+
+  /// A locale file or a `cs:locale` element inside a style.
+  public struct Locale: Sendable, Hashable {
+    public var lang: String?
+    public var terms: [TermKey: Term] = [:]
+    public var dates: [Date.LocalizedForm: DateFormat] = [:]
+    public var punctuationInQuote: Bool?
+    public var limitDayOrdinalsToDay1: Bool?
+    public init(lang: String? = nil) { self.lang = lang }
+
+    /// True when the locale defines any `ordinal-NN` term (they then replace inherited ones).
+    public var definesOrdinals: Bool {
+      terms.keys.contains { $0.name.hasPrefix("ordinal") }
+    }
+  }
+}

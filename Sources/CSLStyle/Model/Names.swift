@@ -1,0 +1,82 @@
+extension CSL {
+  /// `cs:names`.
+  public struct Names: Sendable, Hashable {
+    public var variables: [String]
+    public var name: Name?
+    public var etAl: EtAl?
+    public var label: Label?
+    /// True when the label comes before the name.
+    public var labelFirst = false
+    public var substitute: [Element]?
+    public var delimiter: String?
+    public var decoration: Decoration
+    public init(variables: [String], decoration: Decoration = Decoration()) {
+      self.variables = variables
+      self.decoration = decoration
+    }
+  }
+
+  /// `cs:name`: its options (inheritable ones merged at render time) and part formatting.
+  public struct Name: Sendable, Hashable {
+    public var options = NameOptions()
+    public var decoration = Decoration()
+    public var givenPart: Decoration?
+    public var familyPart: Decoration?
+    public init() {}
+  }
+
+  /// `cs:et-al`.
+  public struct EtAl: Sendable, Hashable {
+    public var term: String
+    public var decoration: Decoration
+    public init(term: String = "et-al", decoration: Decoration = Decoration()) {
+      self.term = term
+      self.decoration = decoration
+    }
+  }
+
+  /// The name options that `cs:style`, `cs:citation` and `cs:bibliography` pass down.
+  public struct NameOptions: Sendable, Hashable {
+    public enum And: String, Sendable, Hashable { case text, symbol }
+    public enum DelimiterRule: String, Sendable, Hashable {
+      case contextual, afterInvertedName = "after-inverted-name", always, never
+    }
+    public enum NameForm: String, Sendable, Hashable { case long, short, count }
+    public enum SortOrder: String, Sendable, Hashable { case first, all }
+    public var and: And?
+    public var delimiter: String?
+    public var delimiterPrecedesEtAl: DelimiterRule?
+    public var delimiterPrecedesLast: DelimiterRule?
+    public var etAlMin: Int?
+    public var etAlUseFirst: Int?
+    public var etAlSubsequentMin: Int?
+    public var etAlSubsequentUseFirst: Int?
+    public var etAlUseLast: Bool?
+    public var form: NameForm?
+    public var initialize: Bool?
+    public var initializeWith: String?
+    public var nameAsSortOrder: SortOrder?
+    public var sortSeparator: String?
+    public init() {}
+
+    /// These options with unset ones taken from `parent`.
+    public func inheriting(_ parent: NameOptions) -> NameOptions {
+      var merged = self
+      merged.and = and ?? parent.and
+      merged.delimiter = delimiter ?? parent.delimiter
+      merged.delimiterPrecedesEtAl = delimiterPrecedesEtAl ?? parent.delimiterPrecedesEtAl
+      merged.delimiterPrecedesLast = delimiterPrecedesLast ?? parent.delimiterPrecedesLast
+      merged.etAlMin = etAlMin ?? parent.etAlMin
+      merged.etAlUseFirst = etAlUseFirst ?? parent.etAlUseFirst
+      merged.etAlSubsequentMin = etAlSubsequentMin ?? parent.etAlSubsequentMin
+      merged.etAlSubsequentUseFirst = etAlSubsequentUseFirst ?? parent.etAlSubsequentUseFirst
+      merged.etAlUseLast = etAlUseLast ?? parent.etAlUseLast
+      merged.form = form ?? parent.form
+      merged.initialize = initialize ?? parent.initialize
+      merged.initializeWith = initializeWith ?? parent.initializeWith
+      merged.nameAsSortOrder = nameAsSortOrder ?? parent.nameAsSortOrder
+      merged.sortSeparator = sortSeparator ?? parent.sortSeparator
+      return merged
+    }
+  }
+}

@@ -1,0 +1,55 @@
+extension CSL {
+  /// `cs:text`.
+  public struct Text: Sendable, Hashable {
+    public enum Source: Sendable, Hashable {
+      case variable(String, Form)
+      case macro(String)
+      case term(String, Form, plural: Bool)
+      case value(String)
+    }
+    public var source: Source
+    public var decoration: Decoration
+    public init(source: Source, decoration: Decoration = Decoration()) {
+      self.source = source
+      self.decoration = decoration
+    }
+  }
+
+  /// `cs:number`.
+  public struct Number: Sendable, Hashable {
+    public var variable: String
+    public var form: NumberForm
+    public var decoration: Decoration
+    public init(variable: String, form: NumberForm = .numeric, decoration: Decoration = Decoration()) {
+      self.variable = variable
+      self.form = form
+      self.decoration = decoration
+    }
+  }
+
+  /// `cs:label` (also the label inside `cs:names`, whose variable is the names' variable).
+  public struct Label: Sendable, Hashable {
+    public var variable: String
+    public var form: Form
+    public var plural: Plural
+    public var decoration: Decoration
+    public init(variable: String, form: Form = .long, plural: Plural = .contextual, decoration: Decoration = Decoration()) {
+      self.variable = variable
+      self.form = form
+      self.plural = plural
+      self.decoration = decoration
+    }
+  }
+
+  /// `cs:group`.
+  public struct Group: Sendable, Hashable {
+    public var children: [Element]
+    public var delimiter: String?
+    public var decoration: Decoration
+    public init(children: [Element], delimiter: String? = nil, decoration: Decoration = Decoration()) {
+      self.children = children
+      self.delimiter = delimiter
+      self.decoration = decoration
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import BibModel
+import XMLTree
+
+extension ElementReader {
+  mutating func names(_ element: XMLElement) -> CSL.Names {
+    context.checkAttributes(
+      element, ParseContext.formatting.union(ParseContext.affixes).union(["variable", "delimiter", "display"]))
+    let variables = (element[attribute: "variable"] ?? "").split(separator: " ").map(String.init)
+    var names = CSL.Names(variables: variables, decoration: context.decoration(element))
+    names.delimiter = element[attribute: "delimiter"]
+    var sawName = false
+    for child in element.elements {
+      switch child.name {
+      case "name":
+        names.name = name(child)
+        sawName = true
+      case "et-al":
+        context.checkAttributes(child, ParseContext.formatting.union(ParseContext.affixes).union(["term"]))
+        names.etAl = CSL.EtAl(term: child[attribute: "term"] ?? "et-al", decoration: context.decoration(child))
+      case "label":
+        names.label = label(child, variable: "")
+        names.labelFirst = !sawName
+      case "substitute":
+        names.substitute = children(child)
+      default:
+        context.report(.error, "csl-unknown-element", "unknown element <\(child.name)> in <names>", at: child)
+      }
+    }
+    return names
+  }
+
+  mutating func name(_ element: XMLElement) -> CSL.Name {
+    context.checkAttributes(
+      element,
+      ParseContext.nameOptions.union(ParseContext.formatting).union(ParseContext.affixes).union(["form", "delimiter"]))
+    var name = CSL.Name()
+    name.options = context.nameOptions(element, prefixed: false)
+    name.decoration = context.decoration(element)
+    for child in element.elements {
+      guard child.name == "name-part" else {
+        context.report(.error, "csl-unknown-element", "unknown element <\(child.name)> in <name>", at: child)
+        continue
+      }
+      context.checkAttributes(
+        child, ParseContext.formatting.union(ParseContext.affixes).union(["name", "text-case"]))
+      let decoration = context.decoration(child)
+      switch child[attribute: "name"] {
+      case "given": name.givenPart = decoration
+      case "family": name.familyPart = decoration
+      default:
+        context.report(.error, "csl-unknown-value", "<name-part> 'name' must be 'given' or 'family'", at: child)
+      }
+    }
+    return name
+  }
+
+  mutating func choose(_ element: XMLElement) -> CSL.Choose {
+    context.checkAttributes(element, [])
+    var choose = CSL.Choose(branches: [])
+    for (index, child) in element.elements.enumerated() {
+      switch child.name {
+      case "if", "else-if":
+        if child.name == "if" && index != 0 {
+          context.report(.warning, "csl-choose-order", "<if> should be the first child of <choose>", at: child)
+        }
+        choose.branches.append(CSL.Branch(condition: condition(child), children: children(child)))
+      case "else":
+        context.checkAttributes(child, [])
+        choose.otherwise = children(child)
+      default:
+        context.report(.error, "csl-unknown-element", "unknown element <\(child.name)> in <choose>", at: child)
+      }
+    }
+    return choose
+  }
+
+  mutating func condition(_ element: XMLElement) -> CSL.Condition {
+    context.checkAttributes(
+      element,
+      ["disambiguate", "is-numeric", "is-uncertain-date", "locator", "position", "type", "variable", "match"])
+    var tests: [CSL.Condition.Test] = []
+    func words(_ name: String) -> [String] {
+      (element[attribute: name] ?? "").split(separator: " ").map(String.init)
+    }
+    if let value = context.bool(element, "disambiguate") { tests.append(.disambiguate(value)) }
+    tests += words("is-numeric").map(CSL.Condition.Test.isNumeric)
+    tests += words("is-uncertain-date").map(CSL.Condition.Test.isUncertainDate)
+    tests += words("locator").map(CSL.Condition.Test.locator)
+    for position in words("position") {
+      if !["first", "subsequent", "ibid", "ibid-with-locator", "near-note"].contains(position) {
+        context.report(.error, "csl-unknown-value", "'\(position)' is not a position", at: element)
+      }
+      tests.append(.position(position))
+    }
+    tests += words("type").map(CSL.Condition.Test.type)
+    tests += words("variable").map(CSL.Condition.Test.variable)
+    if tests.isEmpty {
+      context.report(.error, "csl-missing", "<\(element.name)> needs a condition", at: element)
+    }
+    return CSL.Condition(tests: tests, match: context.value(element, "match", as: CSL.Match.self) ?? .all)
+  }
+}

@@ -1,0 +1,77 @@
+import BibModel
+import XMLTree
+
+/// Finds calls of undefined macros and macro cycles (which would never finish rendering).
+enum MacroChecker {
+  static func check(
+    style: CSL.Style, macroElements: [String: XMLElement], root: XMLElement, context: inout ParseContext
+  ) {
+    // Undefined macros: walk the XML so each call is reported at its own place.
+    func walk(_ element: XMLElement) {
+      if element.name == "text" || element.name == "key", let name = element[attribute: "macro"],
+        style.macros[name] == nil
+      {
+        context.report(
+          .error, "csl-undefined-macro", "macro '\(name)' is not defined", at: element,
+          hint: "define <macro name=\"\(name)\"> or fix the name")
+      }
+      element.elements.forEach(walk)
+    }
+    walk(root)
+    // Cycles: depth-first search over the call graph.
+    var state: [String: Int] = [:]  // 1 visiting, 2 done
+    var reported = Set<String>()
+    func visit(_ name: String, path: [String]) {
+      if state[name] == 2 { return }
+      if state[name] == 1 {
+        let cycleStart = path.firstIndex(of: name) ?? 0
+        let cycle = Array(path[cycleStart...]) + [name]
+        if !reported.contains(name), let element = macroElements[name] {
+          reported.insert(name)
+          context.report(
+            .error, "csl-macro-recursion",
+            "macro '\(name)' calls itself: \(cycle.joined(separator: " -> "))", at: element,
+            hint: "a macro may not call itself, directly or through other macros")
+        }
+        return
+      }
+      state[name] = 1
+      for callee in calls(style.macros[name] ?? []) where style.macros[callee] != nil {
+        visit(callee, path: path + [name])
+      }
+      state[name] = 2
+    }
+    for name in style.macros.keys.sorted() { visit(name, path: []) }
+  }
+
+  /// The macros called directly by these elements.
+  static func calls(_ elements: [CSL.Element]) -> [String] {
+    var result: [String] = []
+    for element in elements {
+      switch element {
+      case .text(let text): if case .macro(let name) = text.source { result.append(name) }
+      case .group(let group): result += calls(group.children)
+      case .names(let names): result += calls(names.substitute ?? [])
+      case .choose(let choose):
+        for branch in choose.branches { result += calls(branch.children) }
+        result += calls(choose.otherwise)
+      default: break
+      }
+    }
+    return result
+  }
+
+  /// The names of macros that take part in a cycle (rendering treats their calls as empty).
+  public static func recursiveMacros(_ style: CSL.Style) -> Set<String> {
+    var result = Set<String>()
+    for name in style.macros.keys {
+      var seen = Set<String>()
+      var stack = calls(style.macros[name] ?? [])
+      while let next = stack.popLast() {
+        if next == name { result.insert(name); break }
+        if seen.insert(next).inserted { stack += calls(style.macros[next] ?? []) }
+      }
+    }
+    return result
+  }
+}

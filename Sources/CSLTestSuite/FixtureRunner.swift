@@ -1,0 +1,178 @@
+import BibModel
+import CSLEngine
+import CSLStyle
+
+/// The outcome of running one fixture.
+public struct FixtureResult: Sendable {
+  public var name: String
+  public var passed: Bool
+  public var expected: String
+  public var actual: String
+  public var diagnostics: [Diagnostic]
+}
+
+/// Runs fixtures against the engine. Parsed locale files are cached across fixtures.
+public final class FixtureRunner {
+  let locales: LocaleStore
+  private var cache: [String: CSL.Locale?] = [:]
+
+  public init(locales: LocaleStore) { self.locales = locales }
+
+  private func parsedLocale(_ tag: String) -> CSL.Locale? {
+    if let cached = cache[tag] { return cached }
+    let parsed = locales.xml(for: tag).flatMap { LocaleParser.parse($0, file: "locales-\(tag).xml").0 }
+    cache[tag] = parsed
+    return parsed
+  }
+
+  public func run(_ fixture: Fixture) -> FixtureResult {
+    let expected = fixture.result.trimmingCharacters(in: " \n")
+    var diagnostics: [Diagnostic] = []
+    let parsed = StyleParser.parse(fixture.style, file: fixture.name)
+    diagnostics += parsed.diagnostics
+    guard let style = parsed.style else {
+      return FixtureResult(name: fixture.name, passed: false, expected: expected, actual: "", diagnostics: diagnostics)
+    }
+    let (locale, localeDiagnostics) = locales.resolve(style: style, language: nil, parsed: parsedLocale)
+    diagnostics += localeDiagnostics
+    let read = CSLJSON.read(fixture.input, file: fixture.name)
+    let processor = Processor(style: style, locale: locale, references: read.references)
+    let actual: String
+    if fixture.mode == "bibliography" {
+      let citations = explicitCitations(fixture).map { $0.map(\.citation) } ?? []
+      let output = processor.process(citations: citations)
+      diagnostics += output.diagnostics
+      actual = Self.bibliographyHTML(output.bibliography)
+    } else if let steps = explicitCitations(fixture) {
+      if fixture.sections["CITATIONS"] != nil {
+        actual = incremental(processor, steps: steps)
+      } else {
+        let output = processor.process(citations: steps.map(\.citation))
+        actual = output.citations.joined(separator: "\n")
+      }
+    } else {
+      let citation = Citation(cites: read.references.map { Cite(id: $0.id) })
+      actual = processor.process(citations: [citation]).citations.joined(separator: "\n")
+    }
+    let trimmed = actual.trimmingCharacters(in: " \n")
+    return FixtureResult(name: fixture.name, passed: trimmed == expected, expected: expected, actual: trimmed, diagnostics: diagnostics)
+  }
+
+  /// citeproc-js bibliography markup.
+  public static func bibliographyHTML(_ entries: [String]) -> String {
+    var lines = ["<div class=\"csl-bib-body\">"]
+    for entry in entries {
+      if entry.contains("<div class=\"csl-") {
+        lines.append("  <div class=\"csl-entry\">" + blockLayout(entry) + "</div>")
+      } else {
+        lines.append("  <div class=\"csl-entry\">" + entry + "</div>")
+      }
+    }
+    lines.append("</div>")
+    return lines.joined(separator: "\n")
+  }
+
+  /// citeproc-js puts block-level divs on their own indented lines.
+  static func blockLayout(_ entry: String) -> String {
+    var result = ""
+    var rest = Substring(entry)
+    var depth = 0
+    while !rest.isEmpty {
+      if rest.hasPrefix("<div class=\"csl-") {
+        if depth == 0 { result += "\n    " }
+        depth += 1
+        guard let end = rest.firstIndex(of: ">") else { break }
+        result += rest[...end]
+        rest = rest[rest.index(after: end)...]
+      } else if rest.hasPrefix("</div>") {
+        depth -= 1
+        result += "</div>"
+        rest = rest.dropFirst(6)
+        if depth == 0 && !rest.hasPrefix("<div") { result += "\n  " }
+      } else {
+        if depth == 0, let first = rest.first, first != " " || true {
+          // Text between blocks: citeproc-js keeps it inline after the block.
+        }
+        result.append(rest.removeFirst())
+      }
+    }
+    if !result.hasSuffix("\n  ") { result += "\n  " }
+    return result
+  }
+
+  struct Step {
+    var citation: Citation
+    var pre: [(String, Int)]
+    var post: [(String, Int)]
+  }
+
+  private func explicitCitations(_ fixture: Fixture) -> [Step]? {
+    if let text = fixture.sections["CITATIONS"] {
+      guard let value = try? JSONParser.parse(Array(text.utf8)), case .array(let entries) = value else { return nil }
+      return entries.compactMap { entry -> Step? in
+        guard case .array(let triple) = entry, let first = triple.first?.objectValue else { return nil }
+        var citation = Citation(cites: [])
+        citation.id = first["citationID"]?.stringValue
+        citation.noteIndex = first["properties"]?.objectValue?["noteIndex"]?.stringValue.flatMap { Int($0) }
+        citation.cites = (first["citationItems"]?.arrayValue ?? []).compactMap { $0.objectValue.flatMap(decodeCite) }
+        func pairs(_ value: JSONValue?) -> [(String, Int)] {
+          (value?.arrayValue ?? []).compactMap { pair in
+            guard let items = pair.arrayValue, items.count >= 2, let id = items[0].stringValue else { return nil }
+            return (id, items[1].stringValue.flatMap { Int($0) } ?? 0)
+          }
+        }
+        return Step(citation: citation, pre: pairs(triple.count > 1 ? triple[1] : nil), post: pairs(triple.count > 2 ? triple[2] : nil))
+      }
+    }
+    if let text = fixture.sections["CITATION-ITEMS"] {
+      guard let value = try? JSONParser.parse(Array(text.utf8)), case .array(let entries) = value else { return nil }
+      return entries.map { entry in
+        let cites = (entry.arrayValue ?? []).compactMap { $0.objectValue.flatMap(decodeCite) }
+        return Step(citation: Citation(cites: cites), pre: [], post: [])
+      }
+    }
+    return nil
+  }
+
+  private func decodeCite(_ object: JSONObject) -> Cite? {
+    guard var cite = CSLJSON.decodeCite(object) else { return nil }
+    if cite.locator == nil, let locator = object["locator"]?.stringValue { cite.locator = locator }
+    return cite
+  }
+
+  /// Replays word-processor insertions; marks citations changed by the last step.
+  private func incremental(_ processor: Processor, steps: [Step]) -> String {
+    var byID: [String: Citation] = [:]
+    var previousOutput: [String: String] = [:]
+    var lines: [String] = []
+    for (stepIndex, step) in steps.enumerated() {
+      let id = step.citation.id ?? "step-\(stepIndex)"
+      byID[id] = step.citation
+      var document: [(String, Citation)] = []
+      for (preID, note) in step.pre {
+        if var citation = byID[preID] {
+          citation.noteIndex = note
+          document.append((preID, citation))
+        }
+      }
+      document.append((id, step.citation))
+      for (postID, note) in step.post {
+        if var citation = byID[postID] {
+          citation.noteIndex = note
+          document.append((postID, citation))
+        }
+      }
+      let output = processor.process(citations: document.map(\.1), bibliographyIDs: [])
+      var current: [String: String] = [:]
+      lines = []
+      for (index, entry) in document.enumerated() {
+        let text = output.citations[index]
+        current[entry.0] = text
+        let changed = entry.0 == id || previousOutput[entry.0] != text
+        lines.append((changed ? ">>[" : "..[") + String(index) + "] " + text)
+      }
+      previousOutput = current
+    }
+    return lines.joined(separator: "\n")
+  }
+}
