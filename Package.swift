@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "BibModel", "XMLTree"]),
-    .testTarget(name: "CSLStyleTests", dependencies: ["CSLStyle", "BibModel"]),
+    .testTarget(name: "CSLStyleTests", dependencies: ["CSLStyle", "BibModel", "XMLTree"]),
     .testTarget(
       name: "CSLConformanceTests", dependencies: ["CSLTestSuite", "CSLStyle", "CSLEngine", "BibModel"],
       exclude: ["Resources", "Fixtures"]),
