@@ -36,9 +36,12 @@ struct ReportBuilder {
   }
 
   func marks(_ statement: Statement) -> [DocInline] {
-    ProvenanceMark.marks(statement, references: context.references, secondaryTypes: context.secondaryTypes).map {
-      .span(className: $0.className, content: [.text($0.label)])
+    var output: [DocInline] = []
+    for mark in ProvenanceMark.marks(statement, references: context.references, secondaryTypes: context.secondaryTypes) {
+      if !output.isEmpty { output.append(.text(" ")) }
+      output.append(.span(className: mark.className, content: [.text("[" + mark.label + "]")]))
     }
+    return output
   }
 
   // MARK: - Entities
@@ -81,7 +84,7 @@ struct ReportBuilder {
         }
         let idCell: [DocInline] = statement.id.map { [.code($0)] } ?? []
         rows.append([
-          [.text(context.propertyLabel(statement.property))], valueCell, note, cite(statement), marks(statement) + idCell,
+          [.text(context.propertyLabel(statement.property))], valueCell, note, cite(statement), marks(statement) + (idCell.isEmpty ? [] : [.text(" ")] + idCell),
         ])
       }
       blocks.append(.table(DocBlock.Table(header: [[.text("Property")], [.text("Value")], [.text("Qualifiers and notes")], [.text("Sources")], [.text("Provenance")]], rows: rows)))
@@ -108,7 +111,7 @@ struct ReportBuilder {
         valueRow.append(context.value(statement.value))
         rankRow.append([.text(statement.rank.rawValue + (statement.reason.map { " — " + $0 } ?? ""))])
         qualifierRow.append(context.qualifiers(statement))
-        sourceRow.append(cite(statement) + marks(statement))
+        sourceRow.append(cite(statement) + [.text(" ")] + marks(statement))
         noteRow.append(statement.note.map { [.text($0)] } ?? [])
       }
       blocks.append(.section(id: nil, className: "conflict",

@@ -1,4 +1,5 @@
 import BibModel
+import CSLStyle
 import XMLTree
 
 /// Chooses the citation renderer for a `--style` value.
@@ -32,25 +33,50 @@ public enum StyleChoice {
     return StyleInfo(title: title, isNoteStyle: root[attribute: "class"] == "note")
   }
 
+  /// The bundled default style, looked up relative to the working directory.
+  public static let defaultStylePath = "Styles/cited-author-date.csl"
+
   /// The renderer for `spec`; `readFile` reads a style file's text (nil when it does not exist).
+  ///
+  /// CSL files go through the CSL engine; `builtin-author-date` / `builtin-notes` select the
+  /// built-in renderer. With no spec, the bundled `Styles/cited-author-date.csl` is used when it
+  /// can be read, else the built-in author-date renderer.
   public static func renderer(
-    for spec: String?, references: [Reference], readFile: (String) -> String?
-  ) throws(Failure) -> any CitationRendering {
+    for spec: String?, locale: String? = nil, references: [Reference],
+    locales: LocaleStore = LocaleStore(files: EmbeddedLocales.files), readFile: (String) -> String?
+  ) throws(Failure) -> (any CitationRendering, [Diagnostic]) {
     switch spec {
+    case "builtin-author-date":
+      return (BuiltinCitationRenderer(form: .authorDate, references: references), [])
+    case "builtin-notes":
+      return (BuiltinCitationRenderer(form: .notes, references: references), [])
     case nil, "author-date", "cited-author-date":
-      return BuiltinCitationRenderer(form: .authorDate, references: references)
-    case "notes", "cited-notes", "note":
-      return BuiltinCitationRenderer(form: .notes, references: references)
+      if let text = readFile(defaultStylePath) {
+        return try engine(text, file: defaultStylePath, locale: locale, references: references, locales: locales)
+      }
+      return (BuiltinCitationRenderer(form: .authorDate, references: references), [])
+    case "notes", "cited-notes":
+      if let text = readFile("Styles/cited-notes.csl") {
+        return try engine(text, file: "Styles/cited-notes.csl", locale: locale, references: references, locales: locales)
+      }
+      return (BuiltinCitationRenderer(form: .notes, references: references), [])
     case .some(let name):
       let candidates = name.hasSuffix(".csl") || name.contains("/") ? [name] : ["Styles/\(name).csl", name]
       for path in candidates {
         guard let text = readFile(path) else { continue }
-        let info = try info(ofStyleText: text, file: path)
-        return BuiltinCitationRenderer(
-          form: info.isNoteStyle ? .notes : .authorDate, references: references,
-          styleName: (info.title ?? path) + (info.isNoteStyle ? " (notes form)" : " (author-date form)"))
+        return try engine(text, file: path, locale: locale, references: references, locales: locales)
       }
       throw Failure(description: "no style '\(name)' (looked for \(candidates.joined(separator: ", ")))")
     }
+  }
+
+  private static func engine(
+    _ text: String, file: String, locale: String?, references: [Reference], locales: LocaleStore
+  ) throws(Failure) -> (any CitationRendering, [Diagnostic]) {
+    let (renderer, diagnostics) = CSLEngineRenderer.make(styleText: text, file: file, locale: locale, references: references, locales: locales)
+    guard let renderer else {
+      throw Failure(description: diagnostics.map(\.description).joined(separator: "\n"))
+    }
+    return (renderer, diagnostics)
   }
 }

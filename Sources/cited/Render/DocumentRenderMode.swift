@@ -1,5 +1,6 @@
 import ArgumentParser
 import BibModel
+import CSLStyle
 import Reports
 
 /// Document mode of `cited render`: `cited render DOC.md [--style S] [--bibliography FILE...]
@@ -15,6 +16,8 @@ struct DocumentRenderMode {
   var locale: String?
   var to: String?
   var output: String?
+  /// Where locale files are looked up (the render command's --locales, then the embedded ones).
+  var locales: LocaleStore
 
   func run() throws {
     guard let text = InputFiles.read(document) else {
@@ -46,13 +49,15 @@ struct DocumentRenderMode {
       throw ExitCode(2)
     }
     let renderer: any CitationRendering
+    let styleDiagnostics: [Diagnostic]
     do {
-      renderer = try StyleChoice.renderer(for: style ?? matter.style, references: references, readFile: InputFiles.read)
+      (renderer, styleDiagnostics) = try StyleChoice.renderer(
+        for: style ?? matter.style, locale: locale ?? matter.lang, references: references, locales: locales,
+        readFile: InputFiles.read)
     } catch {
       ReportsCLI.printError("cited: \(error)")
       throw ExitCode(2)
     }
-    _ = locale  // Passed to the CSL engine once it renders documents; the built-in renderer is English.
     let result = DocumentRenderer(renderer: renderer, knownKeys: Set(references.map(\.id)))
       .render(text, file: document, format: format)
     let rendered: String
@@ -61,7 +66,7 @@ struct DocumentRenderMode {
     case .markdown: rendered = MarkdownWriter.document(result.doc)
     case .text: rendered = TextWriter.document(result.doc)
     }
-    for diagnostic in bibliographyDiagnostics + result.diagnostics { ReportsCLI.printError(diagnostic.description) }
+    for diagnostic in bibliographyDiagnostics + styleDiagnostics + result.diagnostics { ReportsCLI.printError(diagnostic.description) }
     if let output {
       do {
         try InputFiles.write(rendered, to: output)

@@ -59,12 +59,14 @@ struct ReportCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let renderer: any CitationRendering
+    let styleDiagnostics: [Diagnostic]
     do {
-      renderer = try StyleChoice.renderer(for: style, references: references, readFile: InputFiles.read)
+      (renderer, styleDiagnostics) = try StyleChoice.renderer(for: style, references: references, readFile: InputFiles.read)
     } catch {
       ReportsCLI.printError("cited: \(error)")
       throw ExitCode(2)
     }
+    styleDiagnostics.forEach { ReportsCLI.printError($0.description) }
     let result = Report.build(knowledge: loaded, references: references, renderer: renderer, format: chosen)
     let text: String
     switch chosen {
@@ -78,6 +80,7 @@ struct ReportCommand: ParsableCommand {
       ReportsCLI.printError("cited: cannot write '\(destination)': \(error)")
       throw ExitCode(2)
     }
+    result.diagnostics.forEach { ReportsCLI.printError($0.description) }
     print(
       "wrote \(destination): \(loaded.entities.count) entities, \(loaded.statements.count) statements, "
         + "\(result.citationCount) citations of \(result.citedSources.count) sources (\(renderer.styleName))")
