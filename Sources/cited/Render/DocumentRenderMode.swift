@@ -20,10 +20,6 @@ struct DocumentRenderMode {
   var locales: LocaleStore
 
   func run() throws {
-    guard let text = InputFiles.read(document) else {
-      ReportsCLI.printError("cited: cannot read '\(document)'")
-      throw ExitCode(2)
-    }
     let format: OutputFormat
     if let to {
       guard let chosen = OutputFormat(name: to) else {
@@ -31,53 +27,34 @@ struct DocumentRenderMode {
         throw ExitCode(2)
       }
       format = chosen
-    } else if let output, let dot = output.lastIndex(of: "."), let chosen = OutputFormat(fileExtension: String(output[output.index(after: dot)...])) {
+    } else if let output, let dot = output.lastIndex(of: "."),
+      let chosen = OutputFormat(fileExtension: String(output[output.index(after: dot)...]))
+    {
       format = chosen
     } else {
       format = output == nil ? .text : .html
     }
-    let (matter, _, _) = FrontMatter.split(text, file: document)
-    var bibliographyPaths = bibliography
-    if bibliographyPaths.isEmpty {
-      let base = InputFiles.directory(of: document)
-      bibliographyPaths = matter.bibliography.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 }
-    }
-    if bibliographyPaths.isEmpty { bibliographyPaths = InputFiles.jsonFiles(in: "Bibliography") }
-    let (references, bibliographyDiagnostics) = InputFiles.references(bibliographyPaths)
-    if bibliographyDiagnostics.contains(where: { $0.severity == .error }) {
-      bibliographyDiagnostics.forEach { ReportsCLI.printError($0.description) }
-      throw ExitCode(2)
-    }
-    let renderer: any CitationRendering
-    let styleDiagnostics: [Diagnostic]
+    let result: RenderPipeline.Output
     do {
-      (renderer, styleDiagnostics) = try StyleChoice.renderer(
-        for: style ?? matter.style, locale: locale ?? matter.lang, references: references, locales: locales,
-        readFile: InputFiles.read)
+      result = try RenderPipeline.render(
+        document: document, style: style, bibliography: bibliography, locale: locale, format: format, locales: locales)
     } catch {
-      ReportsCLI.printError("cited: \(error)")
+      error.diagnostics.forEach { ReportsCLI.printError($0.description) }
+      ReportsCLI.printError("cited: \(error.description)")
       throw ExitCode(2)
     }
-    let result = DocumentRenderer(renderer: renderer, knownKeys: Set(references.map(\.id)))
-      .render(text, file: document, format: format)
-    let rendered: String
-    switch format {
-    case .html: rendered = HTMLWriter.page(result.doc)
-    case .markdown: rendered = MarkdownWriter.document(result.doc)
-    case .text: rendered = TextWriter.document(result.doc)
-    }
-    for diagnostic in bibliographyDiagnostics + styleDiagnostics + result.diagnostics { ReportsCLI.printError(diagnostic.description) }
+    for diagnostic in result.setupDiagnostics + result.documentDiagnostics { ReportsCLI.printError(diagnostic.description) }
     if let output {
       do {
-        try InputFiles.write(rendered, to: output)
+        try InputFiles.write(result.text, to: output)
       } catch {
         ReportsCLI.printError("cited: cannot write '\(output)': \(error)")
         throw ExitCode(2)
       }
-      print("wrote \(output) (\(renderer.styleName), \(result.citations.count) citations)")
+      print("wrote \(output) (\(result.styleName), \(result.citationCount) citations)")
     } else {
-      print(rendered, terminator: "")
+      print(result.text, terminator: "")
     }
-    if result.diagnostics.contains(where: { $0.severity >= .warning }) { throw ExitCode(1) }
+    if result.documentDiagnostics.contains(where: { $0.severity >= .warning }) { throw ExitCode(1) }
   }
 }
