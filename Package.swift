@@ -47,7 +47,7 @@ let package = Package(
       ]),
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
-    .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "BibModel"]),
+    .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "BibModel"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )
