@@ -65,7 +65,7 @@ public struct CheckSummary: Sendable, Hashable, Codable {
     self.statements = statements
     self.sourcedStatements = sourced
     self.references = references
-    self.citedSources = cited.count
+    self.citedSources = cited.filter { context.bibliography[$0] != nil }.count
     self.conflicts = conflicts
     self.byKind = byKind
     self.byProperty = byProperty

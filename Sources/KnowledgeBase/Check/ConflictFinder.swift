@@ -46,10 +46,11 @@ enum ConflictFinder {
     return result
   }
 
-  /// Whether two statements' times can overlap (open ends overlap everything).
+  /// Whether two statements' times overlap. Open ends overlap everything; an end and a start in
+  /// the same year (or month, day: the coarser precision of the two) are a handover, not an overlap.
   static func overlaps(_ lhs: Statement, _ rhs: Statement) -> Bool {
-    if let end = lhs.endDate, let start = rhs.startDate, end.isSurelyBefore(start) { return false }
-    if let end = rhs.endDate, let start = lhs.startDate, end.isSurelyBefore(start) { return false }
+    if let end = lhs.endDate, let start = rhs.startDate, !end.isAfter(start) { return false }
+    if let end = rhs.endDate, let start = lhs.startDate, !end.isAfter(start) { return false }
     return true
   }
 

@@ -3,7 +3,7 @@ import BibModel
 /// Reads one entity file by the schema. A bad statement or reference costs that statement or
 /// reference; an entity without a usable `id` or `kind` costs the entity.
 enum EntityDecoder {
-  static let entityFields = ["id", "kind", "labels", "former-names", "description", "statements"]
+  static let entityFields = ["id", "kind", "labels", "aliases", "former-names", "description", "statements"]
   static let statementFields = [
     "value", "unknown-value", "no-value", "precision", "qualifiers", "rank", "reason", "id", "note", "references",
   ]
@@ -32,6 +32,7 @@ enum EntityDecoder {
       case "labels":
         entity.labels = reading.labels(pair.value, "labels")
         hasLabels = !entity.labels.isEmpty
+      case "aliases": entity.aliases = reading.aliases(pair.value)
       case "former-names": entity.formerNames = formerNames(pair.value, &reading)
       case "description": entity.description = reading.string(pair.value, "description")
       case "statements":
@@ -69,9 +70,10 @@ enum EntityDecoder {
       for field in fields {
         switch field.key {
         case "labels": name.labels = reading.labels(field.value, "labels")
+        case "aliases": name.aliases = reading.aliases(field.value)
         case "start": name.start = reading.date(field.value, "start")
         case "end": name.end = reading.date(field.value, "end")
-        default: reading.unknownField(field, in: "a former name", known: ["labels", "start", "end"])
+        default: reading.unknownField(field, in: "a former name", known: ["labels", "aliases", "start", "end"])
         }
       }
       names.append(name)

@@ -54,6 +54,17 @@ struct NodeReading {
     return MultilingualText(forms)
   }
 
+  /// `aliases:`: language tag → a name or a list of names.
+  mutating func aliases(_ node: YAMLNode) -> MultilingualText {
+    guard let pairs = mapping(node, "aliases") else { return MultilingualText() }
+    var forms: [MultilingualText.Form] = []
+    for pair in pairs {
+      let names = pair.value.scalar.map { [$0] } ?? strings(pair.value, "the \(pair.key) aliases") ?? []
+      forms += names.map { MultilingualText.Form(language: pair.key, text: $0) }
+    }
+    return MultilingualText(forms)
+  }
+
   mutating func date(_ node: YAMLNode, _ what: String) -> FactDate? {
     guard let text = string(node, what) else { return nil }
     guard let date = FactDate.parse(text) else {

@@ -3,6 +3,8 @@ import BibModel
 /// A name an entity had before, with when it was used.
 public struct FormerName: Sendable, Hashable {
   public var labels: MultilingualText
+  /// Other forms of the name, several per language allowed.
+  public var aliases: MultilingualText = MultilingualText()
   public var start: FactDate?
   public var end: FactDate?
   public var location: SourceLocation
@@ -20,6 +22,8 @@ public struct Entity: Sendable, Hashable, Identifiable {
   public var id: String
   public var kind: String
   public var labels: MultilingualText
+  /// Other names in use, several per language allowed (`aliases:`).
+  public var aliases: MultilingualText
   public var formerNames: [FormerName]
   public var description: String?
   /// Statements in the order written (grouped by property as in the file).
@@ -36,6 +40,7 @@ public struct Entity: Sendable, Hashable, Identifiable {
     self.id = id
     self.kind = kind
     self.labels = MultilingualText()
+    self.aliases = MultilingualText()
     self.formerNames = []
     self.statements = []
     self.file = file

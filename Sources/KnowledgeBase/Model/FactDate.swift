@@ -72,6 +72,13 @@ public struct FactDate: Sendable, Hashable, CustomStringConvertible {
   /// True when every day this date can mean is before every day `other` can mean.
   public func isSurelyBefore(_ other: FactDate) -> Bool { latest < other.earliest }
 
+  /// True when this date is later than `other` at the coarser precision of the two
+  /// (`1987` is not after `1987-05`).
+  public func isAfter(_ other: FactDate) -> Bool {
+    let common = min(precision, other.precision)
+    return truncated(to: common).earliest > other.truncated(to: common).earliest
+  }
+
   /// The date truncated to a precision.
   public func truncated(to precision: DatePrecision) -> FactDate {
     switch precision {

@@ -109,8 +109,14 @@ private struct EventComposer {
     let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
     let context = parser.context.map { String(cString: $0) }
     var message = problem
-    if let context { message = "\(problem) (\(context))" }
-    problems.append(LoadRules.yamlSyntax.finding(message, at: place(parser.problem_mark)))
+    var location = place(parser.problem_mark)
+    if let context {
+      let start = place(parser.context_mark)
+      message = "\(problem) (\(context) that starts at \(start.line):\(start.column))"
+      // Running off the end of the file says little; point at what was left open.
+      if problem.contains("end of stream") { location = start }
+    }
+    problems.append(LoadRules.yamlSyntax.finding(message, at: location))
   }
 
   /// Handles one event; false to stop reading.
