@@ -79,4 +79,32 @@ import Testing
     #expect(result.doc.subtitle.first == "A, B")
     #expect(result.doc.language == "en-GB")
   }
+
+  @Test func escapedAtIsLiteral() {
+    let result = render("Not a citation: \\@smith2004 here.\n")
+    #expect(result.citations.isEmpty)
+    #expect(TextWriter.document(result.doc).contains("@smith2004"))
+  }
+
+  @Test func citationsInTablesListsAndHeadingsAreFound() {
+    let text = "# Title [@smith2004]\n\n- item [@doe2010]\n\n| a | b |\n| --- | --- |\n| x [@smith2004, p. 2] | y |\n"
+    let result = render(text)
+    #expect(result.citations.count == 3)
+    #expect(result.citations.map(\.line) == [1, 3, 7])
+    #expect(TextWriter.document(result.doc).contains("x (Smith 2004, 2)"))
+  }
+
+  @Test func unknownKeyInsideBracketWithKnownOneKeepsBoth() {
+    let result = render("Both [@smith2004; @ghost].\n")
+    let output = TextWriter.document(result.doc)
+    #expect(output.contains("(Smith 2004) (@ghost?)"))
+    #expect(result.diagnostics.contains { $0.code == "unknown-citation-key" && $0.location?.column == 6 })
+  }
+
+  @Test func markdownOutputEscapesAtSoItDoesNotReparseAsCitations() {
+    let output = MarkdownWriter.document(render("Mail me@example.org or cite [@smith2004].\n", format: .markdown).doc)
+    #expect(output.contains("me\\@example.org"))
+    #expect(!output.contains("[@smith2004]"))
+  }
 }
+
