@@ -20,7 +20,8 @@ struct ReportBuilder {
   mutating func cite(_ statement: Statement) -> [DocInline] {
     var cites: [Cite] = []
     var output: [DocInline] = []
-    for reference in statement.references {
+    var seen: Set<String> = []
+    for reference in statement.references where seen.insert(reference.source + "\u{0}" + (reference.locator ?? "")).inserted {
       guard context.references[reference.source] != nil else {
         output.append(.span(className: "unknown-citation", content: [.text("(@" + reference.source + "?)")]))
         continue
@@ -53,14 +54,14 @@ struct ReportBuilder {
     ]
     var names: [DocInline] = []
     if let characters = ReportContext.characters(entity.labels) {
-      names += [.strong([.text("Characters: ")]), .span(className: "zh", content: [.text(characters)])]
+      names += [.strong([.text("Characters:")]), .text(" "), .span(className: "zh", content: [.text(characters)])]
     }
     if let pinyin = ReportContext.pinyin(entity.labels) {
       if !names.isEmpty { names.append(.text(" · ")) }
-      names += [.strong([.text("Pinyin: ")]), .emphasis([.text(pinyin)])]
+      names += [.strong([.text("Pinyin:")]), .text(" "), .emphasis([.text(pinyin)])]
     }
     if !names.isEmpty { names.append(.text(" · ")) }
-    names += [.strong([.text("Kind: ")]), .text(context.kindLabel(entity.kind)), .text(" · "), .strong([.text("Id: ")]), .code(entity.id)]
+    names += [.strong([.text("Kind:")]), .text(" "), .text(context.kindLabel(entity.kind)), .text(" · "), .strong([.text("Id:")]), .text(" "), .code(entity.id)]
     blocks.append(.paragraph(names))
     for former in entity.formerNames {
       var text = "Formerly: " + (former.labels.preferred ?? "")

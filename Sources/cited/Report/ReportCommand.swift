@@ -17,6 +17,9 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "A CSL style: a .csl path, a name under Styles/, 'author-date' or 'notes'.")
   var style: String?
 
+  @Option(help: "The locale of the citation terms (BCP 47 tag; default: the style's).")
+  var locale: String?
+
   @Option(help: "Output format: html, md or txt (default: from -o's extension, else html).")
   var format: String?
 
@@ -61,7 +64,8 @@ struct ReportCommand: ParsableCommand {
     let renderer: any CitationRendering
     let styleDiagnostics: [Diagnostic]
     do {
-      (renderer, styleDiagnostics) = try StyleChoice.renderer(for: style, references: references, readFile: InputFiles.read)
+      (renderer, styleDiagnostics) = try StyleChoice.renderer(
+        for: style, locale: locale, references: references, readFile: InputFiles.read)
     } catch {
       ReportsCLI.printError("cited: \(error)")
       throw ExitCode(2)
