@@ -40,3 +40,20 @@ import Testing
     #expect(MarkdownParser.parse(text).plainText.contains("A"))
   }
 }
+
+@Suite struct HostileInputTests {
+  @Test func deepNestingIsFlattenedNotFatal() {
+    let text = String(repeating: ">", count: 20_000) + " deep [@k]\n"
+    let tree = MarkdownParser.parse(text)
+    #expect(tree.plainText.contains("deep"))
+    let renderer = BuiltinCitationRenderer(form: .authorDate, references: [])
+    let result = DocumentRenderer(renderer: renderer, knownKeys: []).render(text, file: "deep.md", format: .html)
+    #expect(HTMLWriter.page(result.doc).contains("deep"))
+  }
+
+  @Test func manyOpenBracketsScanInBoundedTime() {
+    let text = String(repeating: "[@a ", count: 20_000) + String(repeating: "@{", count: 20_000)
+    let segments = CitationSyntax.scan(text)
+    #expect(!segments.isEmpty)
+  }
+}

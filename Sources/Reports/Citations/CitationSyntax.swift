@@ -46,6 +46,9 @@ public enum CitationSyntax {
     return segments
   }
 
+  /// The longest bracketed citation or braced key looked for, in characters.
+  public static let maximumLength = 2000
+
   /// Quick test: can `text` contain a citation at all?
   public static func mayContainCitation(_ text: String) -> Bool { text.contains("@") }
 
@@ -68,9 +71,10 @@ public enum CitationSyntax {
   static func key(_ chars: [Character], from start: Int) -> (String, Int)? {
     guard start < chars.count else { return nil }
     if chars[start] == "{" {
+      let limit = min(chars.count, start + maximumLength)
       var end = start + 1
-      while end < chars.count, chars[end] != "}" { end += 1 }
-      guard end < chars.count, end > start + 1 else { return nil }
+      while end < limit, chars[end] != "}" { end += 1 }
+      guard end < limit, end > start + 1 else { return nil }
       return (String(chars[(start + 1)..<end]), end + 1)
     }
     guard isKeyChar(chars[start]) else { return nil }
@@ -92,7 +96,9 @@ public enum CitationSyntax {
   private static func bracketed(_ chars: [Character], from open: Int) -> (CitationCluster, Int)? {
     var close = open + 1
     var depth = 0
-    while close < chars.count {
+    // A citation is short; bounding the search keeps scanning linear on hostile input.
+    let limit = min(chars.count, open + maximumLength)
+    while close < limit {
       let char = chars[close]
       if char == "\\" { close += 2; continue }
       if char == "[" { depth += 1 }
@@ -102,7 +108,7 @@ public enum CitationSyntax {
       }
       close += 1
     }
-    guard close < chars.count else { return nil }
+    guard close < limit else { return nil }
     let inner = Array(chars[(open + 1)..<close])
     guard inner.contains("@") else { return nil }
     var items: [CitationItem] = []

@@ -47,8 +47,10 @@ enum TimelineFigure {
         svg: SVG.root(width: width, height: 60, title: title, [SVG.text("No dates recorded.", x: width / 2, y: 34)]),
         description: ["No dates recorded."])
     }
-    let first = (minimum / 5).rounded(.down) * 5
-    let last = max((maximum / 5).rounded(.up) * 5, first + 5)
+    var step = 5.0
+    while (maximum - minimum) / step > 30 { step *= 2 }
+    let first = (minimum / step).rounded(.down) * step
+    let last = max((maximum / step).rounded(.up) * step, first + step)
     let plotLeft = labelWidth + 10
     let plotWidth = width - plotLeft - 20
     func x(_ year: Double) -> Double { plotLeft + (year - first) / (last - first) * plotWidth }
@@ -59,7 +61,7 @@ enum TimelineFigure {
       children.append(SVG.line(x(tick), 24, x(tick), height - 26, stroke: "#ddd", width: 1))
       children.append(SVG.text(String(Int(tick)), x: x(tick), y: height - 10, size: 10, fill: "#555"))
       children.append(SVG.text(String(Int(tick)), x: x(tick), y: 16, size: 10, fill: "#555"))
-      tick += 5
+      tick += step
     }
     var description: [String] = []
     for (index, row) in rows.enumerated() {

@@ -35,11 +35,38 @@ public enum MarkdownParser {
     return String(cString: pointer)
   }
 
-  private static func convert(_ node: OpaquePointer) -> MarkdownNode {
+  /// Nodes nested deeper than this become one text node (so hostile nesting cannot exhaust the stack).
+  public static let maximumDepth = 128
+
+  /// The text of a subtree, collected without recursion.
+  private static func flattenedText(_ node: OpaquePointer) -> String {
+    guard let iterator = cmark_iter_new(node) else { return "" }
+    defer { cmark_iter_free(iterator) }
+    var text = ""
+    while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+      guard let current = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+      switch cmark_node_get_type(current) {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+        text += string(cmark_node_get_literal(current))
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        text += " "
+      default:
+        break
+      }
+    }
+    return text
+  }
+
+  private static func convert(_ node: OpaquePointer, depth: Int = 0) -> MarkdownNode {
+    if depth >= maximumDepth {
+      return MarkdownNode(
+        kind: .text, literal: flattenedText(node), line: Int(cmark_node_get_start_line(node)),
+        column: Int(cmark_node_get_start_column(node)))
+    }
     var children: [MarkdownNode] = []
     var child = cmark_node_first_child(node)
     while let current = child {
-      children.append(convert(current))
+      children.append(convert(current, depth: depth + 1))
       child = cmark_node_next(current)
     }
     let kind = self.kind(of: node)
