@@ -18,6 +18,9 @@ public final class FixtureRunner {
 
   public init(locales: LocaleStore) { self.locales = locales }
 
+  /// citeproc-js HTML: quotes are not escaped.
+  static let format = HTMLFormat(escapeQuotes: false)
+
   private func parsedLocale(_ tag: String) -> CSL.Locale? {
     if let cached = cache[tag] { return cached }
     let parsed = locales.xml(for: tag).flatMap { LocaleParser.parse($0, file: "locales-\(tag).xml").0 }
@@ -35,27 +38,40 @@ public final class FixtureRunner {
     }
     let (locale, localeDiagnostics) = locales.resolve(style: style, language: nil, parsed: parsedLocale)
     diagnostics += localeDiagnostics
-    let read = CSLJSON.read(fixture.input, file: fixture.name)
+    let read = Self.readItems(fixture.input, file: fixture.name)
     let processor = Processor(style: style, locale: locale, references: read.references)
     let actual: String
     if fixture.mode == "bibliography" {
       let citations = explicitCitations(fixture).map { $0.map(\.citation) } ?? []
-      let output = processor.process(citations: citations)
+      let output = processor.process(citations: citations, format: Self.format)
       diagnostics += output.diagnostics
       actual = Self.bibliographyHTML(output.bibliography)
     } else if let steps = explicitCitations(fixture) {
       if fixture.sections["CITATIONS"] != nil {
         actual = incremental(processor, steps: steps)
       } else {
-        let output = processor.process(citations: steps.map(\.citation))
+        let output = processor.process(citations: steps.map(\.citation), format: Self.format)
         actual = output.citations.joined(separator: "\n")
       }
     } else {
       let citation = Citation(cites: read.references.map { Cite(id: $0.id) })
-      actual = processor.process(citations: [citation]).citations.joined(separator: "\n")
+      actual = processor.process(citations: [citation], format: Self.format).citations.joined(separator: "\n")
     }
     let trimmed = actual.trimmingCharacters(in: " \n")
     return FixtureResult(name: fixture.name, passed: trimmed == expected, expected: expected, actual: trimmed, diagnostics: diagnostics)
+  }
+
+  /// Reads INPUT; items without an id get `ITEM-n` as citeproc-js's test runner does.
+  static func readItems(_ text: String, file: String) -> CSLJSON.ReadResult {
+    guard let value = try? JSONParser.parse(Array(text.utf8)), case .array(let items) = value else {
+      return CSLJSON.read(text, file: file)
+    }
+    let patched = items.enumerated().map { offset, item -> JSONValue in
+      guard case .object(var object) = item, object["id"] == nil else { return item }
+      object.members.insert(JSONMember(key: "id", value: .string("ITEM-\(offset + 1)")), at: 0)
+      return .object(object)
+    }
+    return CSLJSON.decode(.array(patched), file: file)
   }
 
   /// citeproc-js bibliography markup.
@@ -72,32 +88,10 @@ public final class FixtureRunner {
     return lines.joined(separator: "\n")
   }
 
-  /// citeproc-js puts block-level divs on their own indented lines.
+  /// citeproc-js puts block-level divs that open an entry on their own indented line.
   static func blockLayout(_ entry: String) -> String {
-    var result = ""
-    var rest = Substring(entry)
-    var depth = 0
-    while !rest.isEmpty {
-      if rest.hasPrefix("<div class=\"csl-") {
-        if depth == 0 { result += "\n    " }
-        depth += 1
-        guard let end = rest.firstIndex(of: ">") else { break }
-        result += rest[...end]
-        rest = rest[rest.index(after: end)...]
-      } else if rest.hasPrefix("</div>") {
-        depth -= 1
-        result += "</div>"
-        rest = rest.dropFirst(6)
-        if depth == 0 && !rest.hasPrefix("<div") { result += "\n  " }
-      } else {
-        if depth == 0, let first = rest.first, first != " " || true {
-          // Text between blocks: citeproc-js keeps it inline after the block.
-        }
-        result.append(rest.removeFirst())
-      }
-    }
-    if !result.hasSuffix("\n  ") { result += "\n  " }
-    return result
+    if entry.hasPrefix("<div class=\"csl-") { return "\n    " + entry + "\n  " }
+    return entry + "\n  "
   }
 
   struct Step {
@@ -162,7 +156,7 @@ public final class FixtureRunner {
           document.append((postID, citation))
         }
       }
-      let output = processor.process(citations: document.map(\.1), bibliographyIDs: [])
+      let output = processor.process(citations: document.map(\.1), bibliographyIDs: [], format: Self.format)
       var current: [String: String] = [:]
       lines = []
       for (index, entry) in document.enumerated() {

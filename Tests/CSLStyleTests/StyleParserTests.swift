@@ -22,7 +22,7 @@ struct StyleParserTests {
     let result = StyleParser.parse(style("<citation><layout><text variable=\"title\" colour=\"red\"/></layout></citation>"))
     let diagnostic = result.diagnostics.first { $0.code == "csl-unknown-attribute" }
     #expect(diagnostic != nil)
-    #expect(diagnostic?.location?.line == 4)
+    #expect(diagnostic?.location?.line == 3)
     #expect(diagnostic?.message.contains("colour") == true)
   }
 
@@ -38,7 +38,7 @@ struct StyleParserTests {
 
   @Test func undefinedMacroIsReported() {
     let result = StyleParser.parse(style("<citation><layout><text macro=\"missing\"/></layout></citation>"))
-    #expect(result.diagnostics.contains { $0.code == "csl-undefined-macro" && $0.location?.line == 4 })
+    #expect(result.diagnostics.contains { $0.code == "csl-undefined-macro" && $0.location?.line == 3 })
   }
 
   @Test func macroCycleIsReported() {

@@ -13,6 +13,7 @@ enum NodeTag: Sendable, Hashable {
   case year
   case yearSuffix
   case citationNumber
+  case citationLabel
   case locator
   case title
 }

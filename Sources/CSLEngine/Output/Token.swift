@@ -37,7 +37,8 @@ struct Flattener {
 
   mutating func add(_ node: Node) {
     switch node {
-    case .text(let text): if !text.isEmpty { tokens.append(.text(text)) }
+    case .text(let text):
+      if !text.isEmpty { tokens.append(.text(text.contains("'") ? text.replacingAll("'", with: "\u{2019}") : text)) }
     case .sequence(let children), .tagged(_, let children):
       for child in children { add(child) }
     case .nocase(let children):

@@ -17,6 +17,7 @@ extension Processor {
       context.inCitation = false
       var state = DisambiguationState()
       state.yearSuffix = states[item]?.yearSuffix
+      state.condition = states[item]?.condition ?? false
       var node = renderItem(item, context: context, state: state, mode: .bibliography)
       // subsequent-author-substitute
       if let substitute = bibliography.subsequentAuthorSubstitute, let names = firstNames(node) {
@@ -28,19 +29,18 @@ extension Processor {
       } else if bibliography.subsequentAuthorSubstitute != nil {
         previousNames = nil
       }
-      if bibliography.secondFieldAlign != nil { node = alignSecondField(node) }
       var decoration = bibliography.layout.decoration
       decoration.display = nil
-      let renderer = Renderer(
-        compiled: compiled,
-        lookup: VariableLookup(reference: references[item], cite: context, yearSuffixText: nil),
-        mode: .bibliography, disambiguation: state)
+      if bibliography.secondFieldAlign != nil, let aligned = alignSecondField(node, suffix: decoration.suffix) {
+        node = aligned
+        decoration.suffix = nil
+      }
       if node.isEmpty {
         entries.append(Self.noPrintedForm)
         continue
       }
-      node = renderer.decorate(node, decoration)
-      entries.append(serialize(node, format: format).trimmingCharacters(in: " "))
+      node = Self.layoutWrap(node, decoration)
+      entries.append(serialize(node, format: format))
     }
     return entries
   }
@@ -66,15 +66,16 @@ extension Processor {
   }
 
   /// `second-field-align`: the first field goes in the left margin, the rest inline.
-  private func alignSecondField(_ node: Node) -> Node {
+  private func alignSecondField(_ node: Node, suffix: String?) -> Node? {
     var children: [Node]
     if case .sequence(let list) = node { children = list } else { children = [node] }
     children = children.filter { !$0.isEmpty }
     // Descend through a single wrapper so the first rendered element is found.
     while children.count == 1, case .sequence(let inner) = children[0] { children = inner.filter { !$0.isEmpty } }
-    guard children.count > 1 else { return node }
+    guard children.count > 1 else { return nil }
     let first = children[0]
-    let rest = Array(children.dropFirst())
+    var rest = Array(children.dropFirst())
+    if let suffix, !suffix.isEmpty { rest.append(.text(suffix)) }
     return .sequence([.display(.leftMargin, [first]), .display(.rightInline, rest)])
   }
 }

@@ -13,7 +13,7 @@ extension Processor {
   }
 
   func renderCitation(
-    _ cites: [ResolvedCite], numbers: [Int: Int], states: inout [Int: DisambiguationState], format: any OutputFormat
+    _ cites: [ResolvedCite], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat
   ) -> String {
     guard let citation = compiled.style.citation, !cites.isEmpty else { return "" }
     var ordered = cites
@@ -101,27 +101,27 @@ extension Processor {
       }
     } else if groupingEnabled {
       let groupDelimiter = citation.citeGroupDelimiter ?? ", "
-      let afterCollapse = citation.afterCollapseDelimiter ?? delimiter
+      let betweenGroups = citation.collapse != nil ? (citation.afterCollapseDelimiter ?? delimiter) : delimiter
       var index = 0
-      var previousWasGroup = false
+      var previousCollapsed = false
       while index < pieces.count {
         var end = index
         while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty, pieces[end + 1].namesKey == pieces[index].namesKey {
           end += 1
         }
-        if !output.isEmpty { output.append(.text(previousWasGroup ? afterCollapse : delimiter)) }
+        if !output.isEmpty {
+          output.append(.text(previousCollapsed || citation.collapse == .year ? betweenGroups : delimiter))
+        }
+        previousCollapsed = end > index
         if end > index && citation.collapse != nil {
-          output.append(contentsOf: collapseGroup(Array(pieces[index...end]), citation: citation, states: &states, wrap: wrap))
-          previousWasGroup = true
+          output.append(contentsOf: collapseGroup(Array(pieces[index...end]), citation: citation, states: states, wrap: wrap))
         } else if end > index {
           for offset in index...end {
             if offset > index { output.append(.text(groupDelimiter)) }
             output.append(wrap(pieces[offset], pieces[offset].node))
           }
-          previousWasGroup = true
         } else {
           output.append(wrap(pieces[index], pieces[index].node))
-          previousWasGroup = false
         }
         index = end + 1
       }
@@ -131,69 +131,75 @@ extension Processor {
         output.append(wrap(piece, piece.node))
       }
     }
-    var layoutDecoration = citation.layout.decoration
-    layoutDecoration.display = nil
-    let renderer = Renderer(
-      compiled: compiled,
-      lookup: VariableLookup(reference: Reference(id: ""), cite: CiteContext(), yearSuffixText: nil),
-      mode: .citation, disambiguation: DisambiguationState())
-    let node = renderer.decorate(.sequence(output), layoutDecoration)
-    return serialize(node, format: format)
+    let body = Node.sequence(output)
+    if body.isEmpty { return Self.noPrintedForm }
+    return serialize(Self.layoutWrap(body, citation.layout.decoration), format: format)
   }
 
   /// Same-author cites: the author once, then the years (or year suffixes).
   private func collapseGroup(
-    _ group: [CitePiece], citation: CSL.Citation, states: inout [Int: DisambiguationState],
+    _ group: [CitePiece], citation: CSL.Citation, states: [Int: DisambiguationState],
     wrap: (CitePiece, Node) -> Node
   ) -> [Node] {
+    let delimiter = citation.layout.delimiter ?? ""
     let groupDelimiter = citation.citeGroupDelimiter ?? ", "
-    var nodes: [Node] = [wrap(group[0], group[0].node)]
-    var index = 1
-    var previousYear = group[0].yearKey
-    var previous = group[0]
-    while index < group.count {
-      let piece = group[index]
-      let state = states[piece.cite.referenceIndex] ?? DisambiguationState()
-      let withoutAuthor = renderItem(
-        piece.cite.referenceIndex, context: piece.cite.context, state: state, mode: .citation, suppressAuthor: true)
-      let suffixCollapse = citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
-      let sameYear = !piece.yearKey.isEmpty && yearWithoutSuffix(piece.node) == yearWithoutSuffix(previous.node)
-      if suffixCollapse, sameYear, piece.cite.cite.locator == nil, !piece.hasAffixes,
-        let suffix = piece.node.first(tagged: .yearSuffix)
+    let afterCollapse = citation.afterCollapseDelimiter ?? delimiter
+    let suffixDelimiter = citation.yearSuffixDelimiter ?? citation.citeGroupDelimiter ?? delimiter
+    let suffixCollapse = citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
+    // Clusters of cites with the same year (suffix collapsing) or single cites.
+    var clusters: [[CitePiece]] = []
+    for piece in group {
+      if suffixCollapse, let last = clusters.last?.last, piece.cite.cite.locator == nil, last.cite.cite.locator == nil,
+        !piece.hasAffixes, piece.node.first(tagged: .yearSuffix) != nil,
+        !yearWithoutSuffix(piece.node).isEmpty, yearWithoutSuffix(piece.node) == yearWithoutSuffix(last.node)
       {
-        // Ranged: a–c for three or more consecutive suffixes.
+        clusters[clusters.count - 1].append(piece)
+      } else {
+        clusters.append([piece])
+      }
+    }
+    var nodes: [Node] = []
+    var previousCollapsed = false
+    var previousHadLocator = false
+    for (clusterIndex, cluster) in clusters.enumerated() {
+      let head = cluster[0]
+      if clusterIndex > 0 {
+        nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
+        let state = states[head.cite.referenceIndex] ?? DisambiguationState()
+        let withoutAuthor = renderItem(
+          head.cite.referenceIndex, context: head.cite.context, state: state, mode: .citation, suppressAuthor: true)
+        nodes.append(wrap(head, withoutAuthor))
+      } else {
+        nodes.append(wrap(head, head.node))
+      }
+      let suffixes = cluster.compactMap { $0.node.first(tagged: .yearSuffix) }
+      let numbers = cluster.map { states[$0.cite.referenceIndex]?.yearSuffix ?? 0 }
+      if cluster.count > 1 {
         if citation.collapse == .yearSuffixRanged {
-          var end = index
-          while end + 1 < group.count, let a = states[group[end].cite.referenceIndex]?.yearSuffix,
-            let b = states[group[end + 1].cite.referenceIndex]?.yearSuffix, b == a + 1,
-            yearWithoutSuffix(group[end + 1].node) == yearWithoutSuffix(piece.node), group[end + 1].cite.cite.locator == nil
-          {
-            end += 1
-          }
-          if end > index, let last = group[end].node.first(tagged: .yearSuffix) {
-            nodes.append(.text(citation.yearSuffixDelimiter ?? groupDelimiter))
-            if end - index >= 1 {
-              // previous already printed its suffix: a–c
-              nodes.removeLast()
+          var start = 0
+          while start < cluster.count {
+            var end = start
+            while end + 1 < cluster.count && numbers[end + 1] == numbers[end] + 1 { end += 1 }
+            if start > 0 { nodes.append(.text(suffixDelimiter)); nodes.append(suffixes[start]) }
+            if end - start >= 2 {
               nodes.append(.text("\u{2013}"))
-              nodes.append(last)
+              nodes.append(suffixes[end])
+            } else if end > start {
+              nodes.append(.text(suffixDelimiter))
+              nodes.append(suffixes[end])
             }
-            previous = group[end]
-            index = end + 1
-            continue
+            start = end + 1
+          }
+        } else {
+          for offset in 1..<suffixes.count {
+            nodes.append(.text(suffixDelimiter))
+            nodes.append(suffixes[offset])
           }
         }
-        nodes.append(.text(citation.yearSuffixDelimiter ?? groupDelimiter))
-        nodes.append(suffix)
-      } else {
-        nodes.append(.text(groupDelimiter))
-        nodes.append(wrap(piece, withoutAuthor))
       }
-      previousYear = piece.yearKey
-      previous = piece
-      index += 1
+      previousCollapsed = cluster.count > 1
+      previousHadLocator = cluster.last?.cite.cite.locator != nil
     }
-    _ = previousYear
     return nodes
   }
 
@@ -208,6 +214,17 @@ extension Processor {
 
   func firstDate(_ node: Node) -> Node? {
     node.firstMatching { $0 == .date }
+  }
+}
+
+extension Processor {
+  /// A layout's affixes sit inside its formatting (citeproc-js).
+  static func layoutWrap(_ body: Node, _ decoration: CSL.Decoration) -> Node {
+    var parts: [Node] = []
+    if let prefix = decoration.prefix, !prefix.isEmpty { parts.append(RichText.parse(prefix)) }
+    parts.append(body)
+    if let suffix = decoration.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
+    return Renderer.format(.sequence(parts), decoration.formatting)
   }
 }
 

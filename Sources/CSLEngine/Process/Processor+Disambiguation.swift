@@ -19,6 +19,9 @@ extension Processor {
         }
       }
     }
+    for item in bibliographyOrder where contexts[item] == nil {
+      contexts[item] = [CiteContext(citationNumber: numbers[item])]
+    }
     let cited = contexts.keys.sorted()
     guard cited.count > 1 else { return states }
 
@@ -41,10 +44,18 @@ extension Processor {
       }
       return groups
     }
-    func distinctCount(_ group: [Int]) -> Int {
+    func distinctCount(_ group: [Int], _ using: [Int: DisambiguationState]? = nil) -> Int {
+      let saved = states
+      if let using { states = using }
+      defer { states = saved }
       var counts: [String: Int] = [:]
-      for item in group { for text in Set(renderings(item)) { counts[text, default: 0] += 1 } }
-      return group.filter { item in renderings(item).allSatisfy { (counts[$0] ?? 0) == 1 } }.count
+      var texts: [Int: [String]] = [:]
+      for item in group {
+        let rendered = Array(Set(renderings(item)))
+        texts[item] = rendered
+        for text in rendered { counts[text, default: 0] += 1 }
+      }
+      return group.filter { item in (texts[item] ?? []).allSatisfy { (counts[$0] ?? 0) == 1 } }.count
     }
 
     if citation.givennameDisambiguationRule != .byCite && citation.disambiguateAddGivenname {
@@ -52,45 +63,48 @@ extension Processor {
     }
 
     var groups = ambiguousGroups(cited)
-    if citation.disambiguateAddNames {
+    let byCiteGivenname = citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite
+    if citation.disambiguateAddNames || byCiteGivenname {
       for group in groups {
         let maxNames = group.map { item in
           references[item].names.values.map(\.count).max() ?? 0
         }.max() ?? 0
+        let initial = states
         var best = distinctCount(group)
-        var bestAdd = 0
-        var add = 1
-        while add <= maxNames && best < group.count {
+        var bestStates = states
+        let maxAdd = citation.disambiguateAddNames ? maxNames : 0
+        var add = 0
+        while add <= maxAdd && best < group.count {
           for item in group { states[item, default: DisambiguationState()].addNames = add }
-          let count = distinctCount(group)
+          var count = distinctCount(group)
           if count > best {
             best = count
-            bestAdd = add
+            bestStates = states
+          }
+          if byCiteGivenname && count < group.count {
+            for nameIndex in 0..<maxNames {
+              let beforeName = states
+              var helped = false
+              for level in 1...2 {
+                for item in group { states[item, default: DisambiguationState()].givenLevels[nameIndex] = level }
+                let expanded = distinctCount(group)
+                if expanded > count {
+                  count = expanded
+                  helped = true
+                  break
+                }
+              }
+              if !helped { states = beforeName }
+              if count > best {
+                best = count
+                bestStates = states
+              }
+              if count == group.count { break }
+            }
           }
           add += 1
         }
-        for item in group { states[item, default: DisambiguationState()].addNames = bestAdd }
-      }
-      groups = ambiguousGroups(cited)
-    }
-    if citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite {
-      for group in groups {
-        let maxNames = group.map { references[$0].names.values.map(\.count).max() ?? 0 }.max() ?? 0
-        var best = distinctCount(group)
-        outer: for nameIndex in 0..<maxNames {
-          for level in 1...2 {
-            let saved = states
-            for item in group { states[item, default: DisambiguationState()].givenLevels[nameIndex] = level }
-            let count = distinctCount(group)
-            if count > best {
-              best = count
-              if best == group.count { break outer }
-              break
-            } else if level == 2 {
-              states = saved
-            }
-          }
-        }
+        states = best > distinctCount(group, initial) ? bestStates : initial
       }
       groups = ambiguousGroups(cited)
     }

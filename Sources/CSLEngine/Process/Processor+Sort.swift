@@ -80,7 +80,7 @@ extension Processor {
     let plain = node.plainText
     var folded = ""
     for character in plain.lowercased() {
-      if "\u{201C}\u{201D}\u{2018}\u{2019}\"'[]()".contains(character) { continue }
+      if !(character.isLetter || character.isNumber || character == " ") { continue }
       folded += Self.fold(character)
     }
     let trimmed = folded.trimmingCharacters(in: " ")

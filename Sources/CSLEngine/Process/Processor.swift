@@ -32,7 +32,7 @@ public struct Processor: Sendable {
 
   public init(compiled: CompiledStyle, references: [Reference]) {
     self.compiled = compiled
-    self.references = references
+    self.references = references.map(NoteFields.apply)
     var index: [String: Int] = [:]
     for (offset, reference) in references.enumerated() where index[reference.id] == nil {
       index[reference.id] = offset
@@ -89,13 +89,13 @@ public struct Processor: Sendable {
     assignPositions(&resolved, citations: citations, numbers: numbers)
 
     // Disambiguation.
-    var states = disambiguate(resolved, numbers: numbers, bibliographyOrder: sortedBibliography)
+    let states = disambiguate(resolved, numbers: numbers, bibliographyOrder: sortedBibliography)
 
     // Render citations.
     var renderedCitations: [String] = []
     for (offset, cites) in resolved.enumerated() {
       _ = offset
-      renderedCitations.append(renderCitation(cites, numbers: numbers, states: &states, format: format))
+      renderedCitations.append(renderCitation(cites, numbers: numbers, states: states, format: format))
     }
     let memberSet = Set(bibliographyMembers)
     let bibliographyOrder = sortedBibliography.filter { memberSet.contains($0) }
@@ -174,7 +174,8 @@ public struct Processor: Sendable {
     var node = renderer.render(layout?.children ?? [], delimiter: nil).node
     if let suffix, !compiled.usesYearSuffixVariable {
       var done = false
-      node = node.replacing(where: { $0 == .year }) { year in
+      let target: NodeTag = node.contains(where: { $0 == .citationLabel }) ? .citationLabel : .year
+      node = node.replacing(where: { $0 == target }) { year in
         if done { return year }
         done = true
         return .sequence([year, .tagged(.yearSuffix, [.text(suffix)])])

@@ -46,6 +46,12 @@ struct VariableLookup: Sendable {
     case "citation-number": return cite.citationNumber.map(String.init)
     case "first-reference-note-number": return cite.firstNoteNumber.map(String.init)
     case "year-suffix": return yearSuffixText
+    case "page-first":
+      if let explicit = nonEmpty(reference.variables["page-first"]) { return explicit }
+      guard let page = nonEmpty(reference.variables["page"]) else { return nil }
+      let first = page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }
+      return nonEmpty(String(first).trimmingCharacters(in: " "))
+    case "citation-label": return nonEmpty(reference.variables["citation-label"]) ?? generatedLabel
     case "title" where form == .short:
       return nonEmpty(reference.variables["title-short"]) ?? nonEmpty(reference.variables["shortTitle"])
         ?? nonEmpty(reference.variables["title"])
@@ -58,8 +64,32 @@ struct VariableLookup: Sendable {
     }
   }
 
+  /// citeproc-js's trigraph label: "Doe65", "RoNo78", "DoRoSm00".
+  var generatedLabel: String? {
+    var names: [Name] = []
+    for variable in ["author", "editor", "translator", "composer", "director"] {
+      let list = self.names(variable)
+      if !list.isEmpty {
+        names = list
+        break
+      }
+    }
+    guard !names.isEmpty else { return nil }
+    let year = reference.dates["issued"]?.year.map { String(String(abs($0) % 100).count == 1 ? "0\(abs($0) % 100)" : String(abs($0) % 100)) } ?? ""
+    func letters(_ name: Name, _ count: Int) -> String {
+      String((name.family ?? name.literal ?? "").filter(\.isLetter).prefix(count))
+    }
+    var label = ""
+    switch names.count {
+    case 1: label = letters(names[0], 4)
+    case 2, 3: label = names.prefix(3).map { letters($0, names.count == 2 ? 2 : 1) }.joined()
+    default: label = names.prefix(4).map { letters($0, 1) }.joined()
+    }
+    return label + year
+  }
+
   func names(_ name: String) -> [Name] {
-    reference.names[name] ?? []
+    (reference.names[name] ?? []).map(NameParts.normalized)
   }
 
   func date(_ name: String) -> DateValue? {
@@ -73,6 +103,8 @@ struct VariableLookup: Sendable {
     case "citation-number": return cite.citationNumber != nil
     case "first-reference-note-number": return cite.firstNoteNumber != nil
     case "year-suffix": return yearSuffixText != nil
+    case "page-first": return text("page-first") != nil
+    case "citation-label": return text("citation-label") != nil
     default:
       if let list = reference.names[name] { return !list.isEmpty }
       if let date = reference.dates[name] { return !date.parts.isEmpty || date.literal != nil }

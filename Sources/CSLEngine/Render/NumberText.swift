@@ -56,9 +56,32 @@ enum NumberText {
 
   /// True when a numeric value names more than one number ("1-3", "2 & 4").
   static func isPlural(_ text: String) -> Bool {
-    let pieces = split(text)
-    if pieces.count > 1 { return true }
-    return false
+    var groups: [Int] = []
+    var current = ""
+    var separators: [String] = []
+    var separator = ""
+    for character in text {
+      if character.isNumber && character.isASCII {
+        if !separator.isEmpty || (groups.isEmpty && current.isEmpty) {
+          if !groups.isEmpty || !current.isEmpty { separators.append(separator) }
+          separator = ""
+        }
+        current.append(character)
+      } else {
+        if !current.isEmpty {
+          groups.append(Int(current) ?? 0)
+          current = ""
+        }
+        separator.append(character)
+      }
+    }
+    if !current.isEmpty { groups.append(Int(current) ?? 0) }
+    guard groups.count >= 2 else { return false }
+    // "327-30": a collapsed range of one number... citeproc-js treats as singular.
+    if groups.count == 2, separators.count == 1, separators[0].trimmingCharacters(in: " ") == "-", groups[1] < groups[0] {
+      return false
+    }
+    return true
   }
 
   /// The leading integer of a value ("12b" → 12).
@@ -133,7 +156,7 @@ extension NumberText {
     case "minimal-two":
       return (first, minimal(first, secondText, keep: 2), false)
     case "chicago", "chicago-15", "chicago-16":
-      return (first, chicago(low, first, secondText, sixteen: format != "chicago-15"), false)
+      return (first, chicago(low, first, secondText, sixteen: format == "chicago-16"), false)
     default:
       return (first, second, false)
     }

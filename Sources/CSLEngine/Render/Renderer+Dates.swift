@@ -9,7 +9,7 @@ extension Renderer {
     if mode == .sort {
       return Rendered(node: .text(Self.sortKey(value)), calledVariable: true, renderedVariable: true)
     }
-    if let literal = value.literal, !literal.isEmpty {
+    if let literal = value.literal ?? (value.parts.isEmpty ? value.raw : nil), !literal.isEmpty {
       return Rendered(node: decorate(RichText.parse(literal), date.decoration), calledVariable: true, renderedVariable: true)
     }
     guard let start = value.start, !start.isEmpty else {
@@ -69,10 +69,10 @@ extension Renderer {
     guard let start = value.start else { return .empty }
     var shown = parts
     if start.month == nil && value.season == nil { shown.removeAll { $0.name == .month || $0.name == .day } }
-    if start.day == nil { shown.removeAll { $0.name == .day } }
+    if start.day == nil || (start.month ?? 0) > 12 { shown.removeAll { $0.name == .day } }
     if start.year == nil { shown.removeAll { $0.name == .year } }
     if let end = value.end, value.isRange, end != start {
-      if end.year == nil && end.month == nil && end.day == nil {
+      if (end.year == nil || end.year == 0) && end.month == nil && end.day == nil {
         // Open range: "2000–".
         let first = renderParts(shown, start, season: value.season, dropLastSuffix: false)
         let rangeDelimiter = shown.first(where: { $0.name == .year })?.rangeDelimiter ?? "\u{2013}"
@@ -143,8 +143,8 @@ extension Renderer {
       if year < 1000 { return String(year) + (terms.term("ad") ?? "AD") }
       return String(year)
     case .month:
-      if let month = date.month, (13...16).contains(month) {
-        return terms.term("season-0\(month - 12)")
+      if let month = date.month, (13...24).contains(month) {
+        return terms.term("season-0\((month - 13) % 4 + 1)")
       }
       guard let month = date.month else {
         guard let season else { return nil }

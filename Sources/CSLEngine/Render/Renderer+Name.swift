@@ -7,7 +7,7 @@ extension Renderer {
     let familyPart = name?.familyPart
     let givenPart = name?.givenPart
     if let literal = person.literal, !literal.isEmpty {
-      return decoratePart(RichText.parse(literal), familyPart)
+      return block([piece(literal, familyPart, withCase: true)], familyPart)
     }
     let level = disambiguation.givenLevels[index] ?? 0
     var form = options.form ?? .long
@@ -23,58 +23,94 @@ extension Renderer {
     let dropping = person.droppingParticle ?? ""
     let nonDropping = person.nonDroppingParticle ?? ""
     let suffix = person.suffix ?? ""
+    if family.isEmpty {
+      // A lone given name ("Banksy") prints as written.
+      return block([piece(given, givenPart, withCase: true)], givenPart)
+    }
     if let initializeWith, !given.isEmpty {
       given = Self.initials(
         given, with: initializeWith, hyphen: compiled.style.initializeWithHyphen, initialize: initialize)
     }
     if person.isNonRomanic {
-      let familyNode = decoratePart(.text(family), familyPart)
+      let familyNode = block([piece(family, familyPart, withCase: true)], familyPart)
       if form == .short || given.isEmpty { return familyNode }
-      return .sequence([familyNode, decoratePart(.text(given), givenPart)])
+      return .sequence([familyNode, block([piece(given, givenPart, withCase: true)], givenPart)])
     }
-    let familyWithParticle = Self.joinParticle(nonDropping, family)
-    if form == .short || given.isEmpty && dropping.isEmpty {
-      var node = decoratePart(.text(familyWithParticle), familyPart)
-      if form != .short, !suffix.isEmpty { node = .sequence([node, .text(" " + suffix)]) }
-      return node
+    func spaced(_ nodes: [(String, Node)]) -> [Node] {
+      var result: [Node] = []
+      var previous = ""
+      for (text, node) in nodes where !text.isEmpty {
+        if !result.isEmpty, let last = previous.last, last != "'" && last != "\u{2019}" && last != "-" {
+          result.append(.text(" "))
+        }
+        result.append(node)
+        previous = text
+      }
+      return result
     }
+    let familyCore = piece(family, familyPart, withCase: true)
+    if form == .short {
+      return block(spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart)
+    }
+    if given.isEmpty && dropping.isEmpty {
+      var pieces = spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)])
+      if !suffix.isEmpty { pieces.append(.text(" " + suffix)) }
+      return block(pieces, familyPart)
+    }
+    let givenCore = piece(given, givenPart, withCase: true)
     if sortOrder {
       let separator = options.sortSeparator ?? ", "
       let demote = compiled.style.demoteNonDroppingParticle == .displayAndSort
         || (mode == .sort && compiled.style.demoteNonDroppingParticle == .sortOnly)
       var pieces: [Node] = []
+      let givenPieces: [Node]
       if demote {
-        pieces.append(decoratePart(.text(family), familyPart))
-        let givenText = [given, dropping, nonDropping].filter { !$0.isEmpty }.joined(separator: " ")
-        if !givenText.isEmpty {
-          pieces.append(.text(separator))
-          pieces.append(decoratePart(.text(givenText), givenPart))
-        }
+        pieces.append(block([familyCore], familyPart))
+        givenPieces = spaced([
+          (given, givenCore), (dropping, piece(dropping, givenPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)),
+        ])
       } else {
-        pieces.append(decoratePart(.text(familyWithParticle), familyPart))
-        let givenText = [given, dropping].filter { !$0.isEmpty }.joined(separator: " ")
-        if !givenText.isEmpty {
-          pieces.append(.text(separator))
-          pieces.append(decoratePart(.text(givenText), givenPart))
-        }
+        pieces.append(block(spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart))
+        givenPieces = spaced([(given, givenCore), (dropping, piece(dropping, givenPart))])
+      }
+      if !givenPieces.isEmpty {
+        pieces.append(.text(separator))
+        pieces.append(block(givenPieces, givenPart))
       }
       if !suffix.isEmpty { pieces.append(.text(separator + suffix)) }
       return .sequence(pieces)
     }
+    var familyPieces = spaced([
+      (dropping, piece(dropping, familyPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore),
+    ])
+    if !suffix.isEmpty { familyPieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }
     var pieces: [Node] = []
     if !given.isEmpty {
-      pieces.append(decoratePart(.text(given), givenPart))
+      pieces.append(block([givenCore], givenPart))
       pieces.append(.text(" "))
     }
-    let fullFamily = Self.joinParticle(dropping, familyWithParticle)
-    pieces.append(decoratePart(.text(fullFamily), familyPart))
-    if !suffix.isEmpty { pieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }
+    pieces.append(block(familyPieces, familyPart))
     return .sequence(pieces)
   }
 
-  private func decoratePart(_ node: Node, _ decoration: CSL.Decoration?) -> Node {
-    guard let decoration else { return node }
-    return decorate(node, decoration)
+  /// One name piece with the name-part's formatting (and text-case for the main piece).
+  private func piece(_ text: String, _ decoration: CSL.Decoration?, withCase: Bool = false) -> Node {
+    guard let decoration, !text.isEmpty else { return .text(text) }
+    var node = Node.text(text)
+    if withCase, let textCase = decoration.textCase {
+      var caser = TextCaser(textCase, english: isEnglish)
+      node = caser.applyAll(node)
+    }
+    return Self.format(node, decoration.formatting)
+  }
+
+  /// The name-part's affixes around its pieces.
+  private func block(_ nodes: [Node], _ decoration: CSL.Decoration?) -> Node {
+    var parts: [Node] = []
+    if let prefix = decoration?.prefix, !prefix.isEmpty { parts.append(.text(prefix)) }
+    parts.append(contentsOf: nodes)
+    if let suffix = decoration?.suffix, !suffix.isEmpty { parts.append(.text(suffix)) }
+    return parts.count == 1 ? parts[0] : .sequence(parts)
   }
 
   static func joinParticle(_ particle: String, _ family: String) -> String {
@@ -84,40 +120,60 @@ extension Renderer {
     return particle + " " + family
   }
 
-  /// Turns given names into initials ("Jean-Paul Marie" → "J.-P. M.").
+  /// Turns given names into initials ("Jean-Paul Marie" → "J.-P. M."). Single letters and
+  /// abbreviations written with a period ("Ph.") count as initials; other words are
+  /// initialized only when `initialize` is true; lowercase words ("de") stay whole.
   static func initials(_ given: String, with mark: String, hyphen: Bool, initialize: Bool) -> String {
-    var result = ""
-    let words = given.split(whereSeparator: { $0 == " " || $0 == "." }).map(String.init)
-    for (wordIndex, word) in words.enumerated() {
-      let pieces = word.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
-      var wordResult = ""
-      for (pieceIndex, piece) in pieces.enumerated() {
-        guard let first = piece.first else { continue }
-        let isInitial = piece.count == 1 || (piece.count <= 3 && piece.allSatisfy { $0.isUppercase })
-        if initialize || isInitial {
-          if first.isLowercase && piece.count > 1 && !isInitial {
-            // Lowercase particles in given names stay whole ("de").
-            wordResult += piece + " "
-            continue
-          }
-          if pieceIndex > 0 {
-            if hyphen {
-              wordResult = String(wordResult.reversed().drop { $0 == " " }.reversed())
-              wordResult += "-"
-            }
-          }
-          if isInitial && piece.count > 1 && piece.allSatisfy({ $0.isUppercase }) {
-            wordResult += piece.map { String($0) + mark }.joined()
-          } else {
-            wordResult += String(first) + mark
-          }
-        } else {
-          if pieceIndex > 0 { wordResult += "-" }
-          wordResult += piece + (pieceIndex == pieces.count - 1 ? " " : "")
+    // Tokenize: words separated by spaces or periods; remember which had a period.
+    var tokens: [(text: String, abbreviated: Bool)] = []
+    var current = ""
+    let characters = Array(given)
+    for (index, character) in characters.enumerated() {
+      if character == "." || character == " " {
+        if !current.isEmpty {
+          tokens.append((current, character == "."))
+          current = ""
         }
+      } else {
+        current.append(character)
       }
-      result += wordResult
-      _ = wordIndex
+      _ = index
+    }
+    if !current.isEmpty { tokens.append((current, false)) }
+    var result = ""
+    let trimmedMark = String(mark.reversed().drop { $0 == " " }.reversed())
+    for token in tokens {
+      let pieces = token.text.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
+      let isInitial = token.text.count == 1 || token.abbreviated
+      if let first = token.text.first, first.isLowercase, !isInitial {
+        if !result.isEmpty && !result.hasSuffix(" ") { result += " " }
+        result += token.text + " "
+        continue
+      }
+      if isInitial {
+        result += token.text + mark
+      } else if initialize {
+        var initialsOfPieces: [String] = []
+        for (pieceIndex, piece) in pieces.enumerated() {
+          guard let first = piece.first else { continue }
+          if pieceIndex > 0 && first.isLowercase { continue }
+          let letters = Array(piece)
+          if letters.count > 2, letters[1].isUppercase, letters[2].isLowercase {
+            initialsOfPieces.append(String(first) + String(letters[1]).lowercased())
+          } else {
+            initialsOfPieces.append(String(first))
+          }
+        }
+        if hyphen {
+          result += initialsOfPieces.map { $0 + trimmedMark }.joined(separator: "-")
+          result += String(mark.dropFirst(trimmedMark.count))
+        } else {
+          result += initialsOfPieces.map { $0 + mark }.joined()
+        }
+      } else {
+        if !result.isEmpty && !result.hasSuffix(" ") { result += " " }
+        result += token.text + " "
+      }
     }
     return String(result.reversed().drop { $0 == " " }.reversed())
   }

@@ -45,7 +45,7 @@ extension Renderer {
       }
       return Rendered(node: .empty, calledVariable: true)
     }
-    if mode != .sort { suppressed.formUnion(variables) }
+    if substituteParent != nil { suppressed.formUnion(variables) }
     if suppressFirstNames && !renderedNames {
       renderedNames = true
       return Rendered(node: .empty, calledVariable: true)
@@ -70,7 +70,8 @@ extension Renderer {
     // editor + translator with the same names print once, labelled "editortranslator".
     if let editorIndex = groups.firstIndex(where: { $0.variable == "editor" }),
       let translatorIndex = groups.firstIndex(where: { $0.variable == "translator" }),
-      groups[editorIndex].names == groups[translatorIndex].names
+      groups[editorIndex].names == groups[translatorIndex].names,
+      effective.label == nil || !(terms.term("editortranslator", form: effective.label?.form ?? .long) ?? "").isEmpty
     {
       groups[editorIndex].variable = "editortranslator"
       groups.remove(at: translatorIndex)
@@ -139,10 +140,11 @@ extension Renderer {
       useFirst = options.etAlSubsequentUseFirst ?? useFirst
     }
     guard let min, let useFirst, count >= min, min > 0 else { return (count, false, false) }
+    if useFirst == 0 && disambiguation.addNames == 0 { return (0, false, false) }
     let shown = Swift.min(count, useFirst + disambiguation.addNames)
     if shown >= count { return (count, false, false) }
     let useLast = (options.etAlUseLast ?? false) && count >= shown + 2
-    return (Swift.max(shown, 1), true, useLast)
+    return (shown, true, useLast)
   }
 
   func visibleCount(_ names: [Name], options: CSL.NameOptions) -> Int {
@@ -152,6 +154,7 @@ extension Renderer {
 
   func nameList(_ names: [Name], options: CSL.NameOptions, name: CSL.Name?, etAl: CSL.EtAl?) -> Node {
     let truncated = truncation(names.count, options: options)
+    if truncated.shown == 0 { return .empty }
     var rendered: [Node] = []
     var inverted: [Bool] = []
     for (index, person) in names.prefix(truncated.shown).enumerated() {

@@ -15,6 +15,11 @@ extension Renderer {
       var rendered = render(elements, delimiter: nil)
       macroDepth -= 1
       rendered.node = decorate(rendered.node, text.decoration)
+      // citeproc-js: a macro with output counts as a rendered variable for group suppression.
+      if !rendered.node.isEmpty {
+        rendered.calledVariable = true
+        rendered.renderedVariable = true
+      }
       return rendered
     case .term(let name, let form, let plural):
       let value = terms.term(name, form: form, plural: plural) ?? ""
@@ -30,11 +35,15 @@ extension Renderer {
     switch name {
     case "citation-number": return .tagged(.citationNumber, [.text(value)])
     case "year-suffix": return .tagged(.yearSuffix, [.text(value)])
+    case "citation-label": return .tagged(.citationLabel, [.text(value)])
     case "page":
-      return .text(NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue))
+      return .text(NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue, delimiter: rangeDelimiter))
+    case "page-first":
+      return .text(value)
     case "locator":
       let isPage = (cite.label ?? "page") == "page"
-      let formatted = isPage ? NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue) : value
+      let formatted = NumberText.formatRange(
+        value, format: isPage ? compiled.style.pageRangeFormat?.rawValue : nil, delimiter: rangeDelimiter)
       return .tagged(.locator, [RichText.parse(formatted)])
     case "URL", "DOI":
       return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
@@ -44,6 +53,9 @@ extension Renderer {
       return RichText.parse(value)
     }
   }
+
+  /// The locale's `page-range-delimiter` term, else an en dash.
+  var rangeDelimiter: String { terms.term("page-range-delimiter") ?? "\u{2013}" }
 
   mutating func renderNumber(_ number: CSL.Number) -> Rendered {
     let name = number.variable
@@ -72,7 +84,7 @@ extension Renderer {
       case .separator(let separator):
         let trimmed = separator.trimmingCharacters(in: " ")
         switch trimmed {
-        case "-", "\u{2013}": result += "\u{2013}"
+        case "-", "\u{2013}": result += rangeDelimiter
         case ",": result += ", "
         case "&": result += " & "
         default: result += separator

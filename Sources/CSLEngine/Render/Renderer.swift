@@ -39,7 +39,9 @@ struct Renderer {
   var cite: CiteContext { lookup.cite }
   var terms: Terms { compiled.terms }
   var isEnglish: Bool {
-    guard let language = reference.language, !language.isEmpty else { return true }
+    guard let language = reference.language, !language.isEmpty else {
+      return (compiled.locale.lang ?? "en").lowercased().hasPrefix("en")
+    }
     return language.lowercased().hasPrefix("en")
   }
 
@@ -112,7 +114,7 @@ struct Renderer {
     var result = node
     if let textCase = decoration.textCase {
       var caser = TextCaser(textCase, english: isEnglish)
-      result = caser.apply(result)
+      result = caser.applyAll(result)
     }
     if decoration.stripPeriods { result = result.mapText { $0.replacingAll(".", with: "") } }
     if decoration.quotes { result = .quoted([result]) }

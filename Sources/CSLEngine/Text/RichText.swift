@@ -1,20 +1,25 @@
 /// Parses the small HTML-like markup CSL data may carry (`<i>`, `<b>`, `<sup>`, `<sub>`,
-/// `<sc>`, `<span style="font-variant:small-caps;">`, `<span class="nocase">`) and straight
-/// double quotes into output nodes. Anything else is kept as text.
+/// `<sc>`, `<span style="font-variant:small-caps;">`, `<span class="nocase">`,
+/// `<span class="nodecor">`) and quotation marks (straight or curly, double or single) into
+/// output nodes. Apostrophes become ’. Anything else is kept as text.
 enum RichText {
   static func parse(_ text: String) -> Node {
-    guard text.contains(where: { $0 == "<" || $0 == "\"" || $0 == "'" || $0 == "&" }) else {
-      return .text(text)
-    }
+    guard text.contains(where: { "<\"'&\u{201C}\u{2018}".contains($0) }) else { return .text(text) }
     var scanner = Scanner(characters: Array(text))
     let nodes = scanner.parse(until: nil)
     return nodes.count == 1 ? nodes[0] : .sequence(nodes)
   }
 
+  private enum Closer: Equatable {
+    case tag(String)
+    case straightDouble
+    case curlyDouble
+    case single
+  }
+
   private struct Scanner {
     let characters: [Character]
     var index = 0
-    var inQuote = false
 
     static let tags: [(open: String, close: String, make: @Sendable ([Node]) -> Node)] = [
       ("<i>", "</i>", { .styled(.italic, $0) }),
@@ -27,12 +32,13 @@ enum RichText {
       ("<span style=\"font-variant:small-caps;\">", "</span>", { .styled(.smallCaps, $0) }),
       ("<span style=\"font-variant: small-caps;\">", "</span>", { .styled(.smallCaps, $0) }),
       ("<span class=\"nocase\">", "</span>", { .nocase($0) }),
+      ("<span class=\"nodecor\">", "</span>", { .styled(.normalStyle, [.styled(.normalWeight, [.styled(.normalVariant, $0)])]) }),
       ("<span style=\"font-style:italic;\">", "</span>", { .styled(.italic, $0) }),
       ("<span style=\"font-weight:bold;\">", "</span>", { .styled(.bold, $0) }),
     ]
 
-    func matches(_ literal: String) -> Bool {
-      var position = index
+    func matches(_ literal: String, at start: Int) -> Bool {
+      var position = start
       for character in literal {
         guard position < characters.count, characters[position] == character else { return false }
         position += 1
@@ -40,73 +46,101 @@ enum RichText {
       return true
     }
 
-    /// The close tag that ends the current run, if it starts at `index`.
-    mutating func parse(until close: String?) -> [Node] {
+    func isCloser(_ closer: Closer, at position: Int) -> Bool {
+      guard position < characters.count else { return false }
+      switch closer {
+      case .tag(let tag): return matches(tag, at: position)
+      case .straightDouble: return characters[position] == "\""
+      case .curlyDouble: return characters[position] == "\u{201D}"
+      case .single:
+        let character = characters[position]
+        guard character == "'" || character == "\u{2019}" else { return false }
+        let next = position + 1 < characters.count ? characters[position + 1] : nil
+        return next.map { !$0.isLetter && !$0.isNumber } ?? true
+      }
+    }
+
+    func hasCloser(_ closer: Closer, after start: Int) -> Bool {
+      var position = start
+      while position < characters.count {
+        if isCloser(closer, at: position) { return true }
+        position += 1
+      }
+      return false
+    }
+
+    func opensSingleQuote(at position: Int) -> Bool {
+      let previous = position > 0 ? characters[position - 1] : nil
+      guard previous.map({ $0.isWhitespace || "([\u{2014}\u{201C}\"/".contains($0) }) ?? true else { return false }
+      guard position + 1 < characters.count, !characters[position + 1].isWhitespace else { return false }
+      return hasCloser(.single, after: position + 2)
+    }
+
+    mutating func parse(until closer: Closer?) -> [Node] {
       var nodes: [Node] = []
       var buffer = ""
       func flush() {
-        if !buffer.isEmpty { nodes.append(.text(buffer)); buffer = "" }
+        if !buffer.isEmpty {
+          nodes.append(.text(buffer))
+          buffer = ""
+        }
       }
       while index < characters.count {
-        if let close, matches(close) {
-          index += close.count
+        if let closer, isCloser(closer, at: index) {
+          if case .tag(let tag) = closer { index += tag.count } else { index += 1 }
           flush()
           return nodes
         }
         let character = characters[index]
-        if character == "<" {
-          if let tag = Self.tags.first(where: { matches($0.open) }), hasClose(tag.close, after: index + tag.open.count) {
+        switch character {
+        case "<":
+          if let tag = Self.tags.first(where: { matches($0.open, at: index) }),
+            hasCloser(.tag(tag.close), after: index + tag.open.count)
+          {
             flush()
             index += tag.open.count
-            let children = parse(until: tag.close)
-            nodes.append(tag.make(children))
+            nodes.append(tag.make(parse(until: .tag(tag.close))))
             continue
           }
-        } else if character == "\"" {
-          if !inQuote, hasClose("\"", after: index + 1) {
+        case "\"":
+          if closer != .straightDouble, hasCloser(.straightDouble, after: index + 1) {
             flush()
             index += 1
-            inQuote = true
-            let children = parse(until: "\"")
-            inQuote = false
-            nodes.append(.quoted(children))
+            nodes.append(.quoted(parse(until: .straightDouble)))
             continue
           }
-        } else if character == "'" {
-          buffer.append("\u{2019}")
-          index += 1
-          continue
-        } else if character == "&", matches("&amp;") {
-          buffer.append("&")
-          index += 5
-          continue
+        case "\u{201C}":
+          if hasCloser(.curlyDouble, after: index + 1) {
+            flush()
+            index += 1
+            nodes.append(.quoted(parse(until: .curlyDouble)))
+            continue
+          }
+        case "'", "\u{2018}":
+          if closer != .single, opensSingleQuote(at: index) {
+            flush()
+            index += 1
+            nodes.append(.quoted(parse(until: .single)))
+            continue
+          }
+          if character == "'" {
+            buffer.append("\u{2019}")
+            index += 1
+            continue
+          }
+        case "&":
+          if matches("&amp;", at: index) {
+            buffer.append("&")
+            index += 5
+            continue
+          }
+        default: break
         }
         buffer.append(character)
         index += 1
       }
       flush()
       return nodes
-    }
-
-    func hasClose(_ close: String, after start: Int) -> Bool {
-      let first = close.first
-      var position = start
-      while position < characters.count {
-        if characters[position] == first {
-          var match = true
-          var offset = 0
-          for character in close {
-            if position + offset >= characters.count || characters[position + offset] != character {
-              match = false
-              break
-            }
-            offset += 1
-          }
-          if match { return true }
-        }
-        position += 1
-      }
-      return false
     }
   }
 }

@@ -17,17 +17,50 @@ struct TextCaser {
 
   static let stopWords: Set<String> = [
     "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on",
-    "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "about", "against",
-    "among", "around", "before", "behind", "between", "during", "like", "near", "per", "since",
-    "through", "toward", "towards", "under", "until", "upon", "versus", "vs.", "within",
+    "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "about", "above",
+    "across", "after", "against", "along", "amid", "among", "around", "before", "behind", "below",
+    "beneath", "beside", "between", "beyond", "circa", "despite", "during", "except", "inside", "like",
+    "near", "next", "off", "out", "per", "plus", "since", "than", "through", "toward", "towards", "under",
+    "underneath", "until", "unto", "upon", "versus", "vs.", "v.", "vs", "v", "within", "without",
+    "de", "d'", "d\u{2019}", "von", "van", "et", "ca", "c",
   ]
+  /// Character offset (over text leaves) where the last word starts.
+  private var lastWordStart = Int.max
+  private var offset = 0
+
+  /// Applies the case to a whole tree (the entry point: it finds the last word first).
+  mutating func applyAll(_ node: Node) -> Node {
+    let text = Self.leafText(node)
+    var position = text.count
+    let characters = Array(text)
+    while position > 0 && !Self.isBoundary(characters[position - 1]) { position -= 1 }
+    lastWordStart = position
+    offset = 0
+    return apply(node)
+  }
+
+  static func isBoundary(_ character: Character) -> Bool {
+    character.isWhitespace || character == "-" || character == "/" || character == "\u{2014}" || character == "\u{2013}"
+  }
+
+  static func leafText(_ node: Node) -> String {
+    switch node {
+    case .text(let text): return text
+    case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
+      .tagged(_, let children), .sequence(let children), .link(_, let children):
+      return children.map(leafText).joined()
+    }
+  }
 
   mutating func apply(_ node: Node) -> Node {
     switch node {
+    case .styled(let style, _) where style == .smallCaps || style == .superscript || style == .subscript:
+      skip(Self.leafText(node))
+      return node
     case .text(let text): return .text(transform(text))
-    case .nocase(let children):
+    case .nocase:
       // Nocase text still moves word boundaries forward.
-      for child in children { skip(child.plainText) }
+      skip(Self.leafText(node))
       return node
     case .styled(let style, let children): return .styled(style, children.map { apply($0) })
     case .quoted(let children): return .quoted(children.map { apply($0) })
@@ -43,6 +76,7 @@ struct TextCaser {
   }
 
   private mutating func advance(_ character: Character) {
+    offset += 1
     if character.isWhitespace || character == "-" || character == "/" {
       afterSpace = true
     } else {
@@ -69,7 +103,7 @@ struct TextCaser {
       }
       return result
     case .capitalizeAll:
-      return words(text) { word, _, _ in Self.capitalized(word) }
+      return words(text) { word, _, _, _ in Self.capitalized(word) }
     case .sentence:
       // CSL 1.0.2: capitalize the first word; other words keep their case.
       var result = ""
@@ -85,9 +119,9 @@ struct TextCaser {
       return result
     case .title:
       guard english else { skip(text); return text }
-      return words(text) { word, first, afterColon in
+      return words(text) { word, first, afterColon, last in
         let lower = word.lowercased()
-        if !first && !afterColon && Self.stopWords.contains(lower) && word == lower { return word }
+        if !first && !afterColon && !last && Self.stopWords.contains(lower) && word == lower { return word }
         if word != lower { return word }  // mixed or upper case stays
         return Self.capitalized(word)
       }
@@ -101,16 +135,21 @@ struct TextCaser {
   }
 
   /// Splits text into words and separators and transforms each word.
-  private mutating func words(_ text: String, _ change: (String, Bool, Bool) -> String) -> String {
+  private mutating func words(_ text: String, _ change: (String, Bool, Bool, Bool) -> String) -> String {
     var result = ""
     var word = ""
     var wordFirst = atStart
     var wordAfterColon = afterColon
+    var wordStart = offset
+    let lastStart = lastWordStart
     func flush(_ result: inout String) {
-      if !word.isEmpty { result += change(word, wordFirst, wordAfterColon); word = "" }
+      if !word.isEmpty {
+        result += change(word, wordFirst, wordAfterColon, wordStart >= lastStart)
+        word = ""
+      }
     }
     for character in text {
-      if character.isWhitespace || character == "-" || character == "/" || character == "\u{2014}" || character == "\u{2013}" {
+      if Self.isBoundary(character) {
         flush(&result)
         result.append(character)
         advance(character)
@@ -118,6 +157,7 @@ struct TextCaser {
         if word.isEmpty {
           wordFirst = atStart
           wordAfterColon = afterColon
+          wordStart = offset
         }
         word.append(character)
         advance(character)

@@ -1,0 +1,67 @@
+import BibModel
+
+/// citeproc-js reads `name: value` lines in `note` as extra variables ("cheater syntax"):
+/// `event-date: 2004-10-01/2004-10-14`, `original-author: Doe || John`, `type: book`.
+enum NoteFields {
+  static func apply(_ reference: Reference) -> Reference {
+    guard let note = reference.variables["note"], note.contains(":") else { return reference }
+    var result = reference
+    var kept: [Substring] = []
+    for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
+      guard let colon = line.firstIndex(of: ":") else {
+        kept.append(line)
+        continue
+      }
+      let key = String(line[..<colon]).trimmingCharacters(in: " {}")
+      let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: " ")
+      guard !value.isEmpty, !key.contains(" ") else {
+        kept.append(line)
+        continue
+      }
+      if key == "type", CSLVariables.itemTypes.contains(value) {
+        result.type = value
+      } else if CSLVariables.dates.contains(key) {
+        if result.dates[key] == nil, let date = DateValue.parseEDTF(value) { result.dates[key] = date }
+      } else if CSLVariables.names.contains(key) {
+        let parts = value.components(separatedBy: "||").map { $0.trimmingCharacters(in: " ") }
+        let name = parts.count > 1 ? Name(family: parts[0], given: parts[1]) : Name(literal: parts[0])
+        result.names[key, default: []].append(name)
+      } else if CSLVariables.standard.contains(key) || CSLVariables.numbers.contains(key) {
+        if result.variables[key] == nil { result.variables[key] = value }
+      } else {
+        kept.append(line)
+        continue
+      }
+    }
+    let rest = kept.joined(separator: "\n").trimmingCharacters(in: " \n")
+    result.variables["note"] = rest.isEmpty ? nil : rest
+    return result
+  }
+}
+
+extension String {
+  func components(separatedBy separator: String) -> [String] {
+    var result: [String] = []
+    var rest = Substring(self)
+    while let range = rest.range(of: separator) {
+      result.append(String(rest[..<range.lowerBound]))
+      rest = rest[range.upperBound...]
+    }
+    result.append(String(rest))
+    return result
+  }
+}
+
+extension Substring {
+  func range(of needle: String) -> Range<Substring.Index>? {
+    guard !needle.isEmpty else { return nil }
+    var start = startIndex
+    while start < endIndex {
+      if self[start...].hasPrefix(needle) {
+        return start..<(index(start, offsetBy: needle.count))
+      }
+      start = index(after: start)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,74 @@
+import BibModel
+
+/// Splits particles out of family and given names as citeproc-js does ("van Gogh" → "van"
+/// + "Gogh"; "Alexander von" → "Alexander" + "von"), unless the data already has them or
+/// asks not to (`parse-names: false`, or a family name in double quotes).
+enum NameParts {
+  static func normalized(_ name: Name) -> Name {
+    guard name.literal == nil else { return name }
+    var result = name
+    let spaces = " \u{00A0}\t\n"
+    result.family = name.family.map { $0.trimmingCharacters(in: spaces) }
+    result.given = name.given.map { $0.trimmingCharacters(in: spaces) }
+    if let family = result.family, family.count > 2, family.hasPrefix("\""), family.hasSuffix("\"") {
+      result.family = String(family.dropFirst().dropLast())
+      return result
+    }
+    // "John, III" / "John,! Jr.": a suffix after a comma in the given name.
+    if result.suffix == nil, let given = result.given, let comma = given.firstIndex(of: ",") {
+      var suffix = String(given[given.index(after: comma)...]).trimmingCharacters(in: " ")
+      if suffix.hasPrefix("!") {
+        result.commaSuffix = true
+        suffix = String(suffix.dropFirst()).trimmingCharacters(in: " ")
+      }
+      if !suffix.isEmpty {
+        result.suffix = suffix
+        result.given = String(given[..<comma]).trimmingCharacters(in: " ")
+      }
+    }
+    guard name.parseNames != false else { return result }
+    if result.nonDroppingParticle == nil, let family = result.family {
+      let words = family.split(separator: " ").map(String.init)
+      var particles: [String] = []
+      var index = 0
+      while index < words.count - 1, let first = words[index].first, first.isLowercase {
+        particles.append(words[index])
+        index += 1
+      }
+      var rest = words[index...].joined(separator: " ")
+      // "al-One", "d'Aubignac": a short lowercase prefix joined by a hyphen or apostrophe.
+      if let mark = rest.firstIndex(where: { $0 == "-" || $0 == "'" || $0 == "\u{2019}" }) {
+        let head = rest[..<mark]
+        let afterMark = rest.index(after: mark)
+        if !head.isEmpty, head.count <= 3, head.allSatisfy(\.isLowercase), afterMark < rest.endIndex,
+          rest[afterMark].isUppercase
+        {
+          particles.append(String(rest[...mark]))
+          rest = String(rest[afterMark...])
+        }
+      }
+      if !particles.isEmpty {
+        var joined = ""
+        for particle in particles {
+          if !joined.isEmpty, let last = joined.last, last != "-" && last != "'" && last != "\u{2019}" { joined += " " }
+          joined += particle
+        }
+        result.nonDroppingParticle = joined
+        result.family = rest
+      }
+    }
+    if result.droppingParticle == nil, let given = result.given {
+      var words = given.split(separator: " ").map(String.init)
+      var particles: [String] = []
+      while words.count > 1, let last = words.last, let first = last.first, first.isLowercase {
+        particles.insert(last, at: 0)
+        words.removeLast()
+      }
+      if !particles.isEmpty {
+        result.droppingParticle = particles.joined(separator: " ")
+        result.given = words.joined(separator: " ")
+      }
+    }
+    return result
+  }
+}
