@@ -107,4 +107,3 @@ import Testing
     #expect(!output.contains("[@smith2004]"))
   }
 }
-

@@ -29,7 +29,8 @@ import XMLTree
     let renderer = try #require(Self.renderer("notes", references: references))
     #expect(renderer.isNoteStyle)
     let result = DocumentRenderer(renderer: renderer, knownKeys: Set(references.map(\.id)))
-      .render("A [@smith2004, p. 1]. B [@smith2004, p. 2]. C [@doe2010]. D [@smith2004].\n", file: "d.md", format: .text)
+      .render(
+        "A [@smith2004, p. 1]. B [@smith2004, p. 2]. C [@doe2010]. D [@smith2004].\n", file: "d.md", format: .text)
     let text = TextWriter.document(result.doc)
     #expect(text.contains("A.[1] B.[2] C.[3] D.[4]"))
     #expect(text.contains("[2] Ibid., 2."))
@@ -39,7 +40,8 @@ import XMLTree
   @Test func hostileReportThroughTheEngineStaysEscaped() throws {
     let references = HTMLSafetyTests.hostileReferences
     let renderer = try #require(Self.renderer("author-date", references: references))
-    let result = Report.build(knowledge: HTMLSafetyTests.hostileKB, references: references, renderer: renderer, format: .html)
+    let result = Report.build(
+      knowledge: HTMLSafetyTests.hostileKB, references: references, renderer: renderer, format: .html)
     let html = HTMLWriter.page(result.doc)
     #expect(!html.lowercased().contains("<script"))
     #expect(!html.contains("href=\"javascript:"))

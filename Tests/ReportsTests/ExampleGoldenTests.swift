@@ -13,7 +13,8 @@ import Testing
   }()
 
   static let cases: [(style: String, format: OutputFormat, ext: String)] = [
-    ("author-date", .html, "html"), ("author-date", .markdown, "md"), ("notes", .html, "html"), ("notes", .markdown, "md"),
+    ("author-date", .html, "html"), ("author-date", .markdown, "md"), ("notes", .html, "html"),
+    ("notes", .markdown, "md"),
   ]
 
   @Test(arguments: 0..<4)

@@ -12,31 +12,33 @@ import XMLTree
   static let quotes = "Tom \"Quote\" O'Hara & <b>Co</b>"
 
   static let hostileKB: Knowledge = {
-    let hostile = SourceFile(path: "kb/evil.yaml", text: """
-      id: evil
-      kind: lsg
-      labels:
-        en: "\(script)"
-        zh-Hans: "\\"><img src=x onerror=alert(1)>"
-        zh-Latn-pinyin: "\(quotes.replacingEach("\"", with: "\\\""))"
-      description: "<iframe src='javascript:alert(1)'></iframe>"
-      statements:
-        type:
-          - value: permanent
-            note: "<svg onload=alert(1)>"
-            references:
-              - source: evilsource
-                locator: "<b>33</b>"
-                label: "page"
-                quote: "</td><script>alert(2)</script>"
-                via: "javascript:alert(3)"
-        motto:
-          - value: "\(script)"
-        established:
-          - value: "1990"
-            references:
-              - source: "missing<script>"
-      """)
+    let hostile = SourceFile(
+      path: "kb/evil.yaml",
+      text: """
+        id: evil
+        kind: lsg
+        labels:
+          en: "\(script)"
+          zh-Hans: "\\"><img src=x onerror=alert(1)>"
+          zh-Latn-pinyin: "\(quotes.replacingEach("\"", with: "\\\""))"
+        description: "<iframe src='javascript:alert(1)'></iframe>"
+        statements:
+          type:
+            - value: permanent
+              note: "<svg onload=alert(1)>"
+              references:
+                - source: evilsource
+                  locator: "<b>33</b>"
+                  label: "page"
+                  quote: "</td><script>alert(2)</script>"
+                  via: "javascript:alert(3)"
+          motto:
+            - value: "\(script)"
+          established:
+            - value: "1990"
+              references:
+                - source: "missing<script>"
+        """)
     return ReportFixtures.knowledge(extra: [hostile])
   }()
 
@@ -47,7 +49,8 @@ import XMLTree
         variables: ["title": script, "container-title": quotes, "URL": "javascript:alert(1)"],
         names: ["author": [Name(family: "<i>Evil</i>", given: "\"Eve\"")]], dates: ["issued": DateValue(year: 2020)]),
       Reference(
-        id: "datasource", type: "webpage", variables: ["title": "Data", "URL": "data:text/html,<script>alert(4)</script>"]),
+        id: "datasource", type: "webpage",
+        variables: ["title": "Data", "URL": "data:text/html,<script>alert(4)</script>"]),
     ]
 
   private func check(_ html: String) throws {
@@ -63,7 +66,8 @@ import XMLTree
       #expect(element.name != "script" && element.name != "iframe" && element.name != "img")
       for attribute in element.attributes {
         let value = attribute.value.lowercased().trimmingWhitespace
-        #expect(!value.hasPrefix("javascript:") && !value.hasPrefix("data:"), "unsafe \(attribute.name)=\(attribute.value)")
+        #expect(
+          !value.hasPrefix("javascript:") && !value.hasPrefix("data:"), "unsafe \(attribute.name)=\(attribute.value)")
         #expect(!attribute.name.lowercased().hasPrefix("on"), "event handler \(attribute.name)")
       }
       elements += element.elements
@@ -103,7 +107,9 @@ import XMLTree
       .render(document, file: "evil.md", format: .html)
     let html = HTMLWriter.page(result.doc)
     try check(html)
-    #expect(html.contains("href=\"https://example.org/?a=1&amp;b=%222%22\"") || html.contains("href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\""))
+    #expect(
+      html.contains("href=\"https://example.org/?a=1&amp;b=%222%22\"")
+        || html.contains("href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\""))
     #expect(html.contains("&lt;div onclick=&quot;alert(7)&quot;&gt;"))
     #expect(html.contains("(@weird&quot;&amp;key?)"))
   }

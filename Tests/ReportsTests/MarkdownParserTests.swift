@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct MarkdownParserTests {
   @Test func blocksCarryKindsAndPositions() {
-    let tree = MarkdownParser.parse("# Head\n\nPara *em* `code`.\n\n```swift\nlet x = 1\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n")
+    let tree = MarkdownParser.parse(
+      "# Head\n\nPara *em* `code`.\n\n```swift\nlet x = 1\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n")
     #expect(tree.kind == .document)
     let kinds = tree.children.map(\.kind)
     #expect(kinds.count == 4)
@@ -20,7 +21,8 @@ import Testing
   }
 
   @Test func frontMatterKeepsLineNumbers() {
-    let (matter, body, diagnostics) = FrontMatter.split("---\ntitle: T\nbibliography: [a.json, b.json]\n---\nText\n", file: "d.md")
+    let (matter, body, diagnostics) = FrontMatter.split(
+      "---\ntitle: T\nbibliography: [a.json, b.json]\n---\nText\n", file: "d.md")
     #expect(diagnostics.isEmpty)
     #expect(matter.title == "T")
     #expect(matter.bibliography == ["a.json", "b.json"])

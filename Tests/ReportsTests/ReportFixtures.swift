@@ -70,75 +70,82 @@ enum ReportFixtures {
   static func entity(_ id: String, _ text: String) -> SourceFile { SourceFile(path: "kb/\(id).yaml", text: text) }
 
   static func knowledge(extra: [SourceFile] = []) -> Knowledge {
-    let files = [
-      SourceFile(path: "kb/schema.yaml", text: schema),
-      entity("alpha", """
-        id: alpha
-        kind: lsg
-        labels:
-          en: Alpha Commission
-          zh-Hans: 阿尔法委员会
-          zh-Latn-pinyin: Aerfa Weiyuanhui
-        statements:
-          type:
-            - value: permanent
-              references:
-                - source: smith2004
-                  locator: "33"
-          established:
-            - value: "1990-03"
-              references:
-                - source: doe2010
-          head:
-            - value: bob
-              references:
-                - source: smith2004
-                - source: doe2010
-            - value: carol
-              references:
-                - source: doe2010
-          cross-sectional:
-            - value: "true"
-              references:
-                - source: smith2004
-          motto:
-            - value: Nobody wrote this down
-        """),
-      entity("beta", """
-        id: beta
-        kind: lsg
-        labels:
-          en: Beta Group
-        statements:
-          established:
-            - value: "2003"
-              references:
-                - source: smith2004
-          disbanded:
-            - value: "2005"
-              references:
-                - source: smith2004
-                  via: a mirror
-        """),
-      entity("bob", "id: bob\nkind: person\nlabels:\n  en: Bob Example\n"),
-      entity("carol", "id: carol\nkind: person\nlabels:\n  en: Carol Example\n"),
-      entity("sys", """
-        id: sys
-        kind: system
-        labels:
-          en: The groups
-        statements:
-          typical-head:
-            - value: the party secretary
-              references:
-                - source: doe2010
-          categories:
-            - value: [econ]
-              references:
-                - source: doe2010
-        """),
-      entity("econ", "id: econ\nkind: category\nlabels:\n  en: Economy\n  zh-Hans: 财经\n"),
-    ] + extra
+    let files =
+      [
+        SourceFile(path: "kb/schema.yaml", text: schema),
+        entity(
+          "alpha",
+          """
+          id: alpha
+          kind: lsg
+          labels:
+            en: Alpha Commission
+            zh-Hans: 阿尔法委员会
+            zh-Latn-pinyin: Aerfa Weiyuanhui
+          statements:
+            type:
+              - value: permanent
+                references:
+                  - source: smith2004
+                    locator: "33"
+            established:
+              - value: "1990-03"
+                references:
+                  - source: doe2010
+            head:
+              - value: bob
+                references:
+                  - source: smith2004
+                  - source: doe2010
+              - value: carol
+                references:
+                  - source: doe2010
+            cross-sectional:
+              - value: "true"
+                references:
+                  - source: smith2004
+            motto:
+              - value: Nobody wrote this down
+          """),
+        entity(
+          "beta",
+          """
+          id: beta
+          kind: lsg
+          labels:
+            en: Beta Group
+          statements:
+            established:
+              - value: "2003"
+                references:
+                  - source: smith2004
+            disbanded:
+              - value: "2005"
+                references:
+                  - source: smith2004
+                    via: a mirror
+          """),
+        entity("bob", "id: bob\nkind: person\nlabels:\n  en: Bob Example\n"),
+        entity("carol", "id: carol\nkind: person\nlabels:\n  en: Carol Example\n"),
+        entity(
+          "sys",
+          """
+          id: sys
+          kind: system
+          labels:
+            en: The groups
+          statements:
+            typical-head:
+              - value: the party secretary
+                references:
+                  - source: doe2010
+            categories:
+              - value: [econ]
+                references:
+                  - source: doe2010
+          """),
+        entity("econ", "id: econ\nkind: category\nlabels:\n  en: Economy\n  zh-Hans: 财经\n"),
+      ] + extra
     return KnowledgeLoader.load(files, root: "kb")
   }
 
@@ -152,7 +159,9 @@ enum ReportFixtures {
     Reference(id: "uncited", type: "book", variables: ["title": "Nobody Cites Me"]),
   ]
 
-  static func report(_ knowledge: Knowledge, references: [Reference] = references, notes: Bool = false, format: OutputFormat)
+  static func report(
+    _ knowledge: Knowledge, references: [Reference] = references, notes: Bool = false, format: OutputFormat
+  )
     -> Report.Result
   {
     Report.build(

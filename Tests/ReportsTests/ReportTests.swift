@@ -74,10 +74,11 @@ import XMLTree
 
   @Test func notesStyleMovesCitationsIntoNumberedNotes() {
     let result = ReportFixtures.report(knowledge, notes: true, format: .text)
-    let notes = result.doc.blocks.compactMap { block -> [DocBlock.Note]? in
-      if case .notes(let notes) = block { return notes }
-      return nil
-    }.first ?? []
+    let notes =
+      result.doc.blocks.compactMap { block -> [DocBlock.Note]? in
+        if case .notes(let notes) = block { return notes }
+        return nil
+      }.first ?? []
     #expect(notes.count == result.citationCount)
     #expect(notes.map(\.number) == Array(1...notes.count))
   }
@@ -85,7 +86,9 @@ import XMLTree
   @Test func markdownAndTextCarryTheSameSections() {
     let markdown = MarkdownWriter.document(ReportFixtures.report(knowledge, format: .markdown).doc)
     let text = TextWriter.document(ReportFixtures.report(knowledge, format: .text).doc)
-    for heading in ["Overview", "Figures", "Conflicts", "Index of sources", "Bibliography", "Legend of provenance marks"] {
+    for heading in [
+      "Overview", "Figures", "Conflicts", "Index of sources", "Bibliography", "Legend of provenance marks",
+    ] {
       #expect(markdown.contains(heading))
       #expect(text.contains(heading))
     }

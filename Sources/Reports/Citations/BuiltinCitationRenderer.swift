@@ -25,7 +25,8 @@ public struct BuiltinCitationRenderer: CitationRendering {
     // Same author and year: a, b, … in title order.
     var groups: [String: [Reference]] = [:]
     for reference in byKey.values {
-      groups[ReferenceText.shortAuthor(reference) + "\u{0}" + ReferenceText.year(reference), default: []].append(reference)
+      groups[ReferenceText.shortAuthor(reference) + "\u{0}" + ReferenceText.year(reference), default: []].append(
+        reference)
     }
     var suffixes: [String: String] = [:]
     for group in groups.values where group.count > 1 {
@@ -48,7 +49,8 @@ public struct BuiltinCitationRenderer: CitationRendering {
       for (index, cite) in citation.cites.enumerated() {
         guard let reference = references[cite.id] else {
           pieces.append([.span(className: "unknown-citation", content: [.text("(@" + cite.id + "?)")])])
-          diagnostics.append(Diagnostic(.warning, code: "unknown-citation-key", message: "no reference with key '\(cite.id)'"))
+          diagnostics.append(
+            Diagnostic(.warning, code: "unknown-citation-key", message: "no reference with key '\(cite.id)'"))
           continue
         }
         if cite.authorOnly {
@@ -61,7 +63,9 @@ public struct BuiltinCitationRenderer: CitationRendering {
         case .notes:
           let isIbid = index == 0 && citation.cites.count == 1 && previous?.count == 1 && previous?.first?.id == cite.id
           let first = !seen.contains(cite.id)
-          pieces.append(note(cite, reference, first: first, ibid: isIbid, ibidLocatorSame: previous?.first?.locator == cite.locator))
+          pieces.append(
+            note(cite, reference, first: first, ibid: isIbid, ibidLocatorSame: previous?.first?.locator == cite.locator)
+          )
           seen.insert(cite.id)
         }
       }
@@ -104,17 +108,20 @@ public struct BuiltinCitationRenderer: CitationRendering {
   }
 
   private func authorDate(_ cite: Cite, _ reference: Reference) -> [DocInline] {
-    var text = cite.suppressAuthor ? yearText(reference) : ReferenceText.shortAuthor(reference) + " " + yearText(reference)
+    var text =
+      cite.suppressAuthor ? yearText(reference) : ReferenceText.shortAuthor(reference) + " " + yearText(reference)
     if let locator = ReferenceText.locator(cite, barePages: true) { text += ", " + locator }
     return affixed(cite, [.text(text)])
   }
 
   private func titleInline(_ reference: Reference, short: Bool) -> [DocInline] {
     let title = short ? ReferenceText.shortTitle(reference) : ReferenceText.title(reference)
-    return ReferenceText.titleIsWholeWork(reference) ? [.emphasis([.text(title)])] : [.text("\u{201C}" + title + "\u{201D}")]
+    return ReferenceText.titleIsWholeWork(reference)
+      ? [.emphasis([.text(title)])] : [.text("\u{201C}" + title + "\u{201D}")]
   }
 
-  private func note(_ cite: Cite, _ reference: Reference, first: Bool, ibid: Bool, ibidLocatorSame: Bool) -> [DocInline] {
+  private func note(_ cite: Cite, _ reference: Reference, first: Bool, ibid: Bool, ibidLocatorSame: Bool) -> [DocInline]
+  {
     let locator = ReferenceText.locator(cite, barePages: true)
     if ibid {
       return affixed(cite, [.text("Ibid." + (locator.map { ", " + $0 } ?? ""))])
@@ -159,7 +166,9 @@ public struct BuiltinCitationRenderer: CitationRendering {
         content += titleInline(reference, short: false)
       }
       var details: [String] = []
-      if !ReferenceText.titleIsWholeWork(reference), let container = reference["container-title"] { details.append(container) }
+      if !ReferenceText.titleIsWholeWork(reference), let container = reference["container-title"] {
+        details.append(container)
+      }
       if let volume = reference["volume"] { details.append(volume) }
       if let issue = reference["issue"] { details.append("no. " + issue) }
       if let page = reference["page"] { details.append(page) }

@@ -21,7 +21,8 @@ public struct CSLEngineRenderer: CitationRendering {
     let parsed = StyleParser.parse(styleText, file: file)
     var diagnostics = parsed.diagnostics
     guard let style = parsed.style, style.citation != nil else {
-      diagnostics.append(Diagnostic(.error, code: "style-unusable", message: "\(file): no usable CSL style (dependent or invalid)"))
+      diagnostics.append(
+        Diagnostic(.error, code: "style-unusable", message: "\(file): no usable CSL style (dependent or invalid)"))
       return (nil, diagnostics)
     }
     let (resolved, localeDiagnostics) = locales.resolve(style: style, language: locale)
@@ -54,7 +55,8 @@ public struct CSLEngineRenderer: CitationRendering {
     var authorOnly: [Int: String] = [:]
     for (index, citation) in citations.enumerated() {
       if citation.cites.allSatisfy(\.authorOnly) {
-        let names = citation.cites.compactMap { references[$0.id].map(ReferenceText.shortAuthor) }.joined(separator: ", ")
+        let names = citation.cites.compactMap { references[$0.id].map(ReferenceText.shortAuthor) }.joined(
+          separator: ", ")
         authorOnly[index] = Self.escape(names, format)
         slots.append(nil)
       } else {

@@ -54,7 +54,9 @@ public enum CitationSyntax {
 
   // MARK: - Keys
 
-  private static let internalPunctuation: Set<Character> = [":", ".", "#", "$", "%", "&", "-", "+", "?", "<", ">", "~", "/"]
+  private static let internalPunctuation: Set<Character> = [
+    ":", ".", "#", "$", "%", "&", "-", "+", "?", "<", ">", "~", "/",
+  ]
 
   private static func isKeyChar(_ char: Character) -> Bool {
     char == "_" || char.isLetter || char.isNumber
@@ -64,7 +66,9 @@ public enum CitationSyntax {
   private static func isCiteStart(_ chars: [Character], at index: Int) -> Bool {
     guard index > 0 else { return true }
     let before = chars[index - 1]
-    return !(isKeyChar(before) || before == "@" || before == "." || before == "-" && index > 1 && isKeyChar(chars[index - 2]))
+    return
+      !(isKeyChar(before) || before == "@" || before == "."
+      || before == "-" && index > 1 && isKeyChar(chars[index - 2]))
   }
 
   /// Parses a key starting after `@` at `start`; returns the key and the index after it.
@@ -221,7 +225,9 @@ public enum CitationSyntax {
     return true
   }
 
-  private static let romanDigits: Set<Character> = ["i", "v", "x", "l", "c", "d", "m", "I", "V", "X", "L", "C", "D", "M"]
+  private static let romanDigits: Set<Character> = [
+    "i", "v", "x", "l", "c", "d", "m", "I", "V", "X", "L", "C", "D", "M",
+  ]
 
   /// A locator value: `{anything}`, or tokens like `33`, `33-35`, `iv`, `3.2`, joined by `,`/`-`/`&` + digits.
   private static func locatorValue(_ chars: [Character], from start: Int) -> (String, Int)? {

@@ -38,6 +38,8 @@ public enum LocatorLabels {
   }()
 
   /// The written forms, longest first, so `pp.` wins over `p.`.
-  static let formsLongestFirst: [[Character]] = terms.keys.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
-    .map { Array($0) }
+  static let formsLongestFirst: [[Character]] = terms.keys.sorted {
+    $0.count > $1.count || ($0.count == $1.count && $0 < $1)
+  }
+  .map { Array($0) }
 }

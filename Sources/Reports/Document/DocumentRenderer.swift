@@ -68,11 +68,13 @@ public struct DocumentRenderer: Sendable {
           var restCite = known[0].cite
           restCite.suppressAuthor = !renderer.isNoteStyle
           slot.mainIndex = citations.count
-          citations.append(Citation(id: "c\(citations.count)", noteIndex: renderer.isNoteStyle ? noteNumber : 0, cites: [restCite]))
+          citations.append(
+            Citation(id: "c\(citations.count)", noteIndex: renderer.isNoteStyle ? noteNumber : 0, cites: [restCite]))
         } else {
           slot.mainIndex = citations.count
           citations.append(
-            Citation(id: "c\(citations.count)", noteIndex: renderer.isNoteStyle ? noteNumber : 0, cites: known.map(\.cite)))
+            Citation(
+              id: "c\(citations.count)", noteIndex: renderer.isNoteStyle ? noteNumber : 0, cites: known.map(\.cite)))
         }
         if renderer.isNoteStyle { slot.note = noteNumber }
       }

@@ -1,9 +1,10 @@
+import KnowledgeBase
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import KnowledgeBase
 
 /// Figure 1: the categories of leading small groups around the system they belong to.
 enum CategoriesFigure {
@@ -45,12 +46,18 @@ enum CategoriesFigure {
       children.append(SVG.line(centerX, centerY, x, y))
       var lines = SVG.wrap(english, width: 26, maxLines: 2)
       if let characters { lines.append(characters) }
-      boxes.append(SVG.box(x: x - 105, y: y - 30, width: 210, height: 60, lines: lines, tooltip: english + (characters.map { " (" + $0 + ")" } ?? "")))
+      boxes.append(
+        SVG.box(
+          x: x - 105, y: y - 30, width: 210, height: 60, lines: lines,
+          tooltip: english + (characters.map { " (" + $0 + ")" } ?? "")))
       description.append(english + (characters.map { " (" + $0 + ")" } ?? ""))
     }
     var hubLines = SVG.wrap(hub, width: 26, maxLines: 2)
     if let hubCharacters { hubLines.append(hubCharacters) }
-    boxes.append(SVG.box(x: centerX - 115, y: centerY - 32, width: 230, height: 64, lines: hubLines, tooltip: hub, fill: "#dde8f6", bold: true))
+    boxes.append(
+      SVG.box(
+        x: centerX - 115, y: centerY - 32, width: 230, height: 64, lines: hubLines, tooltip: hub, fill: "#dde8f6",
+        bold: true))
     if categoryIDs.isEmpty {
       boxes.append(SVG.text("The knowledge base records no categories.", x: centerX, y: centerY + 70))
       description.append("The knowledge base records no categories.")

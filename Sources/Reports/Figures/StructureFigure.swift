@@ -32,7 +32,8 @@ enum StructureFigure {
       Level(title: "Deputy leaders (副组长)", lines: deputies),
       Level(title: "Members (成员)", lines: members),
       Level(title: "Office (办公室)", lines: values(entity, "typical-office-function", context)),
-      Level(title: "Office director (办公室主任)", lines: values(entity, "typical-office-director-duties", context)),
+      Level(
+        title: "Office director (办公室主任)", lines: values(entity, "typical-office-director-duties", context)),
     ]
     let width = 760.0
     let boxWidth = 520.0
@@ -47,7 +48,8 @@ enum StructureFigure {
       let joined = level.lines.isEmpty ? "not recorded in the knowledge base" : level.lines.joined(separator: "; ")
       let lines = [level.title] + SVG.wrap(joined, width: 78, maxLines: 2)
       children.append(
-        SVG.box(x: x, y: y, width: boxWidth, height: boxHeight, lines: lines, tooltip: level.title + ": " + joined,
+        SVG.box(
+          x: x, y: y, width: boxWidth, height: boxHeight, lines: lines, tooltip: level.title + ": " + joined,
           fill: index == 0 ? "#dde8f6" : "#f4f7fb", dashed: level.lines.isEmpty, bold: true))
       description.append(level.title + ": " + joined)
     }

@@ -18,7 +18,8 @@ public indirect enum HTMLNode: Sendable, Hashable {
   }
 
   /// An element with attributes given as pairs.
-  public static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [HTMLNode] = []) -> HTMLNode {
+  public static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [HTMLNode] = []) -> HTMLNode
+  {
     .element(name: name, attributes: attributes.map { Attribute($0.0, $0.1) }, children: children)
   }
 
@@ -69,7 +70,8 @@ public enum HTMLEscape {
   /// Escapes `& < > " '` and drops characters XML forbids (C0 controls other than tab/newline).
   public static func text(_ text: String) -> String {
     let needsWork = text.utf8.contains { byte in
-      byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
+      byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+        || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
     }
     guard needsWork else { return text }
     var output = ""
@@ -99,7 +101,9 @@ public enum URLPolicy {
   /// True for http:, https: and mailto: URLs (scheme compared case-insensitively, after trimming).
   public static func isAllowed(_ url: String) -> Bool {
     let trimmed = url.trimmingWhitespace.lowercased()
-    guard !trimmed.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false }) else { return false }
+    guard !trimmed.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false }) else {
+      return false
+    }
     return trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") || trimmed.hasPrefix("mailto:")
   }
 }

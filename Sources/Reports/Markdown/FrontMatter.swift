@@ -27,7 +27,9 @@ public struct FrontMatter: Sendable, Hashable {
   public static func split(_ text: String, file: String) -> (FrontMatter, String, [Diagnostic]) {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard let first = lines.first, first.trimmingTrailingCR == "---" else { return (FrontMatter(), text, []) }
-    guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingCR == "---" || $0.trimmingTrailingCR == "..." })
+    guard
+      let end = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingCR == "---" || $0.trimmingTrailingCR == "..." }
+      )
     else { return (FrontMatter(), text, []) }
     let yaml = lines[1..<end].joined(separator: "\n")
     let body = String(repeating: "\n", count: end + 1) + lines[(end + 1)...].joined(separator: "\n")
@@ -45,7 +47,8 @@ public struct FrontMatter: Sendable, Hashable {
     guard let mapping = node?.mapping else {
       if node != nil {
         diagnostics.append(
-          Diagnostic(.warning, code: "front-matter-yaml", message: "front matter is not a mapping; ignored",
+          Diagnostic(
+            .warning, code: "front-matter-yaml", message: "front matter is not a mapping; ignored",
             location: SourceLocation(file: file, line: 2, column: 1)))
       }
       return (FrontMatter(), body, diagnostics)

@@ -44,7 +44,9 @@ public enum MarkdownParser {
     defer { cmark_iter_free(iterator) }
     var text = ""
     while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-      guard let current = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+      guard let current = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else {
+        continue
+      }
       switch cmark_node_get_type(current) {
       case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
         text += string(cmark_node_get_literal(current))

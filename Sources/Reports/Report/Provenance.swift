@@ -22,7 +22,8 @@ public enum ProvenanceMark: String, Sendable, Hashable, CaseIterable {
     case .unsourced: "No source supports this statement."
     case .singleSource: "Exactly one source supports this statement."
     case .onlySecondary:
-      "Every source is of a secondary type (the schema's secondary source types: encyclopedias, news, web pages, blogs)."
+      "Every source is of a secondary type (the schema's secondary source types: "
+        + "encyclopedias, news, web pages, blogs)."
     case .viaCopy: "Every source was seen only through a copy, mirror or repost (the reference's via field)."
     case .deprecated: "Ranked deprecated: kept for the record, not believed; the reason is given."
     }
@@ -39,7 +40,9 @@ public enum ProvenanceMark: String, Sendable, Hashable, CaseIterable {
   }
 
   /// The marks of `statement`, given the references and which CSL types count as secondary.
-  static func marks(_ statement: Statement, references: [String: Reference], secondaryTypes: Set<String>) -> [ProvenanceMark] {
+  static func marks(
+    _ statement: Statement, references: [String: Reference], secondaryTypes: Set<String>
+  ) -> [ProvenanceMark] {
     var marks: [ProvenanceMark] = []
     let keys = Set(statement.references.map(\.source))
     if keys.isEmpty {

@@ -23,10 +23,19 @@ public enum Report {
     var blocks: [DocBlock] = []
     blocks += Overview.blocks(context, conflicts: ConflictGroup.find(knowledge).count)
     blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
-    blocks += [CategoriesFigure.make(context), StructureFigure.make(context), NetworkFigure.make(context), TimelineFigure.make(context)]
+    blocks += [
+      CategoriesFigure.make(context), StructureFigure.make(context), NetworkFigure.make(context),
+      TimelineFigure.make(context),
+    ]
     blocks += entitySections(&builder)
     blocks.append(.heading(level: 2, id: "conflicts", content: [.text("Conflicts")]))
-    blocks.append(.paragraph([.text("Statements of a single-valued property that disagree for overlapping times, side by side with their ranks and sources.")]))
+    blocks.append(
+      .paragraph([
+        .text(
+          "Statements of a single-valued property that disagree for overlapping times, "
+            + "side by side with their ranks and sources."
+        )
+      ]))
     blocks += builder.conflictBlocks(ConflictGroup.find(knowledge))
     blocks.append(.heading(level: 2, id: "source-index", content: [.text("Index of sources")]))
     blocks += builder.sourceIndex()
@@ -38,7 +47,8 @@ public enum Report {
     blocks = blocks.map { filler.fill($0) }
     if !filler.notes.isEmpty { blocks.append(.notes(filler.notes)) }
     let subtitle = [
-      "\(knowledge.entities.count) entities, \(knowledge.statements.count) statements; citations in \(renderer.styleName)."
+      "\(knowledge.entities.count) entities, \(knowledge.statements.count) statements; "
+        + "citations in \(renderer.styleName)."
     ]
     return Result(
       doc: Doc(title: title, subtitle: subtitle, blocks: blocks), citationCount: builder.citations.count,
@@ -54,24 +64,39 @@ public enum Report {
     let kinds = orderedKinds(knowledge)
     let primary = kinds.first { !(knowledge.schema.kinds[$0]?.expects.isEmpty ?? true) }
     for kind in kinds {
-      let entities = knowledge.entities.filter { $0.kind == kind }.sorted { ($0.labels.preferred ?? $0.id) < ($1.labels.preferred ?? $1.id) }
+      let entities = knowledge.entities.filter { $0.kind == kind }.sorted {
+        ($0.labels.preferred ?? $0.id) < ($1.labels.preferred ?? $1.id)
+      }
       guard !entities.isEmpty else { continue }
       let kindLabel = context.kindLabel(kind)
       if kind == primary, let expects = knowledge.schema.kinds[kind]?.expects, let grouping = expects.first {
-        blocks.append(.heading(level: 2, id: "kind-" + Anchor.slug(kind), content: [.text(kindLabel + " by " + context.propertyLabel(grouping))]))
+        blocks.append(
+          .heading(
+            level: 2, id: "kind-" + Anchor.slug(kind),
+            content: [.text(kindLabel + " by " + context.propertyLabel(grouping))]))
         for (value, members) in grouped(entities, by: grouping, context) {
-          blocks.append(.heading(level: 3, id: "by-" + Anchor.slug(grouping) + "-" + Anchor.slug(value.key), content: [.text(value.label + " (\(members.count))")]))
+          blocks.append(
+            .heading(
+              level: 3, id: "by-" + Anchor.slug(grouping) + "-" + Anchor.slug(value.key),
+              content: [.text(value.label + " (\(members.count))")]))
           blocks += members.map { builder.entityBlock($0) }
         }
         for property in expects.dropFirst() {
-          blocks.append(.heading(level: 2, id: "by-" + Anchor.slug(property), content: [.text(kindLabel + " by " + context.propertyLabel(property))]))
+          blocks.append(
+            .heading(
+              level: 2, id: "by-" + Anchor.slug(property),
+              content: [.text(kindLabel + " by " + context.propertyLabel(property))]))
           for (value, members) in grouped(entities, by: property, context) {
-            blocks.append(.heading(level: 3, id: "by-" + Anchor.slug(property) + "-" + Anchor.slug(value.key), content: [.text(value.label + " (\(members.count))")]))
+            blocks.append(
+              .heading(
+                level: 3, id: "by-" + Anchor.slug(property) + "-" + Anchor.slug(value.key),
+                content: [.text(value.label + " (\(members.count))")]))
             blocks.append(.list(ordered: false, items: members.map { [.paragraph([context.entityLink($0.id)])] }))
           }
         }
       } else {
-        blocks.append(.heading(level: 2, id: "kind-" + Anchor.slug(kind), content: [.text(kindLabel + " (\(entities.count))")]))
+        blocks.append(
+          .heading(level: 2, id: "kind-" + Anchor.slug(kind), content: [.text(kindLabel + " (\(entities.count))")]))
         blocks += entities.map { builder.entityBlock($0) }
       }
     }

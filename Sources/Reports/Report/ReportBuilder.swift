@@ -21,12 +21,16 @@ struct ReportBuilder {
     var cites: [Cite] = []
     var output: [DocInline] = []
     var seen: Set<String> = []
-    for reference in statement.references where seen.insert(reference.source + "\u{0}" + (reference.locator ?? "")).inserted {
+    for reference in statement.references
+    where seen.insert(reference.source + "\u{0}" + (reference.locator ?? "")).inserted {
       guard context.references[reference.source] != nil else {
         output.append(.span(className: "unknown-citation", content: [.text("(@" + reference.source + "?)")]))
         continue
       }
-      cites.append(Cite(id: reference.source, locator: reference.locator, label: reference.locator == nil ? nil : (reference.label ?? "page")))
+      cites.append(
+        Cite(
+          id: reference.source, locator: reference.locator,
+          label: reference.locator == nil ? nil : (reference.label ?? "page")))
       if citedSet.insert(reference.source).inserted { citedKeys.append(reference.source) }
     }
     if !cites.isEmpty {
@@ -38,7 +42,8 @@ struct ReportBuilder {
 
   func marks(_ statement: Statement) -> [DocInline] {
     var output: [DocInline] = []
-    for mark in ProvenanceMark.marks(statement, references: context.references, secondaryTypes: context.secondaryTypes) {
+    for mark in ProvenanceMark.marks(statement, references: context.references, secondaryTypes: context.secondaryTypes)
+    {
       if !output.isEmpty { output.append(.text(" ")) }
       output.append(.span(className: mark.className, content: [.text("[" + mark.label + "]")]))
     }
@@ -50,7 +55,8 @@ struct ReportBuilder {
   /// One entity: names, description, former names and a table of its statements.
   mutating func entityBlock(_ entity: Entity) -> DocBlock {
     var blocks: [DocBlock] = [
-      .heading(level: 4, id: ReportContext.entityAnchor(entity.id), content: [.text(entity.labels.preferred ?? entity.id)])
+      .heading(
+        level: 4, id: ReportContext.entityAnchor(entity.id), content: [.text(entity.labels.preferred ?? entity.id)])
     ]
     var names: [DocInline] = []
     if let characters = ReportContext.characters(entity.labels) {
@@ -61,7 +67,10 @@ struct ReportBuilder {
       names += [.strong([.text("Pinyin:")]), .text(" "), .emphasis([.text(pinyin)])]
     }
     if !names.isEmpty { names.append(.text(" · ")) }
-    names += [.strong([.text("Kind:")]), .text(" "), .text(context.kindLabel(entity.kind)), .text(" · "), .strong([.text("Id:")]), .text(" "), .code(entity.id)]
+    names += [
+      .strong([.text("Kind:")]), .text(" "), .text(context.kindLabel(entity.kind)), .text(" · "),
+      .strong([.text("Id:")]), .text(" "), .code(entity.id),
+    ]
     blocks.append(.paragraph(names))
     for former in entity.formerNames {
       var text = "Formerly: " + (former.labels.preferred ?? "")
@@ -85,10 +94,17 @@ struct ReportBuilder {
         }
         let idCell: [DocInline] = statement.id.map { [.code($0)] } ?? []
         rows.append([
-          [.text(context.propertyLabel(statement.property))], valueCell, note, cite(statement), marks(statement) + (idCell.isEmpty ? [] : [.text(" ")] + idCell),
+          [.text(context.propertyLabel(statement.property))], valueCell, note, cite(statement),
+          marks(statement) + (idCell.isEmpty ? [] : [.text(" ")] + idCell),
         ])
       }
-      blocks.append(.table(DocBlock.Table(header: [[.text("Property")], [.text("Value")], [.text("Qualifiers and notes")], [.text("Sources")], [.text("Provenance")]], rows: rows)))
+      blocks.append(
+        .table(
+          DocBlock.Table(
+            header: [
+              [.text("Property")], [.text("Value")], [.text("Qualifiers and notes")], [.text("Sources")],
+              [.text("Provenance")],
+            ], rows: rows)))
     }
     return .section(id: nil, className: "entity", content: blocks)
   }
@@ -100,9 +116,11 @@ struct ReportBuilder {
     var blocks: [DocBlock] = []
     for group in groups {
       blocks.append(
-        .heading(level: 3, id: "conflict-" + Anchor.slug(group.entity.id + "-" + group.property),
+        .heading(
+          level: 3, id: "conflict-" + Anchor.slug(group.entity.id + "-" + group.property),
           content: [.text(context.name(group.entity.id) + ": " + context.propertyLabel(group.property))]))
-      let header: [[DocInline]] = [[.text("")]] + group.statements.enumerated().map { [.text("Statement \($0.offset + 1)")] }
+      let header: [[DocInline]] =
+        [[.text("")]] + group.statements.enumerated().map { [.text("Statement \($0.offset + 1)")] }
       var valueRow: [[DocInline]] = [[.strong([.text("Value")])]]
       var rankRow: [[DocInline]] = [[.strong([.text("Rank")])]]
       var qualifierRow: [[DocInline]] = [[.strong([.text("Qualifiers")])]]
@@ -115,8 +133,12 @@ struct ReportBuilder {
         sourceRow.append(cite(statement) + [.text(" ")] + marks(statement))
         noteRow.append(statement.note.map { [.text($0)] } ?? [])
       }
-      blocks.append(.section(id: nil, className: "conflict",
-        content: [.table(DocBlock.Table(header: header, rows: [valueRow, rankRow, qualifierRow, sourceRow, noteRow]))]))
+      blocks.append(
+        .section(
+          id: nil, className: "conflict",
+          content: [
+            .table(DocBlock.Table(header: header, rows: [valueRow, rankRow, qualifierRow, sourceRow, noteRow]))
+          ]))
     }
     return blocks
   }
@@ -127,7 +149,9 @@ struct ReportBuilder {
     var supported: [String: [(Statement, SourceReference)]] = [:]
     for entity in knowledge.entities {
       for statement in entity.statements {
-        for reference in statement.references { supported[reference.source, default: []].append((statement, reference)) }
+        for reference in statement.references {
+          supported[reference.source, default: []].append((statement, reference))
+        }
       }
     }
     var blocks: [DocBlock] = []
@@ -135,18 +159,28 @@ struct ReportBuilder {
       let entries = supported[key] ?? []
       var heading: [DocInline] = [.code(key)]
       if let reference = context.references[key] {
-        heading += [.text(" — "), .anchorLink(id: "ref-" + Anchor.slug(key), content: [.text(ReferenceText.shortAuthor(reference) + " " + ReferenceText.year(reference))])]
+        heading += [
+          .text(" — "),
+          .anchorLink(
+            id: "ref-" + Anchor.slug(key),
+            content: [.text(ReferenceText.shortAuthor(reference) + " " + ReferenceText.year(reference))]),
+        ]
       } else {
         heading.append(.span(className: "unknown-citation", content: [.text(" (not in the bibliography)")]))
       }
       blocks.append(.heading(level: 3, id: ReportContext.sourceAnchor(key), content: heading))
-      blocks.append(.list(ordered: false, items: entries.map { statement, reference in
-        var line = context.sentence(statement)
-        if let locator = reference.locator { line.append(.text(" (" + (reference.label ?? "page") + " " + locator + ")")) }
-        if let quote = reference.quote { line.append(.text(" — \u{201C}" + quote + "\u{201D}")) }
-        if let via = reference.via { line.append(.emphasis([.text(" (via: " + via + ")")])) }
-        return [.paragraph(line)]
-      }))
+      blocks.append(
+        .list(
+          ordered: false,
+          items: entries.map { statement, reference in
+            var line = context.sentence(statement)
+            if let locator = reference.locator {
+              line.append(.text(" (" + (reference.label ?? "page") + " " + locator + ")"))
+            }
+            if let quote = reference.quote { line.append(.text(" — \u{201C}" + quote + "\u{201D}")) }
+            if let via = reference.via { line.append(.emphasis([.text(" (via: " + via + ")")])) }
+            return [.paragraph(line)]
+          }))
     }
     return blocks
   }

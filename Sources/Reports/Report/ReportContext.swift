@@ -23,7 +23,8 @@ struct ReportContext: Sendable {
 
   /// The Chinese characters of an entity's name, if recorded.
   static func characters(_ labels: MultilingualText) -> String? {
-    labels["zh-Hans"] ?? labels["zh-Hant"] ?? labels["zh"] ?? labels.forms.first { $0.language.hasPrefix("zh") && !$0.language.contains("Latn") }?.text
+    labels["zh-Hans"] ?? labels["zh-Hant"] ?? labels["zh"]
+      ?? labels.forms.first { $0.language.hasPrefix("zh") && !$0.language.contains("Latn") }?.text
   }
 
   static func pinyin(_ labels: MultilingualText) -> String? {

@@ -19,7 +19,8 @@ struct SlotFiller {
       table.header = table.header.map { fill($0) }
       table.rows = table.rows.map { $0.map { fill($0) } }
       return .table(table)
-    case .section(let id, let className, let content): return .section(id: id, className: className, content: content.map { fill($0) })
+    case .section(let id, let className, let content):
+      return .section(id: id, className: className, content: content.map { fill($0) })
     case .code, .rule, .figure, .notes, .bibliography: return block
     }
   }

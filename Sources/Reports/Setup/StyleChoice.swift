@@ -57,7 +57,8 @@ public enum StyleChoice {
       return (BuiltinCitationRenderer(form: .authorDate, references: references), [])
     case "notes", "cited-notes":
       if let text = readFile("Styles/cited-notes.csl") {
-        return try engine(text, file: "Styles/cited-notes.csl", locale: locale, references: references, locales: locales)
+        return try engine(
+          text, file: "Styles/cited-notes.csl", locale: locale, references: references, locales: locales)
       }
       return (BuiltinCitationRenderer(form: .notes, references: references), [])
     case .some(let name):
@@ -73,7 +74,8 @@ public enum StyleChoice {
   private static func engine(
     _ text: String, file: String, locale: String?, references: [Reference], locales: LocaleStore
   ) throws(Failure) -> (any CitationRendering, [Diagnostic]) {
-    let (renderer, diagnostics) = CSLEngineRenderer.make(styleText: text, file: file, locale: locale, references: references, locales: locales)
+    let (renderer, diagnostics) = CSLEngineRenderer.make(
+      styleText: text, file: file, locale: locale, references: references, locales: locales)
     guard let renderer else {
       throw Failure(description: diagnostics.map(\.description).joined(separator: "\n"))
     }

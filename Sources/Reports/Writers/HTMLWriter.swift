@@ -46,7 +46,9 @@ public enum HTMLWriter {
       var children: [HTMLNode] = [svg]
       if !description.isEmpty {
         children.append(
-          .el("details", [], [.el("summary", [], [.text("Data")]), .el("ul", [], description.map { .el("li", [], [.text($0)]) })]))
+          .el(
+            "details", [],
+            [.el("summary", [], [.text("Data")]), .el("ul", [], description.map { .el("li", [], [.text($0)]) })]))
       }
       children.append(.el("figcaption", [], [.text(caption)]))
       return .el("figure", [("id", id)], children)
@@ -60,7 +62,9 @@ public enum HTMLWriter {
             notes.map { note in
               .el(
                 "li", [("id", "fn\(note.number)"), ("value", "\(note.number)")],
-                inlines(note.content) + [.text(" "), .el("a", [("href", "#fnref\(note.number)"), ("class", "back")], [.text("↩")])])
+                inlines(note.content) + [
+                  .text(" "), .el("a", [("href", "#fnref\(note.number)"), ("class", "back")], [.text("↩")]),
+                ])
             }),
         ])
     case .bibliography(let id, let entries):
@@ -131,7 +135,8 @@ public enum Anchor {
   public static func slug(_ text: String) -> String {
     var output = ""
     for scalar in text.lowercased().unicodeScalars {
-      let isSafe = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
+      let isSafe =
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
       output.unicodeScalars.append(isSafe ? scalar : "-")
     }
     return output.isEmpty ? "x" : output

@@ -21,12 +21,16 @@ public enum MarkdownWriter {
         let marker = ordered ? "\(index + 1). " : "- "
         let body = item.map { self.block($0) }.joined(separator: "\n\n")
         let indent = String(repeating: " ", count: marker.count)
-        return marker + body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-          .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : indent + $0.element }.joined(separator: "\n")
+        return marker
+          + body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+          .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : indent + $0.element }.joined(
+            separator: "\n")
       }.joined(separator: "\n")
     case .blockQuote(let content):
-      return content.map { self.block($0) }.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
-        .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+      return content.map { self.block($0) }.joined(separator: "\n\n").split(
+        separator: "\n", omittingEmptySubsequences: false
+      )
+      .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
     case .code(let info, let text):
       var fence = "```"
       while text.contains(fence) { fence += "`" }

@@ -21,8 +21,10 @@ public enum TextWriter {
         (ordered ? "\(index + 1). " : "* ") + item.map { self.block($0) }.joined(separator: "\n   ")
       }.joined(separator: "\n")
     case .blockQuote(let content):
-      return content.map { self.block($0) }.joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
-        .map { "  " + $0 }.joined(separator: "\n")
+      return content.map { self.block($0) }.joined(separator: "\n\n").split(
+        separator: "\n", omittingEmptySubsequences: false
+      )
+      .map { "  " + $0 }.joined(separator: "\n")
     case .code(_, let text):
       return text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
     case .rule:

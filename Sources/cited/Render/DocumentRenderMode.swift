@@ -43,7 +43,9 @@ struct DocumentRenderMode {
       ReportsCLI.printError("cited: \(error.description)")
       throw ExitCode(2)
     }
-    for diagnostic in result.setupDiagnostics + result.documentDiagnostics { ReportsCLI.printError(diagnostic.description) }
+    for diagnostic in result.setupDiagnostics + result.documentDiagnostics {
+      ReportsCLI.printError(diagnostic.description)
+    }
     if let output {
       do {
         try InputFiles.write(result.text, to: output)
