@@ -21,7 +21,8 @@ public enum Report {
     let context = ReportContext(knowledge: knowledge, references: references)
     var builder = ReportBuilder(context: context)
     var blocks: [DocBlock] = []
-    blocks += Overview.blocks(context, conflicts: ConflictGroup.find(knowledge).count)
+    let conflicts = ConflictGroup.find(knowledge)
+    blocks += Overview.blocks(context, conflicts: conflicts.count)
     blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
     blocks += [
       CategoriesFigure.make(context), StructureFigure.make(context), NetworkFigure.make(context),
@@ -36,7 +37,7 @@ public enum Report {
             + "side by side with their ranks and sources."
         )
       ]))
-    blocks += builder.conflictBlocks(ConflictGroup.find(knowledge))
+    blocks += builder.conflictBlocks(conflicts)
     blocks.append(.heading(level: 2, id: "source-index", content: [.text("Index of sources")]))
     blocks += builder.sourceIndex()
 

@@ -146,11 +146,12 @@ struct ReportBuilder {
   // MARK: - Index of sources
 
   func sourceIndex() -> [DocBlock] {
-    var supported: [String: [(Statement, SourceReference)]] = [:]
-    for entity in knowledge.entities {
-      for statement in entity.statements {
-        for reference in statement.references {
-          supported[reference.source, default: []].append((statement, reference))
+    // Positions, not copies: a large knowledge base has hundreds of thousands of references.
+    var supported: [String: [(entity: Int, statement: Int, reference: Int)]] = [:]
+    for (entityIndex, entity) in knowledge.entities.enumerated() {
+      for (statementIndex, statement) in entity.statements.enumerated() {
+        for (referenceIndex, reference) in statement.references.enumerated() {
+          supported[reference.source, default: []].append((entityIndex, statementIndex, referenceIndex))
         }
       }
     }
@@ -172,7 +173,9 @@ struct ReportBuilder {
       blocks.append(
         .list(
           ordered: false,
-          items: entries.map { statement, reference in
+          items: entries.map { position in
+            let statement = knowledge.entities[position.entity].statements[position.statement]
+            let reference = statement.references[position.reference]
             var line = context.sentence(statement)
             if let locator = reference.locator {
               line.append(.text(" (" + (reference.label ?? "page") + " " + locator + ")"))
