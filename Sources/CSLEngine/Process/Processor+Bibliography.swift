@@ -6,7 +6,8 @@ extension Processor {
   static let noPrintedForm = "[CSL STYLE ERROR: reference with no printed form.]"
 
   func renderBibliography(
-    _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat
+    _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat,
+    cache: RenderCache? = nil
   ) -> [String] {
     guard let bibliography = compiled.style.bibliography else { return [] }
     var entries: [String] = []
@@ -18,7 +19,7 @@ extension Processor {
       var state = DisambiguationState()
       state.yearSuffix = states[item]?.yearSuffix
       state.condition = states[item]?.condition ?? false
-      var node = renderItem(item, context: context, state: state, mode: .bibliography)
+      var node = renderItem(item, context: context, state: state, mode: .bibliography, cache: cache)
       // subsequent-author-substitute
       if let substitute = bibliography.subsequentAuthorSubstitute, let names = firstNames(node) {
         let current = nameTexts(names)

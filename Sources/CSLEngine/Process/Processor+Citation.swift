@@ -13,12 +13,15 @@ extension Processor {
   }
 
   func renderCitation(
-    _ cites: [ResolvedCite], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat
+    _ cites: [ResolvedCite], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat,
+    cache: RenderCache? = nil
   ) -> String {
     guard let citation = compiled.style.citation, !cites.isEmpty else { return "" }
     var ordered = cites
     if !citation.sort.isEmpty {
-      let sortedIndices = sort(Array(ordered.indices).map { ordered[$0].referenceIndex }, keys: citation.sort, numbers: numbers, mode: .citation)
+      let sortedIndices = sort(
+        Array(ordered.indices).map { ordered[$0].referenceIndex }, keys: citation.sort, numbers: numbers, mode: .citation,
+        cache: cache)
       // Stable mapping back to cites (a reference may be cited twice).
       var remaining = ordered
       var result: [ResolvedCite] = []
@@ -33,7 +36,7 @@ extension Processor {
       let state = states[cite.referenceIndex] ?? DisambiguationState()
       let node = renderItem(
         cite.referenceIndex, context: cite.context, state: state, mode: .citation,
-        suppressAuthor: cite.cite.suppressAuthor)
+        suppressAuthor: cite.cite.suppressAuthor, cache: cache)
       let names = node.first(tagged: .names("")).map(\.plainText) ?? firstNames(node)?.plainText ?? ""
       let year = firstDate(node)?.plainText ?? ""
       return CitePiece(

@@ -4,7 +4,9 @@ import CSLStyle
 extension Processor {
   /// Finds, per reference, the settings that make its cites distinct: added names, expanded
   /// given names, the disambiguate condition, year suffixes.
-  func disambiguate(_ resolved: [[ResolvedCite]], numbers: [Int: Int], bibliographyOrder: [Int]) -> [Int: DisambiguationState] {
+  func disambiguate(
+    _ resolved: [[ResolvedCite]], numbers: [Int: Int], bibliographyOrder: [Int], cache renderCache: RenderCache? = nil
+  ) -> [Int: DisambiguationState] {
     var states: [Int: DisambiguationState] = [:]
     guard let citation = compiled.style.citation else { return states }
     // The contexts each reference is cited in (locators dropped: they do not identify items).
@@ -25,10 +27,15 @@ extension Processor {
     let cited = contexts.keys.sorted()
     guard cited.count > 1 else { return states }
 
+    var cache: [Int: (state: DisambiguationState, texts: [String])] = [:]
     func renderings(_ item: Int) -> [String] {
-      (contexts[item] ?? []).map { context in
-        renderItem(item, context: context, state: states[item] ?? DisambiguationState(), mode: .citation).plainText
+      let state = states[item] ?? DisambiguationState()
+      if let cached = cache[item], cached.state == state { return cached.texts }
+      let texts = (contexts[item] ?? []).map { context in
+        renderItem(item, context: context, state: state, mode: .citation, cache: renderCache).plainText
       }
+      cache[item] = (state, texts)
+      return texts
     }
     /// Groups of references whose renderings collide.
     func ambiguousGroups(_ items: [Int]) -> [[Int]] {

@@ -22,9 +22,9 @@ enum SortValue: Sendable {
 
 extension Processor {
   /// Sorts reference indices by sort keys (stable).
-  func sort(_ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode) -> [Int] {
+  func sort(_ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil) -> [Int] {
     let values = items.map { item in
-      keys.map { sortValue(item, key: $0, number: numbers[item], mode: mode) }
+      keys.map { sortValue(item, key: $0, number: numbers[item], mode: mode, cache: cache) }
     }
     let indices = Array(items.indices).sorted { left, right in
       for (offset, key) in keys.enumerated() {
@@ -42,16 +42,20 @@ extension Processor {
     return indices.map { items[$0] }
   }
 
-  func sortValue(_ item: Int, key: CSL.SortKey, number: Int?, mode: RenderMode, state: DisambiguationState = DisambiguationState()) -> SortValue {
+  func sortValue(
+    _ item: Int, key: CSL.SortKey, number: Int?, mode: RenderMode, state: DisambiguationState = DisambiguationState(),
+    cache: RenderCache? = nil
+  ) -> SortValue {
     let reference = references[item]
     var context = CiteContext()
     context.citationNumber = number
     let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: nil)
-    var renderer = Renderer(compiled: compiled, lookup: lookup, mode: .sort, disambiguation: state)
+    let renderer = Renderer(compiled: compiled, lookup: lookup, mode: .sort, disambiguation: state)
     if mode == .citation {
       renderer.nameOptions = compiled.citationNameOptions
     }
     renderer.sortNameOverrides = (key.namesMin, key.namesUseFirst, key.namesUseLast)
+    renderer.cache = cache
     switch key.source {
     case .variable(let name):
       if name == "citation-number" { return number.map(SortValue.number) ?? .missing }

@@ -32,7 +32,12 @@ public struct Processor: Sendable {
 
   public init(compiled: CompiledStyle, references: [Reference]) {
     self.compiled = compiled
-    self.references = references.map(NoteFields.apply)
+    // Prepared once: note-field variables read, name particles split.
+    self.references = references.map { reference in
+      var prepared = NoteFields.apply(reference)
+      for (variable, names) in prepared.names { prepared.names[variable] = names.map(NameParts.normalized) }
+      return prepared
+    }
     var index: [String: Int] = [:]
     for (offset, reference) in references.enumerated() where index[reference.id] == nil {
       index[reference.id] = offset
@@ -46,6 +51,7 @@ public struct Processor: Sendable {
     citations: [Citation], bibliographyIDs: [String]? = nil, format: any OutputFormat = HTMLFormat()
   ) -> ProcessedOutput {
     var diagnostics: [Diagnostic] = []
+    let cache = RenderCache()
     // Resolve cites; unknown ids are reported and dropped.
     var resolved: [[ResolvedCite]] = []
     for citation in citations {
@@ -81,7 +87,7 @@ public struct Processor: Sendable {
     for (offset, index) in order.enumerated() { numbers[index] = offset + 1 }
     var sortedBibliography = order
     if let bibliography = compiled.style.bibliography, !bibliography.sort.isEmpty {
-      sortedBibliography = sort(order, keys: bibliography.sort, numbers: numbers, mode: .bibliography)
+      sortedBibliography = sort(order, keys: bibliography.sort, numbers: numbers, mode: .bibliography, cache: cache)
       if !compiled.usesCitationNumberInBibliographySort {
         for (offset, index) in sortedBibliography.enumerated() { numbers[index] = offset + 1 }
       }
@@ -89,17 +95,17 @@ public struct Processor: Sendable {
     assignPositions(&resolved, citations: citations, numbers: numbers)
 
     // Disambiguation.
-    let states = disambiguate(resolved, numbers: numbers, bibliographyOrder: sortedBibliography)
+    let states = disambiguate(resolved, numbers: numbers, bibliographyOrder: sortedBibliography, cache: cache)
 
     // Render citations.
     var renderedCitations: [String] = []
     for (offset, cites) in resolved.enumerated() {
       _ = offset
-      renderedCitations.append(renderCitation(cites, numbers: numbers, states: states, format: format))
+      renderedCitations.append(renderCitation(cites, numbers: numbers, states: states, format: format, cache: cache))
     }
     let memberSet = Set(bibliographyMembers)
     let bibliographyOrder = sortedBibliography.filter { memberSet.contains($0) }
-    let entries = renderBibliography(bibliographyOrder, numbers: numbers, states: states, format: format)
+    let entries = renderBibliography(bibliographyOrder, numbers: numbers, states: states, format: format, cache: cache)
     return ProcessedOutput(
       citations: renderedCitations, bibliography: entries,
       bibliographyIDs: bibliographyOrder.map { references[$0].id }, diagnostics: diagnostics)
@@ -163,13 +169,14 @@ public struct Processor: Sendable {
 
   func renderItem(
     _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
-    suppressAuthor: Bool = false
+    suppressAuthor: Bool = false, cache: RenderCache? = nil
   ) -> Node {
     let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
     let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: suffix)
-    var renderer = Renderer(compiled: compiled, lookup: lookup, mode: mode, disambiguation: state)
+    let renderer = Renderer(compiled: compiled, lookup: lookup, mode: mode, disambiguation: state)
     renderer.suppressFirstNames = suppressAuthor
+    renderer.cache = cache
     let layout = mode == .citation ? compiled.style.citation?.layout : compiled.style.bibliography?.layout
     var node = renderer.render(layout?.children ?? [], delimiter: nil).node
     if let suffix, !compiled.usesYearSuffixVariable {

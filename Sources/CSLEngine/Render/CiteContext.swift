@@ -89,7 +89,7 @@ struct VariableLookup: Sendable {
   }
 
   func names(_ name: String) -> [Name] {
-    (reference.names[name] ?? []).map(NameParts.normalized)
+    reference.names[name] ?? []
   }
 
   func date(_ name: String) -> DateValue? {

@@ -4,6 +4,15 @@ import BibModel
 /// + "Gogh"; "Alexander von" → "Alexander" + "von"), unless the data already has them or
 /// asks not to (`parse-names: false`, or a family name in double quotes).
 enum NameParts {
+  /// Family-first names without a separator: scripts other than Latin, Greek and Cyrillic.
+  /// A fast path skips the Unicode property lookups for Latin text.
+  static func isNonRomanic(_ name: Name) -> Bool {
+    let family = name.family ?? ""
+    let given = name.given ?? ""
+    if family.utf8.allSatisfy({ $0 < 0xCD }) && given.utf8.allSatisfy({ $0 < 0xCD }) { return false }
+    return name.isNonRomanic
+  }
+
   static func normalized(_ name: Name) -> Name {
     guard name.literal == nil else { return name }
     var result = name

@@ -2,7 +2,7 @@ import BibModel
 import CSLStyle
 
 extension Renderer {
-  mutating func renderDate(_ date: CSL.Date) -> Rendered {
+  func renderDate(_ date: CSL.Date) -> Rendered {
     guard !suppressed.contains(date.variable), let value = lookup.date(date.variable) else {
       return Rendered(node: .empty, calledVariable: true)
     }

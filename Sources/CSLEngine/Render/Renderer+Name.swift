@@ -28,10 +28,14 @@ extension Renderer {
       return block([piece(given, givenPart, withCase: true)], givenPart)
     }
     if let initializeWith, !given.isEmpty {
-      given = Self.initials(
-        given, with: initializeWith, hyphen: compiled.style.initializeWithHyphen, initialize: initialize)
+      let hyphen = compiled.style.initializeWithHyphen
+      if let cache {
+        given = cache.initials(given, with: initializeWith, hyphen: hyphen, initialize: initialize)
+      } else {
+        given = Self.initials(given, with: initializeWith, hyphen: hyphen, initialize: initialize)
+      }
     }
-    if person.isNonRomanic {
+    if NameParts.isNonRomanic(person) {
       let familyNode = block([piece(family, familyPart, withCase: true)], familyPart)
       if form == .short || given.isEmpty { return familyNode }
       return .sequence([familyNode, block([piece(given, givenPart, withCase: true)], givenPart)])

@@ -2,7 +2,7 @@ import BibModel
 import CSLStyle
 
 extension Renderer {
-  mutating func renderNames(_ names: CSL.Names) -> Rendered {
+  func renderNames(_ names: CSL.Names) -> Rendered {
     // Inside cs:substitute, a bare cs:names takes the substituted element's settings.
     var effective = names
     if let parent = substituteParent {
@@ -160,7 +160,7 @@ extension Renderer {
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
       rendered.append(formatName(person, index: index, options: options, name: name, sortOrder: sortOrder))
-      inverted.append(sortOrder && !person.isNonRomanic && person.literal == nil)
+      inverted.append(sortOrder && !NameParts.isNonRomanic(person) && person.literal == nil)
     }
     let delimiter = options.delimiter ?? ", "
     var parts: [Node] = []

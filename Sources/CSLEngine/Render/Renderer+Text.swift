@@ -2,7 +2,7 @@ import BibModel
 import CSLStyle
 
 extension Renderer {
-  mutating func renderText(_ text: CSL.Text) -> Rendered {
+  func renderText(_ text: CSL.Text) -> Rendered {
     switch text.source {
     case .variable(let name, let form):
       guard !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
@@ -57,7 +57,7 @@ extension Renderer {
   /// The locale's `page-range-delimiter` term, else an en dash.
   var rangeDelimiter: String { terms.term("page-range-delimiter") ?? "\u{2013}" }
 
-  mutating func renderNumber(_ number: CSL.Number) -> Rendered {
+  func renderNumber(_ number: CSL.Number) -> Rendered {
     let name = number.variable
     guard !suppressed.contains(name), let value = lookup.text(name) else {
       return Rendered(node: .empty, calledVariable: true)

@@ -17,7 +17,7 @@ enum RenderMode: Sendable { case citation, bibliography, sort }
 
 /// Renders one item in one context into an output tree. Mutable only for the bookkeeping
 /// CSL needs while walking a layout (substituted variables are suppressed afterwards).
-struct Renderer {
+final class Renderer {
   let compiled: CompiledStyle
   let lookup: VariableLookup
   let mode: RenderMode
@@ -34,6 +34,8 @@ struct Renderer {
   var suppressFirstNames = false
   /// `author-only`: only the first `cs:names` output is kept (handled by the caller).
   var renderedNames = false
+  /// Memoized work shared by all renderers of one processing run.
+  var cache: RenderCache?
 
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
@@ -62,17 +64,32 @@ struct Renderer {
 
   // MARK: - Sequences
 
-  mutating func render(_ elements: [CSL.Element], delimiter: String?) -> Rendered {
+  func render(_ elements: [CSL.Element], delimiter: String?) -> Rendered {
     var result = Rendered.nothing
     var nodes: [Node] = []
+    renderInto(elements, nodes: &nodes, result: &result)
+    result.node = join(nodes, delimiter)
+    return result
+  }
+
+  /// Renders elements into a list; a chosen branch's children join the list in place, so
+  /// they share the enclosing group's delimiter.
+  private func renderInto(_ elements: [CSL.Element], nodes: inout [Node], result: inout Rendered) {
     for element in elements {
+      if case .choose(let choose) = element {
+        var branch = choose.otherwise
+        for candidate in choose.branches where evaluate(candidate.condition) {
+          branch = candidate.children
+          break
+        }
+        renderInto(branch, nodes: &nodes, result: &result)
+        continue
+      }
       let rendered = render(element)
       result.calledVariable = result.calledVariable || rendered.calledVariable
       result.renderedVariable = result.renderedVariable || rendered.renderedVariable
       if !rendered.node.isEmpty { nodes.append(rendered.node) }
     }
-    result.node = join(nodes, delimiter)
-    return result
   }
 
   func join(_ nodes: [Node], _ delimiter: String?) -> Node {
@@ -87,7 +104,7 @@ struct Renderer {
     return .sequence(joined)
   }
 
-  mutating func render(_ element: CSL.Element) -> Rendered {
+  func render(_ element: CSL.Element) -> Rendered {
     switch element {
     case .text(let text): return renderText(text)
     case .number(let number): return renderNumber(number)

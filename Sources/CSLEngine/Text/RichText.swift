@@ -4,7 +4,10 @@
 /// output nodes. Apostrophes become ’. Anything else is kept as text.
 enum RichText {
   static func parse(_ text: String) -> Node {
-    guard text.contains(where: { "<\"'&\u{201C}\u{2018}".contains($0) }) else { return .text(text) }
+    // Fast path: no markup, quote or entity bytes (0xE2 starts the curly quotes).
+    guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0x26 || $0 == 0xE2 }) else {
+      return .text(text)
+    }
     var scanner = Scanner(characters: Array(text))
     let nodes = scanner.parse(until: nil)
     return nodes.count == 1 ? nodes[0] : .sequence(nodes)
