@@ -48,4 +48,7 @@ public struct Bibliography: Sendable {
   }
 
   public subscript(key: String) -> Reference? { references[key] }
+
+  /// True when an item has the key (without copying the item).
+  public func contains(_ key: String) -> Bool { references.index(forKey: key) != nil }
 }

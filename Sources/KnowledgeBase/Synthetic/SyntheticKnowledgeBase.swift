@@ -47,7 +47,7 @@ public enum SyntheticKnowledgeBase {
         }
         var statement = "    - value: \(value)\n"
         if property == "member" {
-          statement += "      qualifiers:\n        start: \"\(1990 + random.next(30))\"\n"
+          statement += "      qualifiers:\n        start: \"\(1990 + random.next(25))\"\n"
         }
         byProperty[property, default: []].append(statement + references)
       }
@@ -59,7 +59,7 @@ public enum SyntheticKnowledgeBase {
     }
     var json = "[\n"
     for index in 0..<sourceCount {
-      let year = 2000 + random.next(24)
+      let year = 2015 + random.next(10)
       json += """
           {"id": "s\(index)", "type": "article-journal", "title": "Study number \(index)",
            "author": [{"family": "Author\(index % 97)", "given": "A."}], "container-title": "Journal \(index % 13)",

@@ -199,13 +199,21 @@ private struct EventComposer {
       stack.append(.sequence(items, start))
     case .mapping(var pairs, let pending, var seen, let start):
       if let (key, keyLocation) = pending {
-        if let first = seen[key] {
+        // Small mappings are searched directly; large ones get an index.
+        let first: SourceLocation?
+        if pairs.count < 16 {
+          first = pairs.first { $0.key == key }?.keyLocation
+        } else {
+          if seen.isEmpty { for pair in pairs { seen[pair.key] = pair.keyLocation } }
+          first = seen[key]
+        }
+        if let first {
           problems.append(
             LoadRules.yamlDuplicateKey.finding(
               LoadRules.duplicateKey(key, first: first), at: keyLocation,
               notes: ["first written at \(first)"]))
         } else {
-          seen[key] = keyLocation
+          if !seen.isEmpty { seen[key] = keyLocation }
           pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
         }
         stack.append(.mapping(pairs, pendingKey: nil, seen: seen, start))
