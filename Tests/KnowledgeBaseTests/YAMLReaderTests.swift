@@ -48,7 +48,7 @@ import Testing
     #expect(result.diagnostics.map(\.code) == ["yaml-duplicate-key", "yaml-duplicate-key"])
     #expect(result.diagnostics.map(\.place) == ["d.yaml:3:1", "d.yaml:6:3"])
     #expect(result.diagnostics[0].message.contains("first written at 1:1"))
-    #expect(result.diagnostics[1].notes == ["first written at d.yaml:5:3"])
+    #expect(result.diagnostics[1].message == "duplicate key 'en' (first written at 5:3)")
   }
 
   @Test func rejectsTabIndentationOnEveryLine() {
@@ -69,6 +69,7 @@ import Testing
     #expect(result.root == nil)
     #expect(result.diagnostics.map(\.code) == ["yaml-tag", "yaml-tag"])
     #expect(result.diagnostics.map(\.place) == ["g.yaml:1:4", "g.yaml:2:4"])
+    #expect(result.diagnostics.map(\.message) == ["YAML tag '!!str' is not allowed", "YAML tag '!custom' is not allowed"])
   }
 
   @Test func reportsSyntaxErrorsWithPosition() {

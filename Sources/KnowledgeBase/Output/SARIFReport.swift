@@ -34,8 +34,7 @@ public enum SARIFReport {
     let run = JSONBuilder.object([
       ("tool", JSONBuilder.object([
         ("driver", JSONBuilder.object([
-          ("name", .string("cited")), ("informationUri", .string("https://github.com/cited/cited")),
-          ("rules", .array(driverRules)),
+          ("name", .string("cited")), ("rules", .array(driverRules)),
         ]))
       ])),
       ("results", .array(results)),

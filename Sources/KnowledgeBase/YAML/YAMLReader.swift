@@ -112,9 +112,13 @@ private struct EventComposer {
     var location = place(parser.problem_mark)
     if let context {
       let start = place(parser.context_mark)
-      message = "\(problem) (\(context) that starts at \(start.line):\(start.column))"
       // Running off the end of the file says little; point at what was left open.
-      if problem.contains("end of stream") { location = start }
+      if problem.contains("end of stream") {
+        location = start
+        message = "\(problem) (\(context) here)"
+      } else {
+        message = "\(problem) (\(context) that starts at \(start.line):\(start.column))"
+      }
     }
     problems.append(LoadRules.yamlSyntax.finding(message, at: location))
   }
@@ -183,7 +187,8 @@ private struct EventComposer {
   }
 
   mutating func checkTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, _ location: SourceLocation) {
-    guard let name = Self.text(tag) else { return }
+    guard var name = Self.text(tag) else { return }
+    if name.hasPrefix("tag:yaml.org,2002:") { name = "!!" + name.dropFirst("tag:yaml.org,2002:".count) }
     problems.append(LoadRules.yamlTag.finding(LoadRules.tag(name), at: location))
   }
 
@@ -209,9 +214,7 @@ private struct EventComposer {
         }
         if let first {
           problems.append(
-            LoadRules.yamlDuplicateKey.finding(
-              LoadRules.duplicateKey(key, first: first), at: keyLocation,
-              notes: ["first written at \(first)"]))
+            LoadRules.yamlDuplicateKey.finding(LoadRules.duplicateKey(key, first: first), at: keyLocation))
         } else {
           if !seen.isEmpty { seen[key] = keyLocation }
           pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
