@@ -31,7 +31,8 @@ import Testing
 
   /// The complete example of Docs/knowledge-base.md checks clean.
   @Test func theDocumentedExampleIsClean() throws {
-    let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/example").path
+    let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/example")
+      .path
     let (knowledge, _) = try KnowledgeDirectory.load(example + "/Knowledge")
     let bibliography = Bibliography.read([
       SourceFile(path: "sources.json", text: try KnowledgeDirectory.read(example + "/Bibliography/sources.json"))

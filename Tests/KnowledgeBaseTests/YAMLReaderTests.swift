@@ -27,7 +27,8 @@ import Testing
     let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
     for index in 1..<names.count {
       let previous = "*" + names[index - 1]
-      text += "\(names[index]): &\(names[index]) [" + Array(repeating: previous, count: 9).joined(separator: ",") + "]\n"
+      text +=
+        "\(names[index]): &\(names[index]) [" + Array(repeating: previous, count: 9).joined(separator: ",") + "]\n"
     }
     let clock = ContinuousClock()
     var result: YAMLReader.Result?
@@ -69,7 +70,8 @@ import Testing
     #expect(result.root == nil)
     #expect(result.diagnostics.map(\.code) == ["yaml-tag", "yaml-tag"])
     #expect(result.diagnostics.map(\.place) == ["g.yaml:1:4", "g.yaml:2:4"])
-    #expect(result.diagnostics.map(\.message) == ["YAML tag '!!str' is not allowed", "YAML tag '!custom' is not allowed"])
+    #expect(
+      result.diagnostics.map(\.message) == ["YAML tag '!!str' is not allowed", "YAML tag '!custom' is not allowed"])
   }
 
   @Test func reportsSyntaxErrorsWithPosition() {

@@ -109,11 +109,13 @@ enum EntityDecoder {
     }
     guard valueCount == 1, let (statementValue, valueLocation) = value else {
       if valueCount == 0 {
-        reading.problem("a statement of '\(property)' has no value, unknown-value or no-value; it is skipped",
-                        at: node.location)
+        reading.problem(
+          "a statement of '\(property)' has no value, unknown-value or no-value; it is skipped",
+          at: node.location)
       } else if valueCount > 1 {
-        reading.problem("a statement of '\(property)' has more than one of value, unknown-value and no-value; "
-                        + "it is skipped", at: node.location)
+        reading.problem(
+          "a statement of '\(property)' has more than one of value, unknown-value and no-value; "
+            + "it is skipped", at: node.location)
       }
       return nil
     }
@@ -136,7 +138,8 @@ enum EntityDecoder {
             qualifierValue = .uninterpreted(pair.value)
           }
           statement.qualifiers.append(
-            Qualifier(name: pair.key, value: qualifierValue, location: pair.keyLocation, valueLocation: pair.value.location))
+            Qualifier(
+              name: pair.key, value: qualifierValue, location: pair.keyLocation, valueLocation: pair.value.location))
         }
       case "rank":
         if let text = reading.string(field.value, "rank") {

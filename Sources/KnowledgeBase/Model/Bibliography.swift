@@ -10,7 +10,8 @@ public struct Bibliography: Sendable {
   /// Problems reading the files (as `bibliography-load` findings).
   public var diagnostics: [Diagnostic]
 
-  public init(_ references: [Reference] = [], locations: [String: SourceLocation] = [:], diagnostics: [Diagnostic] = []) {
+  public init(_ references: [Reference] = [], locations: [String: SourceLocation] = [:], diagnostics: [Diagnostic] = [])
+  {
     self.references = [:]
     self.keys = []
     self.locations = locations

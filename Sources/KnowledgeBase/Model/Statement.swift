@@ -103,7 +103,8 @@ public struct Statement: Sendable, Hashable {
     entity: String, property: String, value: StatementValue, valueLocation: SourceLocation,
     location: SourceLocation
   ) {
-    box = Box(Fields(entity: entity, property: property, value: value, valueLocation: valueLocation, location: location))
+    box = Box(
+      Fields(entity: entity, property: property, value: value, valueLocation: valueLocation, location: location))
   }
 
   public func qualifier(_ name: String) -> Qualifier? { qualifiers.first { $0.name == name } }

@@ -38,8 +38,9 @@ public struct CoverageReport: Sendable {
         let unsourced = statements.filter(\.references.isEmpty)
         if !unsourced.isEmpty {
           gaps.append(
-            Gap(entity: entity.id, property: property, unsourced: unsourced.count, statements: statements.count,
-                location: unsourced[0].location))
+            Gap(
+              entity: entity.id, property: property, unsourced: unsourced.count, statements: statements.count,
+              location: unsourced[0].location))
         }
         for (index, statement) in statements.enumerated() {
           for key in Set(statement.references.map(\.source)) { load[key, default: 0] += 1 }
@@ -70,7 +71,8 @@ public struct CoverageReport: Sendable {
     }
     output += "\nSources carrying the most statements\n"
     for source in busiestSources { output += "  \(source.statements)\t\(source.key)\n" }
-    output += "\nStatements resting only on secondary sources (\(secondaryOnly.count); secondary: "
+    output +=
+      "\nStatements resting only on secondary sources (\(secondaryOnly.count); secondary: "
       + secondaryTypes.joined(separator: ", ") + ")\n"
     for item in secondaryOnly {
       output += "  \(item.location): \(item.statement): \(item.sources.joined(separator: ", "))\n"
@@ -80,23 +82,39 @@ public struct CoverageReport: Sendable {
 
   public func renderJSON() -> JSONValue {
     func place(_ location: SourceLocation) -> [(String, JSONValue)] {
-      [("file", .string(location.file)), ("line", JSONBuilder.number(location.line)),
-       ("column", JSONBuilder.number(location.column))]
+      [
+        ("file", .string(location.file)), ("line", JSONBuilder.number(location.line)),
+        ("column", JSONBuilder.number(location.column)),
+      ]
     }
     return JSONBuilder.object([
-      ("unsourced", .array(gaps.map { gap in
-        JSONBuilder.object([
-          ("entity", .string(gap.entity)), ("property", .string(gap.property)),
-          ("unsourced", JSONBuilder.number(gap.unsourced)), ("statements", JSONBuilder.number(gap.statements)),
-        ] + place(gap.location))
-      })),
-      ("busiestSources", .array(busiestSources.map {
-        JSONBuilder.object([("source", .string($0.key)), ("statements", JSONBuilder.number($0.statements))])
-      })),
-      ("secondaryOnly", .array(secondaryOnly.map { item in
-        JSONBuilder.object([("statement", .string(item.statement)), ("sources", .array(item.sources.map(JSONValue.string)))]
-          + place(item.location))
-      })),
+      (
+        "unsourced",
+        .array(
+          gaps.map { gap in
+            JSONBuilder.object(
+              [
+                ("entity", .string(gap.entity)), ("property", .string(gap.property)),
+                ("unsourced", JSONBuilder.number(gap.unsourced)), ("statements", JSONBuilder.number(gap.statements)),
+              ] + place(gap.location))
+          })
+      ),
+      (
+        "busiestSources",
+        .array(
+          busiestSources.map {
+            JSONBuilder.object([("source", .string($0.key)), ("statements", JSONBuilder.number($0.statements))])
+          })
+      ),
+      (
+        "secondaryOnly",
+        .array(
+          secondaryOnly.map { item in
+            JSONBuilder.object(
+              [("statement", .string(item.statement)), ("sources", .array(item.sources.map(JSONValue.string)))]
+                + place(item.location))
+          })
+      ),
       ("secondaryTypes", .array(secondaryTypes.map(JSONValue.string))),
     ])
   }

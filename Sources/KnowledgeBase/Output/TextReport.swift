@@ -20,7 +20,8 @@ public enum TextReport {
       if let location, location.line > 0 {
         position = location.column > 0 ? "\(location.line):\(location.column)" : "\(location.line)"
       }
-      output += "  \(position.isEmpty ? "" : position + ": ")\(finding.severity.rawValue): \(finding.message) [\(finding.code)]\n"
+      let prefix = position.isEmpty ? "" : position + ": "
+      output += "  \(prefix)\(finding.severity.rawValue): \(finding.message) [\(finding.code)]\n"
       if let location, location.line > 0, let text = sources[location.file] {
         if lineCache[location.file] == nil {
           lineCache[location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)

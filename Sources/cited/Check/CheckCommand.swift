@@ -25,7 +25,9 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Treat warnings as errors for the exit status.")
   var strict = false
 
-  @Flag(help: "Also report sourcing coverage: unsourced entities and properties, busiest sources, secondary-only statements.")
+  @Flag(
+    help:
+      "Also report sourcing coverage: unsourced entities and properties, busiest sources, secondary-only statements.")
   var coverage = false
 
   @Option(help: "Project configuration (default: .cited.yaml when present).")
@@ -51,10 +53,13 @@ struct CheckCommand: ParsableCommand {
       if coverage { print("\n" + CoverageReport(context).renderText(), terminator: "") }
     case .json:
       if coverage {
-        print(JSONWriter.write(.object(JSONObject([
-          JSONMember(key: "check", value: JSONReport.value(result)),
-          JSONMember(key: "coverage", value: CoverageReport(context).renderJSON()),
-        ]))), terminator: "")
+        print(
+          JSONWriter.write(
+            .object(
+              JSONObject([
+                JSONMember(key: "check", value: JSONReport.value(result)),
+                JSONMember(key: "coverage", value: CoverageReport(context).renderJSON()),
+              ]))), terminator: "")
       } else {
         print(JSONReport.render(result), terminator: "")
       }

@@ -25,7 +25,8 @@ struct KBListCommand: ParsableCommand {
 /// `cited kb show ID`: an entity with its statements and the sources behind them.
 struct KBShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show an entity: labels, former names, statements with qualifiers, ranks and sources.")
+    commandName: "show",
+    abstract: "Show an entity: labels, former names, statements with qualifiers, ranks and sources.")
 
   @OptionGroup var input: KnowledgeInputOptions
 
