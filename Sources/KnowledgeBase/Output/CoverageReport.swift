@@ -22,7 +22,15 @@ public struct CoverageReport: Sendable {
     public var location: SourceLocation
   }
 
+  public struct PropertyTally: Sendable, Hashable {
+    public var property: String
+    public var statements: Int
+    public var sourced: Int
+  }
+
   public var gaps: [Gap]
+  /// Statements and sourced statements per property, by property name.
+  public var byProperty: [PropertyTally]
   public var busiestSources: [SourceLoad]
   public var secondaryOnly: [SecondaryOnly]
   public var secondaryTypes: [String]
@@ -31,11 +39,16 @@ public struct CoverageReport: Sendable {
     var gaps: [Gap] = []
     var load: [String: Int] = [:]
     var secondaryOnly: [SecondaryOnly] = []
+    var tallies: [String: PropertyTally] = [:]
     let secondary = context.secondarySourceTypes
     for entity in context.knowledge.entities {
       for property in entity.properties {
         let statements = entity.statements(of: property)
         let unsourced = statements.filter(\.references.isEmpty)
+        var tally = tallies[property] ?? PropertyTally(property: property, statements: 0, sourced: 0)
+        tally.statements += statements.count
+        tally.sourced += statements.count - unsourced.count
+        tallies[property] = tally
         if !unsourced.isEmpty {
           gaps.append(
             Gap(
@@ -51,21 +64,34 @@ public struct CoverageReport: Sendable {
             secondaryOnly.append(
               SecondaryOnly(
                 statement: statement.label(index: index),
-                sources: statement.references.map { "\($0.source) (\(context.bibliography[$0.source]?.type ?? "?"))" },
+                sources: Self.distinctKeys(statement).map { "\($0) (\(context.bibliography[$0]?.type ?? "?"))" },
                 location: statement.location))
           }
         }
       }
     }
     self.gaps = gaps
+    self.byProperty = tallies.keys.sorted().compactMap { tallies[$0] }
     self.busiestSources = load.map { SourceLoad(key: $0.key, statements: $0.value) }
       .sorted { ($0.statements, $1.key) > ($1.statements, $0.key) }.prefix(top).map { $0 }
     self.secondaryOnly = secondaryOnly
     self.secondaryTypes = secondary.sorted()
   }
 
+  /// A statement's citation keys, each once, in order.
+  private static func distinctKeys(_ statement: Statement) -> [String] {
+    var seen: Set<String> = []
+    return statement.references.map(\.source).filter { seen.insert($0).inserted }
+  }
+
   public func renderText() -> String {
-    var output = "Entities and properties lacking sources (\(gaps.count))\n"
+    var output = "Sourcing by property (sourced / statements)\n"
+    let width = byProperty.map(\.property.count).max() ?? 0
+    for tally in byProperty {
+      let padding = String(repeating: " ", count: width - tally.property.count)
+      output += "  \(tally.property)\(padding)  \(tally.sourced) / \(tally.statements)\n"
+    }
+    output += "\nEntities and properties lacking sources (\(gaps.count))\n"
     for gap in gaps {
       output += "  \(gap.location): \(gap.entity).\(gap.property): \(gap.unsourced) of \(gap.statements) unsourced\n"
     }
@@ -116,6 +142,16 @@ public struct CoverageReport: Sendable {
           })
       ),
       ("secondaryTypes", .array(secondaryTypes.map(JSONValue.string))),
+      (
+        "byProperty",
+        .array(
+          byProperty.map {
+            JSONBuilder.object([
+              ("property", .string($0.property)), ("statements", JSONBuilder.number($0.statements)),
+              ("sourced", JSONBuilder.number($0.sourced)),
+            ])
+          })
+      ),
     ])
   }
 }

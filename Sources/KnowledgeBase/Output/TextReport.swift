@@ -50,6 +50,16 @@ public enum TextReport {
     return output
   }
 
+  /// `lsg 20 entities 120 statements (98% sourced), person …`.
+  static func byKind(_ summary: CheckSummary) -> String {
+    let parts = summary.byKind.keys.sorted().compactMap { kind -> String? in
+      guard let tally = summary.byKind[kind] else { return nil }
+      let percent = tally.statements == 0 ? 100 : tally.sourced * 100 / tally.statements
+      return "\(kind) \(tally.entities) (\(tally.statements) statements, \(percent)% sourced)"
+    }
+    return parts.isEmpty ? "-" : parts.joined(separator: ", ")
+  }
+
   public static func summary(_ summary: CheckSummary) -> String {
     func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
     let percent = (summary.percentSourced * 10).rounded() / 10
@@ -59,6 +69,7 @@ public enum TextReport {
       entities: \(summary.entities), statements: \(summary.statements), sources: \(summary.sources) \
       (\(summary.citedSources) cited), statements without a source: \(summary.unsourcedStatements)
       sourced: \(percent)%, sources per statement: \(perStatement), conflicts: \(summary.conflicts)
+      by kind: \(byKind(summary))
 
       """
   }
