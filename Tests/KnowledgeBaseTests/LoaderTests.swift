@@ -12,6 +12,9 @@ import Testing
             - rank: preferred
             - value: xi
               unknown-value: true
+            - value:
+              references:
+                - source: book2010
             - value: xi
               refrences: []
               references:
@@ -23,9 +26,11 @@ import Testing
     let structure = result.findings.filter { $0.code == "kb-structure" }
     #expect(
       structure.map(\.place) == [
-        "kb/lsg/g.yaml:11:7", "kb/lsg/g.yaml:12:7", "kb/lsg/g.yaml:15:7", "kb/lsg/g.yaml:18:11",
+        "kb/lsg/g.yaml:11:7", "kb/lsg/g.yaml:12:7", "kb/lsg/g.yaml:14:7", "kb/lsg/g.yaml:18:7",
+        "kb/lsg/g.yaml:21:11",
       ])
-    #expect(structure[2].hint == "did you mean 'references'?")
+    #expect(structure[2].message.hasPrefix("'value' is empty"))
+    #expect(structure[3].hint == "did you mean 'references'?")
     #expect(result.summary.statements == 3)  // with the clean `type` and the person's statement
   }
 

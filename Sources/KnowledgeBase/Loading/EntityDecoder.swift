@@ -92,6 +92,11 @@ enum EntityDecoder {
       switch field.key {
       case "value":
         valueCount += 1
+        if field.value.isNull {
+          reading.problem(
+            "'value' is empty; write the value, or 'unknown-value: true' / 'no-value: true'", at: field.keyLocation)
+          continue
+        }
         if let spec, case .success(let read) = ValueReader.read(field.value, as: spec) {
           value = (read, field.value.location)
         } else {
@@ -108,7 +113,9 @@ enum EntityDecoder {
       }
     }
     guard valueCount == 1, let (statementValue, valueLocation) = value else {
-      if valueCount == 0 {
+      if valueCount == 0, fields.contains(where: { $0.key == "value" }) {
+        return nil  // an empty value, already reported
+      } else if valueCount == 0 {
         reading.problem(
           "a statement of '\(property)' has no value, unknown-value or no-value; it is skipped",
           at: node.location)

@@ -28,8 +28,11 @@ public struct Bibliography: Sendable {
     for file in files {
       let result = CSLJSON.read(file.text, file: file.path)
       for diagnostic in result.diagnostics {
+        // One rule id for everything the CSL-JSON reader says, so it can be configured; the
+        // reader's own code stays in the notes.
         var finding = diagnostic
-        if finding.severity == .error { finding.code = LoadRules.bibliography.id }
+        finding.notes.append("CSL-JSON reader: \(diagnostic.code)")
+        finding.code = LoadRules.bibliography.id
         bibliography.diagnostics.append(finding)
       }
       for reference in result.references {
