@@ -117,3 +117,25 @@ import Testing
     #expect(found.first?.location?.line == 4)
   }
 }
+
+@Suite struct StatementIDRuleTests {
+  @Test func duplicateStatementIDsAcrossFiles() {
+    let other =
+      "id: h\nkind: lsg\nlabels:\n  en: H\nstatements:\n  type:\n    - id: F1\n      value: permanent\n"
+      + "      references:\n        - source: book2010\n"
+    let result = Fixture.check([
+      "kb/lsg/g.yaml": Fixture.lsg(
+        "  head:\n    - id: F1\n      value: xi\n      references:\n        - source: book2010\n"),
+      "kb/lsg/h.yaml": other,
+    ])
+    let found = result.findings.filter { $0.code == "duplicate-statement-id" }
+    #expect(found.map(\.place) == ["kb/lsg/h.yaml:7:7"])
+    #expect(found.first?.notes == ["first used at kb/lsg/g.yaml:11:7"])
+  }
+
+  @Test func distinctIDsAreFine() {
+    let found = Fixture.findings(
+      "duplicate-statement-id", lsg: "  head:\n    - id: F1-1\n      value: xi\n    - id: F1-2\n      value: xi\n")
+    #expect(found.isEmpty)
+  }
+}

@@ -16,6 +16,7 @@ public enum Checker {
     UnsourcedStatementRule(), UnknownSourceRule(),
     UnknownKindRule(), UnknownPropertyRule(), PropertyKindRule(), ValueTypeRule(), ValueNotAllowedRule(),
     UnknownEntityRule(), EntityKindRule(), DeprecatedWithoutReasonRule(), MissingExpectedPropertyRule(),
+    DuplicateStatementIDRule(),
     LocatorRangeRule(), LocatorLabelRule(), AnachronismRule(), DateOrderRule(), FutureDateRule(),
     DatePrecisionRule(), TypeLifetimeRule(), ConflictRule(), ConflictResolvedRule(), CorroborationRule(),
     ViaOnlyRule(), WebAccessDateRule(), MalformedURLRule(), MalformedDOIRule(), UncitedSourceRule(),
