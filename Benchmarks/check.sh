@@ -13,7 +13,7 @@ cd "$work/kb"
 for run in 1 2 3; do
   start=$(date +%s.%N)
   status=0
-  "$bin" check --format json > "$work/out.json" || status=$?
+  "$bin" check --timings > "$work/out.txt" || status=$?
   end=$(date +%s.%N)
   echo "run $run: $(echo "$end - $start" | bc) s (exit $status)"
 done

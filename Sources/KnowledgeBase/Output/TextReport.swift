@@ -55,7 +55,8 @@ public enum TextReport {
     let parts = summary.byKind.keys.sorted().compactMap { kind -> String? in
       guard let tally = summary.byKind[kind] else { return nil }
       let percent = tally.statements == 0 ? 100 : tally.sourced * 100 / tally.statements
-      return "\(kind) \(tally.entities) (\(tally.statements) statements, \(percent)% sourced)"
+      let statements = tally.statements == 1 ? "statement" : "statements"
+      return "\(kind) \(tally.entities) (\(tally.statements) \(statements), \(percent)% sourced)"
     }
     return parts.isEmpty ? "-" : parts.joined(separator: ", ")
   }

@@ -42,10 +42,17 @@ struct CheckCommand: ParsableCommand {
   @Option(help: .hidden)
   var today: String?
 
+  @Flag(help: .hidden)
+  var timings = false
+
   func run() throws {
     let configuration = try makeConfig()
+    let clock = ContinuousClock()
+    let started = clock.now
     let loaded = try input.load()
+    let loadedAt = clock.now
     let result = Checker.check(loaded.knowledge, loaded.bibliography, config: configuration)
+    let checkedAt = clock.now
     let context = CheckContext(knowledge: loaded.knowledge, bibliography: loaded.bibliography, config: configuration)
     switch format {
     case .text:
@@ -68,6 +75,10 @@ struct CheckCommand: ParsableCommand {
     case .github:
       print(GitHubAnnotations.render(result), terminator: "")
       if coverage { print(CoverageReport(context).renderText(), terminator: "") }
+    }
+    if timings {
+      CLIOutput.error(
+        "timings: load \(loadedAt - started), check \(checkedAt - loadedAt), output \(clock.now - checkedAt)")
     }
     let failing = result.findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     // Exit here rather than unwinding: tearing down a large knowledge base takes longer than checking it.
