@@ -48,6 +48,8 @@ let package = Package(
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
     .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "BibModel"], exclude: ["Fixtures"]),
+    // Runs the built `cited` binary (the dependency makes sure it is built first).
+    .testTarget(name: "CitedCLITests", dependencies: ["cited"]),
   ],
   swiftLanguageModes: [.v6]
 )

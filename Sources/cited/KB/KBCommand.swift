@@ -1,11 +1,11 @@
 import ArgumentParser
 import KnowledgeBase
 
-/// `cited kb`: look into the knowledge base.
+/// `cited kb`: look into the knowledge base (list, show).
 struct KBCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kb",
-    abstract: "List and show the entities of the knowledge base.",
+    abstract: "List the entities of the knowledge base and show one.",
     subcommands: [KBListCommand.self, KBShowCommand.self, KBGenerateCommand.self])
 }
 
