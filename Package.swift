@@ -47,6 +47,7 @@ let package = Package(
       ]),
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
+    .testTarget(name: "CSLStyleTests", dependencies: ["CSLStyle", "XMLTree"]),
     .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "BibModel"], exclude: ["Fixtures"]),
     // Runs the built `cited` binary (the dependency makes sure it is built first).
     .testTarget(name: "CitedCLITests", dependencies: ["cited"]),

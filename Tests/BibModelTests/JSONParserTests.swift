@@ -17,7 +17,7 @@ import Testing
       _ = try JSONParser.parse("[\n  {\"id\": 1,}\n]")
     } catch {
       #expect(error.line == 2)
-      #expect(error.column == 13)
+      #expect(error.column == 12)
     }
   }
 
