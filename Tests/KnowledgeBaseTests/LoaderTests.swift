@@ -135,6 +135,12 @@ import Testing
     #expect(knowledge.schema.properties["head"] == nil)
   }
 
+  @Test func yearsBetweenDates() {
+    #expect(FactDate(year: 1999, month: 12).years(until: FactDate(year: 2000, month: 1)) == 1.0 / 12)
+    #expect(FactDate(year: 2000).years(until: FactDate(year: 2003, month: 7)) == 3.5)
+    #expect(FactDate(year: 2003).years(until: FactDate(year: 2000)) == -3)
+  }
+
   @Test func datesParseStrictly() {
     #expect(FactDate.parse("1980-03") == FactDate(year: 1980, month: 3))
     #expect(FactDate.parse("-0044") == FactDate(year: -44))
