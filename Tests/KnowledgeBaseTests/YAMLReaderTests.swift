@@ -52,6 +52,15 @@ import Testing
     #expect(result.diagnostics[1].message == "duplicate key 'en' (first written at 5:3)")
   }
 
+  @Test func findsDuplicatesInLargeMappings() {
+    var text = ""
+    for index in 0..<40 { text += "k\(index): \(index)\n" }
+    text += "k7: again\nk39: again\n"
+    let result = YAMLReader.read(text, file: "big.yaml")
+    #expect(result.diagnostics.map(\.place) == ["big.yaml:41:1", "big.yaml:42:1"])
+    #expect(result.diagnostics.first?.message == "duplicate key 'k7' (first written at 8:1)")
+  }
+
   @Test func rejectsTabIndentationOnEveryLine() {
     let result = YAMLReader.read("a:\n\tb: 1\nc:\n  \td: 2\n", file: "t.yaml")
     #expect(result.root == nil)
