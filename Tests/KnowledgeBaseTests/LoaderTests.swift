@@ -45,6 +45,12 @@ import Testing
     #expect(result.summary.entities == 2)
   }
 
+  @Test func emptyEntityFilesAreReported() {
+    let result = Fixture.check(["kb/lsg/empty.yaml": "# nothing yet\n", "kb/lsg/null.yaml": "~\n"])
+    let found = result.findings.filter { $0.code == "kb-structure" }
+    #expect(found.map(\.place) == ["kb/lsg/empty.yaml:1:1", "kb/lsg/null.yaml:1:1"])
+  }
+
   @Test func duplicateEntityIds() {
     let result = Fixture.check(["kb/lsg/g.yaml": Fixture.lsg(), "kb/lsg/h.yaml": Fixture.lsg()])
     let found = result.findings.filter { $0.code == "duplicate-entity" }

@@ -104,6 +104,13 @@ import Testing
     #expect(result.diagnostics.first?.place == "m.yaml:2:1")
   }
 
+  @Test func crlfAndByteOrderMarkAreFine() {
+    let result = YAMLReader.read("\u{FEFF}a: 1\r\nb: x\r\n", file: "w.yaml")
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.root?["b"]?.scalar == "x")
+    #expect(result.root?["b"]?.location.line == 2)
+  }
+
   @Test func anEmptyFileHasNoRootAndNoProblem() {
     let result = YAMLReader.read("", file: "e.yaml")
     #expect(result.root == nil)

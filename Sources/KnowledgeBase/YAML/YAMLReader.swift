@@ -22,6 +22,8 @@ public enum YAMLReader {
     let tabs = tabIndentation(text, file: file)
     guard tabs.isEmpty else { return Result(root: nil, diagnostics: tabs) }
     var bytes = Array(text.utf8)
+    // A byte order mark is not content (libyaml skips it only when it guesses the encoding).
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if bytes.isEmpty { return Result(root: nil, diagnostics: []) }
     return bytes.withUnsafeMutableBufferPointer { buffer in
       var composer = EventComposer(file: file)
