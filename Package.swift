@@ -66,6 +66,8 @@ let package = Package(
       name: "CSLConformanceTests", dependencies: ["CSLTestSuite", "CSLStyle", "CSLEngine", "BibModel"],
       exclude: ["Resources", "Fixtures"]),
     .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "BibModel"], exclude: ["Fixtures"]),
+    // Runs the built `cited` binary (the dependency makes sure it is built first).
+    .testTarget(name: "CitedCLITests", dependencies: ["cited"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -29,6 +29,20 @@ import Testing
     #expect(try snapshot() == before)
   }
 
+  /// The complete example of Docs/knowledge-base.md checks clean.
+  @Test func theDocumentedExampleIsClean() throws {
+    let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/example")
+      .path
+    let (knowledge, _) = try KnowledgeDirectory.load(example + "/Knowledge")
+    let bibliography = Bibliography.read([
+      SourceFile(path: "sources.json", text: try KnowledgeDirectory.read(example + "/Bibliography/sources.json"))
+    ])
+    let result = Checker.check(knowledge, bibliography, config: CheckConfig(today: Fixture.today))
+    #expect(result.findings.map(\.description) == [])
+    #expect(result.summary.entities == 3)
+    #expect(result.summary.statements == 5)
+  }
+
   /// Every file under the fixture with its modification date and size.
   private func snapshot() throws -> [String: String] {
     var result: [String: String] = [:]

@@ -100,7 +100,9 @@ enum Fixture {
   }
 
   /// The findings of one rule for an LSG file.
-  static func findings(_ rule: String, lsg statements: String, bibliography: String = Fixture.bibliography)
+  static func findings(
+    _ rule: String, lsg statements: String, bibliography: String = Fixture.bibliography
+  )
     -> [Diagnostic]
   {
     check(["kb/lsg/g.yaml": lsg(statements)], bibliography: bibliography).findings.filter { $0.code == rule }

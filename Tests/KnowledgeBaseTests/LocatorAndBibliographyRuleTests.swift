@@ -5,23 +5,25 @@ import Testing
 
 @Suite struct LocatorAndBibliographyRuleTests {
   @Test func locatorOutsideThePageRange() {
-    let found = Fixture.findings("locator-out-of-range", lsg: """
-        head:
-          - value: xi
-            references:
-              - source: article2014
-                locator: "30"
-              - source: article2014
-                locator: "14-18"
-              - source: book2010
-                locator: "301"
-              - source: book2010
-                locator: "299"
-              - source: article2014
-                label: chapter
-                locator: "40"
+    let found = Fixture.findings(
+      "locator-out-of-range",
+      lsg: """
+          head:
+            - value: xi
+              references:
+                - source: article2014
+                  locator: "30"
+                - source: article2014
+                  locator: "14-18"
+                - source: book2010
+                  locator: "301"
+                - source: book2010
+                  locator: "299"
+                - source: article2014
+                  label: chapter
+                  locator: "40"
 
-      """)
+        """)
     #expect(found.map(\.place) == ["kb/lsg/g.yaml:14:20", "kb/lsg/g.yaml:18:20"])
   }
 
@@ -32,18 +34,20 @@ import Testing
   }
 
   @Test func unknownLocatorLabel() {
-    let found = Fixture.findings("unknown-locator-label", lsg: """
-        head:
-          - value: xi
-            references:
-              - source: article2014
-                label: pgae
-                locator: "15"
-              - source: article2014
-                label: section
-                locator: "2"
+    let found = Fixture.findings(
+      "unknown-locator-label",
+      lsg: """
+          head:
+            - value: xi
+              references:
+                - source: article2014
+                  label: pgae
+                  locator: "15"
+                - source: article2014
+                  label: section
+                  locator: "2"
 
-      """)
+        """)
     #expect(found.map(\.place) == ["kb/lsg/g.yaml:14:18"])
     #expect(found.first?.hint == "did you mean 'page'?")
   }

@@ -4,16 +4,20 @@ import Testing
 @testable import KnowledgeBase
 
 @Suite struct OutputTests {
-  static let result = Fixture.check(["kb/lsg/g.yaml": Fixture.lsg("""
-      head:
-        - value: xi
-          references:
-            - source: book2011
+  static let result = Fixture.check([
+    "kb/lsg/g.yaml": Fixture.lsg(
+      """
+        head:
+          - value: xi
+            references:
+              - source: book2011
 
-    """)])
+      """)
+  ])
 
   @Test func textQuotesTheLineWithACaret() {
-    let source = Fixture.lsg("""
+    let source = Fixture.lsg(
+      """
         head:
           - value: xi
             references:
@@ -21,13 +25,15 @@ import Testing
 
       """)
     let text = TextReport.render(Self.result, sources: ["kb/lsg/g.yaml": source])
-    #expect(text.contains("""
-      kb/lsg/g.yaml
-        13:19: error: unknown citation key 'book2011' [unknown-source]
-          13 |         - source: book2011
-             |                   ^
-            hint: did you mean 'book2010'?
-      """))
+    #expect(
+      text.contains(
+        """
+        kb/lsg/g.yaml
+          13:19: error: unknown citation key 'book2011' [unknown-source]
+            13 |         - source: book2011
+               |                   ^
+              hint: did you mean 'book2010'?
+        """))
     #expect(text.contains("entities: 2, statements: 3, sources: 4 (1 cited), statements without a source: 0"))
   }
 
@@ -55,9 +61,10 @@ import Testing
 
   @Test func githubAnnotations() {
     let text = GitHubAnnotations.render(Self.result)
-    #expect(text.contains(
-      "::error file=kb/lsg/g.yaml,line=13,col=19,title=unknown-source::unknown citation key 'book2011' "
-        + "(did you mean 'book2010'?)\n"))
+    #expect(
+      text.contains(
+        "::error file=kb/lsg/g.yaml,line=13,col=19,title=unknown-source::unknown citation key 'book2011' "
+          + "(did you mean 'book2010'?)\n"))
     #expect(text.contains("::notice file=bib.json"))
     #expect(GitHubAnnotations.escapeData("50%\na") == "50%25%0Aa")
     #expect(GitHubAnnotations.escapeProperty("a:b,c") == "a%3Ab%2Cc")
@@ -75,19 +82,23 @@ import Testing
     let knowledge = KnowledgeLoader.load(
       [
         SourceFile(path: "kb/schema.yaml", text: Fixture.schema),
-        SourceFile(path: "kb/g.yaml", text: Fixture.lsg("""
-            head:
-              - value: xi
-            established:
-              - value: "1980"
-                references:
-                  - source: blog2022
-                  - source: web2020
+        SourceFile(
+          path: "kb/g.yaml",
+          text: Fixture.lsg(
+            """
+              head:
+                - value: xi
+              established:
+                - value: "1980"
+                  references:
+                    - source: blog2022
+                    - source: web2020
 
-          """)),
+            """)),
       ], root: "kb")
     let bibliography = Bibliography.read([SourceFile(path: "bib.json", text: Fixture.bibliography)])
-    let context = CheckContext(knowledge: knowledge, bibliography: bibliography, config: CheckConfig(today: Fixture.today))
+    let context = CheckContext(
+      knowledge: knowledge, bibliography: bibliography, config: CheckConfig(today: Fixture.today))
     let coverage = CoverageReport(context)
     #expect(coverage.gaps.map { "\($0.entity).\($0.property)@\($0.location.line)" } == ["g.head@11"])
     #expect(coverage.busiestSources.first?.key == "blog2022" || coverage.busiestSources.first?.key == "book2010")

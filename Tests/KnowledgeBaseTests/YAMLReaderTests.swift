@@ -27,7 +27,8 @@ import Testing
     let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
     for index in 1..<names.count {
       let previous = "*" + names[index - 1]
-      text += "\(names[index]): &\(names[index]) [" + Array(repeating: previous, count: 9).joined(separator: ",") + "]\n"
+      text +=
+        "\(names[index]): &\(names[index]) [" + Array(repeating: previous, count: 9).joined(separator: ",") + "]\n"
     }
     let clock = ContinuousClock()
     var result: YAMLReader.Result?
@@ -48,7 +49,16 @@ import Testing
     #expect(result.diagnostics.map(\.code) == ["yaml-duplicate-key", "yaml-duplicate-key"])
     #expect(result.diagnostics.map(\.place) == ["d.yaml:3:1", "d.yaml:6:3"])
     #expect(result.diagnostics[0].message.contains("first written at 1:1"))
-    #expect(result.diagnostics[1].notes == ["first written at d.yaml:5:3"])
+    #expect(result.diagnostics[1].message == "duplicate key 'en' (first written at 5:3)")
+  }
+
+  @Test func findsDuplicatesInLargeMappings() {
+    var text = ""
+    for index in 0..<40 { text += "k\(index): \(index)\n" }
+    text += "k7: again\nk39: again\n"
+    let result = YAMLReader.read(text, file: "big.yaml")
+    #expect(result.diagnostics.map(\.place) == ["big.yaml:41:1", "big.yaml:42:1"])
+    #expect(result.diagnostics.first?.message == "duplicate key 'k7' (first written at 8:1)")
   }
 
   @Test func rejectsTabIndentationOnEveryLine() {
@@ -69,6 +79,8 @@ import Testing
     #expect(result.root == nil)
     #expect(result.diagnostics.map(\.code) == ["yaml-tag", "yaml-tag"])
     #expect(result.diagnostics.map(\.place) == ["g.yaml:1:4", "g.yaml:2:4"])
+    #expect(
+      result.diagnostics.map(\.message) == ["YAML tag '!!str' is not allowed", "YAML tag '!custom' is not allowed"])
   }
 
   @Test func reportsSyntaxErrorsWithPosition() {
@@ -90,6 +102,13 @@ import Testing
     let result = YAMLReader.read("a: 1\n---\nb: 2\n", file: "m.yaml")
     #expect(result.root == nil)
     #expect(result.diagnostics.first?.place == "m.yaml:2:1")
+  }
+
+  @Test func crlfAndByteOrderMarkAreFine() {
+    let result = YAMLReader.read("\u{FEFF}a: 1\r\nb: x\r\n", file: "w.yaml")
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.root?["b"]?.scalar == "x")
+    #expect(result.root?["b"]?.location.line == 2)
   }
 
   @Test func anEmptyFileHasNoRootAndNoProblem() {

@@ -20,14 +20,25 @@ public struct CheckContext: Sendable {
     config.secondarySourceTypes ?? knowledge.schema.secondarySourceTypes
   }
 
-  /// Calls `body` for every statement with its index within its property.
+  /// Calls `body` for every statement with its index within its property. Statements are lent,
+  /// not copied (a copy of a statement retains every string in it; rules visit each one often).
   public func forEachStatement(_ body: (Entity, Statement, Int) -> Void) {
-    for entity in knowledge.entities {
-      var counters: [String: Int] = [:]
-      for statement in entity.statements {
-        let index = counters[statement.property, default: 0]
-        counters[statement.property] = index + 1
-        body(entity, statement, index)
+    knowledge.entities.withUnsafeBufferPointer { entities in
+      for entityIndex in entities.indices {
+        entities[entityIndex].statements.withUnsafeBufferPointer { statements in
+          var previous = ""
+          var index = 0
+          for statementIndex in statements.indices {
+            // Statements of a property are consecutive as loaded.
+            if statements[statementIndex].property == previous {
+              index += 1
+            } else {
+              previous = statements[statementIndex].property
+              index = 0
+            }
+            body(entities[entityIndex], statements[statementIndex], index)
+          }
+        }
       }
     }
   }

@@ -45,27 +45,27 @@ public struct CheckSummary: Sendable, Hashable, Codable {
     var byProperty: [String: Tally] = [:]
     for entity in context.knowledge.entities {
       byKind[entity.kind, default: Tally()].entities += 1
-      for statement in entity.statements {
+      var seen: Set<String> = []
+      for index in entity.statements.indices {
+        let property = entity.statements[index].property
+        let count = entity.statements[index].references.count
         statements += 1
-        references += statement.references.count
-        let isSourced = !statement.references.isEmpty
-        if isSourced { sourced += 1 }
-        for reference in statement.references { cited.insert(reference.source) }
+        references += count
+        for reference in entity.statements[index].references { cited.insert(reference.source) }
         byKind[entity.kind, default: Tally()].statements += 1
-        byProperty[statement.property, default: Tally()].statements += 1
-        if isSourced {
+        byProperty[property, default: Tally()].statements += 1
+        if seen.insert(property).inserted { byProperty[property, default: Tally()].entities += 1 }
+        if count > 0 {
+          sourced += 1
           byKind[entity.kind, default: Tally()].sourced += 1
-          byProperty[statement.property, default: Tally()].sourced += 1
+          byProperty[property, default: Tally()].sourced += 1
         }
       }
-    }
-    for entity in context.knowledge.entities {
-      for property in entity.properties { byProperty[property, default: Tally()].entities += 1 }
     }
     self.statements = statements
     self.sourcedStatements = sourced
     self.references = references
-    self.citedSources = cited.filter { context.bibliography[$0] != nil }.count
+    self.citedSources = cited.filter { context.bibliography.contains($0) }.count
     self.conflicts = conflicts
     self.byKind = byKind
     self.byProperty = byProperty

@@ -16,6 +16,7 @@ public enum Checker {
     UnsourcedStatementRule(), UnknownSourceRule(),
     UnknownKindRule(), UnknownPropertyRule(), PropertyKindRule(), ValueTypeRule(), ValueNotAllowedRule(),
     UnknownEntityRule(), EntityKindRule(), DeprecatedWithoutReasonRule(), MissingExpectedPropertyRule(),
+    DuplicateStatementIDRule(),
     LocatorRangeRule(), LocatorLabelRule(), AnachronismRule(), DateOrderRule(), FutureDateRule(),
     DatePrecisionRule(), TypeLifetimeRule(), ConflictRule(), ConflictResolvedRule(), CorroborationRule(),
     ViaOnlyRule(), WebAccessDateRule(), MalformedURLRule(), MalformedDOIRule(), UncitedSourceRule(),
@@ -38,7 +39,7 @@ public enum Checker {
     }
     findings.sort { lhs, rhs in
       switch (lhs.location, rhs.location) {
-      case (let l?, let r?): l == r ? lhs.code < rhs.code : l < r
+      case (let l?, let r?): l == r ? (lhs.code, lhs.message) < (rhs.code, rhs.message) : l < r
       case (nil, .some): false
       case (.some, nil): true
       case (nil, nil): lhs.message < rhs.message

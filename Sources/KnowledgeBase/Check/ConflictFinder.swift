@@ -15,7 +15,15 @@ enum ConflictFinder {
   static func conflicts(_ context: CheckContext) -> [ValueConflict] {
     var result: [ValueConflict] = []
     for entity in context.knowledge.entities {
-      for property in entity.properties {
+      // Count first (reading fields only), so statements are copied only where a conflict can be.
+      var counts: [String: Int] = [:]
+      var order: [String] = []
+      for index in entity.statements.indices {
+        let property = entity.statements[index].property
+        if counts[property] == nil { order.append(property) }
+        counts[property, default: 0] += 1
+      }
+      for property in order where counts[property, default: 0] > 1 {
         guard context.schema.properties[property]?.singleValued == true else { continue }
         let live = entity.statements(of: property).filter {
           $0.rank != .deprecated && $0.value != .unknownValue

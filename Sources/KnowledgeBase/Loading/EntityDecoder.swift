@@ -92,6 +92,11 @@ enum EntityDecoder {
       switch field.key {
       case "value":
         valueCount += 1
+        if field.value.isNull {
+          reading.problem(
+            "'value' is empty; write the value, or 'unknown-value: true' / 'no-value: true'", at: field.keyLocation)
+          continue
+        }
         if let spec, case .success(let read) = ValueReader.read(field.value, as: spec) {
           value = (read, field.value.location)
         } else {
@@ -108,12 +113,16 @@ enum EntityDecoder {
       }
     }
     guard valueCount == 1, let (statementValue, valueLocation) = value else {
-      if valueCount == 0 {
-        reading.problem("a statement of '\(property)' has no value, unknown-value or no-value; it is skipped",
-                        at: node.location)
+      if valueCount == 0, fields.contains(where: { $0.key == "value" }) {
+        return nil  // an empty value, already reported
+      } else if valueCount == 0 {
+        reading.problem(
+          "a statement of '\(property)' has no value, unknown-value or no-value; it is skipped",
+          at: node.location)
       } else if valueCount > 1 {
-        reading.problem("a statement of '\(property)' has more than one of value, unknown-value and no-value; "
-                        + "it is skipped", at: node.location)
+        reading.problem(
+          "a statement of '\(property)' has more than one of value, unknown-value and no-value; "
+            + "it is skipped", at: node.location)
       }
       return nil
     }
@@ -136,7 +145,8 @@ enum EntityDecoder {
             qualifierValue = .uninterpreted(pair.value)
           }
           statement.qualifiers.append(
-            Qualifier(name: pair.key, value: qualifierValue, location: pair.keyLocation, valueLocation: pair.value.location))
+            Qualifier(
+              name: pair.key, value: qualifierValue, location: pair.keyLocation, valueLocation: pair.value.location))
         }
       case "rank":
         if let text = reading.string(field.value, "rank") {

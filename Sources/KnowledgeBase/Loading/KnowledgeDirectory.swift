@@ -9,6 +9,7 @@ public enum KnowledgeDirectory {
   }
 
   /// Every `.yaml` / `.yml` file under `directory`, sorted by path, paths as `directory/…`.
+  /// Hidden files and folders (a name starting with `.`) are left out.
   public static func files(in directory: String) throws(ReadError) -> [SourceFile] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -20,7 +21,8 @@ public enum KnowledgeDirectory {
     }
     var paths: [String] = []
     while let relative = walker.nextObject() as? String {
-      if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") { paths.append(base + "/" + relative) }
+      let hidden = relative.split(separator: "/").contains { $0.hasPrefix(".") }
+      if !hidden, relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") { paths.append(base + "/" + relative) }
     }
     paths.sort()
     var files: [SourceFile] = []
@@ -30,12 +32,15 @@ public enum KnowledgeDirectory {
     return files
   }
 
-  /// A file's text (UTF-8).
+  /// A file's text; a file that is not UTF-8 is unreadable input (never silently repaired).
   public static func read(_ path: String) throws(ReadError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ReadError(description: "cannot read '\(path)'")
     }
-    return String(decoding: data, as: UTF8.self)
+    guard let text = String(validating: data, as: UTF8.self) else {
+      throw ReadError(description: "'\(path)' is not UTF-8 text")
+    }
+    return text
   }
 
   /// Loads a knowledge base folder.

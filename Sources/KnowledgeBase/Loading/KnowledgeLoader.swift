@@ -62,8 +62,12 @@ public enum KnowledgeLoader {
   static func decodeEntities(_ files: [SourceFile], schema: Schema) -> [(Entity?, [Diagnostic])] {
     ParallelMap.map(files) { file in
       let read = YAMLReader.read(file.text, file: file.path)
-      guard let root = read.root else { return (nil, read.diagnostics) }
-      if root.isNull { return (nil, read.diagnostics + [LoadRules.structure.finding("empty file", at: root.location)]) }
+      guard let root = read.root, !root.isNull else {
+        guard read.diagnostics.isEmpty else { return (nil, read.diagnostics) }
+        let empty = LoadRules.structure.finding(
+          "the file holds no entity", at: SourceLocation(file: file.path, line: 1, column: 1))
+        return (nil, [empty])
+      }
       let (entity, problems) = EntityDecoder.decode(root, file: file.path, schema: schema)
       return (entity, read.diagnostics + problems)
     }

@@ -67,8 +67,10 @@ enum SchemaDecoder {
   }
 
   /// Reads `type`, `element-type`, `values` and `entity-kinds` from a property or qualifier map.
-  static func valueSpec(_ fields: [YAMLPair], what: String, at location: SourceLocation,
-                        _ reading: inout NodeReading) -> ValueSpec? {
+  static func valueSpec(
+    _ fields: [YAMLPair], what: String, at location: SourceLocation,
+    _ reading: inout NodeReading
+  ) -> ValueSpec? {
     var spec = ValueSpec(type: .text)
     var typed = false
     for field in fields {

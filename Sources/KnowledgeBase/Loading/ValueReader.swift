@@ -4,7 +4,8 @@ import BibModel
 /// values to say what is wrong.
 public enum ValueReader {
   /// The value, or why it does not fit the spec.
-  public static func read(_ node: YAMLNode, as spec: ValueSpec, depth: Int = 0) -> Result<StatementValue, ValueProblem> {
+  public static func read(_ node: YAMLNode, as spec: ValueSpec, depth: Int = 0) -> Result<StatementValue, ValueProblem>
+  {
     switch spec.type {
     case .text:
       if let text = node.scalar { return .success(.text(text)) }
@@ -18,7 +19,8 @@ public enum ValueReader {
         }
         return .success(.multilingual(MultilingualText(forms)))
       }
-      return .failure(ValueProblem("expected text or a map of language tag to text, found \(node.shapeName)", node.location))
+      return .failure(
+        ValueProblem("expected text or a map of language tag to text, found \(node.shapeName)", node.location))
     case .date:
       guard let text = node.scalar else {
         return .failure(ValueProblem("expected a date, found \(node.shapeName)", node.location))

@@ -10,7 +10,8 @@ public struct Bibliography: Sendable {
   /// Problems reading the files (as `bibliography-load` findings).
   public var diagnostics: [Diagnostic]
 
-  public init(_ references: [Reference] = [], locations: [String: SourceLocation] = [:], diagnostics: [Diagnostic] = []) {
+  public init(_ references: [Reference] = [], locations: [String: SourceLocation] = [:], diagnostics: [Diagnostic] = [])
+  {
     self.references = [:]
     self.keys = []
     self.locations = locations
@@ -27,8 +28,11 @@ public struct Bibliography: Sendable {
     for file in files {
       let result = CSLJSON.read(file.text, file: file.path)
       for diagnostic in result.diagnostics {
+        // One rule id for everything the CSL-JSON reader says, so it can be configured; the
+        // reader's own code stays in the notes.
         var finding = diagnostic
-        if finding.severity == .error { finding.code = LoadRules.bibliography.id }
+        finding.notes.append("CSL-JSON reader: \(diagnostic.code)")
+        finding.code = LoadRules.bibliography.id
         bibliography.diagnostics.append(finding)
       }
       for reference in result.references {
@@ -48,4 +52,7 @@ public struct Bibliography: Sendable {
   }
 
   public subscript(key: String) -> Reference? { references[key] }
+
+  /// True when an item has the key (without copying the item).
+  public func contains(_ key: String) -> Bool { references.index(forKey: key) != nil }
 }

@@ -88,9 +88,11 @@ public struct FactDate: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// Whole years from this date to another (by earliest days; negative when `other` is before).
+  /// Years from this date to another, from the earliest day each can mean (negative when
+  /// `other` is before).
   public func years(until other: FactDate) -> Double {
-    Double(other.earliest - earliest) / 10000.0
+    Double(other.year - year) + Double((other.month ?? 1) - (month ?? 1)) / 12
+      + Double((other.day ?? 1) - (day ?? 1)) / 365.25
   }
 
   public var description: String {

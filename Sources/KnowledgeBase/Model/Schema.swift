@@ -9,8 +9,10 @@ public struct KindSpec: Sendable, Hashable {
   public var expects: [String]
   public var location: SourceLocation
 
-  public init(name: String, label: String? = nil, description: String? = nil, expects: [String] = [],
-              location: SourceLocation) {
+  public init(
+    name: String, label: String? = nil, description: String? = nil, expects: [String] = [],
+    location: SourceLocation
+  ) {
     self.name = name
     self.label = label
     self.description = description
@@ -91,8 +93,10 @@ public struct Schema: Sendable, Hashable {
     "post-weblog", "webpage", "entry-encyclopedia", "article-newspaper",
   ]
 
-  public init(kinds: [String: KindSpec] = [:], properties: [String: PropertySpec] = [:],
-              secondarySourceTypes: Set<String> = Schema.defaultSecondarySourceTypes, file: String? = nil) {
+  public init(
+    kinds: [String: KindSpec] = [:], properties: [String: PropertySpec] = [:],
+    secondarySourceTypes: Set<String> = Schema.defaultSecondarySourceTypes, file: String? = nil
+  ) {
     self.kinds = kinds
     self.properties = properties
     self.secondarySourceTypes = secondarySourceTypes

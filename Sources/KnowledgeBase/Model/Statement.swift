@@ -2,38 +2,109 @@ import BibModel
 
 /// One statement about an entity: a property, a value, qualifiers, a rank and the references
 /// that support it.
+///
+/// A value type whose fields live in a copy-on-write box: rules pass statements around a great
+/// deal, and a copy then costs one retain instead of one per string and location inside.
 public struct Statement: Sendable, Hashable {
+  struct Fields: Sendable, Hashable {
+    var entity: String
+    var property: String
+    var id: String? = nil
+    var value: StatementValue
+    var valueLocation: SourceLocation
+    var precision: String? = nil
+    var precisionLocation: SourceLocation? = nil
+    var qualifiers: [Qualifier] = []
+    var rank: Rank = .normal
+    var reason: String? = nil
+    var note: String? = nil
+    var references: [SourceReference] = []
+    var location: SourceLocation
+  }
+
+  /// The box is only mutated while uniquely referenced (copy on write), so sharing it is safe.
+  private final class Box: @unchecked Sendable {
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
+
+  private var fields: Fields {
+    get { box.fields }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+      yield &box.fields
+    }
+  }
+
+  public static func == (lhs: Statement, rhs: Statement) -> Bool { lhs.box === rhs.box || lhs.fields == rhs.fields }
+  public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+
   /// The entity the statement is about.
-  public var entity: String
-  public var property: String
+  public var entity: String {
+    get { box.fields.entity }
+    set { fields.entity = newValue }
+  }
+  public var property: String {
+    get { box.fields.property }
+    set { fields.property = newValue }
+  }
   /// The statement's own identifier (`F08`), if written.
-  public var id: String?
-  public var value: StatementValue
+  public var id: String? {
+    get { box.fields.id }
+    set { fields.id = newValue }
+  }
+  public var value: StatementValue {
+    get { box.fields.value }
+    set { fields.value = newValue }
+  }
   /// Where the value (or `unknown-value` / `no-value`) was written.
-  public var valueLocation: SourceLocation
+  public var valueLocation: SourceLocation {
+    get { box.fields.valueLocation }
+    set { fields.valueLocation = newValue }
+  }
   /// The declared precision of a date value (`precision:`), if written.
-  public var precision: String?
-  public var precisionLocation: SourceLocation?
-  public var qualifiers: [Qualifier]
-  public var rank: Rank
-  public var reason: String?
-  public var note: String?
-  public var references: [SourceReference]
+  public var precision: String? {
+    get { box.fields.precision }
+    set { fields.precision = newValue }
+  }
+  public var precisionLocation: SourceLocation? {
+    get { box.fields.precisionLocation }
+    set { fields.precisionLocation = newValue }
+  }
+  public var qualifiers: [Qualifier] {
+    get { box.fields.qualifiers }
+    set { fields.qualifiers = newValue }
+  }
+  public var rank: Rank {
+    get { box.fields.rank }
+    set { fields.rank = newValue }
+  }
+  public var reason: String? {
+    get { box.fields.reason }
+    set { fields.reason = newValue }
+  }
+  public var note: String? {
+    get { box.fields.note }
+    set { fields.note = newValue }
+  }
+  public var references: [SourceReference] {
+    get { box.fields.references }
+    set { fields.references = newValue }
+  }
   /// Where the statement (its list item) begins.
-  public var location: SourceLocation
+  public var location: SourceLocation {
+    get { box.fields.location }
+    set { fields.location = newValue }
+  }
 
   public init(
     entity: String, property: String, value: StatementValue, valueLocation: SourceLocation,
     location: SourceLocation
   ) {
-    self.entity = entity
-    self.property = property
-    self.value = value
-    self.valueLocation = valueLocation
-    self.qualifiers = []
-    self.rank = .normal
-    self.references = []
-    self.location = location
+    box = Box(
+      Fields(entity: entity, property: property, value: value, valueLocation: valueLocation, location: location))
   }
 
   public func qualifier(_ name: String) -> Qualifier? { qualifiers.first { $0.name == name } }

@@ -5,11 +5,12 @@ public enum GitHubAnnotations {
   public static func render(_ result: Checker.Result) -> String {
     var output = ""
     for finding in result.findings {
-      let command = switch finding.severity {
-      case .error: "error"
-      case .warning: "warning"
-      case .info: "notice"
-      }
+      let command =
+        switch finding.severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
       var properties: [String] = []
       if let location = finding.location {
         properties.append("file=\(escapeProperty(location.file))")

@@ -30,10 +30,13 @@ public enum JSONReport {
       JSONBuilder.object(
         table.keys.sorted().compactMap { key in
           table[key].map { tally in
-            (key, JSONBuilder.object([
-              ("entities", JSONBuilder.number(tally.entities)), ("statements", JSONBuilder.number(tally.statements)),
-              ("sourced", JSONBuilder.number(tally.sourced)),
-            ]))
+            (
+              key,
+              JSONBuilder.object([
+                ("entities", JSONBuilder.number(tally.entities)), ("statements", JSONBuilder.number(tally.statements)),
+                ("sourced", JSONBuilder.number(tally.sourced)),
+              ])
+            )
           }
         })
     }

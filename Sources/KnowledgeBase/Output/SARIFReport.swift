@@ -21,23 +21,31 @@ public enum SARIFReport {
         ("message", JSONBuilder.object([("text", .string(text))])),
       ]
       if let location = finding.location {
-        var physical: [(String, JSONValue)] = [("artifactLocation", JSONBuilder.object([("uri", .string(location.file))]))]
+        var physical: [(String, JSONValue)] = [
+          ("artifactLocation", JSONBuilder.object([("uri", .string(location.file))]))
+        ]
         if location.line > 0 {
           var region: [(String, JSONValue)] = [("startLine", JSONBuilder.number(location.line))]
           if location.column > 0 { region.append(("startColumn", JSONBuilder.number(location.column))) }
           physical.append(("region", JSONBuilder.object(region)))
         }
-        members.append(("locations", .array([JSONBuilder.object([("physicalLocation", JSONBuilder.object(physical))])])))
+        members.append(
+          ("locations", .array([JSONBuilder.object([("physicalLocation", JSONBuilder.object(physical))])])))
       }
       return JSONBuilder.object(members)
     }
     let run = JSONBuilder.object([
-      ("tool", JSONBuilder.object([
-        ("driver", JSONBuilder.object([
-          ("name", .string("cited")), ("informationUri", .string("https://github.com/cited/cited")),
-          ("rules", .array(driverRules)),
-        ]))
-      ])),
+      (
+        "tool",
+        JSONBuilder.object([
+          (
+            "driver",
+            JSONBuilder.object([
+              ("name", .string("cited")), ("rules", .array(driverRules)),
+            ])
+          )
+        ])
+      ),
       ("results", .array(results)),
     ])
     return JSONWriter.write(

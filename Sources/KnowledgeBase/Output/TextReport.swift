@@ -20,7 +20,8 @@ public enum TextReport {
       if let location, location.line > 0 {
         position = location.column > 0 ? "\(location.line):\(location.column)" : "\(location.line)"
       }
-      output += "  \(position.isEmpty ? "" : position + ": ")\(finding.severity.rawValue): \(finding.message) [\(finding.code)]\n"
+      let prefix = position.isEmpty ? "" : position + ": "
+      output += "  \(prefix)\(finding.severity.rawValue): \(finding.message) [\(finding.code)]\n"
       if let location, location.line > 0, let text = sources[location.file] {
         if lineCache[location.file] == nil {
           lineCache[location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -49,6 +50,17 @@ public enum TextReport {
     return output
   }
 
+  /// `lsg 20 entities 120 statements (98% sourced), person …`.
+  static func byKind(_ summary: CheckSummary) -> String {
+    let parts = summary.byKind.keys.sorted().compactMap { kind -> String? in
+      guard let tally = summary.byKind[kind] else { return nil }
+      let percent = tally.statements == 0 ? 100 : tally.sourced * 100 / tally.statements
+      let statements = tally.statements == 1 ? "statement" : "statements"
+      return "\(kind) \(tally.entities) (\(tally.statements) \(statements), \(percent)% sourced)"
+    }
+    return parts.isEmpty ? "-" : parts.joined(separator: ", ")
+  }
+
   public static func summary(_ summary: CheckSummary) -> String {
     func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
     let percent = (summary.percentSourced * 10).rounded() / 10
@@ -58,6 +70,7 @@ public enum TextReport {
       entities: \(summary.entities), statements: \(summary.statements), sources: \(summary.sources) \
       (\(summary.citedSources) cited), statements without a source: \(summary.unsourcedStatements)
       sourced: \(percent)%, sources per statement: \(perStatement), conflicts: \(summary.conflicts)
+      by kind: \(byKind(summary))
 
       """
   }

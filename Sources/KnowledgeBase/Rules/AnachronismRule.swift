@@ -11,14 +11,16 @@ public struct AnachronismRule: CheckRule {
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
     var found: [Diagnostic] = []
+    var issuedDates: [String: FactDate] = [:]
+    for (key, item) in context.bibliography.references {
+      if let issued = FactDate(item.dates["issued"]?.start) { issuedDates[key] = issued }
+    }
     context.forEachStatement { _, statement, index in
       guard statement.rank != .deprecated else { return }
       let factDate = statement.startDate ?? statement.value.date
       guard let factDate else { return }
       for reference in statement.references {
-        guard let item = context.bibliography[reference.source],
-          let issued = FactDate(item.dates["issued"]?.start), issued.isSurelyBefore(factDate)
-        else { continue }
+        guard let issued = issuedDates[reference.source], issued.isSurelyBefore(factDate) else { continue }
         found.append(
           info.finding(
             "\(reference.source) (issued \(issued)) predates the fact it supports: "

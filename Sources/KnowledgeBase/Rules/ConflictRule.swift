@@ -4,7 +4,8 @@ import BibModel
 public struct ConflictRule: CheckRule {
   public static let info = RuleInfo(
     id: "conflict", severity: .warning,
-    summary: "A single-valued property has two or more non-deprecated values at overlapping times and no preferred one.",
+    summary:
+      "A single-valued property has two or more non-deprecated values at overlapping times and no preferred one.",
     fix: "Decide: mark the better-supported value `rank: preferred`, deprecate the other with a `reason:`, "
       + "or give each value its `start`/`end`.")
   public init() {}

@@ -4,7 +4,9 @@ import BibModel
 public struct DatePrecisionRule: CheckRule {
   public static let info = RuleInfo(
     id: "date-precision", severity: .error,
-    summary: "`precision:` is not year/month/day, is given for a value that is not a date, or is finer than the value written.",
+    summary:
+      "`precision:` is not year/month/day, is given for a value that is not a date, "
+      + "or is finer than the value written.",
     fix: "Write the date as precisely as the precision claims (`1980-03-17` for `day`), or lower the precision.")
   public init() {}
   public var info: RuleInfo { Self.info }

@@ -13,7 +13,8 @@ public struct DeprecatedWithoutReasonRule: CheckRule {
     var found: [Diagnostic] = []
     context.forEachStatement { _, statement, index in
       guard statement.rank == .deprecated, (statement.reason ?? "").trimmingCharacters(in: " ").isEmpty else { return }
-      found.append(info.finding("deprecated statement \(statement.label(index: index)) has no reason", at: statement.location))
+      found.append(
+        info.finding("deprecated statement \(statement.label(index: index)) has no reason", at: statement.location))
     }
     return found
   }

@@ -28,8 +28,9 @@ public struct EntityKindRule: CheckRule {
       guard let property = context.schema.properties[statement.property] else { return }
       visit(statement.value, statement.valueLocation, property.value, statement.property)
       for qualifier in statement.qualifiers {
-        visit(qualifier.value, qualifier.valueLocation,
-              context.schema.qualifierSpec(qualifier.name, of: statement.property), "qualifier \(qualifier.name)")
+        visit(
+          qualifier.value, qualifier.valueLocation,
+          context.schema.qualifierSpec(qualifier.name, of: statement.property), "qualifier \(qualifier.name)")
       }
     }
     return found

@@ -11,11 +11,14 @@ public struct LocatorRangeRule: CheckRule {
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
     var found: [Diagnostic] = []
+    var pageRanges: [String: ClosedRange<Int>] = [:]
+    for (key, item) in context.bibliography.references {
+      if let range = Self.pageRange(of: item) { pageRanges[key] = range }
+    }
     context.forEachStatement { _, statement, _ in
       for reference in statement.references {
         guard reference.label == nil || reference.label == "page", let locator = reference.locator,
-          let item = context.bibliography[reference.source], let range = Self.pageRange(of: item),
-          let pages = Self.ranges(locator)
+          let range = pageRanges[reference.source], let pages = Self.ranges(locator)
         else { continue }
         for pages in pages where pages.lowerBound < range.lowerBound || pages.upperBound > range.upperBound {
           found.append(

@@ -4,7 +4,8 @@ import BibModel
 public struct MalformedDOIRule: CheckRule {
   public static let info = RuleInfo(
     id: "malformed-doi", severity: .warning,
-    summary: "A bibliography item's `DOI` is not of the form 10.NNNN/suffix (a resolver URL or prefix counts as malformed).",
+    summary:
+      "A bibliography item's `DOI` is not of the form 10.NNNN/suffix (a resolver URL or prefix counts as malformed).",
     fix: "Write the bare DOI, e.g. 10.1017/S0305741014000290, without https://doi.org/ or doi:.")
   public init() {}
   public var info: RuleInfo { Self.info }
@@ -14,7 +15,8 @@ public struct MalformedDOIRule: CheckRule {
       guard let doi = context.bibliography[key]?["DOI"], !Self.isWellFormed(doi) else { return nil }
       let lower = doi.lowercased()
       let hint = lower.contains("doi.org/") || lower.hasPrefix("doi:") ? "remove the resolver or prefix" : nil
-      return info.finding("item '\(key)' has a malformed DOI '\(doi)'", at: context.bibliography.locations[key], hint: hint)
+      return info.finding(
+        "item '\(key)' has a malformed DOI '\(doi)'", at: context.bibliography.locations[key], hint: hint)
     }
   }
 

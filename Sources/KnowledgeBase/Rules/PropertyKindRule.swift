@@ -16,7 +16,8 @@ public struct PropertyKindRule: CheckRule {
         guard let kinds = context.schema.properties[property]?.kinds, !kinds.contains(entity.kind) else { continue }
         found.append(
           info.finding(
-            "property '\(property)' is not for entities of kind '\(entity.kind)' (only \(kinds.joined(separator: ", ")))",
+            "property '\(property)' is not for entities of kind '\(entity.kind)' "
+              + "(only \(kinds.joined(separator: ", ")))",
             at: location))
       }
     }

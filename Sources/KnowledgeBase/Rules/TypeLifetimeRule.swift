@@ -25,10 +25,12 @@ public struct TypeLifetimeRule: CheckRule {
           let span = "\(start)–\(end?.description ?? "today")"
           var problem: String?
           if let max = bounds.maxYears, years > max {
-            problem = "\(entity.id) is \(type) (at most \(format(max)) years) but \(end == nil ? "has existed" : "existed") "
+            problem =
+              "\(entity.id) is \(type) (at most \(format(max)) years) but \(end == nil ? "has existed" : "existed") "
               + "\(format(years)) years (\(span))"
           } else if let min = bounds.minYears, let end, years < min {
-            problem = "\(entity.id) is \(type) (at least \(format(min)) years) but existed \(format(years)) years "
+            problem =
+              "\(entity.id) is \(type) (at least \(format(min)) years) but existed \(format(years)) years "
               + "(\(start)–\(end))"
           }
           guard let problem else { continue }

@@ -13,7 +13,7 @@ public struct UnknownSourceRule: CheckRule {
     var found: [Diagnostic] = []
     let keys = context.bibliography.keys
     context.forEachStatement { _, statement, _ in
-      for reference in statement.references where context.bibliography[reference.source] == nil {
+      for reference in statement.references where !context.bibliography.contains(reference.source) {
         let suggestion = Suggestions.closest(to: reference.source, among: keys)
         found.append(
           info.finding(

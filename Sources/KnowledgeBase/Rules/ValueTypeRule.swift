@@ -4,7 +4,8 @@ import BibModel
 public struct ValueTypeRule: CheckRule {
   public static let info = RuleInfo(
     id: "value-type", severity: .error,
-    summary: "A value or qualifier does not fit its type (a date that is not YYYY[-MM[-DD]], text where a list is due, …).",
+    summary:
+      "A value or qualifier does not fit its type (a date that is not YYYY[-MM[-DD]], text where a list is due, …).",
     fix: "Write the value in the form the property's type asks for (Docs/knowledge-base.md, Value types).")
   public init() {}
   public var info: RuleInfo { Self.info }

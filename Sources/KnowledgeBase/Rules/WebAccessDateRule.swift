@@ -14,11 +14,14 @@ public struct WebAccessDateRule: CheckRule {
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
     var found: [Diagnostic] = []
+    let undated = Set(
+      context.bibliography.references.filter { _, item in
+        item.dates["accessed"] == nil && (Self.webTypes.contains(item.type) || item.has("URL"))
+      }.keys)
+    guard !undated.isEmpty else { return [] }
     context.forEachStatement { _, statement, _ in
       for reference in statement.references where reference.retrieved == nil {
-        guard let item = context.bibliography[reference.source], item.dates["accessed"] == nil,
-          Self.webTypes.contains(item.type) || item.has("URL")
-        else { continue }
+        guard undated.contains(reference.source) else { continue }
         found.append(
           info.finding(
             "web source '\(reference.source)' cited without an access date", at: reference.sourceLocation,

@@ -19,14 +19,16 @@ public enum SyntheticKnowledgeBase {
     for index in 0..<organisations {
       let count = index == organisations - 1 ? remaining : min(perEntity, remaining)
       remaining -= count
-      var text = "id: o\(index)\nkind: org\nlabels:\n  en: Organisation \(index)\n  zh-Hans: 组织\(index)\nstatements:\n"
+      var text = "id: o\(index)\nkind: org\nlabels:\n  en: Organisation \(index)\n"
+      text += "  zh-Hans: 组织\(index)\nstatements:\n"
       var byProperty: [String: [String]] = [:]
       for number in 0..<count {
         let source = "s\(random.next(sourceCount))"
         let page = 1 + random.next(20)
         var references = "      references:\n        - source: \(source)\n          locator: \"\(page)\"\n"
         if random.next(3) == 0 {
-          references += "        - source: s\(random.next(sourceCount))\n          quote: \"a quotation of some length\"\n"
+          references +=
+            "        - source: s\(random.next(sourceCount))\n          quote: \"a quotation of some length\"\n"
         }
         if random.next(500) == 0 { references = "" }
         let property: String
@@ -47,7 +49,7 @@ public enum SyntheticKnowledgeBase {
         }
         var statement = "    - value: \(value)\n"
         if property == "member" {
-          statement += "      qualifiers:\n        start: \"\(1990 + random.next(30))\"\n"
+          statement += "      qualifiers:\n        start: \"\(1990 + random.next(25))\"\n"
         }
         byProperty[property, default: []].append(statement + references)
       }
@@ -59,7 +61,7 @@ public enum SyntheticKnowledgeBase {
     }
     var json = "[\n"
     for index in 0..<sourceCount {
-      let year = 2000 + random.next(24)
+      let year = 2015 + random.next(10)
       json += """
           {"id": "s\(index)", "type": "article-journal", "title": "Study number \(index)",
            "author": [{"family": "Author\(index % 97)", "given": "A."}], "container-title": "Journal \(index % 13)",

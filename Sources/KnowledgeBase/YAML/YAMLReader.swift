@@ -22,6 +22,8 @@ public enum YAMLReader {
     let tabs = tabIndentation(text, file: file)
     guard tabs.isEmpty else { return Result(root: nil, diagnostics: tabs) }
     var bytes = Array(text.utf8)
+    // A byte order mark is not content (libyaml skips it only when it guesses the encoding).
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if bytes.isEmpty { return Result(root: nil, diagnostics: []) }
     return bytes.withUnsafeMutableBufferPointer { buffer in
       var composer = EventComposer(file: file)
@@ -112,9 +114,13 @@ private struct EventComposer {
     var location = place(parser.problem_mark)
     if let context {
       let start = place(parser.context_mark)
-      message = "\(problem) (\(context) that starts at \(start.line):\(start.column))"
       // Running off the end of the file says little; point at what was left open.
-      if problem.contains("end of stream") { location = start }
+      if problem.contains("end of stream") {
+        location = start
+        message = "\(problem) (\(context) here)"
+      } else {
+        message = "\(problem) (\(context) that starts at \(start.line):\(start.column))"
+      }
     }
     problems.append(LoadRules.yamlSyntax.finding(message, at: location))
   }
@@ -183,7 +189,8 @@ private struct EventComposer {
   }
 
   mutating func checkTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, _ location: SourceLocation) {
-    guard let name = Self.text(tag) else { return }
+    guard var name = Self.text(tag) else { return }
+    if name.hasPrefix("tag:yaml.org,2002:") { name = "!!" + name.dropFirst("tag:yaml.org,2002:".count) }
     problems.append(LoadRules.yamlTag.finding(LoadRules.tag(name), at: location))
   }
 
@@ -199,13 +206,19 @@ private struct EventComposer {
       stack.append(.sequence(items, start))
     case .mapping(var pairs, let pending, var seen, let start):
       if let (key, keyLocation) = pending {
-        if let first = seen[key] {
-          problems.append(
-            LoadRules.yamlDuplicateKey.finding(
-              LoadRules.duplicateKey(key, first: first), at: keyLocation,
-              notes: ["first written at \(first)"]))
+        // Small mappings are searched directly; large ones get an index.
+        let first: SourceLocation?
+        if pairs.count < 16 {
+          first = pairs.first { $0.key == key }?.keyLocation
         } else {
-          seen[key] = keyLocation
+          if seen.isEmpty { for pair in pairs { seen[pair.key] = pair.keyLocation } }
+          first = seen[key]
+        }
+        if let first {
+          problems.append(
+            LoadRules.yamlDuplicateKey.finding(LoadRules.duplicateKey(key, first: first), at: keyLocation))
+        } else {
+          if !seen.isEmpty { seen[key] = keyLocation }
           pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
         }
         stack.append(.mapping(pairs, pendingKey: nil, seen: seen, start))

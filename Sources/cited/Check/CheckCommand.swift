@@ -25,7 +25,9 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Treat warnings as errors for the exit status.")
   var strict = false
 
-  @Flag(help: "Also report sourcing coverage: unsourced entities and properties, busiest sources, secondary-only statements.")
+  @Flag(
+    help:
+      "Also report sourcing coverage: unsourced entities and properties, busiest sources, secondary-only statements.")
   var coverage = false
 
   @Option(help: "Project configuration (default: .cited.yaml when present).")
@@ -40,10 +42,17 @@ struct CheckCommand: ParsableCommand {
   @Option(help: .hidden)
   var today: String?
 
+  @Flag(help: .hidden)
+  var timings = false
+
   func run() throws {
     let configuration = try makeConfig()
+    let clock = ContinuousClock()
+    let started = clock.now
     let loaded = try input.load()
+    let loadedAt = clock.now
     let result = Checker.check(loaded.knowledge, loaded.bibliography, config: configuration)
+    let checkedAt = clock.now
     let context = CheckContext(knowledge: loaded.knowledge, bibliography: loaded.bibliography, config: configuration)
     switch format {
     case .text:
@@ -51,10 +60,13 @@ struct CheckCommand: ParsableCommand {
       if coverage { print("\n" + CoverageReport(context).renderText(), terminator: "") }
     case .json:
       if coverage {
-        print(JSONWriter.write(.object(JSONObject([
-          JSONMember(key: "check", value: JSONReport.value(result)),
-          JSONMember(key: "coverage", value: CoverageReport(context).renderJSON()),
-        ]))), terminator: "")
+        print(
+          JSONWriter.write(
+            .object(
+              JSONObject([
+                JSONMember(key: "check", value: JSONReport.value(result)),
+                JSONMember(key: "coverage", value: CoverageReport(context).renderJSON()),
+              ]))), terminator: "")
       } else {
         print(JSONReport.render(result), terminator: "")
       }
@@ -64,8 +76,14 @@ struct CheckCommand: ParsableCommand {
       print(GitHubAnnotations.render(result), terminator: "")
       if coverage { print(CoverageReport(context).renderText(), terminator: "") }
     }
+    if timings {
+      CLIOutput.error(
+        "timings: load \(loadedAt - started), check \(checkedAt - loadedAt), output \(clock.now - checkedAt)")
+    }
     let failing = result.findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-    if failing { throw ExitCode(1) }
+    // Exit here rather than unwinding: tearing down a large knowledge base takes longer than checking it.
+    fflush(nil)
+    Foundation.exit(failing ? 1 : 0)
   }
 
   /// Configuration from `.cited.yaml` then the command line; mistakes are usage errors.

@@ -1,11 +1,11 @@
 import ArgumentParser
 import KnowledgeBase
 
-/// `cited kb`: look into the knowledge base.
+/// `cited kb`: look into the knowledge base (list, show).
 struct KBCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kb",
-    abstract: "List and show the entities of the knowledge base.",
+    abstract: "List the entities of the knowledge base and show one.",
     subcommands: [KBListCommand.self, KBShowCommand.self, KBGenerateCommand.self])
 }
 
@@ -25,7 +25,8 @@ struct KBListCommand: ParsableCommand {
 /// `cited kb show ID`: an entity with its statements and the sources behind them.
 struct KBShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show an entity: labels, former names, statements with qualifiers, ranks and sources.")
+    commandName: "show",
+    abstract: "Show an entity: labels, former names, statements with qualifiers, ranks and sources.")
 
   @OptionGroup var input: KnowledgeInputOptions
 
