@@ -57,12 +57,13 @@ struct Serializer {
 
   private enum Keep { case first, second, both }
 
+  /// How citeproc-js merges punctuation where two pieces meet (left's end, right's start).
   private static func rule(_ left: Character, _ right: Character) -> Keep {
     switch (left, right) {
-    case ("!", "."), ("?", "."), ("!", "!"), ("?", "?"), (".", "."), (":", ":"), (";", ";"), (",", ","),
-      (":", "."), (";", "."):
+    case (":", ":"), (";", ":"), ("!", ":"), ("?", ":"), (":", "."), (".", "."), (";", "."), ("!", "."), ("?", "."),
+      (";", ";"), ("!", "!"), ("?", "?"), (",", ","):
       return .first
-    case (",", "."), (" ", " "):
+    case (":", "!"), (";", "!"), (":", "?"), (";", "?"), (" ", " "):
       return .second
     default:
       return .both

@@ -81,7 +81,7 @@ struct Flattener {
       case .normalVariant:
         if !smallCaps { for child in children { add(child) }; return }
         smallCaps = false
-      case .noDecoration, .baseline:
+      case .noDecoration:
         for child in children { add(child) }
         return
       default: break

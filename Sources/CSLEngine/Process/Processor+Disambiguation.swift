@@ -51,6 +51,13 @@ extension Processor {
       }
       return groups
     }
+    func isUnique(_ item: Int, in group: [Int]) -> Bool {
+      let mine = Set(renderings(item))
+      for other in group where other != item {
+        if !mine.isDisjoint(with: renderings(other)) { return false }
+      }
+      return true
+    }
     func distinctCount(_ group: [Int], _ using: [Int: DisambiguationState]? = nil) -> Int {
       let saved = states
       if let using { states = using }
@@ -77,41 +84,38 @@ extension Processor {
           references[item].names.values.map(\.count).max() ?? 0
         }.max() ?? 0
         let initial = states
-        var best = distinctCount(group)
-        var bestStates = states
+        let initialDistinct = distinctCount(group)
+        var unresolved = Set(group)
+        var snapshot = states
+        func settle() {
+          let before = unresolved.count
+          for item in unresolved where isUnique(item, in: group) { unresolved.remove(item) }
+          if unresolved.count < before { snapshot = states }
+        }
         let maxAdd = citation.disambiguateAddNames ? maxNames : 0
         var add = 0
-        while add <= maxAdd && best < group.count {
-          for item in group { states[item, default: DisambiguationState()].addNames = add }
-          var count = distinctCount(group)
-          if count > best {
-            best = count
-            bestStates = states
-          }
-          if byCiteGivenname && count < group.count {
-            for nameIndex in 0..<maxNames {
-              let beforeName = states
-              var helped = false
+        while add <= maxAdd && !unresolved.isEmpty {
+          for item in unresolved { states[item, default: DisambiguationState()].addNames = add }
+          settle()
+          if byCiteGivenname && !unresolved.isEmpty {
+            for nameIndex in 0..<maxNames where !unresolved.isEmpty {
+              let before = states
+              let beforeCount = unresolved.count
               for level in 1...2 {
-                for item in group { states[item, default: DisambiguationState()].givenLevels[nameIndex] = level }
-                let expanded = distinctCount(group)
-                if expanded > count {
-                  count = expanded
-                  helped = true
-                  break
-                }
+                for item in unresolved { states[item, default: DisambiguationState()].givenLevels[nameIndex] = level }
+                settle()
+                if unresolved.count < beforeCount { break }
               }
-              if !helped { states = beforeName }
-              if count > best {
-                best = count
-                bestStates = states
-              }
-              if count == group.count { break }
+              if unresolved.count == beforeCount { states = before }
             }
           }
           add += 1
         }
-        states = best > distinctCount(group, initial) ? bestStates : initial
+        // Items that stay ambiguous keep only the expansions that last helped.
+        for item in unresolved { states[item] = snapshot[item] }
+        if distinctCount(group) <= initialDistinct {
+          for item in group { states[item] = initial[item] }
+        }
       }
       groups = ambiguousGroups(cited)
     }
@@ -170,7 +174,7 @@ extension Processor {
     let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials
     let initialsOnly = rule == .allNamesWithInitials || rule == .primaryNameWithInitials
     var people: [String: Set<String>] = [:]
-    var initialsByFamily: [String: Set<String>] = [:]
+    var givensByInitials: [String: Set<String>] = [:]  // family + initials → givens
     func names(_ item: Int) -> [Name] {
       var result: [Name] = []
       for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
@@ -178,11 +182,14 @@ extension Processor {
       }
       return result
     }
+    func initials(_ name: Name) -> String {
+      Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
+    }
     for item in items {
       for name in names(item) where name.literal == nil {
         let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
         people[family, default: []].insert(name.given ?? "")
-        initialsByFamily[family, default: []].insert(Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true))
+        givensByInitials[family + "\u{0}" + initials(name), default: []].insert(name.given ?? "")
       }
     }
     for item in items {
@@ -191,9 +198,9 @@ extension Processor {
         if primaryOnly && index > 0 { break }
         let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
         guard (people[family]?.count ?? 0) > 1 else { continue }
-        let initialsDiffer = (initialsByFamily[family]?.count ?? 0) == (people[family]?.count ?? 0)
-        let level = initialsOnly || initialsDiffer ? 1 : 2
-        states[item, default: DisambiguationState()].givenLevels[index] = level
+        let initialsUnique = (givensByInitials[family + "\u{0}" + initials(name)]?.count ?? 0) == 1
+        if initialsOnly && !initialsUnique { continue }
+        states[item, default: DisambiguationState()].givenLevels[index] = initialsUnique ? 1 : 2
       }
     }
   }

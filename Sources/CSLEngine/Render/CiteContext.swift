@@ -55,6 +55,8 @@ struct VariableLookup: Sendable {
     case "title" where form == .short:
       return nonEmpty(reference.variables["title-short"]) ?? nonEmpty(reference.variables["shortTitle"])
         ?? nonEmpty(reference.variables["title"])
+    case "container-title-short":
+      return nonEmpty(reference.variables["container-title-short"]) ?? nonEmpty(reference.variables["journalAbbreviation"])
     case "container-title" where form == .short:
       return nonEmpty(reference.variables["container-title-short"])
         ?? nonEmpty(reference.variables["journalAbbreviation"]) ?? nonEmpty(reference.variables["container-title"])
@@ -107,7 +109,9 @@ struct VariableLookup: Sendable {
     case "citation-label": return text("citation-label") != nil
     default:
       if let list = reference.names[name] { return !list.isEmpty }
-      if let date = reference.dates[name] { return !date.parts.isEmpty || date.literal != nil }
+      if let date = reference.dates[name] {
+        return !date.parts.isEmpty || date.literal != nil || date.raw != nil || date.extra["raw"] != nil
+      }
       return nonEmpty(reference.variables[name]) != nil
     }
   }

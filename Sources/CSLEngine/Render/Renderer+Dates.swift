@@ -7,9 +7,23 @@ extension Renderer {
       return Rendered(node: .empty, calledVariable: true)
     }
     if mode == .sort {
-      return Rendered(node: .text(Self.sortKey(value)), calledVariable: true, renderedVariable: true)
+      var limited = value
+      let names = Set((date.form != nil ? (compiled.locale.dates[date.form ?? .text]?.parts ?? []) : date.parts).map(\.name))
+      let shown: Set<CSL.DatePart.Name>
+      switch date.partsShown {
+      case .yearMonthDay: shown = names
+      case .yearMonth: shown = names.subtracting([.day])
+      case .year: shown = [.year]
+      }
+      for index in limited.parts.indices {
+        if !shown.contains(.month) { limited.parts[index].month = nil }
+        if !shown.contains(.day) { limited.parts[index].day = nil }
+      }
+      return Rendered(node: .text(Self.sortKey(limited)), calledVariable: true, renderedVariable: true)
     }
-    if let literal = value.literal ?? (value.parts.isEmpty ? value.raw : nil), !literal.isEmpty {
+    if let literal = value.literal ?? (value.parts.isEmpty ? (value.raw ?? value.extra["raw"]?.stringValue) : nil),
+      !literal.isEmpty
+    {
       return Rendered(node: decorate(RichText.parse(literal), date.decoration), calledVariable: true, renderedVariable: true)
     }
     guard let start = value.start, !start.isEmpty else {

@@ -91,7 +91,7 @@ extension Renderer {
     var pieces: [Node] = []
     if !given.isEmpty {
       pieces.append(block([givenCore], givenPart))
-      pieces.append(.text(" "))
+      if !(givenPart?.suffix?.last.map { $0.isWhitespace } ?? false) { pieces.append(.text(" ")) }
     }
     pieces.append(block(familyPieces, familyPart))
     return .sequence(pieces)

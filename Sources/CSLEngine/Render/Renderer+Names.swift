@@ -38,8 +38,7 @@ extension Renderer {
           var result = rendered
           result.calledVariable = true
           result.renderedVariable = true
-          if case .tagged(.names, _) = rendered.node { return result }
-          result.node = .tagged(.names("substitute"), [rendered.node])
+          result.node = .tagged(.names("substitute"), [decorate(rendered.node, names.decoration)])
           return result
         }
       }
@@ -174,7 +173,7 @@ extension Renderer {
       return decorateName(.sequence(parts), name)
     }
     let andWord: String?
-    switch options.and {
+    switch mode == .sort ? nil : options.and {
     case .text: andWord = terms.term("and") ?? "and"
     case .symbol: andWord = "&"
     case nil: andWord = nil
@@ -191,7 +190,7 @@ extension Renderer {
       }
       parts.append(node)
     }
-    if truncated.etAl {
+    if truncated.etAl && mode != .sort {
       let term = terms.term(etAl?.term ?? "et-al") ?? "et al."
       if !term.isEmpty {
         let useDelimiter = precedes(options.delimiterPrecedesEtAl ?? .contextual, count: rendered.count, previousInverted: inverted.last ?? false, threshold: 2)

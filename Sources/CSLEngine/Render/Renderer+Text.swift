@@ -5,7 +5,7 @@ extension Renderer {
   func renderText(_ text: CSL.Text) -> Rendered {
     switch text.source {
     case .variable(let name, let form):
-      guard !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
+      guard suppressed.isEmpty || !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
       guard let node = variableNode(name, form: form) else { return Rendered(node: .empty, calledVariable: true) }
       return Rendered(node: decorate(node, text.decoration), calledVariable: true, renderedVariable: true)
     case .macro(let name):
@@ -14,6 +14,8 @@ extension Renderer {
       macroDepth += 1
       var rendered = render(elements, delimiter: nil)
       macroDepth -= 1
+      // citeproc-js: a macro call behaves like a group for suppression.
+      if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
       rendered.node = decorate(rendered.node, text.decoration)
       // citeproc-js: a macro with output counts as a rendered variable for group suppression.
       if !rendered.node.isEmpty {
@@ -136,11 +138,16 @@ extension Renderer {
   // MARK: - Conditions
 
   func evaluate(_ condition: CSL.Condition) -> Bool {
-    let results = condition.tests.map(test)
     switch condition.match {
-    case .all: return results.allSatisfy { $0 }
-    case .any: return results.contains(true)
-    case .none: return !results.contains(true)
+    case .all:
+      for item in condition.tests where !test(item) { return false }
+      return true
+    case .any:
+      for item in condition.tests where test(item) { return true }
+      return false
+    case .none:
+      for item in condition.tests where test(item) { return false }
+      return true
     }
   }
 
@@ -167,7 +174,7 @@ extension Renderer {
       }
     case .type(let type): return reference.type == type
     case .variable(let name):
-      if suppressed.contains(name) { return false }
+      if !suppressed.isEmpty && suppressed.contains(name) { return false }
       return lookup.has(name)
     }
   }

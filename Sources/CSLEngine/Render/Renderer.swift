@@ -171,7 +171,8 @@ final class Renderer {
     switch formatting.verticalAlign {
     case .sup: result = .styled(.superscript, [result])
     case .sub: result = .styled(.subscript, [result])
-    default: break
+    case .baseline: result = .styled(.baseline, [result])
+    case nil: break
     }
     return result
   }

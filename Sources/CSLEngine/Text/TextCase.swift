@@ -26,6 +26,7 @@ struct TextCaser {
   ]
   /// Character offset (over text leaves) where the last word starts.
   private var lastWordStart = Int.max
+  private var previousCharacter: Character = " "
   private var offset = 0
 
   /// Applies the case to a whole tree (the entry point: it finds the last word first).
@@ -77,6 +78,7 @@ struct TextCaser {
 
   private mutating func advance(_ character: Character) {
     offset += 1
+    previousCharacter = character
     if character.isWhitespace || character == "-" || character == "/" {
       afterSpace = true
     } else {
@@ -103,7 +105,7 @@ struct TextCaser {
       }
       return result
     case .capitalizeAll:
-      return words(text) { word, _, _, _ in Self.capitalized(word) }
+      return words(text) { word, _, _, _, _ in Self.capitalized(word) }
     case .sentence:
       // CSL 1.0.2: capitalize the first word; other words keep their case.
       var result = ""
@@ -119,10 +121,11 @@ struct TextCaser {
       return result
     case .title:
       guard english else { skip(text); return text }
-      return words(text) { word, first, afterColon, last in
+      return words(text) { word, first, afterColon, last, afterHyphen in
         let lower = word.lowercased()
         if !first && !afterColon && !last && Self.stopWords.contains(lower) && word == lower { return word }
         if word != lower { return word }  // mixed or upper case stays
+        if word.count == 1 && !first && afterHyphen { return word }
         return Self.capitalized(word)
       }
     }
@@ -130,21 +133,23 @@ struct TextCaser {
 
   static func capitalized(_ word: String) -> String {
     guard let first = word.first else { return word }
-    if !first.isLetter { return word }
+    // citeproc-js capitalizes Latin letters only (β-carotine stays).
+    guard first.isLetter, let scalar = first.unicodeScalars.first, scalar.value < 0x0250 else { return word }
     return String(first).uppercased() + word.dropFirst()
   }
 
   /// Splits text into words and separators and transforms each word.
-  private mutating func words(_ text: String, _ change: (String, Bool, Bool, Bool) -> String) -> String {
+  private mutating func words(_ text: String, _ change: (String, Bool, Bool, Bool, Bool) -> String) -> String {
     var result = ""
     var word = ""
     var wordFirst = atStart
     var wordAfterColon = afterColon
     var wordStart = offset
+    var hyphenBefore = false
     let lastStart = lastWordStart
     func flush(_ result: inout String) {
       if !word.isEmpty {
-        result += change(word, wordFirst, wordAfterColon, wordStart >= lastStart)
+        result += change(word, wordFirst, wordAfterColon, wordStart >= lastStart, hyphenBefore)
         word = ""
       }
     }
@@ -158,6 +163,7 @@ struct TextCaser {
           wordFirst = atStart
           wordAfterColon = afterColon
           wordStart = offset
+          hyphenBefore = previousCharacter == "-"
         }
         word.append(character)
         advance(character)
