@@ -77,8 +77,27 @@ import Testing
             - value: "1980"
               references:
                 - source: article2014
+            - value: "1980-03"
+              references:
+                - source: article2014
 
         """)
     #expect(found.isEmpty)
+  }
+
+  @Test func datesOfDifferentMonthsConflict() {
+    let found = Fixture.findings(
+      "conflict",
+      lsg: """
+          established:
+            - value: "1980-03"
+              references:
+                - source: book2010
+            - value: "1980-04-02"
+              references:
+                - source: article2014
+
+        """)
+    #expect(found.map(\.place) == ["kb/lsg/g.yaml:11:14"])
   }
 }

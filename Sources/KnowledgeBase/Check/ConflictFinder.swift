@@ -25,8 +25,12 @@ enum ConflictFinder {
       }
       for property in order where counts[property, default: 0] > 1 {
         guard context.schema.properties[property]?.singleValued == true else { continue }
-        let live = entity.statements(of: property).filter {
-          $0.rank != .deprecated && $0.value != .unknownValue
+        let live = entity.statements(of: property).filter { statement in
+          guard statement.rank != .deprecated else { return false }
+          switch statement.value {
+          case .unknownValue, .uninterpreted: return false  // nothing to compare (value-type reports the latter)
+          default: return true
+          }
         }
         guard live.count > 1 else { continue }
         // Connected components of "different value, overlapping time".
@@ -37,21 +41,33 @@ enum ConflictFinder {
           return node
         }
         for i in 0..<live.count {
-          for j in (i + 1)..<live.count where live[i].value != live[j].value && overlaps(live[i], live[j]) {
+          for j in (i + 1)..<live.count where !agrees(live[i].value, live[j].value) && overlaps(live[i], live[j]) {
             group[find(j)] = find(i)
           }
         }
         var members: [Int: [Statement]] = [:]
         for index in 0..<live.count { members[find(index), default: []].append(live[index]) }
         for key in members.keys.sorted() {
-          guard let statements = members[key], Set(statements.map(\.value)).count > 1 else { continue }
+          // A group of two or more holds at least one disagreeing pair (that is what joined it).
+          guard let statements = members[key], statements.count > 1 else { continue }
           let preferred = statements.filter { $0.rank == .preferred }
-          let resolved = Set(preferred.map(\.value)).count == 1 ? preferred.first : nil
+          let unanimous = preferred.allSatisfy { agrees($0.value, preferred[0].value) }
+          let resolved = !preferred.isEmpty && unanimous ? preferred.first : nil
           result.append(ValueConflict(entity: entity, property: property, statements: statements, resolvedBy: resolved))
         }
       }
     }
     return result
+  }
+
+  /// Whether two values say the same: equal, or dates of which one refines the other
+  /// (`1980` and `1980-03` agree; `1980-03` and `1980-04` do not).
+  static func agrees(_ lhs: StatementValue, _ rhs: StatementValue) -> Bool {
+    if case .date(let left) = lhs, case .date(let right) = rhs {
+      let common = min(left.precision, right.precision)
+      return left.truncated(to: common) == right.truncated(to: common)
+    }
+    return lhs == rhs
   }
 
   /// Whether two statements' times overlap. Open ends overlap everything; an end and a start in
