@@ -1,3 +1,5 @@
+import BibModel
+
 /// One cited item as written in a Markdown document (`[see @key, p. 33]`, `@key`, `[-@key]`).
 public struct CitationItem: Sendable, Hashable {
   /// The citation key, without `@` and braces.
@@ -29,22 +31,16 @@ public struct CitationItem: Sendable, Hashable {
   }
 }
 
-/// A citation as written: one bracketed group or one bare `@key`, with where it starts.
-public struct CitationCluster: Sendable, Hashable {
-  public var items: [CitationItem]
-  /// The exact source text of the citation (`[see @a, p. 2; @b]`).
-  public var source: String
-  /// 1-based line and column of the citation's first character in the document.
-  public var line: Int
-  public var column: Int
-
-  public init(items: [CitationItem], source: String, line: Int = 0, column: Int = 0) {
-    self.items = items
-    self.source = source
-    self.line = line
-    self.column = column
+extension CitationItem {
+  /// The item as a CSL cite; affixes get the spacing CSL expects (`see ` / ` and elsewhere`).
+  public var cite: Cite {
+    var suffixText: String?
+    if !suffix.isEmpty {
+      let first = suffix.first ?? " "
+      suffixText = ",;.:)".contains(first) ? suffix : " " + suffix
+    }
+    return Cite(
+      id: key, locator: locator, label: locator == nil ? nil : label, prefix: prefix.isEmpty ? nil : prefix + " ",
+      suffix: suffixText, suppressAuthor: suppressAuthor)
   }
-
-  /// True for a bare `@key` written in the running text.
-  public var isAuthorInText: Bool { items.count == 1 && items[0].authorInText }
 }
