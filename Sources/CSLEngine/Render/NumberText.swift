@@ -118,15 +118,12 @@ extension NumberText {
     }
     let (prefixA, digitsA) = split(first)
     let (prefixB, digitsB) = split(second)
-    guard !digitsA.isEmpty, !digitsB.isEmpty, prefixB.isEmpty || prefixA == prefixB else {
+    guard !digitsA.isEmpty, !digitsB.isEmpty, prefixA == prefixB else {
       // Not a range of comparable numbers ("110-N6", "N110-P5"): kept as written.
       if first.allSatisfy({ $0.isLetter }) && second.allSatisfy({ $0.isLetter }) {
         return leading + first + delimiter + second + trailing  // roman numerals "i-ix"
       }
-      return segment
-    }
-    if !prefixA.isEmpty && prefixB.isEmpty && format != nil && format != "expanded" {
-      // "n11564-1568": the second number lacks the prefix; left as written.
+      // "N110-5", "110-N6": prefixes differ; written with a plain hyphen.
       return leading + first + "-" + second + trailing
     }
     let formatted = formatNumbers(digitsA, digitsB, format: format)
