@@ -29,7 +29,7 @@ enum NumberText {
     var pieces: [Piece] = []
     var current = ""
     var separator = ""
-    for character in text.trimmingCharacters(in: " ") {
+    for character in text.trimmingSpaces() {
       if character == "-" || character == "\u{2013}" || character == "," || character == "&" || character == " " {
         if !current.isEmpty {
           pieces.append(.number(current))
@@ -49,7 +49,7 @@ enum NumberText {
     if !current.isEmpty { pieces.append(.number(current)) } else if !separator.isEmpty { return [] }
     // Separators must hold a real separator, not only spaces.
     for piece in pieces {
-      if case .separator(let value) = piece, value.trimmingCharacters(in: " ").isEmpty { return [] }
+      if case .separator(let value) = piece, value.trimmingSpaces().isEmpty { return [] }
     }
     return pieces
   }
@@ -71,13 +71,13 @@ enum NumberText {
     if digitGroups >= 2 { return true }
     // "i-ix": ranges and lists of non-digit numbers.
     let parts = text.split(whereSeparator: { "-\u{2013},&".contains($0) })
-      .map { String($0).trimmingCharacters(in: " ") }
+      .map { String($0).trimmingSpaces() }
     return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } }
   }
 
   /// The leading integer of a value ("12b" → 12).
   static func leadingInteger(_ text: String) -> Int? {
-    let digits = text.trimmingCharacters(in: " ").prefix { $0.isNumber && $0.isASCII }
+    let digits = text.trimmingSpaces().prefix { $0.isNumber && $0.isASCII }
     return Int(digits)
   }
 }
@@ -105,12 +105,12 @@ extension NumberText {
   private static func formatSegment(_ segment: String, format: String?, delimiter: String) -> String {
     let leading = String(segment.prefix { $0 == " " })
     let trailing = String(segment.reversed().prefix { $0 == " " })
-    let core = segment.trimmingCharacters(in: " ")
+    let core = segment.trimmingSpaces()
     if core.contains("\\-") { return leading + core.replacingAll("\\", with: "") + trailing }
     let parts = core.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "\u{2013}" }
     guard parts.count == 2 else { return segment }
-    let first = String(parts[0]).trimmingCharacters(in: " ")
-    let second = String(parts[1]).trimmingCharacters(in: " ")
+    let first = String(parts[0]).trimmingSpaces()
+    let second = String(parts[1]).trimmingSpaces()
     guard !first.isEmpty, !second.isEmpty else { return segment }
     func split(_ text: String) -> (prefix: String, digits: String) {
       let digits = String(text.reversed().prefix { $0.isNumber && $0.isASCII }.reversed())

@@ -87,7 +87,7 @@ extension Renderer {
     for piece in NumberText.split(value) {
       switch piece {
       case .separator(let separator):
-        let trimmed = separator.trimmingCharacters(in: " ")
+        let trimmed = separator.trimmingSpaces()
         switch trimmed {
         case "-", "\u{2013}": result += rangeDelimiter
         case ",": result += ", "
