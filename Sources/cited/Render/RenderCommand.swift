@@ -20,6 +20,16 @@ struct RenderCommand: ParsableCommand {
   @Option(parsing: .upToNextOption, help: "Cite KEY or KEY@LOCATOR, one citation each.") var cite: [String] = []
   @Option(help: "A JSON file of citations.") var citations: String?
 
+  /// The parent of a dependent style: `<last path component of the parent link>.csl` in the
+  /// same directory.
+  static func parentStyle(of style: CSL.Style, near path: String) -> CSL.Style? {
+    guard let link = style.info.parentLink, let name = link.split(separator: "/").last else { return nil }
+    let directory = (path as NSString).deletingLastPathComponent
+    let candidate = (directory as NSString).appendingPathComponent(String(name) + ".csl")
+    guard let text = try? String(contentsOfFile: candidate, encoding: .utf8) else { return nil }
+    return StyleParser.parse(text, file: candidate).style
+  }
+
   func run() throws {
     guard let styleText = try? String(contentsOfFile: style, encoding: .utf8) else {
       FileHandle.standardError.write(Data("\(style): error: cannot read style\n".utf8))
@@ -29,7 +39,18 @@ struct RenderCommand: ParsableCommand {
     for diagnostic in parsed.diagnostics where diagnostic.severity == .error {
       FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }
-    guard let cslStyle = parsed.style else { throw ExitCode(2) }
+    guard var cslStyle = parsed.style else { throw ExitCode(2) }
+    if cslStyle.isDependent {
+      // A dependent style borrows its parent's rules: look for the parent next to it.
+      guard let parent = Self.parentStyle(of: cslStyle, near: style) else {
+        FileHandle.standardError.write(
+          Data("\(style): error: dependent style; its parent \(cslStyle.info.parentLink ?? "?") was not found\n".utf8))
+        throw ExitCode(2)
+      }
+      let defaultLocale = cslStyle.defaultLocale
+      cslStyle = parent
+      if let defaultLocale { cslStyle.defaultLocale = defaultLocale }
+    }
     let store = LocaleDirectory.defaultStore(locales)
     let (resolvedLocale, localeDiagnostics) = store.resolve(style: cslStyle, language: locale)
     for diagnostic in localeDiagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
