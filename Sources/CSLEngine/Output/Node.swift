@@ -14,6 +14,7 @@ enum NodeTag: Sendable, Hashable {
   case yearSuffix
   case citationNumber
   case citationLabel
+  case term
   case locator
   case title
 }
@@ -44,12 +45,36 @@ indirect enum Node: Sendable, Hashable {
 
   /// The text without markup.
   var plainText: String {
+    var result = ""
+    appendPlainText(to: &result)
+    return result
+  }
+
+  func appendPlainText(to result: inout String) {
     switch self {
-    case .text(let text): return text
-    case .quoted(let children): return "\u{201C}" + children.map(\.plainText).joined() + "\u{201D}"
+    case .text(let text): result += text
+    case .quoted(let children):
+      result += "\u{201C}"
+      for child in children { child.appendPlainText(to: &result) }
+      result += "\u{201D}"
     case .styled(_, let children), .nocase(let children), .display(_, let children),
       .tagged(_, let children), .sequence(let children), .link(_, let children):
-      return children.map(\.plainText).joined()
+      for child in children { child.appendPlainText(to: &result) }
+    }
+  }
+
+  /// True when the first non-empty text leaf lies inside a subtree with this tag.
+  func startsWith(tag wanted: NodeTag) -> Bool {
+    switch self {
+    case .text: return false
+    case .tagged(let tag, let children):
+      if tag == wanted { return !isEmpty }
+      for child in children where !child.isEmpty { return child.startsWith(tag: wanted) }
+      return false
+    case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
+      .sequence(let children), .link(_, let children):
+      for child in children where !child.isEmpty { return child.startsWith(tag: wanted) }
+      return false
     }
   }
 

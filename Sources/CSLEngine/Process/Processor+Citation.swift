@@ -43,6 +43,13 @@ extension Processor {
         cite: cite, node: node, namesKey: names, yearKey: year, number: cite.context.citationNumber,
         hasAffixes: (cite.cite.prefix ?? "").isEmpty == false || (cite.cite.suffix ?? "").isEmpty == false)
     }
+    // Note styles: a citation that opens with a term ("ibid.") starts the note in upper case.
+    if compiled.style.styleClass == .note, let first = pieces.first, (first.cite.cite.prefix ?? "").isEmpty,
+      first.node.startsWith(tag: .term)
+    {
+      var caser = TextCaser(.capitalizeFirst, english: true)
+      pieces[0].node = caser.applyAll(first.node)
+    }
     // author-only: keep just the names.
     for index in pieces.indices where pieces[index].cite.cite.authorOnly {
       pieces[index].node = firstNames(pieces[index].node) ?? .empty
@@ -68,8 +75,17 @@ extension Processor {
     var output: [Node] = []
     func wrap(_ piece: CitePiece, _ node: Node) -> Node {
       var parts: [Node] = []
-      if let prefix = piece.cite.cite.prefix, !prefix.isEmpty { parts.append(RichText.parse(prefix)) }
-      parts.append(node)
+      var body = node
+      if let prefix = piece.cite.cite.prefix, !prefix.isEmpty {
+        parts.append(RichText.parse(prefix))
+        // A prefix that ends a sentence ("See the note. ") capitalizes what follows.
+        let trimmed = prefix.trimmingSpaces()
+        if trimmed.hasSuffix("."), trimmed.contains(" ") {
+          var caser = TextCaser(.capitalizeFirst, english: true)
+          body = caser.applyAll(body)
+        }
+      }
+      parts.append(body)
       if let suffix = piece.cite.cite.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
       return .sequence(parts)
     }
@@ -130,7 +146,9 @@ extension Processor {
       }
     } else {
       for (index, piece) in pieces.enumerated() {
-        if index > 0 { output.append(.text(delimiter)) }
+        // A prefix starting with punctuation replaces the delimiter.
+        let prefixFirst = piece.cite.cite.prefix?.first
+        if index > 0 && !(prefixFirst.map { ",.;:".contains($0) } ?? false) { output.append(.text(delimiter)) }
         output.append(wrap(piece, piece.node))
       }
     }

@@ -63,7 +63,7 @@ public struct Processor: Sendable {
         }
         var context = CiteContext()
         context.locator = cite.locator
-        context.label = cite.label
+        context.label = cite.label.map { $0.replacingAll(" ", with: "-") }
         cites.append(ResolvedCite(cite: cite, referenceIndex: index, context: context))
       }
       resolved.append(cites)

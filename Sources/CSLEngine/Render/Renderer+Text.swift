@@ -6,7 +6,10 @@ extension Renderer {
     switch text.source {
     case .variable(let name, let form):
       guard suppressed.isEmpty || !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
-      guard let node = variableNode(name, form: form) else { return Rendered(node: .empty, calledVariable: true) }
+      guard let node = variableNode(name, form: form) else {
+        // citeproc-js: an empty year-suffix does not count for group suppression.
+        return Rendered(node: .empty, calledVariable: name != "year-suffix")
+      }
       return Rendered(node: decorate(node, text.decoration), calledVariable: true, renderedVariable: true)
     case .macro(let name):
       guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name), macroDepth < 40
@@ -25,7 +28,7 @@ extension Renderer {
       return rendered
     case .term(let name, let form, let plural):
       let value = terms.term(name, form: form, plural: plural) ?? ""
-      return Rendered(node: decorate(RichText.parse(value), text.decoration))
+      return Rendered(node: decorate(.tagged(.term, [RichText.parse(value)]), text.decoration))
     case .value(let value):
       return Rendered(node: decorate(RichText.parse(value), text.decoration))
     }
@@ -84,11 +87,11 @@ extension Renderer {
     for piece in NumberText.split(value) {
       switch piece {
       case .separator(let separator):
-        let trimmed = separator.trimmingCharacters(in: " ")
+        let trimmed = separator.trimmingSpaces()
         switch trimmed {
         case "-", "\u{2013}": result += rangeDelimiter
         case ",": result += ", "
-        case "&": result += " & "
+        case "&": result += " " + (terms.term("and", form: .symbol) ?? "&") + " "
         default: result += separator
         }
       case .number(let token):
@@ -138,15 +141,19 @@ extension Renderer {
   // MARK: - Conditions
 
   func evaluate(_ condition: CSL.Condition) -> Bool {
+    let types = condition.types
     switch condition.match {
     case .all:
-      for item in condition.tests where !test(item) { return false }
+      if !types.isEmpty && (types.count > 1 || !types.contains(reference.type)) { return false }
+      for item in condition.otherTests where !test(item) { return false }
       return true
     case .any:
-      for item in condition.tests where test(item) { return true }
+      if types.contains(reference.type) { return true }
+      for item in condition.otherTests where test(item) { return true }
       return false
     case .none:
-      for item in condition.tests where test(item) { return false }
+      if types.contains(reference.type) { return false }
+      for item in condition.otherTests where test(item) { return false }
       return true
     }
   }

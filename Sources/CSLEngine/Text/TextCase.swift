@@ -107,14 +107,14 @@ struct TextCaser {
     case .capitalizeAll:
       return words(text) { word, _, _, _, _ in Self.capitalized(word) }
     case .sentence:
-      // CSL 1.0.2: capitalize the first word; other words keep their case.
+      // citeproc-js: the first letter upper case, the rest lower case (nocase spans kept).
       var result = ""
       for character in text {
         if atStart, character.isLetter {
           result += String(character).uppercased()
           atStart = false
         } else {
-          result.append(character)
+          result += String(character).lowercased()
         }
         advance(character)
       }

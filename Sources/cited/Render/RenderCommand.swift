@@ -25,6 +25,16 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Document mode: output format html, md or txt (default: from -o, else txt).") var to: String?
   @Option(name: .shortAndLong, help: "Document mode: where to write the output.") var output: String?
 
+  /// The parent of a dependent style: `<last path component of the parent link>.csl` in the
+  /// same directory.
+  static func parentStyle(of style: CSL.Style, near path: String) -> CSL.Style? {
+    guard let link = style.info.parentLink, let name = link.split(separator: "/").last else { return nil }
+    let directory = (path as NSString).deletingLastPathComponent
+    let candidate = (directory as NSString).appendingPathComponent(String(name) + ".csl")
+    guard let text = try? String(contentsOfFile: candidate, encoding: .utf8) else { return nil }
+    return StyleParser.parse(text, file: candidate).style
+  }
+
   func run() throws {
     if let document {
       let store = LocaleStore(chain: [LocaleDirectory.defaultStore(locales), LocaleStore(files: EmbeddedLocales.files)])
@@ -46,7 +56,18 @@ struct RenderCommand: ParsableCommand {
     for diagnostic in parsed.diagnostics where diagnostic.severity == .error {
       FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }
-    guard let cslStyle = parsed.style else { throw ExitCode(2) }
+    guard var cslStyle = parsed.style else { throw ExitCode(2) }
+    if cslStyle.isDependent {
+      // A dependent style borrows its parent's rules: look for the parent next to it.
+      guard let parent = Self.parentStyle(of: cslStyle, near: style) else {
+        FileHandle.standardError.write(
+          Data("\(style): error: dependent style; its parent \(cslStyle.info.parentLink ?? "?") was not found\n".utf8))
+        throw ExitCode(2)
+      }
+      let defaultLocale = cslStyle.defaultLocale
+      cslStyle = parent
+      if let defaultLocale { cslStyle.defaultLocale = defaultLocale }
+    }
     let store = LocaleDirectory.defaultStore(locales)
     let (resolvedLocale, localeDiagnostics) = store.resolve(style: cslStyle, language: locale)
     for diagnostic in localeDiagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
