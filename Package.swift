@@ -14,6 +14,12 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
+    // The C import of the system cmark-gfm (CommonMark + GitHub extensions): module map and shim header.
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
     // The C import of the system libxml2: a module map and a shim header, nothing else.
     .systemLibrary(
       name: "CLibXML2",
@@ -39,7 +45,12 @@ let package = Package(
       name: "KnowledgeBase",
       dependencies: ["BibModel", .product(name: "Yams", package: "Yams")]),
     // Annotated reports and Markdown rendering; where the knowledge base meets the engine.
-    .target(name: "Reports", dependencies: ["KnowledgeBase", "CSLEngine", "CSLStyle", "BibModel"]),
+    .target(
+      name: "Reports",
+      dependencies: [
+        "KnowledgeBase", "CSLEngine", "CSLStyle", "BibModel", "XMLTree", "CCmarkGFM",
+        .product(name: "Yams", package: "Yams"),
+      ]),
     // The command-line tool: argument parsing and printing, no domain logic.
     .executableTarget(
       name: "cited",
@@ -56,6 +67,10 @@ let package = Package(
     .testTarget(
       name: "CSLConformanceTests", dependencies: ["CSLTestSuite", "CSLStyle", "CSLEngine", "BibModel"],
       exclude: ["Resources", "Fixtures"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "BibModel", "XMLTree"]),
+    .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "BibModel"], exclude: ["Fixtures"]),
+    // Runs the built `cited` binary (the dependency makes sure it is built first).
+    .testTarget(name: "CitedCLITests", dependencies: ["cited"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -42,8 +42,15 @@ public final class FixtureRunner {
     let processor = Processor(style: style, locale: locale, references: read.references)
     let actual: String
     if fixture.mode == "bibliography" {
-      let citations = explicitCitations(fixture).map { $0.map(\.citation) } ?? []
-      let output = processor.process(citations: citations, format: Self.format)
+      var citations = explicitCitations(fixture).map { $0.map(\.citation) } ?? []
+      var members: [String]?
+      if fixture.sections["CITATIONS"] != nil, let steps = explicitCitations(fixture) {
+        citations = finalDocument(steps).map(\.1)
+        // Replayed documents: the bibliography holds the items still cited.
+        var seen = Set<String>()
+        members = citations.flatMap { $0.cites.map(\.id) }.filter { seen.insert($0).inserted }
+      }
+      let output = processor.process(citations: citations, bibliographyIDs: members, format: Self.format)
       diagnostics += output.diagnostics
       actual = Self.bibliographyHTML(output.bibliography)
     } else if let steps = explicitCitations(fixture) {
@@ -132,6 +139,31 @@ public final class FixtureRunner {
     guard var cite = CSLJSON.decodeCite(object) else { return nil }
     if cite.locator == nil, let locator = object["locator"]?.stringValue { cite.locator = locator }
     return cite
+  }
+
+  /// The citations in document order after the last step.
+  private func finalDocument(_ steps: [Step]) -> [(String, Citation)] {
+    var byID: [String: Citation] = [:]
+    var document: [(String, Citation)] = []
+    for (stepIndex, step) in steps.enumerated() {
+      let id = step.citation.id ?? "step-\(stepIndex)"
+      byID[id] = step.citation
+      document = []
+      for (preID, note) in step.pre {
+        if var citation = byID[preID] {
+          citation.noteIndex = note
+          document.append((preID, citation))
+        }
+      }
+      document.append((id, step.citation))
+      for (postID, note) in step.post {
+        if var citation = byID[postID] {
+          citation.noteIndex = note
+          document.append((postID, citation))
+        }
+      }
+    }
+    return document
   }
 
   /// Replays word-processor insertions; marks citations changed by the last step.

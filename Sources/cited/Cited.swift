@@ -1,9 +1,24 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Cited: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cited",
     abstract: "Keep research honest: sourced facts, CSL citations, cited reports.",
-    subcommands: [StyleCommand.self, RenderCommand.self])
+    subcommands: [CheckCommand.self, KBCommand.self, StyleCommand.self, RenderCommand.self, ReportCommand.self])
+
+  /// Runs the command; usage errors exit with status 2 (the project's convention), not 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -13,7 +13,7 @@ enum NoteFields {
         continue
       }
       let key = String(line[..<colon]).trimmingCharacters(in: " {}")
-      let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: " ")
+      let value = String(line[line.index(after: colon)...]).trimmingSpaces()
       guard !value.isEmpty, !key.contains(" ") else {
         kept.append(line)
         continue
@@ -23,7 +23,7 @@ enum NoteFields {
       } else if CSLVariables.dates.contains(key) {
         if result.dates[key] == nil, let date = DateValue.parseEDTF(value) { result.dates[key] = date }
       } else if CSLVariables.names.contains(key) {
-        let parts = value.components(separatedBy: "||").map { $0.trimmingCharacters(in: " ") }
+        let parts = value.components(separatedBy: "||").map { $0.trimmingSpaces() }
         let name = parts.count > 1 ? Name(family: parts[0], given: parts[1]) : Name(literal: parts[0])
         result.names[key, default: []].append(name)
       } else if CSLVariables.standard.contains(key) || CSLVariables.numbers.contains(key) {

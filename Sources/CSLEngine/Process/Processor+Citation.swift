@@ -79,7 +79,7 @@ extension Processor {
       if let prefix = piece.cite.cite.prefix, !prefix.isEmpty {
         parts.append(RichText.parse(prefix))
         // A prefix that ends a sentence ("See the note. ") capitalizes what follows.
-        let trimmed = prefix.trimmingCharacters(in: " ")
+        let trimmed = prefix.trimmingSpaces()
         if trimmed.hasSuffix("."), trimmed.contains(" ") {
           var caser = TextCaser(.capitalizeFirst, english: true)
           body = caser.applyAll(body)

@@ -73,7 +73,7 @@ extension Processor {
     }
 
     if citation.givennameDisambiguationRule != .byCite && citation.disambiguateAddGivenname {
-      globalNameDisambiguation(cited, rule: citation.givennameDisambiguationRule, states: &states)
+      globalNameDisambiguation(cited, rule: citation.givennameDisambiguationRule, states: &states, cache: renderCache)
     }
 
     var groups = ambiguousGroups(cited)
@@ -170,7 +170,9 @@ extension Processor {
 
   /// `all-names`, `all-names-with-initials`, `primary-name`, `primary-name-with-initials`:
   /// expand every name whose family name is shared by a different person.
-  func globalNameDisambiguation(_ items: [Int], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState]) {
+  func globalNameDisambiguation(
+    _ items: [Int], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState], cache: RenderCache? = nil
+  ) {
     let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials
     let initialsOnly = rule == .allNamesWithInitials || rule == .primaryNameWithInitials
     var people: [String: Set<String>] = [:]
@@ -183,7 +185,8 @@ extension Processor {
       return result
     }
     func initials(_ name: Name) -> String {
-      Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
+      if let cache { return cache.initials(name.given ?? "", with: ".", hyphen: true, initialize: true) }
+      return Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
     }
     for item in items {
       for name in names(item) where name.literal == nil {

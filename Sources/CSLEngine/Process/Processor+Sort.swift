@@ -20,17 +20,33 @@ enum SortValue: Sendable {
   }
 }
 
+/// Memoized sort key values, filled on demand.
+final class SortKeyTable {
+  var values: [[SortValue?]]
+  init(count: Int, keys: Int) {
+    values = Array(repeating: Array(repeating: nil, count: keys), count: count)
+  }
+}
+
 extension Processor {
   /// Sorts reference indices by sort keys (stable).
   func sort(_ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil) -> [Int] {
-    let values = items.map { item in
-      keys.map { sortValue(item, key: $0, number: numbers[item], mode: mode, cache: cache) }
+    guard !keys.isEmpty, items.count > 1 else { return items }
+    // Keys are computed lazily: later keys only for items whose earlier keys tie.
+    let table = SortKeyTable(count: items.count, keys: keys.count)
+    func value(_ position: Int, _ key: Int) -> SortValue {
+      if let found = table.values[position][key] { return found }
+      let computed = sortValue(items[position], key: keys[key], number: numbers[items[position]], mode: mode, cache: cache)
+      table.values[position][key] = computed
+      return computed
     }
     let indices = Array(items.indices).sorted { left, right in
       for (offset, key) in keys.enumerated() {
-        var result = SortValue.compare(values[left][offset], values[right][offset])
+        let a = value(left, offset)
+        let b = value(right, offset)
+        var result = SortValue.compare(a, b)
         if key.direction == .descending {
-          switch (values[left][offset], values[right][offset]) {
+          switch (a, b) {
           case (.missing, _), (_, .missing): break
           default: result = -result
           }
@@ -96,7 +112,7 @@ extension Processor {
       if !(character.isLetter || character.isNumber) { continue }
       folded += Self.fold(Character(character.lowercased()))
     }
-    let trimmed = folded.trimmingCharacters(in: " ")
+    let trimmed = folded.trimmingSpaces()
     return trimmed.isEmpty ? .missing : .text(trimmed)
   }
 

@@ -50,7 +50,7 @@ struct VariableLookup: Sendable {
       if let explicit = nonEmpty(reference.variables["page-first"]) { return explicit }
       guard let page = nonEmpty(reference.variables["page"]) else { return nil }
       let first = page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }
-      return nonEmpty(String(first).trimmingCharacters(in: " "))
+      return nonEmpty(String(first).trimmingSpaces())
     case "citation-label": return nonEmpty(reference.variables["citation-label"]) ?? generatedLabel
     case "title" where form == .short:
       return nonEmpty(reference.variables["title-short"]) ?? nonEmpty(reference.variables["shortTitle"])

@@ -16,23 +16,22 @@ enum NameParts {
   static func normalized(_ name: Name) -> Name {
     guard name.literal == nil else { return name }
     var result = name
-    let spaces = " \u{00A0}\t\n"
-    result.family = name.family.map { $0.trimmingCharacters(in: spaces) }
-    result.given = name.given.map { $0.trimmingCharacters(in: spaces) }
+    result.family = name.family.map { $0.trimmingWhitespace() }
+    result.given = name.given.map { $0.trimmingWhitespace() }
     if let family = result.family, family.count > 2, family.hasPrefix("\""), family.hasSuffix("\"") {
       result.family = String(family.dropFirst().dropLast())
       return result
     }
     // "John, III" / "John,! Jr.": a suffix after a comma in the given name.
     if result.suffix == nil, let given = result.given, let comma = given.firstIndex(of: ",") {
-      var suffix = String(given[given.index(after: comma)...]).trimmingCharacters(in: " ")
+      var suffix = String(given[given.index(after: comma)...]).trimmingSpaces()
       if suffix.hasPrefix("!") {
         result.commaSuffix = true
-        suffix = String(suffix.dropFirst()).trimmingCharacters(in: " ")
+        suffix = String(suffix.dropFirst()).trimmingSpaces()
       }
       if !suffix.isEmpty {
         result.suffix = suffix
-        result.given = String(given[..<comma]).trimmingCharacters(in: " ")
+        result.given = String(given[..<comma]).trimmingSpaces()
       }
     }
     guard name.parseNames != false else { return result }

@@ -29,7 +29,7 @@ enum NumberText {
     var pieces: [Piece] = []
     var current = ""
     var separator = ""
-    for character in text.trimmingCharacters(in: " ") {
+    for character in text.trimmingSpaces() {
       if character == "-" || character == "\u{2013}" || character == "," || character == "&" || character == " " {
         if !current.isEmpty {
           pieces.append(.number(current))
@@ -49,44 +49,35 @@ enum NumberText {
     if !current.isEmpty { pieces.append(.number(current)) } else if !separator.isEmpty { return [] }
     // Separators must hold a real separator, not only spaces.
     for piece in pieces {
-      if case .separator(let value) = piece, value.trimmingCharacters(in: " ").isEmpty { return [] }
+      if case .separator(let value) = piece, value.trimmingSpaces().isEmpty { return [] }
     }
     return pieces
   }
 
   /// True when a numeric value names more than one number ("1-3", "2 & 4").
   static func isPlural(_ text: String) -> Bool {
-    var groups: [Int] = []
-    var current = ""
-    var separators: [String] = []
-    var separator = ""
+    // "327\-30": an escaped hyphen is part of one number.
+    if text.contains("\\-") { return false }
+    var digitGroups = 0
+    var inDigits = false
     for character in text {
-      if character.isNumber && character.isASCII {
-        if !separator.isEmpty || (groups.isEmpty && current.isEmpty) {
-          if !groups.isEmpty || !current.isEmpty { separators.append(separator) }
-          separator = ""
-        }
-        current.append(character)
+      if character.isNumber {
+        if !inDigits { digitGroups += 1 }
+        inDigits = true
       } else {
-        if !current.isEmpty {
-          groups.append(Int(current) ?? 0)
-          current = ""
-        }
-        separator.append(character)
+        inDigits = false
       }
     }
-    if !current.isEmpty { groups.append(Int(current) ?? 0) }
-    guard groups.count >= 2 else { return false }
-    // "327-30": a collapsed range of one number... citeproc-js treats as singular.
-    if groups.count == 2, separators.count == 1, separators[0].trimmingCharacters(in: " ") == "-", groups[1] < groups[0] {
-      return false
-    }
-    return true
+    if digitGroups >= 2 { return true }
+    // "i-ix": ranges and lists of non-digit numbers.
+    let parts = text.split(whereSeparator: { "-\u{2013},&".contains($0) })
+      .map { String($0).trimmingSpaces() }
+    return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } }
   }
 
   /// The leading integer of a value ("12b" → 12).
   static func leadingInteger(_ text: String) -> Int? {
-    let digits = text.trimmingCharacters(in: " ").prefix { $0.isNumber && $0.isASCII }
+    let digits = text.trimmingSpaces().prefix { $0.isNumber && $0.isASCII }
     return Int(digits)
   }
 }
@@ -112,30 +103,32 @@ extension NumberText {
   }
 
   private static func formatSegment(_ segment: String, format: String?, delimiter: String) -> String {
-    let leading = segment.prefix { $0 == " " }
+    let leading = String(segment.prefix { $0 == " " })
     let trailing = String(segment.reversed().prefix { $0 == " " })
-    let core = segment.trimmingCharacters(in: " ")
+    let core = segment.trimmingSpaces()
+    if core.contains("\\-") { return leading + core.replacingAll("\\", with: "") + trailing }
     let parts = core.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "\u{2013}" }
     guard parts.count == 2 else { return segment }
-    let first = String(parts[0]).trimmingCharacters(in: " ")
-    let second = String(parts[1]).trimmingCharacters(in: " ")
+    let first = String(parts[0]).trimmingSpaces()
+    let second = String(parts[1]).trimmingSpaces()
     guard !first.isEmpty, !second.isEmpty else { return segment }
-    let firstDigits = first.allSatisfy { $0.isNumber }
-    let secondDigits = second.allSatisfy { $0.isNumber }
-    guard firstDigits && secondDigits else {
-      // "e12-e18": keep as is with dash when both have the same letter prefix.
-      let prefixA = first.prefix { !$0.isNumber }
-      let prefixB = second.prefix { !$0.isNumber }
-      if prefixA == prefixB, !prefixA.isEmpty, first.dropFirst(prefixA.count).allSatisfy({ $0.isNumber }),
-        second.dropFirst(prefixB.count).allSatisfy({ $0.isNumber })
-      {
-        let formatted = formatNumbers(String(first.dropFirst(prefixA.count)), String(second.dropFirst(prefixB.count)), format: format)
-        return leading + String(prefixA) + formatted.0 + delimiter + (formatted.2 ? "" : String(prefixB)) + formatted.1 + trailing
-      }
-      return leading + first + delimiter + second + trailing
+    func split(_ text: String) -> (prefix: String, digits: String) {
+      let digits = String(text.reversed().prefix { $0.isNumber && $0.isASCII }.reversed())
+      return (String(text.dropLast(digits.count)), digits)
     }
-    let formatted = formatNumbers(first, second, format: format)
-    return leading + formatted.0 + delimiter + formatted.1 + trailing
+    let (prefixA, digitsA) = split(first)
+    let (prefixB, digitsB) = split(second)
+    guard !digitsA.isEmpty, !digitsB.isEmpty, prefixA == prefixB else {
+      // Not a range of comparable numbers ("110-N6", "N110-P5"): kept as written.
+      if first.allSatisfy({ $0.isLetter }) && second.allSatisfy({ $0.isLetter }) {
+        return leading + first + delimiter + second + trailing  // roman numerals "i-ix"
+      }
+      // "N110-5", "110-N6": prefixes differ; written with a plain hyphen.
+      return leading + first + "-" + second + trailing
+    }
+    let formatted = formatNumbers(digitsA, digitsB, format: format)
+    let keepPrefix = format == nil || format == "expanded"
+    return leading + prefixA + formatted.0 + delimiter + (keepPrefix ? prefixB : "") + formatted.1 + trailing
   }
 
   /// Returns (first, second, droppedPrefix).

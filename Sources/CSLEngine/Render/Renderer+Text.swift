@@ -88,7 +88,7 @@ extension Renderer {
     for piece in NumberText.split(value) {
       switch piece {
       case .separator(let separator):
-        let trimmed = separator.trimmingCharacters(in: " ")
+        let trimmed = separator.trimmingSpaces()
         switch trimmed {
         case "-", "\u{2013}": result += rangeDelimiter
         case ",": result += ", "
@@ -142,15 +142,19 @@ extension Renderer {
   // MARK: - Conditions
 
   func evaluate(_ condition: CSL.Condition) -> Bool {
+    let types = condition.types
     switch condition.match {
     case .all:
-      for item in condition.tests where !test(item) { return false }
+      if !types.isEmpty && (types.count > 1 || !types.contains(reference.type)) { return false }
+      for item in condition.otherTests where !test(item) { return false }
       return true
     case .any:
-      for item in condition.tests where test(item) { return true }
+      if types.contains(reference.type) { return true }
+      for item in condition.otherTests where test(item) { return true }
       return false
     case .none:
-      for item in condition.tests where test(item) { return false }
+      if types.contains(reference.type) { return false }
+      for item in condition.otherTests where test(item) { return false }
       return true
     }
   }

@@ -32,11 +32,26 @@ extension CSL {
       /// Cited's `cited:has-form`: the item has this form of this variable.
       case hasForm(MultilingualForm, variable: String)
     }
-    public var tests: [Test]
+    public var tests: [Test] {
+      didSet { index() }
+    }
     public var match: Match
+    /// The `type` tests as a set, and the other tests, for quick evaluation.
+    public private(set) var types: Set<String> = []
+    public private(set) var otherTests: [Test] = []
+
     public init(tests: [Test], match: Match = .all) {
       self.tests = tests
       self.match = match
+      index()
+    }
+
+    private mutating func index() {
+      types = []
+      otherTests = []
+      for test in tests {
+        if case .type(let type) = test { types.insert(type) } else { otherTests.append(test) }
+      }
     }
   }
 }

@@ -11,7 +11,9 @@ struct RenderCommand: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument { case text, html, markdown }
 
-  @Option(help: "The CSL style: a .csl path or a style name (see `cited style list`).") var style: String
+  @Argument(help: "A Markdown document with [@key] citations (document mode; see Docs/reports.md).")
+  var document: String?
+  @Option(help: "The CSL style: a .csl path or a style name (see `cited style list`).") var style: String?
   @OptionGroup var search: StyleSearchOptions
   @Option(parsing: .upToNextOption, help: "CSL-JSON files (default: Bibliography/*.json).")
   var bibliography: [String] = []
@@ -20,8 +22,22 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Output format.") var format: Format = .text
   @Option(parsing: .upToNextOption, help: "Cite KEY or KEY@LOCATOR, one citation each.") var cite: [String] = []
   @Option(help: "A JSON file of citations.") var citations: String?
+  @Option(help: "Document mode: output format html, md or txt (default: from -o, else txt).") var to: String?
+  @Option(name: .shortAndLong, help: "Document mode: where to write the output.") var output: String?
 
   func run() throws {
+    if let document {
+      let store = LocaleStore(chain: [LocaleDirectory.defaultStore(locales), LocaleStore(files: EmbeddedLocales.files)])
+      try DocumentRenderMode(
+        document: document, style: style, bibliography: bibliography, locale: locale, to: to, output: output,
+        locales: store
+      ).run()
+      return
+    }
+    guard let style else {
+      FileHandle.standardError.write(Data("cited: render needs --style, or a Markdown document\n".utf8))
+      throw ExitCode(2)
+    }
     let parsed: LoadedStyle
     switch search.catalog.load(style) {
     case .success(let loaded): parsed = loaded

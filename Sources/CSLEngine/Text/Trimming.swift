@@ -1,0 +1,20 @@
+extension StringProtocol {
+  /// The text without leading and trailing spaces (a fast path for the common untrimmed case).
+  func trimmingSpaces() -> String {
+    trimming { $0 == " " }
+  }
+
+  /// The text without leading and trailing whitespace, no-break spaces included.
+  func trimmingWhitespace() -> String {
+    trimming { $0.isWhitespace }
+  }
+
+  func trimming(_ drop: (Character) -> Bool) -> String {
+    guard let first = first, let last = last else { return "" }
+    if !drop(first) && !drop(last) { return String(self) }
+    var slice = Substring(self)
+    while let head = slice.first, drop(head) { slice.removeFirst() }
+    while let tail = slice.last, drop(tail) { slice.removeLast() }
+    return String(slice)
+  }
+}

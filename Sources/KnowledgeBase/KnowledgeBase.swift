@@ -1,1 +1,0 @@
-// The KnowledgeBase target; see Docs/architecture.md.

@@ -1,0 +1,231 @@
+import BibModel
+import CYaml
+
+/// Reads YAML into `YAMLNode`s from libyaml's event stream (the parser Yams bundles), keeping every
+/// node's line and column. Yams' composer throws at the first duplicate key with one location and
+/// expands aliases; reading events lets the reader report every duplicate with both locations and
+/// reject anchors, aliases and tags where they are written, without ever expanding an alias.
+///
+/// A file with any YAML-level problem yields no root: its problems are all reported and the file
+/// is skipped (one bad file costs that file).
+public enum YAMLReader {
+  /// The most deeply nested collections accepted.
+  public static let maximumDepth = 64
+
+  /// The result of reading one file.
+  public struct Result: Sendable {
+    public var root: YAMLNode?
+    public var diagnostics: [Diagnostic]
+  }
+
+  public static func read(_ text: String, file: String) -> Result {
+    let tabs = tabIndentation(text, file: file)
+    guard tabs.isEmpty else { return Result(root: nil, diagnostics: tabs) }
+    var bytes = Array(text.utf8)
+    // A byte order mark is not content (libyaml skips it only when it guesses the encoding).
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if bytes.isEmpty { return Result(root: nil, diagnostics: []) }
+    return bytes.withUnsafeMutableBufferPointer { buffer in
+      var composer = EventComposer(file: file)
+      composer.run(buffer)
+      return Result(root: composer.problems.isEmpty ? composer.root : nil, diagnostics: composer.problems)
+    }
+  }
+
+  /// Lines whose indentation contains a tab, at the tab's column.
+  static func tabIndentation(_ text: String, file: String) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    var line = 1
+    var column = 1
+    var inIndentation = true
+    for scalar in text.unicodeScalars {
+      if scalar == "\n" {
+        line += 1
+        column = 1
+        inIndentation = true
+        continue
+      }
+      if inIndentation {
+        if scalar == "\t" {
+          found.append(
+            LoadRules.yamlTab.finding(
+              LoadRules.tab, at: SourceLocation(file: file, line: line, column: column)))
+          inIndentation = false
+        } else if scalar != " " {
+          inIndentation = false
+        }
+      }
+      column += 1
+    }
+    return found
+  }
+}
+
+/// Builds nodes from parser events with an explicit stack (no recursion on input depth).
+private struct EventComposer {
+  enum Frame {
+    case sequence([YAMLNode], SourceLocation)
+    case mapping([YAMLPair], pendingKey: (String, SourceLocation)?, seen: [String: SourceLocation], SourceLocation)
+  }
+
+  let file: String
+  var stack: [Frame] = []
+  var root: YAMLNode?
+  var problems: [Diagnostic] = []
+  var documents = 0
+
+  init(file: String) { self.file = file }
+
+  func place(_ mark: yaml_mark_t) -> SourceLocation {
+    SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+  }
+
+  static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+
+  mutating func run(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else {
+      problems.append(LoadRules.yamlSyntax.finding("cannot start the YAML parser", at: SourceLocation(file: file)))
+      return
+    }
+    defer { yaml_parser_delete(&parser) }
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+    yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+    var event = yaml_event_t()
+    while true {
+      guard yaml_parser_parse(&parser, &event) == 1 else {
+        syntaxError(parser)
+        return
+      }
+      let done = event.type == YAML_STREAM_END_EVENT
+      let keepGoing = handle(&event)
+      yaml_event_delete(&event)
+      if done || !keepGoing { return }
+    }
+  }
+
+  mutating func syntaxError(_ parser: yaml_parser_t) {
+    let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+    let context = parser.context.map { String(cString: $0) }
+    var message = problem
+    var location = place(parser.problem_mark)
+    if let context {
+      let start = place(parser.context_mark)
+      // Running off the end of the file says little; point at what was left open.
+      if problem.contains("end of stream") {
+        location = start
+        message = "\(problem) (\(context) here)"
+      } else {
+        message = "\(problem) (\(context) that starts at \(start.line):\(start.column))"
+      }
+    }
+    problems.append(LoadRules.yamlSyntax.finding(message, at: location))
+  }
+
+  /// Handles one event; false to stop reading.
+  mutating func handle(_ event: inout yaml_event_t) -> Bool {
+    let location = place(event.start_mark)
+    switch event.type {
+    case YAML_DOCUMENT_START_EVENT:
+      documents += 1
+      if documents > 1 {
+        problems.append(LoadRules.yamlSyntax.finding(LoadRules.multipleDocuments, at: location))
+        return false
+      }
+    case YAML_ALIAS_EVENT:
+      let name = Self.text(event.data.alias.anchor) ?? ""
+      problems.append(LoadRules.yamlAlias.finding(LoadRules.alias(name), at: location))
+      add(YAMLNode(.scalar("", plain: true), location: location))
+    case YAML_SCALAR_EVENT:
+      let scalar = event.data.scalar
+      checkAnchor(scalar.anchor, location)
+      checkTag(scalar.tag, location)
+      let value: String
+      if let pointer = scalar.value {
+        value = String(decoding: UnsafeBufferPointer(start: pointer, count: Int(scalar.length)), as: UTF8.self)
+      } else {
+        value = ""
+      }
+      add(YAMLNode(.scalar(value, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), location: location))
+    case YAML_SEQUENCE_START_EVENT:
+      checkAnchor(event.data.sequence_start.anchor, location)
+      checkTag(event.data.sequence_start.tag, location)
+      guard push(.sequence([], location), location) else { return false }
+    case YAML_MAPPING_START_EVENT:
+      checkAnchor(event.data.mapping_start.anchor, location)
+      checkTag(event.data.mapping_start.tag, location)
+      guard push(.mapping([], pendingKey: nil, seen: [:], location), location) else { return false }
+    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+      guard let frame = stack.popLast() else { return true }
+      switch frame {
+      case .sequence(let items, let start): add(YAMLNode(.sequence(items), location: start))
+      case .mapping(let pairs, _, _, let start): add(YAMLNode(.mapping(pairs), location: start))
+      }
+    default:
+      break
+    }
+    return true
+  }
+
+  mutating func push(_ frame: Frame, _ location: SourceLocation) -> Bool {
+    guard stack.count < YAMLReader.maximumDepth else {
+      problems.append(LoadRules.yamlSyntax.finding(LoadRules.tooDeep, at: location))
+      return false
+    }
+    if case .mapping(_, nil, _, _)? = stack.last {
+      // A collection used as a key.
+      problems.append(LoadRules.yamlSyntax.finding(LoadRules.complexKey, at: location))
+    }
+    stack.append(frame)
+    return true
+  }
+
+  mutating func checkAnchor(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ location: SourceLocation) {
+    guard let name = Self.text(anchor) else { return }
+    problems.append(LoadRules.yamlAlias.finding(LoadRules.anchor(name), at: location))
+  }
+
+  mutating func checkTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, _ location: SourceLocation) {
+    guard var name = Self.text(tag) else { return }
+    if name.hasPrefix("tag:yaml.org,2002:") { name = "!!" + name.dropFirst("tag:yaml.org,2002:".count) }
+    problems.append(LoadRules.yamlTag.finding(LoadRules.tag(name), at: location))
+  }
+
+  /// Adds a finished node to the collection being built, or makes it the root.
+  mutating func add(_ node: YAMLNode) {
+    guard let frame = stack.popLast() else {
+      root = node
+      return
+    }
+    switch frame {
+    case .sequence(var items, let start):
+      items.append(node)
+      stack.append(.sequence(items, start))
+    case .mapping(var pairs, let pending, var seen, let start):
+      if let (key, keyLocation) = pending {
+        // Small mappings are searched directly; large ones get an index.
+        let first: SourceLocation?
+        if pairs.count < 16 {
+          first = pairs.first { $0.key == key }?.keyLocation
+        } else {
+          if seen.isEmpty { for pair in pairs { seen[pair.key] = pair.keyLocation } }
+          first = seen[key]
+        }
+        if let first {
+          problems.append(
+            LoadRules.yamlDuplicateKey.finding(LoadRules.duplicateKey(key, first: first), at: keyLocation))
+        } else {
+          if !seen.isEmpty { seen[key] = keyLocation }
+          pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
+        }
+        stack.append(.mapping(pairs, pendingKey: nil, seen: seen, start))
+      } else {
+        let key = node.scalar ?? ""
+        stack.append(.mapping(pairs, pendingKey: (key, node.location), seen: seen, start))
+      }
+    }
+  }
+}

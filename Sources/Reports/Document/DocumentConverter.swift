@@ -1,0 +1,202 @@
+/// Converts a Markdown tree into document blocks, finding citations in text (never in code).
+///
+/// Run once with `rendered == nil` to collect the citations in document order, then again with
+/// the rendered inline content of each citation, in the same order.
+struct DocumentConverter {
+  let sourceLines: [[Character]]
+  let rendered: [[DocInline]]?
+  private(set) var found: [CitationCluster] = []
+  private(set) var sawRefsMarker = false
+  private var usedIDs: Set<String> = []
+
+  /// Stands for `::: {#refs}` until the bibliography replaces it.
+  static let refsMarker = DocBlock.section(id: "refs-marker", className: nil, content: [])
+
+  init(sourceLines: [[Character]], rendered: [[DocInline]]?) {
+    self.sourceLines = sourceLines
+    self.rendered = rendered
+  }
+
+  mutating func blocks(_ nodes: [MarkdownNode]) -> [DocBlock] {
+    var output: [DocBlock] = []
+    for node in nodes {
+      if let block = block(node) { output.append(block) }
+    }
+    return output
+  }
+
+  private mutating func block(_ node: MarkdownNode) -> DocBlock? {
+    switch node.kind {
+    case .paragraph:
+      let text = node.plainText.trimmingWhitespace
+      if text.hasPrefix(":::") {
+        if text.contains("#refs") {
+          sawRefsMarker = true
+          return Self.refsMarker
+        }
+        if text.allSatisfy({ $0 == ":" }) { return nil }
+      }
+      return .paragraph(inlines(node.children))
+    case .heading(let level):
+      let content = inlines(node.children)
+      return .heading(level: level, id: uniqueID(content.map(\.plainText).joined()), content: content)
+    case .blockQuote:
+      return .blockQuote(blocks(node.children))
+    case .list(let ordered, _, _):
+      return .list(ordered: ordered, items: node.children.map { blocks($0.children) })
+    case .item:
+      return .section(id: nil, className: nil, content: blocks(node.children))
+    case .codeBlock(let info):
+      return .code(info: info, text: node.literal)
+    case .htmlBlock:
+      let text = node.literal.trimmingWhitespace
+      if text.hasPrefix("<!--") { return nil }
+      return .code(info: "html", text: node.literal)
+    case .thematicBreak:
+      return .rule
+    case .table:
+      var header: [[DocInline]] = []
+      var rows: [[[DocInline]]] = []
+      for row in node.children {
+        let cells = row.children.map { inlines($0.children) }
+        if case .tableRow(true) = row.kind { header = cells } else { rows.append(cells) }
+      }
+      return .table(DocBlock.Table(header: header, rows: rows))
+    case .document, .customBlock, .footnoteDefinition, .tableRow, .tableCell, .other:
+      return .section(id: nil, className: nil, content: blocks(node.children))
+    default:
+      let content = inlines([node])
+      return content.isEmpty ? nil : .paragraph(content)
+    }
+  }
+
+  private mutating func uniqueID(_ text: String) -> String {
+    let base = Anchor.slug(text.trimmingWhitespace)
+    var id = base
+    var counter = 1
+    while usedIDs.contains(id) {
+      counter += 1
+      id = base + "-\(counter)"
+    }
+    usedIDs.insert(id)
+    return id
+  }
+
+  mutating func inlines(_ nodes: [MarkdownNode]) -> [DocInline] {
+    var output: [DocInline] = []
+    var index = 0
+    while index < nodes.count {
+      let node = nodes[index]
+      if case .text = node.kind {
+        var run = node.literal
+        var end = index + 1
+        while end < nodes.count, case .text = nodes[end].kind {
+          run += nodes[end].literal
+          end += 1
+        }
+        output += textRun(run, line: node.line, column: node.column)
+        index = end
+        continue
+      }
+      if let inline = inline(node) { output.append(inline) }
+      index += 1
+    }
+    return output
+  }
+
+  private mutating func inline(_ node: MarkdownNode) -> DocInline? {
+    switch node.kind {
+    case .code: return .code(node.literal)
+    case .softBreak: return .softBreak
+    case .lineBreak: return .lineBreak
+    case .emphasis: return .emphasis(inlines(node.children))
+    case .strong: return .strong(inlines(node.children))
+    case .strikethrough: return .strikethrough(inlines(node.children))
+    case .link(let url, _): return .link(url: url, content: inlines(node.children))
+    case .image(let url, _): return .link(url: url, content: [.text(node.plainText.isEmpty ? url : node.plainText)])
+    case .htmlInline: return .text(node.literal)
+    case .text: return .text(node.literal)
+    default:
+      let content = inlines(node.children)
+      return content.isEmpty ? nil : .span(className: "md", content: content)
+    }
+  }
+
+  /// Scans a run of text for citations.
+  private mutating func textRun(_ text: String, line: Int, column: Int) -> [DocInline] {
+    guard CitationSyntax.mayContainCitation(text) else { return [.text(text)] }
+    var output: [DocInline] = []
+    var searchFrom = max(column - 1, 0)
+    for segment in CitationSyntax.scan(text) {
+      switch segment {
+      case .text(let plain):
+        output.append(.text(plain))
+      case .citation(var cluster, _):
+        let (foundColumn, escaped) = locate(cluster.source, line: line, from: searchFrom)
+        if escaped {
+          output.append(.text(cluster.source))
+          continue
+        }
+        cluster.line = line
+        cluster.column = foundColumn ?? column
+        if let foundColumn { searchFrom = foundColumn - 1 + cluster.source.count }
+        let index = found.count
+        found.append(cluster)
+        if let rendered, index < rendered.count {
+          output += rendered[index]
+        }
+      }
+    }
+    return Self.placeNoteMarks(output)
+  }
+
+  /// A note mark hugs the word before it and follows the punctuation after it (`word.¹`).
+  static func placeNoteMarks(_ input: [DocInline]) -> [DocInline] {
+    var output = input
+    var index = 0
+    while index < output.count {
+      guard case .noteReference = output[index] else {
+        index += 1
+        continue
+      }
+      if index > 0, case .text(let before) = output[index - 1] {
+        var trimmed = before
+        while let last = trimmed.last, last == " " { trimmed.removeLast() }
+        output[index - 1] = .text(trimmed)
+      }
+      if index + 1 < output.count, case .text(let after) = output[index + 1], let first = after.first,
+        ".,;:!?".contains(first), index > 0
+      {
+        let mark = output[index]
+        output[index] = .text(String(first))
+        output[index + 1] = mark
+        output.insert(.text(String(after.dropFirst())), at: index + 2)
+        index += 2
+        continue
+      }
+      index += 1
+    }
+    return output
+  }
+
+  /// The 1-based column of `needle` in source line `line` at or after `from`, and whether the
+  /// source escaped it (`\@key`, `\[@key]`).
+  private func locate(_ needle: String, line: Int, from: Int) -> (Int?, Bool) {
+    guard line >= 1, line <= sourceLines.count else { return (nil, false) }
+    let haystack = sourceLines[line - 1]
+    let pattern = Array(needle)
+    guard !pattern.isEmpty, haystack.count >= pattern.count else { return (nil, false) }
+    var start = min(max(from, 0), haystack.count)
+    // cmark columns are bytes; a line with non-ASCII text may put the real start earlier.
+    if start > 0, haystack.contains(where: { !$0.isASCII }) { start = 0 }
+    var position = start
+    while position + pattern.count <= haystack.count {
+      if Array(haystack[position..<(position + pattern.count)]) == pattern {
+        let escaped = position > 0 && haystack[position - 1] == "\\"
+        return (position + 1, escaped)
+      }
+      position += 1
+    }
+    return (nil, false)
+  }
+}

@@ -1,0 +1,139 @@
+import KnowledgeBase
+
+/// Figure 4: a timeline of LSG lifetimes: established → disbanded (or still active), with
+/// conversions into commissions marked; groups known only by a year show as a dot.
+enum TimelineFigure {
+  struct Row: Sendable {
+    var id: String
+    var name: String
+    var start: Double?
+    var end: Double?
+    var converted: Double?
+    var points: [Double]
+  }
+
+  static func year(_ date: FactDate) -> Double {
+    Double(date.year) + Double((date.month ?? 1) - 1) / 12 + Double((date.day ?? 1) - 1) / 365
+  }
+
+  private static func firstDate(_ entity: Entity, _ property: String) -> FactDate? {
+    let statements = entity.statements(of: property).filter { $0.rank != .deprecated }
+    let best = statements.first { $0.rank == .preferred } ?? statements.first
+    return best?.value.date
+  }
+
+  static func rows(_ knowledge: Knowledge) -> [Row] {
+    var rows: [Row] = []
+    for entity in knowledge.entities {
+      let start = firstDate(entity, "established").map(year)
+      let end = firstDate(entity, "disbanded").map(year)
+      let converted = firstDate(entity, "converted-to-commission").map(year)
+      let points = entity.statements(of: "active-in").compactMap { $0.value.date.map(year) }
+      guard start != nil || end != nil || converted != nil || !points.isEmpty else { continue }
+      rows.append(
+        Row(
+          id: entity.id, name: entity.labels.preferred ?? entity.id, start: start, end: end, converted: converted,
+          points: points))
+    }
+    return rows.sorted {
+      ($0.start ?? $0.points.first ?? $0.converted ?? $0.end ?? 0, $0.name) < (
+        $1.start ?? $1.points.first ?? $1.converted ?? $1.end ?? 0, $1.name
+      )
+    }
+  }
+
+  static func make(_ context: ReportContext) -> DocBlock {
+    let rows = rows(context.knowledge)
+    let title = "Figure 4: Lifetimes of leading small groups"
+    let all = rows.flatMap { [$0.start, $0.end, $0.converted].compactMap { $0 } + $0.points }
+    let width = 760.0
+    let labelWidth = 270.0
+    let rowHeight = 18.0
+    guard let minimum = all.min(), let maximum = all.max() else {
+      return .figure(
+        id: "figure-timeline", caption: title + ": no dates recorded.",
+        svg: SVG.root(width: width, height: 60, title: title, [SVG.text("No dates recorded.", x: width / 2, y: 34)]),
+        description: ["No dates recorded."])
+    }
+    var step = 5.0
+    while (maximum - minimum) / step > 30 { step *= 2 }
+    let first = (minimum / step).rounded(.down) * step
+    let last = max((maximum / step).rounded(.up) * step, first + step)
+    let plotLeft = labelWidth + 10
+    let plotWidth = width - plotLeft - 20
+    func x(_ year: Double) -> Double { plotLeft + (year - first) / (last - first) * plotWidth }
+    let height = 40 + Double(rows.count) * rowHeight + 30
+    var children: [HTMLNode] = []
+    var tick = first
+    while tick <= last {
+      children.append(SVG.line(x(tick), 24, x(tick), height - 26, stroke: "#ddd", width: 1))
+      children.append(SVG.text(String(Int(tick)), x: x(tick), y: height - 10, size: 10, fill: "#555"))
+      children.append(SVG.text(String(Int(tick)), x: x(tick), y: 16, size: 10, fill: "#555"))
+      tick += step
+    }
+    var description: [String] = []
+    for (index, row) in rows.enumerated() {
+      let y = 30 + Double(index) * rowHeight
+      let label = row.name.count > 44 ? String(row.name.prefix(43)) + "…" : row.name
+      children.append(
+        .el(
+          "a", [("href", "#" + ReportContext.entityAnchor(row.id))],
+          [SVG.text(label, x: labelWidth, y: y + 12, anchor: "end", size: 11)]))
+      var parts: [String] = []
+      if let start = row.start {
+        let end = row.end ?? last
+        var bar = SVG.rect(
+          x: x(start), y: y + 3, width: max(x(end) - x(start), 2), height: rowHeight - 6,
+          fill: row.end == nil ? "#9cc1e8" : "#4a7fb5", stroke: "#2c5282", dashed: row.end == nil)
+        if case .element(let name, let attributes, _) = bar {
+          bar = .element(name: name, attributes: attributes, children: [.el("title", [], [.text(row.name)])])
+        }
+        children.append(bar)
+        parts.append("established \(format(start))")
+        parts.append(row.end.map { "disbanded \(format($0))" } ?? "no end recorded")
+      } else if let end = row.end {
+        children.append(
+          .el(
+            "circle",
+            [("cx", SVG.format(x(end))), ("cy", SVG.format(y + rowHeight / 2)), ("r", "4"), ("fill", "#2c5282")]))
+        parts.append("disbanded \(format(end)) (start not recorded)")
+      }
+      if let converted = row.converted {
+        children.append(
+          .el(
+            "polygon",
+            [("points", diamond(x(converted), y + rowHeight / 2)), ("fill", "#d97706"), ("stroke", "#7c2d12")]))
+        parts.append("converted into a commission \(format(converted))")
+      }
+      for point in row.points {
+        children.append(
+          .el(
+            "circle",
+            [
+              ("cx", SVG.format(x(point))), ("cy", SVG.format(y + rowHeight / 2)), ("r", "4"), ("fill", "#fff"),
+              ("stroke", "#2c5282"),
+            ]))
+        parts.append("active in \(format(point))")
+      }
+      description.append(row.name + ": " + parts.joined(separator: ", "))
+    }
+    return .figure(
+      id: "figure-timeline",
+      caption: title
+        + " (bar: established to disbanded; dashed: no end recorded;"
+        + " diamond: converted into a commission; ring: active in a year).",
+      svg: SVG.root(width: width, height: height, title: title, children), description: description)
+  }
+
+  private static func diamond(_ cx: Double, _ cy: Double) -> String {
+    [(cx, cy - 6), (cx + 6, cy), (cx, cy + 6), (cx - 6, cy)].map { SVG.format($0.0) + "," + SVG.format($0.1) }.joined(
+      separator: " ")
+  }
+
+  private static func format(_ year: Double) -> String {
+    let whole = Int(year.rounded(.down))
+    let month = Int(((year - Double(whole)) * 12).rounded(.down)) + 1
+    return month == 1 && (year - Double(whole)) < 0.01
+      ? String(whole) : String(whole) + "-" + (month < 10 ? "0" : "") + String(month)
+  }
+}

@@ -1,0 +1,66 @@
+/// An escape-by-default HTML node tree, serialised as polyglot XHTML5 (well-formed XML).
+///
+/// Text and attribute values are always escaped (`& < > " '`). The only way to emit markup
+/// unescaped is `.trusted`, reserved for citation-engine output that the engine escaped itself.
+public indirect enum HTMLNode: Sendable, Hashable {
+  case element(name: String, attributes: [Attribute], children: [HTMLNode])
+  case text(String)
+  case trusted(String)
+
+  /// One attribute; names are fixed by Cited's code, values are escaped.
+  public struct Attribute: Sendable, Hashable {
+    public var name: String
+    public var value: String
+    public init(_ name: String, _ value: String) {
+      self.name = name
+      self.value = value
+    }
+  }
+
+  /// An element with attributes given as pairs.
+  public static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [HTMLNode] = []) -> HTMLNode
+  {
+    .element(name: name, attributes: attributes.map { Attribute($0.0, $0.1) }, children: children)
+  }
+
+  /// A link when `url` is http, https or mailto; otherwise the content alone (as text).
+  public static func link(_ url: String, _ children: [HTMLNode], attributes: [(String, String)] = []) -> HTMLNode {
+    guard URLPolicy.isAllowed(url) else { return el("span", [("class", "unlinked")], children) }
+    return el("a", [("href", url)] + attributes, children)
+  }
+
+  private static let voidElements: Set<String> = ["br", "hr", "meta", "img", "col", "wbr", "link"]
+
+  /// Serialises the node.
+  public func render(into output: inout String) {
+    switch self {
+    case .text(let text):
+      output += HTMLEscape.text(text)
+    case .trusted(let markup):
+      output += markup
+    case .element(let name, let attributes, let children):
+      output += "<" + name
+      for attribute in attributes {
+        output += " " + attribute.name + "=\"" + HTMLEscape.text(attribute.value) + "\""
+      }
+      if children.isEmpty && (HTMLNode.voidElements.contains(name) || HTMLNode.isSVGLeaf(name)) {
+        output += " />"
+        return
+      }
+      output += ">"
+      for child in children { child.render(into: &output) }
+      output += "</" + name + ">"
+    }
+  }
+
+  private static func isSVGLeaf(_ name: String) -> Bool {
+    ["line", "rect", "circle", "path", "polyline", "polygon", "ellipse"].contains(name)
+  }
+
+  /// The serialised markup.
+  public var markup: String {
+    var output = ""
+    render(into: &output)
+    return output
+  }
+}

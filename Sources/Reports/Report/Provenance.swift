@@ -1,0 +1,59 @@
+import BibModel
+import KnowledgeBase
+
+/// The provenance marks a statement carries in the report.
+public enum ProvenanceMark: String, Sendable, Hashable, CaseIterable {
+  case unsourced, singleSource, onlySecondary, viaCopy, deprecated
+
+  /// The short label shown next to the statement.
+  public var label: String {
+    switch self {
+    case .unsourced: "unsourced"
+    case .singleSource: "single source"
+    case .onlySecondary: "secondary only"
+    case .viaCopy: "via copy"
+    case .deprecated: "deprecated"
+    }
+  }
+
+  /// What the mark means (the legend).
+  public var meaning: String {
+    switch self {
+    case .unsourced: "No source supports this statement."
+    case .singleSource: "Exactly one source supports this statement."
+    case .onlySecondary:
+      "Every source is of a secondary type (the schema's secondary source types: "
+        + "encyclopedias, news, web pages, blogs)."
+    case .viaCopy: "Every source was seen only through a copy, mirror or repost (the reference's via field)."
+    case .deprecated: "Ranked deprecated: kept for the record, not believed; the reason is given."
+    }
+  }
+
+  var className: String {
+    switch self {
+    case .unsourced: "mark mark-unsourced"
+    case .singleSource: "mark mark-single"
+    case .onlySecondary: "mark mark-secondary"
+    case .viaCopy: "mark mark-via"
+    case .deprecated: "mark mark-deprecated"
+    }
+  }
+
+  /// The marks of `statement`, given the references and which CSL types count as secondary.
+  static func marks(
+    _ statement: Statement, references: [String: Reference], secondaryTypes: Set<String>
+  ) -> [ProvenanceMark] {
+    var marks: [ProvenanceMark] = []
+    let keys = Set(statement.references.map(\.source))
+    if keys.isEmpty {
+      marks.append(.unsourced)
+    } else {
+      if keys.count == 1 { marks.append(.singleSource) }
+      let types = keys.map { references[$0]?.type }
+      if types.allSatisfy({ $0.map(secondaryTypes.contains) ?? false }) { marks.append(.onlySecondary) }
+      if statement.references.allSatisfy({ $0.via != nil }) { marks.append(.viaCopy) }
+    }
+    if statement.rank == .deprecated { marks.append(.deprecated) }
+    return marks
+  }
+}

@@ -1,0 +1,142 @@
+import BibModel
+import KnowledgeBase
+
+/// The annotated report of a knowledge base: overview, figures, every entity with every statement
+/// cited, conflicts side by side, provenance marks with a legend, an index of sources and the
+/// bibliography of exactly the cited sources.
+public enum Report {
+  /// The report and numbers about it.
+  public struct Result: Sendable {
+    public var doc: Doc
+    public var citationCount: Int
+    public var citedSources: [String]
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Builds the report; pure (no I/O). `format` is the output format the citations are rendered in.
+  public static func build(
+    knowledge: Knowledge, references: [Reference], renderer: any CitationRendering, format: OutputFormat,
+    title: String = "Knowledge base report"
+  ) -> Result {
+    let context = ReportContext(knowledge: knowledge, references: references)
+    var builder = ReportBuilder(context: context)
+    var blocks: [DocBlock] = []
+    let conflicts = ConflictGroup.find(knowledge)
+    blocks += Overview.blocks(context, conflicts: conflicts.count)
+    blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
+    blocks += [
+      CategoriesFigure.make(context), StructureFigure.make(context), NetworkFigure.make(context),
+      TimelineFigure.make(context),
+    ]
+    blocks += entitySections(&builder)
+    blocks.append(.heading(level: 2, id: "conflicts", content: [.text("Conflicts")]))
+    blocks.append(
+      .paragraph([
+        .text(
+          "Statements of a single-valued property that disagree for overlapping times, "
+            + "side by side with their ranks and sources."
+        )
+      ]))
+    blocks += builder.conflictBlocks(conflicts)
+    blocks.append(.heading(level: 2, id: "source-index", content: [.text("Index of sources")]))
+    blocks += builder.sourceIndex()
+
+    let rendered = renderer.render(builder.citations, bibliographyKeys: builder.citedKeys, format: format)
+    blocks.append(.heading(level: 2, id: "bibliography", content: [.text("Bibliography")]))
+    blocks.append(.bibliography(id: "refs", entries: rendered.bibliography))
+    var filler = SlotFiller(rendered: rendered.citations, isNoteStyle: renderer.isNoteStyle)
+    blocks = blocks.map { filler.fill($0) }
+    if !filler.notes.isEmpty { blocks.append(.notes(filler.notes)) }
+    let subtitle = [
+      "\(knowledge.entities.count) entities, \(knowledge.statements.count) statements; "
+        + "citations in \(renderer.styleName)."
+    ]
+    return Result(
+      doc: Doc(title: title, subtitle: subtitle, blocks: blocks), citationCount: builder.citations.count,
+      citedSources: builder.citedKeys, diagnostics: rendered.diagnostics)
+  }
+
+  /// The primary kind (the first with expected properties) grouped by its expected properties,
+  /// then every other kind.
+  private static func entitySections(_ builder: inout ReportBuilder) -> [DocBlock] {
+    let knowledge = builder.knowledge
+    let context = builder.context
+    var blocks: [DocBlock] = []
+    let kinds = orderedKinds(knowledge)
+    let primary = kinds.first { !(knowledge.schema.kinds[$0]?.expects.isEmpty ?? true) }
+    for kind in kinds {
+      let entities = knowledge.entities.filter { $0.kind == kind }.sorted {
+        ($0.labels.preferred ?? $0.id) < ($1.labels.preferred ?? $1.id)
+      }
+      guard !entities.isEmpty else { continue }
+      let kindLabel = context.kindLabel(kind)
+      if kind == primary, let expects = knowledge.schema.kinds[kind]?.expects, let grouping = expects.first {
+        blocks.append(
+          .heading(
+            level: 2, id: "kind-" + Anchor.slug(kind),
+            content: [.text(kindLabel + " by " + context.propertyLabel(grouping))]))
+        for (value, members) in grouped(entities, by: grouping, context) {
+          blocks.append(
+            .heading(
+              level: 3, id: "by-" + Anchor.slug(grouping) + "-" + Anchor.slug(value.key),
+              content: [.text(value.label + " (\(members.count))")]))
+          blocks += members.map { builder.entityBlock($0) }
+        }
+        for property in expects.dropFirst() {
+          blocks.append(
+            .heading(
+              level: 2, id: "by-" + Anchor.slug(property),
+              content: [.text(kindLabel + " by " + context.propertyLabel(property))]))
+          for (value, members) in grouped(entities, by: property, context) {
+            blocks.append(
+              .heading(
+                level: 3, id: "by-" + Anchor.slug(property) + "-" + Anchor.slug(value.key),
+                content: [.text(value.label + " (\(members.count))")]))
+            blocks.append(.list(ordered: false, items: members.map { [.paragraph([context.entityLink($0.id)])] }))
+          }
+        }
+      } else {
+        blocks.append(
+          .heading(level: 2, id: "kind-" + Anchor.slug(kind), content: [.text(kindLabel + " (\(entities.count))")]))
+        blocks += entities.map { builder.entityBlock($0) }
+      }
+    }
+    return blocks
+  }
+
+  /// Kinds in schema order where known (primary first), then any others in entity order.
+  static func orderedKinds(_ knowledge: Knowledge) -> [String] {
+    var kinds: [String] = knowledge.schema.kinds.values.sorted { $0.location < $1.location }.map(\.name)
+    for entity in knowledge.entities where !kinds.contains(entity.kind) { kinds.append(entity.kind) }
+    if let primary = kinds.firstIndex(where: { !(knowledge.schema.kinds[$0]?.expects.isEmpty ?? true) }) {
+      kinds.insert(kinds.remove(at: primary), at: 0)
+    }
+    return kinds
+  }
+
+  struct GroupValue: Hashable {
+    var key: String
+    var label: String
+  }
+
+  /// Entities grouped by the value of a property: in the schema's enum order, then "not recorded".
+  static func grouped(_ entities: [Entity], by property: String, _ context: ReportContext) -> [(GroupValue, [Entity])] {
+    var groups: [String: [Entity]] = [:]
+    var missing: [Entity] = []
+    for entity in entities {
+      let values = entity.statements(of: property).filter { $0.rank != .deprecated }.map(\.value.display)
+      if values.isEmpty { missing.append(entity) }
+      for value in Set(values) { groups[value, default: []].append(entity) }
+    }
+    let declared = context.knowledge.schema.properties[property]?.value.values ?? []
+    let order = declared + groups.keys.filter { !declared.contains($0) }.sorted()
+    var result: [(GroupValue, [Entity])] = []
+    for value in order {
+      guard let members = groups[value] else { continue }
+      let label = context.knowledge.entity(value)?.labels.preferred ?? value
+      result.append((GroupValue(key: value, label: label), members))
+    }
+    if !missing.isEmpty { result.append((GroupValue(key: "not-recorded", label: "Not recorded"), missing)) }
+    return result
+  }
+}

@@ -1,0 +1,190 @@
+import BibModel
+import KnowledgeBase
+
+/// Builds the annotated report of a knowledge base as a `Doc` with citation slots.
+///
+/// Every statement appears once, in its entity's section, with a citation of all its sources
+/// (or a visible "unsourced" mark); `citations` collects the citations in document order.
+struct ReportBuilder {
+  let context: ReportContext
+  private(set) var citations: [Citation] = []
+  /// For each citation slot, the keys that were not in the bibliography (shown as `(@key?)`).
+  private(set) var citedKeys: [String] = []
+  private var citedSet: Set<String> = []
+
+  init(context: ReportContext) { self.context = context }
+
+  var knowledge: Knowledge { context.knowledge }
+
+  /// A citation of the statement's sources, as a slot (or a visible mark for unknown keys).
+  mutating func cite(_ statement: Statement) -> [DocInline] {
+    var cites: [Cite] = []
+    var output: [DocInline] = []
+    var seen: Set<String> = []
+    for reference in statement.references
+    where seen.insert(reference.source + "\u{0}" + (reference.locator ?? "")).inserted {
+      guard context.references[reference.source] != nil else {
+        output.append(.span(className: "unknown-citation", content: [.text("(@" + reference.source + "?)")]))
+        continue
+      }
+      cites.append(
+        Cite(
+          id: reference.source, locator: reference.locator,
+          label: reference.locator == nil ? nil : (reference.label ?? "page")))
+      if citedSet.insert(reference.source).inserted { citedKeys.append(reference.source) }
+    }
+    if !cites.isEmpty {
+      output.insert(.slot(citations.count), at: 0)
+      citations.append(Citation(id: "s\(citations.count)", cites: cites))
+    }
+    return output
+  }
+
+  func marks(_ statement: Statement) -> [DocInline] {
+    var output: [DocInline] = []
+    for mark in ProvenanceMark.marks(statement, references: context.references, secondaryTypes: context.secondaryTypes)
+    {
+      if !output.isEmpty { output.append(.text(" ")) }
+      output.append(.span(className: mark.className, content: [.text("[" + mark.label + "]")]))
+    }
+    return output
+  }
+
+  // MARK: - Entities
+
+  /// One entity: names, description, former names and a table of its statements.
+  mutating func entityBlock(_ entity: Entity) -> DocBlock {
+    var blocks: [DocBlock] = [
+      .heading(
+        level: 4, id: ReportContext.entityAnchor(entity.id), content: [.text(entity.labels.preferred ?? entity.id)])
+    ]
+    var names: [DocInline] = []
+    if let characters = ReportContext.characters(entity.labels) {
+      names += [.strong([.text("Characters:")]), .text(" "), .span(className: "zh", content: [.text(characters)])]
+    }
+    if let pinyin = ReportContext.pinyin(entity.labels) {
+      if !names.isEmpty { names.append(.text(" · ")) }
+      names += [.strong([.text("Pinyin:")]), .text(" "), .emphasis([.text(pinyin)])]
+    }
+    if !names.isEmpty { names.append(.text(" · ")) }
+    names += [
+      .strong([.text("Kind:")]), .text(" "), .text(context.kindLabel(entity.kind)), .text(" · "),
+      .strong([.text("Id:")]), .text(" "), .code(entity.id),
+    ]
+    blocks.append(.paragraph(names))
+    for former in entity.formerNames {
+      var text = "Formerly: " + (former.labels.preferred ?? "")
+      if let characters = ReportContext.characters(former.labels) { text += " (" + characters + ")" }
+      if let end = former.end { text += ", until " + end.description }
+      blocks.append(.paragraph([.text(text)]))
+    }
+    if let description = entity.description { blocks.append(.paragraph([.emphasis([.text(description)])])) }
+    if entity.statements.isEmpty {
+      blocks.append(.paragraph([.text("No statements recorded.")]))
+    } else {
+      var rows: [[[DocInline]]] = []
+      for statement in entity.statements {
+        var valueCell = context.value(statement.value)
+        if statement.rank == .preferred { valueCell.append(.text(" (preferred)")) }
+        if let reason = statement.reason { valueCell.append(.text(" — deprecated: " + reason)) }
+        var note: [DocInline] = context.qualifiers(statement)
+        if let text = statement.note {
+          if !note.isEmpty { note.append(.text("; ")) }
+          note.append(.emphasis([.text(text)]))
+        }
+        let idCell: [DocInline] = statement.id.map { [.code($0)] } ?? []
+        rows.append([
+          [.text(context.propertyLabel(statement.property))], valueCell, note, cite(statement),
+          marks(statement) + (idCell.isEmpty ? [] : [.text(" ")] + idCell),
+        ])
+      }
+      blocks.append(
+        .table(
+          DocBlock.Table(
+            header: [
+              [.text("Property")], [.text("Value")], [.text("Qualifiers and notes")], [.text("Sources")],
+              [.text("Provenance")],
+            ], rows: rows)))
+    }
+    return .section(id: nil, className: "entity", content: blocks)
+  }
+
+  // MARK: - Conflicts
+
+  mutating func conflictBlocks(_ groups: [ConflictGroup]) -> [DocBlock] {
+    guard !groups.isEmpty else { return [.paragraph([.text("No conflicting statements.")])] }
+    var blocks: [DocBlock] = []
+    for group in groups {
+      blocks.append(
+        .heading(
+          level: 3, id: "conflict-" + Anchor.slug(group.entity.id + "-" + group.property),
+          content: [.text(context.name(group.entity.id) + ": " + context.propertyLabel(group.property))]))
+      let header: [[DocInline]] =
+        [[.text("")]] + group.statements.enumerated().map { [.text("Statement \($0.offset + 1)")] }
+      var valueRow: [[DocInline]] = [[.strong([.text("Value")])]]
+      var rankRow: [[DocInline]] = [[.strong([.text("Rank")])]]
+      var qualifierRow: [[DocInline]] = [[.strong([.text("Qualifiers")])]]
+      var sourceRow: [[DocInline]] = [[.strong([.text("Sources")])]]
+      var noteRow: [[DocInline]] = [[.strong([.text("Note")])]]
+      for statement in group.statements {
+        valueRow.append(context.value(statement.value))
+        rankRow.append([.text(statement.rank.rawValue + (statement.reason.map { " — " + $0 } ?? ""))])
+        qualifierRow.append(context.qualifiers(statement))
+        sourceRow.append(cite(statement) + [.text(" ")] + marks(statement))
+        noteRow.append(statement.note.map { [.text($0)] } ?? [])
+      }
+      blocks.append(
+        .section(
+          id: nil, className: "conflict",
+          content: [
+            .table(DocBlock.Table(header: header, rows: [valueRow, rankRow, qualifierRow, sourceRow, noteRow]))
+          ]))
+    }
+    return blocks
+  }
+
+  // MARK: - Index of sources
+
+  func sourceIndex() -> [DocBlock] {
+    // Positions, not copies: a large knowledge base has hundreds of thousands of references.
+    var supported: [String: [(entity: Int, statement: Int, reference: Int)]] = [:]
+    for (entityIndex, entity) in knowledge.entities.enumerated() {
+      for (statementIndex, statement) in entity.statements.enumerated() {
+        for (referenceIndex, reference) in statement.references.enumerated() {
+          supported[reference.source, default: []].append((entityIndex, statementIndex, referenceIndex))
+        }
+      }
+    }
+    var blocks: [DocBlock] = []
+    for key in supported.keys.sorted(by: { $0.lowercased() < $1.lowercased() }) {
+      let entries = supported[key] ?? []
+      var heading: [DocInline] = [.code(key)]
+      if let reference = context.references[key] {
+        heading += [
+          .text(" — "),
+          .anchorLink(
+            id: "ref-" + Anchor.slug(key),
+            content: [.text(ReferenceText.shortAuthor(reference) + " " + ReferenceText.year(reference))]),
+        ]
+      } else {
+        heading.append(.span(className: "unknown-citation", content: [.text(" (not in the bibliography)")]))
+      }
+      blocks.append(.heading(level: 3, id: ReportContext.sourceAnchor(key), content: heading))
+      blocks.append(
+        .list(
+          ordered: false,
+          items: entries.map { position in
+            let statement = knowledge.entities[position.entity].statements[position.statement]
+            let reference = statement.references[position.reference]
+            var line = context.sentence(statement)
+            if let locator = reference.locator {
+              line.append(.text(" (" + (reference.label ?? "page") + " " + locator + ")"))
+            }
+            if let quote = reference.quote { line.append(.text(" — \u{201C}" + quote + "\u{201D}")) }
+            if let via = reference.via { line.append(.emphasis([.text(" (via: " + via + ")")])) }
+            return [.paragraph(line)]
+          }))
+    }
+    return blocks
+  }
+}

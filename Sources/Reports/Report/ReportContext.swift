@@ -1,0 +1,84 @@
+import BibModel
+import KnowledgeBase
+
+/// Read-only lookups the report sections share: entities, references, labels and value display.
+struct ReportContext: Sendable {
+  let knowledge: Knowledge
+  let references: [String: Reference]
+  let secondaryTypes: Set<String>
+
+  init(knowledge: Knowledge, references: [Reference]) {
+    self.knowledge = knowledge
+    var byKey: [String: Reference] = [:]
+    for reference in references where byKey[reference.id] == nil { byKey[reference.id] = reference }
+    self.references = byKey
+    self.secondaryTypes = knowledge.schema.secondarySourceTypes
+  }
+
+  static func entityAnchor(_ id: String) -> String { "entity-" + Anchor.slug(id) }
+  static func sourceAnchor(_ key: String) -> String { "source-" + Anchor.slug(key) }
+
+  /// The English name of an entity (or its first label, or its id).
+  func name(_ id: String) -> String { knowledge.entity(id)?.labels.preferred ?? id }
+
+  /// The Chinese characters of an entity's name, if recorded.
+  static func characters(_ labels: MultilingualText) -> String? {
+    labels["zh-Hans"] ?? labels["zh-Hant"] ?? labels["zh"]
+      ?? labels.forms.first { $0.language.hasPrefix("zh") && !$0.language.contains("Latn") }?.text
+  }
+
+  static func pinyin(_ labels: MultilingualText) -> String? {
+    labels["zh-Latn-pinyin"] ?? labels.forms.first { $0.language.contains("Latn") }?.text
+  }
+
+  /// A property's label from the schema, else its name.
+  func propertyLabel(_ property: String) -> String {
+    knowledge.schema.properties[property]?.label ?? property
+  }
+
+  func kindLabel(_ kind: String) -> String { knowledge.schema.kinds[kind]?.label ?? kind }
+
+  /// A link to an entity when it exists, else the plain id.
+  func entityLink(_ id: String) -> DocInline {
+    guard knowledge.entity(id) != nil else { return .text(id) }
+    return .anchorLink(id: Self.entityAnchor(id), content: [.text(name(id))])
+  }
+
+  /// A value as inline content; entity ids (and enum values that are entity ids) become links.
+  func value(_ value: StatementValue) -> [DocInline] {
+    switch value {
+    case .entity(let id): return [entityLink(id)]
+    case .enumeration(let text):
+      return knowledge.entity(text) != nil ? [entityLink(text)] : [.text(text)]
+    case .multilingual(let text):
+      let english = text.preferred ?? ""
+      let others = text.forms.filter { $0.language != "en" && $0.text != english }.map(\.text)
+      return [.text(others.isEmpty ? english : english + " (" + others.joined(separator: "; ") + ")")]
+    case .list(let items):
+      var output: [DocInline] = []
+      for (index, item) in items.enumerated() {
+        if index > 0 { output.append(.text(", ")) }
+        output += self.value(item.value)
+      }
+      return output
+    default:
+      return [.text(value.display)]
+    }
+  }
+
+  /// Qualifiers as `name: value` pairs.
+  func qualifiers(_ statement: Statement) -> [DocInline] {
+    var output: [DocInline] = []
+    for (index, qualifier) in statement.qualifiers.enumerated() {
+      if index > 0 { output.append(.text("; ")) }
+      output.append(.text(qualifier.name + ": "))
+      output += value(qualifier.value)
+    }
+    return output
+  }
+
+  /// A statement as a sentence: "Central National Security Commission — established: 2013-11."
+  func sentence(_ statement: Statement) -> [DocInline] {
+    [entityLink(statement.entity), .text(" — " + propertyLabel(statement.property) + ": ")] + value(statement.value)
+  }
+}

@@ -1,0 +1,66 @@
+import BibModel
+import CSLStyle
+
+/// The whole of `cited render DOC.md` short of writing the file: read the document, its
+/// bibliography and style, render. Shared by the CLI and the golden-file tests.
+public enum RenderPipeline {
+  /// What went wrong before anything could be rendered (exit status 2).
+  public struct Failure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// The rendered text and what was found on the way.
+  public struct Output: Sendable {
+    public var text: String
+    public var styleName: String
+    public var citationCount: Int
+    /// Bibliography and style notices.
+    public var setupDiagnostics: [Diagnostic]
+    /// Findings in the document (unknown keys, front matter); warnings make the CLI exit 1.
+    public var documentDiagnostics: [Diagnostic]
+  }
+
+  /// Renders `document` (a path). Bibliography: `bibliography`, else the front matter's
+  /// (relative to the document), else `Bibliography/*.json`. Style: `style`, else the front
+  /// matter's, else the bundled default. Locale: `locale`, else the front matter's `lang`.
+  public static func render(
+    document: String, style: String?, bibliography: [String], locale: String?, format: OutputFormat,
+    locales: LocaleStore = LocaleStore(files: EmbeddedLocales.files)
+  ) throws(Failure) -> Output {
+    guard let text = InputFiles.read(document) else {
+      throw Failure(description: "cannot read '\(document)'", diagnostics: [])
+    }
+    let (matter, _, _) = FrontMatter.split(text, file: document)
+    var paths = bibliography
+    if paths.isEmpty {
+      let base = InputFiles.directory(of: document)
+      paths = matter.bibliography.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 }
+    }
+    if paths.isEmpty { paths = InputFiles.jsonFiles(in: "Bibliography") }
+    let (references, bibliographyDiagnostics) = InputFiles.references(paths)
+    if bibliographyDiagnostics.contains(where: { $0.severity == .error }) {
+      throw Failure(description: "the bibliography could not be read", diagnostics: bibliographyDiagnostics)
+    }
+    let renderer: any CitationRendering
+    let styleDiagnostics: [Diagnostic]
+    do {
+      (renderer, styleDiagnostics) = try StyleChoice.renderer(
+        for: style ?? matter.style, locale: locale ?? matter.lang, references: references, locales: locales,
+        readFile: InputFiles.read)
+    } catch {
+      throw Failure(description: error.description, diagnostics: [])
+    }
+    let result = DocumentRenderer(renderer: renderer, knownKeys: Set(references.map(\.id)))
+      .render(text, file: document, format: format)
+    let rendered: String
+    switch format {
+    case .html: rendered = HTMLWriter.page(result.doc)
+    case .markdown: rendered = MarkdownWriter.document(result.doc)
+    case .text: rendered = TextWriter.document(result.doc)
+    }
+    return Output(
+      text: rendered, styleName: renderer.styleName, citationCount: result.citations.count,
+      setupDiagnostics: bibliographyDiagnostics + styleDiagnostics, documentDiagnostics: result.diagnostics)
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// Runs the `cited` executable built next to the test bundle on the fixture knowledge bases.
+@Suite struct CheckCommandTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("KnowledgeBaseTests/Fixtures").path
+
+  /// The `cited` binary in the build folder that holds this test bundle.
+  static var binary: URL? {
+    var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("cited")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      folder.deleteLastPathComponent()
+    }
+    return nil
+  }
+
+  struct Run {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  static func run(_ arguments: [String], in folder: String) throws -> Run? {
+    guard let binary else {
+      print("CheckCommandTests: skipped, no cited binary next to \(CommandLine.arguments.first ?? "?")")
+      return nil
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      errors: String(decoding: errorData, as: UTF8.self))
+  }
+
+  static func digest(_ folder: String) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    for case let path as String in FileManager.default.enumerator(atPath: folder)?.allObjects ?? [] {
+      var isDirectory: ObjCBool = false
+      let full = folder + "/" + path
+      if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+        result[path] = FileManager.default.contents(atPath: full)
+      }
+    }
+    return result
+  }
+
+  @Test func brokenKnowledgeBaseExitsOneNamingEveryPlaceAndWritesNothing() throws {
+    let folder = Self.fixtures + "/broken"
+    let before = try Self.digest(folder)
+    guard let run = try Self.run(["check", "--today", "2026-01-01"], in: folder) else { return }
+    #expect(run.status == 1)
+    #expect(run.output.contains("Knowledge/lsg/dangling.yaml\n  9:19: error: unknown citation key 'caixin2041'"))
+    #expect(run.output.contains("Knowledge/lsg/syntax.yaml\n  4:7: error: found unexpected end of stream"))
+    #expect(run.output.contains("Knowledge/lsg/unsourced.yaml\n  7:7: error: statement unsourced.established #1"))
+    #expect(run.output.contains("statements without a source: 1"))
+    #expect(try Self.digest(folder) == before)
+  }
+
+  @Test func githubAndSarifFormats() throws {
+    let folder = Self.fixtures + "/broken"
+    guard let github = try Self.run(["check", "--format", "github"], in: folder),
+      let sarif = try Self.run(["check", "--format", "sarif"], in: folder)
+    else { return }
+    #expect(github.status == 1)
+    #expect(github.output.contains("::error file=Knowledge/lsg/dangling.yaml,line=9,col=19,title=unknown-source::"))
+    #expect(sarif.status == 1)
+    let json = try JSONSerialization.jsonObject(with: Data(sarif.output.utf8)) as? [String: Any]
+    #expect(json?["version"] as? String == "2.1.0")
+  }
+
+  @Test func theExampleIsCleanAndStrictCountsWarnings() throws {
+    let folder = Self.fixtures + "/example"
+    guard let clean = try Self.run(["check"], in: folder),
+      let strict = try Self.run(["check", "--strict", "--severity", "unsourced-statement=warning"], in: folder)
+    else { return }
+    #expect(clean.status == 0)
+    #expect(strict.status == 0)
+    guard let exempt = try Self.run(["check", "--strict", "--severity", "uncited-source=warning"], in: folder)
+    else { return }
+    #expect(exempt.status == 0)
+  }
+
+  @Test func usageErrorsAndUnreadableInputExitTwo() throws {
+    let folder = Self.fixtures + "/example"
+    for arguments in [
+      ["check", "--bogus"], ["check", "--disable", "no-such-rule"], ["check", "--severity", "conflict=fatal"],
+      ["check", "--knowledge", "nowhere"], ["check", "--bibliography", "missing.json"], ["kb", "show", "nobody"],
+    ] {
+      guard let run = try Self.run(arguments, in: folder) else { return }
+      #expect(run.status == 2, "\(arguments)")
+      #expect(!run.errors.isEmpty, "\(arguments)")
+    }
+  }
+
+  @Test func kbListAndShow() throws {
+    let folder = Self.fixtures + "/example"
+    guard let list = try Self.run(["kb", "list"], in: folder),
+      let show = try Self.run(["kb", "show", "cfeac"], in: folder)
+    else { return }
+    #expect(list.status == 0)
+    #expect(list.output.contains("cfeac       lsg     Central Financial and Economic Affairs Commission  5"))
+    #expect(show.status == 0)
+    #expect(show.output.contains("← [miller2014] Miller, Alice (2014). More Already on the Central Committee's"))
+  }
+}

@@ -1,0 +1,71 @@
+import BibModel
+import Testing
+
+@testable import KnowledgeBase
+
+@Suite struct LocatorAndBibliographyRuleTests {
+  @Test func locatorOutsideThePageRange() {
+    let found = Fixture.findings(
+      "locator-out-of-range",
+      lsg: """
+          head:
+            - value: xi
+              references:
+                - source: article2014
+                  locator: "30"
+                - source: article2014
+                  locator: "14-18"
+                - source: book2010
+                  locator: "301"
+                - source: book2010
+                  locator: "299"
+                - source: article2014
+                  label: chapter
+                  locator: "40"
+
+        """)
+    #expect(found.map(\.place) == ["kb/lsg/g.yaml:14:20", "kb/lsg/g.yaml:18:20"])
+  }
+
+  @Test func pageRangesParse() {
+    #expect(LocatorRangeRule.ranges("123-5") == [123...125])
+    #expect(LocatorRangeRule.ranges("3, 7–9") == [3...3, 7...9])
+    #expect(LocatorRangeRule.ranges("iv") == nil)
+  }
+
+  @Test func unknownLocatorLabel() {
+    let found = Fixture.findings(
+      "unknown-locator-label",
+      lsg: """
+          head:
+            - value: xi
+              references:
+                - source: article2014
+                  label: pgae
+                  locator: "15"
+                - source: article2014
+                  label: section
+                  locator: "2"
+
+        """)
+    #expect(found.map(\.place) == ["kb/lsg/g.yaml:14:18"])
+    #expect(found.first?.hint == "did you mean 'page'?")
+  }
+
+  @Test func malformedURLsAndDOIs() {
+    let bibliography = """
+      [
+        {"id": "a", "type": "webpage", "URL": "www.example.org/x"},
+        {"id": "b", "type": "webpage", "URL": "https://example.org/a b"},
+        {"id": "c", "type": "webpage", "URL": "https://example.org/fine?x=1"},
+        {"id": "d", "type": "article-journal", "DOI": "https://doi.org/10.1000/xyz"},
+        {"id": "e", "type": "article-journal", "DOI": "10.1000/xyz"}
+      ]
+      """
+    let result = Fixture.check(["kb/lsg/g.yaml": Fixture.lsg()], bibliography: bibliography)
+    #expect(result.findings.filter { $0.code == "malformed-url" }.map(\.place) == ["bib.json:2:3", "bib.json:3:3"])
+    let doi = result.findings.filter { $0.code == "malformed-doi" }
+    #expect(doi.map(\.place) == ["bib.json:5:3"])
+    #expect(doi.first?.hint == "remove the resolver or prefix")
+  }
+}

@@ -1,0 +1,136 @@
+import BibModel
+import KnowledgeBase
+import Testing
+import XMLTree
+
+@testable import Reports
+
+/// Hostile titles, names, URLs, labels and quotes through every field: the HTML output must hold
+/// no script element, no javascript:/data: link, and each hostile string only escaped.
+@Suite struct HTMLSafetyTests {
+  static let script = "<script>alert('x')</script>"
+  static let quotes = "Tom \"Quote\" O'Hara & <b>Co</b>"
+
+  static let hostileKB: Knowledge = {
+    let hostile = SourceFile(
+      path: "kb/evil.yaml",
+      text: """
+        id: evil
+        kind: lsg
+        labels:
+          en: "\(script)"
+          zh-Hans: "\\"><img src=x onerror=alert(1)>"
+          zh-Latn-pinyin: "\(quotes.replacingEach("\"", with: "\\\""))"
+        description: "<iframe src='javascript:alert(1)'></iframe>"
+        statements:
+          type:
+            - value: permanent
+              note: "<svg onload=alert(1)>"
+              references:
+                - source: evilsource
+                  locator: "<b>33</b>"
+                  label: "page"
+                  quote: "</td><script>alert(2)</script>"
+                  via: "javascript:alert(3)"
+          motto:
+            - value: "\(script)"
+          established:
+            - value: "1990"
+              references:
+                - source: "missing<script>"
+        """)
+    return ReportFixtures.knowledge(extra: [hostile])
+  }()
+
+  static let hostileReferences: [Reference] =
+    ReportFixtures.references + [
+      Reference(
+        id: "evilsource", type: "webpage",
+        variables: ["title": script, "container-title": quotes, "URL": "javascript:alert(1)"],
+        names: ["author": [Name(family: "<i>Evil</i>", given: "\"Eve\"")]], dates: ["issued": DateValue(year: 2020)]),
+      Reference(
+        id: "datasource", type: "webpage",
+        variables: ["title": "Data", "URL": "data:text/html,<script>alert(4)</script>"]),
+    ]
+
+  private func check(_ html: String) throws {
+    #expect(!html.lowercased().contains("<script"))
+    #expect(!html.contains("<iframe"))
+    #expect(!html.contains("<img"))
+    #expect(!html.contains("<svg onload"))
+    #expect(!html.contains("<b>"))
+    let body = String(html.dropFirst("<!DOCTYPE html>\n".count))
+    let root = try XMLTreeParser.parse(body, sourceName: "hostile.html")
+    var elements: [XMLElement] = [root]
+    while let element = elements.popLast() {
+      #expect(element.name != "script" && element.name != "iframe" && element.name != "img")
+      for attribute in element.attributes {
+        let value = attribute.value.lowercased().trimmingWhitespace
+        #expect(
+          !value.hasPrefix("javascript:") && !value.hasPrefix("data:"), "unsafe \(attribute.name)=\(attribute.value)")
+        #expect(!attribute.name.lowercased().hasPrefix("on"), "event handler \(attribute.name)")
+      }
+      elements += element.elements
+    }
+  }
+
+  @Test func hostileKnowledgeBaseAndBibliographyAreEscapedInTheReport() throws {
+    for notes in [false, true] {
+      let result = Report.build(
+        knowledge: Self.hostileKB, references: Self.hostileReferences,
+        renderer: BuiltinCitationRenderer(form: notes ? .notes : .authorDate, references: Self.hostileReferences),
+        format: .html)
+      let html = HTMLWriter.page(result.doc)
+      try check(html)
+      #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+      #expect(html.contains("Tom &quot;Quote&quot; O&#39;Hara &amp; &lt;b&gt;Co&lt;/b&gt;"))
+      #expect(html.contains("&lt;iframe src=&#39;javascript:alert(1)&#39;&gt;"))
+      #expect(html.contains("(@missing&lt;script&gt;?)"))
+    }
+  }
+
+  @Test func hostileMarkdownDocumentIsEscaped() throws {
+    let document = """
+      ---
+      title: "\(Self.script)"
+      author: "\(Self.quotes.replacingEach("\"", with: "\\\""))"
+      ---
+      Raw <script>alert(5)</script> inline and a [bad link](javascript:alert(6)) and
+      ![img](data:text/html,x) and [ok](https://example.org/?a=1&b=\"2\") [@evilsource, p. 3].
+
+      <div onclick="alert(7)">block html</div>
+
+      [@datasource] and @{weird\"&key}.
+      """
+    let renderer = BuiltinCitationRenderer(form: .authorDate, references: Self.hostileReferences)
+    let result = DocumentRenderer(renderer: renderer, knownKeys: Set(Self.hostileReferences.map(\.id)))
+      .render(document, file: "evil.md", format: .html)
+    let html = HTMLWriter.page(result.doc)
+    try check(html)
+    #expect(
+      html.contains("href=\"https://example.org/?a=1&amp;b=%222%22\"")
+        || html.contains("href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\""))
+    #expect(html.contains("&lt;div onclick=&quot;alert(7)&quot;&gt;"))
+    #expect(html.contains("(@weird&quot;&amp;key?)"))
+  }
+
+  @Test func urlPolicyAllowsOnlyWebAndMail() {
+    #expect(URLPolicy.isAllowed("https://example.org"))
+    #expect(URLPolicy.isAllowed("HTTP://example.org"))
+    #expect(URLPolicy.isAllowed("mailto:a@example.org"))
+    #expect(!URLPolicy.isAllowed("javascript:alert(1)"))
+    #expect(!URLPolicy.isAllowed(" JavaScript:alert(1)"))
+    #expect(!URLPolicy.isAllowed("data:text/html,x"))
+    #expect(!URLPolicy.isAllowed("java\nscript:alert(1)"))
+    #expect(!URLPolicy.isAllowed("vbscript:x"))
+    #expect(!URLPolicy.isAllowed("/relative"))
+  }
+}
+
+extension String {
+  func replacingEach(_ target: Character, with replacement: String) -> String {
+    var output = ""
+    for char in self { if char == target { output += replacement } else { output.append(char) } }
+    return output
+  }
+}

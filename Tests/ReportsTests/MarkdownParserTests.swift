@@ -1,0 +1,61 @@
+import Testing
+
+@testable import Reports
+
+@Suite struct MarkdownParserTests {
+  @Test func blocksCarryKindsAndPositions() {
+    let tree = MarkdownParser.parse(
+      "# Head\n\nPara *em* `code`.\n\n```swift\nlet x = 1\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n")
+    #expect(tree.kind == .document)
+    let kinds = tree.children.map(\.kind)
+    #expect(kinds.count == 4)
+    #expect(kinds.first == .heading(level: 1))
+    #expect(tree.children[1].line == 3)
+    #expect(tree.children[2].kind == .codeBlock(info: "swift"))
+    #expect(tree.children[2].literal == "let x = 1\n")
+    #expect(tree.children[3].kind == .table(alignments: []))
+    #expect(tree.children[3].line == 9)
+    let inlineKinds = tree.children[1].children.map(\.kind)
+    #expect(inlineKinds.contains(.emphasis))
+    #expect(inlineKinds.contains(.code))
+  }
+
+  @Test func frontMatterKeepsLineNumbers() {
+    let (matter, body, diagnostics) = FrontMatter.split(
+      "---\ntitle: T\nbibliography: [a.json, b.json]\n---\nText\n", file: "d.md")
+    #expect(diagnostics.isEmpty)
+    #expect(matter.title == "T")
+    #expect(matter.bibliography == ["a.json", "b.json"])
+    #expect(MarkdownParser.parse(body).children.first?.line == 5)
+  }
+
+  @Test func badFrontMatterIsReportedNotFatal() {
+    let (_, body, diagnostics) = FrontMatter.split("---\ntitle: [unclosed\n---\nText\n", file: "d.md")
+    #expect(diagnostics.first?.code == "front-matter-yaml")
+    #expect(body.hasSuffix("Text\n"))
+  }
+
+  @Test func invalidUTF8AndEmptyInputDoNotCrash() {
+    #expect(MarkdownParser.parse("").children.isEmpty)
+    let bytes: [UInt8] = [0x41, 0xFF, 0xFE, 0x42]
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(MarkdownParser.parse(text).plainText.contains("A"))
+  }
+}
+
+@Suite struct HostileInputTests {
+  @Test func deepNestingIsFlattenedNotFatal() {
+    let text = String(repeating: ">", count: 20_000) + " deep [@k]\n"
+    let tree = MarkdownParser.parse(text)
+    #expect(tree.plainText.contains("deep"))
+    let renderer = BuiltinCitationRenderer(form: .authorDate, references: [])
+    let result = DocumentRenderer(renderer: renderer, knownKeys: []).render(text, file: "deep.md", format: .html)
+    #expect(HTMLWriter.page(result.doc).contains("deep"))
+  }
+
+  @Test func manyOpenBracketsScanInBoundedTime() {
+    let text = String(repeating: "[@a ", count: 20_000) + String(repeating: "@{", count: 20_000)
+    let segments = CitationSyntax.scan(text)
+    #expect(!segments.isEmpty)
+  }
+}
