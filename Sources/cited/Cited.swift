@@ -5,5 +5,7 @@ struct Cited: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cited",
     abstract: "Keep research honest: sourced facts, CSL citations, cited reports.",
-    subcommands: [])
+    subcommands: [
+      BibCommand.self,
+    ])
 }

@@ -1,0 +1,58 @@
+import BibModel
+
+/// A bibliography file as read: its references plus what the format keeps beside them
+/// (BibTeX `@preamble`, `@comment`, `@string` definitions), and where everything was written.
+public struct BibDocument: Sendable, Hashable {
+  /// The references, in file order.
+  public var references: [Reference]
+  /// File-level material that is not a reference, in file order (BibTeX only).
+  public var blocks: [BibBlock]
+  /// Where each reference starts, by id.
+  public var locations: [String: SourceLocation]
+  /// Where each field of each reference was written: id → field name (as written) → place.
+  public var fieldLocations: [String: [String: SourceLocation]]
+
+  public init(
+    references: [Reference] = [], blocks: [BibBlock] = [],
+    locations: [String: SourceLocation] = [:], fieldLocations: [String: [String: SourceLocation]] = [:]
+  ) {
+    self.references = references
+    self.blocks = blocks
+    self.locations = locations
+    self.fieldLocations = fieldLocations
+  }
+
+  public static func == (lhs: BibDocument, rhs: BibDocument) -> Bool {
+    lhs.references == rhs.references && lhs.blocks == rhs.blocks
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(references)
+    hasher.combine(blocks)
+  }
+}
+
+/// A BibTeX block that is not an entry, kept so writing the file back loses nothing.
+public enum BibBlock: Sendable, Hashable {
+  /// `@preamble{…}`: the raw value text.
+  case preamble(String)
+  /// `@comment{…}`: the raw text between the delimiters.
+  case comment(String)
+  /// Text between entries that BibTeX ignores (`% …` lines, notes), kept verbatim.
+  case text(String)
+  /// `@string{name = value}`: the name and the raw value as written (`{…}`, `"…"`, `a # b`).
+  case string(name: String, value: String)
+}
+
+/// The result of reading a file: the document and every finding, in file order.
+public struct BibReadResult: Sendable {
+  public var document: BibDocument
+  public var diagnostics: [Diagnostic]
+
+  public init(document: BibDocument, diagnostics: [Diagnostic]) {
+    self.document = document
+    self.diagnostics = diagnostics
+  }
+
+  public var references: [Reference] { document.references }
+}

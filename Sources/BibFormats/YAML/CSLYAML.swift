@@ -1,0 +1,171 @@
+import BibModel
+import Yams
+
+/// CSL-YAML: the same data model as CSL-JSON, written as YAML (a list of items, or a mapping
+/// with a `references:` list as in Pandoc metadata). Reading keeps YAML line/column positions
+/// for diagnostics; writing is deterministic (CSL-JSON's member order, block style, strings
+/// quoted only when YAML would read them as something else).
+public enum CSLYAML {
+  public static func read(_ text: String, file: String) -> BibReadResult {
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      return BibReadResult(document: BibDocument(), diagnostics: [diagnostic(error, file: file)])
+    } catch {
+      return BibReadResult(
+        document: BibDocument(),
+        diagnostics: [Diagnostic(.error, code: "yaml-syntax", message: "\(error)", location: SourceLocation(file: file))])
+    }
+    guard var node else { return BibReadResult(document: BibDocument(), diagnostics: []) }
+    if case .mapping(let mapping) = node, let list = mapping["references"] { node = list }
+    let result = CSLJSON.decode(json(node, depth: 0), file: file)
+    return BibReadResult(
+      document: BibDocument(references: result.references, locations: result.locations),
+      diagnostics: result.diagnostics)
+  }
+
+  private static func diagnostic(_ error: YamlError, file: String) -> Diagnostic {
+    var location = SourceLocation(file: file)
+    var message = "\(error)"
+    switch error {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+      .composer(_, let problem, let mark, _):
+      location = SourceLocation(file: file, line: mark.line, column: mark.column)
+      message = problem
+    case .reader(let problem, _, _, _):
+      message = problem
+    default: break
+    }
+    return Diagnostic(.error, code: "yaml-syntax", message: "YAML: " + message, location: location)
+  }
+
+  /// A YAML node as a positioned JSON value.
+  static func json(_ node: Node, depth: Int) -> JSONValue {
+    guard depth < 256 else { return .null }
+    switch node {
+    case .scalar(let scalar):
+      if scalar.style != .plain && scalar.style != .any { return .string(scalar.string) }
+      switch Tag.Name(rawValue: scalar.tag.rawValue) {
+      case .null: return .null
+      case .bool: return .bool(["true", "yes", "on", "y"].contains(scalar.string.lowercased()))
+      case .int, .float:
+        let text = scalar.string
+        if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+") }),
+          (try? JSONParser.parse(text)) != nil
+        {
+          return .number(text)
+        }
+        return .string(text)
+      default: return .string(scalar.string)
+      }
+    case .sequence(let sequence):
+      return .array(sequence.map { json($0, depth: depth + 1) })
+    case .mapping(let mapping):
+      var object = JSONObject(line: mapping.mark?.line ?? 0, column: mapping.mark?.column ?? 0)
+      for (key, value) in mapping {
+        object.members.append(
+          JSONMember(
+            key: key.string ?? "", value: json(value, depth: depth + 1), line: key.mark?.line ?? 0,
+            column: key.mark?.column ?? 0))
+      }
+      return .object(object)
+    case .alias:
+      return .null
+    }
+  }
+
+  // MARK: - Writing
+
+  public static func write(_ references: [Reference]) -> String {
+    var output = ""
+    for reference in references {
+      emit(CSLJSON.encode(reference), indent: 0, into: &output, listItem: true)
+    }
+    return output.isEmpty ? "[]\n" : output
+  }
+
+  private static func emit(_ value: JSONValue, indent: Int, into output: inout String, listItem: Bool) {
+    let pad = String(repeating: "  ", count: indent)
+    switch value {
+    case .object(let object) where !object.members.isEmpty:
+      for (offset, member) in object.members.enumerated() {
+        output += offset == 0 && listItem ? "- " : pad + (listItem ? "  " : "")
+        output += scalarText(member.key) + ":"
+        writeMemberValue(member.value, indent: indent + (listItem ? 1 : 0), into: &output)
+      }
+    case .array(let items) where !items.isEmpty:
+      for item in items {
+        switch item {
+        case .object(let object) where !object.members.isEmpty:
+          output += pad
+          var nested = ""
+          emit(item, indent: indent, into: &nested, listItem: true)
+          output += nested.dropFirst(pad.count)
+        case .array(let inner) where !inner.isEmpty:
+          output += pad + "- " + flow(item) + "\n"
+        default:
+          output += pad + "- " + inline(item) + "\n"
+        }
+      }
+    default:
+      output += pad + (listItem ? "- " : "") + inline(value) + "\n"
+    }
+  }
+
+  private static func writeMemberValue(_ value: JSONValue, indent: Int, into output: inout String) {
+    switch value {
+    case .object(let object) where !object.members.isEmpty:
+      output += "\n"
+      emit(value, indent: indent + 1, into: &output, listItem: false)
+    case .array(let items) where !items.isEmpty:
+      if items.allSatisfy({ if case .array = $0 { return true } else { return false } }) {
+        output += " " + flow(value) + "\n"
+      } else {
+        output += "\n"
+        emit(value, indent: indent + 1, into: &output, listItem: false)
+      }
+    default:
+      output += " " + inline(value) + "\n"
+    }
+  }
+
+  /// Flow style for date-parts (`[[2004, 5, 12]]`).
+  private static func flow(_ value: JSONValue) -> String {
+    switch value {
+    case .array(let items): return "[" + items.map(flow).joined(separator: ", ") + "]"
+    default: return inline(value)
+    }
+  }
+
+  private static func inline(_ value: JSONValue) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool(let flag): return flag ? "true" : "false"
+    case .number(let literal): return literal
+    case .string(let text): return scalarText(text)
+    case .array: return "[]"
+    case .object: return "{}"
+    }
+  }
+
+  private static let reserved: Set<String> = [
+    "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", ".nan", ".inf", "-.inf",
+  ]
+
+  /// A string as a YAML scalar: plain when unambiguous, else double-quoted with JSON escapes.
+  static func scalarText(_ text: String) -> String {
+    if isPlainSafe(text) { return text }
+    var output = ""
+    JSONWriter.escape(text, into: &output)
+    return output
+  }
+
+  private static func isPlainSafe(_ text: String) -> Bool {
+    guard let first = text.first, let last = text.last, !reserved.contains(text.lowercased()) else { return false }
+    if first == " " || last == " " || last == ":" { return false }
+    if "-?:,[]{}#&*!|>'\"%@`0123456789.+".contains(first) { return false }
+    if text.contains(": ") || text.contains(" #") || text.contains("\n") || text.contains("\t") { return false }
+    return text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && $0.value != 0xFEFF && !(0x80...0x9F).contains($0.value) && $0.value != 0x2028 && $0.value != 0x2029 }
+  }
+}
