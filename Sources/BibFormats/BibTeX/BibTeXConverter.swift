@@ -33,9 +33,20 @@ enum BibTeXConverter {
   }
 
   static func decodeDate(_ value: String) -> DateValue {
-    let text = LaTeXDecoder.decode(value, caseProtection: false)
-    if let date = DateValue.parseEDTF(text.replacingDashes()) { return date }
-    return DateValue(literal: text)
+    let raw = value.trim(" \t\r\n")
+    if let date = DateValue.parseEDTF(raw.replacingDashes()) { return date }
+    return DateValue(literal: LaTeXDecoder.decode(value, caseProtection: false))
+  }
+
+  /// EDTF for writing, with seasons (`2015-24`) which `DateValue.edtf` leaves out.
+  static func edtf(_ date: DateValue) -> String? {
+    guard var text = date.edtf else { return nil }
+    if let season = date.season, let number = Int(season), (1...4).contains(number), date.parts.count == 1,
+      date.start?.month == nil, let year = date.start?.year
+    {
+      text = String(year) + "-" + String(20 + number) + (date.circa ? "~" : "")
+    }
+    return text
   }
 
   private static let articleTypes: Set<String> = ["article-journal", "article-magazine", "article-newspaper", "periodical", "article"]

@@ -171,7 +171,7 @@ public struct BibTeXWriter: Sendable {
     }
     for variable in reference.dates.keys.sorted() {
       guard let date = reference.dates[variable] else { continue }
-      let text = date.literal.map { latex.encode($0, caseProtection: false) } ?? date.edtf ?? ""
+      let text = date.literal.map { latex.encode($0, caseProtection: false) } ?? BibTeXConverter.edtf(date) ?? ""
       switch variable {
       case "issued":
         if options.dialect == .bibtex, date.literal == nil, date.parts.count == 1, !date.circa, date.season == nil,

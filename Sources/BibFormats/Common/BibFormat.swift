@@ -43,9 +43,12 @@ public enum BibFormats {
     var result: BibReadResult
     switch format {
     case .cslJSON:
-      let json = CSLJSON.read(text, file: file)
+      let parsed = try? JSONParser.parse(Array(text.utf8))
+      let json = parsed.map { CSLJSON.decode($0, file: file) } ?? CSLJSON.read(text, file: file)
       result = BibReadResult(
-        document: BibDocument(references: json.references, locations: json.locations),
+        document: BibDocument(
+          references: json.references, locations: json.locations,
+          fieldLocations: parsed.map { memberLocations($0, file: file) } ?? [:]),
         diagnostics: json.diagnostics)
     case .cslYAML: result = CSLYAML.read(text, file: file)
     case .biblatex, .bibtex: result = BibTeXReader.read(text, file: file)
@@ -71,6 +74,20 @@ public enum BibFormats {
       return BibTeXWriter(options: options).write(document)
     case .ris: return RISWriter.write(document.references)
     }
+  }
+
+  /// Where each member of each item was written, by item id (for validation messages).
+  static func memberLocations(_ value: JSONValue, file: String) -> [String: [String: SourceLocation]] {
+    var table: [String: [String: SourceLocation]] = [:]
+    for item in value.arrayValue ?? [value] {
+      guard let object = item.objectValue, let id = object["id"]?.stringValue, table[id] == nil else { continue }
+      var places: [String: SourceLocation] = [:]
+      for member in object.members where member.line > 0 {
+        places[member.key] = SourceLocation(file: file, line: member.line, column: member.column)
+      }
+      table[id] = places
+    }
+    return table
   }
 
   /// Sniffs the format from content when the name says nothing.

@@ -19,9 +19,12 @@ public enum CSLYAML {
     }
     guard var node else { return BibReadResult(document: BibDocument(), diagnostics: []) }
     if case .mapping(let mapping) = node, let list = mapping["references"] { node = list }
-    let result = CSLJSON.decode(json(node, depth: 0), file: file)
+    let value = json(node, depth: 0)
+    let result = CSLJSON.decode(value, file: file)
     return BibReadResult(
-      document: BibDocument(references: result.references, locations: result.locations),
+      document: BibDocument(
+        references: result.references, locations: result.locations,
+        fieldLocations: BibFormats.memberLocations(value, file: file)),
       diagnostics: result.diagnostics)
   }
 
@@ -78,55 +81,54 @@ public enum CSLYAML {
   // MARK: - Writing
 
   public static func write(_ references: [Reference]) -> String {
+    guard !references.isEmpty else { return "[]\n" }
     var output = ""
-    for reference in references {
-      emit(CSLJSON.encode(reference), indent: 0, into: &output, listItem: true)
-    }
-    return output.isEmpty ? "[]\n" : output
+    emitArray(references.map(CSLJSON.encode), indent: 0, into: &output)
+    return output
   }
 
-  private static func emit(_ value: JSONValue, indent: Int, into output: inout String, listItem: Bool) {
+  private static func isNonEmptyContainer(_ value: JSONValue) -> Bool {
+    switch value {
+    case .object(let object): !object.members.isEmpty
+    case .array(let items): !items.isEmpty
+    default: false
+    }
+  }
+
+  private static func emitObject(_ object: JSONObject, indent: Int, into output: inout String) {
     let pad = String(repeating: "  ", count: indent)
-    switch value {
-    case .object(let object) where !object.members.isEmpty:
-      for (offset, member) in object.members.enumerated() {
-        output += offset == 0 && listItem ? "- " : pad + (listItem ? "  " : "")
-        output += scalarText(member.key) + ":"
-        writeMemberValue(member.value, indent: indent + (listItem ? 1 : 0), into: &output)
-      }
-    case .array(let items) where !items.isEmpty:
-      for item in items {
-        switch item {
-        case .object(let object) where !object.members.isEmpty:
-          output += pad
-          var nested = ""
-          emit(item, indent: indent, into: &nested, listItem: true)
-          output += nested.dropFirst(pad.count)
-        case .array(let inner) where !inner.isEmpty:
-          output += pad + "- " + flow(item) + "\n"
-        default:
-          output += pad + "- " + inline(item) + "\n"
+    for member in object.members {
+      output += pad + scalarText(member.key) + ":"
+      switch member.value {
+      case .object(let inner) where !inner.members.isEmpty:
+        output += "\n"
+        emitObject(inner, indent: indent + 1, into: &output)
+      case .array(let items) where !items.isEmpty:
+        if items.allSatisfy({ if case .array = $0 { return true } else { return false } }) {
+          output += " " + flow(member.value) + "\n"
+        } else {
+          output += "\n"
+          emitArray(items, indent: indent + 1, into: &output)
         }
+      default:
+        output += " " + inline(member.value) + "\n"
       }
-    default:
-      output += pad + (listItem ? "- " : "") + inline(value) + "\n"
     }
   }
 
-  private static func writeMemberValue(_ value: JSONValue, indent: Int, into output: inout String) {
-    switch value {
-    case .object(let object) where !object.members.isEmpty:
-      output += "\n"
-      emit(value, indent: indent + 1, into: &output, listItem: false)
-    case .array(let items) where !items.isEmpty:
-      if items.allSatisfy({ if case .array = $0 { return true } else { return false } }) {
-        output += " " + flow(value) + "\n"
-      } else {
-        output += "\n"
-        emit(value, indent: indent + 1, into: &output, listItem: false)
+  private static func emitArray(_ items: [JSONValue], indent: Int, into output: inout String) {
+    let pad = String(repeating: "  ", count: indent)
+    for item in items {
+      switch item {
+      case .object(let object) where !object.members.isEmpty:
+        var nested = ""
+        emitObject(object, indent: indent + 1, into: &nested)
+        output += pad + "- " + nested.dropFirst(pad.count + 2)
+      case .array(let inner) where !inner.isEmpty:
+        output += pad + "- " + flow(item) + "\n"
+      default:
+        output += pad + "- " + inline(item) + "\n"
       }
-    default:
-      output += " " + inline(value) + "\n"
     }
   }
 

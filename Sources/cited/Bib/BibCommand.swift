@@ -10,6 +10,7 @@ struct BibCommand: ParsableCommand {
       Exit codes: 0 clean, 1 findings (errors, conflicts, files not canonical), 2 usage or unreadable input.
       """,
     subcommands: [
-      BibConvertCommand.self, BibFormatCommand.self,
+      BibConvertCommand.self, BibFormatCommand.self, BibDedupeCommand.self, BibKeysCommand.self,
+      BibMergeCommand.self, BibValidateCommand.self, BibAddCommand.self,
     ])
 }
