@@ -47,6 +47,7 @@ let package = Package(
       ]),
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
+    .testTarget(name: "BibFormatsTests", dependencies: ["BibFormats", "BibModel"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -13,53 +13,7 @@ public enum RISReader {
 
   public static func read(_ text: String, file: String) -> BibReadResult {
     var diagnostics: [Diagnostic] = []
-    var records: [Record] = []
-    var current: Record?
-    var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lineNumber += 1
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-      let location = SourceLocation(file: file, line: lineNumber, column: 1)
-      if let (tag, value) = parseTagLine(line) {
-        if tag == "TY" {
-          if let open = current {
-            diagnostics.append(
-              Diagnostic(
-                .warning, code: "ris-missing-er", message: "record has no 'ER' line; ended at the next 'TY'",
-                location: open.location))
-            records.append(open)
-          }
-          current = Record(lines: [(tag, value, location)], location: location)
-        } else if tag == "ER" {
-          if let open = current { records.append(open) }
-          current = nil
-        } else if current != nil {
-          current?.lines.append((tag, value, location))
-        } else {
-          diagnostics.append(
-            Diagnostic(
-              .error, code: "ris-syntax", message: "'\(tag)' line outside a record (no 'TY' before it); ignored",
-              location: location))
-        }
-      } else if !line.trim(" \t").isEmpty {
-        if var open = current, let last = open.lines.popLast() {
-          open.lines.append((last.tag, last.value + "\n" + line, last.location))
-          current = open
-        } else {
-          diagnostics.append(
-            Diagnostic(.warning, code: "ris-syntax", message: "text outside a record; ignored", location: location))
-        }
-      }
-    }
-    if let open = current {
-      diagnostics.append(
-        Diagnostic(
-          .warning, code: "ris-missing-er", message: "file ends inside a record (no 'ER' line); the record is kept",
-          location: open.location))
-      records.append(open)
-    }
+    let records = records(text, file: file, diagnostics: &diagnostics)
     var document = BibDocument()
     var seen: [String: Int] = [:]
     for (offset, record) in records.enumerated() {
@@ -89,6 +43,65 @@ public enum RISReader {
       document.fieldLocations[reference.id] = places
     }
     return BibReadResult(document: document, diagnostics: diagnostics)
+  }
+
+  /// Splits RIS text into records (tag lines with continuation lines folded in).
+  static func records(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> [Record] {
+    var records: [Record] = []
+    var current: Record?
+    var lineNumber = 0
+    var blankLines = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      var line = Substring(rawLine)
+      if line.hasSuffix("\r") { line = line.dropLast() }
+      if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+      let location = SourceLocation(file: file, line: lineNumber, column: 1)
+      if line.trim(" \t").isEmpty {
+        blankLines += 1
+        continue
+      }
+      defer { blankLines = 0 }
+      if let (tag, value) = parseTagLine(line) {
+        if tag == "TY" {
+          if let open = current {
+            diagnostics.append(
+              Diagnostic(
+                .warning, code: "ris-missing-er", message: "record has no 'ER' line; ended at the next 'TY'",
+                location: open.location))
+            records.append(open)
+          }
+          current = Record(lines: [(tag, value, location)], location: location)
+        } else if tag == "ER" {
+          if let open = current { records.append(open) }
+          current = nil
+        } else if current != nil {
+          current?.lines.append((tag, value, location))
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              .error, code: "ris-syntax", message: "'\(tag)' line outside a record (no 'TY' before it); ignored",
+              location: location))
+        }
+      } else {
+        if var open = current, let last = open.lines.popLast() {
+          let breaks = String(repeating: "\n", count: blankLines + 1)
+          open.lines.append((last.tag, last.value + breaks + line, last.location))
+          current = open
+        } else {
+          diagnostics.append(
+            Diagnostic(.warning, code: "ris-syntax", message: "text outside a record; ignored", location: location))
+        }
+      }
+    }
+    if let open = current {
+      diagnostics.append(
+        Diagnostic(
+          .warning, code: "ris-missing-er", message: "file ends inside a record (no 'ER' line); the record is kept",
+          location: open.location))
+      records.append(open)
+    }
+    return records
   }
 
   /// `TAG  - value`: two uppercase letters or digits, two spaces, a dash (value may be empty).

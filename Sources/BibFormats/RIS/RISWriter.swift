@@ -12,17 +12,24 @@ public enum RISWriter {
 
   public static func write(_ reference: Reference) -> String {
     var lines = nativeLines(reference)
-    let native = RISConverter.reference(lines, fallbackID: reference.id)
+    // Check what the text reads back as, with the reader's own line handling.
+    var ignored: [Diagnostic] = []
+    let reread = RISReader.records(render(lines) + "ER  - \n", file: "", diagnostics: &ignored).first
+    let native = RISConverter.reference(reread?.lines.map { ($0.tag, $0.value) } ?? [], fallbackID: reference.id)
     if let blob = CSLBlob.make(wanted: reference, native: native) {
       lines.append(("N1", RISConverter.blobPrefix + JSONWriter.write(.object(blob), pretty: false)))
     }
+    return render(lines) + "ER  - \n"
+  }
+
+  private static func render(_ lines: [(String, String)]) -> String {
     var text = ""
     for (tag, value) in lines {
       let valueLines = value.split(separator: "\n", omittingEmptySubsequences: false)
       text += tag + "  - " + (valueLines.first.map(String.init) ?? "") + "\n"
       for more in valueLines.dropFirst() { text += more + "\n" }
     }
-    return text + "ER  - \n"
+    return text
   }
 
   static func nativeLines(_ reference: Reference) -> [(String, String)] {

@@ -49,19 +49,7 @@ public enum CSLYAML {
     switch node {
     case .scalar(let scalar):
       if scalar.style != .plain && scalar.style != .any { return .string(scalar.string) }
-      switch Tag.Name(rawValue: scalar.tag.rawValue) {
-      case .null: return .null
-      case .bool: return .bool(["true", "yes", "on", "y"].contains(scalar.string.lowercased()))
-      case .int, .float:
-        let text = scalar.string
-        if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+") }),
-          (try? JSONParser.parse(text)) != nil
-        {
-          return .number(text)
-        }
-        return .string(text)
-      default: return .string(scalar.string)
-      }
+      return plainScalar(scalar.string)
     case .sequence(let sequence):
       return .array(sequence.map { json($0, depth: depth + 1) })
     case .mapping(let mapping):
@@ -75,6 +63,22 @@ public enum CSLYAML {
       return .object(object)
     case .alias:
       return .null
+    }
+  }
+
+  /// YAML's core schema for plain scalars: null, booleans, numbers (JSON syntax), else text.
+  static func plainScalar(_ text: String) -> JSONValue {
+    switch text {
+    case "", "~", "null", "Null", "NULL": return .null
+    case "true", "True", "TRUE": return .bool(true)
+    case "false", "False", "FALSE": return .bool(false)
+    default:
+      if let first = text.first, first == "-" || first.isNumber, (try? JSONParser.parse(text))?.stringValue != nil,
+        !text.contains(where: { $0 == " " })
+      {
+        if case .number = (try? JSONParser.parse(text)) ?? .null { return .number(text) }
+      }
+      return .string(text)
     }
   }
 
@@ -152,7 +156,7 @@ public enum CSLYAML {
   }
 
   private static let reserved: Set<String> = [
-    "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", ".nan", ".inf", "-.inf",
+    "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", ".nan", ".inf", "-.inf", ".inf", "<<", "=",
   ]
 
   /// A string as a YAML scalar: plain when unambiguous, else double-quoted with JSON escapes.

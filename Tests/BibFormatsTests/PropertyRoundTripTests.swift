@@ -1,0 +1,73 @@
+import BibModel
+import Testing
+
+@testable import BibFormats
+
+/// Every format carries every generated reference back unchanged.
+@Suite struct PropertyRoundTripTests {
+  static let formats: [BibFormat] = [.biblatex, .bibtex, .ris, .cslYAML, .cslJSON]
+
+  @Test(arguments: formats)
+  func generatedReferencesSurviveTheFormat(_ format: BibFormat) {
+    var generator = ReferenceGenerator(seed: 42)
+    let references = generator.references(300)
+    #expect(references.count == 300)
+    let text = BibFormats.write(BibDocument(references: references), format: format)
+    let read = BibFormats.read(Array(text.utf8), format: format, file: "generated")
+    #expect(!read.diagnostics.hasErrors, "\(read.diagnostics.prefix(3).map(\.description))")
+    #expect(read.references.count == references.count)
+    for (original, back) in zip(references, read.references) where original != back {
+      Issue.record("\(format): '\(original.id)' changed: \(difference(original, back))")
+      break
+    }
+  }
+
+  @Test(arguments: formats)
+  func canonicalTextIsAFixedPoint(_ format: BibFormat) {
+    var generator = ReferenceGenerator(seed: 7)
+    let document = BibDocument(references: generator.references(150))
+    let first = Canonical.text(document, format: format)
+    let reread = BibFormats.read(Array(first.utf8), format: format, file: "canonical")
+    let second = Canonical.text(reread.document, format: format)
+    if first != second { Issue.record("\(format): canonical text changed at \(firstDifference(first, second))") }
+  }
+
+  func difference(_ lhs: Reference, _ rhs: Reference) -> String {
+    let left = CSLBlob.members(lhs)
+    let right = CSLBlob.members(rhs)
+    var lines: [String] = []
+    if lhs.id != rhs.id { lines.append("id \(lhs.id) → \(rhs.id)") }
+    for key in Set(left.keys).union(right.keys).sorted() where left[key] != right[key] {
+      let l = left[key].map { JSONWriter.write($0, pretty: false) } ?? "nil"
+      let r = right[key].map { JSONWriter.write($0, pretty: false) } ?? "nil"
+      lines.append("\(key): \(l) → \(r)")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  func firstDifference(_ lhs: String, _ rhs: String) -> String {
+    let left = lhs.split(separator: "\n", omittingEmptySubsequences: false)
+    let right = rhs.split(separator: "\n", omittingEmptySubsequences: false)
+    for index in 0..<max(left.count, right.count) {
+      let l = index < left.count ? String(left[index]) : "<end>"
+      let r = index < right.count ? String(right[index]) : "<end>"
+      if l != r { return "line \(index + 1):\n  \(l)\n  \(r)" }
+    }
+    return "same"
+  }
+
+  @Test func chainsOfConversionsComeBackToTheStart() {
+    var generator = ReferenceGenerator(seed: 2026)
+    let references = generator.references(120)
+    var current = references
+    for format in [BibFormat.ris, .biblatex, .cslYAML, .bibtex, .ris, .cslJSON] {
+      let text = BibFormats.write(BibDocument(references: current), format: format)
+      current = BibFormats.read(Array(text.utf8), format: format, file: "chain").references
+    }
+    for (original, back) in zip(references, current) where original != back {
+      Issue.record("chain: '\(original.id)' changed: \(difference(original, back))")
+      break
+    }
+    #expect(current.count == references.count)
+  }
+}
