@@ -32,29 +32,6 @@ import Testing
     if first != second { Issue.record("\(format): canonical text changed at \(firstDifference(first, second))") }
   }
 
-  func difference(_ lhs: Reference, _ rhs: Reference) -> String {
-    let left = CSLBlob.members(lhs)
-    let right = CSLBlob.members(rhs)
-    var lines: [String] = []
-    if lhs.id != rhs.id { lines.append("id \(lhs.id) → \(rhs.id)") }
-    for key in Set(left.keys).union(right.keys).sorted() where left[key] != right[key] {
-      let l = left[key].map { JSONWriter.write($0, pretty: false) } ?? "nil"
-      let r = right[key].map { JSONWriter.write($0, pretty: false) } ?? "nil"
-      lines.append("\(key): \(l) → \(r)")
-    }
-    return lines.joined(separator: "\n")
-  }
-
-  func firstDifference(_ lhs: String, _ rhs: String) -> String {
-    let left = lhs.split(separator: "\n", omittingEmptySubsequences: false)
-    let right = rhs.split(separator: "\n", omittingEmptySubsequences: false)
-    for index in 0..<max(left.count, right.count) {
-      let l = index < left.count ? String(left[index]) : "<end>"
-      let r = index < right.count ? String(right[index]) : "<end>"
-      if l != r { return "line \(index + 1):\n  \(l)\n  \(r)" }
-    }
-    return "same"
-  }
 
   @Test func chainsOfConversionsComeBackToTheStart() {
     var generator = ReferenceGenerator(seed: 2026)

@@ -143,6 +143,12 @@ enum BibTeXMapping {
     return nil
   }
 
+  /// BibTeX names of BibLaTeX fields (one field, two names).
+  static let aliases: [String: String] = [
+    "address": "location", "journal": "journaltitle", "school": "institution", "annote": "annotation",
+    "archiveprefix": "eprinttype", "primaryclass": "eprintclass",
+  ]
+
   /// Fields that inheritance (crossref/xdata) never copies.
   static let notInherited: Set<String> = [
     "ids", "crossref", "xref", "xdata", "entryset", "entrysubtype", "execute", "label", "options", "presort",

@@ -173,10 +173,10 @@ public enum BibTeXReader {
         into: &parentFields, childType: parentEntry.type, entries: entries, byKey: byKey, xdata: xdata,
         visiting: &visiting, location: location, diagnostics: &diagnostics)
       visiting.removeLast()
-      let have = Set(fields.map(\.name))
+      let have = Set(fields.map { BibTeXMapping.aliases[$0.name] ?? $0.name })
       for field in parentFields where !BibTeXMapping.notInherited.contains(field.name) {
         let target = isXData ? field.name : BibTeXMapping.inheritedName(of: field.name, parentType: parentEntry.type, childType: childType)
-        guard !target.isEmpty, !have.contains(target) else { continue }
+        guard !target.isEmpty, !have.contains(BibTeXMapping.aliases[target] ?? target) else { continue }
         var copy = field
         copy.name = target
         copy.written = target == field.name ? field.written : target
