@@ -1,0 +1,149 @@
+import BibModel
+import Testing
+
+@testable import BibFormats
+
+/// Bad input costs the entry it is in, is reported with file:line:column, and never crashes.
+@Suite struct MalformedInputTests {
+  func read(_ text: String, _ format: BibFormat = .biblatex) -> BibReadResult {
+    BibFormats.read(Array(text.utf8), format: format, file: "bad.bib")
+  }
+
+  @Test func unbalancedBraceCostsOnlyItsEntry() throws {
+    let text = """
+      @article{good1, title = {One}}
+      @article{broken, title = {Two {x, year = 2000,
+      }
+      @article{good2, title = {Three}}
+      """
+    let result = read(text)
+    #expect(result.references.map(\.id) == ["good1", "good2"])
+    let error = try #require(result.diagnostics.first { $0.code == "bibtex-syntax" })
+    #expect(error.location == SourceLocation(file: "bad.bib", line: 2, column: 26))
+    #expect(error.message.contains("unbalanced"))
+  }
+
+  @Test func missingCommaIsReportedWhereItHappens() throws {
+    let result = read("@book{a, title = {A} year = 2000}\n@book{b, title = {B}}\n")
+    #expect(result.references.map(\.id) == ["b"])
+    let error = try #require(result.diagnostics.first)
+    #expect(error.location?.line == 1)
+    #expect(error.location?.column == 22)
+  }
+
+  @Test func undefinedMacroIsAWarningWithItsPlace() throws {
+    let result = read("@book{a,\n  title = {A},\n  publisher = nosuchmacro,\n}\n")
+    #expect(result.references.first?["publisher"] == "nosuchmacro")
+    let warning = try #require(result.diagnostics.first { $0.code == "undefined-macro" })
+    #expect(warning.severity == .warning)
+    #expect(warning.location == SourceLocation(file: "bad.bib", line: 3, column: 15))
+  }
+
+  @Test func truncatedFileKeepsTheCompleteEntries() throws {
+    let result = read("@book{a, title = {A}}\n@book{b, title = {B},\n  author = {Do")
+    #expect(result.references.map(\.id) == ["a"])
+    #expect(result.diagnostics.contains { $0.severity == .error && $0.location?.line == 3 })
+  }
+
+  @Test func crossrefCycleIsDetected() throws {
+    let result = read("@misc{a, crossref = {b}, title = {A}}\n@misc{b, crossref = {c}}\n@misc{c, crossref = {a}}\n")
+    #expect(result.references.count == 3)
+    let cycle = try #require(result.diagnostics.first { $0.code == "inheritance-cycle" })
+    #expect(cycle.message.contains("a → b → c → a"))
+    #expect(cycle.location?.line == 1)
+    #expect(result.references.first?["title"] == "A")
+  }
+
+  @Test func xdataCycleIsDetected() {
+    let result = read("@xdata{x, xdata = {y}, note = {X}}\n@xdata{y, xdata = {x}}\n@book{k, xdata = {x}, title = {K}}\n")
+    #expect(result.references.map(\.id) == ["k"])
+    #expect(result.diagnostics.contains { $0.code == "inheritance-cycle" })
+    #expect(result.references.first?["note"] == "X")
+  }
+
+  @Test func invalidUTF8CostsTheEntryHoldingIt() throws {
+    var bytes = Array("@book{a, title = {Ä}}\n@book{b, title = {".utf8)
+    bytes += [0xFF, 0xFE]
+    bytes += Array("}}\n@book{c, title = {C}}\n".utf8)
+    let result = BibFormats.read(bytes, format: .biblatex, file: "bad.bib")
+    #expect(result.references.map(\.id) == ["a", "c"])
+    let error = try #require(result.diagnostics.first { $0.code == "invalid-utf8" })
+    #expect(error.location == SourceLocation(file: "bad.bib", line: 2, column: 19))
+    #expect(result.diagnostics.contains { $0.code == "entry-skipped" })
+  }
+
+  @Test func latin1IsDecodedWithAWarning() throws {
+    let bytes: [UInt8] = Array("@book{a, title = {Caf".utf8) + [0xE9, 0x20, 0x96, 0x20, 0x80] + Array("}}\n".utf8)
+    let result = BibFormats.read(bytes, format: .biblatex, file: "latin1.bib")
+    #expect(result.references.first?["title"] == "Café – €")
+    #expect(result.diagnostics.contains { $0.code == "encoding" && $0.severity == .warning })
+  }
+
+  @Test func utf16WithByteOrderMarkIsDecoded() {
+    let text = "@book{a, title = {中文 Ünïcödé}}\n"
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let result = BibFormats.read(bytes, format: .biblatex, file: "utf16.bib")
+    #expect(result.references.first?["title"] == "中文 Ünïcödé")
+    #expect(!result.diagnostics.hasErrors)
+  }
+
+  @Test func utf16WithoutByteOrderMarkIsRefused() {
+    var bytes: [UInt8] = []
+    for unit in "@book{a, title = {A}}".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let result = BibFormats.read(bytes, format: .biblatex, file: "x.bib")
+    #expect(result.references.isEmpty)
+    #expect(result.diagnostics.contains { $0.code == "encoding" && $0.severity == .error })
+  }
+
+  @Test func duplicateKeysKeepTheFirst() {
+    let result = read("@book{a, title = {One}}\n@book{a, title = {Two}}\n")
+    #expect(result.references.count == 1)
+    #expect(result.references.first?["title"] == "One")
+    #expect(result.diagnostics.contains { $0.code == "duplicate-id" && $0.location?.line == 2 })
+  }
+
+  @Test func everyPrefixOfAFileReadsWithoutCrashing() {
+    let text = BibTeXReaderTests.sample
+    let characters = Array(text)
+    var total = 0
+    for length in stride(from: 0, through: characters.count, by: 3) {
+      let result = read(String(characters[0..<length]))
+      total += result.references.count
+      for diagnostic in result.diagnostics where diagnostic.severity == .error {
+        #expect(diagnostic.location != nil)
+      }
+    }
+    #expect(total > 0)
+  }
+
+  @Test func mutatedFilesReadWithoutCrashing() {
+    var generator = ReferenceGenerator(seed: 99)
+    let base = Array(BibTeXReaderTests.sample.utf8)
+    let specials: [UInt8] = Array("{}\"@#,=\\%()".utf8) + [0xFF, 0xC3]
+    for _ in 0..<300 {
+      var bytes = base
+      for _ in 0..<generator.int(1...5) {
+        bytes[generator.int(0...(bytes.count - 1))] = generator.pick(specials)
+      }
+      for format in [BibFormat.biblatex, .ris, .cslYAML, .cslJSON] {
+        _ = BibFormats.read(bytes, format: format, file: "fuzz")
+      }
+    }
+  }
+
+  @Test func risProblemsAreReported() {
+    let text = "AU  - Stray, Line\nTY  - JOUR\nID  - a\nTI  - One\nTY  - BOOK\nID  - b\nTI  - Two\nER  - \n"
+    let result = read(text, .ris)
+    #expect(result.references.map(\.id) == ["a", "b"])
+    #expect(result.diagnostics.contains { $0.code == "ris-syntax" && $0.location?.line == 1 })
+    #expect(result.diagnostics.contains { $0.code == "ris-missing-er" && $0.location?.line == 2 })
+  }
+
+  @Test func yamlSyntaxErrorHasAPosition() throws {
+    let result = read("- id: a\n  title: [unclosed\n  type: book\n", .cslYAML)
+    let error = try #require(result.diagnostics.first)
+    #expect(error.code == "yaml-syntax")
+    #expect((error.location?.line ?? 0) >= 2)
+  }
+}
