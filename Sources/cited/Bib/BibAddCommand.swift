@@ -1,6 +1,7 @@
 import ArgumentParser
 import BibFormats
 import BibModel
+import Foundation
 
 /// `cited bib add FILE ENTRIES`: adds entries under the file lock (safe with concurrent writers).
 struct BibAddCommand: ParsableCommand {
@@ -11,6 +12,7 @@ struct BibAddCommand: ParsableCommand {
   @Argument(help: "The bibliography to add to (created if missing).") var file: String
   @Argument(help: "A file with the entries to add.") var entries: String
   @Flag(help: .hidden) var noLockForTesting = false
+  @Option(help: .hidden) var testingDelayMs: Int = 0
 
   func run() throws {
     let incoming = try BibFileIO.load(entries)
@@ -27,6 +29,7 @@ struct BibAddCommand: ParsableCommand {
         }
         document = result.document
       }
+      if testingDelayMs > 0 { usleep(useconds_t(min(testingDelayMs, 5000) * 1000)) }
       let ids = Set(incoming.result.references.map(\.id))
       document.references.removeAll { ids.contains($0.id) }
       document.references += incoming.result.references
