@@ -13,15 +13,25 @@ struct LaTeXDecoder {
 
   /// Decodes a field value. `caseProtection` maps top-level brace groups to nocase spans.
   static func decode(_ text: String, caseProtection: Bool) -> String {
-    // Fast path: nothing to translate but whitespace.
-    if !text.utf8.contains(where: { byte in
-      byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
-        || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "$")
-        || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "'") || byte == 0x0A || byte == 0x09
-        || byte == 0x0D || byte == 0x20
-    }) {
-      return text
+    // Fast path: no LaTeX, no dashes or quotes to ligate, single inner spaces only.
+    var previousSpace = true
+    var plain = true
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "-"),
+        UInt8(ascii: "$"), UInt8(ascii: "`"), UInt8(ascii: "'"), 0x0A, 0x09, 0x0D:
+        plain = false
+      case 0x20:
+        if previousSpace { plain = false }
+        previousSpace = true
+        continue
+      default: break
+      }
+      if !plain { break }
+      previousSpace = false
     }
+    if plain && !previousSpace { return text }
+    if plain && text.isEmpty { return text }
     var decoder = LaTeXDecoder(scalars: Array(text.unicodeScalars), caseProtection: caseProtection)
     var output = decoder.run(depth: 0, end: decoder.scalars.count)
     output = collapseSpaces(output)
