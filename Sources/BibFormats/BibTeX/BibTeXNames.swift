@@ -4,71 +4,52 @@ import BibModel
 /// literals (`{World Health Organization}`) and BibLaTeX's extended format
 /// (`family=Gogh, given=Vincent, prefix=van, useprefix=true`).
 enum BibTeXNames {
-  /// Splits on ` and ` at brace depth 0.
+  /// Splits on ` and ` at brace depth 0 (on UTF-8 bytes: every delimiter is ASCII).
   static func splitList(_ raw: String) -> [String] {
     var names: [String] = []
-    var current = ""
-    var depth = 0
-    var word = ""
-    func flushWord() {
-      if depth == 0 && word.lowercased() == "and" {
-        names.append(current)
-        current = ""
+    for word in splitBytes(raw, separators: [0x20, 0x0A, 0x09, 0x0D], keepEmpty: false).reduce(into: [[String]]([[]]), { groups, word in
+      if word.count == 3, word.lowercased() == "and" {
+        groups.append([])
       } else {
-        if !current.isEmpty { current += " " }
-        current += word
+        groups[groups.count - 1].append(word)
       }
-      word = ""
+    }) where !word.isEmpty {
+      names.append(word.joined(separator: " "))
     }
-    for character in raw {
-      if character == "{" { depth += 1 }
-      if character == "}" { depth = max(0, depth - 1) }
-      if depth == 0 && (character == " " || character == "\n" || character == "\t" || character == "\r") {
-        if !word.isEmpty { flushWord() }
-      } else {
-        word.append(character)
-      }
-    }
-    if !word.isEmpty { flushWord() }
-    names.append(current)
-    return names.filter { !$0.isEmpty }
+    return names
   }
 
-  /// Splits at depth-0 occurrences of `separator`.
-  static func splitTop(_ text: String, on separator: Character) -> [String] {
+  /// Splits at depth-0 bytes in `separators`; a backslash escapes the next byte.
+  private static func splitBytes(_ text: String, separators: [UInt8], keepEmpty: Bool) -> [String] {
     var parts: [String] = []
-    var current = ""
     var depth = 0
-    for character in text {
-      if character == "{" { depth += 1 }
-      if character == "}" { depth = max(0, depth - 1) }
-      if depth == 0 && character == separator {
-        parts.append(current)
-        current = ""
-      } else {
-        current.append(character)
+    var start = text.utf8.startIndex
+    var index = start
+    let utf8 = text.utf8
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      if byte == UInt8(ascii: "{") {
+        depth += 1
+      } else if byte == UInt8(ascii: "}") {
+        depth = max(0, depth - 1)
+      } else if depth == 0 && separators.contains(byte) {
+        if keepEmpty || start < index { parts.append(String(text[start..<index])) }
+        start = utf8.index(after: index)
       }
+      index = utf8.index(after: index)
     }
-    parts.append(current)
+    if keepEmpty || start < utf8.endIndex { parts.append(String(text[start..<utf8.endIndex])) }
     return parts
   }
 
+  /// Splits at depth-0 occurrences of `separator` (an ASCII character).
+  static func splitTop(_ text: String, on separator: Character) -> [String] {
+    guard let byte = separator.asciiValue else { return [text] }
+    return splitBytes(text, separators: [byte], keepEmpty: true)
+  }
+
   private static func words(_ text: String) -> [String] {
-    var result: [String] = []
-    var current = ""
-    var depth = 0
-    for character in text {
-      if character == "{" { depth += 1 }
-      if character == "}" { depth = max(0, depth - 1) }
-      if depth == 0 && (character == " " || character == "~" || character == "\t" || character == "\n") {
-        if !current.isEmpty { result.append(current) }
-        current = ""
-      } else {
-        current.append(character)
-      }
-    }
-    if !current.isEmpty { result.append(current) }
-    return result
+    splitBytes(text, separators: [0x20, 0x7E, 0x09, 0x0A, 0x0D], keepEmpty: false)
   }
 
   /// BibTeX's test for a von word: its first letter at brace depth 0 is lowercase; a group
