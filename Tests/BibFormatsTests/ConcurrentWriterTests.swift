@@ -67,6 +67,9 @@ func temporaryDirectory() throws -> URL {
     let bytes = try SafeFile.read(target).bytes
     let result = BibFormats.read(bytes, format: .biblatex, file: target)
     #expect(!result.diagnostics.hasErrors, "the file is never torn")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+      .filter { $0.hasSuffix(".lock") || $0.contains(".tmp-") }
+    #expect(leftovers.isEmpty, "no lock or temporary files are left behind: \(leftovers)")
     return result.references.count
   }
 

@@ -38,7 +38,7 @@ public struct BibTeXWriter: Sendable {
     "author", "editor", "translator", "bookauthor", "title", "subtitle", "titleaddon", "shorttitle", "journaltitle",
     "journal", "shortjournal", "booktitle", "eventtitle", "series", "volume", "volumes", "number", "issue",
     "chapter", "pages", "pagetotal", "edition", "version", "date", "year", "month", "day", "eventdate",
-    "origdate", "publisher", "institution", "school", "organization", "location", "address", "venue", "type",
+    "origdate", "publisher", "institution", "school", "organization", "location", "address", "venue", "type", "entrysubtype",
     "howpublished", "isbn", "issn", "doi", "pmid", "pmcid", "url", "urldate", "langid", "keywords", "abstract",
     "note", "annotation", "crossref", "xdata",
   ]

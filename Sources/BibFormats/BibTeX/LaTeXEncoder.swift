@@ -88,14 +88,13 @@ struct LaTeXEncoder: Sendable {
       case "~": output += "\\textasciitilde{}"
       case "^": output += "\\textasciicircum{}"
       case "\u{00A0}": output += "~"
-      case "-":
-        output += "-"
-        if index + 1 < characters.count, characters[index + 1] == "-" { output += "{}" }
+      case "-", "–", "—":
+        output += character == "-" ? "-" : character == "–" ? "--" : "---"
+        // Keep dashes apart so `--`/`---` ligatures read back as what was written.
+        if index + 1 < characters.count, ["-", "–", "—"].contains(characters[index + 1]) { output += "{}" }
       case "`", "'":
         output.append(character)
         if index + 1 < characters.count, characters[index + 1] == character { output += "{}" }
-      case "–": output += "--"
-      case "—": output += "---"
       default:
         if ascii && !character.isASCII {
           output += asciiForm(character)

@@ -47,20 +47,37 @@ public enum SafeFile {
     return Snapshot(bytes: bytes, hash: hash(bytes))
   }
 
-  /// Runs `body` holding an exclusive lock on `path + ".lock"` (created if needed).
+  /// Runs `body` holding an exclusive lock on `path + ".lock"`. The lock file is removed
+  /// when the lock is released; a waiter that finds it was replaced meanwhile locks again, so
+  /// two processes never both believe they hold the lock.
   public static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
     let lockPath = path + ".lock"
-    let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else {
-      throw SafeFileError(path: lockPath, message: "cannot create the lock file (\(String(cString: strerror(errno))))")
-    }
-    defer { close(descriptor) }
-    while flock(descriptor, LOCK_EX) != 0 {
-      guard errno == EINTR else {
+    var descriptor: Int32 = -1
+    while true {
+      descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else {
+        throw SafeFileError(path: lockPath, message: "cannot create the lock file (\(String(cString: strerror(errno))))")
+      }
+      var locked = flock(descriptor, LOCK_EX)
+      while locked != 0 && errno == EINTR { locked = flock(descriptor, LOCK_EX) }
+      guard locked == 0 else {
+        close(descriptor)
         throw SafeFileError(path: lockPath, message: "cannot lock (\(String(cString: strerror(errno))))")
       }
+      var held = stat()
+      var current = stat()
+      if fstat(descriptor, &held) == 0, stat(lockPath, &current) == 0, held.st_ino == current.st_ino,
+        held.st_dev == current.st_dev
+      {
+        break
+      }
+      close(descriptor)  // the file was removed or replaced while we waited: lock the new one
     }
-    defer { flock(descriptor, LOCK_UN) }
+    defer {
+      unlink(lockPath)
+      flock(descriptor, LOCK_UN)
+      close(descriptor)
+    }
     return try body()
   }
 

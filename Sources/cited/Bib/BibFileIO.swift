@@ -45,6 +45,9 @@ enum BibFileIO {
       standardError("error: cannot tell the format of '\(path)'; pass --from")
       throw ExitCode(2)
     }
+    if snapshot.bytes.count > 8_000_000 {
+      standardError("reading \(path) (\(snapshot.bytes.count / 1_000_000) MB)…")
+    }
     let start = Date()
     let result = BibFormats.read(snapshot.bytes, format: format, file: path)
     let elapsed = Date().timeIntervalSince(start)
@@ -60,6 +63,7 @@ enum BibFileIO {
 
   /// Writes atomically under the lock; with `expectedHash`, refuses to overwrite outside edits.
   static func save(_ text: String, to path: String, expectedHash: String? = nil) throws {
+    if text.utf8.count > 8_000_000 { standardError("writing \(path) (\(text.utf8.count / 1_000_000) MB)…") }
     let start = Date()
     do {
       try SafeFile.write(Array(text.utf8), to: path, expectedHash: expectedHash)
