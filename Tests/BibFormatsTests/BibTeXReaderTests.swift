@@ -14,7 +14,8 @@ import Testing
     @comment{a comment with {braces}}
 
     @article{knuth1984,
-      author = {Donald E. Knuth and Ludwig van Beethoven and {\"O}zg{\"u}r, {\c{C}}a{\u{g}}lar and Ford, Jr., Henry and {World Health Organization} and others},
+      author = {Donald E. Knuth and Ludwig van Beethoven and {\"O}zg{\"u}r, {\c{C}}a{\u{g}}lar
+        and Ford, Jr., Henry and {World Health Organization} and others},
       title = {The {DNA} of {\TeX}: \emph{Literate} Programming--a Study},
       journal = both # " (" # ieee # ")",
       year = 1984,
@@ -140,11 +141,14 @@ import Testing
         let writer = BibTeXWriter(options: .init(dialect: dialect, ascii: ascii))
         let text = writer.write(first.document)
         let second = read(text)
-        #expect(second.diagnostics.filter { $0.severity >= .warning }.isEmpty, "\(second.diagnostics.map(\.description))")
+        #expect(
+          second.diagnostics.filter { $0.severity >= .warning }.isEmpty, "\(second.diagnostics.map(\.description))")
         expectSameReferences(second.references, first.references, "\(dialect) ascii \(ascii)")
         #expect(second.document.blocks == first.document.blocks)
         let again = writer.write(second.document)
-        if again != text { Issue.record("canonical text changed (\(dialect), ascii \(ascii)): \(firstDifference(text, again))") }
+        if again != text {
+          Issue.record("canonical text changed (\(dialect), ascii \(ascii)): \(firstDifference(text, again))")
+        }
       }
     }
   }
@@ -158,7 +162,8 @@ import Testing
   }
 
   @Test func caseProtectionMapsToNocaseAndBack() {
-    let reference = Reference(id: "k", type: "article-journal", variables: ["title": #"On <span class="nocase">iPhone</span> use"#])
+    let reference = Reference(
+      id: "k", type: "article-journal", variables: ["title": #"On <span class="nocase">iPhone</span> use"#])
     let text = BibTeXWriter().write(reference)
     #expect(text.contains("title = {On {iPhone} use}"))
     #expect(!text.contains("csl = "))
@@ -182,4 +187,3 @@ import Testing
     #expect(result.diagnostics.contains { $0.code == "csl-blob-stale" })
   }
 }
-

@@ -14,7 +14,8 @@ enum CitedBinary {
       let candidate = packageRoot.appendingPathComponent(".build/\(configuration)/cited").path
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
     }
-    print("ConcurrentWriterTests/CLITests: skipped — no built 'cited' under \(packageRoot.path)/.build (run swift build)")
+    print(
+      "ConcurrentWriterTests/CLITests: skipped — no built 'cited' under \(packageRoot.path)/.build (run swift build)")
     return nil
   }()
 

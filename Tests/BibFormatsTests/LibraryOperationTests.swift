@@ -5,7 +5,9 @@ import Testing
 
 /// Canonical form, dedupe, citation keys, three-way merge and validation.
 @Suite struct LibraryOperationTests {
-  func article(_ id: String, _ title: String, year: Int = 2000, family: String = "Smith", extra: [String: String] = [:])
+  func article(
+    _ id: String, _ title: String, year: Int = 2000, family: String = "Smith", extra: [String: String] = [:]
+  )
     -> Reference
   {
     var reference = Reference(
@@ -77,9 +79,12 @@ import Testing
   // MARK: Citation keys
 
   @Test func keysAreAuthorYearTitleWord() {
-    #expect(CitationKeys.base(for: article("x", "The Art of Computer Programming", year: 1968, family: "Knuth")) == "knuth1968art")
+    #expect(
+      CitationKeys.base(for: article("x", "The Art of Computer Programming", year: 1968, family: "Knuth"))
+        == "knuth1968art")
     #expect(CitationKeys.base(for: article("x", "Über Alles", year: 1990, family: "Müller")) == "muller1990uber")
-    var chinese = Reference(id: "x", type: "book", variables: ["title": "中国政治"], dates: ["issued": DateValue(year: 2010)])
+    var chinese = Reference(
+      id: "x", type: "book", variables: ["title": "中国政治"], dates: ["issued": DateValue(year: 2010)])
     var name = Name(family: "周", given: "望")
     name.forms["zh-Latn-pinyin"] = Name(family: "Zhou", given: "Wang")
     chinese.names["author"] = [name]
@@ -217,8 +222,10 @@ import Testing
     let codes = Set(diagnostics.map(\.code))
     #expect(codes == ["missing-field", "invalid-date", "invalid-doi", "invalid-isbn", "invalid-issn", "invalid-url"])
     #expect(diagnostics.allSatisfy { $0.message.hasPrefix("'bad'") })
-    #expect(diagnostics.first { $0.code == "invalid-doi" }?.location == SourceLocation(file: "v.bib", line: 5, column: 3))
-    #expect(diagnostics.first { $0.code == "invalid-date" }?.location == SourceLocation(file: "v.bib", line: 4, column: 3))
+    #expect(
+      diagnostics.first { $0.code == "invalid-doi" }?.location == SourceLocation(file: "v.bib", line: 5, column: 3))
+    #expect(
+      diagnostics.first { $0.code == "invalid-date" }?.location == SourceLocation(file: "v.bib", line: 4, column: 3))
   }
 
   @Test func isbnChecksums() {

@@ -55,7 +55,8 @@ import Testing
   }
 
   @Test func xdataCycleIsDetected() {
-    let result = read("@xdata{x, xdata = {y}, note = {X}}\n@xdata{y, xdata = {x}}\n@book{k, xdata = {x}, title = {K}}\n")
+    let result = read(
+      "@xdata{x, xdata = {y}, note = {X}}\n@xdata{y, xdata = {x}}\n@book{k, xdata = {x}, title = {K}}\n")
     #expect(result.references.map(\.id) == ["k"])
     #expect(result.diagnostics.contains { $0.code == "inheritance-cycle" })
     #expect(result.references.first?["note"] == "X")

@@ -32,7 +32,6 @@ import Testing
     if first != second { Issue.record("\(format): canonical text changed at \(firstDifference(first, second))") }
   }
 
-
   @Test func chainsOfConversionsComeBackToTheStart() {
     var generator = ReferenceGenerator(seed: 2026)
     let references = generator.references(120)

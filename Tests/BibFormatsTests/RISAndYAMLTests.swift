@@ -49,10 +49,11 @@ import Testing
     let article = try #require(result.references.first)
     #expect(article.id == "smith2020")
     #expect(article.type == "article-journal")
-    #expect(article.names["author"] == [
-      Name(family: "Smith", given: "John"), Name(family: "Doe", given: "Jane", suffix: "Jr."),
-      Name(literal: "World Health Organization"),
-    ])
+    #expect(
+      article.names["author"] == [
+        Name(family: "Smith", given: "John"), Name(family: "Doe", given: "Jane", suffix: "Jr."),
+        Name(literal: "World Health Organization"),
+      ])
     #expect(article.names["editor"] == [Name(family: "Editor", given: "Ed")])
     #expect(article.dates["issued"] == DateValue(year: 2020, month: 5, day: 12))
     #expect(article["page"] == "10-20")
@@ -116,7 +117,9 @@ import Testing
   @Test func yamlQuotesWhatWouldReadDifferently() {
     let reference = Reference(
       id: "k", type: "book",
-      variables: ["title": "yes", "note": "a: b", "page": "12", "genre": "#tag", "annote": "line\nbreak", "medium": "plain text"])
+      variables: [
+        "title": "yes", "note": "a: b", "page": "12", "genre": "#tag", "annote": "line\nbreak", "medium": "plain text",
+      ])
     let text = CSLYAML.write([reference])
     #expect(text.contains("title: \"yes\""))
     #expect(text.contains("note: \"a: b\""))

@@ -38,19 +38,30 @@ struct ReferenceGenerator {
   mutating func name() -> Name {
     switch int(0...9) {
     case 0: return Name(literal: pick(["World Health Organization", "Cited Team, Inc.", "国务院", "others"]))
-    case 1: return Name(family: pick(["Gogh", "Beethoven", "Berg"]), given: pick(["Vincent", "Ludwig"]), nonDroppingParticle: pick(["van", "van der", "Van"]))
-    case 2: return Name(family: pick(["Gaulle", "Fontaine"]), given: "Charles", droppingParticle: pick(["de", "de la"]))
+    case 1:
+      return Name(
+        family: pick(["Gogh", "Beethoven", "Berg"]), given: pick(["Vincent", "Ludwig"]),
+        nonDroppingParticle: pick(["van", "van der", "Van"]))
+    case 2:
+      return Name(family: pick(["Gaulle", "Fontaine"]), given: "Charles", droppingParticle: pick(["de", "de la"]))
     case 3: return Name(family: "Ford", given: "Henry", suffix: pick(["Jr.", "III"]), commaSuffix: chance(50))
     case 4:
       var name = Name(family: pick(["周", "王", "李"]), given: pick(["望", "小明"]))
       name.forms["zh-Latn-pinyin"] = Name(family: pick(["Zhou", "Wang", "Li"]), given: pick(["Wang", "Xiaoming"]))
       if chance(50) { name.forms["en"] = Name(family: "Chou", given: "W.") }
       return name
-    case 5: return Name(family: pick(["Müller", "Ødegård", "O'Neil", "Smith-Jones"]), given: pick(["Anne Marie", "J. R. R.", "Zoë"]))
+    case 5:
+      return Name(
+        family: pick(["Müller", "Ødegård", "O'Neil", "Smith-Jones"]), given: pick(["Anne Marie", "J. R. R.", "Zoë"]))
     case 6: return Name(family: "Plato")
     case 7: return Name(family: "de Souza", given: "Ana")
-    case 8: return Name(family: pick(["Knuth", "Lamport"]), given: pick(["Donald E.", "Leslie"]), staticOrdering: chance(30))
-    default: return Name(family: pick(["Smith", "Doe", "Nowak"]), given: pick(["John", "Jane", "Ewa"]), parseNames: chance(20) ? false : nil)
+    case 8:
+      return Name(
+        family: pick(["Knuth", "Lamport"]), given: pick(["Donald E.", "Leslie"]), staticOrdering: chance(30))
+    default:
+      return Name(
+        family: pick(["Smith", "Doe", "Nowak"]), given: pick(["John", "Jane", "Ewa"]),
+        parseNames: chance(20) ? false : nil)
     }
   }
 
@@ -59,7 +70,10 @@ struct ReferenceGenerator {
     case 0: return DateValue(year: int(1900...2030))
     case 1: return DateValue(year: int(1900...2030), month: int(1...12))
     case 2: return DateValue(year: int(1900...2030), month: int(1...12), day: int(1...28))
-    case 3: return DateValue(parts: [DateParts(year: int(1900...2000), month: int(1...12)), DateParts(year: int(2001...2030))])
+    case 3:
+      return DateValue(parts: [
+        DateParts(year: int(1900...2000), month: int(1...12)), DateParts(year: int(2001...2030)),
+      ])
     case 4: return DateValue(parts: [DateParts(year: int(1900...2030))], circa: true)
     case 5: return DateValue(parts: [DateParts(year: int(1900...2030))], season: String(int(1...4)))
     case 6: return DateValue(literal: pick(["in press", "forthcoming", "Spring 2004", "n.d."]))
@@ -91,21 +105,26 @@ struct ReferenceGenerator {
         reference.variables[variable] = String(int(1...300))
         if chance(30) { reference.numericVariables.insert(variable) }
       case "page": reference.variables[variable] = pick(["1-10", "97–111", "e123", "iii-xv, 1-20", "5"])
-      case "abstract", "note": reference.variables[variable] = text(1...12) + (chance(30) ? "\n\nSecond paragraph." : "")
+      case "abstract", "note":
+        reference.variables[variable] = text(1...12) + (chance(30) ? "\n\nSecond paragraph." : "")
       default: reference.variables[variable] = text(1...4)
       }
     }
-    for variable in ["author", "editor", "translator", "container-author", "collection-editor", "director"] where chance(variable == "author" ? 80 : 15) {
+    for variable in ["author", "editor", "translator", "container-author", "collection-editor", "director"]
+    where chance(variable == "author" ? 80 : 15) {
       reference.names[variable] = (0..<int(1...4)).map { _ in name() }
     }
-    for variable in ["issued", "accessed", "original-date", "event-date", "submitted"] where chance(variable == "issued" ? 85 : 15) {
+    for variable in ["issued", "accessed", "original-date", "event-date", "submitted"]
+    where chance(variable == "issued" ? 85 : 15) {
       reference.dates[variable] = date()
     }
     if chance(30) {
       reference.forms["title"] = ["zh-Latn-pinyin": text(1...3), "en": text(1...3)]
     }
     if chance(15) { reference.forms["container-title"] = ["ja-Latn-hepburn": text(1...2)] }
-    if chance(15) { reference.extra["custom-object"] = .object(JSONObject(["a": .number("1"), "b": .array([.bool(true), .null])])) }
+    if chance(15) {
+      reference.extra["custom-object"] = .object(JSONObject(["a": .number("1"), "b": .array([.bool(true), .null])]))
+    }
     if chance(10) { reference.variables["unknown-text"] = text(1...2) }
     return reference
   }

@@ -8,7 +8,9 @@ enum BibTeXConverter {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
     else { return false }
-    return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    return parts.dropFirst().allSatisfy {
+      !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
   }
 
   /// `title-zh-Latn-pinyin` → (`title`, `zh-Latn-pinyin`) when `title` is a mapped field.
@@ -49,7 +51,9 @@ enum BibTeXConverter {
     return text
   }
 
-  private static let articleTypes: Set<String> = ["article-journal", "article-magazine", "article-newspaper", "periodical", "article"]
+  private static let articleTypes: Set<String> = [
+    "article-journal", "article-magazine", "article-newspaper", "periodical", "article",
+  ]
   private static let institutionTypes: Set<String> = ["thesis", "report"]
 
   /// The native reading of an entry.

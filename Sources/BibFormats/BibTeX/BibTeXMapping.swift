@@ -118,7 +118,9 @@ enum BibTeXMapping {
   ]
 
   /// Fields whose value is taken verbatim (no LaTeX decoding).
-  static let verbatimFields: Set<String> = ["url", "doi", "eprint", "file", "pdf", "isbn", "issn", "pmid", "pmcid", "csl"]
+  static let verbatimFields: Set<String> = [
+    "url", "doi", "eprint", "file", "pdf", "isbn", "issn", "pmid", "pmcid", "csl",
+  ]
 
   /// Fields where top-level braces protect case (CSL nocase spans).
   static let titleFields: Set<String> = [
@@ -157,14 +159,19 @@ enum BibTeXMapping {
 
   /// BibLaTeX's default inheritance for a parent type → child type: parent field → child field.
   static func inheritedName(of field: String, parentType: String, childType: String) -> String {
-    let bookParents: Set<String> = ["book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "reference", "mvreference"]
-    let bookChildren: Set<String> = ["inbook", "bookinbook", "suppbook", "incollection", "suppcollection", "inproceedings", "inreference"]
+    let bookParents: Set<String> = [
+      "book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "reference", "mvreference",
+    ]
+    let bookChildren: Set<String> = [
+      "inbook", "bookinbook", "suppbook", "incollection", "suppcollection", "inproceedings", "inreference",
+    ]
     if bookParents.contains(parentType) && bookChildren.contains(childType) {
       switch field {
       case "title": return parentType.hasPrefix("mv") ? "maintitle" : "booktitle"
       case "subtitle": return parentType.hasPrefix("mv") ? "mainsubtitle" : "booksubtitle"
       case "titleaddon": return parentType.hasPrefix("mv") ? "maintitleaddon" : "booktitleaddon"
-      case "author" where childType == "inbook" || childType == "bookinbook" || childType == "suppbook": return "bookauthor"
+      case "author" where childType == "inbook" || childType == "bookinbook" || childType == "suppbook":
+        return "bookauthor"
       case "shorttitle": return ""
       default: return field
       }

@@ -7,13 +7,16 @@ enum BibTeXNames {
   /// Splits on ` and ` at brace depth 0 (on UTF-8 bytes: every delimiter is ASCII).
   static func splitList(_ raw: String) -> [String] {
     var names: [String] = []
-    for word in splitBytes(raw, separators: [0x20, 0x0A, 0x09, 0x0D], keepEmpty: false).reduce(into: [[String]]([[]]), { groups, word in
-      if word.count == 3, word.lowercased() == "and" {
-        groups.append([])
-      } else {
-        groups[groups.count - 1].append(word)
-      }
-    }) where !word.isEmpty {
+    for word in splitBytes(raw, separators: [0x20, 0x0A, 0x09, 0x0D], keepEmpty: false).reduce(
+      into: [[String]]([[]]),
+      { groups, word in
+        if word.count == 3, word.lowercased() == "and" {
+          groups.append([])
+        } else {
+          groups[groups.count - 1].append(word)
+        }
+      }) where !word.isEmpty
+    {
       names.append(word.joined(separator: " "))
     }
     return names
@@ -178,7 +181,8 @@ enum BibTeXNames {
   // MARK: - Writing
 
   private static func needsBraces(_ text: String) -> Bool {
-    text.contains(" ") || text.contains(",") || text.lowercased() == "and" || text.first.map { !$0.isUppercase } ?? false
+    text.contains(" ") || text.contains(",") || text.lowercased() == "and"
+      || text.first.map { !$0.isUppercase } ?? false
       || text.contains("=")
   }
 
@@ -194,7 +198,8 @@ enum BibTeXNames {
     }
     let family = name.family.map { encode($0, latex) } ?? ""
     let given = name.given.map { encode($0, latex) }
-    let bareFamily = name.given == nil && name.suffix == nil && name.nonDroppingParticle == nil
+    let bareFamily =
+      name.given == nil && name.suffix == nil && name.nonDroppingParticle == nil
       && needsBraces(name.family ?? "")
     if name.droppingParticle == nil, !family.isEmpty, !bareFamily,
       name.nonDroppingParticle.map({ particle in

@@ -13,7 +13,8 @@ public enum BibTeXReader {
     // Macros: BibTeX's month macros, then @string definitions in file order.
     var macros: [String: String] = [:]
     for (offset, month) in BibTeXMapping.months.enumerated() {
-      macros[month] = BibTeXMapping.monthNames[offset].prefix(1).uppercased() + BibTeXMapping.monthNames[offset].dropFirst()
+      macros[month] =
+        BibTeXMapping.monthNames[offset].prefix(1).uppercased() + BibTeXMapping.monthNames[offset].dropFirst()
     }
     var entries: [(RawEntry, [BibTeXField])] = []
     var xdata: [String: (RawEntry, [BibTeXField])] = [:]
@@ -57,7 +58,8 @@ public enum BibTeXReader {
       }
       if entry.key.isEmpty {
         diagnostics.append(
-          Diagnostic(.error, code: "missing-id", message: "entry has no citation key; skipped", location: entry.location))
+          Diagnostic(
+            .error, code: "missing-id", message: "entry has no citation key; skipped", location: entry.location))
         continue
       }
       seen[entry.key] = entry.location
@@ -95,7 +97,8 @@ public enum BibTeXReader {
     return text + "}"
   }
 
-  private static func expand(_ pieces: [RawPiece], macros: [String: String], diagnostics: inout [Diagnostic]) -> String {
+  private static func expand(_ pieces: [RawPiece], macros: [String: String], diagnostics: inout [Diagnostic]) -> String
+  {
     if pieces.count == 1, case .text(let text) = pieces[0] { return text }
     var text = ""
     for piece in pieces {
@@ -175,7 +178,9 @@ public enum BibTeXReader {
       visiting.removeLast()
       let have = Set(fields.map { BibTeXMapping.aliases[$0.name] ?? $0.name })
       for field in parentFields where !BibTeXMapping.notInherited.contains(field.name) {
-        let target = isXData ? field.name : BibTeXMapping.inheritedName(of: field.name, parentType: parentEntry.type, childType: childType)
+        let target =
+          isXData
+          ? field.name : BibTeXMapping.inheritedName(of: field.name, parentType: parentEntry.type, childType: childType)
         guard !target.isEmpty, !have.contains(BibTeXMapping.aliases[target] ?? target) else { continue }
         var copy = field
         copy.name = target

@@ -179,7 +179,9 @@ struct BibTeXSyntax {
       return .block(.preamble(raw), location(start))
     case "string":
       skipSpace()
-      guard let name = identifier() else { throw SyntaxError(message: "expected a macro name in @string", offset: index) }
+      guard let name = identifier() else {
+        throw SyntaxError(message: "expected a macro name in @string", offset: index)
+      }
       skipSpace()
       try expect(UInt8(ascii: "="), "expected '=' after @string name '\(name)'")
       skipSpace()
@@ -246,7 +248,8 @@ struct BibTeXSyntax {
 
   private mutating func expect(_ byte: UInt8, _ message: String) throws(SyntaxError) {
     guard index < bytes.count, bytes[index] == byte else {
-      throw SyntaxError(message: index < bytes.count ? message : message + " (file ends)", offset: min(index, bytes.count))
+      throw SyntaxError(
+        message: index < bytes.count ? message : message + " (file ends)", offset: min(index, bytes.count))
     }
     index += 1
   }
@@ -277,7 +280,9 @@ struct BibTeXSyntax {
   private mutating func value() throws(SyntaxError) -> [RawPiece] {
     var pieces: [RawPiece] = []
     while true {
-      guard index < bytes.count else { throw SyntaxError(message: "file ends where a value was expected", offset: index) }
+      guard index < bytes.count else {
+        throw SyntaxError(message: "file ends where a value was expected", offset: index)
+      }
       let byte = bytes[index]
       if byte == UInt8(ascii: "{") {
         let end = try braceEnd(from: index)
@@ -341,10 +346,12 @@ struct BibTeXSyntax {
   private func startsEntry(at offset: Int) -> Bool {
     var cursor = offset + 1
     let start = cursor
-    while cursor < bytes.count, (bytes[cursor] | 0x20) >= UInt8(ascii: "a"), (bytes[cursor] | 0x20) <= UInt8(ascii: "z") {
+    while cursor < bytes.count, (bytes[cursor] | 0x20) >= UInt8(ascii: "a"), (bytes[cursor] | 0x20) <= UInt8(ascii: "z")
+    {
       cursor += 1
     }
-    return cursor > start && cursor < bytes.count && (bytes[cursor] == UInt8(ascii: "{") || bytes[cursor] == UInt8(ascii: "("))
+    return cursor > start && cursor < bytes.count
+      && (bytes[cursor] == UInt8(ascii: "{") || bytes[cursor] == UInt8(ascii: "("))
   }
 
   private func quoteEnd(from open: Int) throws(SyntaxError) -> Int {

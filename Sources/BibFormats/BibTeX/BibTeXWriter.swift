@@ -38,7 +38,8 @@ public struct BibTeXWriter: Sendable {
     "author", "editor", "translator", "bookauthor", "title", "subtitle", "titleaddon", "shorttitle", "journaltitle",
     "journal", "shortjournal", "booktitle", "eventtitle", "series", "volume", "volumes", "number", "issue",
     "chapter", "pages", "pagetotal", "edition", "version", "date", "year", "month", "day", "eventdate",
-    "origdate", "publisher", "institution", "school", "organization", "location", "address", "venue", "type", "entrysubtype",
+    "origdate", "publisher", "institution", "school", "organization", "location", "address", "venue", "type",
+    "entrysubtype",
     "howpublished", "isbn", "issn", "doi", "pmid", "pmcid", "url", "urldate", "langid", "keywords", "abstract",
     "note", "annotation", "crossref", "xdata",
   ]
@@ -109,7 +110,9 @@ public struct BibTeXWriter: Sendable {
     return (type, fields)
   }
 
-  private static let articleTypes: Set<String> = ["article-journal", "article-magazine", "article-newspaper", "periodical", "article"]
+  private static let articleTypes: Set<String> = [
+    "article-journal", "article-magazine", "article-newspaper", "periodical", "article",
+  ]
 
   /// The preferred field for a CSL variable in this dialect and type, or nil (→ `x-csl-…`).
   func field(for variable: String, cslType: String) -> String? {

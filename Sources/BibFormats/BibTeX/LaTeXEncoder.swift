@@ -146,7 +146,9 @@ struct LaTeXEncoder: Sendable {
     for mark in decomposed.dropFirst() {
       guard let command = LaTeXSymbols.accentCommands[mark] else { return String(character) }
       let isLetterCommand = command.first?.isLetter ?? false
-      text = isLetterCommand ? "\\" + command + "{" + text + "}" : "\\" + command + (text.count == 1 ? text : "{" + text + "}")
+      text =
+        isLetterCommand
+        ? "\\" + command + "{" + text + "}" : "\\" + command + (text.count == 1 ? text : "{" + text + "}")
     }
     return "{" + text + "}"
   }

@@ -62,7 +62,9 @@ public enum BibFormats {
   }
 
   /// Writes a document in the given format, in canonical form.
-  public static func write(_ document: BibDocument, format: BibFormat, options: BibTeXWriter.Options = .init())
+  public static func write(
+    _ document: BibDocument, format: BibFormat, options: BibTeXWriter.Options = .init()
+  )
     -> String
   {
     switch format {

@@ -56,7 +56,8 @@ public enum SafeFile {
     while true {
       descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
       guard descriptor >= 0 else {
-        throw SafeFileError(path: lockPath, message: "cannot create the lock file (\(String(cString: strerror(errno))))")
+        throw SafeFileError(
+          path: lockPath, message: "cannot create the lock file (\(String(cString: strerror(errno))))")
       }
       var locked = flock(descriptor, LOCK_EX)
       while locked != 0 && errno == EINTR { locked = flock(descriptor, LOCK_EX) }

@@ -37,10 +37,14 @@ public struct BibliographyValidator: Sendable {
     for reference in document.references {
       diagnostics += validate(reference, document: document, file: file)
     }
-    return diagnostics.sorted { ($0.location ?? SourceLocation(file: file)) < ($1.location ?? SourceLocation(file: file)) }
+    return diagnostics.sorted {
+      ($0.location ?? SourceLocation(file: file)) < ($1.location ?? SourceLocation(file: file))
+    }
   }
 
-  private func place(_ reference: Reference, _ variable: String, _ document: BibDocument, _ file: String) -> SourceLocation {
+  private func place(
+    _ reference: Reference, _ variable: String, _ document: BibDocument, _ file: String
+  ) -> SourceLocation {
     let fields = document.fieldLocations[reference.id] ?? [:]
     for name in [variable, variable.lowercased()] + (Self.writtenNames[variable] ?? []) {
       if let location = fields[name] ?? fields[name.lowercased()] { return location }
@@ -53,9 +57,12 @@ public struct BibliographyValidator: Sendable {
     let id = reference.id
     func report(_ severity: Severity, _ code: String, _ variable: String, _ message: String, hint: String? = nil) {
       diagnostics.append(
-        Diagnostic(severity, code: code, message: "'\(id)': " + message, location: place(reference, variable, document, file), hint: hint))
+        Diagnostic(
+          severity, code: code, message: "'\(id)': " + message, location: place(reference, variable, document, file),
+          hint: hint))
     }
-    for alternatives in Self.required[reference.type] ?? [["title"]] where !alternatives.contains(where: reference.has) {
+    for alternatives in Self.required[reference.type] ?? [["title"]] where !alternatives.contains(where: reference.has)
+    {
       report(
         .warning, "missing-field", alternatives[0],
         "\(reference.type) without \(alternatives.map { "'\($0)'" }.joined(separator: " or "))")
@@ -64,7 +71,9 @@ public struct BibliographyValidator: Sendable {
       if let problem = Self.dateProblem(date) { report(.error, "invalid-date", variable, "\(variable): \(problem)") }
     }
     if let doi = reference["DOI"], !Self.isDOI(doi) {
-      report(.error, "invalid-doi", "DOI", "'\(doi)' is not a DOI", hint: "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)")
+      report(
+        .error, "invalid-doi", "DOI", "'\(doi)' is not a DOI",
+        hint: "a DOI looks like 10.1234/abc (no https://doi.org/ prefix)")
     }
     if let isbn = reference["ISBN"] {
       for candidate in isbn.split(whereSeparator: { $0 == "," || $0 == ";" }) {
@@ -81,7 +90,9 @@ public struct BibliographyValidator: Sendable {
       }
     }
     if let url = reference["URL"], !Self.isURL(url) {
-      report(.error, "invalid-url", "URL", "'\(url)' is not an http(s) or ftp URL", hint: "URLs need a scheme and a host, and no spaces")
+      report(
+        .error, "invalid-url", "URL", "'\(url)' is not an http(s) or ftp URL",
+        hint: "URLs need a scheme and a host, and no spaces")
     }
     return diagnostics
   }

@@ -42,8 +42,9 @@ public enum Canonical {
   /// Trims spaces and tabs at the ends of the text and of each line; collapses runs of
   /// spaces; keeps line breaks (paragraphs in abstracts and notes).
   public static func normalizeSpaces(_ text: String) -> String {
-    guard text.contains("  ") || text.hasPrefix(" ") || text.hasSuffix(" ") || text.contains("\t")
-      || text.contains("\r") || text.contains(" \n") || text.contains("\n ")
+    guard
+      text.contains("  ") || text.hasPrefix(" ") || text.hasSuffix(" ") || text.contains("\t")
+        || text.contains("\r") || text.contains(" \n") || text.contains("\n ")
     else { return text }
     let lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).map { line in
       line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")

@@ -17,7 +17,9 @@ public enum CitationKeys {
     var author = ""
     if let first {
       var name = first
-      if name.isNonRomanic || (name.literal.map { !TextKey.asciiFold($0).isEmpty } == false), let romanized = name.romanized {
+      if name.isNonRomanic || (name.literal.map { !TextKey.asciiFold($0).isEmpty } == false),
+        let romanized = name.romanized
+      {
         name = romanized.name
       }
       let family = name.family ?? name.literal.map { String($0.split(separator: " ").first ?? "") } ?? ""

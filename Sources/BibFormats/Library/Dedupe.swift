@@ -102,7 +102,8 @@ public enum Dedupe {
   }
 
   /// Replaces each group by its merge (at the first member's place).
-  public static func apply(_ references: [Reference]) -> (references: [Reference], groups: [Group], conflicts: [String]) {
+  public static func apply(_ references: [Reference]) -> (references: [Reference], groups: [Group], conflicts: [String])
+  {
     let found = groups(references)
     guard !found.isEmpty else { return (references, [], []) }
     var byID: [String: Reference] = [:]

@@ -92,7 +92,9 @@ public enum ThreeWayMerge {
     return table
   }
 
-  private static func mergeEntry(id: String, base: Reference?, ours: Reference, theirs: Reference) -> (Entry, [Conflict]) {
+  private static func mergeEntry(
+    id: String, base: Reference?, ours: Reference, theirs: Reference
+  ) -> (Entry, [Conflict]) {
     if ours == theirs { return (.clean(ours), []) }
     let b = base.map(CSLBlob.members) ?? [:]
     let o = CSLBlob.members(ours)

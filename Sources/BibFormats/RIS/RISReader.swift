@@ -30,7 +30,8 @@ public enum RISReader {
         let renamed = reference.id + "-" + String(count + 1)
         diagnostics.append(
           Diagnostic(
-            .warning, code: "duplicate-id", message: "duplicate ID '\(reference.id)'; this record is read as '\(renamed)'",
+            .warning, code: "duplicate-id",
+            message: "duplicate ID '\(reference.id)'; this record is read as '\(renamed)'",
             location: record.location))
         reference.id = renamed
       } else {

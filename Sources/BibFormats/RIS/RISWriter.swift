@@ -84,7 +84,9 @@ public enum RISWriter {
       default: text(variable)
       }
     }
-    let passthrough = Set(reference.extra.keys).union(reference.variables.keys).filter { $0.hasPrefix("ris:") && $0.count == 6 }
+    let passthrough = Set(reference.extra.keys).union(reference.variables.keys).filter {
+      $0.hasPrefix("ris:") && $0.count == 6
+    }
     for key in passthrough.sorted() {
       let tag = String(key.dropFirst(4))
       switch reference.variables[key].map(JSONValue.string) ?? reference.extra[key] {

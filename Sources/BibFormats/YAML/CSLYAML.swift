@@ -15,7 +15,9 @@ public enum CSLYAML {
     } catch {
       return BibReadResult(
         document: BibDocument(),
-        diagnostics: [Diagnostic(.error, code: "yaml-syntax", message: "\(error)", location: SourceLocation(file: file))])
+        diagnostics: [
+          Diagnostic(.error, code: "yaml-syntax", message: "\(error)", location: SourceLocation(file: file))
+        ])
     }
     guard var node else { return BibReadResult(document: BibDocument(), diagnostics: []) }
     if case .mapping(let mapping) = node, let list = mapping["references"] { node = list }
@@ -172,6 +174,9 @@ public enum CSLYAML {
     if first == " " || last == " " || last == ":" { return false }
     if "-?:,[]{}#&*!|>'\"%@`0123456789.+".contains(first) { return false }
     if text.contains(": ") || text.contains(" #") || text.contains("\n") || text.contains("\t") { return false }
-    return text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && $0.value != 0xFEFF && !(0x80...0x9F).contains($0.value) && $0.value != 0x2028 && $0.value != 0x2029 }
+    return text.unicodeScalars.allSatisfy {
+      $0.value >= 0x20 && $0.value != 0x7F && $0.value != 0xFEFF && !(0x80...0x9F).contains($0.value)
+        && $0.value != 0x2028 && $0.value != 0x2029
+    }
   }
 }

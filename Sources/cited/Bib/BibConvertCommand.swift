@@ -33,7 +33,8 @@ struct BibConvertCommand: ParsableCommand {
     }
     var document = loaded.result.document
     if !(format == .biblatex || format == .bibtex) { document.blocks = [] }
-    let text = BibFormats.write(document, format: format, options: BibFileIO.writerOptions(format: format, ascii: ascii))
+    let text = BibFormats.write(
+      document, format: format, options: BibFileIO.writerOptions(format: format, ascii: ascii))
     if output == "-" {
       print(text, terminator: "")
     } else {
