@@ -1,32 +1,5 @@
 import BibModel
 
-/// One piece of a field value: text from `{…}`, `"…"` or a number, or a macro name.
-enum RawPiece: Sendable, Hashable {
-  case text(String)
-  case macro(String, SourceLocation)
-}
-
-/// A field as written: the name (original case), the `#`-joined pieces and where the name was.
-struct RawField: Sendable {
-  var name: String
-  var pieces: [RawPiece]
-  var location: SourceLocation
-}
-
-/// An entry as written, before macros, crossrefs and LaTeX are resolved.
-struct RawEntry: Sendable {
-  var type: String
-  var key: String
-  var fields: [RawField]
-  var location: SourceLocation
-}
-
-/// What the tokenizer finds at the top level of a `.bib` file.
-enum RawItem: Sendable {
-  case entry(RawEntry)
-  case block(BibBlock, SourceLocation)
-}
-
 /// Splits `.bib` text into entries and blocks. Works on UTF-8 bytes for speed; a syntax
 /// error costs the entry it is in (reading resumes at the next line starting with `@`).
 struct BibTeXSyntax {
