@@ -147,4 +147,17 @@ import Testing
     #expect(error.code == "yaml-syntax")
     #expect((error.location?.line ?? 0) >= 2)
   }
+
+  @Test func conflictMarkersAreErrorsAtTheirLines() {
+    let result = read("<<<<<<< ours\n@book{a, title = {A}}\n=======\n@book{a, title = {B}}\n>>>>>>> theirs\n")
+    let lines = result.diagnostics.filter { $0.code == "conflict-markers" }.compactMap { $0.location?.line }
+    #expect(lines == [1, 3, 5])
+  }
+
+  @Test func emptyFilesAreEmptyBibliographies() {
+    for format in BibFormat.allCases {
+      let result = BibFormats.read(Array(" \n".utf8), format: format, file: "empty")
+      #expect(result.references.isEmpty && result.diagnostics.isEmpty, "\(format)")
+    }
+  }
 }

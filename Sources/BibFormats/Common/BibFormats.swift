@@ -9,6 +9,10 @@ public enum BibFormats {
     guard let text = decoded.text else {
       return BibReadResult(document: BibDocument(), diagnostics: decoded.diagnostics)
     }
+    if text.allSatisfy({ $0.isWhitespace || $0 == "\u{FEFF}" }) {
+      // An empty file is an empty bibliography (git passes one as the base of an add/add merge).
+      return BibReadResult(document: BibDocument(), diagnostics: decoded.diagnostics)
+    }
     var result: BibReadResult
     switch format {
     case .cslJSON:
@@ -23,7 +27,7 @@ public enum BibFormats {
     case .biblatex, .bibtex: result = BibTeXReader.read(text, file: file)
     case .ris: result = RISReader.read(text, file: file)
     }
-    result.diagnostics = decoded.diagnostics + result.diagnostics
+    result.diagnostics = decoded.diagnostics + conflictMarkers(text, file: file) + result.diagnostics
     if !decoded.invalidLines.isEmpty {
       result = TextDecoder.dropDamaged(result, lines: decoded.invalidLines, file: file)
     }
@@ -47,6 +51,21 @@ public enum BibFormats {
     }
   }
 
+  /// Unresolved merge conflict markers (`<<<<<<< `, `=======`, `>>>>>>> ` at a line start).
+  static func conflictMarkers(_ text: String, file: String) -> [Diagnostic] {
+    guard text.contains("<<<<<<<") || text.contains(">>>>>>>") else { return [] }
+    var diagnostics: [Diagnostic] = []
+    for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where line.hasPrefix("<<<<<<<") || line.hasPrefix(">>>>>>>") || line == "=======" {
+      diagnostics.append(
+        Diagnostic(
+          .error, code: "conflict-markers", message: "unresolved merge conflict marker '\(line.prefix(7))'",
+          location: SourceLocation(file: file, line: offset + 1, column: 1),
+          hint: "keep one side of each conflict (or combine them) and delete the marker lines"))
+    }
+    return diagnostics
+  }
+
   /// Where each member of each item was written, by item id (for validation messages).
   static func memberLocations(_ value: JSONValue, file: String) -> [String: [String: SourceLocation]] {
     var table: [String: [String: SourceLocation]] = [:]
@@ -66,9 +85,10 @@ public enum BibFormats {
     let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
     guard let first = trimmed.first else { return nil }
     if first == "[" || first == "{" { return .cslJSON }
+    if first == "@" || first == "%" { return .biblatex }
     if trimmed.hasPrefix("TY  -") { return .ris }
-    if trimmed.contains("@") && trimmed.contains("{") { return .biblatex }
     if first == "-" || trimmed.hasPrefix("references:") { return .cslYAML }
+    if trimmed.contains("@") && trimmed.contains("{") { return .biblatex }
     return nil
   }
 }

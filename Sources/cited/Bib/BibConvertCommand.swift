@@ -32,7 +32,12 @@ struct BibConvertCommand: ParsableCommand {
       format = try BibFileIO.format(for: output, explicit: to)
     }
     var document = loaded.result.document
-    if !(format == .biblatex || format == .bibtex) { document.blocks = [] }
+    if !(format == .biblatex || format == .bibtex) && !document.blocks.isEmpty {
+      BibFileIO.standardError(
+        "note: \(document.blocks.count) @preamble/@comment/@string/@xdata block(s) of \(input) have no place in "
+          + "\(format.rawValue) and are not written (entries keep their expanded values)")
+      document.blocks = []
+    }
     let text = BibFormats.write(
       document, format: format, options: BibFileIO.writerOptions(format: format, ascii: ascii))
     if output == "-" {
