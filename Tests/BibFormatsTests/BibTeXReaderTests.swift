@@ -186,4 +186,24 @@ import Testing
     #expect(result.references.first?["title"] == "Edited")
     #expect(result.diagnostics.contains { $0.code == "csl-blob-stale" })
   }
+
+  @Test func inheritedFieldsStayWithTheParentWhenWrittenBack() throws {
+    let first = read(Self.sample)
+    let text = BibTeXWriter().write(first.document)
+    let chapter = text.split(separator: "@").first { $0.hasPrefix("incollection{chap1") }.map(String.init) ?? ""
+    #expect(chapter.contains("crossref = {coll1}"))
+    #expect(!chapter.contains("booktitle"), "inherited from coll1, not copied: \(chapter)")
+    #expect(!chapter.contains("publisher"))
+    // An inherited field edited in the child is written into the child.
+    var document = first.document
+    let index = try #require(document.references.firstIndex { $0.id == "chap1" })
+    document.references[index].variables["publisher"] = "Own Publisher"
+    let edited = BibTeXWriter().write(document)
+    let reread = read(edited)
+    #expect(reread.references.first { $0.id == "chap1" }?["publisher"] == "Own Publisher")
+    #expect(reread.references.first { $0.id == "chap1" }?["container-title"] == "The Big Collection")
+    // Written alone (parent absent), the child keeps everything.
+    let alone = BibTeXWriter().write(BibDocument(references: [document.references[index]]))
+    #expect(alone.contains("booktitle = {The Big Collection}"))
+  }
 }

@@ -69,6 +69,12 @@ public enum BibTeXReader {
         into: &fields, childType: entry.type, entries: entries, byKey: byKey, xdata: xdata, visiting: &visiting,
         location: entry.location, diagnostics: &diagnostics)
       var reference = BibTeXConverter.reference(type: entry.type, key: entry.key, fields: fields)
+      if fields.count > ownFields.count {
+        let own = BibTeXConverter.reference(type: entry.type, key: entry.key, fields: ownFields)
+        if let marker = Inheritance.marker(full: reference, own: own) {
+          reference.extra[Inheritance.markerKey] = .object(marker)
+        }
+      }
       if let blobField = fields.first(where: { $0.name == "csl" }) {
         if let blob = CSLBlob.parse(blobField.value) {
           let (applied, warnings) = CSLBlob.apply(blob, to: reference, location: blobField.location)

@@ -69,8 +69,9 @@ public struct BibTeXWriter: Sendable {
       case .text(let raw): text += raw + "\n\n"
       }
     }
+    let parents = Inheritance.parentKeys(in: document)
     for reference in document.references {
-      text += write(reference)
+      text += write(Inheritance.compact(reference, parents: parents))
       text += "\n"
     }
     if text.hasSuffix("\n\n") { text.removeLast() }
