@@ -160,4 +160,19 @@ import Testing
       #expect(result.references.isEmpty && result.diagnostics.isEmpty, "\(format)")
     }
   }
+
+  @Test func deepNestingNeverExhaustsTheStack() {
+    let depth = 100_000
+    let braces = String(repeating: "{", count: depth) + "x" + String(repeating: "}", count: depth)
+    let accents = String(repeating: "\\\"", count: 50_000) + "x"
+    let text = "@book{a, title = {\(braces)}, note = {\(accents)}, author = {\(braces)}}\n@book{b, title = {B}}\n"
+    let result = read(text)
+    #expect(result.references.map(\.id) == ["a", "b"])
+    var chain = ""
+    for index in 0..<5_000 { chain += "@misc{k\(index), crossref = {k\(index + 1)}}\n" }
+    chain += "@misc{k5000, title = {End}}\n"
+    let chained = read(chain)
+    #expect(chained.references.count == 5_001)
+    #expect(chained.diagnostics.contains { $0.code == "inheritance-depth" })
+  }
 }

@@ -155,6 +155,14 @@ public enum BibTeXReader {
     }
     for (parentKey, isXData) in parents {
       let lower = parentKey.lowercased()
+      guard visiting.count < 32 else {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "inheritance-depth",
+            message: "crossref/xdata chain deeper than 32 entries at '\(parentKey)'; inheritance stops here",
+            location: location))
+        return
+      }
       if visiting.contains(lower) {
         diagnostics.append(
           Diagnostic(

@@ -338,6 +338,14 @@ struct BibTeXSyntax {
         if depth < 0 { throw SyntaxError(message: "unbalanced '}' inside a quoted value", offset: cursor) }
       case UInt8(ascii: "\\"): cursor += 1
       case UInt8(ascii: "\""): if depth == 0 { return cursor }
+      case 0x0A:
+        var next = cursor + 1
+        while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+        if next < bytes.count, bytes[next] == UInt8(ascii: "@"), startsEntry(at: next) {
+          throw SyntaxError(
+            message: "unterminated '\"' value: still open where a new entry starts", offset: open,
+            hint: "add the closing '\"'")
+        }
       default: break
       }
       cursor += 1

@@ -89,7 +89,15 @@ struct LaTeXDecoder {
     return String(view)
   }
 
+  /// Deeper nesting than this is kept verbatim (bounded recursion: bad input never crashes).
+  static let maximumDepth = 100
+
   private mutating func run(depth: Int, end: Int) -> String {
+    if depth > Self.maximumDepth {
+      let text = raw(index, end)
+      index = end
+      return text
+    }
     var output = ""
     while index < end {
       let scalar = scalars[index]
@@ -171,17 +179,17 @@ struct LaTeXDecoder {
   }
 
   /// The argument of an accent or formatting command: a group or one character.
-  private mutating func argument(end: Int) -> String {
+  private mutating func argument(depth: Int, end: Int) -> String {
     while index < end, scalars[index] == " " { index += 1 }
     guard index < end else { return "" }
     if scalars[index] == "{" {
       let close = groupEnd(index, end)
       index += 1
-      let inner = run(depth: 1, end: close)
+      let inner = run(depth: depth + 1, end: close)
       index = min(close + 1, end)
       return inner
     }
-    if scalars[index] == "\\" { return command(depth: 1, end: end) }
+    if scalars[index] == "\\" { return command(depth: depth + 1, end: end) }
     let scalar = scalars[index]
     index += 1
     return String(Character(scalar))
@@ -189,6 +197,10 @@ struct LaTeXDecoder {
 
   private mutating func command(depth: Int, end: Int) -> String {
     let start = index
+    if depth > Self.maximumDepth {
+      index = end
+      return raw(start, end)
+    }
     index += 1
     guard index < end else { return "\\" }
     let first = scalars[index]
@@ -201,13 +213,13 @@ struct LaTeXDecoder {
       case "-", "/": return ""
       case "\\": return " "
       default:
-        if let mark = LaTeXSymbols.accents[String(Character(first))] { return accent(mark, end: end) }
+        if let mark = LaTeXSymbols.accents[String(Character(first))] { return accent(mark, depth: depth, end: end) }
         return raw(start, index)
       }
     }
     while index < end, Self.isLetter(scalars[index]) { index += 1 }
     let name = raw(start + 1, index)
-    if let mark = LaTeXSymbols.accents[name], name.count == 1 { return accent(mark, end: end) }
+    if let mark = LaTeXSymbols.accents[name], name.count == 1 { return accent(mark, depth: depth, end: end) }
     if let symbol = LaTeXSymbols.symbols[name] {
       skipControlWordSpace(end: end)
       return symbol
@@ -243,8 +255,8 @@ struct LaTeXDecoder {
     while index < end, scalars[index] == " " || scalars[index] == "\n" { index += 1 }
   }
 
-  private mutating func accent(_ mark: Unicode.Scalar, end: Int) -> String {
-    var base = argument(end: end)
+  private mutating func accent(_ mark: Unicode.Scalar, depth: Int, end: Int) -> String {
+    var base = argument(depth: depth, end: end)
     if base == "ı" { base = "i" }
     if base == "ȷ" { base = "j" }
     composed = true
