@@ -175,4 +175,16 @@ import Testing
     #expect(chained.references.count == 5_001)
     #expect(chained.diagnostics.contains { $0.code == "inheritance-depth" })
   }
+
+  @Test func extremeDateNumbersSurviveEveryFormat() {
+    let json = #"[{"id": "x", "type": "book", "issued": {"date-parts": [[-9223372036854775808, 99, 99]]}}]"#
+    let references = CSLJSON.read(json, file: "x.json").references
+    for format in BibFormat.allCases {
+      let text = BibFormats.write(BibDocument(references: references), format: format)
+      #expect(BibFormats.read(Array(text.utf8), format: format, file: "x").references == references, "\(format)")
+    }
+    #expect(BibliographyValidator().validate(BibDocument(references: references), file: "x").contains {
+      $0.code == "invalid-date"
+    })
+  }
 }

@@ -42,7 +42,10 @@ enum BibTeXConverter {
 
   /// EDTF for writing, with seasons (`2015-24`) which `DateValue.edtf` leaves out.
   static func edtf(_ date: DateValue) -> String? {
-    guard var text = date.edtf else { return nil }
+    // Years beyond ±10⁹ are not dates (and `DateValue.edtf` cannot negate Int.min); the blob keeps them.
+    guard date.parts.allSatisfy({ (-999_999_999...999_999_999).contains($0.year ?? 0) }), var text = date.edtf else {
+      return nil
+    }
     if let season = date.season, let number = Int(season), (1...4).contains(number), date.parts.count == 1,
       date.start?.month == nil, let year = date.start?.year
     {
