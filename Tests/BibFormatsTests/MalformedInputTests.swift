@@ -1,4 +1,5 @@
 import BibModel
+import Foundation
 import Testing
 
 @testable import BibFormats
@@ -122,13 +123,24 @@ import Testing
     var generator = ReferenceGenerator(seed: 99)
     let base = Array(BibTeXReaderTests.sample.utf8)
     let specials: [UInt8] = Array("{}\"@#,=\\%()".utf8) + [0xFF, 0xC3]
-    for _ in 0..<300 {
+    let rounds = Int(ProcessInfo.processInfo.environment["CITED_FUZZ_ROUNDS"] ?? "") ?? 150
+    for _ in 0..<rounds {
       var bytes = base
       for _ in 0..<generator.int(1...5) {
         bytes[generator.int(0...(bytes.count - 1))] = generator.pick(specials)
       }
       for format in [BibFormat.biblatex, .ris, .cslYAML, .cslJSON] {
-        _ = BibFormats.read(bytes, format: format, file: "fuzz")
+        let result = BibFormats.read(bytes, format: format, file: "fuzz")
+        // Whatever was read can be written in every format and read back the same.
+        for target in [BibFormat.biblatex, .ris] where !result.references.isEmpty {
+          let text = BibFormats.write(result.document, format: target)
+          let back = BibFormats.read(Array(text.utf8), format: target, file: "again")
+          if back.references != result.references {
+            Issue.record(
+              "\(format) → \(target): \(zip(result.references, back.references).first { $0 != $1 }.map { difference($0, $1) } ?? "count")"
+            )
+          }
+        }
       }
     }
   }
@@ -183,8 +195,9 @@ import Testing
       let text = BibFormats.write(BibDocument(references: references), format: format)
       #expect(BibFormats.read(Array(text.utf8), format: format, file: "x").references == references, "\(format)")
     }
-    #expect(BibliographyValidator().validate(BibDocument(references: references), file: "x").contains {
-      $0.code == "invalid-date"
-    })
+    #expect(
+      BibliographyValidator().validate(BibDocument(references: references), file: "x").contains {
+        $0.code == "invalid-date"
+      })
   }
 }

@@ -88,7 +88,8 @@ struct ReferenceGenerator {
   ]
 
   mutating func reference(_ index: Int) -> Reference {
-    var reference = Reference(id: "item\(index)" + (chance(20) ? ":x-\(int(0...9))" : ""), type: pick(Self.types))
+    let suffix = chance(20) ? ":x-\(int(0...9))" : chance(5) ? " {odd}, (key) = \(int(0...9))" : ""
+    var reference = Reference(id: "item\(index)" + suffix, type: pick(Self.types))
     reference.variables["title"] = text()
     let optional: [String] = [
       "container-title", "collection-title", "volume", "issue", "page", "publisher", "publisher-place", "DOI", "ISBN",

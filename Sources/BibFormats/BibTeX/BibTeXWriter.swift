@@ -81,7 +81,7 @@ public struct BibTeXWriter: Sendable {
   /// One entry, ending with a newline.
   public func write(_ reference: Reference) -> String {
     let (type, fields) = entry(reference)
-    var text = "@" + type + "{" + reference.id + ",\n"
+    var text = "@" + type + "{" + Self.key(for: reference.id) + ",\n"
     for field in fields {
       text += "  " + field.written + " = "
       text += field.bare ? field.value : "{" + field.value + "}"
@@ -95,7 +95,7 @@ public struct BibTeXWriter: Sendable {
   func entry(_ reference: Reference) -> (String, [Output]) {
     var (type, fields) = nativeFields(reference)
     let native = BibTeXConverter.reference(
-      type: type, key: reference.id,
+      type: type, key: Self.key(for: reference.id),
       fields: fields.map { BibTeXField($0.written, $0.readValue) })
     if let blob = CSLBlob.make(wanted: reference, native: native) {
       let text = CSLBlob.bibtexText(blob)
@@ -109,6 +109,17 @@ public struct BibTeXWriter: Sendable {
     }
     type = type.lowercased()
     return (type, fields)
+  }
+
+  /// The id as a BibTeX key: characters BibTeX cannot have in a key become `_` (the `csl`
+  /// field then carries the real id).
+  static func key(for id: String) -> String {
+    let forbidden: Set<Character> = [
+      " ", ",", "{", "}", "(", ")", "=", "@", "\"", "#", "%", "'", "\\", "~", "\t", "\n", "\r",
+    ]
+    guard id.contains(where: { forbidden.contains($0) || $0.isWhitespace }) || id.isEmpty else { return id }
+    let key = String(id.map { forbidden.contains($0) || $0.isWhitespace ? "_" : $0 })
+    return key.isEmpty ? "_" : key
   }
 
   private static let articleTypes: Set<String> = [

@@ -40,6 +40,11 @@ enum CSLBlob {
       blob[key] = want[key] ?? .null
       hashes[key] = .string(hash(have[key]))
     }
+    if wanted.id != native.id {
+      // A key the format cannot write as is (BibTeX keys cannot hold braces, commas, spaces…).
+      blob["id"] = .string(wanted.id)
+      hashes["id"] = .string(hash(.string(native.id)))
+    }
     guard !blob.members.isEmpty else { return nil }
     blob[nativeKey] = .object(hashes)
     return blob
@@ -53,7 +58,14 @@ enum CSLBlob {
     var table = members(native)
     let hashes = blob[nativeKey]?.objectValue
     var changed = false
+    var id = native.id
     for member in blob.members where member.key != nativeKey {
+      if member.key == "id" {
+        if let wanted = member.value.stringValue, hashes?["id"]?.stringValue == hash(.string(native.id)) {
+          id = wanted
+        }
+        continue
+      }
       let stored = hashes?[member.key]?.stringValue
       if let stored, stored != hash(table[member.key]) {
         diagnostics.append(
@@ -66,7 +78,11 @@ enum CSLBlob {
       changed = true
       if member.value == .null { table[member.key] = nil } else { table[member.key] = member.value }
     }
-    guard changed else { return (native, diagnostics) }
+    guard changed else {
+      var renamed = native
+      renamed.id = id
+      return (renamed, diagnostics)
+    }
     var members = [JSONMember(key: "id", value: .string(native.id))]
     if let type = table.removeValue(forKey: "type") { members.append(JSONMember(key: "type", value: type)) }
     for key in table.keys.sorted() {
@@ -76,7 +92,7 @@ enum CSLBlob {
     guard var reference = CSLJSON.decodeReference(JSONObject(members), file: "", diagnostics: &ignored) else {
       return (native, diagnostics)
     }
-    reference.id = native.id
+    reference.id = id
     return (reference, diagnostics)
   }
 
