@@ -206,4 +206,17 @@ import Testing
     let alone = BibTeXWriter().write(BibDocument(references: [document.references[index]]))
     #expect(alone.contains("booktitle = {The Big Collection}"))
   }
+
+  @Test func keysBibTeXCannotHoldAreSanitizedWithoutCollisions() {
+    let references = [
+      Reference(id: "a b", type: "book", variables: ["title": "One"]),
+      Reference(id: "a_b", type: "book", variables: ["title": "Two"]),
+      Reference(id: "x{y},z", type: "book", variables: ["title": "Three"]),
+    ]
+    let text = BibTeXWriter().write(BibDocument(references: references))
+    #expect(text.contains("@book{a_b_2,") && text.contains("@book{x_y__z,"))
+    let back = BibTeXReader.read(text, file: "k.bib")
+    #expect(back.diagnostics.isEmpty)
+    #expect(back.references == references)
+  }
 }

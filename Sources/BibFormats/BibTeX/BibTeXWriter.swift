@@ -70,8 +70,20 @@ public struct BibTeXWriter: Sendable {
       }
     }
     let parents = Inheritance.parentKeys(in: document)
+    var used = Set(document.references.map { $0.id.lowercased() })
     for reference in document.references {
-      text += write(Inheritance.compact(reference, parents: parents))
+      var key = Self.key(for: reference.id)
+      if key != reference.id {
+        // A sanitized key must not collide with another entry's key.
+        var counter = 2
+        let base = key
+        while used.contains(key.lowercased()) {
+          key = base + "_" + String(counter)
+          counter += 1
+        }
+        used.insert(key.lowercased())
+      }
+      text += write(Inheritance.compact(reference, parents: parents), key: key)
       text += "\n"
     }
     if text.hasSuffix("\n\n") { text.removeLast() }
@@ -80,8 +92,13 @@ public struct BibTeXWriter: Sendable {
 
   /// One entry, ending with a newline.
   public func write(_ reference: Reference) -> String {
-    let (type, fields) = entry(reference)
-    var text = "@" + type + "{" + Self.key(for: reference.id) + ",\n"
+    write(reference, key: Self.key(for: reference.id))
+  }
+
+  /// One entry under the given BibTeX key (the real id travels in `csl` when they differ).
+  func write(_ reference: Reference, key: String) -> String {
+    let (type, fields) = entry(reference, key: key)
+    var text = "@" + type + "{" + key + ",\n"
     for field in fields {
       text += "  " + field.written + " = "
       text += field.bare ? field.value : "{" + field.value + "}"
@@ -92,10 +109,10 @@ public struct BibTeXWriter: Sendable {
   }
 
   /// The entry type and the fields, in canonical order, including the `csl` blob if needed.
-  func entry(_ reference: Reference) -> (String, [Output]) {
+  func entry(_ reference: Reference, key: String) -> (String, [Output]) {
     var (type, fields) = nativeFields(reference)
     let native = BibTeXConverter.reference(
-      type: type, key: Self.key(for: reference.id),
+      type: type, key: key,
       fields: fields.map { BibTeXField($0.written, $0.readValue) })
     if let blob = CSLBlob.make(wanted: reference, native: native) {
       let text = CSLBlob.bibtexText(blob)
