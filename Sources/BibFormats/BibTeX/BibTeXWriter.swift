@@ -128,6 +128,36 @@ public struct BibTeXWriter: Sendable {
     return (type, fields)
   }
 
+  /// True when the name can be written as a BibTeX field name (else the value goes to `csl`).
+  static func isFieldName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+    return name.unicodeScalars.allSatisfy { scalar in
+      // Exactly what the reader accepts in a field name.
+      scalar.value > 0x20 && !"{}(),=\"#%'".unicodeScalars.contains(scalar) && !scalar.properties.isWhitespace
+    }
+  }
+
+  /// True when every `{` has its `}` (a backslash escapes the next character, as in the reader).
+  static func isBalanced(_ value: String) -> Bool {
+    var depth = 0
+    var escaped = false
+    for byte in value.utf8 {
+      if escaped {
+        escaped = false
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\\"): escaped = true
+      case UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: "}"):
+        depth -= 1
+        if depth < 0 { return false }
+      default: break
+      }
+    }
+    return depth == 0 && !escaped
+  }
+
   /// The id as a BibTeX key: characters BibTeX cannot have in a key become `_` (the `csl`
   /// field then carries the real id).
   static func key(for id: String) -> String {
@@ -176,7 +206,8 @@ public struct BibTeXWriter: Sendable {
     @discardableResult
     func put(_ written: String, _ value: String, bare: Bool = false, read: String? = nil) -> Bool {
       let lower = written.lowercased()
-      guard !used.contains(lower) else { return false }
+      // Unbalanced braces would break the entry: such values travel in the csl field only.
+      guard !used.contains(lower), Self.isBalanced(value), Self.isFieldName(written) else { return false }
       used.insert(lower)
       outputs.append(Output(written: written, value: value, bare: bare, readValue: read ?? value))
       return true

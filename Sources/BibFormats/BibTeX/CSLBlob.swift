@@ -2,13 +2,16 @@ import BibModel
 
 /// The `csl` field convention: what BibLaTeX cannot express natively travels as exact CSL-JSON.
 ///
-/// The blob is a JSON object of CSL-JSON members (`{"title": "a--b"}`; `null` removes a member)
+/// The blob is a JSON object of CSL-JSON members (`{"title": "a--b"}`; `"cited:absent"` lists
+/// members to remove)
 /// plus `"cited:native"`: for each member, a hash of the value the native fields read as when
 /// the blob was written. When a user edits the native field by hand, the hashes no longer
 /// match and the edit wins (with a warning) — a stale blob never overrides a real change.
 /// RIS uses the same blob in an `N1  - cited-csl: {…}` line.
 enum CSLBlob {
   static let nativeKey = "cited:native"
+  /// Members the native fields produce but the reference does not have.
+  static let absentKey = "cited:absent"
 
   /// A short stable hash of a member value (absent → "-").
   static func hash(_ value: JSONValue?) -> String {
@@ -36,10 +39,12 @@ enum CSLBlob {
     let have = members(native)
     var blob = JSONObject()
     var hashes = JSONObject()
+    var absent: [JSONValue] = []
     for key in Set(want.keys).union(have.keys).sorted() where want[key] != have[key] {
-      blob[key] = want[key] ?? .null
+      if let value = want[key] { blob[key] = value } else { absent.append(.string(key)) }
       hashes[key] = .string(hash(have[key]))
     }
+    if !absent.isEmpty { blob[absentKey] = .array(absent) }
     if wanted.id != native.id {
       // A key the format cannot write as is (BibTeX keys cannot hold braces, commas, spaces…).
       blob["id"] = .string(wanted.id)
@@ -59,7 +64,11 @@ enum CSLBlob {
     let hashes = blob[nativeKey]?.objectValue
     var changed = false
     var id = native.id
-    for member in blob.members where member.key != nativeKey {
+    var changes = blob.members.filter { $0.key != nativeKey && $0.key != absentKey }
+    for key in blob[absentKey]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+      changes.append(JSONMember(key: key, value: .null))
+    }
+    for member in changes {
       if member.key == "id" {
         if let wanted = member.value.stringValue, hashes?["id"]?.stringValue == hash(.string(native.id)) {
           id = wanted
@@ -76,7 +85,8 @@ enum CSLBlob {
         continue
       }
       changed = true
-      if member.value == .null { table[member.key] = nil } else { table[member.key] = member.value }
+      let removal = member.value == .null && blob[member.key] == nil
+      if removal { table[member.key] = nil } else { table[member.key] = member.value }
     }
     guard changed else {
       var renamed = native

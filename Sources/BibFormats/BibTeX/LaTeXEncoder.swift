@@ -25,7 +25,9 @@ struct LaTeXEncoder: Sendable {
 
   /// Encodes a field value. Markup is written as LaTeX only when `markup` is true.
   func encode(_ text: String, caseProtection: Bool, markup: Bool = true) -> String {
-    let characters = Array(text)
+    // Scalars, not Characters: "}" followed by a combining mark is one Character but must
+    // still be escaped. ASCII output works on the precomposed (NFC) form.
+    let characters = Array((ascii ? text.precomposedStringWithCanonicalMapping : text).unicodeScalars)
     var output = ""
     output.reserveCapacity(text.utf8.count + 8)
     var stack: [String] = []
@@ -45,7 +47,7 @@ struct LaTeXEncoder: Sendable {
             stack.append(Self.closeName(entry.tag))
           }
           output += entry.open
-          index += entry.tag.count
+          index += entry.tag.unicodeScalars.count
           matched = true
           break
         }
@@ -57,15 +59,15 @@ struct LaTeXEncoder: Sendable {
       case "$" where mathPairs:
         var close = index + 1
         while close < characters.count, characters[close] != "$" { close += 1 }
-        output += String(characters[index...min(close, characters.count - 1)])
+        output.unicodeScalars.append(contentsOf: characters[index...min(close, characters.count - 1)])
         index = close + 1
         continue
       case "\\":
         // A command kept verbatim by the decoder: `\foo{…}`.
         var end = index + 1
-        while end < characters.count, characters[end].isASCII, characters[end].isLetter { end += 1 }
+        while end < characters.count, characters[end].isASCII, characters[end].properties.isAlphabetic { end += 1 }
         if end > index + 1 {
-          let name = String(characters[(index + 1)..<end])
+          let name = String(String.UnicodeScalarView(characters[(index + 1)..<end]))
           if LaTeXSymbols.symbols[name] == nil && LaTeXSymbols.formatting[name] == nil
             && LaTeXSymbols.accents[name] == nil && !["url", "path", "nolinkurl"].contains(name)
           {
@@ -74,7 +76,7 @@ struct LaTeXEncoder: Sendable {
             while index < characters.count, characters[index] == "{",
               let close = Self.groupEnd(characters, index)
             {
-              output += String(characters[index...close])
+              output.unicodeScalars.append(contentsOf: characters[index...close])
               index = close + 1
             }
             continue
@@ -83,7 +85,7 @@ struct LaTeXEncoder: Sendable {
         output += "\\textbackslash{}"
       case "{": output += "\\{"
       case "}": output += "\\}"
-      case "&", "%", "#", "_": output += "\\" + String(character)
+      case "&", "%", "#", "_": output += "\\" + String(Character(character))
       case "$": output += "\\$"
       case "~": output += "\\textasciitilde{}"
       case "^": output += "\\textasciicircum{}"
@@ -93,13 +95,13 @@ struct LaTeXEncoder: Sendable {
         // Keep dashes apart so `--`/`---` ligatures read back as what was written.
         if index + 1 < characters.count, ["-", "–", "—"].contains(characters[index + 1]) { output += "{}" }
       case "`", "'":
-        output.append(character)
+        output.unicodeScalars.append(character)
         if index + 1 < characters.count, characters[index + 1] == character { output += "{}" }
       default:
         if ascii && !character.isASCII {
-          output += asciiForm(character)
+          output += asciiForm(Character(character))
         } else {
-          output.append(character)
+          output.unicodeScalars.append(character)
         }
       }
       index += 1
@@ -108,16 +110,16 @@ struct LaTeXEncoder: Sendable {
     return output
   }
 
-  private static func hasPrefix(_ characters: [Character], _ index: Int, _ prefix: String) -> Bool {
+  private static func hasPrefix(_ characters: [Unicode.Scalar], _ index: Int, _ prefix: String) -> Bool {
     var cursor = index
-    for character in prefix {
+    for character in prefix.unicodeScalars {
       guard cursor < characters.count, characters[cursor] == character else { return false }
       cursor += 1
     }
     return true
   }
 
-  private static func groupEnd(_ characters: [Character], _ open: Int) -> Int? {
+  private static func groupEnd(_ characters: [Unicode.Scalar], _ open: Int) -> Int? {
     var depth = 0
     var cursor = open
     while cursor < characters.count {
