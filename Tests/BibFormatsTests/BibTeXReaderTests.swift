@@ -219,4 +219,12 @@ import Testing
     #expect(back.diagnostics.isEmpty)
     #expect(back.references == references)
   }
+
+  @Test func valuesDefinedAsMacrosAreWrittenAsTheMacro() {
+    let text = "@string{jgr = {Journal of Geophysical Research}}\n\n@article{k,\n  journal = jgr,\n  year = 2001,\n}\n"
+    let result = read(text)
+    let written = BibTeXWriter(options: .init(dialect: .bibtex)).write(result.document)
+    #expect(written.contains("  journal = jgr,\n"))
+    #expect(written == text)
+  }
 }

@@ -70,6 +70,7 @@ public struct BibTeXWriter: Sendable {
       }
     }
     let parents = Inheritance.parentKeys(in: document)
+    let macros = Self.macroNames(document.blocks)
     var used = Set(document.references.map { $0.id.lowercased() })
     for reference in document.references {
       var key = Self.key(for: reference.id)
@@ -83,7 +84,7 @@ public struct BibTeXWriter: Sendable {
         }
         used.insert(key.lowercased())
       }
-      text += write(Inheritance.compact(reference, parents: parents), key: key)
+      text += write(Inheritance.compact(reference, parents: parents), key: key, macros: macros)
       text += "\n"
     }
     if text.hasSuffix("\n\n") { text.removeLast() }
@@ -96,12 +97,18 @@ public struct BibTeXWriter: Sendable {
   }
 
   /// One entry under the given BibTeX key (the real id travels in `csl` when they differ).
-  func write(_ reference: Reference, key: String) -> String {
+  func write(_ reference: Reference, key: String, macros: [String: String] = [:]) -> String {
     let (type, fields) = entry(reference, key: key)
     var text = "@" + type + "{" + key + ",\n"
     for field in fields {
       text += "  " + field.written + " = "
-      text += field.bare ? field.value : "{" + field.value + "}"
+      if field.bare {
+        text += field.value
+      } else if let macro = macros[field.value], field.written != "csl" {
+        text += macro  // the file defines this value as a @string macro: keep using it
+      } else {
+        text += "{" + field.value + "}"
+      }
       text += ",\n"
     }
     text += "}\n"
@@ -126,6 +133,26 @@ public struct BibTeXWriter: Sendable {
     }
     type = type.lowercased()
     return (type, fields)
+  }
+
+  /// Simple `@string` definitions (`{…}` or `"…"`, no `#`): value → macro name. A field whose
+  /// whole value equals one is written as the bare macro, as the file had it.
+  static func macroNames(_ blocks: [BibBlock]) -> [String: String] {
+    var table: [String: String] = [:]
+    for case .string(let name, let raw) in blocks {
+      guard raw.count >= 2, let first = raw.first, let last = raw.last,
+        (first == "{" && last == "}") || (first == "\"" && last == "\""), !name.isEmpty
+      else { continue }
+      let inner = String(raw.dropFirst().dropLast())
+      guard !inner.isEmpty, isBalanced(inner), !(first == "\"" && inner.contains("\"")), table[inner] == nil else {
+        continue
+      }
+      // Only when the body has no top-level `#` (then it is one piece).
+      var syntax = BibTeXSyntax(text: "@x{k, v = " + raw + "}", file: "")
+      guard case .entry(let entry)? = syntax.parse().first, entry.fields.first?.pieces.count == 1 else { continue }
+      table[inner] = name
+    }
+    return table
   }
 
   /// True when the name can be written as a BibTeX field name (else the value goes to `csl`).
