@@ -4,6 +4,7 @@ import BibModel
 /// `crossref` and `xdata` inheritance (cycles reported), the `csl` field convention, and
 /// `@preamble`/`@comment`/free text kept as blocks.
 public enum BibTeXReader {
+  /// Reads `.bib` text; never throws: problems are diagnostics, a bad entry costs only itself.
   public static func read(_ text: String, file: String) -> BibReadResult {
     var syntax = BibTeXSyntax(text: text, file: file)
     let items = syntax.parse()

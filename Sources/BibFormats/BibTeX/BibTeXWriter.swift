@@ -8,6 +8,7 @@ import BibModel
 /// by `x-csl-VARIABLE` fields (plain CSL variables) or the `csl` JSON field (`CSLBlob`), so
 /// CSL → BibLaTeX → CSL gives the same references.
 public struct BibTeXWriter: Sendable {
+  /// Which field and type names to write.
   public enum Dialect: String, Sendable, Hashable {
     /// `journaltitle`, `location`, `date`, `@online`, `@thesis`…
     case biblatex
@@ -15,19 +16,24 @@ public struct BibTeXWriter: Sendable {
     case bibtex
   }
 
+  /// How to write.
   public struct Options: Sendable, Hashable {
+    /// BibLaTeX (default) or classic BibTeX names.
     public var dialect: Dialect
     /// Write non-ASCII letters as LaTeX commands (`{\"u}`) instead of UTF-8.
     public var ascii: Bool
 
+    /// Options; the defaults write BibLaTeX in UTF-8.
     public init(dialect: Dialect = .biblatex, ascii: Bool = false) {
       self.dialect = dialect
       self.ascii = ascii
     }
   }
 
+  /// The options this writer uses.
   public var options: Options
 
+  /// A writer with the given options.
   public init(options: Options = Options()) {
     self.options = options
   }

@@ -12,6 +12,7 @@ public struct BibDocument: Sendable, Hashable {
   /// Where each field of each reference was written: id → field name (as written) → place.
   public var fieldLocations: [String: [String: SourceLocation]]
 
+  /// A document; everything defaults to empty.
   public init(
     references: [Reference] = [], blocks: [BibBlock] = [],
     locations: [String: SourceLocation] = [:], fieldLocations: [String: [String: SourceLocation]] = [:]
@@ -22,6 +23,7 @@ public struct BibDocument: Sendable, Hashable {
     self.fieldLocations = fieldLocations
   }
 
+  /// Documents are equal when their references and blocks are (positions are ignored).
   public static func == (lhs: BibDocument, rhs: BibDocument) -> Bool {
     lhs.references == rhs.references && lhs.blocks == rhs.blocks
   }

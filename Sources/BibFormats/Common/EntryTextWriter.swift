@@ -3,9 +3,12 @@ import BibModel
 /// Writes one entry at a time in a format's canonical layout and assembles a file from entry
 /// texts, so operations like merge can put markers between entries.
 public struct EntryTextWriter: Sendable {
+  /// The format written.
   public var format: BibFormat
+  /// BibTeX options (dialect, ASCII).
   public var options: BibTeXWriter.Options
 
+  /// A writer for a format (`.bibtex` selects the BibTeX dialect).
   public init(format: BibFormat, options: BibTeXWriter.Options = .init()) {
     self.format = format
     self.options = options

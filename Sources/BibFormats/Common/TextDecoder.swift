@@ -5,14 +5,17 @@ import BibModel
 /// decoded as Windows-1252 with a warning (when the file has no valid UTF-8 multibyte sequence
 /// at all, the sign of a Latin-1/Windows-1252 file) or reported, line by line, as errors.
 public enum TextDecoder {
+  /// Decoded text (or nil when refused) and what was found.
   public struct Decoded: Sendable {
     /// The text, or nil when the file was refused.
     public var text: String?
+    /// Encoding findings (warnings for Windows-1252, errors for invalid bytes).
     public var diagnostics: [Diagnostic]
     /// Lines that held invalid UTF-8 (decoded with U+FFFD); entries touching them are dropped.
     public var invalidLines: Set<Int>
   }
 
+  /// Decodes a file's bytes; see the type's documentation for the rules.
   public static func decode(_ bytes: [UInt8], file: String) -> Decoded {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       return decodeUTF8(Array(bytes.dropFirst(3)), file: file)

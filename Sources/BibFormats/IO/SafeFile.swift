@@ -8,9 +8,12 @@ import Foundation
 
 /// Why a safe read or write did not happen.
 public struct SafeFileError: Error, Sendable, CustomStringConvertible {
+  /// The file concerned.
   public var path: String
+  /// What happened, for the user.
   public var message: String
 
+  /// `path: message`.
   public var description: String { "\(path): \(message)" }
 }
 
@@ -21,7 +24,9 @@ public struct SafeFileError: Error, Sendable, CustomStringConvertible {
 public enum SafeFile {
   /// What was read: the bytes and their content hash.
   public struct Snapshot: Sendable {
+    /// The content.
     public var bytes: [UInt8]
+    /// Its content hash (`SafeFile.hash`).
     public var hash: String
   }
 
@@ -36,6 +41,7 @@ public enum SafeFile {
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
 
+  /// Reads a whole file with its content hash.
   public static func read(_ path: String) throws(SafeFileError) -> Snapshot {
     guard let data = FileManager.default.contents(atPath: path) else {
       var isDirectory: ObjCBool = false

@@ -4,6 +4,7 @@ import BibModel
 /// ISSN check digits, URLs. Findings carry file:line:column (the field's place when the reader
 /// recorded it, else the entry's). The knowledge-base check reuses this.
 public struct BibliographyValidator: Sendable {
+  /// A validator (stateless).
   public init() {}
 
   /// Required variables per CSL type; an inner array means "one of".
@@ -32,6 +33,7 @@ public struct BibliographyValidator: Sendable {
     "accessed": ["urldate", "accessed", "Y2"], "publisher": ["publisher", "institution", "school", "PB"],
   ]
 
+  /// Findings for every reference of a document, sorted by place.
   public func validate(_ document: BibDocument, file: String) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for reference in document.references {
@@ -52,6 +54,7 @@ public struct BibliographyValidator: Sendable {
     return document.locations[reference.id] ?? SourceLocation(file: file)
   }
 
+  /// Findings for one reference; `document` supplies where its fields were written.
   public func validate(_ reference: Reference, document: BibDocument, file: String) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let id = reference.id

@@ -7,7 +7,9 @@ import BibModel
 public enum Dedupe {
   /// One set of duplicates, in input order, and why they match.
   public struct Group: Sendable, Hashable {
+    /// The duplicates' ids, in input order (the first is kept when merging).
     public var ids: [String]
+    /// Why they match (`same DOI`, `same ISBN`, `same title, year and first author`).
     public var reasons: [String]
   }
 

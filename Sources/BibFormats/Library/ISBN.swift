@@ -1,5 +1,6 @@
 /// ISBN check digits.
 public enum ISBN {
+  /// True for ten digits (the last may be `X`) with a correct mod-11 check digit.
   public static func isValid10(_ digits: String) -> Bool {
     let characters = Array(digits)
     guard characters.count == 10 else { return false }
@@ -18,6 +19,7 @@ public enum ISBN {
     return sum % 11 == 0
   }
 
+  /// True for thirteen digits with a correct mod-10 (1-3 weighted) check digit.
   public static func isValid13(_ digits: String) -> Bool {
     let values = digits.compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
     guard values.count == 13, digits.count == 13 else { return false }

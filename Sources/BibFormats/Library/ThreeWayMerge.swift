@@ -9,8 +9,11 @@ import BibModel
 public enum ThreeWayMerge {
   /// One field that both sides changed differently (`field` is nil for delete/modify).
   public struct Conflict: Sendable, Hashable {
+    /// The entry.
     public var id: String
+    /// The field (CSL-JSON member), nil when one side deleted the entry.
     public var field: String?
+    /// The values on each side (nil: absent).
     public var base: JSONValue?
     public var ours: JSONValue?
     public var theirs: JSONValue?
@@ -21,6 +24,7 @@ public enum ThreeWayMerge {
     case clean(Reference)
     case conflicted(ours: Reference?, theirs: Reference?)
 
+    /// The entry's id.
     public var id: String {
       switch self {
       case .clean(let reference): reference.id
@@ -29,13 +33,16 @@ public enum ThreeWayMerge {
     }
   }
 
+  /// The merged entries (sorted by id), the conflicts and the merged BibTeX blocks.
   public struct Result: Sendable {
     public var entries: [Entry]
     public var conflicts: [Conflict]
     public var blocks: [BibBlock]
+    /// True when nothing conflicted.
     public var isClean: Bool { conflicts.isEmpty }
   }
 
+  /// Merges OURS and THEIRS against their common ancestor BASE.
   public static func merge(base: BibDocument, ours: BibDocument, theirs: BibDocument) -> Result {
     let baseByID = index(base.references)
     let oursByID = index(ours.references)

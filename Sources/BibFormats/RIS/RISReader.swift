@@ -11,6 +11,7 @@ public enum RISReader {
     var location: SourceLocation
   }
 
+  /// Reads RIS text; problems are diagnostics.
   public static func read(_ text: String, file: String) -> BibReadResult {
     var diagnostics: [Diagnostic] = []
     let records = records(text, file: file, diagnostics: &diagnostics)

@@ -4,12 +4,14 @@ import BibModel
 /// titles, dates, the rest), unknown tags after, `ER` and a blank line. What RIS cannot hold
 /// travels in an `N1  - cited-csl: {…}` line (see `CSLBlob`).
 public enum RISWriter {
+  /// Writes references in the given order, one record per block.
   public static func write(_ references: [Reference]) -> String {
     var text = ""
     for reference in references { text += write(reference) + "\n" }
     return text
   }
 
+  /// One record, ending with its `ER` line.
   public static func write(_ reference: Reference) -> String {
     var lines = nativeLines(reference)
     // Check what the text reads back as, with the reader's own line handling.

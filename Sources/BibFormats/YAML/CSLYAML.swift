@@ -6,6 +6,7 @@ import Yams
 /// for diagnostics; writing is deterministic (CSL-JSON's member order, block style, strings
 /// quoted only when YAML would read them as something else).
 public enum CSLYAML {
+  /// Reads CSL-YAML; YAML syntax errors carry their line and column.
   public static func read(_ text: String, file: String) -> BibReadResult {
     let node: Node?
     do {
@@ -86,6 +87,7 @@ public enum CSLYAML {
 
   // MARK: - Writing
 
+  /// Writes references as a YAML list in CSL-JSON's member order.
   public static func write(_ references: [Reference]) -> String {
     guard !references.isEmpty else { return "[]\n" }
     var output = ""
