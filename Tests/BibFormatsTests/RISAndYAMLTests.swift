@@ -127,4 +127,13 @@ import Testing
     #expect(text.contains("medium: plain text"))
     #expect(CSLYAML.read(text, file: "k.yaml").references == [reference])
   }
+
+  @Test func recordsWithoutIDGetCitationKeys() {
+    let text =
+      "TY  - JOUR\nAU  - Müller, Anna\nTI  - The Deep Sea\nPY  - 2019\nER  - \n\n"
+      + "TY  - JOUR\nAU  - Müller, Anna\nTI  - Deep waters\nPY  - 2019\nER  - \n"
+    let result = RISReader.read(text, file: "dl.ris")
+    #expect(result.references.map(\.id) == ["muller2019deep", "muller2019deepa"])
+    #expect(result.diagnostics.isEmpty)
+  }
 }

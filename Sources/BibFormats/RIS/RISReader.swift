@@ -17,8 +17,21 @@ public enum RISReader {
     let records = records(text, file: file, diagnostics: &diagnostics)
     var document = BibDocument()
     var seen: [String: Int] = [:]
+    var generated: Set<String> = []
     for (offset, record) in records.enumerated() {
       var reference = RISConverter.reference(record.lines.map { ($0.tag, $0.value) }, fallbackID: "ris\(offset + 1)")
+      if !record.lines.contains(where: { $0.tag == "ID" && !$0.value.isEmpty }) {
+        // No ID (common in downloads): a citation key as `cited bib keys` would propose it.
+        let base = CitationKeys.base(for: reference)
+        var candidate = base
+        var suffix = 0
+        while seen[candidate] != nil || generated.contains(candidate) {
+          candidate = base + (suffix < 26 ? String(UnicodeScalar(UInt8(97 + suffix))) : "-\(suffix)")
+          suffix += 1
+        }
+        generated.insert(candidate)
+        reference.id = candidate
+      }
       if let blobLine = record.lines.first(where: { $0.tag == "N1" && $0.value.hasPrefix(RISConverter.blobPrefix) }) {
         if let blob = CSLBlob.parse(String(blobLine.value.dropFirst(RISConverter.blobPrefix.count))) {
           let (applied, warnings) = CSLBlob.apply(blob, to: reference, location: blobLine.location)
