@@ -227,4 +227,15 @@ import Testing
     #expect(written.contains("  journal = jgr,\n"))
     #expect(written == text)
   }
+
+  @Test func paragraphsAndLineBreaksAreNative() {
+    let reference = Reference(
+      id: "k", type: "book", variables: ["title": "T", "abstract": "First paragraph.\n\nSecond\nline."])
+    let text = BibTeXWriter().write(reference)
+    #expect(text.contains("abstract = {First paragraph.\n\nSecond\\\\\nline.}"))
+    #expect(!text.contains("csl = "))
+    #expect(BibTeXReader.read(text, file: "x").references == [reference])
+    let typed = read("@book{k, abstract = {One\n   \n  two \\\\ three\n four}}")
+    #expect(typed.references.first?["abstract"] == "One\n\ntwo\nthree four")
+  }
 }

@@ -111,6 +111,17 @@ import Testing
     #expect(CitationKeys.assign([c, b, a]) == stable, "order of the file does not matter")
   }
 
+  @Test func renamingFollowsCrossrefs() {
+    let result = BibTeXReader.read(
+      "@incollection{c, crossref = {p}, title = {C}}\n@collection{p, title = {P}, editor = {Ed, A}, date = {1999}}\n",
+      file: "x.bib")
+    let renamed = CitationKeys.rename(result.references, ["p": "ed1999p"])
+    #expect(renamed.map(\.id) == ["c", "ed1999p"])
+    #expect(renamed.first?["biblatex:crossref"] == "ed1999p")
+    let text = BibTeXWriter().write(BibDocument(references: renamed))
+    #expect(BibTeXReader.read(text, file: "y.bib").diagnostics.isEmpty)
+  }
+
   @Test func sourceKeysInKnowledgeBaseYAMLAreRewritten() {
     let yaml = """
       statements:

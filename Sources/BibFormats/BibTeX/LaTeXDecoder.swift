@@ -44,12 +44,20 @@ struct LaTeXDecoder {
   }
 
   /// Collapses runs of spaces and trims the ends (BibTeX's own whitespace rule).
+  /// Stand-ins while decoding: `\\` (a line break) and a blank line (a paragraph break).
+  static let lineBreak: Unicode.Scalar = "\u{E000}"
+  static let paragraphBreak: Unicode.Scalar = "\u{E001}"
+
   static func collapseSpaces(_ text: String) -> String {
     var output = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in text.unicodeScalars {
-      if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
-        pendingSpace = !output.isEmpty
+      if scalar == lineBreak || scalar == paragraphBreak {
+        // Breaks become newlines; the spaces around them go.
+        output.append(contentsOf: (scalar == lineBreak ? "\n" : "\n\n").unicodeScalars)
+        pendingSpace = false
+      } else if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+        pendingSpace = !output.isEmpty && output.last != "\n"
       } else {
         if pendingSpace { output.append(" ") }
         pendingSpace = false
@@ -138,6 +146,24 @@ struct LaTeXDecoder {
       case "'" where index + 1 < end && scalars[index + 1] == "'":
         output += "”"
         index += 2
+      case "\n":
+        // A blank line is a paragraph break (as in LaTeX); a single newline is a space.
+        var cursor = index + 1
+        while cursor < end, scalars[cursor] == " " || scalars[cursor] == "\t" || scalars[cursor] == "\r" {
+          cursor += 1
+        }
+        if cursor < end, scalars[cursor] == "\n" {
+          while cursor < end, scalars[cursor] == " " || scalars[cursor] == "\t" || scalars[cursor] == "\r"
+            || scalars[cursor] == "\n"
+          {
+            cursor += 1
+          }
+          output.unicodeScalars.append(Self.paragraphBreak)
+          index = cursor
+        } else {
+          output += " "
+          index += 1
+        }
       default:
         output.unicodeScalars.append(scalar)
         index += 1
@@ -211,7 +237,7 @@ struct LaTeXDecoder {
       case " ", "\n": return " "
       case ",": return "\u{2009}"
       case "-", "/": return ""
-      case "\\": return " "
+      case "\\": return String(Character(Self.lineBreak))
       default:
         if let mark = LaTeXSymbols.accents[String(Character(first))] { return accent(mark, depth: depth, end: end) }
         return raw(start, index)

@@ -90,6 +90,15 @@ struct LaTeXEncoder: Sendable {
       case "~": output += "\\textasciitilde{}"
       case "^": output += "\\textasciicircum{}"
       case "\u{00A0}": output += "~"
+      case "\n":
+        // Two newlines are a blank line (a paragraph); others are `\\` line breaks.
+        var count = 0
+        while index < characters.count, characters[index] == "\n" {
+          count += 1
+          index += 1
+        }
+        output += count == 2 ? "\n\n" : String(repeating: "\\\\\n", count: count)
+        continue
       case "-", "–", "—":
         output += character == "-" ? "-" : character == "–" ? "--" : "---"
         // Keep dashes apart so `--`/`---` ligatures read back as what was written.

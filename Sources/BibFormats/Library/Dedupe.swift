@@ -71,7 +71,7 @@ public enum Dedupe {
           table[key] = value
           continue
         }
-        if mine == value || key == "note" { continue }
+        if mine == value || key == "note" || sameIdentifier(key, mine, value) { continue }
         conflicts.append("\(key) in '\(other.id)': \(display(value))")
         exact.append(.object(JSONObject(["id": .string(other.id), "field": .string(key), "value": value])))
       }
@@ -96,6 +96,18 @@ public enum Dedupe {
     var ignored: [Diagnostic] = []
     let merged = CSLJSON.decodeReference(JSONObject(members), file: "", diagnostics: &ignored) ?? primary
     return (merged, conflicts)
+  }
+
+  /// DOIs and ISBNs that normalize to the same identifier are not a conflict.
+  private static func sameIdentifier(_ key: String, _ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
+    guard let left = lhs.stringValue, let right = rhs.stringValue else { return false }
+    switch key {
+    case "DOI": return TextKey.normalizedDOI(left).map { $0 == TextKey.normalizedDOI(right) } ?? false
+    case "ISBN":
+      let leftISBNs = TextKey.normalizedISBNs(left)
+      return !leftISBNs.isEmpty && leftISBNs == TextKey.normalizedISBNs(right)
+    default: return false
+    }
   }
 
   private static func display(_ value: JSONValue) -> String {
