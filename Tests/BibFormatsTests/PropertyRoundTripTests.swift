@@ -1,4 +1,5 @@
 import BibModel
+import Foundation
 import Testing
 
 @testable import BibFormats
@@ -9,7 +10,13 @@ import Testing
 
   @Test(arguments: formats)
   func generatedReferencesSurviveTheFormat(_ format: BibFormat) {
-    var generator = ReferenceGenerator(seed: 42)
+    // CITED_PROPERTY_SEEDS=50 swift test --filter PropertyRoundTrip tries more seeds.
+    let seeds = Int(ProcessInfo.processInfo.environment["CITED_PROPERTY_SEEDS"] ?? "") ?? 1
+    for seed in 0..<seeds { check(format, seed: UInt64(42 + seed)) }
+  }
+
+  func check(_ format: BibFormat, seed: UInt64) {
+    var generator = ReferenceGenerator(seed: seed)
     let references = generator.references(300)
     #expect(references.count == 300)
     let text = BibFormats.write(BibDocument(references: references), format: format)
