@@ -122,6 +122,11 @@ enum BibTeXMapping {
     "url", "doi", "eprint", "file", "pdf", "isbn", "issn", "pmid", "pmcid", "csl",
   ]
 
+  /// BibLaTeX list fields: items are separated by `and`.
+  static let listFields: Set<String> = [
+    "publisher", "location", "address", "institution", "school", "organization", "language",
+  ]
+
   /// Fields where top-level braces protect case (CSL nocase spans).
   static let titleFields: Set<String> = [
     "title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "maintitle", "mainsubtitle",

@@ -141,6 +141,11 @@ public struct BibTeXWriter: Sendable {
     return (type, fields)
   }
 
+  /// True when `and` occurs as a word at brace depth 0.
+  static func containsAnd(_ value: String) -> Bool {
+    BibTeXNames.splitList("x " + value + " x").count > 1
+  }
+
   /// Simple `@string` definitions (`{…}` or `"…"`, no `#`): value → macro name. A field whose
   /// whole value equals one is written as the bare macro, as the file had it.
   static func macroNames(_ blocks: [BibBlock]) -> [String: String] {
@@ -215,7 +220,8 @@ public struct BibTeXWriter: Sendable {
       if ["chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "entry"].contains(cslType) {
         return "booktitle"
       }
-      return nil
+      // Websites, posts, datasets…: `journaltitle` is what other readers (Pandoc) take as the container.
+      return bibtex ? "journal" : "journaltitle"
     case "publisher-place": return bibtex ? "address" : "location"
     case "publisher" where cslType == "thesis": return bibtex ? "school" : "institution"
     case "publisher" where cslType == "report": return "institution"
@@ -297,9 +303,12 @@ public struct BibTeXWriter: Sendable {
         text = String(text.dropLast(suffix.count))
       }
       if let field = field(for: variable, cslType: reference.type) {
-        let value =
+        var value =
           BibTeXMapping.verbatimFields.contains(field)
           ? text : latex.encode(text, caseProtection: BibTeXMapping.titleFields.contains(field))
+        if BibTeXMapping.listFields.contains(field) && Self.containsAnd(value) {
+          value = "{" + value + "}"  // a literal "and" in a BibLaTeX list field must not split it
+        }
         if put(field, value) { continue }
       }
       put("x-csl-" + variable, latex.encode(text, caseProtection: variable.contains("title")))
