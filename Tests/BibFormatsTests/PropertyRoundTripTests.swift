@@ -29,6 +29,22 @@ import Testing
     }
   }
 
+  @Test func asciiLaTeXOutputIsLosslessToo() {
+    var generator = ReferenceGenerator(seed: 314)
+    let references = generator.references(300)
+    for dialect in [BibTeXWriter.Dialect.biblatex, .bibtex] {
+      let text = BibTeXWriter(options: .init(dialect: dialect, ascii: true)).write(BibDocument(references: references))
+      // Verbatim fields (URLs, DOIs) keep their characters; everything else is ASCII LaTeX.
+      let nonASCII = text.split(separator: "\n").filter { line in
+        let name = String(line.drop { $0 == " " }.prefix { $0 != " " })
+        return !BibTeXMapping.verbatimFields.contains(name)
+          && line.unicodeScalars.contains { !$0.isASCII && $0.properties.isAlphabetic && $0.value < 0x250 }
+      }
+      #expect(nonASCII.isEmpty, "Latin letters are written as LaTeX: \(nonASCII.prefix(2))")
+      expectSameReferences(BibTeXReader.read(text, file: "ascii").references, references, "ascii \(dialect)")
+    }
+  }
+
   @Test(arguments: formats)
   func canonicalTextIsAFixedPoint(_ format: BibFormat) {
     var generator = ReferenceGenerator(seed: 7)

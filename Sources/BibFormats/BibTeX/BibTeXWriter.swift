@@ -128,7 +128,7 @@ public struct BibTeXWriter: Sendable {
       type: type, key: key,
       fields: fields.map { BibTeXField($0.written, $0.readValue) })
     if let blob = CSLBlob.make(wanted: reference, native: native) {
-      let text = CSLBlob.bibtexText(blob)
+      let text = CSLBlob.bibtexText(blob, ascii: options.ascii)
       fields.append(Output(written: "csl", value: text, readValue: text))
     }
     fields.sort { lhs, rhs in

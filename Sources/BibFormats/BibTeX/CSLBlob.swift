@@ -107,32 +107,37 @@ enum CSLBlob {
   }
 
   /// JSON text safe inside a BibTeX braced value: braces inside strings are `\u007b`/`\u007d`.
-  static func bibtexText(_ blob: JSONObject) -> String {
+  static func bibtexText(_ blob: JSONObject, ascii: Bool = false) -> String {
     let json = JSONWriter.write(.object(blob), pretty: false)
-    var output = ""
+    var output = String.UnicodeScalarView()
     var inString = false
     var escaped = false
-    for character in json {
+    func escape(_ value: UInt32) {
+      let hex = String(value, radix: 16)
+      output.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+    }
+    // Scalars, not Characters: a brace followed by a combining mark is one Character.
+    for scalar in json.unicodeScalars {
       if inString {
         if escaped {
           escaped = false
-        } else if character == "\\" {
+        } else if scalar == "\\" {
           escaped = true
-        } else if character == "\"" {
+        } else if scalar == "\"" {
           inString = false
-        } else if character == "{" {
-          output += "\\u007b"
+        } else if scalar == "{" || scalar == "}" {
+          escape(scalar.value)
           continue
-        } else if character == "}" {
-          output += "\\u007d"
+        } else if ascii && !scalar.isASCII {
+          for unit in String(scalar).utf16 { escape(UInt32(unit)) }
           continue
         }
-      } else if character == "\"" {
+      } else if scalar == "\"" {
         inString = true
       }
-      output.append(character)
+      output.append(scalar)
     }
-    return output
+    return String(output)
   }
 
   static func parse(_ text: String) -> JSONObject? {
