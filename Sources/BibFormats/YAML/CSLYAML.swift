@@ -171,14 +171,29 @@ public enum CSLYAML {
     return output
   }
 
+  /// Conservative: a plain scalar must start with a letter and hold no YAML indicator
+  /// sequences, line breaks or control characters (checked per scalar, not per Character).
   private static func isPlainSafe(_ text: String) -> Bool {
-    guard let first = text.first, let last = text.last, !reserved.contains(text.lowercased()) else { return false }
-    if first == " " || last == " " || last == ":" { return false }
-    if "-?:,[]{}#&*!|>'\"%@`0123456789.+".contains(first) { return false }
-    if text.contains(": ") || text.contains(" #") || text.contains("\n") || text.contains("\t") { return false }
-    return text.unicodeScalars.allSatisfy {
-      $0.value >= 0x20 && $0.value != 0x7F && $0.value != 0xFEFF && !(0x80...0x9F).contains($0.value)
-        && $0.value != 0x2028 && $0.value != 0x2029
+    let scalars = Array(text.unicodeScalars)
+    guard let first = scalars.first, let last = scalars.last, !reserved.contains(text.lowercased()) else {
+      return false
     }
+    let letters: Set<Unicode.GeneralCategory> = [
+      .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+    ]
+    guard letters.contains(first.properties.generalCategory), last != " ", last != ":" else { return false }
+    for (index, scalar) in scalars.enumerated() {
+      let value = scalar.value
+      if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0xFEFF || value == 0x2028
+        || value == 0x2029
+      {
+        return false
+      }
+      let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+      if scalar == ":" && (next == " " || next == nil) { return false }
+      if scalar == " " && next == "#" { return false }
+    }
+    return true
   }
+
 }
