@@ -147,4 +147,16 @@ import Testing
     #expect(back.diagnostics.isEmpty)
     #expect(back.references == [reference])
   }
+
+  @Test func crlfFilesReadLikeLFFiles() {
+    let crlf = Self.ris.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+    let lf = RISReader.read(Self.ris, file: "lf.ris")
+    let windows = RISReader.read(crlf, file: "crlf.ris")
+    #expect(windows.diagnostics.isEmpty)
+    #expect(windows.references == lf.references)
+    let bib = "@book{a,\r\n  title = {A},\r\n  abstract = {One\r\n\r\nTwo},\r\n}\r\n"
+    #expect(BibTeXReader.read(bib, file: "crlf.bib").references.first?["abstract"] == "One\n\nTwo")
+    let kb = "statements:\r\n  - source: old\r\n"
+    #expect(CitationKeys.rewriteSources(kb, ["old": "new"]).0 == "statements:\r\n  - source: new\r\n")
+  }
 }

@@ -55,7 +55,7 @@ public enum BibFormats {
   static func conflictMarkers(_ text: String, file: String) -> [Diagnostic] {
     guard text.contains("<<<<<<<") || text.contains(">>>>>>>") else { return [] }
     var diagnostics: [Diagnostic] = []
-    for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    for (offset, line) in text.lines().enumerated()
     where line.hasPrefix("<<<<<<<") || line.hasPrefix(">>>>>>>") || line == "=======" {
       diagnostics.append(
         Diagnostic(

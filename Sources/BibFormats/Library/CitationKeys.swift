@@ -107,7 +107,7 @@ public enum CitationKeys {
   /// Rewrites `source: KEY` lines of knowledge-base YAML text (quotes and comments kept).
   public static func rewriteSources(_ text: String, _ mapping: [String: String]) -> (String, Int) {
     var count = 0
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+    let lines = text.lines(keepingCarriageReturns: true).map { line -> String in
       guard let range = line.range(of: "source:") else { return String(line) }
       let before = line[..<range.lowerBound]
       guard before.allSatisfy({ $0 == " " || $0 == "-" || $0 == "\t" }) else { return String(line) }

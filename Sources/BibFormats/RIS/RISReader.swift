@@ -66,10 +66,9 @@ public enum RISReader {
     var current: Record?
     var lineNumber = 0
     var blankLines = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in text.lines() {
       lineNumber += 1
       var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
       if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
       let location = SourceLocation(file: file, line: lineNumber, column: 1)
       if line.trim(" \t").isEmpty {

@@ -27,8 +27,8 @@ public enum RISWriter {
   private static func render(_ lines: [(String, String)]) -> String {
     var text = ""
     for (tag, value) in lines {
-      let valueLines = value.split(separator: "\n", omittingEmptySubsequences: false)
-      text += tag + "  - " + (valueLines.first.map(String.init) ?? "") + "\n"
+      let valueLines = value.lines(keepingCarriageReturns: true)
+      text += tag + "  - " + (valueLines.first ?? "") + "\n"
       for more in valueLines.dropFirst() { text += more + "\n" }
     }
     return text
