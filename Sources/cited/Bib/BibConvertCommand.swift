@@ -26,7 +26,9 @@ struct BibConvertCommand: ParsableCommand {
     }
     let format: BibFormat
     if output == "-" {
-      guard let to, let named = BibFormat(name: to) else { throw ValidationError("writing to '-' needs --to FORMAT") }
+      guard let to, let named = BibFormat(name: to) else {
+        throw BibFileIO.usage("writing to '-' needs --to FORMAT (csl-json, csl-yaml, biblatex, bibtex, ris)")
+      }
       format = named
     } else {
       format = try BibFileIO.format(for: output, explicit: to)

@@ -14,12 +14,13 @@ struct BibDedupeCommand: ParsableCommand {
       """)
 
   @Argument(help: "Bibliography files.") var files: [String]
+  @Option(help: "Format of the files when the names do not tell.") var from: String?
   @Flag(help: "Merge the duplicates within each file and rewrite it.") var merge = false
 
   func run() throws {
     var loaded: [BibFileIO.Loaded] = []
     for file in files {
-      let one = try BibFileIO.load(file)
+      let one = try BibFileIO.load(file, format: from)
       BibFileIO.report(one.result.diagnostics)
       loaded.append(one)
     }

@@ -17,15 +17,21 @@ enum BibFileIO {
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 
+  /// A usage problem: the message on stderr and exit code 2.
+  static func usage(_ message: String) -> ExitCode {
+    standardError("error: " + message)
+    return ExitCode(2)
+  }
+
   static func format(for path: String, explicit: String?) throws -> BibFormat {
     if let explicit {
       guard let format = BibFormat(name: explicit) else {
-        throw ValidationError("unknown format '\(explicit)'; use csl-json, csl-yaml, biblatex, bibtex or ris")
+        throw usage("unknown format '\(explicit)'; use csl-json, csl-yaml, biblatex, bibtex or ris")
       }
       return format
     }
     if let format = BibFormat.guess(fromPath: path) { return format }
-    throw ValidationError("cannot tell the format of '\(path)' from its name; pass --from/--to")
+    throw usage("cannot tell the format of '\(path)' from its name; pass --from/--to")
   }
 
   /// Reads a file; unreadable files exit with 2.
@@ -37,7 +43,7 @@ enum BibFileIO {
       standardError("error: \(error)")
       throw ExitCode(2)
     }
-    var format = try? self.format(for: path, explicit: explicit)
+    var format = explicit != nil ? try self.format(for: path, explicit: explicit) : BibFormat.guess(fromPath: path)
     if format == nil {
       format = BibFormats.sniff(Substring(String(decoding: snapshot.bytes.prefix(4096), as: UTF8.self)))
     }

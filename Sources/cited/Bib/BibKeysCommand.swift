@@ -15,11 +15,12 @@ struct BibKeysCommand: ParsableCommand {
       """)
 
   @Argument(help: "The bibliography file.") var file: String
+  @Option(help: "Format of the file when the name does not tell.") var from: String?
   @Flag(help: "Rename the entries in the file.") var apply = false
   @Option(help: "A knowledge-base directory whose YAML 'source:' keys follow the renames.") var knowledge: String?
 
   func run() throws {
-    let loaded = try BibFileIO.load(file)
+    let loaded = try BibFileIO.load(file, format: from)
     BibFileIO.report(loaded.result.diagnostics)
     let proposals = CitationKeys.assign(loaded.result.references)
     let changes = loaded.result.references.compactMap { reference -> (String, String)? in
