@@ -63,6 +63,19 @@ enum BibFileIO {
     return Loaded(path: path, format: format, result: result, snapshot: snapshot)
   }
 
+  /// The format of the first of `paths` whose name or content tells (for merges, where git's
+  /// temporary files have no extension and one side may be empty).
+  static func detectFormat(_ paths: [String]) -> BibFormat? {
+    for path in paths { if let format = BibFormat.guess(fromPath: path) { return format } }
+    for path in paths {
+      guard let bytes = try? SafeFile.read(path).bytes else { continue }
+      if let format = BibFormats.sniff(Substring(String(decoding: bytes.prefix(4096), as: UTF8.self))) {
+        return format
+      }
+    }
+    return nil
+  }
+
   static func report(_ diagnostics: [Diagnostic]) {
     for diagnostic in diagnostics { standardError(diagnostic.description) }
   }

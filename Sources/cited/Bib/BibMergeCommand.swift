@@ -20,8 +20,13 @@ struct BibMergeCommand: ParsableCommand {
   @Option(help: "Format of the inputs when their names do not tell (git passes temporary names).") var format: String?
 
   func run() throws {
-    let oursFile = try BibFileIO.load(ours, format: format)
-    let formatName = format ?? oursFile.format.rawValue
+    guard let detected = try format.map({ try BibFileIO.format(for: ours, explicit: $0) })
+      ?? BibFileIO.detectFormat([ours, theirs, base])
+    else {
+      throw BibFileIO.usage("cannot tell the format of \(ours), \(theirs) or \(base); pass --format")
+    }
+    let formatName = detected.rawValue
+    let oursFile = try BibFileIO.load(ours, format: formatName)
     let baseFile = try BibFileIO.load(base, format: formatName)
     let theirsFile = try BibFileIO.load(theirs, format: formatName)
     for file in [baseFile, oursFile, theirsFile] {
