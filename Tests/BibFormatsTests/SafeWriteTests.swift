@@ -61,4 +61,28 @@ import Testing
     let text = String(decoding: try SafeFile.read(out).bytes, as: UTF8.self)
     #expect(text.contains("<<<<<<< ours") && text.contains("volume = {9}"))
   }
+
+  @Test(.enabled(if: CitedBinary.available, "needs the built cited executable"))
+  func keysApplyRenamesEntriesAndKnowledgeBaseSources() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let bib = directory.appendingPathComponent("refs.bib")
+    try Data("@book{tmp1, author = {Knuth, Donald}, title = {The Art of Programming}, date = {1968}}\n".utf8)
+      .write(to: bib)
+    let knowledge = directory.appendingPathComponent("kb/person")
+    try FileManager.default.createDirectory(at: knowledge, withIntermediateDirectories: true)
+    let yaml = knowledge.appendingPathComponent("knuth.yaml")
+    try Data("statements:\n  - value: x\n    references:\n      - source: tmp1\n".utf8).write(to: yaml)
+    let status = try CitedBinary.run([
+      "bib", "keys", bib.path, "--apply", "--knowledge", directory.appendingPathComponent("kb").path,
+    ])
+    #expect(status == 0)
+    let renamed = BibTeXReader.read(String(decoding: try SafeFile.read(bib.path).bytes, as: UTF8.self), file: "r")
+    #expect(renamed.references.map(\.id) == ["knuth1968art"])
+    #expect(String(decoding: try SafeFile.read(yaml.path).bytes, as: UTF8.self).contains("- source: knuth1968art"))
+    let leftovers = try FileManager.default.subpathsOfDirectory(atPath: directory.path).filter {
+      $0.hasSuffix(".lock") || $0.contains(".tmp-")
+    }
+    #expect(leftovers.isEmpty)
+  }
 }
