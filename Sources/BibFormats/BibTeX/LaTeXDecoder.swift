@@ -153,8 +153,9 @@ struct LaTeXDecoder {
           cursor += 1
         }
         if cursor < end, scalars[cursor] == "\n" {
-          while cursor < end, scalars[cursor] == " " || scalars[cursor] == "\t" || scalars[cursor] == "\r"
-            || scalars[cursor] == "\n"
+          while cursor < end,
+            scalars[cursor] == " " || scalars[cursor] == "\t" || scalars[cursor] == "\r"
+              || scalars[cursor] == "\n"
           {
             cursor += 1
           }

@@ -20,8 +20,9 @@ struct BibMergeCommand: ParsableCommand {
   @Option(help: "Format of the inputs when their names do not tell (git passes temporary names).") var format: String?
 
   func run() throws {
-    guard let detected = try format.map({ try BibFileIO.format(for: ours, explicit: $0) })
-      ?? BibFileIO.detectFormat([ours, theirs, base])
+    guard
+      let detected = try format.map({ try BibFileIO.format(for: ours, explicit: $0) })
+        ?? BibFileIO.detectFormat([ours, theirs, base])
     else {
       throw BibFileIO.usage("cannot tell the format of \(ours), \(theirs) or \(base); pass --format")
     }
