@@ -1,1 +1,0 @@
-// The BibFormats target; see Docs/architecture.md.

@@ -1,0 +1,189 @@
+import BibModel
+
+/// Turns an entry's fields into a `Reference` the native way (no `csl` blob): the one place
+/// that defines how BibLaTeX fields read as CSL, used by the reader and by the writer to check
+/// that what it wrote reads back the same.
+enum BibTeXConverter {
+  static func isLanguageTag(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })
+    else { return false }
+    return parts.dropFirst().allSatisfy {
+      !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+  }
+
+  /// `title-zh-Latn-pinyin` → (`title`, `zh-Latn-pinyin`) when `title` is a mapped field.
+  static func splitFormField(_ written: String) -> (field: String, tag: String)? {
+    var index = written.startIndex
+    while let dash = written[index...].firstIndex(of: "-") {
+      let field = written[..<dash].lowercased()
+      let tag = String(written[written.index(after: dash)...])
+      if BibTeXMapping.fieldToVariable[field] != nil || BibTeXMapping.nameFields[field] != nil,
+        isLanguageTag(tag)
+      {
+        return (field, tag)
+      }
+      index = written.index(after: dash)
+    }
+    return nil
+  }
+
+  static func decodeText(_ field: String, _ value: String) -> String {
+    if BibTeXMapping.verbatimFields.contains(field) { return value.trim(" \t\r\n") }
+    return LaTeXDecoder.decode(value, caseProtection: BibTeXMapping.titleFields.contains(field))
+  }
+
+  static func decodeDate(_ value: String) -> DateValue {
+    let raw = value.trim(" \t\r\n")
+    if let date = DateValue.parseEDTF(raw.replacingDashes()) { return date }
+    return DateValue(literal: LaTeXDecoder.decode(value, caseProtection: false))
+  }
+
+  /// EDTF for writing, with seasons (`2015-24`) which `DateValue.edtf` leaves out.
+  static func edtf(_ date: DateValue) -> String? {
+    // Years beyond ±10⁹ are not dates (and `DateValue.edtf` cannot negate Int.min); the blob keeps them.
+    guard date.parts.allSatisfy({ (-999_999_999...999_999_999).contains($0.year ?? 0) }), var text = date.edtf else {
+      return nil
+    }
+    if let season = date.season, let number = Int(season), (1...4).contains(number), date.parts.count == 1,
+      date.start?.month == nil, let year = date.start?.year
+    {
+      text = String(year) + "-" + String(20 + number) + (date.circa ? "~" : "")
+    }
+    return text
+  }
+
+  private static let articleTypes: Set<String> = [
+    "article-journal", "article-magazine", "article-newspaper", "periodical", "article",
+  ]
+  private static let institutionTypes: Set<String> = ["thesis", "report"]
+
+  /// The native reading of an entry.
+  static func reference(type bibType: String, key: String, fields: [BibTeXField]) -> Reference {
+    var reference = Reference(id: key)
+    let subtype = fields.first { $0.name == "entrysubtype" }?.value
+    let cslType = BibTeXMapping.cslType(bibType: bibType, subtype: subtype)
+    reference.type = cslType
+    let subtypeConsumed = subtype != nil && cslType != BibTeXMapping.cslType(bibType: bibType, subtype: nil)
+    let genre = fields.first { $0.name == "type" }.map { LaTeXDecoder.decode($0.value, caseProtection: false) }
+    if bibType != BibTeXMapping.biblatexType(for: cslType, dialect: .biblatex, genre: genre).0
+      && bibType != BibTeXMapping.biblatexType(for: cslType, dialect: .bibtex, genre: genre).0
+    {
+      reference.variables["biblatex-type"] = bibType
+    }
+    let has = Set(fields.map(\.name))
+    var year: String?
+    var month: String?
+    var day: String?
+    var subtitle: String?
+    var nameForms: [(variable: String, tag: String, value: String)] = []
+    func keep(_ field: BibTeXField) {
+      reference.variables["biblatex:" + field.written] = field.value
+    }
+    for field in fields {
+      let name = field.name
+      switch name {
+      case "entrysubtype" where subtypeConsumed: continue
+      case "csl": continue
+      case "date": reference.dates["issued"] = decodeDate(field.value)
+      case "year" where !has.contains("date"): year = field.value
+      case "month" where !has.contains("date") && has.contains("year"): month = field.value
+      case "day" where !has.contains("date") && has.contains("year"): day = field.value
+      case "subtitle":
+        subtitle = LaTeXDecoder.decode(field.value, caseProtection: true)
+        keep(field)
+      case "number":
+        let variable: String
+        if articleTypes.contains(cslType) {
+          variable = has.contains("issue") ? "number" : "issue"
+        } else if has.contains("series") && ["book", "chapter", "paper-conference", "report"].contains(cslType) {
+          variable = "collection-number"
+        } else {
+          variable = "number"
+        }
+        if reference.variables[variable] == nil {
+          reference.variables[variable] = decodeText(name, field.value)
+        } else {
+          keep(field)
+        }
+      case "institution" where institutionTypes.contains(cslType) && !has.contains("publisher"),
+        "school" where institutionTypes.contains(cslType) && !has.contains("publisher"):
+        if reference.variables["publisher"] == nil {
+          reference.variables["publisher"] = decodeText(name, field.value)
+        } else {
+          keep(field)
+        }
+      case "language" where !has.contains("langid"):
+        reference.variables["language"] = decodeText(name, field.value)
+      default:
+        if name.hasPrefix("x-csl-") {
+          let variable = String(field.written.dropFirst(6))
+          reference.variables[variable] = LaTeXDecoder.decode(field.value, caseProtection: variable.contains("title"))
+        } else if let variable = BibTeXMapping.nameFields[name] {
+          if reference.names[variable] == nil {
+            reference.names[variable] = BibTeXNames.parseList(field.value)
+          } else {
+            keep(field)
+          }
+        } else if let variable = BibTeXMapping.dateFields[name] {
+          reference.dates[variable] = decodeDate(field.value)
+        } else if let variable = BibTeXMapping.fieldToVariable[name], reference.variables[variable] == nil {
+          reference.variables[variable] = decodeText(name, field.value)
+        } else if let (formField, tag) = splitFormField(field.written) {
+          if let variable = BibTeXMapping.nameFields[formField] {
+            nameForms.append((variable, tag, field.value))
+          } else if let variable = BibTeXMapping.fieldToVariable[formField] {
+            reference.forms[variable, default: [:]][tag] = decodeText(formField, field.value)
+          }
+        } else {
+          keep(field)
+        }
+      }
+    }
+    if let year {
+      let yearText = LaTeXDecoder.decode(year, caseProtection: false)
+      if let number = Int(yearText) {
+        var parts = DateParts(year: number)
+        if let month, let value = BibTeXMapping.month(LaTeXDecoder.decode(month, caseProtection: false)) {
+          parts.month = value
+          if let day, let dayValue = Int(day.trim(" ")), (1...31).contains(dayValue) {
+            parts.day = dayValue
+          } else if let day {
+            reference.variables["biblatex:day"] = day
+          }
+        } else if let month {
+          reference.variables["biblatex:month"] = month
+          if let day { reference.variables["biblatex:day"] = day }
+        }
+        reference.dates["issued"] = DateValue(parts: [parts])
+      } else if let date = DateValue.parseEDTF(yearText.replacingDashes()), month == nil {
+        reference.dates["issued"] = date
+      } else {
+        reference.dates["issued"] = DateValue(literal: yearText)
+        if let month { reference.variables["biblatex:month"] = month }
+        if let day { reference.variables["biblatex:day"] = day }
+      }
+    }
+    if let subtitle, let title = reference.variables["title"] {
+      reference.variables["title"] = title + ": " + subtitle
+    }
+    for (variable, tag, value) in nameForms {
+      guard var names = reference.names[variable] else { continue }
+      let forms = BibTeXNames.parseList(value)
+      for (offset, form) in forms.enumerated() where offset < names.count && form != names[offset] {
+        names[offset].forms[tag] = form
+      }
+      reference.names[variable] = names
+    }
+    return reference
+  }
+}
+
+extension String {
+  /// `2004--2006` → `2004/2006` for date fields written with BibTeX dashes.
+  func replacingDashes() -> String {
+    guard contains("–") || contains("--") else { return self }
+    return split(separator: "–", omittingEmptySubsequences: false).joined(separator: "/")
+  }
+}

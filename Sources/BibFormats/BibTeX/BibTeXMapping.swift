@@ -1,0 +1,194 @@
+/// The BibLaTeX ↔ CSL correspondence, documented field by field in Docs/bibliography-formats.md.
+enum BibTeXMapping {
+  /// BibLaTeX/BibTeX entry type → CSL type (entrysubtype refines `article`).
+  static let typeToCSL: [String: String] = [
+    "article": "article-journal", "book": "book", "mvbook": "book", "inbook": "chapter",
+    "bookinbook": "chapter", "suppbook": "chapter", "booklet": "pamphlet", "collection": "book",
+    "mvcollection": "book", "incollection": "chapter", "suppcollection": "chapter", "proceedings": "book",
+    "mvproceedings": "book", "inproceedings": "paper-conference", "conference": "paper-conference",
+    "manual": "report", "misc": "document", "online": "webpage", "electronic": "webpage", "www": "webpage",
+    "patent": "patent", "periodical": "periodical", "suppperiodical": "article-journal", "report": "report",
+    "techreport": "report", "thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis",
+    "unpublished": "manuscript", "dataset": "dataset", "software": "software", "reference": "book",
+    "mvreference": "book", "inreference": "entry-encyclopedia", "audio": "song", "music": "song",
+    "video": "motion_picture", "movie": "motion_picture", "image": "graphic", "artwork": "graphic",
+    "jurisdiction": "legal_case", "legislation": "legislation", "legal": "legislation", "standard": "standard",
+    "letter": "personal_communication", "review": "review", "performance": "performance", "map": "map",
+    "interview": "interview", "speech": "speech",
+  ]
+
+  /// CSL type → (BibLaTeX type, entrysubtype).
+  static func biblatexType(for cslType: String, dialect: BibTeXWriter.Dialect, genre: String?) -> (String, String?) {
+    switch cslType {
+    case "article-journal": return ("article", nil)
+    case "article-magazine": return ("article", "magazine")
+    case "article-newspaper": return ("article", "newspaper")
+    case "article": return ("article", "preprint")
+    case "book": return ("book", nil)
+    case "chapter": return ("incollection", nil)
+    case "paper-conference": return ("inproceedings", nil)
+    case "thesis":
+      guard dialect == .bibtex else { return ("thesis", nil) }
+      let lower = (genre ?? "").lowercased()
+      return (lower.contains("master") || lower.contains("ma ") ? "mastersthesis" : "phdthesis", nil)
+    case "report": return (dialect == .bibtex ? "techreport" : "report", nil)
+    case "pamphlet": return ("booklet", nil)
+    case "manuscript": return ("unpublished", nil)
+    case "patent": return (dialect == .bibtex ? "misc" : "patent", nil)
+    case "periodical": return (dialect == .bibtex ? "misc" : "periodical", nil)
+    default: break
+    }
+    if dialect == .bibtex { return ("misc", nil) }
+    switch cslType {
+    case "webpage": return ("online", nil)
+    case "post": return ("online", "post")
+    case "post-weblog": return ("online", "weblog")
+    case "dataset": return ("dataset", nil)
+    case "software": return ("software", nil)
+    case "entry-encyclopedia": return ("inreference", nil)
+    case "entry-dictionary": return ("inreference", "dictionary")
+    case "entry": return ("inreference", "entry")
+    case "song": return ("audio", nil)
+    case "motion_picture": return ("video", nil)
+    case "graphic": return ("image", nil)
+    case "legal_case": return ("jurisdiction", nil)
+    case "legislation": return ("legislation", nil)
+    case "bill": return ("legislation", "bill")
+    case "standard": return ("standard", nil)
+    case "personal_communication": return ("letter", nil)
+    case "review": return ("review", nil)
+    case "review-book": return ("review", "book")
+    case "performance": return ("performance", nil)
+    case "map": return ("map", nil)
+    case "interview": return ("interview", nil)
+    case "speech": return ("speech", nil)
+    default: return ("misc", nil)
+    }
+  }
+
+  /// The CSL type for an entry type and entrysubtype.
+  static func cslType(bibType: String, subtype: String?) -> String {
+    switch (bibType, subtype?.lowercased()) {
+    case ("article", "magazine"): return "article-magazine"
+    case ("article", "newspaper"): return "article-newspaper"
+    case ("article", "preprint"): return "article"
+    case ("online", "post"): return "post"
+    case ("online", "weblog"): return "post-weblog"
+    case ("inreference", "dictionary"): return "entry-dictionary"
+    case ("inreference", "entry"): return "entry"
+    case ("legislation", "bill"): return "bill"
+    case ("review", "book"): return "review-book"
+    default: return typeToCSL[bibType] ?? "document"
+    }
+  }
+
+  /// Name fields → CSL name variables.
+  static let nameFields: [String: String] = [
+    "author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author",
+    "annotator": "x-annotator", "commentator": "x-commentator", "introduction": "x-introduction",
+    "foreword": "x-foreword", "afterword": "x-afterword", "holder": "x-holder",
+  ].filter { !$0.value.hasPrefix("x-") }
+
+  /// Plain (text or number) fields → CSL variables, for reading. Alias fields come after the
+  /// preferred field of the same variable so the writer can pick the first.
+  static let textFields: [(field: String, variable: String)] = [
+    ("title", "title"), ("shorttitle", "title-short"), ("booktitle", "container-title"),
+    ("journaltitle", "container-title"), ("journal", "container-title"),
+    ("shortjournal", "container-title-short"), ("series", "collection-title"), ("volume", "volume"),
+    ("volumes", "number-of-volumes"), ("pages", "page"), ("pagetotal", "number-of-pages"),
+    ("edition", "edition"), ("publisher", "publisher"), ("location", "publisher-place"),
+    ("address", "publisher-place"), ("doi", "DOI"), ("isbn", "ISBN"), ("issn", "ISSN"), ("url", "URL"),
+    ("abstract", "abstract"), ("note", "note"), ("annotation", "annote"), ("annote", "annote"),
+    ("keywords", "keyword"), ("langid", "language"), ("type", "genre"), ("chapter", "chapter-number"),
+    ("eventtitle", "event-title"), ("venue", "event-place"), ("origtitle", "original-title"),
+    ("origpublisher", "original-publisher"), ("origlocation", "original-publisher-place"),
+    ("version", "version"), ("part", "part-number"), ("pmid", "PMID"), ("pmcid", "PMCID"),
+    ("howpublished", "medium"), ("issue", "issue"), ("status", "status"), ("library", "call-number"),
+  ]
+
+  static let fieldToVariable: [String: String] = {
+    var table: [String: String] = [:]
+    for (field, variable) in textFields where table[field] == nil { table[field] = variable }
+    return table
+  }()
+
+  /// Date fields (besides `date`/`year`/`month`/`day`) → CSL date variables.
+  static let dateFields: [String: String] = [
+    "urldate": "accessed", "origdate": "original-date", "eventdate": "event-date",
+  ]
+
+  /// Fields whose value is taken verbatim (no LaTeX decoding).
+  static let verbatimFields: Set<String> = [
+    "url", "doi", "eprint", "file", "pdf", "isbn", "issn", "pmid", "pmcid", "csl",
+  ]
+
+  /// BibLaTeX list fields: items are separated by `and`.
+  static let listFields: Set<String> = [
+    "publisher", "location", "address", "institution", "school", "organization", "language",
+  ]
+
+  /// Fields where top-level braces protect case (CSL nocase spans).
+  static let titleFields: Set<String> = [
+    "title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "maintitle", "mainsubtitle",
+    "journaltitle", "journal", "journalsubtitle", "shorttitle", "origtitle", "eventtitle", "series",
+    "issuetitle", "issuesubtitle", "shortjournal", "reprinttitle",
+  ]
+
+  /// The month macros of BibTeX and their numbers.
+  static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+  static let monthNames = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+  ]
+
+  /// A month written as a number, macro or English name.
+  static func month(_ text: String) -> Int? {
+    let lower = text.trim(" .").lowercased()
+    if let number = Int(lower), (1...12).contains(number) { return number }
+    if let index = months.firstIndex(of: lower) { return index + 1 }
+    if let index = monthNames.firstIndex(of: lower) { return index + 1 }
+    return nil
+  }
+
+  /// BibTeX names of BibLaTeX fields (one field, two names).
+  static let aliases: [String: String] = [
+    "address": "location", "journal": "journaltitle", "school": "institution", "annote": "annotation",
+    "archiveprefix": "eprinttype", "primaryclass": "eprintclass",
+  ]
+
+  /// Fields that inheritance (crossref/xdata) never copies.
+  static let notInherited: Set<String> = [
+    "ids", "crossref", "xref", "xdata", "entryset", "entrysubtype", "execute", "label", "options", "presort",
+    "related", "relatedoptions", "relatedstring", "relatedtype", "shorthand", "shorthandintro", "sortkey",
+  ]
+
+  /// BibLaTeX's default inheritance for a parent type → child type: parent field → child field.
+  static func inheritedName(of field: String, parentType: String, childType: String) -> String {
+    let bookParents: Set<String> = [
+      "book", "mvbook", "collection", "mvcollection", "proceedings", "mvproceedings", "reference", "mvreference",
+    ]
+    let bookChildren: Set<String> = [
+      "inbook", "bookinbook", "suppbook", "incollection", "suppcollection", "inproceedings", "inreference",
+    ]
+    if bookParents.contains(parentType) && bookChildren.contains(childType) {
+      switch field {
+      case "title": return parentType.hasPrefix("mv") ? "maintitle" : "booktitle"
+      case "subtitle": return parentType.hasPrefix("mv") ? "mainsubtitle" : "booksubtitle"
+      case "titleaddon": return parentType.hasPrefix("mv") ? "maintitleaddon" : "booktitleaddon"
+      case "author" where childType == "inbook" || childType == "bookinbook" || childType == "suppbook":
+        return "bookauthor"
+      case "shorttitle": return ""
+      default: return field
+      }
+    }
+    if parentType == "periodical" && (childType == "article" || childType == "suppperiodical") {
+      switch field {
+      case "title": return "journaltitle"
+      case "subtitle": return "journalsubtitle"
+      case "shorttitle": return ""
+      default: return field
+      }
+    }
+    return field
+  }
+}

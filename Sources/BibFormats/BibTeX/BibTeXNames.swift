@@ -1,0 +1,249 @@
+import BibModel
+
+/// BibTeX name lists: `First von Last`, `von Last, First`, `von Last, Jr, First`, braced
+/// literals (`{World Health Organization}`) and BibLaTeX's extended format
+/// (`family=Gogh, given=Vincent, prefix=van, useprefix=true`).
+enum BibTeXNames {
+  /// Splits on ` and ` at brace depth 0 (on UTF-8 bytes: every delimiter is ASCII).
+  static func splitList(_ raw: String) -> [String] {
+    var names: [String] = []
+    for word in splitBytes(raw, separators: [0x20, 0x0A, 0x09, 0x0D], keepEmpty: false).reduce(
+      into: [[String]]([[]]),
+      { groups, word in
+        if word.count == 3, word.lowercased() == "and" {
+          groups.append([])
+        } else {
+          groups[groups.count - 1].append(word)
+        }
+      }) where !word.isEmpty
+    {
+      names.append(word.joined(separator: " "))
+    }
+    return names
+  }
+
+  /// Splits at depth-0 bytes in `separators`; a backslash escapes the next byte.
+  private static func splitBytes(_ text: String, separators: [UInt8], keepEmpty: Bool) -> [String] {
+    var parts: [String] = []
+    var depth = 0
+    var start = text.utf8.startIndex
+    var index = start
+    let utf8 = text.utf8
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      if byte == UInt8(ascii: "{") {
+        depth += 1
+      } else if byte == UInt8(ascii: "}") {
+        depth = max(0, depth - 1)
+      } else if depth == 0 && separators.contains(byte) {
+        if keepEmpty || start < index { parts.append(String(text[start..<index])) }
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    if keepEmpty || start < utf8.endIndex { parts.append(String(text[start..<utf8.endIndex])) }
+    return parts
+  }
+
+  /// Splits at depth-0 occurrences of `separator` (an ASCII character).
+  static func splitTop(_ text: String, on separator: Character) -> [String] {
+    guard let byte = separator.asciiValue else { return [text] }
+    return splitBytes(text, separators: [byte], keepEmpty: true)
+  }
+
+  private static func words(_ text: String) -> [String] {
+    splitBytes(text, separators: [0x20, 0x7E, 0x09, 0x0A, 0x0D], keepEmpty: false)
+  }
+
+  /// BibTeX's test for a von word: its first letter at brace depth 0 is lowercase; a group
+  /// starting with a command (`{\relax d}`) is judged by its first letter.
+  private static func isLowercase(_ word: String) -> Bool {
+    var depth = 0
+    var afterBackslash = false
+    for character in word {
+      if character == "{" {
+        depth += 1
+        continue
+      }
+      if character == "}" {
+        depth -= 1
+        continue
+      }
+      if character == "\\" {
+        afterBackslash = true
+        continue
+      }
+      if character.isLetter {
+        if depth > 0 && !afterBackslash && word.first == "{" { return false }
+        if afterBackslash && depth > 0 {
+          // `{\"u}ber`: the letter after the accent decides; skip the command's own letters.
+          afterBackslash = false
+          continue
+        }
+        return character.isLowercase
+      }
+      afterBackslash = false
+    }
+    return false
+  }
+
+  private static func decode(_ text: String) -> String {
+    LaTeXDecoder.decode(text, caseProtection: false)
+  }
+
+  private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+  /// Parses one name.
+  static func parseName(_ raw: String) -> Name {
+    let trimmed = raw.trim(" \t\r\n")
+    if trimmed == "others" { return Name(literal: "others") }
+    let parts = splitTop(trimmed, on: ",").map { $0.trim(" \t\r\n") }
+    if let extended = parseExtended(parts) { return extended }
+    if parts.count == 1 {
+      let list = words(parts[0])
+      if list.count == 1, let only = list.first, only.hasPrefix("{"), only.hasSuffix("}"),
+        !only.hasPrefix("{\\")
+      {
+        return Name(literal: decode(only))
+      }
+      // First von Last.
+      guard let lastIndex = list.indices.last else { return Name() }
+      var vonStart: Int?
+      var vonEnd: Int?
+      for index in list.indices.dropLast() where isLowercase(list[index]) {
+        if vonStart == nil { vonStart = index }
+        vonEnd = index
+      }
+      if let start = vonStart, let end = vonEnd {
+        return Name(
+          family: decode(list[(end + 1)...lastIndex].joined(separator: " ")),
+          given: nonEmpty(decode(list[..<start].joined(separator: " "))),
+          nonDroppingParticle: decode(list[start...end].joined(separator: " ")))
+      }
+      return Name(
+        family: decode(list[lastIndex]), given: nonEmpty(decode(list[..<lastIndex].joined(separator: " "))))
+    }
+    // von Last, [Jr,] First
+    let first = words(parts[0])
+    var vonCount = 0
+    for word in first.dropLast() {
+      if isLowercase(word) { vonCount += 1 } else { break }
+    }
+    var name = Name(family: decode(first.dropFirst(vonCount).joined(separator: " ")))
+    if vonCount > 0 { name.nonDroppingParticle = decode(first.prefix(vonCount).joined(separator: " ")) }
+    if parts.count == 2 {
+      name.given = nonEmpty(decode(parts[1]))
+    } else {
+      name.suffix = nonEmpty(decode(parts[1]))
+      name.given = nonEmpty(decode(parts[2...].joined(separator: ",")))
+    }
+    return name
+  }
+
+  /// `family=…, given=…` (every part must be `key=value`).
+  private static func parseExtended(_ parts: [String]) -> Name? {
+    var pairs: [(String, String)] = []
+    for part in parts {
+      let pieces = splitTop(part, on: "=")
+      guard pieces.count >= 2 else { return nil }
+      let key = pieces[0].trim(" \t\r\n").lowercased()
+      guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }) else { return nil }
+      var value = pieces[1...].joined(separator: "=").trim(" \t\r\n")
+      if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+        value = String(value.dropFirst().dropLast())
+      }
+      pairs.append((key, value))
+    }
+    guard pairs.contains(where: { ["family", "given", "prefix", "suffix"].contains($0.0) }) else { return nil }
+    var name = Name()
+    var prefix: String?
+    var usePrefix = false
+    for (key, value) in pairs {
+      switch key {
+      case "family": name.family = decode(value)
+      case "given": name.given = decode(value)
+      case "prefix": prefix = decode(value)
+      case "suffix": name.suffix = decode(value)
+      case "useprefix": usePrefix = ["true", "1", "yes"].contains(value.lowercased())
+      default: name.extra["biblatex:" + key] = .string(value)
+      }
+    }
+    if let prefix {
+      if usePrefix { name.nonDroppingParticle = prefix } else { name.droppingParticle = prefix }
+    }
+    return name
+  }
+
+  static func parseList(_ raw: String) -> [Name] {
+    splitList(raw).map(parseName)
+  }
+
+  // MARK: - Writing
+
+  private static func needsBraces(_ text: String) -> Bool {
+    text.contains(" ") || text.contains(",") || text.lowercased() == "and"
+      || text.first.map { !$0.isUppercase } ?? false
+      || text.contains("=")
+  }
+
+  private static func encode(_ text: String, _ latex: LaTeXEncoder) -> String {
+    latex.encode(text, caseProtection: false)
+  }
+
+  /// Writes one name in the classic form when that reads back the same, else extended.
+  static func write(_ name: Name, latex: LaTeXEncoder) -> String {
+    if let literal = name.literal {
+      if literal == "others" { return "others" }
+      return "{" + encode(literal, latex) + "}"
+    }
+    let family = name.family.map { encode($0, latex) } ?? ""
+    let given = name.given.map { encode($0, latex) }
+    let bareFamily =
+      name.given == nil && name.suffix == nil && name.nonDroppingParticle == nil
+      && needsBraces(name.family ?? "")
+    if name.droppingParticle == nil, !family.isEmpty, !bareFamily,
+      name.nonDroppingParticle.map({ particle in
+        let list = words(particle)
+        return !list.isEmpty && list.allSatisfy({ $0.first?.isLowercase ?? false && !$0.contains(",") })
+      }) ?? true
+    {
+      var text = ""
+      if let particle = name.nonDroppingParticle { text += encode(particle, latex) + " " }
+      text += needsBraces(name.family ?? "") ? "{" + family + "}" : family
+      let givenText = given.map { needsComma($0) ? "{" + $0 + "}" : $0 }
+      if let suffix = name.suffix {
+        let suffixText = encode(suffix, latex)
+        text += ", " + (needsComma(suffixText) ? "{" + suffixText + "}" : suffixText) + ", " + (givenText ?? "")
+      } else if let givenText {
+        text += ", " + givenText
+      }
+      return text
+    }
+    var parts: [String] = []
+    if let family = name.family { parts.append("family={" + encode(family, latex) + "}") }
+    if let given = name.given { parts.append("given={" + encode(given, latex) + "}") }
+    if let prefix = name.droppingParticle ?? name.nonDroppingParticle {
+      parts.append("prefix={" + encode(prefix, latex) + "}")
+      parts.append("useprefix=" + (name.droppingParticle == nil ? "true" : "false"))
+    }
+    if let suffix = name.suffix { parts.append("suffix={" + encode(suffix, latex) + "}") }
+    for key in name.extra.keys.sorted() where key.hasPrefix("biblatex:") {
+      if let value = name.extra[key]?.stringValue { parts.append(String(key.dropFirst(9)) + "=" + value) }
+    }
+    return parts.joined(separator: ", ")
+  }
+
+  private static func needsComma(_ text: String) -> Bool {
+    var depth = 0
+    for character in text {
+      if character == "{" { depth += 1 }
+      if character == "}" { depth -= 1 }
+      if depth == 0 && (character == "," || character == "=") { return true }
+    }
+    return splitList("x and " + text).count != 2
+  }
+
+  static func writeList(_ names: [Name], latex: LaTeXEncoder) -> String {
+    names.map { write($0, latex: latex) }.joined(separator: " and ")
+  }
+}

@@ -1,0 +1,208 @@
+import BibModel
+
+/// Reads BibLaTeX and BibTeX: `@string` macros and `#` concatenation, month macros, LaTeX,
+/// `crossref` and `xdata` inheritance (cycles reported), the `csl` field convention, and
+/// `@preamble`/`@comment`/free text kept as blocks.
+public enum BibTeXReader {
+  /// Reads `.bib` text; never throws: problems are diagnostics, a bad entry costs only itself.
+  public static func read(_ text: String, file: String) -> BibReadResult {
+    var syntax = BibTeXSyntax(text: text, file: file)
+    let items = syntax.parse()
+    var diagnostics = syntax.diagnostics
+    var document = BibDocument()
+
+    // Macros: BibTeX's month macros, then @string definitions in file order.
+    var macros: [String: String] = [:]
+    for (offset, month) in BibTeXMapping.months.enumerated() {
+      macros[month] =
+        BibTeXMapping.monthNames[offset].prefix(1).uppercased() + BibTeXMapping.monthNames[offset].dropFirst()
+    }
+    var entries: [(RawEntry, [BibTeXField])] = []
+    var xdata: [String: (RawEntry, [BibTeXField])] = [:]
+    var order: [String] = []
+    for item in items {
+      switch item {
+      case .block(let block, let location):
+        if case .string(let name, let raw) = block {
+          let value = expandRaw(raw, macros: macros, file: file, location: location, diagnostics: &diagnostics)
+          macros[name.lowercased()] = value
+        }
+        document.blocks.append(block)
+      case .entry(let entry):
+        let fields = entry.fields.map { field in
+          BibTeXField(
+            field.name,
+            expand(field.pieces, macros: macros, diagnostics: &diagnostics), location: field.location)
+        }
+        if entry.type == "xdata" {
+          xdata[entry.key.lowercased()] = (entry, fields)
+          document.blocks.append(.text(rawXData(entry, fields)))
+          continue
+        }
+        entries.append((entry, fields))
+        order.append(entry.key)
+      }
+    }
+    var byKey: [String: Int] = [:]
+    for (offset, (entry, _)) in entries.enumerated() where byKey[entry.key.lowercased()] == nil {
+      byKey[entry.key.lowercased()] = offset
+    }
+    var seen: [String: SourceLocation] = [:]
+    for (entry, ownFields) in entries {
+      if let previous = seen[entry.key] {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "duplicate-id",
+            message: "duplicate citation key '\(entry.key)' (first at \(previous)); this entry is skipped",
+            location: entry.location))
+        continue
+      }
+      if entry.key.isEmpty {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "missing-id", message: "entry has no citation key; skipped", location: entry.location))
+        continue
+      }
+      seen[entry.key] = entry.location
+      var fields = ownFields
+      var visiting: [String] = [entry.key.lowercased()]
+      inherit(
+        into: &fields, childType: entry.type, entries: entries, byKey: byKey, xdata: xdata, visiting: &visiting,
+        location: entry.location, diagnostics: &diagnostics)
+      var reference = BibTeXConverter.reference(type: entry.type, key: entry.key, fields: fields)
+      if fields.count > ownFields.count {
+        let own = BibTeXConverter.reference(type: entry.type, key: entry.key, fields: ownFields)
+        if let marker = Inheritance.marker(full: reference, own: own) {
+          reference.extra[Inheritance.markerKey] = .object(marker)
+        }
+      }
+      if let blobField = fields.first(where: { $0.name == "csl" }) {
+        if let blob = CSLBlob.parse(blobField.value) {
+          let (applied, warnings) = CSLBlob.apply(blob, to: reference, location: blobField.location)
+          reference = applied
+          diagnostics += warnings
+        } else {
+          reference.variables["biblatex:" + blobField.written] = blobField.value
+          diagnostics.append(
+            Diagnostic(
+              .warning, code: "csl-blob-syntax", message: "the 'csl' field is not a JSON object; kept as text",
+              location: blobField.location))
+        }
+      }
+      document.references.append(reference)
+      document.locations[entry.key] = entry.location
+      var places: [String: SourceLocation] = [:]
+      for field in ownFields { if let location = field.location { places[field.name] = location } }
+      document.fieldLocations[entry.key] = places
+    }
+    return BibReadResult(document: document, diagnostics: diagnostics)
+  }
+
+  private static func rawXData(_ entry: RawEntry, _ fields: [BibTeXField]) -> String {
+    var text = "@xdata{" + entry.key + ",\n"
+    for field in fields { text += "  " + field.written + " = {" + field.value + "},\n" }
+    return text + "}"
+  }
+
+  private static func expand(_ pieces: [RawPiece], macros: [String: String], diagnostics: inout [Diagnostic]) -> String
+  {
+    if pieces.count == 1, case .text(let text) = pieces[0] { return text }
+    var text = ""
+    for piece in pieces {
+      switch piece {
+      case .text(let value): text += value
+      case .macro(let name, let location):
+        if let value = macros[name.lowercased()] {
+          text += value
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              .warning, code: "undefined-macro", message: "undefined macro '\(name)'; kept as its name",
+              location: location, hint: "define it with @string{\(name) = {…}} or brace the value"))
+          text += name
+        }
+      }
+    }
+    return text
+  }
+
+  /// Expands a raw `@string` value (`{…}`, `"…"`, `a # b`).
+  private static func expandRaw(
+    _ raw: String, macros: [String: String], file: String, location: SourceLocation, diagnostics: inout [Diagnostic]
+  ) -> String {
+    var syntax = BibTeXSyntax(text: "@x{k, v = " + raw + "}", file: file)
+    let items = syntax.parse()
+    guard case .entry(let entry)? = items.first, let field = entry.fields.first else { return raw }
+    let pieces = field.pieces.map { piece -> RawPiece in
+      if case .macro(let name, _) = piece { return .macro(name, location) }
+      return piece
+    }
+    return expand(pieces, macros: macros, diagnostics: &diagnostics)
+  }
+
+  /// Copies fields the entry lacks from its `xdata` and `crossref` parents (recursively),
+  /// reporting cycles and missing parents.
+  private static func inherit(
+    into fields: inout [BibTeXField], childType: String, entries: [(RawEntry, [BibTeXField])], byKey: [String: Int],
+    xdata: [String: (RawEntry, [BibTeXField])], visiting: inout [String], location: SourceLocation,
+    diagnostics: inout [Diagnostic]
+  ) {
+    var parents: [(String, Bool)] = []
+    if let value = fields.first(where: { $0.name == "xdata" })?.value {
+      for key in value.split(separator: ",") { parents.append((key.trim(" \t\r\n"), true)) }
+    }
+    if let value = fields.first(where: { $0.name == "crossref" })?.value {
+      parents.append((value.trim(" \t\r\n{}"), false))
+    }
+    for (parentKey, isXData) in parents {
+      let lower = parentKey.lowercased()
+      guard visiting.count < 32 else {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "inheritance-depth",
+            message: "crossref/xdata chain deeper than 32 entries at '\(parentKey)'; inheritance stops here",
+            location: location))
+        return
+      }
+      if visiting.contains(lower) {
+        diagnostics.append(
+          Diagnostic(
+            .error, code: "inheritance-cycle",
+            message: "\(isXData ? "xdata" : "crossref") cycle: \((visiting + [lower]).joined(separator: " → "))",
+            location: location, hint: "inheritance stops here; the entry keeps its own fields"))
+        continue
+      }
+      let parent: (RawEntry, [BibTeXField])?
+      if isXData {
+        parent = xdata[lower] ?? byKey[lower].map { entries[$0] }
+      } else {
+        parent = byKey[lower].map { entries[$0] } ?? xdata[lower]
+      }
+      guard let (parentEntry, parentOwn) = parent else {
+        diagnostics.append(
+          Diagnostic(
+            .warning, code: "missing-parent",
+            message: "\(isXData ? "xdata" : "crossref") '\(parentKey)' is not in this file", location: location))
+        continue
+      }
+      var parentFields = parentOwn
+      visiting.append(lower)
+      inherit(
+        into: &parentFields, childType: parentEntry.type, entries: entries, byKey: byKey, xdata: xdata,
+        visiting: &visiting, location: location, diagnostics: &diagnostics)
+      visiting.removeLast()
+      let have = Set(fields.map { BibTeXMapping.aliases[$0.name] ?? $0.name })
+      for field in parentFields where !BibTeXMapping.notInherited.contains(field.name) {
+        let target =
+          isXData
+          ? field.name : BibTeXMapping.inheritedName(of: field.name, parentType: parentEntry.type, childType: childType)
+        guard !target.isEmpty, !have.contains(BibTeXMapping.aliases[target] ?? target) else { continue }
+        var copy = field
+        copy.name = target
+        copy.written = target == field.name ? field.written : target
+        copy.location = nil
+        fields.append(copy)
+      }
+    }
+  }
+}

@@ -1,0 +1,331 @@
+import BibModel
+
+/// Writes BibLaTeX (default) or BibTeX in canonical form: blocks first, then one entry per
+/// block in the given order, fields in a fixed order (known fields first, then the rest
+/// alphabetically, `csl` last), two-space indentation, a trailing comma after every field.
+///
+/// Whatever BibLaTeX has no field for — or what would not read back identically — is carried
+/// by `x-csl-VARIABLE` fields (plain CSL variables) or the `csl` JSON field (`CSLBlob`), so
+/// CSL → BibLaTeX → CSL gives the same references.
+public struct BibTeXWriter: Sendable {
+  /// Which field and type names to write.
+  public enum Dialect: String, Sendable, Hashable {
+    /// `journaltitle`, `location`, `date`, `@online`, `@thesis`…
+    case biblatex
+    /// `journal`, `address`, `year`/`month`, `@phdthesis`, `@techreport`, `@misc`…
+    case bibtex
+  }
+
+  /// How to write.
+  public struct Options: Sendable, Hashable {
+    /// BibLaTeX (default) or classic BibTeX names.
+    public var dialect: Dialect
+    /// Write non-ASCII letters as LaTeX commands (`{\"u}`) instead of UTF-8.
+    public var ascii: Bool
+
+    /// Options; the defaults write BibLaTeX in UTF-8.
+    public init(dialect: Dialect = .biblatex, ascii: Bool = false) {
+      self.dialect = dialect
+      self.ascii = ascii
+    }
+  }
+
+  /// The options this writer uses.
+  public var options: Options
+
+  /// A writer with the given options.
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  private var latex: LaTeXEncoder { LaTeXEncoder(ascii: options.ascii) }
+
+  static let fieldOrder: [String] = [
+    "author", "editor", "translator", "bookauthor", "title", "subtitle", "titleaddon", "shorttitle", "journaltitle",
+    "journal", "shortjournal", "booktitle", "eventtitle", "series", "volume", "volumes", "number", "issue",
+    "chapter", "pages", "pagetotal", "edition", "version", "date", "year", "month", "day", "eventdate",
+    "origdate", "publisher", "institution", "school", "organization", "location", "address", "venue", "type",
+    "entrysubtype",
+    "howpublished", "isbn", "issn", "doi", "pmid", "pmcid", "url", "urldate", "langid", "keywords", "abstract",
+    "note", "annotation", "crossref", "xdata",
+  ]
+  private static let rank: [String: Int] = {
+    var table: [String: Int] = [:]
+    for (offset, name) in fieldOrder.enumerated() { table[name] = offset }
+    return table
+  }()
+
+  /// One field to write: `bare` values (month macros, numbers) are written without braces.
+  struct Output {
+    var written: String
+    var value: String
+    var bare: Bool = false
+    /// The value the reader sees (macros expanded).
+    var readValue: String
+  }
+
+  /// The whole file.
+  public func write(_ document: BibDocument) -> String {
+    var text = ""
+    for block in document.blocks {
+      switch block {
+      case .preamble(let raw): text += "@preamble{" + raw + "}\n\n"
+      case .string(let name, let raw): text += "@string{" + name + " = " + raw + "}\n\n"
+      case .comment(let raw): text += "@comment{" + raw + "}\n\n"
+      case .text(let raw): text += raw + "\n\n"
+      }
+    }
+    let parents = Inheritance.parentKeys(in: document)
+    let macros = Self.macroNames(document.blocks)
+    var used = Set(document.references.map { $0.id.lowercased() })
+    for reference in document.references {
+      var key = Self.key(for: reference.id)
+      if key != reference.id {
+        // A sanitized key must not collide with another entry's key.
+        var counter = 2
+        let base = key
+        while used.contains(key.lowercased()) {
+          key = base + "_" + String(counter)
+          counter += 1
+        }
+        used.insert(key.lowercased())
+      }
+      text += write(Inheritance.compact(reference, parents: parents), key: key, macros: macros)
+      text += "\n"
+    }
+    if text.hasSuffix("\n\n") { text.removeLast() }
+    return text
+  }
+
+  /// One entry, ending with a newline.
+  public func write(_ reference: Reference) -> String {
+    write(reference, key: Self.key(for: reference.id))
+  }
+
+  /// One entry under the given BibTeX key (the real id travels in `csl` when they differ).
+  func write(_ reference: Reference, key: String, macros: [String: String] = [:]) -> String {
+    let (type, fields) = entry(reference, key: key)
+    var text = "@" + type + "{" + key + ",\n"
+    for field in fields {
+      text += "  " + field.written + " = "
+      if field.bare {
+        text += field.value
+      } else if let macro = macros[field.value], field.written != "csl" {
+        text += macro  // the file defines this value as a @string macro: keep using it
+      } else {
+        text += "{" + field.value + "}"
+      }
+      text += ",\n"
+    }
+    text += "}\n"
+    return text
+  }
+
+  /// The entry type and the fields, in canonical order, including the `csl` blob if needed.
+  func entry(_ reference: Reference, key: String) -> (String, [Output]) {
+    var (type, fields) = nativeFields(reference)
+    let native = BibTeXConverter.reference(
+      type: type, key: key,
+      fields: fields.map { BibTeXField($0.written, $0.readValue) })
+    if let blob = CSLBlob.make(wanted: reference, native: native) {
+      let text = CSLBlob.bibtexText(blob, ascii: options.ascii)
+      fields.append(Output(written: "csl", value: text, readValue: text))
+    }
+    fields.sort { lhs, rhs in
+      let left = lhs.written == "csl" ? Int.max : Self.rank[lhs.written.lowercased()] ?? Self.fieldOrder.count
+      let right = rhs.written == "csl" ? Int.max : Self.rank[rhs.written.lowercased()] ?? Self.fieldOrder.count
+      if left != right { return left < right }
+      return lhs.written < rhs.written
+    }
+    type = type.lowercased()
+    return (type, fields)
+  }
+
+  /// True when `and` occurs as a word at brace depth 0.
+  static func containsAnd(_ value: String) -> Bool {
+    BibTeXNames.splitList("x " + value + " x").count > 1
+  }
+
+  /// Simple `@string` definitions (`{…}` or `"…"`, no `#`): value → macro name. A field whose
+  /// whole value equals one is written as the bare macro, as the file had it.
+  static func macroNames(_ blocks: [BibBlock]) -> [String: String] {
+    var table: [String: String] = [:]
+    for case .string(let name, let raw) in blocks {
+      guard raw.count >= 2, let first = raw.first, let last = raw.last,
+        (first == "{" && last == "}") || (first == "\"" && last == "\""), !name.isEmpty
+      else { continue }
+      let inner = String(raw.dropFirst().dropLast())
+      guard !inner.isEmpty, isBalanced(inner), !(first == "\"" && inner.contains("\"")), table[inner] == nil else {
+        continue
+      }
+      // Only when the body has no top-level `#` (then it is one piece).
+      var syntax = BibTeXSyntax(text: "@x{k, v = " + raw + "}", file: "")
+      guard case .entry(let entry)? = syntax.parse().first, entry.fields.first?.pieces.count == 1 else { continue }
+      table[inner] = name
+    }
+    return table
+  }
+
+  /// True when the name can be written as a BibTeX field name (else the value goes to `csl`).
+  static func isFieldName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+    return name.unicodeScalars.allSatisfy { scalar in
+      // Exactly what the reader accepts in a field name.
+      scalar.value > 0x20 && !"{}(),=\"#%'".unicodeScalars.contains(scalar) && !scalar.properties.isWhitespace
+    }
+  }
+
+  /// True when every `{` has its `}` (a backslash escapes the next character, as in the reader).
+  static func isBalanced(_ value: String) -> Bool {
+    var depth = 0
+    var escaped = false
+    for byte in value.utf8 {
+      if escaped {
+        escaped = false
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\\"): escaped = true
+      case UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: "}"):
+        depth -= 1
+        if depth < 0 { return false }
+      default: break
+      }
+    }
+    return depth == 0 && !escaped
+  }
+
+  /// The id as a BibTeX key: characters BibTeX cannot have in a key become `_` (the `csl`
+  /// field then carries the real id).
+  static func key(for id: String) -> String {
+    let forbidden: Set<Character> = [
+      " ", ",", "{", "}", "(", ")", "=", "@", "\"", "#", "%", "'", "\\", "~", "\t", "\n", "\r",
+    ]
+    guard id.contains(where: { forbidden.contains($0) || $0.isWhitespace }) || id.isEmpty else { return id }
+    let key = String(id.map { forbidden.contains($0) || $0.isWhitespace ? "_" : $0 })
+    return key.isEmpty ? "_" : key
+  }
+
+  private static let articleTypes: Set<String> = [
+    "article-journal", "article-magazine", "article-newspaper", "periodical", "article",
+  ]
+
+  /// The preferred field for a CSL variable in this dialect and type, or nil (→ `x-csl-…`).
+  func field(for variable: String, cslType: String) -> String? {
+    let bibtex = options.dialect == .bibtex
+    switch variable {
+    case "container-title":
+      if Self.articleTypes.contains(cslType) { return bibtex ? "journal" : "journaltitle" }
+      if ["chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "entry"].contains(cslType) {
+        return "booktitle"
+      }
+      // Websites, posts, datasets…: `journaltitle` is what other readers (Pandoc) take as the container.
+      return bibtex ? "journal" : "journaltitle"
+    case "publisher-place": return bibtex ? "address" : "location"
+    case "publisher" where cslType == "thesis": return bibtex ? "school" : "institution"
+    case "publisher" where cslType == "report": return "institution"
+    case "issue" where Self.articleTypes.contains(cslType): return "number"
+    case "collection-number", "number": return "number"
+    case "annote": return "annotation"
+    default:
+      return BibTeXMapping.textFields.first { $0.variable == variable }?.field
+    }
+  }
+
+  private func nativeFields(_ reference: Reference) -> (String, [Output]) {
+    let genre = reference.variables["genre"]
+    var (type, subtype) = BibTeXMapping.biblatexType(for: reference.type, dialect: options.dialect, genre: genre)
+    if let forced = reference.variables["biblatex-type"] {
+      type = forced
+      subtype = nil
+    }
+    var outputs: [Output] = []
+    var used: Set<String> = []
+    @discardableResult
+    func put(_ written: String, _ value: String, bare: Bool = false, read: String? = nil) -> Bool {
+      let lower = written.lowercased()
+      // Unbalanced braces would break the entry: such values travel in the csl field only.
+      guard !used.contains(lower), Self.isBalanced(value), Self.isFieldName(written) else { return false }
+      used.insert(lower)
+      outputs.append(Output(written: written, value: value, bare: bare, readValue: read ?? value))
+      return true
+    }
+    // Fields kept verbatim from a .bib file come first so they keep their names.
+    for key in reference.variables.keys.sorted() where key.hasPrefix("biblatex:") {
+      if let value = reference.variables[key] { put(String(key.dropFirst(9)), value) }
+    }
+    if let subtype { put("entrysubtype", subtype) }
+    for variable in reference.names.keys.sorted() {
+      guard let names = reference.names[variable] else { continue }
+      guard let field = BibTeXMapping.nameFields.first(where: { $0.value == variable })?.key else { continue }
+      let plain = names.map { name -> Name in
+        var copy = name
+        copy.forms = [:]
+        return copy
+      }
+      guard put(field, BibTeXNames.writeList(plain, latex: latex)) else { continue }
+      let tags = Set(names.flatMap { $0.forms.keys }).sorted()
+      for tag in tags {
+        let forms = names.enumerated().map { offset, name in name.forms[tag] ?? plain[offset] }
+        put(field + "-" + tag, BibTeXNames.writeList(forms, latex: latex))
+      }
+    }
+    for variable in reference.dates.keys.sorted() {
+      guard let date = reference.dates[variable] else { continue }
+      let text = date.literal.map { latex.encode($0, caseProtection: false) } ?? BibTeXConverter.edtf(date) ?? ""
+      switch variable {
+      case "issued":
+        if options.dialect == .bibtex, date.literal == nil, date.parts.count == 1, !date.circa, date.season == nil,
+          let parts = date.start, let year = parts.year, year > 0
+        {
+          put("year", String(year), bare: true)
+          if let month = parts.month, (1...12).contains(month) {
+            put("month", BibTeXMapping.months[month - 1], bare: true, read: String(month))
+            if let day = parts.day { put("day", String(day), bare: true) }
+          }
+        } else {
+          put("date", text)
+        }
+      case "accessed": put("urldate", text)
+      case "original-date": put("origdate", text)
+      case "event-date": put("eventdate", text)
+      default: break
+      }
+    }
+    var subtitleSuffix: String?
+    if let subtitle = reference.variables["biblatex:subtitle"] {
+      subtitleSuffix = ": " + LaTeXDecoder.decode(subtitle, caseProtection: true)
+    }
+    for variable in reference.variables.keys.sorted() where !variable.hasPrefix("biblatex") {
+      guard var text = reference.variables[variable] else { continue }
+      if variable == "title", let suffix = subtitleSuffix, text.hasSuffix(suffix), text.count > suffix.count {
+        text = String(text.dropLast(suffix.count))
+      }
+      if let field = field(for: variable, cslType: reference.type) {
+        var value =
+          BibTeXMapping.verbatimFields.contains(field)
+          ? text : latex.encode(text, caseProtection: BibTeXMapping.titleFields.contains(field))
+        if BibTeXMapping.listFields.contains(field) && Self.containsAnd(value) {
+          value = "{" + value + "}"  // a literal "and" in a BibLaTeX list field must not split it
+        }
+        if put(field, value) { continue }
+      }
+      put("x-csl-" + variable, latex.encode(text, caseProtection: variable.contains("title")))
+    }
+    for variable in reference.forms.keys.sorted() {
+      guard let field = field(for: variable, cslType: reference.type), let forms = reference.forms[variable] else {
+        continue
+      }
+      for tag in forms.keys.sorted() {
+        if let text = forms[tag] {
+          put(
+            field + "-" + tag,
+            BibTeXMapping.verbatimFields.contains(field)
+              ? text : latex.encode(text, caseProtection: BibTeXMapping.titleFields.contains(field)))
+        }
+      }
+    }
+    return (type, outputs)
+  }
+}

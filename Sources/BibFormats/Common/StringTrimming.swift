@@ -1,0 +1,44 @@
+extension String {
+  /// Trims the given characters from both ends (BibModel's helper under an unambiguous name).
+  func trim(_ characters: String) -> String {
+    // Scalars, not Characters: "\r\n" in the set is one Character but two scalars.
+    let set = Array(characters.unicodeScalars)
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !set.contains($0) }),
+      let last = scalars.lastIndex(where: { !set.contains($0) })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}
+
+extension Substring {
+  func trim(_ characters: String) -> String { String(self).trim(characters) }
+}
+
+extension String {
+  /// The lines of the text, split at every U+000A and without a trailing U+000D. Splitting by
+  /// Character would not work: "\r\n" is a single Character, so CRLF files would be one line.
+  func lines(keepingCarriageReturns: Bool = false) -> [String] {
+    var result: [String] = []
+    let scalars = unicodeScalars
+    var start = scalars.startIndex
+    var index = start
+    while index < scalars.endIndex {
+      if scalars[index] == "\n" {
+        var end = index
+        if !keepingCarriageReturns, end > start, scalars[scalars.index(before: end)] == "\r" {
+          end = scalars.index(before: end)
+        }
+        result.append(String(scalars[start..<end]))
+        start = scalars.index(after: index)
+      }
+      index = scalars.index(after: index)
+    }
+    var end = scalars.endIndex
+    if !keepingCarriageReturns, end > start, scalars[scalars.index(before: end)] == "\r" {
+      end = scalars.index(before: end)
+    }
+    result.append(String(scalars[start..<end]))
+    return result
+  }
+}

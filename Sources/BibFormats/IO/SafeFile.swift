@@ -1,0 +1,184 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a safe read or write did not happen.
+public struct SafeFileError: Error, Sendable, CustomStringConvertible {
+  /// The file concerned.
+  public var path: String
+  /// What happened, for the user.
+  public var message: String
+
+  /// `path: message`.
+  public var description: String { "\(path): \(message)" }
+}
+
+/// File access for bibliographies that never loses data: writes go to a temporary file in
+/// the same directory, are flushed with `fsync` and renamed over the target, all under an
+/// exclusive `flock` on `FILE.lock`; a write can be made conditional on the file still having
+/// the content hash it had when it was read, so outside edits are never overwritten.
+public enum SafeFile {
+  /// What was read: the bytes and their content hash.
+  public struct Snapshot: Sendable {
+    /// The content.
+    public var bytes: [UInt8]
+    /// Its content hash (`SafeFile.hash`).
+    public var hash: String
+  }
+
+  /// A content hash (FNV-1a, 64 bits): detects edits, not attacks.
+  public static func hash(_ bytes: [UInt8]) -> String {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      value ^= UInt64(byte)
+      value = value &* 0x100_0000_01b3
+    }
+    let hex = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+
+  /// Reads a whole file with its content hash.
+  public static func read(_ path: String) throws(SafeFileError) -> Snapshot {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      throw SafeFileError(
+        path: path, message: exists ? (isDirectory.boolValue ? "is a directory" : "cannot be read") : "no such file")
+    }
+    let bytes = [UInt8](data)
+    return Snapshot(bytes: bytes, hash: hash(bytes))
+  }
+
+  /// Runs `body` holding an exclusive lock on `path + ".lock"`. The lock file is removed
+  /// when the lock is released; a waiter that finds it was replaced meanwhile locks again, so
+  /// two processes never both believe they hold the lock.
+  public static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+    let lockPath = path + ".lock"
+    var descriptor: Int32 = -1
+    while true {
+      descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else {
+        throw SafeFileError(
+          path: lockPath, message: "cannot create the lock file (\(String(cString: strerror(errno))))")
+      }
+      var locked = flock(descriptor, LOCK_EX)
+      while locked != 0 && errno == EINTR { locked = flock(descriptor, LOCK_EX) }
+      guard locked == 0 else {
+        close(descriptor)
+        throw SafeFileError(path: lockPath, message: "cannot lock (\(String(cString: strerror(errno))))")
+      }
+      var held = stat()
+      var current = stat()
+      if fstat(descriptor, &held) == 0, stat(lockPath, &current) == 0, held.st_ino == current.st_ino,
+        held.st_dev == current.st_dev
+      {
+        break
+      }
+      close(descriptor)  // the file was removed or replaced while we waited: lock the new one
+    }
+    defer {
+      unlink(lockPath)
+      flock(descriptor, LOCK_UN)
+      close(descriptor)
+    }
+    return try body()
+  }
+
+  /// Writes atomically under the lock. With `expectedHash`, refuses when the file on disk no
+  /// longer has that hash (someone edited it since it was read); nil hash means "must not exist
+  /// or may be replaced" only when `replace` is true.
+  public static func write(_ bytes: [UInt8], to path: String, expectedHash: String? = nil) throws {
+    try withLock(path) {
+      if let expectedHash {
+        let current = FileManager.default.contents(atPath: path).map { hash([UInt8]($0)) }
+        guard current == expectedHash else {
+          throw SafeFileError(
+            path: path,
+            message: "the file changed on disk since it was read; not overwritten (run the command again)")
+        }
+      }
+      try atomicWrite(bytes, to: path)
+    }
+  }
+
+  /// Reads, transforms and writes back under one lock: concurrent updates never lose data.
+  /// `transform` receives nil when the file does not exist yet.
+  public static func update(_ path: String, _ transform: ([UInt8]?) throws -> [UInt8]) throws {
+    try withLock(path) {
+      let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+      try atomicWrite(try transform(current), to: path)
+    }
+  }
+
+  /// The same read-modify-write WITHOUT the lock. Exists only so tests can show that the lock
+  /// is what prevents lost updates; never use it for real writes.
+  public static func unlockedUpdateForTesting(_ path: String, _ transform: ([UInt8]?) throws -> [UInt8]) throws {
+    let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    try atomicWrite(try transform(current), to: path)
+  }
+
+  /// Temp file in the same directory, write, fsync, rename, fsync the directory.
+  public static func atomicWrite(_ bytes: [UInt8], to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let directory = url.deletingLastPathComponent().path
+    var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+      guard let base = buffer.baseAddress else { return -1 }
+      return mkstemp(base)
+    }
+    guard descriptor >= 0 else {
+      throw SafeFileError(path: path, message: "cannot create a temporary file (\(String(cString: strerror(errno))))")
+    }
+    let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var success = false
+    defer {
+      if !success { unlink(tempPath) }
+    }
+    var written = 0
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return systemWrite(descriptor, base + written, bytes.count - written)
+      }
+      if result < 0 {
+        if errno == EINTR { continue }
+        close(descriptor)
+        throw SafeFileError(path: path, message: "write failed (\(String(cString: strerror(errno))))")
+      }
+      written += result
+    }
+    if let existing = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber {
+      fchmod(descriptor, mode_t(existing.intValue))
+    } else {
+      fchmod(descriptor, 0o644)
+    }
+    guard fsync(descriptor) == 0 else {
+      close(descriptor)
+      throw SafeFileError(path: path, message: "fsync failed (\(String(cString: strerror(errno))))")
+    }
+    close(descriptor)
+    guard rename(tempPath, path) == 0 else {
+      throw SafeFileError(path: path, message: "rename failed (\(String(cString: strerror(errno))))")
+    }
+    success = true
+    let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
+    if directoryDescriptor >= 0 {
+      fsync(directoryDescriptor)
+      close(directoryDescriptor)
+    }
+  }
+}
+
+#if canImport(Glibc)
+  private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    Glibc.write(descriptor, buffer, count)
+  }
+#elseif canImport(Darwin)
+  private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    Darwin.write(descriptor, buffer, count)
+  }
+#endif

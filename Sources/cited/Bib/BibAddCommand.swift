@@ -1,0 +1,49 @@
+import ArgumentParser
+import BibFormats
+import BibModel
+import Foundation
+
+/// `cited bib add FILE ENTRIES`: adds entries under the file lock (safe with concurrent writers).
+struct BibAddCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add",
+    abstract: "Add (or replace by id) the entries of ENTRIES to FILE, safely with concurrent writers.")
+
+  @Argument(help: "The bibliography to add to (created if missing).") var file: String
+  @Argument(help: "A file with the entries to add.") var entries: String
+  @Flag(help: .hidden) var noLockForTesting = false
+  @Option(help: .hidden) var testingDelayMs: Int = 0
+
+  func run() throws {
+    let incoming = try BibFileIO.load(entries)
+    BibFileIO.report(incoming.result.diagnostics)
+    if incoming.result.diagnostics.hasErrors { throw ExitCode(1) }
+    let format = try BibFileIO.format(for: file, explicit: nil)
+    let transform: ([UInt8]?) throws -> [UInt8] = { current in
+      var document = BibDocument()
+      if let current {
+        let result = BibFormats.read(current, format: format, file: file)
+        if result.diagnostics.hasErrors {
+          BibFileIO.report(result.diagnostics)
+          throw ExitCode(1)
+        }
+        document = result.document
+      }
+      if testingDelayMs > 0 { usleep(useconds_t(min(testingDelayMs, 5000) * 1000)) }
+      let ids = Set(incoming.result.references.map(\.id))
+      document.references.removeAll { ids.contains($0.id) }
+      document.references += incoming.result.references
+      return Array(Canonical.text(document, format: format).utf8)
+    }
+    do {
+      if noLockForTesting {
+        try SafeFile.unlockedUpdateForTesting(file, transform)
+      } else {
+        try SafeFile.update(file, transform)
+      }
+    } catch let error as SafeFileError {
+      BibFileIO.standardError("error: \(error)")
+      throw ExitCode(2)
+    }
+  }
+}

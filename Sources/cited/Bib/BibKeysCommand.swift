@@ -1,0 +1,66 @@
+import ArgumentParser
+import BibFormats
+import BibModel
+import Foundation
+
+/// `cited bib keys FILE [--apply] [--knowledge DIR]`.
+struct BibKeysCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "keys",
+    abstract: "Propose stable, unique citation keys (author + year + title word).",
+    discussion: """
+      Prints 'old -> new' for every key that would change. With --apply the file is rewritten; with \
+      --knowledge DIR the 'source:' keys in the knowledge base's YAML files are rewritten too (textually, \
+      atomically, refusing files changed meanwhile).
+      """)
+
+  @Argument(help: "The bibliography file.") var file: String
+  @Option(help: "Format of the file when the name does not tell.") var from: String?
+  @Flag(help: "Rename the entries in the file.") var apply = false
+  @Option(help: "A knowledge-base directory whose YAML 'source:' keys follow the renames.") var knowledge: String?
+
+  func run() throws {
+    let loaded = try BibFileIO.load(file, format: from)
+    BibFileIO.report(loaded.result.diagnostics)
+    let proposals = CitationKeys.assign(loaded.result.references)
+    let changes = loaded.result.references.compactMap { reference -> (String, String)? in
+      guard let new = proposals[reference.id], new != reference.id else { return nil }
+      return (reference.id, new)
+    }
+    for (old, new) in changes { print("\(old) -> \(new)") }
+    guard apply, !changes.isEmpty else { return }
+    if loaded.result.diagnostics.hasErrors {
+      BibFileIO.standardError("error: \(file) has errors; keys not applied")
+      throw ExitCode(1)
+    }
+    let mapping = Dictionary(changes, uniquingKeysWith: { first, _ in first })
+    var document = loaded.result.document
+    document.references = CitationKeys.rename(document.references, mapping)
+    let text = Canonical.text(document, format: loaded.format, original: loaded.snapshot.bytes)
+    try BibFileIO.save(text, to: file, expectedHash: loaded.snapshot.hash)
+    print("renamed \(changes.count) key(s) in \(file)")
+    if let knowledge { try rewriteKnowledge(knowledge, mapping) }
+  }
+
+  private func rewriteKnowledge(_ directory: String, _ mapping: [String: String]) throws {
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+      BibFileIO.standardError("error: cannot read the directory \(directory)")
+      throw ExitCode(2)
+    }
+    var paths: [String] = []
+    while let next = enumerator.nextObject() as? String {
+      if next.hasSuffix(".yaml") || next.hasSuffix(".yml") { paths.append(directory + "/" + next) }
+    }
+    for path in paths.sorted() {
+      let snapshot: SafeFile.Snapshot
+      do { snapshot = try SafeFile.read(path) } catch {
+        BibFileIO.standardError("error: \(error)")
+        continue
+      }
+      let (text, count) = CitationKeys.rewriteSources(String(decoding: snapshot.bytes, as: UTF8.self), mapping)
+      guard count > 0 else { continue }
+      try BibFileIO.save(text, to: path, expectedHash: snapshot.hash)
+      print("rewrote \(count) source key(s) in \(path)")
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import BibFormats
+import BibModel
+
+/// `cited bib merge BASE OURS THEIRS [-o OUT]`: a git merge driver.
+struct BibMergeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Three-way merge of bibliographies at entry and field level (a git merge driver).",
+    discussion: """
+      Writes the result to OURS unless -o is given, as git expects of `merge.cited.driver "cited bib merge \
+      %O %A %B"`. Exit 0: merged cleanly. Exit 1: conflicts; each conflicted entry is written twice between \
+      <<<<<<< ours / ======= / >>>>>>> theirs markers. Exit 2: an input could not be read; nothing written.
+      """)
+
+  @Argument(help: "The common ancestor (git's %O).") var base: String
+  @Argument(help: "Our version (git's %A); the result is written here by default.") var ours: String
+  @Argument(help: "Their version (git's %B).") var theirs: String
+  @Option(name: [.short, .customLong("output")], help: "Write the result here instead of OURS.") var output: String?
+  @Option(help: "Format of the inputs when their names do not tell (git passes temporary names).") var format: String?
+
+  func run() throws {
+    guard
+      let detected = try format.map({ try BibFileIO.format(for: ours, explicit: $0) })
+        ?? BibFileIO.detectFormat([ours, theirs, base])
+    else {
+      throw BibFileIO.usage("cannot tell the format of \(ours), \(theirs) or \(base); pass --format")
+    }
+    let formatName = detected.rawValue
+    let oursFile = try BibFileIO.load(ours, format: formatName)
+    let baseFile = try BibFileIO.load(base, format: formatName)
+    let theirsFile = try BibFileIO.load(theirs, format: formatName)
+    for file in [baseFile, oursFile, theirsFile] {
+      BibFileIO.report(file.result.diagnostics)
+      if file.result.diagnostics.hasErrors {
+        BibFileIO.standardError("error: \(file.path) has errors; not merged")
+        throw ExitCode(2)
+      }
+    }
+    let result = ThreeWayMerge.merge(
+      base: baseFile.result.document, ours: oursFile.result.document, theirs: theirsFile.result.document)
+    var options = BibTeXWriter.Options()
+    if Canonical.usesBibTeXDialect(oursFile.result.document) { options.dialect = .bibtex }
+    let text = ThreeWayMerge.text(result, format: oursFile.format, options: options)
+    let target = output ?? ours
+    try BibFileIO.save(text, to: target, expectedHash: output == nil ? oursFile.snapshot.hash : nil)
+    for conflict in result.conflicts {
+      if let field = conflict.field {
+        BibFileIO.standardError("conflict: '\(conflict.id)' field '\(field)' changed differently on both sides")
+      } else {
+        BibFileIO.standardError("conflict: '\(conflict.id)' deleted on one side and changed on the other")
+      }
+    }
+    if !result.isClean { throw ExitCode(1) }
+  }
+}
