@@ -627,6 +627,311 @@ public enum EmbeddedStyles {
 </style>
 
 """#,
+    "cited-author-date": #"""
+<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" demote-non-dropping-particle="sort-only" default-locale="en-US">
+  <!-- Cited's own small author-date style: (Author Year, locator) in the text, a reference list
+       sorted by author and year. Written for Cited; the default of `cited report` and `cited render`. -->
+  <info>
+    <title>Cited author-date</title>
+    <id>urn:cited:style:cited-author-date</id>
+    <author><name>Cited contributors</name></author>
+    <category citation-format="author-date"/>
+    <category field="generic-base"/>
+    <summary>A compact author-date style bundled with Cited.</summary>
+    <updated>2026-11-29T00:00:00+00:00</updated>
+    <rights>Written for the Cited project</rights>
+  </info>
+  <macro name="author">
+    <names variable="author">
+      <name name-as-sort-order="first" and="text" sort-separator=", " delimiter=", " delimiter-precedes-last="always"/>
+      <label form="short" prefix=", "/>
+      <substitute>
+        <names variable="editor"/>
+        <text variable="container-title"/>
+        <text variable="title"/>
+      </substitute>
+    </names>
+  </macro>
+  <macro name="author-short">
+    <names variable="author">
+      <name form="short" and="text" delimiter=", " et-al-min="4" et-al-use-first="1"/>
+      <substitute>
+        <names variable="editor"/>
+        <choose>
+          <if type="entry-encyclopedia entry-dictionary webpage" match="any">
+            <text variable="title" form="short" quotes="true"/>
+          </if>
+          <else-if variable="container-title">
+            <text variable="container-title"/>
+          </else-if>
+          <else>
+            <text variable="title" form="short" quotes="true"/>
+          </else>
+        </choose>
+      </substitute>
+    </names>
+  </macro>
+  <macro name="sort-author">
+    <choose>
+      <if type="entry-encyclopedia entry-dictionary webpage" match="any">
+        <choose>
+          <if variable="author editor" match="none">
+            <text variable="title"/>
+          </if>
+          <else>
+            <text macro="author"/>
+          </else>
+        </choose>
+      </if>
+      <else>
+        <text macro="author"/>
+      </else>
+    </choose>
+  </macro>
+  <macro name="year">
+    <choose>
+      <if variable="issued">
+        <date variable="issued">
+          <date-part name="year"/>
+        </date>
+      </if>
+      <else>
+        <text term="no date" form="short"/>
+      </else>
+    </choose>
+  </macro>
+  <macro name="title">
+    <choose>
+      <if type="book report thesis motion_picture software dataset map" match="any">
+        <text variable="title" font-style="italic"/>
+      </if>
+      <else>
+        <text variable="title" quotes="true"/>
+      </else>
+    </choose>
+  </macro>
+  <macro name="container">
+    <group delimiter=", ">
+      <text variable="container-title" font-style="italic"/>
+      <group delimiter=" ">
+        <text variable="volume"/>
+        <group prefix="(" suffix=")">
+          <text variable="issue"/>
+        </group>
+      </group>
+      <text variable="page"/>
+    </group>
+  </macro>
+  <macro name="access">
+    <group delimiter=". ">
+      <group delimiter=" ">
+        <text term="accessed" text-case="capitalize-first"/>
+        <date variable="accessed" form="text"/>
+      </group>
+      <text variable="URL"/>
+    </group>
+  </macro>
+  <citation et-al-min="4" et-al-use-first="1" disambiguate-add-year-suffix="true" disambiguate-add-names="true">
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <group delimiter=", ">
+        <group delimiter=" ">
+          <text macro="author-short"/>
+          <text macro="year"/>
+        </group>
+        <group delimiter=" ">
+          <choose>
+            <if locator="page" match="none">
+              <label variable="locator" form="short"/>
+            </if>
+          </choose>
+          <text variable="locator"/>
+        </group>
+      </group>
+    </layout>
+  </citation>
+  <bibliography hanging-indent="true" et-al-min="11" et-al-use-first="7" entry-spacing="0">
+    <sort>
+      <key macro="sort-author"/>
+      <key macro="year"/>
+      <key variable="title"/>
+    </sort>
+    <layout suffix=".">
+      <choose>
+        <if type="entry-encyclopedia entry-dictionary webpage" match="any">
+          <choose>
+            <if variable="author editor" match="none">
+              <group delimiter=". ">
+                <text variable="title" quotes="true"/>
+                <text macro="year"/>
+                <text variable="container-title" font-style="italic"/>
+                <text macro="access"/>
+              </group>
+            </if>
+            <else>
+              <group delimiter=". ">
+                <text macro="author"/>
+                <text macro="year"/>
+                <text macro="title"/>
+                <text macro="container"/>
+                <text macro="access"/>
+              </group>
+            </else>
+          </choose>
+        </if>
+        <else>
+          <group delimiter=". ">
+            <text macro="author"/>
+            <text macro="year"/>
+            <text macro="title"/>
+            <text macro="container"/>
+            <text variable="publisher"/>
+            <text macro="access"/>
+          </group>
+        </else>
+      </choose>
+    </layout>
+  </bibliography>
+</style>
+
+"""#,
+    "cited-notes": #"""
+<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0" demote-non-dropping-particle="sort-only" default-locale="en-US">
+  <!-- Cited's own small notes style: a full note at the first citation, a short note after,
+       "Ibid." for the same source again; a bibliography sorted by author. Written for Cited. -->
+  <info>
+    <title>Cited notes</title>
+    <id>urn:cited:style:cited-notes</id>
+    <author><name>Cited contributors</name></author>
+    <category citation-format="note"/>
+    <category field="generic-base"/>
+    <summary>A compact notes-and-bibliography style bundled with Cited.</summary>
+    <updated>2026-11-29T00:00:00+00:00</updated>
+    <rights>Written for the Cited project</rights>
+  </info>
+  <macro name="author-note">
+    <names variable="author">
+      <name and="text" delimiter=", "/>
+      <substitute>
+        <names variable="editor"/>
+      </substitute>
+    </names>
+  </macro>
+  <macro name="author-short">
+    <names variable="author">
+      <name form="short" and="text" delimiter=", " et-al-min="4" et-al-use-first="1"/>
+      <substitute>
+        <names variable="editor"/>
+      </substitute>
+    </names>
+  </macro>
+  <macro name="author-bib">
+    <names variable="author">
+      <name name-as-sort-order="first" and="text" sort-separator=", " delimiter=", " delimiter-precedes-last="always"/>
+      <substitute>
+        <names variable="editor"/>
+        <text variable="container-title"/>
+        <text variable="title"/>
+      </substitute>
+    </names>
+  </macro>
+  <macro name="title">
+    <choose>
+      <if type="book report thesis motion_picture software dataset map" match="any">
+        <text variable="title" font-style="italic"/>
+      </if>
+      <else>
+        <text variable="title" quotes="true"/>
+      </else>
+    </choose>
+  </macro>
+  <macro name="title-short">
+    <choose>
+      <if type="book report thesis motion_picture software dataset map" match="any">
+        <text variable="title" form="short" font-style="italic"/>
+      </if>
+      <else-if variable="title">
+        <text variable="title" form="short" quotes="true"/>
+      </else-if>
+      <else>
+        <text variable="container-title" font-style="italic"/>
+      </else>
+    </choose>
+  </macro>
+  <macro name="date">
+    <choose>
+      <if variable="issued">
+        <date variable="issued" form="text"/>
+      </if>
+      <else>
+        <text term="no date" form="short"/>
+      </else>
+    </choose>
+  </macro>
+  <macro name="locator">
+    <group delimiter=" ">
+      <choose>
+        <if locator="page" match="none">
+          <label variable="locator" form="short"/>
+        </if>
+      </choose>
+      <text variable="locator"/>
+    </group>
+  </macro>
+  <citation et-al-min="4" et-al-use-first="1">
+    <layout suffix="." delimiter="; ">
+      <choose>
+        <if position="ibid-with-locator">
+          <group delimiter=", ">
+            <text term="ibid" text-case="capitalize-first"/>
+            <text macro="locator"/>
+          </group>
+        </if>
+        <else-if position="ibid">
+          <text term="ibid" text-case="capitalize-first"/>
+        </else-if>
+        <else-if position="subsequent">
+          <group delimiter=", ">
+            <text macro="author-short"/>
+            <text macro="title-short"/>
+            <text macro="locator"/>
+          </group>
+        </else-if>
+        <else>
+          <group delimiter=", ">
+            <text macro="author-note"/>
+            <text macro="title"/>
+            <text variable="container-title" font-style="italic"/>
+            <text macro="date"/>
+            <text macro="locator"/>
+            <text variable="URL"/>
+          </group>
+        </else>
+      </choose>
+    </layout>
+  </citation>
+  <bibliography hanging-indent="true" et-al-min="11" et-al-use-first="7">
+    <sort>
+      <key macro="author-bib"/>
+      <key variable="title"/>
+    </sort>
+    <layout suffix=".">
+      <group delimiter=". ">
+        <text macro="author-bib"/>
+        <text macro="title"/>
+        <group delimiter=", ">
+          <text variable="container-title" font-style="italic"/>
+          <text variable="page"/>
+        </group>
+        <text macro="date"/>
+        <text variable="URL"/>
+      </group>
+    </layout>
+  </bibliography>
+</style>
+
+"""#,
     "lsg-blog": #"""
 <?xml version="1.0" encoding="utf-8"?>
 <!-- The house style of the article Cited grew from ("Small yet influential: China's Leading
