@@ -185,10 +185,11 @@ extension Processor {
     for (clusterIndex, cluster) in clusters.enumerated() {
       let head = cluster[0]
       if clusterIndex > 0 {
-        nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
         let state = states[head.cite.referenceIndex] ?? DisambiguationState()
         let withoutAuthor = renderItem(
           head.cite.referenceIndex, context: head.cite.context, state: state, mode: .citation, suppressAuthor: true)
+        if withoutAuthor.isEmpty && !head.hasAffixes { continue }
+        nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
         nodes.append(wrap(head, withoutAuthor))
       } else {
         nodes.append(wrap(head, head.node))

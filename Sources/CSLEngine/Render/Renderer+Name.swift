@@ -99,8 +99,8 @@ extension Renderer {
 
   /// One name piece with the name-part's formatting (and text-case for the main piece).
   private func piece(_ text: String, _ decoration: CSL.Decoration?, withCase: Bool = false) -> Node {
-    guard let decoration, !text.isEmpty else { return .text(text) }
-    var node = Node.text(text)
+    guard let decoration, !text.isEmpty else { return RichText.parse(text) }
+    var node = RichText.parse(text)
     if withCase, let textCase = decoration.textCase {
       var caser = TextCaser(textCase, english: isEnglish)
       node = caser.applyAll(node)
