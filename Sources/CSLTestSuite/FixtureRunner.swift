@@ -85,20 +85,10 @@ public final class FixtureRunner {
   public static func bibliographyHTML(_ entries: [String]) -> String {
     var lines = ["<div class=\"csl-bib-body\">"]
     for entry in entries {
-      if entry.contains("<div class=\"csl-") {
-        lines.append("  <div class=\"csl-entry\">" + blockLayout(entry) + "</div>")
-      } else {
-        lines.append("  <div class=\"csl-entry\">" + entry + "</div>")
-      }
+      lines.append("  <div class=\"csl-entry\">" + entry + "</div>")
     }
     lines.append("</div>")
     return lines.joined(separator: "\n")
-  }
-
-  /// citeproc-js puts block-level divs that open an entry on their own indented line.
-  static func blockLayout(_ entry: String) -> String {
-    if entry.hasPrefix("<div class=\"csl-") { return "\n    " + entry + "\n  " }
-    return entry + "\n  "
   }
 
   struct Step {

@@ -99,8 +99,22 @@ public struct HTMLFormat: OutputFormat {
     }
   }
 
-  public func openBlock(_ name: String) -> String { "<div class=\"\(name)\">" }
-  public func closeBlock(_ name: String) -> String { "</div>" }
+  /// Blocks are laid out on lines as citeproc-js does: a heading block on its own paragraph,
+  /// the left margin on a new line, the right-inline part and indented blocks closing a line.
+  public func openBlock(_ name: String) -> String {
+    switch name {
+    case "csl-block": "\n\n    <div class=\"csl-block\">"
+    case "csl-left-margin": "\n    <div class=\"csl-left-margin\">"
+    default: "<div class=\"\(name)\">"
+    }
+  }
+  public func closeBlock(_ name: String) -> String {
+    switch name {
+    case "csl-block": "</div>\n"
+    case "csl-right-inline", "csl-indent": "</div>\n  "
+    default: "</div>"
+    }
+  }
   public func openLink(_ url: String) -> String {
     guard linkURLs, url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("mailto:") else { return "" }
     return "<a href=\"\(escape(url))\">"

@@ -40,6 +40,15 @@ extension Processor {
         entries.append(Self.noPrintedForm)
         continue
       }
+      // With display blocks, the layout suffix closes the last block.
+      if let suffix = decoration.suffix, !suffix.isEmpty, case .sequence(var children) = node,
+        let lastIndex = children.lastIndex(where: { !$0.isEmpty }),
+        case .display(let display, let inner) = children[lastIndex]
+      {
+        children[lastIndex] = .display(display, inner + [.text(suffix)])
+        node = .sequence(children)
+        decoration.suffix = nil
+      }
       node = Self.layoutWrap(node, decoration)
       entries.append(serialize(node, format: format))
     }
