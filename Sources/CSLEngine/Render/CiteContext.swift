@@ -98,21 +98,21 @@ struct VariableLookup: Sendable {
     reference.dates[name]
   }
 
-  /// True when the variable has a value (for `variable` conditions).
+  /// True when the variable has a value (for `variable` conditions). Ordinary variables
+  /// are looked up first: they are what styles test most.
   func has(_ name: String) -> Bool {
+    if let text = reference.variables[name], !text.isEmpty { return true }
+    if let list = reference.names[name] { return !list.isEmpty }
+    if let date = reference.dates[name] {
+      return !date.parts.isEmpty || date.literal != nil || date.raw != nil || date.extra["raw"] != nil
+    }
     switch name {
     case "locator": return nonEmpty(cite.locator) != nil
     case "citation-number": return cite.citationNumber != nil
     case "first-reference-note-number": return cite.firstNoteNumber != nil
     case "year-suffix": return yearSuffixText != nil
-    case "page-first": return text("page-first") != nil
-    case "citation-label": return text("citation-label") != nil
-    default:
-      if let list = reference.names[name] { return !list.isEmpty }
-      if let date = reference.dates[name] {
-        return !date.parts.isEmpty || date.literal != nil || date.raw != nil || date.extra["raw"] != nil
-      }
-      return nonEmpty(reference.variables[name]) != nil
+    case "page-first", "citation-label", "container-title-short", "title-short": return text(name) != nil
+    default: return false
     }
   }
 
