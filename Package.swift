@@ -50,6 +50,7 @@ let package = Package(
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
     .testTarget(name: "CSLStyleTests", dependencies: ["CSLStyle", "BibModel"]),
+    .testTarget(name: "CSLEngineTests", dependencies: ["CSLEngine", "CSLStyle", "BibModel"]),
     .testTarget(
       name: "CSLConformanceTests", dependencies: ["CSLTestSuite", "CSLStyle", "CSLEngine", "BibModel"],
       exclude: ["Resources", "Fixtures"]),
