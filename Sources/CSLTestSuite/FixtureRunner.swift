@@ -65,7 +65,8 @@ public final class FixtureRunner {
       actual = processor.process(citations: [citation], format: Self.format).citations.joined(separator: "\n")
     }
     let trimmed = actual.trimmingCharacters(in: " \n")
-    return FixtureResult(name: fixture.name, passed: trimmed == expected, expected: expected, actual: trimmed, diagnostics: diagnostics)
+    return FixtureResult(
+      name: fixture.name, passed: trimmed == expected, expected: expected, actual: trimmed, diagnostics: diagnostics)
   }
 
   /// Reads INPUT; items without an id get `ITEM-n` as citeproc-js's test runner does.
@@ -112,7 +113,9 @@ public final class FixtureRunner {
             return (id, items[1].stringValue.flatMap { Int($0) } ?? 0)
           }
         }
-        return Step(citation: citation, pre: pairs(triple.count > 1 ? triple[1] : nil), post: pairs(triple.count > 2 ? triple[2] : nil))
+        return Step(
+          citation: citation, pre: pairs(triple.count > 1 ? triple[1] : nil),
+          post: pairs(triple.count > 2 ? triple[2] : nil))
       }
     }
     if let text = fixture.sections["CITATION-ITEMS"] {

@@ -119,7 +119,8 @@ indirect enum Node: Sendable, Hashable {
     case .display(let display, let children):
       return .display(display, children.map { $0.replacing(where: predicate, with: replacement) })
     case .sequence(let children): return .sequence(children.map { $0.replacing(where: predicate, with: replacement) })
-    case .link(let url, let children): return .link(url, children.map { $0.replacing(where: predicate, with: replacement) })
+    case .link(let url, let children):
+      return .link(url, children.map { $0.replacing(where: predicate, with: replacement) })
     }
   }
 

@@ -24,7 +24,9 @@ extension Processor {
       if let substitute = bibliography.subsequentAuthorSubstitute, let names = firstNames(node) {
         let current = nameTexts(names)
         if let previousNames, !current.isEmpty {
-          node = substituteNames(node, current: current, previous: previousNames, with: substitute, rule: bibliography.subsequentAuthorSubstituteRule)
+          node = substituteNames(
+            node, current: current, previous: previousNames, with: substitute,
+            rule: bibliography.subsequentAuthorSubstituteRule)
         }
         previousNames = current
       } else if bibliography.subsequentAuthorSubstitute != nil {

@@ -20,7 +20,8 @@ extension Processor {
     var ordered = cites
     if !citation.sort.isEmpty {
       let sortedIndices = sort(
-        Array(ordered.indices).map { ordered[$0].referenceIndex }, keys: citation.sort, numbers: numbers, mode: .citation,
+        Array(ordered.indices).map { ordered[$0].referenceIndex }, keys: citation.sort, numbers: numbers,
+        mode: .citation,
         cache: cache)
       // Stable mapping back to cites (a reference may be cited twice).
       var remaining = ordered
@@ -55,7 +56,8 @@ extension Processor {
       pieces[index].node = firstNames(pieces[index].node) ?? .empty
     }
     let delimiter = citation.layout.delimiter ?? ""
-    let groupingEnabled = citation.citeGroupDelimiter != nil || citation.collapse == .year
+    let groupingEnabled =
+      citation.citeGroupDelimiter != nil || citation.collapse == .year
       || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
     if groupingEnabled {
       // Cite grouping: cites with the same names move next to the first of them.
@@ -125,7 +127,9 @@ extension Processor {
       var previousCollapsed = false
       while index < pieces.count {
         var end = index
-        while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty, pieces[end + 1].namesKey == pieces[index].namesKey {
+        while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty,
+          pieces[end + 1].namesKey == pieces[index].namesKey
+        {
           end += 1
         }
         if !output.isEmpty {
@@ -133,7 +137,8 @@ extension Processor {
         }
         previousCollapsed = end > index
         if end > index && citation.collapse != nil {
-          output.append(contentsOf: collapseGroup(Array(pieces[index...end]), citation: citation, states: states, wrap: wrap))
+          output.append(
+            contentsOf: collapseGroup(Array(pieces[index...end]), citation: citation, states: states, wrap: wrap))
         } else if end > index {
           for offset in index...end {
             if offset > index { output.append(.text(groupDelimiter)) }

@@ -80,9 +80,10 @@ extension Processor {
     let byCiteGivenname = citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite
     if citation.disambiguateAddNames || byCiteGivenname {
       for group in groups {
-        let maxNames = group.map { item in
-          references[item].names.values.map(\.count).max() ?? 0
-        }.max() ?? 0
+        let maxNames =
+          group.map { item in
+            references[item].names.values.map(\.count).max() ?? 0
+          }.max() ?? 0
         let initial = states
         let initialDistinct = distinctCount(group)
         var unresolved = Set(group)
@@ -153,7 +154,9 @@ extension Processor {
         case .names(let names): if check(names.substitute ?? []) { return true }
         case .choose(let choose):
           for branch in choose.branches {
-            if branch.condition.tests.contains(where: { if case .disambiguate = $0 { return true } else { return false } }) {
+            if branch.condition.tests.contains(where: {
+              if case .disambiguate = $0 { return true } else { return false }
+            }) {
               return true
             }
             if check(branch.children) { return true }

@@ -30,13 +30,16 @@ final class SortKeyTable {
 
 extension Processor {
   /// Sorts reference indices by sort keys (stable).
-  func sort(_ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil) -> [Int] {
+  func sort(
+    _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil
+  ) -> [Int] {
     guard !keys.isEmpty, items.count > 1 else { return items }
     // Keys are computed lazily: later keys only for items whose earlier keys tie.
     let table = SortKeyTable(count: items.count, keys: keys.count)
     func value(_ position: Int, _ key: Int) -> SortValue {
       if let found = table.values[position][key] { return found }
-      let computed = sortValue(items[position], key: keys[key], number: numbers[items[position]], mode: mode, cache: cache)
+      let computed = sortValue(
+        items[position], key: keys[key], number: numbers[items[position]], mode: mode, cache: cache)
       table.values[position][key] = computed
       return computed
     }
@@ -90,7 +93,9 @@ extension Processor {
       }
       return text(RichText.parse(value))
     case .macro(let name):
-      guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name) else { return .missing }
+      guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name) else {
+        return .missing
+      }
       let rendered = renderer.render(elements, delimiter: nil)
       return text(rendered.node)
     }

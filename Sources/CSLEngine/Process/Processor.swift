@@ -58,7 +58,8 @@ public struct Processor: Sendable {
       var cites: [ResolvedCite] = []
       for cite in citation.cites {
         guard let index = indexByID[cite.id] else {
-          diagnostics.append(Diagnostic(.warning, code: "csl-unknown-item", message: "no reference with id '\(cite.id)'"))
+          diagnostics.append(
+            Diagnostic(.warning, code: "csl-unknown-item", message: "no reference with id '\(cite.id)'"))
           continue
         }
         var context = CiteContext()
@@ -130,7 +131,9 @@ public struct Processor: Sendable {
           let previous: ResolvedCite?
           if citeIndex > 0 {
             previous = resolved[citationIndex][citeIndex - 1]
-          } else if let previousCitation, previousCitation.count == 1 || Set(previousCitation.map(\.referenceIndex)).count == 1 {
+          } else if let previousCitation,
+            previousCitation.count == 1 || Set(previousCitation.map(\.referenceIndex)).count == 1
+          {
             previous = previousCitation.last
           } else {
             previous = nil

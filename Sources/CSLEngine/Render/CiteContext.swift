@@ -56,7 +56,8 @@ struct VariableLookup: Sendable {
       return nonEmpty(reference.variables["title-short"]) ?? nonEmpty(reference.variables["shortTitle"])
         ?? nonEmpty(reference.variables["title"])
     case "container-title-short":
-      return nonEmpty(reference.variables["container-title-short"]) ?? nonEmpty(reference.variables["journalAbbreviation"])
+      return nonEmpty(reference.variables["container-title-short"])
+        ?? nonEmpty(reference.variables["journalAbbreviation"])
     case "container-title" where form == .short:
       return nonEmpty(reference.variables["container-title-short"])
         ?? nonEmpty(reference.variables["journalAbbreviation"]) ?? nonEmpty(reference.variables["container-title"])
@@ -77,7 +78,10 @@ struct VariableLookup: Sendable {
       }
     }
     guard !names.isEmpty else { return nil }
-    let year = reference.dates["issued"]?.year.map { String(String(abs($0) % 100).count == 1 ? "0\(abs($0) % 100)" : String(abs($0) % 100)) } ?? ""
+    let year =
+      reference.dates["issued"]?.year.map {
+        String(String(abs($0) % 100).count == 1 ? "0\(abs($0) % 100)" : String(abs($0) % 100))
+      } ?? ""
     func letters(_ name: Name, _ count: Int) -> String {
       String((name.family ?? name.literal ?? "").filter(\.isLetter).prefix(count))
     }
@@ -121,4 +125,3 @@ struct VariableLookup: Sendable {
     return value
   }
 }
-

@@ -54,7 +54,8 @@ extension Renderer {
     }
     let familyCore = piece(family, familyPart, withCase: true)
     if form == .short {
-      return block(spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart)
+      return block(
+        spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart)
     }
     if given.isEmpty && dropping.isEmpty {
       var pieces = spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)])
@@ -64,17 +65,21 @@ extension Renderer {
     let givenCore = piece(given, givenPart, withCase: true)
     if sortOrder {
       let separator = options.sortSeparator ?? ", "
-      let demote = compiled.style.demoteNonDroppingParticle == .displayAndSort
+      let demote =
+        compiled.style.demoteNonDroppingParticle == .displayAndSort
         || (mode == .sort && compiled.style.demoteNonDroppingParticle == .sortOnly)
       var pieces: [Node] = []
       let givenPieces: [Node]
       if demote {
         pieces.append(block([familyCore], familyPart))
         givenPieces = spaced([
-          (given, givenCore), (dropping, piece(dropping, givenPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)),
+          (given, givenCore), (dropping, piece(dropping, givenPart)),
+          (nonDropping, piece(nonDropping, familyPart, withCase: true)),
         ])
       } else {
-        pieces.append(block(spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart))
+        pieces.append(
+          block(
+            spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart))
         givenPieces = spaced([(given, givenCore), (dropping, piece(dropping, givenPart))])
       }
       if !givenPieces.isEmpty {
@@ -85,7 +90,8 @@ extension Renderer {
       return .sequence(pieces)
     }
     var familyPieces = spaced([
-      (dropping, piece(dropping, familyPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore),
+      (dropping, piece(dropping, familyPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)),
+      (family, familyCore),
     ])
     if !suffix.isEmpty { familyPieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }
     var pieces: [Node] = []

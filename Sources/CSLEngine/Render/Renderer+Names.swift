@@ -63,7 +63,8 @@ extension Renderer {
         total += visibleCount(lookup.names(variable), options: options)
       }
       guard total > 0 else { return Rendered(node: .empty, calledVariable: true) }
-      return Rendered(node: decorate(.text(String(total)), effective.decoration), calledVariable: true, renderedVariable: true)
+      return Rendered(
+        node: decorate(.text(String(total)), effective.decoration), calledVariable: true, renderedVariable: true)
     }
     var groups: [(variable: String, names: [Name])] = variables.map { ($0, lookup.names($0)) }
     // editor + translator with the same names print once, labelled "editortranslator".
@@ -119,7 +120,9 @@ extension Renderer {
     case .names(let names): return Set(names.variables)
     case .label: return []
     case .group(let group):
-      return group.children.reduce(into: Set<String>()) { $0.formUnion(variables(in: $1, macros: macros, depth: depth + 1)) }
+      return group.children.reduce(into: Set<String>()) {
+        $0.formUnion(variables(in: $1, macros: macros, depth: depth + 1))
+      }
     case .choose(let choose):
       var result = Set<String>()
       for branch in choose.branches {
@@ -169,7 +172,10 @@ extension Renderer {
         parts.append(node)
       }
       parts.append(.text(delimiter + "\u{2026} "))
-      parts.append(formatName(last, index: names.count - 1, options: options, name: name, sortOrder: isSortOrder(names.count - 1, options: options)))
+      parts.append(
+        formatName(
+          last, index: names.count - 1, options: options, name: name,
+          sortOrder: isSortOrder(names.count - 1, options: options)))
       return decorateName(.sequence(parts), name)
     }
     let andWord: String?
@@ -182,7 +188,8 @@ extension Renderer {
       if index > 0 {
         let isLast = index == rendered.count - 1 && !truncated.etAl
         if isLast, let andWord {
-          let useDelimiter = precedes(options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1])
+          let useDelimiter = precedes(
+            options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1])
           parts.append(.text(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
         } else {
           parts.append(.text(delimiter))
@@ -193,7 +200,9 @@ extension Renderer {
     if truncated.etAl && mode != .sort {
       let term = terms.term(etAl?.term ?? "et-al") ?? "et al."
       if !term.isEmpty {
-        let useDelimiter = precedes(options.delimiterPrecedesEtAl ?? .contextual, count: rendered.count, previousInverted: inverted.last ?? false, threshold: 2)
+        let useDelimiter = precedes(
+          options.delimiterPrecedesEtAl ?? .contextual, count: rendered.count, previousInverted: inverted.last ?? false,
+          threshold: 2)
         parts.append(.text(useDelimiter ? delimiter : " "))
         parts.append(decorate(.text(term), etAl?.decoration ?? CSL.Decoration()))
       }

@@ -5,7 +5,9 @@ extension Renderer {
   func renderText(_ text: CSL.Text) -> Rendered {
     switch text.source {
     case .variable(let name, let form):
-      guard suppressed.isEmpty || !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
+      guard suppressed.isEmpty || !suppressed.contains(name) else {
+        return Rendered(node: .empty, calledVariable: true)
+      }
       guard let node = variableNode(name, form: form) else {
         // citeproc-js: an empty year-suffix does not count for group suppression.
         return Rendered(node: .empty, calledVariable: name != "year-suffix")
@@ -42,7 +44,8 @@ extension Renderer {
     case "year-suffix": return .tagged(.yearSuffix, [.text(value)])
     case "citation-label": return .tagged(.citationLabel, [.text(value)])
     case "page":
-      return .text(NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue, delimiter: rangeDelimiter))
+      return .text(
+        NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue, delimiter: rangeDelimiter))
     case "page-first":
       return .text(value)
     case "locator":

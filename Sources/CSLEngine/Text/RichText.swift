@@ -35,7 +35,10 @@ enum RichText {
       ("<span style=\"font-variant:small-caps;\">", "</span>", { .styled(.smallCaps, $0) }),
       ("<span style=\"font-variant: small-caps;\">", "</span>", { .styled(.smallCaps, $0) }),
       ("<span class=\"nocase\">", "</span>", { .nocase($0) }),
-      ("<span class=\"nodecor\">", "</span>", { .styled(.normalStyle, [.styled(.normalWeight, [.styled(.normalVariant, $0)])]) }),
+      (
+        "<span class=\"nodecor\">", "</span>",
+        { .styled(.normalStyle, [.styled(.normalWeight, [.styled(.normalVariant, $0)])]) }
+      ),
       ("<span style=\"font-style:italic;\">", "</span>", { .styled(.italic, $0) }),
       ("<span style=\"font-weight:bold;\">", "</span>", { .styled(.bold, $0) }),
     ]

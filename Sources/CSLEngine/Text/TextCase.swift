@@ -82,8 +82,11 @@ struct TextCaser {
     if character.isWhitespace || character == "-" || character == "/" {
       afterSpace = true
     } else {
-      if character == ":" || character == "?" || character == "!" { afterColon = true }
-      else if character.isLetter || character.isNumber { afterColon = false; atStart = false }
+      if character == ":" || character == "?" || character == "!" {
+        afterColon = true
+      } else if character.isLetter || character.isNumber {
+        afterColon = false; atStart = false
+      }
       afterSpace = false
     }
   }

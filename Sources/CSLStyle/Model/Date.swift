@@ -34,7 +34,8 @@ extension CSL {
     public var form: PartForm?
     public var rangeDelimiter: String?
     public var decoration: Decoration
-    public init(name: Name, form: PartForm? = nil, rangeDelimiter: String? = nil, decoration: Decoration = Decoration()) {
+    public init(name: Name, form: PartForm? = nil, rangeDelimiter: String? = nil, decoration: Decoration = Decoration())
+    {
       self.name = name
       self.form = form
       self.rangeDelimiter = rangeDelimiter

@@ -33,7 +33,9 @@ extension CSL {
     public var form: Form
     public var plural: Plural
     public var decoration: Decoration
-    public init(variable: String, form: Form = .long, plural: Plural = .contextual, decoration: Decoration = Decoration()) {
+    public init(
+      variable: String, form: Form = .long, plural: Plural = .contextual, decoration: Decoration = Decoration()
+    ) {
       self.variable = variable
       self.form = form
       self.plural = plural
