@@ -9,6 +9,8 @@ public enum InlineStyle: Sendable, Hashable {
 /// What a tagged part of the output is, so collapsing and substitution can find it again.
 enum NodeTag: Sendable, Hashable {
   case names(String)
+  /// One name inside a names list (subsequent-author-substitute works name by name).
+  case name
   case date
   case year
   case yearSuffix

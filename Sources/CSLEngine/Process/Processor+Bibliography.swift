@@ -57,22 +57,67 @@ extension Processor {
     return entries
   }
 
-  /// The rendered names of a names node, one string per name (delimiters dropped).
+  /// The rendered names of a names node, one string per name; the whole text last, so
+  /// lists with different connectors or et-al never compare equal.
   private func nameTexts(_ names: Node) -> [String] {
-    [names.plainText]
+    var texts: [String] = []
+    func collect(_ node: Node) {
+      switch node {
+      case .text: return
+      case .tagged(.name, _): texts.append(node.plainText)
+      case .tagged(_, let children), .styled(_, let children), .quoted(let children), .nocase(let children),
+        .display(_, let children), .sequence(let children), .link(_, let children):
+        children.forEach(collect)
+      }
+    }
+    collect(names)
+    // A substituted title counts as one name.
+    if texts.isEmpty { texts = [names.plainText] }
+    return texts + [names.plainText]
   }
 
   private func substituteNames(
     _ node: Node, current: [String], previous: [String], with text: String, rule: CSL.SubsequentAuthorRule
   ) -> Node {
-    guard current == previous else { return node }
-    var done = false
+    let replacement: Node = text.isEmpty ? .empty : .text(text)
+    let currentNames = current.dropLast()
+    let previousNames = previous.dropLast()
+    // How many leading names repeat the previous entry's.
+    var matching = 0
+    while matching < min(currentNames.count, previousNames.count),
+      currentNames[currentNames.startIndex + matching] == previousNames[previousNames.startIndex + matching]
+    {
+      matching += 1
+    }
+    let allMatch = current == previous
+    var replaceCount = 0
+    switch rule {
+    case .completeAll:
+      guard allMatch else { return node }
+      var done = false
+      return node.replacing(where: { if case .names = $0 { return true } else { return false } }) { names in
+        if done { return names }
+        done = true
+        return replacement
+      }
+    case .completeEach:
+      guard allMatch else { return node }
+      replaceCount = currentNames.count
+    case .partialEach:
+      replaceCount = matching
+    case .partialFirst:
+      replaceCount = matching > 0 ? 1 : 0
+    }
+    guard replaceCount > 0 else { return node }
+    var seenNames = false
     return node.replacing(where: { if case .names = $0 { return true } else { return false } }) { names in
-      if done { return names }
-      done = true
-      switch rule {
-      case .completeAll, .completeEach, .partialEach, .partialFirst:
-        return text.isEmpty ? .empty : .text(text)
+      if seenNames { return names }
+      seenNames = true
+      if !names.contains(where: { $0 == .name }) { return replacement }
+      var replaced = 0
+      return names.replacing(where: { $0 == .name }) { name in
+        replaced += 1
+        return replaced <= replaceCount ? replacement : name
       }
     }
   }

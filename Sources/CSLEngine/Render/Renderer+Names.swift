@@ -161,7 +161,8 @@ extension Renderer {
     var inverted: [Bool] = []
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
-      rendered.append(formatName(person, index: index, options: options, name: name, sortOrder: sortOrder))
+      rendered.append(
+        .tagged(.name, [formatName(person, index: index, options: options, name: name, sortOrder: sortOrder)]))
       inverted.append(sortOrder && !NameParts.isNonRomanic(person) && person.literal == nil)
     }
     let delimiter = options.delimiter ?? ", "
