@@ -204,7 +204,9 @@ extension Renderer {
         let useDelimiter = precedes(
           options.delimiterPrecedesEtAl ?? .contextual, count: rendered.count, previousInverted: inverted.last ?? false,
           threshold: 2)
-        parts.append(.text(useDelimiter ? delimiter : " "))
+        // CJK terms ("等") attach without a space.
+        let attached = (term.unicodeScalars.first?.value ?? 0) >= 0x2E80
+        parts.append(.text(useDelimiter ? delimiter : (attached ? "" : " ")))
         parts.append(decorate(.text(term), etAl?.decoration ?? CSL.Decoration()))
       }
     }
