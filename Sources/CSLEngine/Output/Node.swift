@@ -22,7 +22,7 @@ enum NodeTag: Sendable, Hashable {
 }
 
 /// The intermediate output tree: rendering builds it, output formats flatten it.
-indirect enum Node: Sendable, Hashable {
+enum Node: Sendable, Hashable {
   case text(String)
   case styled(InlineStyle, [Node])
   case quoted([Node])

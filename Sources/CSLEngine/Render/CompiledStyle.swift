@@ -19,9 +19,7 @@ public struct CompiledStyle: Sendable {
     self.locale = locale
     self.terms = Terms(locale: locale)
     self.recursiveMacros = MacroGraph.recursiveMacros(style)
-    var citationOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
-    if citationOptions.delimiter == nil { citationOptions.delimiter = nil }
-    self.citationNameOptions = citationOptions
+    self.citationNameOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.bibliographyNameOptions = style.bibliography?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.usesYearSuffixVariable = MacroGraph.usesVariable("year-suffix", in: style)
     self.usesCitationNumberInBibliographySort =

@@ -8,16 +8,13 @@ enum NumberText {
       switch piece {
       case .number(let token):
         guard token.contains(where: \.isNumber) else { return false }
-        // Allow a letter prefix or suffix, not letters around digits on both sides with more letters.
-        let letters = token.filter { !$0.isNumber }
-        if letters.count > 2 && !isRomanLike(token) { return false }
+        // A letter prefix or suffix is allowed ("D2", "2b"); words are not.
+        if token.filter({ !$0.isNumber }).count > 2 { return false }
       case .separator: continue
       }
     }
     return true
   }
-
-  static func isRomanLike(_ token: String) -> Bool { false }
 
   enum Piece: Equatable {
     case number(String)

@@ -138,7 +138,7 @@ extension Renderer {
     var tokens: [(text: String, abbreviated: Bool)] = []
     var current = ""
     let characters = Array(given)
-    for (index, character) in characters.enumerated() {
+    for character in characters {
       if character == "." || character == " " {
         if !current.isEmpty {
           tokens.append((current, character == "."))
@@ -147,7 +147,6 @@ extension Renderer {
       } else {
         current.append(character)
       }
-      _ = index
     }
     if !current.isEmpty { tokens.append((current, false)) }
     var result = ""

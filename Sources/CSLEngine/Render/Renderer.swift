@@ -75,17 +75,23 @@ final class Renderer {
   /// Renders elements into a list; a chosen branch's children join the list in place, so
   /// they share the enclosing group's delimiter.
   private func renderInto(_ elements: [CSL.Element], nodes: inout [Node], result: inout Rendered) {
-    for element in elements {
-      if case .choose(let choose) = element {
-        var branch = choose.otherwise
-        for candidate in choose.branches where evaluate(candidate.condition) {
-          branch = candidate.children
+    // Index-based access borrows the style's elements instead of copying them.
+    for index in elements.indices {
+      if case .choose(let choose) = elements[index] {
+        var chosen: Int?
+        let branches = choose.branches
+        for branchIndex in branches.indices where evaluate(branches[branchIndex].condition) {
+          chosen = branchIndex
           break
         }
-        renderInto(branch, nodes: &nodes, result: &result)
+        if let chosen {
+          renderInto(branches[chosen].children, nodes: &nodes, result: &result)
+        } else {
+          renderInto(choose.otherwise, nodes: &nodes, result: &result)
+        }
         continue
       }
-      let rendered = render(element)
+      let rendered = render(elements[index])
       result.calledVariable = result.calledVariable || rendered.calledVariable
       result.renderedVariable = result.renderedVariable || rendered.renderedVariable
       if !rendered.node.isEmpty { nodes.append(rendered.node) }
