@@ -11,6 +11,8 @@ enum NodeTag: Sendable, Hashable {
   case names(String)
   /// One name inside a names list (subsequent-author-substitute works name by name).
   case name
+  /// The label of a names list ("ed."), left out when names are compared.
+  case nameLabel
   case date
   case year
   case yearSuffix

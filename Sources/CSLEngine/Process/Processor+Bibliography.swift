@@ -71,9 +71,10 @@ extension Processor {
       }
     }
     collect(names)
+    let whole = names.replacing(where: { $0 == .nameLabel }) { _ in .empty }.plainText
     // A substituted title counts as one name.
-    if texts.isEmpty { texts = [names.plainText] }
-    return texts + [names.plainText]
+    if texts.isEmpty { texts = [whole] }
+    return texts + [whole]
   }
 
   private func substituteNames(

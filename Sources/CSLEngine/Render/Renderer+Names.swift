@@ -80,7 +80,7 @@ extension Renderer {
     for group in groups {
       var list = nameList(group.names, options: options, name: effective.name, etAl: effective.etAl)
       guard !list.isEmpty else { continue }
-      if let label = effective.label {
+      if let label = effective.label, mode != .sort {
         var labelSpec = label
         labelSpec.variable = group.variable
         let plural: Bool
@@ -90,7 +90,7 @@ extension Renderer {
         case .contextual: plural = group.names.count > 1
         }
         if let term = terms.term(group.variable, form: label.form, plural: plural), !term.isEmpty {
-          let labelNode = decorate(.text(term), label.decoration)
+          let labelNode = Node.tagged(.nameLabel, [decorate(.text(term), label.decoration)])
           list = effective.labelFirst ? .sequence([labelNode, list]) : .sequence([list, labelNode])
         }
       }
