@@ -99,7 +99,13 @@ extension Processor {
       return node.replacing(where: { if case .names = $0 { return true } else { return false } }) { names in
         if done { return names }
         done = true
-        return replacement
+        // The label stays: "--- ed."
+        var labels: [Node] = []
+        _ = names.replacing(where: { $0 == .nameLabel }) { label in
+          labels.append(label)
+          return label
+        }
+        return labels.isEmpty ? replacement : .sequence([replacement] + labels)
       }
     case .completeEach:
       guard allMatch else { return node }
