@@ -38,6 +38,10 @@ public struct HTMLFormat: OutputFormat {
   }
 
   public func escape(_ text: String) -> String {
+    // Fast path: nothing to escape and no superscript characters (all those are non-ASCII).
+    if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x80 }) {
+      return text
+    }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text {
@@ -48,7 +52,7 @@ public struct HTMLFormat: OutputFormat {
       case "\"" where escapeQuotes: result += "&#34;"
       case "'" where escapeQuotes: result += "&#39;"
       default:
-        if let base = Self.superscripts[character] {
+        if !character.isASCII, let base = Self.superscripts[character] {
           result += "<sup>" + base + "</sup>"
         } else {
           result.append(character)
