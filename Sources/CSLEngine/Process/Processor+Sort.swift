@@ -14,8 +14,8 @@ enum SortValue: Sendable {
     case (_, .missing): return -1
     case (.number(let a), .number(let b)): return a < b ? -1 : (a > b ? 1 : 0)
     case (.text(let a), .text(let b)): return a < b ? -1 : (a > b ? 1 : 0)
-    case (.number(let a), .text(let b)): return String(a) < b ? -1 : 1
-    case (.text(let a), .number(let b)): return a < String(b) ? -1 : 1
+    case (.number(let a), .text(let b)): return String(a) < b ? -1 : (String(a) == b ? 0 : 1)
+    case (.text(let a), .number(let b)): return a < String(b) ? -1 : (a == String(b) ? 0 : 1)
     }
   }
 }
