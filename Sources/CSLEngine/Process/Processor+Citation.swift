@@ -81,8 +81,8 @@ extension Processor {
       if let prefix = piece.cite.cite.prefix, !prefix.isEmpty {
         parts.append(RichText.parse(prefix))
         // A prefix that ends a sentence ("See the note. ") capitalizes what follows.
-        let trimmed = prefix.trimmingSpaces()
-        if trimmed.hasSuffix("."), trimmed.contains(" ") {
+        let trimmed = prefix.trimming { $0 == " " || $0 == "\u{201D}" || $0 == "\u{2019}" || $0 == "\"" }
+        if let last = trimmed.last, ".!?".contains(last), trimmed.contains(" ") {
           var caser = TextCaser(.capitalizeFirst, english: true)
           body = caser.applyAll(body)
         }

@@ -50,8 +50,12 @@ extension Renderer {
       return .text(value)
     case "locator":
       let isPage = (cite.label ?? "page") == "page"
-      let formatted = NumberText.formatRange(
-        value, format: isPage ? compiled.style.pageRangeFormat?.rawValue : nil, delimiter: rangeDelimiter)
+      var formatted = NumberText.formatRange(
+        value.trimmingSpaces(), format: isPage ? compiled.style.pageRangeFormat?.rawValue : nil,
+        delimiter: rangeDelimiter)
+      if formatted.contains("&"), let ampersand = terms.term("and", form: .symbol), ampersand != "&" {
+        formatted = formatted.components(separatedBy: "&").joined(separator: ampersand)
+      }
       return .tagged(.locator, [RichText.parse(formatted)])
     case "URL", "DOI":
       return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
