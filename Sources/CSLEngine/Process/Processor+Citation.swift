@@ -56,6 +56,8 @@ extension Processor {
       pieces[index].node = firstNames(pieces[index].node) ?? .empty
     }
     let delimiter = citation.layout.delimiter ?? ""
+    // A style that prints no names groups all cites together (implicit year-suffix collapsing).
+    let anonymous = pieces.allSatisfy { $0.namesKey.isEmpty }
     let groupingEnabled =
       citation.citeGroupDelimiter != nil || citation.collapse == .year
       || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
@@ -66,7 +68,7 @@ extension Processor {
       for index in pieces.indices where !used[index] {
         used[index] = true
         grouped.append(pieces[index])
-        guard !pieces[index].namesKey.isEmpty else { continue }
+        guard !pieces[index].namesKey.isEmpty || anonymous else { continue }
         for other in (index + 1)..<pieces.count where !used[other] && pieces[other].namesKey == pieces[index].namesKey {
           used[other] = true
           grouped.append(pieces[other])
@@ -127,7 +129,7 @@ extension Processor {
       var previousCollapsed = false
       while index < pieces.count {
         var end = index
-        while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty,
+        while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty || anonymous,
           pieces[end + 1].namesKey == pieces[index].namesKey
         {
           end += 1

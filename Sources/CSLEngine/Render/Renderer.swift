@@ -40,6 +40,10 @@ final class Renderer {
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
   var terms: Terms { compiled.terms }
+  var isTurkic: Bool {
+    let language = (reference.language ?? "").lowercased()
+    return language.hasPrefix("tr") || language.hasPrefix("az")
+  }
   var isEnglish: Bool {
     guard let language = reference.language, !language.isEmpty else {
       return (compiled.locale.lang ?? "en").lowercased().hasPrefix("en")
@@ -137,6 +141,7 @@ final class Renderer {
     var result = node
     if let textCase = decoration.textCase {
       var caser = TextCaser(textCase, english: isEnglish)
+      caser.turkic = isTurkic
       result = caser.applyAll(result)
     }
     if decoration.stripPeriods { result = result.mapText { $0.replacingAll(".", with: "") } }
