@@ -10,16 +10,23 @@ extension Processor {
     cache: RenderCache? = nil
   ) -> [String] {
     guard let bibliography = compiled.style.bibliography else { return [] }
-    var entries: [String] = []
+    var finished: [Node?] = []  // nil: no printed form
     var previousNames: [String]?
-    for item in order {
-      var context = CiteContext()
-      context.citationNumber = numbers[item]
-      context.inCitation = false
-      var state = DisambiguationState()
-      state.yearSuffix = states[item]?.yearSuffix
-      state.condition = states[item]?.condition ?? false
-      var node = renderItem(item, context: context, state: state, mode: .bibliography, cache: cache)
+    // Entries are independent until subsequent-author-substitute: render them on all cores.
+    let rendered = ParallelMap.map(count: order.count) { range, chunkCache in
+      range.map { position -> Node in
+        let item = order[position]
+        var context = CiteContext()
+        context.citationNumber = numbers[item]
+        context.inCitation = false
+        var state = DisambiguationState()
+        state.yearSuffix = states[item]?.yearSuffix
+        state.condition = states[item]?.condition ?? false
+        return renderItem(item, context: context, state: state, mode: .bibliography, cache: chunkCache)
+      }
+    }
+    for (position, _) in order.enumerated() {
+      var node = rendered[position]
       // subsequent-author-substitute
       if let substitute = bibliography.subsequentAuthorSubstitute, let names = firstNames(node) {
         let current = nameTexts(names)
@@ -39,7 +46,7 @@ extension Processor {
         decoration.suffix = nil
       }
       if node.isEmpty {
-        entries.append(Self.noPrintedForm)
+        finished.append(nil)
         continue
       }
       // With display blocks, the layout suffix closes the last block.
@@ -51,10 +58,12 @@ extension Processor {
         node = .sequence(children)
         decoration.suffix = nil
       }
-      node = Self.layoutWrap(node, decoration)
-      entries.append(serialize(node, format: format))
+      finished.append(Self.layoutWrap(node, decoration))
     }
-    return entries
+    let entries = finished
+    return ParallelMap.map(count: entries.count) { range, _ in
+      range.map { entries[$0].map { serialize($0, format: format) } ?? Self.noPrintedForm }
+    }
   }
 
   /// The rendered names of a names node, one string per name; the whole text last, so

@@ -76,6 +76,21 @@ extension Processor {
       globalNameDisambiguation(cited, rule: citation.givennameDisambiguationRule, states: &states, cache: renderCache)
     }
 
+    // Every item's citation form, rendered once on all cores.
+    let contextsByItem = contexts
+    let initialStates = states
+    let prewarmed = ParallelMap.map(count: cited.count) { range, chunkCache in
+      range.map { position -> [String] in
+        let item = cited[position]
+        let state = initialStates[item] ?? DisambiguationState()
+        return (contextsByItem[item] ?? []).map { context in
+          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache).plainText
+        }
+      }
+    }
+    for (position, item) in cited.enumerated() {
+      cache[item] = (initialStates[item] ?? DisambiguationState(), prewarmed[position])
+    }
     var groups = ambiguousGroups(cited)
     let byCiteGivenname = citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite
     if citation.disambiguateAddNames || byCiteGivenname {

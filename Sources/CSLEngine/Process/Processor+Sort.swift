@@ -36,6 +36,13 @@ extension Processor {
     guard !keys.isEmpty, items.count > 1 else { return items }
     // Keys are computed lazily: later keys only for items whose earlier keys tie.
     let table = SortKeyTable(count: items.count, keys: keys.count)
+    if items.count >= ParallelMap.threshold {
+      // The first key is needed for every item: compute it on all cores.
+      let first = ParallelMap.map(count: items.count) { range, chunkCache in
+        range.map { sortValue(items[$0], key: keys[0], number: numbers[items[$0]], mode: mode, cache: chunkCache) }
+      }
+      for (position, value) in first.enumerated() { table.values[position][0] = value }
+    }
     func value(_ position: Int, _ key: Int) -> SortValue {
       if let found = table.values[position][key] { return found }
       let computed = sortValue(

@@ -33,10 +33,12 @@ public struct Processor: Sendable {
   public init(compiled: CompiledStyle, references: [Reference]) {
     self.compiled = compiled
     // Prepared once: note-field variables read, name particles split.
-    self.references = references.map { reference in
-      var prepared = NoteFields.apply(reference)
-      for (variable, names) in prepared.names { prepared.names[variable] = names.map(NameParts.normalized) }
-      return prepared
+    self.references = ParallelMap.map(count: references.count) { range, _ in
+      range.map { position in
+        var prepared = NoteFields.apply(references[position])
+        for (variable, names) in prepared.names { prepared.names[variable] = names.map(NameParts.normalized) }
+        return prepared
+      }
     }
     var index: [String: Int] = [:]
     for (offset, reference) in references.enumerated() where index[reference.id] == nil {
