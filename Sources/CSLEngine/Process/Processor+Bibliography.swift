@@ -8,9 +8,11 @@ extension Processor {
   func renderBibliography(
     _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat,
     cache: RenderCache? = nil
-  ) -> [String] {
+  ) -> [(item: Int, text: String)] {
     guard let bibliography = compiled.style.bibliography else { return [] }
-    var finished: [Node?] = []  // nil: no printed form
+    // Entries on all cores; `(item, text)` pairs so callers know which items printed.
+    var finished: [(item: Int, node: Node)] = []
+    let usesNumbers = MacroGraph.usesVariable("citation-number", inBibliographyOf: compiled.style)
     var previousNames: [String]?
     // Entries are independent until subsequent-author-substitute: render them on all cores.
     let rendered = ParallelMap.map(count: order.count) { range, chunkCache in
@@ -46,7 +48,11 @@ extension Processor {
         decoration.suffix = nil
       }
       if node.isEmpty {
-        finished.append(nil)
+        // citeproc-js: an entry with no printed form is left out, or, in a numbered
+        // bibliography, keeps its number with an error note.
+        if usesNumbers {
+          finished.append((order[position], .text("\(numbers[order[position]] ?? position + 1). \(Self.noPrintedForm)")))
+        }
         continue
       }
       // With display blocks, the layout suffix closes the last block.
@@ -58,11 +64,11 @@ extension Processor {
         node = .sequence(children)
         decoration.suffix = nil
       }
-      finished.append(Self.layoutWrap(node, decoration))
+      finished.append((order[position], Self.layoutWrap(node, decoration)))
     }
     let entries = finished
     return ParallelMap.map(count: entries.count) { range, _ in
-      range.map { entries[$0].map { serialize($0, format: format) } ?? Self.noPrintedForm }
+      range.map { (entries[$0].item, serialize(entries[$0].node, format: format)) }
     }
   }
 

@@ -110,8 +110,8 @@ public struct Processor: Sendable {
     let bibliographyOrder = sortedBibliography.filter { memberSet.contains($0) }
     let entries = renderBibliography(bibliographyOrder, numbers: numbers, states: states, format: format, cache: cache)
     return ProcessedOutput(
-      citations: renderedCitations, bibliography: entries,
-      bibliographyIDs: bibliographyOrder.map { references[$0].id }, diagnostics: diagnostics)
+      citations: renderedCitations, bibliography: entries.map(\.text),
+      bibliographyIDs: entries.map { references[$0.item].id }, diagnostics: diagnostics)
   }
 
   // MARK: - Positions

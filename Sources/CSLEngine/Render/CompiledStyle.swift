@@ -63,6 +63,15 @@ enum MacroGraph {
     return result
   }
 
+  /// True when the bibliography layout (or a macro) prints the variable.
+  static func usesVariable(_ variable: String, inBibliographyOf style: CSL.Style) -> Bool {
+    guard let bibliography = style.bibliography else { return false }
+    var copy = style
+    copy.citation = nil
+    copy.bibliography = bibliography
+    return usesVariable(variable, in: copy)
+  }
+
   static func usesVariable(_ variable: String, in style: CSL.Style) -> Bool {
     func check(_ elements: [CSL.Element]) -> Bool {
       for element in elements {
