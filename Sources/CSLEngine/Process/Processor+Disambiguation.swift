@@ -24,6 +24,15 @@ extension Processor {
     for item in bibliographyOrder where contexts[item] == nil {
       contexts[item] = [CiteContext(citationNumber: numbers[item])]
     }
+    // With et-al-subsequent options, later cites print fewer names: they must stay distinct too.
+    let options = compiled.citationNameOptions
+    if options.etAlSubsequentMin != nil || options.etAlSubsequentUseFirst != nil {
+      for (item, list) in contexts where !list.contains(where: { $0.position == .subsequent }) {
+        var subsequent = list.first ?? CiteContext(citationNumber: numbers[item])
+        subsequent.position = .subsequent
+        contexts[item, default: []].append(subsequent)
+      }
+    }
     let cited = contexts.keys.sorted()
     guard cited.count > 1 else { return states }
 
