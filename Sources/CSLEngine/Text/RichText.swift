@@ -37,7 +37,8 @@ enum RichText {
       ("<span class=\"nocase\">", "</span>", { .nocase($0) }),
       (
         "<span class=\"nodecor\">", "</span>",
-        { .styled(.normalStyle, [.styled(.normalWeight, [.styled(.normalVariant, $0)])]) }
+        // Plain formatting and, as in citeproc-js, no case changes either.
+        { .nocase([.styled(.normalStyle, [.styled(.normalWeight, [.styled(.normalVariant, $0)])])]) }
       ),
       ("<span style=\"font-style:italic;\">", "</span>", { .styled(.italic, $0) }),
       ("<span style=\"font-weight:bold;\">", "</span>", { .styled(.bold, $0) }),
