@@ -60,6 +60,9 @@ extension Processor {
       }
       return groups
     }
+    func classCount(_ group: [Int]) -> Int {
+      Set(group.map { renderings($0) }).count
+    }
     func isUnique(_ item: Int, in group: [Int]) -> Bool {
       let mine = Set(renderings(item))
       for other in group where other != item {
@@ -112,10 +115,16 @@ extension Processor {
         let initialDistinct = distinctCount(group)
         var unresolved = Set(group)
         var snapshot = states
+        let initialClasses = classCount(group)
+        var bestClasses = initialClasses
         func settle() {
-          let before = unresolved.count
           for item in unresolved where isUnique(item, in: group) { unresolved.remove(item) }
-          if unresolved.count < before { snapshot = states }
+          // Progress is counted in distinct renderings, so splitting a group in two counts.
+          let classes = classCount(group)
+          if classes > bestClasses {
+            bestClasses = classes
+            snapshot = states
+          }
         }
         let maxAdd = citation.disambiguateAddNames ? maxNames : 0
         var add = 0
@@ -138,7 +147,7 @@ extension Processor {
         }
         // Items that stay ambiguous keep only the expansions that last helped.
         for item in unresolved { states[item] = snapshot[item] }
-        if distinctCount(group) <= initialDistinct {
+        if distinctCount(group) <= initialDistinct && classCount(group) <= initialClasses {
           for item in group { states[item] = initial[item] }
         }
       }
