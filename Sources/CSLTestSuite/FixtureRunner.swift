@@ -79,7 +79,22 @@ public final class FixtureRunner {
       object.members.insert(JSONMember(key: "id", value: .string("ITEM-\(offset + 1)")), at: 0)
       return .object(object)
     }
-    return CSLJSON.decode(.array(patched), file: file)
+    // citeproc-js's registry keeps the last item of a repeated id, at the first one's place.
+    var firstIndex: [String: Int] = [:]
+    var unique: [JSONValue] = []
+    for item in patched {
+      guard let id = item.objectValue?["id"]?.stringValue else {
+        unique.append(item)
+        continue
+      }
+      if let index = firstIndex[id] {
+        unique[index] = item
+      } else {
+        firstIndex[id] = unique.count
+        unique.append(item)
+      }
+    }
+    return CSLJSON.decode(.array(unique), file: file)
   }
 
   /// citeproc-js bibliography markup.
