@@ -125,6 +125,8 @@ final class Renderer {
       var rendered = render(group.children, delimiter: group.delimiter)
       if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
       rendered.node = decorate(rendered.node, group.decoration)
+      // citeproc-js: a nested group with output counts as content for the enclosing group.
+      if !rendered.node.isEmpty { rendered.renderedVariable = true }
       return rendered
     case .choose(let choose):
       for branch in choose.branches where evaluate(branch.condition) {
