@@ -117,8 +117,13 @@ extension Processor {
         switch ascii {
         case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(ascii + 0x20))
         case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(ascii))
+        case 0x27: folded.unicodeScalars.append(" ")
         default: continue
         }
+        continue
+      }
+      if character == "\u{2019}" || character == "\u{2018}" {
+        folded.unicodeScalars.append(" ")
         continue
       }
       if !(character.isLetter || character.isNumber) { continue }

@@ -44,7 +44,7 @@ extension Renderer {
       var result: [Node] = []
       var previous = ""
       for (text, node) in nodes where !text.isEmpty {
-        if !result.isEmpty, let last = previous.last, last != "'" && last != "\u{2019}" && last != "-" {
+        if !result.isEmpty, let last = previous.last, last != "'" && last != "\u{2019}" && last != "-" && last != " " {
           result.append(.text(" "))
         }
         result.append(node)
@@ -74,7 +74,7 @@ extension Renderer {
         pieces.append(block([familyCore], familyPart))
         givenPieces = spaced([
           (given, givenCore), (dropping, piece(dropping, givenPart)),
-          (nonDropping, piece(nonDropping, familyPart, withCase: true)),
+          (nonDropping.trimmingSpaces(), piece(nonDropping.trimmingSpaces(), familyPart, withCase: true)),
         ])
       } else {
         pieces.append(
@@ -126,7 +126,9 @@ extension Renderer {
   static func joinParticle(_ particle: String, _ family: String) -> String {
     guard !particle.isEmpty else { return family }
     guard !family.isEmpty else { return particle }
-    if let last = particle.last, last == "'" || last == "\u{2019}" || last == "-" { return particle + family }
+    if let last = particle.last, last == "'" || last == "\u{2019}" || last == "-" || last == " " {
+      return particle + family
+    }
     return particle + " " + family
   }
 
