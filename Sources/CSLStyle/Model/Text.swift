@@ -1,6 +1,7 @@
 extension CSL {
   /// `cs:text`.
   public struct Text: Sendable, Hashable {
+    /// What the element prints.
     public enum Source: Sendable, Hashable {
       case variable(String, Form)
       case macro(String)
