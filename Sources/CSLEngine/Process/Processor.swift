@@ -67,6 +67,12 @@ public struct Processor: Sendable {
         var context = CiteContext()
         context.locator = cite.locator
         context.label = cite.label.map { $0.replacingAll(" ", with: "-") }
+        if let (label, plural, rest) = embeddedLabel(cite.locator), cite.label == nil || cite.label == "page" {
+          // "vol. 1, fol. 186": the locator names its own label (and its number).
+          context.label = label
+          context.locator = rest
+          context.labelPlural = plural
+        }
         cites.append(ResolvedCite(cite: cite, referenceIndex: index, context: context))
       }
       resolved.append(cites)
@@ -112,6 +118,19 @@ public struct Processor: Sendable {
     return ProcessedOutput(
       citations: renderedCitations, bibliography: entries.map(\.text),
       bibliographyIDs: entries.map { references[$0.item].id }, diagnostics: diagnostics)
+  }
+
+  /// A locator that starts with a locator term's short form ("vol. 1") names its label.
+  func embeddedLabel(_ locator: String?) -> (String, Bool, String)? {
+    guard let locator, let space = locator.firstIndex(of: " ") else { return nil }
+    let head = String(locator[..<space])
+    guard head.hasSuffix(".") else { return nil }
+    for type in CSLVariables.locatorTypes.sorted() {
+      for plural in [false, true] where compiled.terms.term(type, form: .short, plural: plural) == head {
+        return (type, plural, String(locator[locator.index(after: space)...]).trimmingSpaces())
+      }
+    }
+    return nil
   }
 
   // MARK: - Positions

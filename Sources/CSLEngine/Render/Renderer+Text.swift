@@ -142,7 +142,9 @@ extension Renderer {
     case .always: plural = true
     case .never: plural = false
     case .contextual:
-      if name == "number-of-pages" || name == "number-of-volumes" {
+      if name == "locator", let fixed = cite.labelPlural {
+        plural = fixed
+      } else if name == "number-of-pages" || name == "number-of-volumes" {
         plural = (NumberText.leadingInteger(value) ?? 1) > 1
       } else {
         plural = NumberText.isPlural(value)
