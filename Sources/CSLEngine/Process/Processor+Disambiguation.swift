@@ -227,8 +227,12 @@ extension Processor {
     for item in items {
       for name in names(item) where name.literal == nil {
         let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
-        people[family, default: []].insert(name.given ?? "")
-        givensByInitials[family + "\u{0}" + initials(name), default: []].insert(name.given ?? "")
+        // Given names written as initials compare by their initials ("J.J." is "J. J.").
+        let given = name.given ?? ""
+        let onlyInitials = given.split(whereSeparator: { " .-".contains($0) }).allSatisfy { $0.count == 1 }
+        let key = onlyInitials ? initials(name) : given
+        people[family, default: []].insert(key)
+        givensByInitials[family + "\u{0}" + initials(name), default: []].insert(key)
       }
     }
     for item in items {

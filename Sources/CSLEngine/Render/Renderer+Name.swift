@@ -15,7 +15,10 @@ extension Renderer {
     var initialize = options.initialize ?? true
     if level >= 1 && form == .short { form = .long }
     if level >= 2 || (level == 1 && options.form == .short && initializeWith == nil) {
-      initializeWith = nil
+      // A given name made only of initials ("J.J.", "J. J.") keeps the style's spelling of
+      // initials even when expanded, so differently spaced initials stay the same name.
+      let onlyInitials = (person.given ?? "").split(whereSeparator: { " .-".contains($0) }).allSatisfy { $0.count == 1 }
+      if !(onlyInitials && options.initializeWith != nil) { initializeWith = nil }
     }
     if level >= 2 { initialize = true }
     let family = person.family ?? ""
