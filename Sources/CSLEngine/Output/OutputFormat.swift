@@ -39,7 +39,8 @@ public struct HTMLFormat: OutputFormat {
 
   public func escape(_ text: String) -> String {
     // Fast path: nothing to escape and no superscript characters (all those are non-ASCII).
-    if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x80 }) {
+    if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x80 })
+    {
       return text
     }
     var result = ""

@@ -51,7 +51,8 @@ extension Processor {
         // citeproc-js: an entry with no printed form is left out, or, in a numbered
         // bibliography, keeps its number with an error note.
         if usesNumbers {
-          finished.append((order[position], .text("\(numbers[order[position]] ?? position + 1). \(Self.noPrintedForm)")))
+          finished.append(
+            (order[position], .text("\(numbers[order[position]] ?? position + 1). \(Self.noPrintedForm)")))
         }
         continue
       }
