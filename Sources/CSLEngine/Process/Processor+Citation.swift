@@ -61,8 +61,9 @@ extension Processor {
     let groupingEnabled =
       citation.citeGroupDelimiter != nil || citation.collapse == .year
       || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
-    if groupingEnabled {
-      // Cite grouping: cites with the same names move next to the first of them.
+    if groupingEnabled && !citation.sort.isEmpty {
+      // Cite grouping: cites with the same names move next to the first of them (only in
+      // sorted citations; otherwise cites keep the order the author gave).
       var grouped: [CitePiece] = []
       var used = Array(repeating: false, count: pieces.count)
       for index in pieces.indices where !used[index] {
