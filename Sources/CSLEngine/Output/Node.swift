@@ -82,6 +82,30 @@ enum Node: Sendable, Hashable {
     }
   }
 
+  /// The tree without trailing spaces in its last text, and whether any were removed.
+  func trimmingTrailingSpaces() -> (Node, Bool) {
+    switch self {
+    case .text(let text):
+      let trimmed = String(text.reversed().drop { $0 == " " }.reversed())
+      return (.text(trimmed), trimmed.count != text.count)
+    case .styled(let style, let children): return Self.trimLast(children) { .styled(style, $0) }
+    case .quoted: return (self, false)
+    case .nocase(let children): return Self.trimLast(children) { .nocase($0) }
+    case .display(let display, let children): return Self.trimLast(children) { .display(display, $0) }
+    case .tagged(let tag, let children): return Self.trimLast(children) { .tagged(tag, $0) }
+    case .sequence(let children): return Self.trimLast(children) { .sequence($0) }
+    case .link(let url, let children): return Self.trimLast(children) { .link(url, $0) }
+    }
+  }
+
+  private static func trimLast(_ children: [Node], _ rebuild: ([Node]) -> Node) -> (Node, Bool) {
+    guard let index = children.lastIndex(where: { !$0.isEmpty }) else { return (rebuild(children), false) }
+    var copy = children
+    let (trimmed, changed) = copy[index].trimmingTrailingSpaces()
+    copy[index] = trimmed
+    return (rebuild(copy), changed)
+  }
+
   /// The first subtree with this tag.
   func first(tagged wanted: NodeTag) -> Node? {
     switch self {

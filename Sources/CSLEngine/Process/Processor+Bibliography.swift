@@ -156,6 +156,10 @@ extension Processor {
     let first = children[0]
     var rest = Array(children.dropFirst())
     if let suffix, !suffix.isEmpty { rest.append(.text(suffix)) }
-    return .sequence([.display(.leftMargin, [first]), .display(.rightInline, rest)])
+    // citeproc-js moves trailing space out of the right-inline block.
+    let (inline, trimmed) = Node.sequence(rest).trimmingTrailingSpaces()
+    var result: [Node] = [.display(.leftMargin, [first]), .display(.rightInline, [inline])]
+    if trimmed { result.append(.text(" ")) }
+    return .sequence(result)
   }
 }
