@@ -51,6 +51,7 @@ let package = Package(
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
     .testTarget(name: "CSLStyleTests", dependencies: ["CSLStyle", "BibModel"]),
     .testTarget(name: "CSLEngineTests", dependencies: ["CSLEngine", "CSLStyle", "BibModel"]),
+    .testTarget(name: "CSLTestSuiteTests", dependencies: ["CSLTestSuite", "CSLStyle"]),
     .testTarget(
       name: "CSLConformanceTests", dependencies: ["CSLTestSuite", "CSLStyle", "CSLEngine", "BibModel"],
       exclude: ["Resources", "Fixtures"]),
