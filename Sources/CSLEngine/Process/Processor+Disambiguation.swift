@@ -26,7 +26,9 @@ extension Processor {
     }
     // With et-al-subsequent options, later cites print fewer names: they must stay distinct too.
     let options = compiled.citationNameOptions
-    if options.etAlSubsequentMin != nil || options.etAlSubsequentUseFirst != nil {
+    if options.etAlSubsequentMin != nil || options.etAlSubsequentUseFirst != nil
+      || (compiled.style.styleClass == .note && contexts.values.contains { $0.contains { $0.position != .first } })
+    {
       for (item, list) in contexts where !list.contains(where: { $0.position == .subsequent }) {
         var subsequent = list.first ?? CiteContext(citationNumber: numbers[item])
         subsequent.position = .subsequent
