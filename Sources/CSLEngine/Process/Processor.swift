@@ -138,10 +138,26 @@ public struct Processor: Sendable {
   func assignPositions(_ resolved: inout [[ResolvedCite]], citations: [Citation], numbers: [Int: Int]) {
     var lastNote: [Int: Int] = [:]  // reference → note number of its last cite
     var firstNote: [Int: Int] = [:]
-    var previousCitation: [ResolvedCite]?
+    // What "the previous citation" is: in-text citations (note 0) follow each other; a note's
+    // first citation looks at every cite of the previous note; later citations in the same
+    // note look at the citation before them.
+    var previousInText: [ResolvedCite]?
+    var previousNoteNumber: Int?
+    var previousNoteCites: [ResolvedCite] = []
+    var previousCitationInNote: [ResolvedCite]?
     let distance = compiled.style.citation?.nearNoteDistance ?? 5
     for citationIndex in resolved.indices {
-      let note = citations[citationIndex].noteIndex.flatMap { $0 > 0 ? $0 : nil } ?? (citationIndex + 1)
+      let explicitNote = citations[citationIndex].noteIndex
+      let inText = explicitNote == 0
+      let note = explicitNote.flatMap { $0 > 0 ? $0 : nil } ?? (citationIndex + 1)
+      let previousCitation: [ResolvedCite]?
+      if inText {
+        previousCitation = previousInText
+      } else if note == previousNoteNumber {
+        previousCitation = previousCitationInNote
+      } else {
+        previousCitation = previousNoteNumber == nil ? nil : previousNoteCites
+      }
       for citeIndex in resolved[citationIndex].indices {
         var cite = resolved[citationIndex][citeIndex]
         let reference = cite.referenceIndex
@@ -152,9 +168,7 @@ public struct Processor: Sendable {
           let previous: ResolvedCite?
           if citeIndex > 0 {
             previous = resolved[citationIndex][citeIndex - 1]
-          } else if let previousCitation,
-            previousCitation.count == 1 || Set(previousCitation.map(\.referenceIndex)).count == 1
-          {
+          } else if let previousCitation, Set(previousCitation.map(\.referenceIndex)).count == 1 {
             previous = previousCitation.last
           } else {
             previous = nil
@@ -175,7 +189,7 @@ public struct Processor: Sendable {
           if let last = lastNote[reference] { cite.context.nearNote = note - last <= distance }
         } else {
           firstNote[reference] = note
-          cite.context.firstNoteNumber = note
+          cite.context.firstNoteNumber = note  // kept for disambiguation; first cites do not print it
           cite.context.position = .first
         }
         if let forced = cite.cite.position, let position = Position(rawValue: forced) {
@@ -185,7 +199,18 @@ public struct Processor: Sendable {
         lastNote[reference] = note
         resolved[citationIndex][citeIndex] = cite
       }
-      previousCitation = resolved[citationIndex].isEmpty ? previousCitation : resolved[citationIndex]
+      let cites = resolved[citationIndex]
+      guard !cites.isEmpty else { continue }
+      if inText {
+        previousInText = cites
+      } else {
+        if note != previousNoteNumber {
+          previousNoteCites = []
+          previousNoteNumber = note
+        }
+        previousNoteCites += cites
+        previousCitationInNote = cites
+      }
     }
   }
 

@@ -46,7 +46,8 @@ struct VariableLookup: Sendable {
     switch name {
     case "locator": return nonEmpty(cite.locator)
     case "citation-number": return cite.citationNumber.map(String.init)
-    case "first-reference-note-number": return cite.firstNoteNumber.map(String.init)
+    case "first-reference-note-number":
+      return cite.position == .first ? nil : cite.firstNoteNumber.map(String.init)
     case "year-suffix": return yearSuffixText
     case "page-first":
       if let explicit = nonEmpty(reference.variables["page-first"]) { return explicit }
@@ -115,7 +116,7 @@ struct VariableLookup: Sendable {
     switch name {
     case "locator": return nonEmpty(cite.locator) != nil
     case "citation-number": return cite.citationNumber != nil
-    case "first-reference-note-number": return cite.firstNoteNumber != nil
+    case "first-reference-note-number": return cite.position != .first && cite.firstNoteNumber != nil
     case "year-suffix": return yearSuffixText != nil
     case "page-first", "citation-label", "container-title-short", "title-short": return text(name) != nil
     default: return false
