@@ -176,6 +176,8 @@ public final class FixtureRunner {
 
   /// Replays word-processor insertions; marks citations changed by the last step.
   private func incremental(_ processor: Processor, steps: [Step]) -> String {
+    let usesNoteNumbers = processor.compiled.style.usesFirstReferenceNoteNumber
+    let usesCitationNumbers = processor.compiled.style.usesCitationNumber
     var byID: [String: Citation] = [:]
     var previousOutput: [String: String] = [:]
     var lines: [String] = []
@@ -201,8 +203,16 @@ public final class FixtureRunner {
       lines = []
       for (index, entry) in document.enumerated() {
         let text = output.citations[index]
-        current[entry.0] = text
-        let changed = entry.0 == id || previousOutput[entry.0] != text
+        // A citation counts as updated when its text changed, or its note number when the
+        // style refers back to note numbers.
+        // Citation numbers count too: re-numbered items update their citations.
+        let numbers =
+          usesCitationNumbers
+          ? entry.1.cites.map { String(output.citationNumbers[$0.id] ?? 0) }.joined(separator: ",") : ""
+        let signature =
+          text + "\u{0}" + numbers + (usesNoteNumbers ? "\u{0}" + String(entry.1.noteIndex ?? -1) : "")
+        current[entry.0] = signature
+        let changed = entry.0 == id || previousOutput[entry.0] != signature
         lines.append((changed ? ">>[" : "..[") + String(index) + "] " + text)
       }
       previousOutput = current

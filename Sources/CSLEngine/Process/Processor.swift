@@ -9,6 +9,8 @@ public struct ProcessedOutput: Sendable {
   public var bibliography: [String]
   /// The ids of the bibliography entries, in order.
   public var bibliographyIDs: [String]
+  /// Each reference's citation number (first-cite order, or bibliography order when sorted).
+  public var citationNumbers: [String: Int] = [:]
   public var diagnostics: [Diagnostic]
 }
 
@@ -115,9 +117,11 @@ public struct Processor: Sendable {
     let memberSet = Set(bibliographyMembers)
     let bibliographyOrder = sortedBibliography.filter { memberSet.contains($0) }
     let entries = renderBibliography(bibliographyOrder, numbers: numbers, states: states, format: format, cache: cache)
-    return ProcessedOutput(
+    var output = ProcessedOutput(
       citations: renderedCitations, bibliography: entries.map(\.text),
       bibliographyIDs: entries.map { references[$0.item].id }, diagnostics: diagnostics)
+    for (index, number) in numbers { output.citationNumbers[references[index].id] = number }
+    return output
   }
 
   /// A locator that starts with a locator term's short form ("vol. 1") names its label.

@@ -29,6 +29,18 @@ public struct CompiledStyle: Sendable {
   var punctuationInQuote: Bool { locale.punctuationInQuote ?? false }
 }
 
+extension CSL.Style {
+  /// True when the style prints `first-reference-note-number` anywhere.
+  public var usesFirstReferenceNoteNumber: Bool {
+    MacroGraph.usesVariable("first-reference-note-number", in: self)
+  }
+
+  /// True when the style prints `citation-number` anywhere.
+  public var usesCitationNumber: Bool {
+    MacroGraph.usesVariable("citation-number", in: self)
+  }
+}
+
 /// Walks the macro call graph of a style.
 enum MacroGraph {
   static func calls(_ elements: [CSL.Element]) -> [String] {
