@@ -61,6 +61,8 @@ let package = Package(
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
     .testTarget(name: "CSLStyleTests", dependencies: ["CSLStyle", "XMLTree", "BibModel"]),
+    .testTarget(name: "CSLEngineTests", dependencies: ["CSLEngine", "CSLStyle", "BibModel"]),
+    .testTarget(name: "CSLTestSuiteTests", dependencies: ["CSLTestSuite", "CSLStyle"]),
     // Cited's own styles, the multilingual extension and the style catalog.
     .testTarget(
       name: "CitedStylesTests", dependencies: ["CSLStyle", "CSLEngine", "BibModel"], exclude: ["Resources"]),

@@ -65,7 +65,8 @@ public final class FixtureRunner {
       actual = processor.process(citations: [citation], format: Self.format).citations.joined(separator: "\n")
     }
     let trimmed = actual.trimmingCharacters(in: " \n")
-    return FixtureResult(name: fixture.name, passed: trimmed == expected, expected: expected, actual: trimmed, diagnostics: diagnostics)
+    return FixtureResult(
+      name: fixture.name, passed: trimmed == expected, expected: expected, actual: trimmed, diagnostics: diagnostics)
   }
 
   /// Reads INPUT; items without an id get `ITEM-n` as citeproc-js's test runner does.
@@ -78,27 +79,32 @@ public final class FixtureRunner {
       object.members.insert(JSONMember(key: "id", value: .string("ITEM-\(offset + 1)")), at: 0)
       return .object(object)
     }
-    return CSLJSON.decode(.array(patched), file: file)
+    // citeproc-js's registry keeps the last item of a repeated id, at the first one's place.
+    var firstIndex: [String: Int] = [:]
+    var unique: [JSONValue] = []
+    for item in patched {
+      guard let id = item.objectValue?["id"]?.stringValue else {
+        unique.append(item)
+        continue
+      }
+      if let index = firstIndex[id] {
+        unique[index] = item
+      } else {
+        firstIndex[id] = unique.count
+        unique.append(item)
+      }
+    }
+    return CSLJSON.decode(.array(unique), file: file)
   }
 
   /// citeproc-js bibliography markup.
   public static func bibliographyHTML(_ entries: [String]) -> String {
     var lines = ["<div class=\"csl-bib-body\">"]
     for entry in entries {
-      if entry.contains("<div class=\"csl-") {
-        lines.append("  <div class=\"csl-entry\">" + blockLayout(entry) + "</div>")
-      } else {
-        lines.append("  <div class=\"csl-entry\">" + entry + "</div>")
-      }
+      lines.append("  <div class=\"csl-entry\">" + entry + "</div>")
     }
     lines.append("</div>")
     return lines.joined(separator: "\n")
-  }
-
-  /// citeproc-js puts block-level divs that open an entry on their own indented line.
-  static func blockLayout(_ entry: String) -> String {
-    if entry.hasPrefix("<div class=\"csl-") { return "\n    " + entry + "\n  " }
-    return entry + "\n  "
   }
 
   struct Step {
@@ -122,7 +128,9 @@ public final class FixtureRunner {
             return (id, items[1].stringValue.flatMap { Int($0) } ?? 0)
           }
         }
-        return Step(citation: citation, pre: pairs(triple.count > 1 ? triple[1] : nil), post: pairs(triple.count > 2 ? triple[2] : nil))
+        return Step(
+          citation: citation, pre: pairs(triple.count > 1 ? triple[1] : nil),
+          post: pairs(triple.count > 2 ? triple[2] : nil))
       }
     }
     if let text = fixture.sections["CITATION-ITEMS"] {
@@ -168,6 +176,8 @@ public final class FixtureRunner {
 
   /// Replays word-processor insertions; marks citations changed by the last step.
   private func incremental(_ processor: Processor, steps: [Step]) -> String {
+    let usesNoteNumbers = processor.compiled.style.usesFirstReferenceNoteNumber
+    let usesCitationNumbers = processor.compiled.style.usesCitationNumber
     var byID: [String: Citation] = [:]
     var previousOutput: [String: String] = [:]
     var lines: [String] = []
@@ -193,8 +203,16 @@ public final class FixtureRunner {
       lines = []
       for (index, entry) in document.enumerated() {
         let text = output.citations[index]
-        current[entry.0] = text
-        let changed = entry.0 == id || previousOutput[entry.0] != text
+        // A citation counts as updated when its text changed, or its note number when the
+        // style refers back to note numbers.
+        // Citation numbers count too: re-numbered items update their citations.
+        let numbers =
+          usesCitationNumbers
+          ? entry.1.cites.map { String(output.citationNumbers[$0.id] ?? 0) }.joined(separator: ",") : ""
+        let signature =
+          text + "\u{0}" + numbers + (usesNoteNumbers ? "\u{0}" + String(entry.1.noteIndex ?? -1) : "")
+        current[entry.0] = signature
+        let changed = entry.0 == id || previousOutput[entry.0] != signature
         lines.append((changed ? ">>[" : "..[") + String(index) + "] " + text)
       }
       previousOutput = current

@@ -38,7 +38,9 @@ struct ConformanceTests {
       return
     }
     let listed = Set(
-      try String(contentsOf: Self.passList, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty })
+      try String(contentsOf: Self.passList, encoding: .utf8).split(separator: "\n").map(String.init).filter {
+        !$0.isEmpty
+      })
     let now = Set(passing)
     let regressions = listed.subtracting(now).sorted()
     let newPasses = now.subtracting(listed).sorted()
@@ -49,7 +51,8 @@ struct ConformanceTests {
 
   @Test func ownFixturesReportDiagnosticsWithoutCrashing() throws {
     let directory = Self.here.appendingPathComponent("Fixtures")
-    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".txt") }.sorted()
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".txt") }
+      .sorted()
     #expect(!names.isEmpty)
     for name in names {
       let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)

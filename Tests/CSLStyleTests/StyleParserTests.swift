@@ -19,7 +19,8 @@ struct StyleParserTests {
   }
 
   @Test func unknownAttributeIsReportedWithPosition() {
-    let result = StyleParser.parse(style("<citation><layout><text variable=\"title\" colour=\"red\"/></layout></citation>"))
+    let result = StyleParser.parse(
+      style("<citation><layout><text variable=\"title\" colour=\"red\"/></layout></citation>"))
     let diagnostic = result.diagnostics.first { $0.code == "csl-unknown-attribute" }
     #expect(diagnostic != nil)
     #expect(diagnostic?.location?.line == 3)
@@ -27,7 +28,8 @@ struct StyleParserTests {
   }
 
   @Test func unknownValueIsAnError() {
-    let result = StyleParser.parse(style("<citation><layout><text variable=\"title\" font-style=\"slanted\"/></layout></citation>"))
+    let result = StyleParser.parse(
+      style("<citation><layout><text variable=\"title\" font-style=\"slanted\"/></layout></citation>"))
     #expect(result.diagnostics.contains { $0.code == "csl-unknown-value" && $0.severity == .error })
   }
 
@@ -96,7 +98,11 @@ struct StyleParserTests {
         <terms><term name="and">et</term></terms>
       </locale>
       """
-    guard let parsed = StyleParser.parse(style("<citation><layout><text term=\"and\"/></layout></citation>", attributes: "default-locale=\"fr\"")).style else {
+    guard
+      let parsed = StyleParser.parse(
+        style("<citation><layout><text term=\"and\"/></layout></citation>", attributes: "default-locale=\"fr\"")
+      ).style
+    else {
       Issue.record("style did not parse")
       return
     }

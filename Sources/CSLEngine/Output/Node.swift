@@ -9,6 +9,10 @@ public enum InlineStyle: Sendable, Hashable {
 /// What a tagged part of the output is, so collapsing and substitution can find it again.
 enum NodeTag: Sendable, Hashable {
   case names(String)
+  /// One name inside a names list (subsequent-author-substitute works name by name).
+  case name
+  /// The label of a names list ("ed."), left out when names are compared.
+  case nameLabel
   case date
   case year
   case yearSuffix
@@ -20,7 +24,7 @@ enum NodeTag: Sendable, Hashable {
 }
 
 /// The intermediate output tree: rendering builds it, output formats flatten it.
-indirect enum Node: Sendable, Hashable {
+enum Node: Sendable, Hashable {
   case text(String)
   case styled(InlineStyle, [Node])
   case quoted([Node])
@@ -78,6 +82,30 @@ indirect enum Node: Sendable, Hashable {
     }
   }
 
+  /// The tree without trailing spaces in its last text, and whether any were removed.
+  func trimmingTrailingSpaces() -> (Node, Bool) {
+    switch self {
+    case .text(let text):
+      let trimmed = String(text.reversed().drop { $0 == " " }.reversed())
+      return (.text(trimmed), trimmed.count != text.count)
+    case .styled(let style, let children): return Self.trimLast(children) { .styled(style, $0) }
+    case .quoted: return (self, false)
+    case .nocase(let children): return Self.trimLast(children) { .nocase($0) }
+    case .display(let display, let children): return Self.trimLast(children) { .display(display, $0) }
+    case .tagged(let tag, let children): return Self.trimLast(children) { .tagged(tag, $0) }
+    case .sequence(let children): return Self.trimLast(children) { .sequence($0) }
+    case .link(let url, let children): return Self.trimLast(children) { .link(url, $0) }
+    }
+  }
+
+  private static func trimLast(_ children: [Node], _ rebuild: ([Node]) -> Node) -> (Node, Bool) {
+    guard let index = children.lastIndex(where: { !$0.isEmpty }) else { return (rebuild(children), false) }
+    var copy = children
+    let (trimmed, changed) = copy[index].trimmingTrailingSpaces()
+    copy[index] = trimmed
+    return (rebuild(copy), changed)
+  }
+
   /// The first subtree with this tag.
   func first(tagged wanted: NodeTag) -> Node? {
     switch self {
@@ -119,7 +147,8 @@ indirect enum Node: Sendable, Hashable {
     case .display(let display, let children):
       return .display(display, children.map { $0.replacing(where: predicate, with: replacement) })
     case .sequence(let children): return .sequence(children.map { $0.replacing(where: predicate, with: replacement) })
-    case .link(let url, let children): return .link(url, children.map { $0.replacing(where: predicate, with: replacement) })
+    case .link(let url, let children):
+      return .link(url, children.map { $0.replacing(where: predicate, with: replacement) })
     }
   }
 

@@ -38,6 +38,11 @@ public struct HTMLFormat: OutputFormat {
   }
 
   public func escape(_ text: String) -> String {
+    // Fast path: nothing to escape and no superscript characters (all those are non-ASCII).
+    if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x80 })
+    {
+      return text
+    }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text {
@@ -48,7 +53,7 @@ public struct HTMLFormat: OutputFormat {
       case "\"" where escapeQuotes: result += "&#34;"
       case "'" where escapeQuotes: result += "&#39;"
       default:
-        if let base = Self.superscripts[character] {
+        if !character.isASCII, let base = Self.superscripts[character] {
           result += "<sup>" + base + "</sup>"
         } else {
           result.append(character)
@@ -60,7 +65,17 @@ public struct HTMLFormat: OutputFormat {
 
   /// Superscript characters that citeproc-js writes as `<sup>` around the base character.
   static let superscripts: [Character: String] = {
-    let pairs = "ª a ² 2 ³ 3 ¹ 1 º o ʰ h ʱ ɦ ʲ j ʳ r ʴ ɹ ʵ ɻ ʶ ʁ ʷ w ʸ y ˠ ɣ ˡ l ˢ s ˣ x ˤ ʕ ᴬ A ᴭ Æ ᴮ B ᴰ D ᴱ E ᴲ Ǝ ᴳ G ᴴ H ᴵ I ᴶ J ᴷ K ᴸ L ᴹ M ᴺ N ᴼ O ᴽ Ȣ ᴾ P ᴿ R ᵀ T ᵁ U ᵂ W ᵃ a ᵄ ɐ ᵅ ɑ ᵆ ᴂ ᵇ b ᵈ d ᵉ e ᵊ ə ᵋ ɛ ᵌ ɜ ᵍ g ᵏ k ᵐ m ᵑ ŋ ᵒ o ᵓ ɔ ᵔ ᴖ ᵕ ᴗ ᵖ p ᵗ t ᵘ u ᵙ ᴝ ᵚ ɯ ᵛ v ᵜ ᴥ ᵝ β ᵞ γ ᵟ δ ᵠ φ ᵡ χ ⁰ 0 ⁱ i ⁴ 4 ⁵ 5 ⁶ 6 ⁷ 7 ⁸ 8 ⁹ 9 ⁺ + ⁻ − ⁼ = ⁽ ( ⁾ ) ⁿ n ℠ SM ™ TM ㆒ 一 ㆓ 二 ㆔ 三 ㆕ 四 ㆖ 上 ㆗ 中 ㆘ 下 ㆙ 甲 ㆚ 乙 ㆛ 丙 ㆜ 丁 ㆝ 天 ㆞ 地 ㆟ 人 ˀ ʔ ˁ ʕ ۥ و ۦ ي"
+    let pairs = [
+      "ª a ² 2 ³ 3 ¹ 1 º o ʰ h ʱ ɦ ʲ j ʳ r ʴ ɹ ʵ ɻ ʶ ʁ",
+      "ʷ w ʸ y ˠ ɣ ˡ l ˢ s ˣ x ˤ ʕ ᴬ A ᴭ Æ ᴮ B ᴰ D ᴱ E",
+      "ᴲ Ǝ ᴳ G ᴴ H ᴵ I ᴶ J ᴷ K ᴸ L ᴹ M ᴺ N ᴼ O ᴽ Ȣ ᴾ P",
+      "ᴿ R ᵀ T ᵁ U ᵂ W ᵃ a ᵄ ɐ ᵅ ɑ ᵆ ᴂ ᵇ b ᵈ d ᵉ e ᵊ ə",
+      "ᵋ ɛ ᵌ ɜ ᵍ g ᵏ k ᵐ m ᵑ ŋ ᵒ o ᵓ ɔ ᵔ ᴖ ᵕ ᴗ ᵖ p ᵗ t",
+      "ᵘ u ᵙ ᴝ ᵚ ɯ ᵛ v ᵜ ᴥ ᵝ β ᵞ γ ᵟ δ ᵠ φ ᵡ χ ⁰ 0 ⁱ i",
+      "⁴ 4 ⁵ 5 ⁶ 6 ⁷ 7 ⁸ 8 ⁹ 9 ⁺ + ⁻ − ⁼ = ⁽ ( ⁾ ) ⁿ n",
+      "℠ SM ™ TM ㆒ 一 ㆓ 二 ㆔ 三 ㆕ 四 ㆖ 上 ㆗ 中 ㆘ 下 ㆙ 甲 ㆚ 乙 ㆛ 丙",
+      "㆜ 丁 ㆝ 天 ㆞ 地 ㆟ 人 ˀ ʔ ˁ ʕ ۥ و ۦ ي",
+    ].joined(separator: " ")
     let words = pairs.split(separator: " ").map(String.init)
     var table: [Character: String] = [:]
     var index = 0
@@ -99,8 +114,22 @@ public struct HTMLFormat: OutputFormat {
     }
   }
 
-  public func openBlock(_ name: String) -> String { "<div class=\"\(name)\">" }
-  public func closeBlock(_ name: String) -> String { "</div>" }
+  /// Blocks are laid out on lines as citeproc-js does: a heading block on its own paragraph,
+  /// the left margin on a new line, the right-inline part and indented blocks closing a line.
+  public func openBlock(_ name: String) -> String {
+    switch name {
+    case "csl-block": "\n\n    <div class=\"csl-block\">"
+    case "csl-left-margin": "\n    <div class=\"csl-left-margin\">"
+    default: "<div class=\"\(name)\">"
+    }
+  }
+  public func closeBlock(_ name: String) -> String {
+    switch name {
+    case "csl-block": "</div>\n"
+    case "csl-right-inline", "csl-indent": "</div>\n  "
+    default: "</div>"
+    }
+  }
   public func openLink(_ url: String) -> String {
     guard linkURLs, url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("mailto:") else { return "" }
     return "<a href=\"\(escape(url))\">"

@@ -7,8 +7,8 @@ struct Serializer {
 
   func serialize(_ tokens: [Token], format: any OutputFormat) -> String {
     var tokens = tokens
-    if punctuationInQuote { movePunctuationIntoQuotes(&tokens) }
     fixPunctuation(&tokens)
+    if punctuationInQuote { movePunctuationIntoQuotes(&tokens) }
     var result = ""
     for token in tokens {
       switch token {
@@ -38,10 +38,14 @@ struct Serializer {
   private func movePunctuationIntoQuotes(_ tokens: inout [Token]) {
     var index = 0
     while index < tokens.count {
-      if case .text(let text) = tokens[index], let first = text.first, first == "." || first == "," {
+      if case .text(let text) = tokens[index], let first = text.first, ".,!?".contains(first) {
         // Walk back over closing markup to a closing quote.
         var back = index - 1
-        while back >= 0, case .close = tokens[back] { back -= 1 }
+        while back >= 0 {
+          if case .close = tokens[back] { back -= 1; continue }
+          if case .text(let previous) = tokens[back], previous.isEmpty { back -= 1; continue }
+          break
+        }
         if back >= 0, case .quote(_, opening: false) = tokens[back] {
           // Find the last quote in a run of closing quotes (“‘x’”.)
           var insertAt = back
@@ -76,7 +80,10 @@ struct Serializer {
       let text: String
       switch tokens[index] {
       case .text(let value): text = value
-      case .quote: previous = nil; continue
+      case .quote(_, let opening):
+        // Closing quotes let punctuation on both sides meet ("Title?" + "." → "Title?").
+        if opening { previous = nil }
+        continue
       case .open(.display), .close(.display): previous = nil; continue
       default: continue
       }

@@ -52,6 +52,7 @@ struct Flattener {
       for child in children { add(child) }
       tokens.append(.close(.link(url)))
     case .display(let display, let children):
+      guard !node.isEmpty else { return }
       tokens.append(.open(.display(display)))
       for child in children { add(child) }
       tokens.append(.close(.display(display)))

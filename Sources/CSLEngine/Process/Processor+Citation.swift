@@ -20,7 +20,8 @@ extension Processor {
     var ordered = cites
     if !citation.sort.isEmpty {
       let sortedIndices = sort(
-        Array(ordered.indices).map { ordered[$0].referenceIndex }, keys: citation.sort, numbers: numbers, mode: .citation,
+        Array(ordered.indices).map { ordered[$0].referenceIndex }, keys: citation.sort, numbers: numbers,
+        mode: .citation,
         cache: cache)
       // Stable mapping back to cites (a reference may be cited twice).
       var remaining = ordered
@@ -55,16 +56,20 @@ extension Processor {
       pieces[index].node = firstNames(pieces[index].node) ?? .empty
     }
     let delimiter = citation.layout.delimiter ?? ""
-    let groupingEnabled = citation.citeGroupDelimiter != nil || citation.collapse == .year
+    // A style that prints no names groups all cites together (implicit year-suffix collapsing).
+    let anonymous = pieces.allSatisfy { $0.namesKey.isEmpty }
+    let groupingEnabled =
+      citation.citeGroupDelimiter != nil || citation.collapse == .year
       || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
-    if groupingEnabled {
-      // Cite grouping: cites with the same names move next to the first of them.
+    if groupingEnabled && !citation.sort.isEmpty {
+      // Cite grouping: cites with the same names move next to the first of them (only in
+      // sorted citations; otherwise cites keep the order the author gave).
       var grouped: [CitePiece] = []
       var used = Array(repeating: false, count: pieces.count)
       for index in pieces.indices where !used[index] {
         used[index] = true
         grouped.append(pieces[index])
-        guard !pieces[index].namesKey.isEmpty else { continue }
+        guard !pieces[index].namesKey.isEmpty || anonymous else { continue }
         for other in (index + 1)..<pieces.count where !used[other] && pieces[other].namesKey == pieces[index].namesKey {
           used[other] = true
           grouped.append(pieces[other])
@@ -79,8 +84,8 @@ extension Processor {
       if let prefix = piece.cite.cite.prefix, !prefix.isEmpty {
         parts.append(RichText.parse(prefix))
         // A prefix that ends a sentence ("See the note. ") capitalizes what follows.
-        let trimmed = prefix.trimmingSpaces()
-        if trimmed.hasSuffix("."), trimmed.contains(" ") {
+        let trimmed = prefix.trimming { $0 == " " || $0 == "\u{201D}" || $0 == "\u{2019}" || $0 == "\"" }
+        if let last = trimmed.last, ".!?".contains(last), trimmed.contains(" ") {
           var caser = TextCaser(.capitalizeFirst, english: true)
           body = caser.applyAll(body)
         }
@@ -125,7 +130,9 @@ extension Processor {
       var previousCollapsed = false
       while index < pieces.count {
         var end = index
-        while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty, pieces[end + 1].namesKey == pieces[index].namesKey {
+        while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty || anonymous,
+          pieces[end + 1].namesKey == pieces[index].namesKey
+        {
           end += 1
         }
         if !output.isEmpty {
@@ -133,7 +140,8 @@ extension Processor {
         }
         previousCollapsed = end > index
         if end > index && citation.collapse != nil {
-          output.append(contentsOf: collapseGroup(Array(pieces[index...end]), citation: citation, states: states, wrap: wrap))
+          output.append(
+            contentsOf: collapseGroup(Array(pieces[index...end]), citation: citation, states: states, wrap: wrap))
         } else if end > index {
           for offset in index...end {
             if offset > index { output.append(.text(groupDelimiter)) }
@@ -185,10 +193,11 @@ extension Processor {
     for (clusterIndex, cluster) in clusters.enumerated() {
       let head = cluster[0]
       if clusterIndex > 0 {
-        nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
         let state = states[head.cite.referenceIndex] ?? DisambiguationState()
         let withoutAuthor = renderItem(
           head.cite.referenceIndex, context: head.cite.context, state: state, mode: .citation, suppressAuthor: true)
+        if withoutAuthor.isEmpty && !head.hasAffixes { continue }
+        nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
         nodes.append(wrap(head, withoutAuthor))
       } else {
         nodes.append(wrap(head, head.node))

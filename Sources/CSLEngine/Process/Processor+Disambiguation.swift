@@ -24,6 +24,17 @@ extension Processor {
     for item in bibliographyOrder where contexts[item] == nil {
       contexts[item] = [CiteContext(citationNumber: numbers[item])]
     }
+    // With et-al-subsequent options, later cites print fewer names: they must stay distinct too.
+    let options = compiled.citationNameOptions
+    if options.etAlSubsequentMin != nil || options.etAlSubsequentUseFirst != nil
+      || (compiled.style.styleClass == .note && contexts.values.contains { $0.contains { $0.position != .first } })
+    {
+      for (item, list) in contexts where !list.contains(where: { $0.position == .subsequent }) {
+        var subsequent = list.first ?? CiteContext(citationNumber: numbers[item])
+        subsequent.position = .subsequent
+        contexts[item, default: []].append(subsequent)
+      }
+    }
     let cited = contexts.keys.sorted()
     guard cited.count > 1 else { return states }
 
@@ -51,6 +62,9 @@ extension Processor {
       }
       return groups
     }
+    func classCount(_ group: [Int]) -> Int {
+      Set(group.map { renderings($0) }).count
+    }
     func isUnique(_ item: Int, in group: [Int]) -> Bool {
       let mine = Set(renderings(item))
       for other in group where other != item {
@@ -76,21 +90,43 @@ extension Processor {
       globalNameDisambiguation(cited, rule: citation.givennameDisambiguationRule, states: &states, cache: renderCache)
     }
 
+    // Every item's citation form, rendered once on all cores.
+    let contextsByItem = contexts
+    let initialStates = states
+    let prewarmed = ParallelMap.map(count: cited.count) { range, chunkCache in
+      range.map { position -> [String] in
+        let item = cited[position]
+        let state = initialStates[item] ?? DisambiguationState()
+        return (contextsByItem[item] ?? []).map { context in
+          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache).plainText
+        }
+      }
+    }
+    for (position, item) in cited.enumerated() {
+      cache[item] = (initialStates[item] ?? DisambiguationState(), prewarmed[position])
+    }
     var groups = ambiguousGroups(cited)
     let byCiteGivenname = citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite
     if citation.disambiguateAddNames || byCiteGivenname {
       for group in groups {
-        let maxNames = group.map { item in
-          references[item].names.values.map(\.count).max() ?? 0
-        }.max() ?? 0
+        let maxNames =
+          group.map { item in
+            references[item].names.values.map(\.count).max() ?? 0
+          }.max() ?? 0
         let initial = states
         let initialDistinct = distinctCount(group)
         var unresolved = Set(group)
         var snapshot = states
+        let initialClasses = classCount(group)
+        var bestClasses = initialClasses
         func settle() {
-          let before = unresolved.count
           for item in unresolved where isUnique(item, in: group) { unresolved.remove(item) }
-          if unresolved.count < before { snapshot = states }
+          // Progress is counted in distinct renderings, so splitting a group in two counts.
+          let classes = classCount(group)
+          if classes > bestClasses {
+            bestClasses = classes
+            snapshot = states
+          }
         }
         let maxAdd = citation.disambiguateAddNames ? maxNames : 0
         var add = 0
@@ -113,7 +149,7 @@ extension Processor {
         }
         // Items that stay ambiguous keep only the expansions that last helped.
         for item in unresolved { states[item] = snapshot[item] }
-        if distinctCount(group) <= initialDistinct {
+        if distinctCount(group) <= initialDistinct && classCount(group) <= initialClasses {
           for item in group { states[item] = initial[item] }
         }
       }
@@ -153,7 +189,9 @@ extension Processor {
         case .names(let names): if check(names.substitute ?? []) { return true }
         case .choose(let choose):
           for branch in choose.branches {
-            if branch.condition.tests.contains(where: { if case .disambiguate = $0 { return true } else { return false } }) {
+            if branch.condition.tests.contains(where: {
+              if case .disambiguate = $0 { return true } else { return false }
+            }) {
               return true
             }
             if check(branch.children) { return true }
@@ -191,8 +229,12 @@ extension Processor {
     for item in items {
       for name in names(item) where name.literal == nil {
         let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
-        people[family, default: []].insert(name.given ?? "")
-        givensByInitials[family + "\u{0}" + initials(name), default: []].insert(name.given ?? "")
+        // Given names written as initials compare by their initials ("J.J." is "J. J.").
+        let given = name.given ?? ""
+        let onlyInitials = given.split(whereSeparator: { " .-".contains($0) }).allSatisfy { $0.count == 1 }
+        let key = onlyInitials ? initials(name) : given
+        people[family, default: []].insert(key)
+        givensByInitials[family + "\u{0}" + initials(name), default: []].insert(key)
       }
     }
     for item in items {

@@ -14,8 +14,8 @@ enum SortValue: Sendable {
     case (_, .missing): return -1
     case (.number(let a), .number(let b)): return a < b ? -1 : (a > b ? 1 : 0)
     case (.text(let a), .text(let b)): return a < b ? -1 : (a > b ? 1 : 0)
-    case (.number(let a), .text(let b)): return String(a) < b ? -1 : 1
-    case (.text(let a), .number(let b)): return a < String(b) ? -1 : 1
+    case (.number(let a), .text(let b)): return String(a) < b ? -1 : (String(a) == b ? 0 : 1)
+    case (.text(let a), .number(let b)): return a < String(b) ? -1 : (a == String(b) ? 0 : 1)
     }
   }
 }
@@ -30,13 +30,23 @@ final class SortKeyTable {
 
 extension Processor {
   /// Sorts reference indices by sort keys (stable).
-  func sort(_ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil) -> [Int] {
+  func sort(
+    _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil
+  ) -> [Int] {
     guard !keys.isEmpty, items.count > 1 else { return items }
     // Keys are computed lazily: later keys only for items whose earlier keys tie.
     let table = SortKeyTable(count: items.count, keys: keys.count)
+    if items.count >= ParallelMap.threshold {
+      // The first key is needed for every item: compute it on all cores.
+      let first = ParallelMap.map(count: items.count) { range, chunkCache in
+        range.map { sortValue(items[$0], key: keys[0], number: numbers[items[$0]], mode: mode, cache: chunkCache) }
+      }
+      for (position, value) in first.enumerated() { table.values[position][0] = value }
+    }
     func value(_ position: Int, _ key: Int) -> SortValue {
       if let found = table.values[position][key] { return found }
-      let computed = sortValue(items[position], key: keys[key], number: numbers[items[position]], mode: mode, cache: cache)
+      let computed = sortValue(
+        items[position], key: keys[key], number: numbers[items[position]], mode: mode, cache: cache)
       table.values[position][key] = computed
       return computed
     }
@@ -90,7 +100,9 @@ extension Processor {
       }
       return text(RichText.parse(value))
     case .macro(let name):
-      guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name) else { return .missing }
+      guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name) else {
+        return .missing
+      }
       let rendered = renderer.render(elements, delimiter: nil)
       return text(rendered.node)
     }
@@ -105,8 +117,13 @@ extension Processor {
         switch ascii {
         case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(ascii + 0x20))
         case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(ascii))
+        case 0x27: folded.unicodeScalars.append(" ")
         default: continue
         }
+        continue
+      }
+      if character == "\u{2019}" || character == "\u{2018}" {
+        folded.unicodeScalars.append(" ")
         continue
       }
       if !(character.isLetter || character.isNumber) { continue }

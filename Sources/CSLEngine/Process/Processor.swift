@@ -9,6 +9,8 @@ public struct ProcessedOutput: Sendable {
   public var bibliography: [String]
   /// The ids of the bibliography entries, in order.
   public var bibliographyIDs: [String]
+  /// Each reference's citation number (first-cite order, or bibliography order when sorted).
+  public var citationNumbers: [String: Int] = [:]
   public var diagnostics: [Diagnostic]
 }
 
@@ -33,10 +35,12 @@ public struct Processor: Sendable {
   public init(compiled: CompiledStyle, references: [Reference]) {
     self.compiled = compiled
     // Prepared once: note-field variables read, name particles split.
-    self.references = references.map { reference in
-      var prepared = NoteFields.apply(reference)
-      for (variable, names) in prepared.names { prepared.names[variable] = names.map(NameParts.normalized) }
-      return prepared
+    self.references = ParallelMap.map(count: references.count) { range, _ in
+      range.map { position in
+        var prepared = NoteFields.apply(references[position])
+        for (variable, names) in prepared.names { prepared.names[variable] = names.map(NameParts.normalized) }
+        return prepared
+      }
     }
     var index: [String: Int] = [:]
     for (offset, reference) in references.enumerated() where index[reference.id] == nil {
@@ -58,12 +62,19 @@ public struct Processor: Sendable {
       var cites: [ResolvedCite] = []
       for cite in citation.cites {
         guard let index = indexByID[cite.id] else {
-          diagnostics.append(Diagnostic(.warning, code: "csl-unknown-item", message: "no reference with id '\(cite.id)'"))
+          diagnostics.append(
+            Diagnostic(.warning, code: "csl-unknown-item", message: "no reference with id '\(cite.id)'"))
           continue
         }
         var context = CiteContext()
         context.locator = cite.locator
         context.label = cite.label.map { $0.replacingAll(" ", with: "-") }
+        if let (label, plural, rest) = embeddedLabel(cite.locator), cite.label == nil || cite.label == "page" {
+          // "vol. 1, fol. 186": the locator names its own label (and its number).
+          context.label = label
+          context.locator = rest
+          context.labelPlural = plural
+        }
         cites.append(ResolvedCite(cite: cite, referenceIndex: index, context: context))
       }
       resolved.append(cites)
@@ -106,9 +117,24 @@ public struct Processor: Sendable {
     let memberSet = Set(bibliographyMembers)
     let bibliographyOrder = sortedBibliography.filter { memberSet.contains($0) }
     let entries = renderBibliography(bibliographyOrder, numbers: numbers, states: states, format: format, cache: cache)
-    return ProcessedOutput(
-      citations: renderedCitations, bibliography: entries,
-      bibliographyIDs: bibliographyOrder.map { references[$0].id }, diagnostics: diagnostics)
+    var output = ProcessedOutput(
+      citations: renderedCitations, bibliography: entries.map(\.text),
+      bibliographyIDs: entries.map { references[$0.item].id }, diagnostics: diagnostics)
+    for (index, number) in numbers { output.citationNumbers[references[index].id] = number }
+    return output
+  }
+
+  /// A locator that starts with a locator term's short form ("vol. 1") names its label.
+  func embeddedLabel(_ locator: String?) -> (String, Bool, String)? {
+    guard let locator, let space = locator.firstIndex(of: " ") else { return nil }
+    let head = String(locator[..<space])
+    guard head.hasSuffix(".") else { return nil }
+    for type in CSLVariables.locatorTypes.sorted() {
+      for plural in [false, true] where compiled.terms.term(type, form: .short, plural: plural) == head {
+        return (type, plural, String(locator[locator.index(after: space)...]).trimmingSpaces())
+      }
+    }
+    return nil
   }
 
   // MARK: - Positions
@@ -116,10 +142,26 @@ public struct Processor: Sendable {
   func assignPositions(_ resolved: inout [[ResolvedCite]], citations: [Citation], numbers: [Int: Int]) {
     var lastNote: [Int: Int] = [:]  // reference → note number of its last cite
     var firstNote: [Int: Int] = [:]
-    var previousCitation: [ResolvedCite]?
+    // What "the previous citation" is: in-text citations (note 0) follow each other; a note's
+    // first citation looks at every cite of the previous note; later citations in the same
+    // note look at the citation before them.
+    var previousInText: [ResolvedCite]?
+    var previousNoteNumber: Int?
+    var previousNoteCites: [ResolvedCite] = []
+    var previousCitationInNote: [ResolvedCite]?
     let distance = compiled.style.citation?.nearNoteDistance ?? 5
     for citationIndex in resolved.indices {
-      let note = citations[citationIndex].noteIndex.flatMap { $0 > 0 ? $0 : nil } ?? (citationIndex + 1)
+      let explicitNote = citations[citationIndex].noteIndex
+      let inText = explicitNote == 0
+      let note = explicitNote.flatMap { $0 > 0 ? $0 : nil } ?? (citationIndex + 1)
+      let previousCitation: [ResolvedCite]?
+      if inText {
+        previousCitation = previousInText
+      } else if note == previousNoteNumber {
+        previousCitation = previousCitationInNote
+      } else {
+        previousCitation = previousNoteNumber == nil ? nil : previousNoteCites
+      }
       for citeIndex in resolved[citationIndex].indices {
         var cite = resolved[citationIndex][citeIndex]
         let reference = cite.referenceIndex
@@ -130,7 +172,7 @@ public struct Processor: Sendable {
           let previous: ResolvedCite?
           if citeIndex > 0 {
             previous = resolved[citationIndex][citeIndex - 1]
-          } else if let previousCitation, previousCitation.count == 1 || Set(previousCitation.map(\.referenceIndex)).count == 1 {
+          } else if let previousCitation, Set(previousCitation.map(\.referenceIndex)).count == 1 {
             previous = previousCitation.last
           } else {
             previous = nil
@@ -151,7 +193,7 @@ public struct Processor: Sendable {
           if let last = lastNote[reference] { cite.context.nearNote = note - last <= distance }
         } else {
           firstNote[reference] = note
-          cite.context.firstNoteNumber = note
+          cite.context.firstNoteNumber = note  // kept for disambiguation; first cites do not print it
           cite.context.position = .first
         }
         if let forced = cite.cite.position, let position = Position(rawValue: forced) {
@@ -161,7 +203,18 @@ public struct Processor: Sendable {
         lastNote[reference] = note
         resolved[citationIndex][citeIndex] = cite
       }
-      previousCitation = resolved[citationIndex].isEmpty ? previousCitation : resolved[citationIndex]
+      let cites = resolved[citationIndex]
+      guard !cites.isEmpty else { continue }
+      if inText {
+        previousInText = cites
+      } else {
+        if note != previousNoteNumber {
+          previousNoteCites = []
+          previousNoteNumber = note
+        }
+        previousNoteCites += cites
+        previousCitationInNote = cites
+      }
     }
   }
 

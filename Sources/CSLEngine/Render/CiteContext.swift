@@ -14,6 +14,8 @@ struct CiteContext: Sendable, Hashable {
   var nearNote = false
   var locator: String?
   var label: String?
+  /// Set when the locator named its own label ("vol. 1"): that label's number.
+  var labelPlural: Bool?
   var citationNumber: Int?
   var firstNoteNumber: Int?
   var inCitation = true
@@ -44,7 +46,8 @@ struct VariableLookup: Sendable {
     switch name {
     case "locator": return nonEmpty(cite.locator)
     case "citation-number": return cite.citationNumber.map(String.init)
-    case "first-reference-note-number": return cite.firstNoteNumber.map(String.init)
+    case "first-reference-note-number":
+      return cite.position == .first ? nil : cite.firstNoteNumber.map(String.init)
     case "year-suffix": return yearSuffixText
     case "page-first":
       if let explicit = nonEmpty(reference.variables["page-first"]) { return explicit }
@@ -56,7 +59,8 @@ struct VariableLookup: Sendable {
       return nonEmpty(reference.variables["title-short"]) ?? nonEmpty(reference.variables["shortTitle"])
         ?? nonEmpty(reference.variables["title"])
     case "container-title-short":
-      return nonEmpty(reference.variables["container-title-short"]) ?? nonEmpty(reference.variables["journalAbbreviation"])
+      return nonEmpty(reference.variables["container-title-short"])
+        ?? nonEmpty(reference.variables["journalAbbreviation"])
     case "container-title" where form == .short:
       return nonEmpty(reference.variables["container-title-short"])
         ?? nonEmpty(reference.variables["journalAbbreviation"]) ?? nonEmpty(reference.variables["container-title"])
@@ -77,7 +81,10 @@ struct VariableLookup: Sendable {
       }
     }
     guard !names.isEmpty else { return nil }
-    let year = reference.dates["issued"]?.year.map { String(String(abs($0) % 100).count == 1 ? "0\(abs($0) % 100)" : String(abs($0) % 100)) } ?? ""
+    let year =
+      reference.dates["issued"]?.year.map {
+        String(String(abs($0) % 100).count == 1 ? "0\(abs($0) % 100)" : String(abs($0) % 100))
+      } ?? ""
     func letters(_ name: Name, _ count: Int) -> String {
       String((name.family ?? name.literal ?? "").filter(\.isLetter).prefix(count))
     }
@@ -98,21 +105,21 @@ struct VariableLookup: Sendable {
     reference.dates[name]
   }
 
-  /// True when the variable has a value (for `variable` conditions).
+  /// True when the variable has a value (for `variable` conditions). Ordinary variables
+  /// are looked up first: they are what styles test most.
   func has(_ name: String) -> Bool {
+    if let text = reference.variables[name], !text.isEmpty { return true }
+    if let list = reference.names[name] { return !list.isEmpty }
+    if let date = reference.dates[name] {
+      return !date.parts.isEmpty || date.literal != nil || date.raw != nil || date.extra["raw"] != nil
+    }
     switch name {
     case "locator": return nonEmpty(cite.locator) != nil
     case "citation-number": return cite.citationNumber != nil
-    case "first-reference-note-number": return cite.firstNoteNumber != nil
+    case "first-reference-note-number": return cite.position != .first && cite.firstNoteNumber != nil
     case "year-suffix": return yearSuffixText != nil
-    case "page-first": return text("page-first") != nil
-    case "citation-label": return text("citation-label") != nil
-    default:
-      if let list = reference.names[name] { return !list.isEmpty }
-      if let date = reference.dates[name] {
-        return !date.parts.isEmpty || date.literal != nil || date.raw != nil || date.extra["raw"] != nil
-      }
-      return nonEmpty(reference.variables[name]) != nil
+    case "page-first", "citation-label", "container-title-short", "title-short": return text(name) != nil
+    default: return false
     }
   }
 
@@ -121,4 +128,3 @@ struct VariableLookup: Sendable {
     return value
   }
 }
-

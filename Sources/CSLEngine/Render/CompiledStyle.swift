@@ -21,9 +21,7 @@ public struct CompiledStyle: Sendable {
     self.locale = locale
     self.terms = Terms(locale: locale)
     self.recursiveMacros = MacroGraph.recursiveMacros(style)
-    var citationOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
-    if citationOptions.delimiter == nil { citationOptions.delimiter = nil }
-    self.citationNameOptions = citationOptions
+    self.citationNameOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.bibliographyNameOptions = style.bibliography?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.usesYearSuffixVariable = MacroGraph.usesVariable("year-suffix", in: style)
     self.usesCitationNumberInBibliographySort =
@@ -31,6 +29,18 @@ public struct CompiledStyle: Sendable {
   }
 
   var punctuationInQuote: Bool { locale.punctuationInQuote ?? false }
+}
+
+extension CSL.Style {
+  /// True when the style prints `first-reference-note-number` anywhere.
+  public var usesFirstReferenceNoteNumber: Bool {
+    MacroGraph.usesVariable("first-reference-note-number", in: self)
+  }
+
+  /// True when the style prints `citation-number` anywhere.
+  public var usesCitationNumber: Bool {
+    MacroGraph.usesVariable("citation-number", in: self)
+  }
 }
 
 /// Walks the macro call graph of a style.
@@ -65,6 +75,15 @@ enum MacroGraph {
       }
     }
     return result
+  }
+
+  /// True when the bibliography layout (or a macro) prints the variable.
+  static func usesVariable(_ variable: String, inBibliographyOf style: CSL.Style) -> Bool {
+    guard let bibliography = style.bibliography else { return false }
+    var copy = style
+    copy.citation = nil
+    copy.bibliography = bibliography
+    return usesVariable(variable, in: copy)
   }
 
   static func usesVariable(_ variable: String, in style: CSL.Style) -> Bool {

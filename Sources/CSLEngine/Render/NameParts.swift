@@ -44,6 +44,7 @@ enum NameParts {
         index += 1
       }
       var rest = words[index...].joined(separator: " ")
+      var attached = false  // the last particle was glued to the family name ("d'Aubignac")
       // "al-One", "d'Aubignac": a short lowercase prefix joined by a hyphen or apostrophe.
       if let mark = rest.firstIndex(where: { $0 == "-" || $0 == "'" || $0 == "\u{2019}" }) {
         let head = rest[..<mark]
@@ -52,6 +53,7 @@ enum NameParts {
           rest[afterMark].isUppercase
         {
           particles.append(String(rest[...mark]))
+          attached = true
           rest = String(rest[afterMark...])
         }
       }
@@ -61,6 +63,8 @@ enum NameParts {
           if !joined.isEmpty, let last = joined.last, last != "-" && last != "'" && last != "\u{2019}" { joined += " " }
           joined += particle
         }
+        // "de' Frinkle": a separate apostrophe particle keeps its space (a trailing space marks it).
+        if !attached, let last = joined.last, last == "'" || last == "\u{2019}" { joined += " " }
         result.nonDroppingParticle = joined
         result.family = rest
       }

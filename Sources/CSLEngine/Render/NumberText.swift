@@ -8,16 +8,13 @@ enum NumberText {
       switch piece {
       case .number(let token):
         guard token.contains(where: \.isNumber) else { return false }
-        // Allow a letter prefix or suffix, not letters around digits on both sides with more letters.
-        let letters = token.filter { !$0.isNumber }
-        if letters.count > 2 && !isRomanLike(token) { return false }
+        // A letter prefix or suffix is allowed ("D2", "2b"); words are not.
+        if token.filter({ !$0.isNumber }).count > 2 { return false }
       case .separator: continue
       }
     }
     return true
   }
-
-  static func isRomanLike(_ token: String) -> Bool { false }
 
   enum Piece: Equatable {
     case number(String)
@@ -72,7 +69,12 @@ enum NumberText {
     // "i-ix": ranges and lists of non-digit numbers.
     let parts = text.split(whereSeparator: { "-\u{2013},&".contains($0) })
       .map { String($0).trimmingSpaces() }
-    return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } }
+    return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && ($0.allSatisfy(\.isNumber) || isRoman($0)) }
+  }
+
+  /// True for a roman numeral ("ix", "XIV").
+  static func isRoman(_ text: String) -> Bool {
+    !text.isEmpty && text.allSatisfy { "ivxlcdmIVXLCDM".contains($0) }
   }
 
   /// The leading integer of a value ("12b" → 12).
@@ -120,7 +122,7 @@ extension NumberText {
     let (prefixB, digitsB) = split(second)
     guard !digitsA.isEmpty, !digitsB.isEmpty, prefixA == prefixB else {
       // Not a range of comparable numbers ("110-N6", "N110-P5"): kept as written.
-      if first.allSatisfy({ $0.isLetter }) && second.allSatisfy({ $0.isLetter }) {
+      if isRoman(first) && isRoman(second) {
         return leading + first + delimiter + second + trailing  // roman numerals "i-ix"
       }
       // "N110-5", "110-N6": prefixes differ; written with a plain hyphen.

@@ -8,7 +8,8 @@ extension Renderer {
     }
     if mode == .sort {
       var limited = value
-      let names = Set((date.form != nil ? (compiled.locale.dates[date.form ?? .text]?.parts ?? []) : date.parts).map(\.name))
+      let names = Set(
+        (date.form != nil ? (compiled.locale.dates[date.form ?? .text]?.parts ?? []) : date.parts).map(\.name))
       let shown: Set<CSL.DatePart.Name>
       switch date.partsShown {
       case .yearMonthDay: shown = names
@@ -24,7 +25,8 @@ extension Renderer {
     if let literal = value.literal ?? (value.parts.isEmpty ? (value.raw ?? value.extra["raw"]?.stringValue) : nil),
       !literal.isEmpty
     {
-      return Rendered(node: decorate(RichText.parse(literal), date.decoration), calledVariable: true, renderedVariable: true)
+      return Rendered(
+        node: decorate(RichText.parse(literal), date.decoration), calledVariable: true, renderedVariable: true)
     }
     guard let start = value.start, !start.isEmpty else {
       return Rendered(node: .empty, calledVariable: true)
@@ -93,9 +95,13 @@ extension Renderer {
         return .sequence([join(first, delimiter), .text(rangeDelimiter)])
       }
       var largest: CSL.DatePart.Name?
-      if start.year != end.year { largest = .year }
-      else if start.month != end.month { largest = .month }
-      else if start.day != end.day { largest = .day }
+      if start.year != end.year {
+        largest = .year
+      } else if start.month != end.month {
+        largest = .month
+      } else if start.day != end.day {
+        largest = .day
+      }
       if let largest, shown.contains(where: { $0.name == largest }) {
         let rangeDelimiter = shown.first(where: { $0.name == largest })?.rangeDelimiter ?? "\u{2013}"
         if largest == .year {

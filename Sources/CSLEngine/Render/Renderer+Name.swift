@@ -15,7 +15,10 @@ extension Renderer {
     var initialize = options.initialize ?? true
     if level >= 1 && form == .short { form = .long }
     if level >= 2 || (level == 1 && options.form == .short && initializeWith == nil) {
-      initializeWith = nil
+      // A given name made only of initials ("J.J.", "J. J.") keeps the style's spelling of
+      // initials even when expanded, so differently spaced initials stay the same name.
+      let onlyInitials = (person.given ?? "").split(whereSeparator: { " .-".contains($0) }).allSatisfy { $0.count == 1 }
+      if !(onlyInitials && options.initializeWith != nil) { initializeWith = nil }
     }
     if level >= 2 { initialize = true }
     let family = person.family ?? ""
@@ -44,7 +47,7 @@ extension Renderer {
       var result: [Node] = []
       var previous = ""
       for (text, node) in nodes where !text.isEmpty {
-        if !result.isEmpty, let last = previous.last, last != "'" && last != "\u{2019}" && last != "-" {
+        if !result.isEmpty, let last = previous.last, last != "'" && last != "\u{2019}" && last != "-" && last != " " {
           result.append(.text(" "))
         }
         result.append(node)
@@ -54,7 +57,8 @@ extension Renderer {
     }
     let familyCore = piece(family, familyPart, withCase: true)
     if form == .short {
-      return block(spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart)
+      return block(
+        spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart)
     }
     if given.isEmpty && dropping.isEmpty {
       var pieces = spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)])
@@ -64,17 +68,21 @@ extension Renderer {
     let givenCore = piece(given, givenPart, withCase: true)
     if sortOrder {
       let separator = options.sortSeparator ?? ", "
-      let demote = compiled.style.demoteNonDroppingParticle == .displayAndSort
+      let demote =
+        compiled.style.demoteNonDroppingParticle == .displayAndSort
         || (mode == .sort && compiled.style.demoteNonDroppingParticle == .sortOnly)
       var pieces: [Node] = []
       let givenPieces: [Node]
       if demote {
         pieces.append(block([familyCore], familyPart))
         givenPieces = spaced([
-          (given, givenCore), (dropping, piece(dropping, givenPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)),
+          (given, givenCore), (dropping, piece(dropping, givenPart)),
+          (nonDropping.trimmingSpaces(), piece(nonDropping.trimmingSpaces(), familyPart, withCase: true)),
         ])
       } else {
-        pieces.append(block(spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart))
+        pieces.append(
+          block(
+            spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart))
         givenPieces = spaced([(given, givenCore), (dropping, piece(dropping, givenPart))])
       }
       if !givenPieces.isEmpty {
@@ -85,7 +93,8 @@ extension Renderer {
       return .sequence(pieces)
     }
     var familyPieces = spaced([
-      (dropping, piece(dropping, familyPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore),
+      (dropping, piece(dropping, familyPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)),
+      (family, familyCore),
     ])
     if !suffix.isEmpty { familyPieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }
     var pieces: [Node] = []
@@ -99,8 +108,8 @@ extension Renderer {
 
   /// One name piece with the name-part's formatting (and text-case for the main piece).
   private func piece(_ text: String, _ decoration: CSL.Decoration?, withCase: Bool = false) -> Node {
-    guard let decoration, !text.isEmpty else { return .text(text) }
-    var node = Node.text(text)
+    guard let decoration, !text.isEmpty else { return RichText.parse(text) }
+    var node = RichText.parse(text)
     if withCase, let textCase = decoration.textCase {
       var caser = TextCaser(textCase, english: isEnglish)
       node = caser.applyAll(node)
@@ -120,7 +129,9 @@ extension Renderer {
   static func joinParticle(_ particle: String, _ family: String) -> String {
     guard !particle.isEmpty else { return family }
     guard !family.isEmpty else { return particle }
-    if let last = particle.last, last == "'" || last == "\u{2019}" || last == "-" { return particle + family }
+    if let last = particle.last, last == "'" || last == "\u{2019}" || last == "-" || last == " " {
+      return particle + family
+    }
     return particle + " " + family
   }
 
@@ -132,7 +143,7 @@ extension Renderer {
     var tokens: [(text: String, abbreviated: Bool)] = []
     var current = ""
     let characters = Array(given)
-    for (index, character) in characters.enumerated() {
+    for character in characters {
       if character == "." || character == " " {
         if !current.isEmpty {
           tokens.append((current, character == "."))
@@ -141,7 +152,6 @@ extension Renderer {
       } else {
         current.append(character)
       }
-      _ = index
     }
     if !current.isEmpty { tokens.append((current, false)) }
     var result = ""

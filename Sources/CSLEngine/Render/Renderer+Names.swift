@@ -63,7 +63,8 @@ extension Renderer {
         total += visibleCount(lookup.names(variable), options: options)
       }
       guard total > 0 else { return Rendered(node: .empty, calledVariable: true) }
-      return Rendered(node: decorate(.text(String(total)), effective.decoration), calledVariable: true, renderedVariable: true)
+      return Rendered(
+        node: decorate(.text(String(total)), effective.decoration), calledVariable: true, renderedVariable: true)
     }
     let savedNameForms = nameForms
     nameForms = multilingualNameOptions(effective)
@@ -82,7 +83,7 @@ extension Renderer {
     for group in groups {
       var list = nameList(group.names, options: options, name: effective.name, etAl: effective.etAl)
       guard !list.isEmpty else { continue }
-      if let label = effective.label {
+      if let label = effective.label, mode != .sort {
         var labelSpec = label
         labelSpec.variable = group.variable
         let plural: Bool
@@ -92,7 +93,7 @@ extension Renderer {
         case .contextual: plural = group.names.count > 1
         }
         if let term = terms.term(group.variable, form: label.form, plural: plural), !term.isEmpty {
-          let labelNode = decorate(.text(term), label.decoration)
+          let labelNode = Node.tagged(.nameLabel, [decorate(.text(term), label.decoration)])
           list = effective.labelFirst ? .sequence([labelNode, list]) : .sequence([list, labelNode])
         }
       }
@@ -122,7 +123,9 @@ extension Renderer {
     case .names(let names): return Set(names.variables)
     case .label: return []
     case .group(let group):
-      return group.children.reduce(into: Set<String>()) { $0.formUnion(variables(in: $1, macros: macros, depth: depth + 1)) }
+      return group.children.reduce(into: Set<String>()) {
+        $0.formUnion(variables(in: $1, macros: macros, depth: depth + 1))
+      }
     case .choose(let choose):
       var result = Set<String>()
       for branch in choose.branches {
@@ -161,7 +164,8 @@ extension Renderer {
     var inverted: [Bool] = []
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
-      rendered.append(formatPerson(person, index: index, options: options, name: name, sortOrder: sortOrder))
+      rendered.append(
+        .tagged(.name, [formatPerson(person, index: index, options: options, name: name, sortOrder: sortOrder)]))
       inverted.append(sortOrder && !NameParts.isNonRomanic(person) && person.literal == nil)
     }
     let delimiter = options.delimiter ?? ", "
@@ -172,7 +176,10 @@ extension Renderer {
         parts.append(node)
       }
       parts.append(.text(delimiter + "\u{2026} "))
-      parts.append(formatPerson(last, index: names.count - 1, options: options, name: name, sortOrder: isSortOrder(names.count - 1, options: options)))
+      parts.append(
+        formatPerson(
+          last, index: names.count - 1, options: options, name: name,
+          sortOrder: isSortOrder(names.count - 1, options: options)))
       return decorateName(.sequence(parts), name)
     }
     let andWord: String?
@@ -185,7 +192,8 @@ extension Renderer {
       if index > 0 {
         let isLast = index == rendered.count - 1 && !truncated.etAl
         if isLast, let andWord {
-          let useDelimiter = precedes(options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1])
+          let useDelimiter = precedes(
+            options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1])
           parts.append(.text(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
         } else {
           parts.append(.text(delimiter))
@@ -196,8 +204,12 @@ extension Renderer {
     if truncated.etAl && mode != .sort {
       let term = terms.term(etAl?.term ?? "et-al") ?? "et al."
       if !term.isEmpty {
-        let useDelimiter = precedes(options.delimiterPrecedesEtAl ?? .contextual, count: rendered.count, previousInverted: inverted.last ?? false, threshold: 2)
-        parts.append(.text(useDelimiter ? delimiter : " "))
+        let useDelimiter = precedes(
+          options.delimiterPrecedesEtAl ?? .contextual, count: rendered.count, previousInverted: inverted.last ?? false,
+          threshold: 2)
+        // CJK terms ("等") attach without a space.
+        let attached = (term.unicodeScalars.first?.value ?? 0) >= 0x2E80
+        parts.append(.text(useDelimiter ? delimiter : (attached ? "" : " ")))
         parts.append(decorate(.text(term), etAl?.decoration ?? CSL.Decoration()))
       }
     }

@@ -5,7 +5,9 @@ extension Renderer {
   func renderText(_ text: CSL.Text) -> Rendered {
     switch text.source {
     case .variable(let name, let form):
-      guard suppressed.isEmpty || !suppressed.contains(name) else { return Rendered(node: .empty, calledVariable: true) }
+      guard suppressed.isEmpty || !suppressed.contains(name) else {
+        return Rendered(node: .empty, calledVariable: true)
+      }
       let found = text.multilingual.map { multilingualVariableNode(name, form: form, options: $0) }
       guard let node = found ?? variableNode(name, form: form) else {
         // citeproc-js: an empty year-suffix does not count for group suppression.
@@ -43,18 +45,30 @@ extension Renderer {
     case "year-suffix": return .tagged(.yearSuffix, [.text(value)])
     case "citation-label": return .tagged(.citationLabel, [.text(value)])
     case "page":
-      return .text(NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue, delimiter: rangeDelimiter))
+      return .text(
+        NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue, delimiter: rangeDelimiter))
     case "page-first":
       return .text(value)
     case "locator":
       let isPage = (cite.label ?? "page") == "page"
-      let formatted = NumberText.formatRange(
-        value, format: isPage ? compiled.style.pageRangeFormat?.rawValue : nil, delimiter: rangeDelimiter)
+      var formatted = NumberText.formatRange(
+        value.trimmingSpaces(), format: isPage ? compiled.style.pageRangeFormat?.rawValue : nil,
+        delimiter: rangeDelimiter)
+      if formatted.contains("&"), let ampersand = terms.term("and", form: .symbol), ampersand != "&" {
+        formatted = formatted.components(separatedBy: "&").joined(separator: ampersand)
+      }
       return .tagged(.locator, [RichText.parse(formatted)])
     case "URL", "DOI":
       return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
     case "title":
       return .tagged(.title, [valueNode(value)])
+    case "issue", "volume", "number-of-pages", "number-of-volumes", "edition", "chapter-number",
+      "collection-number", "part-number", "supplement-number", "printing-number":
+      // Numeric ranges in number variables get the range delimiter ("3-4" → "3–4").
+      if NumberText.isNumeric(value), value.contains("-") {
+        return .text(NumberText.formatRange(value, format: nil, delimiter: rangeDelimiter))
+      }
+      return valueNode(value)
     default:
       return valueNode(value)
     }
@@ -129,7 +143,9 @@ extension Renderer {
     case .always: plural = true
     case .never: plural = false
     case .contextual:
-      if name == "number-of-pages" || name == "number-of-volumes" {
+      if name == "locator", let fixed = cite.labelPlural {
+        plural = fixed
+      } else if name == "number-of-pages" || name == "number-of-volumes" {
         plural = (NumberText.leadingInteger(value) ?? 1) > 1
       } else {
         plural = NumberText.isPlural(value)

@@ -42,6 +42,10 @@ final class Renderer {
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
   var terms: Terms { compiled.terms }
+  var isTurkic: Bool {
+    let language = (reference.language ?? "").lowercased()
+    return language.hasPrefix("tr") || language.hasPrefix("az")
+  }
   var isEnglish: Bool {
     guard let language = reference.language, !language.isEmpty else {
       return (compiled.locale.lang ?? "en").lowercased().hasPrefix("en")
@@ -77,17 +81,23 @@ final class Renderer {
   /// Renders elements into a list; a chosen branch's children join the list in place, so
   /// they share the enclosing group's delimiter.
   private func renderInto(_ elements: [CSL.Element], nodes: inout [Node], result: inout Rendered) {
-    for element in elements {
-      if case .choose(let choose) = element {
-        var branch = choose.otherwise
-        for candidate in choose.branches where evaluate(candidate.condition) {
-          branch = candidate.children
+    // Index-based access borrows the style's elements instead of copying them.
+    for index in elements.indices {
+      if case .choose(let choose) = elements[index] {
+        var chosen: Int?
+        let branches = choose.branches
+        for branchIndex in branches.indices where evaluate(branches[branchIndex].condition) {
+          chosen = branchIndex
           break
         }
-        renderInto(branch, nodes: &nodes, result: &result)
+        if let chosen {
+          renderInto(branches[chosen].children, nodes: &nodes, result: &result)
+        } else {
+          renderInto(choose.otherwise, nodes: &nodes, result: &result)
+        }
         continue
       }
-      let rendered = render(element)
+      let rendered = render(elements[index])
       result.calledVariable = result.calledVariable || rendered.calledVariable
       result.renderedVariable = result.renderedVariable || rendered.renderedVariable
       if !rendered.node.isEmpty { nodes.append(rendered.node) }
@@ -117,6 +127,8 @@ final class Renderer {
       var rendered = render(group.children, delimiter: group.delimiter)
       if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
       rendered.node = decorate(rendered.node, group.decoration)
+      // citeproc-js: a nested group with output counts as content for the enclosing group.
+      if !rendered.node.isEmpty { rendered.renderedVariable = true }
       return rendered
     case .choose(let choose):
       for branch in choose.branches where evaluate(branch.condition) {
@@ -133,6 +145,7 @@ final class Renderer {
     var result = node
     if let textCase = decoration.textCase {
       var caser = TextCaser(textCase, english: isEnglish)
+      caser.turkic = isTurkic
       result = caser.applyAll(result)
     }
     if decoration.stripPeriods { result = result.mapText { $0.replacingAll(".", with: "") } }

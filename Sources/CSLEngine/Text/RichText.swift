@@ -3,7 +3,13 @@
 /// `<span class="nodecor">`) and quotation marks (straight or curly, double or single) into
 /// output nodes. Apostrophes become ’. Anything else is kept as text.
 enum RichText {
-  static func parse(_ text: String) -> Node {
+  static func parse(_ source: String) -> Node {
+    var text = source
+    // French guillemets keep their inner spaces as narrow no-break spaces (citeproc-js).
+    if text.utf8.contains(0xC2), text.contains("\u{00AB}") || text.contains("\u{00BB}") {
+      text = text.components(separatedBy: "\u{00AB} ").joined(separator: "\u{00AB}\u{202F}")
+        .components(separatedBy: " \u{00BB}").joined(separator: "\u{202F}\u{00BB}")
+    }
     // Fast path: no markup, quote or entity bytes (0xE2 starts the curly quotes).
     guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0x26 || $0 == 0xE2 }) else {
       return .text(text)
@@ -35,7 +41,11 @@ enum RichText {
       ("<span style=\"font-variant:small-caps;\">", "</span>", { .styled(.smallCaps, $0) }),
       ("<span style=\"font-variant: small-caps;\">", "</span>", { .styled(.smallCaps, $0) }),
       ("<span class=\"nocase\">", "</span>", { .nocase($0) }),
-      ("<span class=\"nodecor\">", "</span>", { .styled(.normalStyle, [.styled(.normalWeight, [.styled(.normalVariant, $0)])]) }),
+      (
+        "<span class=\"nodecor\">", "</span>",
+        // Plain formatting and, as in citeproc-js, no case changes either.
+        { .nocase([.styled(.normalStyle, [.styled(.normalWeight, [.styled(.normalVariant, $0)])])]) }
+      ),
       ("<span style=\"font-style:italic;\">", "</span>", { .styled(.italic, $0) }),
       ("<span style=\"font-weight:bold;\">", "</span>", { .styled(.bold, $0) }),
     ]

@@ -6,6 +6,8 @@ struct TextCaser {
   let textCase: CSL.TextCase
   /// Title case applies to English items only.
   let english: Bool
+  /// Turkish and Azerbaijani dotted/dotless i.
+  var turkic = false
   private var atStart = true
   private var afterSpace = true
   private var afterColon = false
@@ -82,16 +84,23 @@ struct TextCaser {
     if character.isWhitespace || character == "-" || character == "/" {
       afterSpace = true
     } else {
-      if character == ":" || character == "?" || character == "!" { afterColon = true }
-      else if character.isLetter || character.isNumber { afterColon = false; atStart = false }
+      if character == ":" || character == "?" || character == "!" {
+        afterColon = true
+      } else if character.isLetter || character.isNumber {
+        afterColon = false; atStart = false
+      }
       afterSpace = false
     }
   }
 
   private mutating func transform(_ text: String) -> String {
     switch textCase {
-    case .lowercase: skip(text); return text.lowercased()
-    case .uppercase: skip(text); return text.uppercased()
+    case .lowercase:
+      skip(text)
+      return (turkic ? text.replacingAll("I", with: "\u{0131}") : text).lowercased()
+    case .uppercase:
+      skip(text)
+      return (turkic ? text.replacingAll("i", with: "\u{0130}") : text).uppercased()
     case .capitalizeFirst:
       var result = ""
       for character in text {

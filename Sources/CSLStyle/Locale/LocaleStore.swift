@@ -60,7 +60,8 @@ public struct LocaleStore: Sendable {
     if tag != "en-US", let exact = file(tag) {
       layers.append(exact)
     } else if tag != "en-US" && !tag.contains("-") && Self.primaryDialects[language] == nil {
-      diagnostics.append(Diagnostic(.warning, code: "csl-locale-missing", message: "no locale file for '\(tag)'; using en-US"))
+      diagnostics.append(
+        Diagnostic(.warning, code: "csl-locale-missing", message: "no locale file for '\(tag)'; using en-US"))
     }
     layers += style.locales.filter { $0.lang == nil }
     if language != tag { layers += style.locales.filter { $0.lang == language } }

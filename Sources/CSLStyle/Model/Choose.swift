@@ -21,6 +21,7 @@ extension CSL {
 
   /// The tests of one branch, combined by `match`.
   public struct Condition: Sendable, Hashable {
+    /// One test of a condition.
     public enum Test: Sendable, Hashable {
       case disambiguate(Bool)
       case isNumeric(String)

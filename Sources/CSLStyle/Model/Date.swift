@@ -1,7 +1,9 @@
 extension CSL {
   /// `cs:date`: a localized date (`form` set) or a style-defined one.
   public struct Date: Sendable, Hashable {
+    /// `form` of a localized `cs:date` values, spelled as in the specification.
     public enum LocalizedForm: String, Sendable, Hashable { case numeric, text }
+    /// `date-parts` values, spelled as in the specification.
     public enum PartsShown: String, Sendable, Hashable {
       case yearMonthDay = "year-month-day", yearMonth = "year-month", year
     }
@@ -26,7 +28,9 @@ extension CSL {
 
   /// `cs:date-part`.
   public struct DatePart: Sendable, Hashable {
+    /// `name` of `cs:date-part` values, spelled as in the specification.
     public enum Name: String, Sendable, Hashable { case day, month, year }
+    /// `form` of `cs:date-part` values, spelled as in the specification.
     public enum PartForm: String, Sendable, Hashable {
       case numeric, numericLeadingZeros = "numeric-leading-zeros", ordinal, long, short
     }
@@ -34,7 +38,8 @@ extension CSL {
     public var form: PartForm?
     public var rangeDelimiter: String?
     public var decoration: Decoration
-    public init(name: Name, form: PartForm? = nil, rangeDelimiter: String? = nil, decoration: Decoration = Decoration()) {
+    public init(name: Name, form: PartForm? = nil, rangeDelimiter: String? = nil, decoration: Decoration = Decoration())
+    {
       self.name = name
       self.form = form
       self.rangeDelimiter = rangeDelimiter

@@ -13,6 +13,7 @@ extension CSL {
 
   /// `cs:term`.
   public struct Term: Sendable, Hashable {
+    /// `match` of an ordinal term.
     public enum OrdinalMatch: String, Sendable, Hashable {
       case lastDigit = "last-digit", lastTwoDigits = "last-two-digits", wholeNumber = "whole-number"
     }

@@ -41,11 +41,15 @@ extension CSL {
 
   /// The name options that `cs:style`, `cs:citation` and `cs:bibliography` pass down.
   public struct NameOptions: Sendable, Hashable {
+    /// `and` values, spelled as in the specification.
     public enum And: String, Sendable, Hashable { case text, symbol }
+    /// `delimiter-precedes-et-al` / `delimiter-precedes-last` values, spelled as in the specification.
     public enum DelimiterRule: String, Sendable, Hashable {
       case contextual, afterInvertedName = "after-inverted-name", always, never
     }
+    /// `form` of `cs:name` values, spelled as in the specification.
     public enum NameForm: String, Sendable, Hashable { case long, short, count }
+    /// `name-as-sort-order` values, spelled as in the specification.
     public enum SortOrder: String, Sendable, Hashable { case first, all }
     public var and: And?
     public var delimiter: String?

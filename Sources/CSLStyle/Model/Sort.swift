@@ -1,6 +1,7 @@
 extension CSL {
   /// `cs:sort` key.
   public struct SortKey: Sendable, Hashable {
+    /// What a sort key sorts by.
     public enum Source: Sendable, Hashable {
       case variable(String)
       case macro(String)

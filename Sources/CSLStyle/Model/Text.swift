@@ -1,6 +1,7 @@
 extension CSL {
   /// `cs:text`.
   public struct Text: Sendable, Hashable {
+    /// What the element prints.
     public enum Source: Sendable, Hashable {
       case variable(String, Form)
       case macro(String)
@@ -35,7 +36,9 @@ extension CSL {
     public var form: Form
     public var plural: Plural
     public var decoration: Decoration
-    public init(variable: String, form: Form = .long, plural: Plural = .contextual, decoration: Decoration = Decoration()) {
+    public init(
+      variable: String, form: Form = .long, plural: Plural = .contextual, decoration: Decoration = Decoration()
+    ) {
       self.variable = variable
       self.form = form
       self.plural = plural

@@ -91,7 +91,8 @@ struct ElementReader {
   }
 
   mutating func layout(_ element: XMLElement) -> CSL.Layout {
-    context.checkAttributes(element, ParseContext.formatting.union(ParseContext.affixes).union(["delimiter", "xml:lang", "locale"]))
+    context.checkAttributes(
+      element, ParseContext.formatting.union(ParseContext.affixes).union(["delimiter", "xml:lang", "locale"]))
     var layout = CSL.Layout(children: children(element), delimiter: element[attribute: "delimiter"])
     layout.decoration.formatting = context.formatting(element)
     layout.decoration.prefix = element[attribute: "prefix"]
@@ -144,7 +145,10 @@ struct ElementReader {
     case "names": return .names(names(element))
     case "group":
       context.checkAttributes(element, Self.decorationAttributes.union(["delimiter"]))
-      return .group(CSL.Group(children: children(element), delimiter: element[attribute: "delimiter"], decoration: context.decoration(element)))
+      return .group(
+        CSL.Group(
+          children: children(element), delimiter: element[attribute: "delimiter"],
+          decoration: context.decoration(element)))
     case "choose": return .choose(choose(element))
     default:
       context.report(.error, "csl-unknown-element", "unknown rendering element <\(element.name)>", at: element)

@@ -33,7 +33,8 @@ public enum LocaleParser {
       switch child.name {
       case "info": break
       case "style-options":
-        context.checkAttributes(child, ["punctuation-in-quote", "limit-day-ordinals-to-day-1", "limit-ordinals-to-day-1"])
+        context.checkAttributes(
+          child, ["punctuation-in-quote", "limit-day-ordinals-to-day-1", "limit-ordinals-to-day-1"])
         locale.punctuationInQuote = context.bool(child, "punctuation-in-quote")
         locale.limitDayOrdinalsToDay1 =
           context.bool(child, "limit-day-ordinals-to-day-1") ?? context.bool(child, "limit-ordinals-to-day-1")
@@ -52,7 +53,8 @@ public enum LocaleParser {
       case "terms":
         for termElement in child.elements {
           guard termElement.name == "term" else {
-            context.report(.error, "csl-unknown-element", "unknown element <\(termElement.name)> in <terms>", at: termElement)
+            context.report(
+              .error, "csl-unknown-element", "unknown element <\(termElement.name)> in <terms>", at: termElement)
             continue
           }
           if let term = term(termElement, context: &context) { locale.terms[term.key] = term }

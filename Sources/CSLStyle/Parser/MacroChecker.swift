@@ -60,18 +60,4 @@ enum MacroChecker {
     }
     return result
   }
-
-  /// The names of macros that take part in a cycle (rendering treats their calls as empty).
-  public static func recursiveMacros(_ style: CSL.Style) -> Set<String> {
-    var result = Set<String>()
-    for name in style.macros.keys {
-      var seen = Set<String>()
-      var stack = calls(style.macros[name] ?? [])
-      while let next = stack.popLast() {
-        if next == name { result.insert(name); break }
-        if seen.insert(next).inserted { stack += calls(style.macros[next] ?? []) }
-      }
-    }
-    return result
-  }
 }

@@ -38,9 +38,11 @@ public enum StyleParser {
     var style = CSL.Style()
     reader.context.checkAttributes(
       root,
-      ["class", "version", "default-locale", "initialize-with-hyphen", "page-range-format",
-       "demote-non-dropping-particle", "names-delimiter", "name-form", "name-delimiter", "xml:lang"]
-        .reduce(into: ParseContext.nameOptions) { $0.insert($1) })
+      [
+        "class", "version", "default-locale", "initialize-with-hyphen", "page-range-format",
+        "demote-non-dropping-particle", "names-delimiter", "name-form", "name-delimiter", "xml:lang",
+      ]
+      .reduce(into: ParseContext.nameOptions) { $0.insert($1) })
     if let value = reader.context.value(root, "class", as: CSL.StyleClass.self) {
       style.styleClass = value
     } else if root[attribute: "class"] == nil {

@@ -83,7 +83,8 @@ struct RenderCommand: ParsableCommand {
         citationList += decoded
         for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
       } catch {
-        FileHandle.standardError.write(Data("\(citations):\(error.line):\(error.column): error: \(error.message)\n".utf8))
+        FileHandle.standardError.write(
+          Data("\(citations):\(error.line):\(error.column): error: \(error.message)\n".utf8))
         throw ExitCode(2)
       }
     }

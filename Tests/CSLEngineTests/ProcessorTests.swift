@@ -1,0 +1,106 @@
+import BibModel
+import CSLEngine
+import CSLStyle
+import Testing
+
+/// End-to-end checks of the processor on small inline styles (no shared data needed).
+struct ProcessorTests {
+  static let locale = """
+    <locale xmlns="http://purl.org/net/xbiblio/csl" xml:lang="en-US">
+      <style-options punctuation-in-quote="true"/>
+      <terms>
+        <term name="and">and</term>
+        <term name="et-al">et al.</term>
+        <term name="page" form="short"><single>p.</single><multiple>pp.</multiple></term>
+        <term name="open-quote">“</term><term name="close-quote">”</term>
+        <term name="open-inner-quote">‘</term><term name="close-inner-quote">’</term>
+        <term name="ordinal">th</term><term name="ordinal-01">st</term><term name="ordinal-02">nd</term>
+        <term name="ordinal-03">rd</term><term name="ordinal-11">th</term><term name="ordinal-12">th</term>
+        <term name="ordinal-13">th</term>
+      </terms>
+    </locale>
+    """
+
+  func processor(_ layout: String, citationAttributes: String = "", references: [Reference]) throws -> Processor {
+    let text = """
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        <info><id/><title/></info>
+        <citation \(citationAttributes)><layout delimiter="; ">\(layout)</layout></citation>
+        <bibliography><layout>\(layout)</layout></bibliography>
+      </style>
+      """
+    let parsed = StyleParser.parse(text)
+    let style = try #require(parsed.style)
+    let (locale, _) = LocaleStore(files: ["en-US": Self.locale]).resolve(style: style, language: nil)
+    return Processor(style: style, locale: locale, references: references)
+  }
+
+  static let doe = Reference(
+    id: "doe", type: "book", variables: ["title": "A <i>Fine</i> Book", "page": "321-28", "edition": "2"],
+    names: ["author": [Name(family: "Doe", given: "Jean-Paul"), Name(family: "Roe", given: "Anna")]],
+    dates: ["issued": DateValue(year: 2001)])
+
+  @Test func rendersNamesWithInitialsAndAnd() throws {
+    let processor = try processor(
+      "<names variable=\"author\"><name and=\"text\" initialize-with=\". \"/></names>", references: [Self.doe])
+    let output = processor.process(citations: [Citation(cites: [Cite(id: "doe")])], format: PlainTextFormat())
+    #expect(output.citations == ["J.-P. Doe and A. Roe"])
+  }
+
+  @Test func etAlTruncates() throws {
+    let processor = try processor(
+      "<names variable=\"author\"><name form=\"short\" et-al-min=\"2\" et-al-use-first=\"1\"/></names>",
+      references: [Self.doe])
+    let output = processor.process(citations: [Citation(cites: [Cite(id: "doe")])], format: PlainTextFormat())
+    #expect(output.citations == ["Doe et al."])
+  }
+
+  @Test func pageRangesAndOrdinals() throws {
+    let processor = try processor(
+      "<group delimiter=\", \"><text variable=\"page\"/><number variable=\"edition\" form=\"ordinal\"/></group>",
+      references: [Self.doe])
+    let output = processor.process(citations: [Citation(cites: [Cite(id: "doe")])], format: PlainTextFormat())
+    #expect(output.citations == ["321–28, 2nd"])
+  }
+
+  @Test func htmlEscapesAndKeepsMarkup() throws {
+    var reference = Self.doe
+    reference.variables["title"] = "Cats & <i>Dogs</i> \"quoted\""
+    let processor = try processor("<text variable=\"title\"/>", references: [reference])
+    let output = processor.process(citations: [Citation(cites: [Cite(id: "doe")])], format: HTMLFormat())
+    #expect(output.citations == ["Cats &#38; <i>Dogs</i> “quoted”"])
+  }
+
+  @Test func markdownFormat() throws {
+    let processor = try processor("<text variable=\"title\" font-weight=\"bold\"/>", references: [Self.doe])
+    let output = processor.process(citations: [Citation(cites: [Cite(id: "doe")])], format: MarkdownFormat())
+    #expect(output.citations == ["**A *Fine* Book**"])
+  }
+
+  @Test func groupWithOnlyEmptyVariablesIsSuppressed() throws {
+    let processor = try processor(
+      "<group delimiter=\" \"><text value=\"Vol.\"/><text variable=\"volume\"/></group><text variable=\"title\"/>",
+      references: [Self.doe])
+    let output = processor.process(citations: [Citation(cites: [Cite(id: "doe")])], format: PlainTextFormat())
+    #expect(output.citations == ["A Fine Book"])
+  }
+
+  @Test func yearSuffixDisambiguates() throws {
+    var second = Self.doe
+    second.id = "doe2"
+    second.variables["title"] = "Another"
+    let processor = try processor(
+      "<group delimiter=\" \"><names variable=\"author\"><name form=\"short\" et-al-min=\"2\" et-al-use-first=\"1\"/></names>"
+        + "<date variable=\"issued\"><date-part name=\"year\"/></date></group>",
+      citationAttributes: "disambiguate-add-year-suffix=\"true\"", references: [Self.doe, second])
+    let output = processor.process(
+      citations: [Citation(cites: [Cite(id: "doe"), Cite(id: "doe2")])], format: PlainTextFormat())
+    #expect(output.citations == ["Doe et al. 2001a; Doe et al. 2001b"])
+  }
+
+  @Test func unknownCiteIsAWarningNotACrash() throws {
+    let processor = try processor("<text variable=\"title\"/>", references: [Self.doe])
+    let output = processor.process(citations: [Citation(cites: [Cite(id: "missing")])], format: PlainTextFormat())
+    #expect(output.diagnostics.contains { $0.code == "csl-unknown-item" })
+  }
+}
