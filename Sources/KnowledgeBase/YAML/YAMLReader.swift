@@ -32,28 +32,27 @@ public enum YAMLReader {
     }
   }
 
-  /// Lines whose indentation contains a tab, at the tab's column.
+  /// Lines whose indentation contains a tab, at the tab's column. Indentation is ASCII, so
+  /// byte offsets within it are character columns.
   static func tabIndentation(_ text: String, file: String) -> [Diagnostic] {
     var found: [Diagnostic] = []
     var line = 1
     var column = 1
     var inIndentation = true
-    for scalar in text.unicodeScalars {
-      if scalar == "\n" {
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "\n") {
         line += 1
         column = 1
         inIndentation = true
         continue
       }
-      if inIndentation {
-        if scalar == "\t" {
-          found.append(
-            LoadRules.yamlTab.finding(
-              LoadRules.tab, at: SourceLocation(file: file, line: line, column: column)))
-          inIndentation = false
-        } else if scalar != " " {
-          inIndentation = false
-        }
+      guard inIndentation else { continue }
+      if byte == UInt8(ascii: "\t") {
+        found.append(
+          LoadRules.yamlTab.finding(LoadRules.tab, at: SourceLocation(file: file, line: line, column: column)))
+        inIndentation = false
+      } else if byte != UInt8(ascii: " ") {
+        inIndentation = false
       }
       column += 1
     }
