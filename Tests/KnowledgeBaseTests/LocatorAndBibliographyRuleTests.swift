@@ -69,3 +69,27 @@ import Testing
     #expect(doi.first?.hint == "remove the resolver or prefix")
   }
 }
+
+@Suite struct BibliographyLoadTests {
+  @Test func syntaxErrorsAndDuplicateKeysAcrossFilesArePlaced() {
+    let bibliography = Bibliography.read([
+      SourceFile(path: "a.json", text: "[\n  {\"id\": \"x\", \"type\": \"book\"}\n]\n"),
+      SourceFile(path: "b.json", text: "[\n  {\"id\": \"x\", \"type\": \"book\"},\n  {\"id\": \"y\" \"type\": 1}\n]\n"),
+    ])
+    #expect(bibliography.diagnostics.map(\.code) == ["bibliography-load"])
+    #expect(bibliography.diagnostics.first?.location?.file == "b.json")
+    #expect(bibliography.diagnostics.first?.location?.line == 3)
+    #expect(bibliography.keys == ["x"])
+
+    let duplicate = Bibliography.read([
+      SourceFile(path: "a.json", text: "[{\"id\": \"x\", \"type\": \"book\"}]"),
+      SourceFile(path: "b.json", text: "[\n  {\"id\": \"x\", \"type\": \"report\"}\n]"),
+    ])
+    #expect(duplicate.diagnostics.map(\.place) == ["b.json:2:3"])
+    #expect(duplicate["x"]?.type == "book")
+  }
+
+  @Test func aCleanBibliographyHasNoFindings() {
+    #expect(Bibliography.read([SourceFile(path: "bib.json", text: Fixture.bibliography)]).diagnostics.isEmpty)
+  }
+}

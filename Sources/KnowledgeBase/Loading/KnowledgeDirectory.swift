@@ -25,10 +25,13 @@ public enum KnowledgeDirectory {
       if !hidden, relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") { paths.append(base + "/" + relative) }
     }
     paths.sort()
-    var files: [SourceFile] = []
-    for path in paths {
-      files.append(SourceFile(path: path, text: try read(path)))
+    let read = ParallelMap.map(paths) { path -> Result<SourceFile, ReadError> in
+      do throws(ReadError) { return .success(SourceFile(path: path, text: try Self.read(path))) } catch {
+        return .failure(error)
+      }
     }
+    var files: [SourceFile] = []
+    for result in read { files.append(try result.get()) }
     return files
   }
 

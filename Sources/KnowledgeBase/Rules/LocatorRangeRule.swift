@@ -45,6 +45,7 @@ public struct LocatorRangeRule: CheckRule {
 
   /// Numeric page ranges of a locator (`15`, `14-18`, `14–18`, `3, 7-9`); nil if any part is not numeric.
   static func ranges(_ text: String) -> [ClosedRange<Int>]? {
+    if let page = Int(text), page >= 0 { return [page...page] }  // the common case, without splitting
     var result: [ClosedRange<Int>] = []
     for piece in text.split(whereSeparator: { $0 == "," || $0 == "&" }) {
       let ends = piece.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })

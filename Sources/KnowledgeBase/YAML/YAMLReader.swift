@@ -32,28 +32,27 @@ public enum YAMLReader {
     }
   }
 
-  /// Lines whose indentation contains a tab, at the tab's column.
+  /// Lines whose indentation contains a tab, at the tab's column. Indentation is ASCII, so
+  /// byte offsets within it are character columns.
   static func tabIndentation(_ text: String, file: String) -> [Diagnostic] {
     var found: [Diagnostic] = []
     var line = 1
     var column = 1
     var inIndentation = true
-    for scalar in text.unicodeScalars {
-      if scalar == "\n" {
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "\n") {
         line += 1
         column = 1
         inIndentation = true
         continue
       }
-      if inIndentation {
-        if scalar == "\t" {
-          found.append(
-            LoadRules.yamlTab.finding(
-              LoadRules.tab, at: SourceLocation(file: file, line: line, column: column)))
-          inIndentation = false
-        } else if scalar != " " {
-          inIndentation = false
-        }
+      guard inIndentation else { continue }
+      if byte == UInt8(ascii: "\t") {
+        found.append(
+          LoadRules.yamlTab.finding(LoadRules.tab, at: SourceLocation(file: file, line: line, column: column)))
+        inIndentation = false
+      } else if byte != UInt8(ascii: " ") {
+        inIndentation = false
       }
       column += 1
     }
@@ -63,9 +62,16 @@ public enum YAMLReader {
 
 /// Builds nodes from parser events with an explicit stack (no recursion on input depth).
 private struct EventComposer {
-  enum Frame {
-    case sequence([YAMLNode], SourceLocation)
-    case mapping([YAMLPair], pendingKey: (String, SourceLocation)?, seen: [String: SourceLocation], SourceLocation)
+  /// A collection being built; mutated in place at the top of the stack.
+  struct Frame {
+    var isMapping: Bool
+    var location: SourceLocation
+    var items: [YAMLNode] = []
+    var pairs: [YAMLPair] = []
+    /// A mapping's key waiting for its value.
+    var pendingKey: (String, SourceLocation)?
+    /// An index of a large mapping's keys (small ones are searched directly).
+    var seen: [String: SourceLocation] = [:]
   }
 
   let file: String
@@ -153,17 +159,14 @@ private struct EventComposer {
     case YAML_SEQUENCE_START_EVENT:
       checkAnchor(event.data.sequence_start.anchor, location)
       checkTag(event.data.sequence_start.tag, location)
-      guard push(.sequence([], location), location) else { return false }
+      guard push(Frame(isMapping: false, location: location), location) else { return false }
     case YAML_MAPPING_START_EVENT:
       checkAnchor(event.data.mapping_start.anchor, location)
       checkTag(event.data.mapping_start.tag, location)
-      guard push(.mapping([], pendingKey: nil, seen: [:], location), location) else { return false }
+      guard push(Frame(isMapping: true, location: location), location) else { return false }
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       guard let frame = stack.popLast() else { return true }
-      switch frame {
-      case .sequence(let items, let start): add(YAMLNode(.sequence(items), location: start))
-      case .mapping(let pairs, _, _, let start): add(YAMLNode(.mapping(pairs), location: start))
-      }
+      add(YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), location: frame.location))
     default:
       break
     }
@@ -175,7 +178,7 @@ private struct EventComposer {
       problems.append(LoadRules.yamlSyntax.finding(LoadRules.tooDeep, at: location))
       return false
     }
-    if case .mapping(_, nil, _, _)? = stack.last {
+    if let top = stack.last, top.isMapping, top.pendingKey == nil {
       // A collection used as a key.
       problems.append(LoadRules.yamlSyntax.finding(LoadRules.complexKey, at: location))
     }
@@ -196,36 +199,34 @@ private struct EventComposer {
 
   /// Adds a finished node to the collection being built, or makes it the root.
   mutating func add(_ node: YAMLNode) {
-    guard let frame = stack.popLast() else {
+    let top = stack.count - 1
+    guard top >= 0 else {
       root = node
       return
     }
-    switch frame {
-    case .sequence(var items, let start):
-      items.append(node)
-      stack.append(.sequence(items, start))
-    case .mapping(var pairs, let pending, var seen, let start):
-      if let (key, keyLocation) = pending {
-        // Small mappings are searched directly; large ones get an index.
-        let first: SourceLocation?
-        if pairs.count < 16 {
-          first = pairs.first { $0.key == key }?.keyLocation
-        } else {
-          if seen.isEmpty { for pair in pairs { seen[pair.key] = pair.keyLocation } }
-          first = seen[key]
-        }
-        if let first {
-          problems.append(
-            LoadRules.yamlDuplicateKey.finding(LoadRules.duplicateKey(key, first: first), at: keyLocation))
-        } else {
-          if !seen.isEmpty { seen[key] = keyLocation }
-          pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
-        }
-        stack.append(.mapping(pairs, pendingKey: nil, seen: seen, start))
-      } else {
-        let key = node.scalar ?? ""
-        stack.append(.mapping(pairs, pendingKey: (key, node.location), seen: seen, start))
-      }
+    guard stack[top].isMapping else {
+      stack[top].items.append(node)
+      return
     }
+    guard let (key, keyLocation) = stack[top].pendingKey else {
+      stack[top].pendingKey = (node.scalar ?? "", node.location)
+      return
+    }
+    stack[top].pendingKey = nil
+    let first: SourceLocation?
+    if stack[top].pairs.count < 16 {
+      first = stack[top].pairs.first { $0.key == key }?.keyLocation
+    } else {
+      if stack[top].seen.isEmpty {
+        for pair in stack[top].pairs { stack[top].seen[pair.key] = pair.keyLocation }
+      }
+      first = stack[top].seen[key]
+    }
+    if let first {
+      problems.append(LoadRules.yamlDuplicateKey.finding(LoadRules.duplicateKey(key, first: first), at: keyLocation))
+      return
+    }
+    if !stack[top].seen.isEmpty { stack[top].seen[key] = keyLocation }
+    stack[top].pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
   }
 }

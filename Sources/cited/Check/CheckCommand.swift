@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var input: KnowledgeInputOptions
 
-  @Option(help: "Output format: text, json, sarif or github.")
+  @Option(help: ArgumentHelp("Output format: text, json, sarif or github.", valueName: "format"))
   var format: Format = .text
 
   @Flag(help: "Treat warnings as errors for the exit status.")
@@ -30,13 +30,14 @@ struct CheckCommand: ParsableCommand {
       "Also report sourcing coverage: unsourced entities and properties, busiest sources, secondary-only statements.")
   var coverage = false
 
-  @Option(help: "Project configuration (default: .cited.yaml when present).")
+  @Option(help: ArgumentHelp("Project configuration (default: .cited.yaml when present).", valueName: "file"))
   var config: String?
 
-  @Option(help: "Switch a rule off (repeatable).")
+  @Option(help: ArgumentHelp("Switch a rule off (repeatable).", valueName: "rule"))
   var disable: [String] = []
 
-  @Option(help: "Change a rule's severity: RULE=error|warning|info (repeatable).")
+  @Option(
+    help: ArgumentHelp("Change a rule's severity: RULE=error|warning|info (repeatable).", valueName: "rule=level"))
   var severity: [String] = []
 
   @Option(help: .hidden)

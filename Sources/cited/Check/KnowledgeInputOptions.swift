@@ -5,10 +5,12 @@ import KnowledgeBase
 
 /// Where the knowledge base and bibliography are; shared by `check` and `kb`.
 struct KnowledgeInputOptions: ParsableArguments {
-  @Option(name: .long, help: "The knowledge-base folder.")
+  @Option(name: .long, help: ArgumentHelp("The knowledge-base folder.", valueName: "dir"))
   var knowledge: String = "Knowledge"
 
-  @Option(name: .long, parsing: .upToNextOption, help: "CSL-JSON bibliography files (default: Bibliography/*.json).")
+  @Option(
+    name: .long, parsing: .upToNextOption,
+    help: ArgumentHelp("CSL-JSON bibliography files (default: Bibliography/*.json).", valueName: "file"))
   var bibliography: [String] = []
 
   /// What was loaded, with the texts of every file read (for quoting lines).
