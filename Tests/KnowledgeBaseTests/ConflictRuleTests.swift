@@ -49,6 +49,48 @@ import Testing
     #expect(resolved.first?.severity == .info)
   }
 
+  @Test func aDeprecatedRivalIsReportedAsResolvedWithItsReason() {
+    let result = Fixture.check([
+      "kb/lsg/g.yaml": Fixture.lsg(
+        """
+          head:
+            - value: xi
+              references:
+                - source: book2010
+            - value: g
+              rank: deprecated
+              reason: press speculation
+              references:
+                - source: article2014
+
+        """)
+    ])
+    #expect(result.findings.filter { $0.code == "conflict" }.isEmpty)
+    let resolved = result.findings.filter { $0.code == "conflict-resolved" }
+    #expect(resolved.map(\.place) == ["kb/lsg/g.yaml:11:14"])
+    #expect(resolved.first?.message.contains("g is deprecated (press speculation)") == true)
+    #expect(result.summary.conflicts == 0)
+  }
+
+  @Test func aDeprecatedValueThatAgreesIsNoRival() {
+    let result = Fixture.check([
+      "kb/lsg/g.yaml": Fixture.lsg(
+        """
+          head:
+            - value: xi
+              references:
+                - source: book2010
+            - value: xi
+              rank: deprecated
+              reason: duplicate of a better-sourced statement
+              references:
+                - source: article2014
+
+        """)
+    ])
+    #expect(result.findings.filter { $0.code.hasPrefix("conflict") }.isEmpty)
+  }
+
   @Test func successiveValuesAndDeprecatedOnesDoNotConflict() {
     let found = Fixture.findings(
       "conflict",

@@ -9,6 +9,9 @@ public struct ValueConflict: Sendable {
   public var statements: [Statement]
   /// The preferred value, when rank resolves the conflict.
   public var resolvedBy: Statement?
+  /// Deprecated values that disagree with what the knowledge base holds, each with its reason:
+  /// disagreements between sources settled by deprecation.
+  public var deprecated: [Statement] = []
 }
 
 enum ConflictFinder {
@@ -24,8 +27,23 @@ enum ConflictFinder {
         counts[property, default: 0] += 1
       }
       for property in order where counts[property, default: 0] > 1 {
+        let all = entity.statements(of: property)
+        let deprecated = all.filter { $0.rank == .deprecated }
+        if !deprecated.isEmpty {
+          // A deprecated value that disagrees with a value the knowledge base keeps is a
+          // disagreement between sources that rank settled: reported for the record.
+          let kept = all.filter { $0.rank != .deprecated }
+          let losing = deprecated.filter { old in kept.contains { !agrees($0.value, old.value) && overlaps($0, old) } }
+          if !losing.isEmpty, let winner = kept.first(where: { $0.rank == .preferred }) ?? kept.first {
+            let rivals = kept.filter { candidate in losing.contains { !agrees(candidate.value, $0.value) } }
+            result.append(
+              ValueConflict(
+                entity: entity, property: property, statements: rivals + losing, resolvedBy: winner,
+                deprecated: losing))
+          }
+        }
         guard context.schema.properties[property]?.singleValued == true else { continue }
-        let live = entity.statements(of: property).filter { statement in
+        let live = all.filter { statement in
           guard statement.rank != .deprecated else { return false }
           switch statement.value {
           case .unknownValue, .uninterpreted: return false  // nothing to compare (value-type reports the latter)
