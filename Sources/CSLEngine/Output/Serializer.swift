@@ -46,7 +46,10 @@ struct Serializer {
     }
     var index = 0
     while index < tokens.count {
-      if case .text(let text) = tokens[index], let first = text.first, ".,!?".contains(first) {
+      // The byte test is a cheap filter: the character test below decides.
+      if case .text(let text) = tokens[index], let byte = text.utf8.first, Self.isQuotePunctuation(byte),
+        let first = text.first, ".,!?".contains(first)
+      {
         // Walk back over closing markup to a closing quote.
         var back = index - 1
         while back >= 0 {
@@ -70,6 +73,19 @@ struct Serializer {
   }
 
   private enum Keep { case first, second, both }
+
+  /// `.`, `,`, `!` or `?`.
+  private static func isQuotePunctuation(_ byte: UInt8) -> Bool {
+    byte == 0x2E || byte == 0x2C || byte == 0x21 || byte == 0x3F
+  }
+
+  /// The bytes `rule` can act on (a character outside them always keeps both sides).
+  private static func isMergeable(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x3A, 0x3B, 0x21, 0x3F, 0x2E, 0x2C, 0x20: return true
+    default: return false
+    }
+  }
 
   /// How citeproc-js merges punctuation where two pieces meet (left's end, right's start).
   private static func rule(_ left: Character, _ right: Character) -> Keep {
@@ -98,8 +114,11 @@ struct Serializer {
       default: continue
       }
       guard !text.isEmpty else { continue }
-      if let previousIndex = previous, case .text(var left) = tokens[previousIndex], let last = left.last,
-        let first = text.first
+      // Only ASCII punctuation and spaces merge: checking the bytes first skips the
+      // character (grapheme) work for almost every boundary.
+      if let previousIndex = previous, let firstByte = text.utf8.first, Self.isMergeable(firstByte),
+        case .text(var left) = tokens[previousIndex], let lastByte = left.utf8.last, Self.isMergeable(lastByte),
+        let last = left.last, let first = text.first
       {
         switch Self.rule(last, first) {
         case .first:

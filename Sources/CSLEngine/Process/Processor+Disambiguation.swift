@@ -206,6 +206,25 @@ extension Processor {
     return compiled.style.macros.values.contains { check($0) }
   }
 
+  /// True when every part of a given name (split at spaces, periods and hyphens) is one
+  /// character ("J.J.", "J. R.-M."). ASCII names (no carriage return, the one two-byte
+  /// character) are checked on their bytes.
+  static func isOnlyInitials(_ given: String) -> Bool {
+    guard given.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+      return given.split(whereSeparator: { " .-".contains($0) }).allSatisfy { $0.count == 1 }
+    }
+    var run = 0
+    for byte in given.utf8 {
+      if byte == 0x20 || byte == 0x2E || byte == 0x2D {
+        run = 0
+      } else {
+        run += 1
+        if run > 1 { return false }
+      }
+    }
+    return true
+  }
+
   /// `all-names`, `all-names-with-initials`, `primary-name`, `primary-name-with-initials`:
   /// expand every name whose family name is shared by a different person.
   func globalNameDisambiguation(
@@ -231,10 +250,10 @@ extension Processor {
         let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
         // Given names written as initials compare by their initials ("J.J." is "J. J.").
         let given = name.given ?? ""
-        let onlyInitials = given.split(whereSeparator: { " .-".contains($0) }).allSatisfy { $0.count == 1 }
-        let key = onlyInitials ? initials(name) : given
+        let nameInitials = initials(name)
+        let key = Self.isOnlyInitials(given) ? nameInitials : given
         people[family, default: []].insert(key)
-        givensByInitials[family + "\u{0}" + initials(name), default: []].insert(key)
+        givensByInitials[family + "\u{0}" + nameInitials, default: []].insert(key)
       }
     }
     for item in items {
