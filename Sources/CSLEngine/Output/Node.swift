@@ -16,6 +16,8 @@ enum NodeTag: Sendable, Hashable {
   case date
   case year
   case yearSuffix
+  /// A cite's own prefix or suffix: punctuation is not moved into quotes written there.
+  case citeAffix
   case citationNumber
   case citationLabel
   case term

@@ -20,7 +20,7 @@ struct Serializer {
       case .close(.display(let display)): result += format.closeBlock(Self.blockName(display))
       case .open(.link(let url)): result += format.openLink(url)
       case .close(.link(let url)): result += format.closeLink(url)
-      case .open(.nocase), .close(.nocase): break
+      case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix): break
       }
     }
     return result
@@ -36,6 +36,14 @@ struct Serializer {
   }
 
   private func movePunctuationIntoQuotes(_ tokens: inout [Token]) {
+    // Quotes written in a cite's prefix or suffix keep the punctuation after them outside.
+    var inAffix: [Bool] = []
+    var depth = 0
+    for token in tokens {
+      if token == .open(.affix) { depth += 1 }
+      inAffix.append(depth > 0)
+      if token == .close(.affix) { depth -= 1 }
+    }
     var index = 0
     while index < tokens.count {
       // The byte test is a cheap filter: the character test below decides.
@@ -46,15 +54,17 @@ struct Serializer {
         var back = index - 1
         while back >= 0 {
           if case .close = tokens[back] { back -= 1; continue }
+          if tokens[back] == .open(.affix) { back -= 1; continue }
           if case .text(let previous) = tokens[back], previous.isEmpty { back -= 1; continue }
           break
         }
-        if back >= 0, case .quote(_, opening: false) = tokens[back] {
+        if back >= 0, case .quote(_, opening: false) = tokens[back], !inAffix[back] {
           // Find the last quote in a run of closing quotes (“‘x’”.)
           var insertAt = back
           while insertAt - 1 >= 0, case .quote(_, opening: false) = tokens[insertAt - 1] { insertAt -= 1 }
           tokens[index] = .text(String(text.dropFirst()))
           tokens.insert(.text(String(first)), at: insertAt)
+          inAffix.insert(inAffix[insertAt], at: insertAt)
           index += 1
         }
       }

@@ -12,6 +12,8 @@ enum Token: Sendable, Hashable {
     case style(InlineStyle)
     case display(CSL.Display)
     case nocase
+    /// A cite's prefix or suffix (citeproc-js leaves punctuation in them where it is).
+    case affix
     case link(String)
   }
 }
@@ -43,6 +45,10 @@ struct Flattener {
       if !text.isEmpty {
         tokens.append(.text(text.contains("'") && !keepApostrophes ? text.replacingAll("'", with: "\u{2019}") : text))
       }
+    case .tagged(.citeAffix, let children):
+      tokens.append(.open(.affix))
+      for child in children { add(child) }
+      tokens.append(.close(.affix))
     case .sequence(let children), .tagged(_, let children):
       for child in children { add(child) }
     case .nocase(let children):

@@ -43,7 +43,7 @@ extension Processor {
       let state = states[item] ?? DisambiguationState()
       if let cached = cache[item], cached.state == state { return cached.texts }
       let texts = (contexts[item] ?? []).map { context in
-        renderItem(item, context: context, state: state, mode: .citation, cache: renderCache).plainText
+        renderItem(item, context: context, state: state, mode: .citation, cache: renderCache, comparing: true).plainText
       }
       cache[item] = (state, texts)
       return texts
@@ -98,7 +98,7 @@ extension Processor {
         let item = cited[position]
         let state = initialStates[item] ?? DisambiguationState()
         return (contextsByItem[item] ?? []).map { context in
-          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache).plainText
+          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true).plainText
         }
       }
     }

@@ -228,7 +228,7 @@ public struct Processor: Sendable {
 
   func renderItem(
     _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
-    suppressAuthor: Bool = false, cache: RenderCache? = nil
+    suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false
   ) -> Node {
     let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
@@ -237,9 +237,12 @@ public struct Processor: Sendable {
     let renderer = Renderer(compiled: compiled.forItem(reference), lookup: lookup, mode: mode, disambiguation: state)
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache
+    renderer.comparing = comparing
     let layout = mode == .citation ? compiled.style.citation?.layout : compiled.style.bibliography?.layout
     var node = renderer.render(layout?.children ?? [], delimiter: nil).node
     if let suffix, !compiled.usesYearSuffixVariable {
+      // The suffix follows the first year printed (none: citeproc-js prints no suffix, so
+      // styles that print "n.d." name the year-suffix variable themselves).
       var done = false
       let target: NodeTag = node.contains(where: { $0 == .citationLabel }) ? .citationLabel : .year
       node = node.replacing(where: { $0 == target }) { year in

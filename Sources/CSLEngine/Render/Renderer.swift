@@ -36,6 +36,9 @@ final class Renderer {
   var renderedNames = false
   /// Cited's multilingual extension: the name form of the `cs:names` being rendered.
   var nameForms: CSL.MultilingualOptions?
+  /// Rendering only to compare cites for ambiguity: like citeproc-js, the `accessed` date does
+  /// not tell cites apart (two undated pages by one author still need year suffixes).
+  var comparing = false
   /// Memoized work shared by all renderers of one processing run.
   var cache: RenderCache?
 
