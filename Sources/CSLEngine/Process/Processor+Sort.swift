@@ -75,7 +75,7 @@ extension Processor {
     let reference = references[item]
     var context = CiteContext()
     context.citationNumber = number
-    let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: nil)
+    let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: nil, presence: presence[item])
     let renderer = Renderer(compiled: compiled.forItem(reference), lookup: lookup, mode: .sort, disambiguation: state)
     if mode == .citation {
       renderer.nameOptions = compiled.citationNameOptions

@@ -27,6 +27,8 @@ public struct Processor: Sendable {
   public let compiled: CompiledStyle
   public let references: [Reference]
   let indexByID: [String: Int]
+  /// Per reference: `VariableLookup.presence(of:)`, so variable conditions take one lookup.
+  let presence: [[String: Bool]]
 
   public init(style: CSL.Style, locale: CSL.Locale, references: [Reference]) {
     self.init(compiled: CompiledStyle(style: style, locale: locale), references: references)
@@ -47,6 +49,10 @@ public struct Processor: Sendable {
       index[reference.id] = offset
     }
     self.indexByID = index
+    let prepared = self.references
+    self.presence = ParallelMap.map(count: prepared.count) { range, _ in
+      range.map { VariableLookup.presence(of: prepared[$0]) }
+    }
   }
 
   /// Processes citations and renders the bibliography of `bibliographyIDs` (all references
@@ -226,7 +232,8 @@ public struct Processor: Sendable {
   ) -> Node {
     let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
-    let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: suffix)
+    let lookup = VariableLookup(
+      reference: reference, cite: context, yearSuffixText: suffix, presence: presence[referenceIndex])
     let renderer = Renderer(compiled: compiled.forItem(reference), lookup: lookup, mode: mode, disambiguation: state)
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache

@@ -199,8 +199,8 @@ extension Renderer {
     case .type(let type): return reference.type == type
     case .hasForm(let form, let variable): return hasForm(form, variable: variable)
     case .variable(let name):
-      if !suppressed.isEmpty && suppressed.contains(name) { return false }
-      return lookup.has(name)
+      // Absent variables (the usual answer) need no look at the suppressed set.
+      return lookup.has(name) && (suppressed.isEmpty || !suppressed.contains(name))
     }
   }
 }
