@@ -32,6 +32,8 @@ final class Renderer {
   var sortNameOverrides: (min: Int?, useFirst: Int?, useLast: Bool?)?
   /// `suppress-author` and collapsing: the first `cs:names` output is dropped.
   var suppressFirstNames = false
+  /// `disambiguate="true"` tests that held so far in this rendering.
+  var disambiguateTestsHeld = 0
   /// `author-only`: only the first `cs:names` output is kept (handled by the caller).
   var renderedNames = false
   /// Cited's multilingual extension: the name form of the `cs:names` being rendered.
