@@ -155,7 +155,7 @@ extension Renderer {
     }
     if !current.isEmpty { tokens.append((current, false)) }
     var result = ""
-    let trimmedMark = String(mark.reversed().drop { $0 == " " }.reversed())
+    let trimmedMark = mark.droppingTrailingSpaces()
     for token in tokens {
       let pieces = token.text.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
       let isInitial = token.text.count == 1 || token.abbreviated
@@ -189,6 +189,6 @@ extension Renderer {
         result += token.text + " "
       }
     }
-    return String(result.reversed().drop { $0 == " " }.reversed())
+    return result.droppingTrailingSpaces()
   }
 }
