@@ -113,10 +113,20 @@ extension Processor {
           group.map { item in
             references[item].names.values.map(\.count).max() ?? 0
           }.max() ?? 0
-        let initial = states
+        // Only the group's members change below: saving and restoring their states (not
+        // copies of the whole table, which every later write would have to duplicate).
+        func save() -> [Int: DisambiguationState?] {
+          var saved: [Int: DisambiguationState?] = [:]
+          for item in group { saved[item] = .some(states[item]) }
+          return saved
+        }
+        func restore(_ saved: [Int: DisambiguationState?], _ item: Int) {
+          if let value = saved[item] { states[item] = value }
+        }
+        let initial = save()
         let initialDistinct = distinctCount(group)
         var unresolved = Set(group)
-        var snapshot = states
+        var snapshot = initial
         let initialClasses = classCount(group)
         var bestClasses = initialClasses
         func settle() {
@@ -125,7 +135,7 @@ extension Processor {
           let classes = classCount(group)
           if classes > bestClasses {
             bestClasses = classes
-            snapshot = states
+            snapshot = save()
           }
         }
         let maxAdd = citation.disambiguateAddNames ? maxNames : 0
@@ -135,22 +145,22 @@ extension Processor {
           settle()
           if byCiteGivenname && !unresolved.isEmpty {
             for nameIndex in 0..<maxNames where !unresolved.isEmpty {
-              let before = states
+              let before = save()
               let beforeCount = unresolved.count
               for level in 1...2 {
                 for item in unresolved { states[item, default: DisambiguationState()].givenLevels[nameIndex] = level }
                 settle()
                 if unresolved.count < beforeCount { break }
               }
-              if unresolved.count == beforeCount { states = before }
+              if unresolved.count == beforeCount { for item in group { restore(before, item) } }
             }
           }
           add += 1
         }
         // Items that stay ambiguous keep only the expansions that last helped.
-        for item in unresolved { states[item] = snapshot[item] }
+        for item in unresolved { restore(snapshot, item) }
         if distinctCount(group) <= initialDistinct && classCount(group) <= initialClasses {
-          for item in group { states[item] = initial[item] }
+          for item in group { restore(initial, item) }
         }
       }
       groups = ambiguousGroups(cited)
