@@ -132,7 +132,7 @@ enum RichText {
             continue
           }
         case "'", "\u{2018}":
-          if closer != .single, opensSingleQuote(at: index) {
+          if closer != .single, character == "'" || closer != nil, opensSingleQuote(at: index) {
             flush()
             index += 1
             nodes.append(.quoted(parse(until: .single)))
