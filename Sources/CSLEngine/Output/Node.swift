@@ -18,6 +18,8 @@ enum NodeTag: Sendable, Hashable {
   case yearSuffix
   /// A cite's own prefix or suffix: punctuation is not moved into quotes written there.
   case citeAffix
+  /// Quotation marks and apostrophes written in a style's affix: printed as written.
+  case verbatim
   case citationNumber
   case citationLabel
   case term

@@ -45,6 +45,10 @@ struct Flattener {
       if !text.isEmpty {
         tokens.append(.text(text.contains("'") && !keepApostrophes ? text.replacingAll("'", with: "\u{2019}") : text))
       }
+    case .tagged(.verbatim, let children):
+      for child in children {
+        if case .text(let text) = child, !text.isEmpty { tokens.append(.text(text)) } else { add(child) }
+      }
     case .tagged(.citeAffix, let children):
       tokens.append(.open(.affix))
       for child in children { add(child) }

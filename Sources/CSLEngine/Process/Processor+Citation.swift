@@ -207,7 +207,20 @@ extension Processor {
         let withoutAuthor = renderItem(
           head.cite.referenceIndex, context: head.cite.context, state: state, mode: .citation, suppressAuthor: true)
         if withoutAuthor.isEmpty && !head.hasAffixes { continue }
-        nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
+        // citeproc-js: with add-names disambiguation and et-al-subsequent settings, cites of
+        // one year told apart by suffixes join with the layout delimiter ("2000a; 2000b").
+        let previous = clusters[clusterIndex - 1].last ?? head
+        let suffixJoin =
+          citation.collapse == .year && citation.disambiguateAddNames
+          && (compiled.citationNameOptions.etAlSubsequentMin != nil
+            || compiled.citationNameOptions.etAlSubsequentUseFirst != nil)
+          && head.node.first(tagged: .yearSuffix) != nil && !yearWithoutSuffix(head.node).isEmpty
+          && yearWithoutSuffix(head.node) == yearWithoutSuffix(previous.node)
+        if suffixJoin {
+          nodes.append(.text(citation.yearSuffixDelimiter ?? delimiter))
+        } else {
+          nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
+        }
         nodes.append(wrap(head, withoutAuthor))
       } else {
         nodes.append(wrap(head, head.node))

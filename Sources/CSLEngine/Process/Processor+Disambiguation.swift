@@ -166,8 +166,15 @@ extension Processor {
       groups = ambiguousGroups(cited)
     }
     if styleUsesDisambiguateCondition {
+      // One more disambiguate="true" test holds at each step; items keep the first level at
+      // which they are told apart, the rest end with every test holding.
       for group in groups {
-        for item in group { states[item, default: DisambiguationState()].condition = true }
+        var unresolved = Set(group)
+        for level in 1...8 where !unresolved.isEmpty {
+          for item in unresolved { states[item, default: DisambiguationState()].conditionLevel = level }
+          for item in unresolved where isUnique(item, in: group) { unresolved.remove(item) }
+        }
+        for item in unresolved { states[item, default: DisambiguationState()].condition = true }
       }
       groups = ambiguousGroups(cited)
     }

@@ -30,7 +30,13 @@ struct DisambiguationState: Sendable, Hashable {
   /// Level applied to names not in `givenLevels` (all-names rules).
   var yearSuffix: Int?
   /// The `disambiguate="true"` condition holds.
-  var condition = false
+  var condition: Bool {
+    get { conditionLevel > 0 }
+    set { conditionLevel = newValue ? Int.max : 0 }
+  }
+  /// How many `disambiguate="true"` tests hold, in rendering order (citeproc-js adds them
+  /// one at a time until the cites are told apart).
+  var conditionLevel = 0
 }
 
 /// The one place where the engine reads an item's variables. The multilingual extension

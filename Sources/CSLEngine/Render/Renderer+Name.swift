@@ -138,7 +138,12 @@ extension Renderer {
   /// Turns given names into initials ("Jean-Paul Marie" → "J.-P. M."). Single letters and
   /// abbreviations written with a period ("Ph.") count as initials; other words are
   /// initialized only when `initialize` is true; lowercase words ("de") stay whole.
-  static func initials(_ given: String, with mark: String, hyphen: Bool, initialize: Bool) -> String {
+  static func initials(
+    _ given: String, with mark: String, hyphen: Bool, initialize: Bool, markup: Bool = true
+  ) -> String {
+    if markup && given.contains("<") && given.contains(">") {
+      return markedInitials(given, with: mark, hyphen: hyphen, initialize: initialize)
+    }
     // Tokenize: words separated by spaces or periods; remember which had a period.
     var tokens: [(text: String, abbreviated: Bool)] = []
     var current = ""

@@ -177,7 +177,10 @@ extension Renderer {
 
   func test(_ test: CSL.Condition.Test) -> Bool {
     switch test {
-    case .disambiguate(let wanted): return disambiguation.condition == wanted
+    case .disambiguate(let wanted):
+      let holds = disambiguation.conditionLevel > disambiguateTestsHeld
+      if holds { disambiguateTestsHeld += 1 }
+      return holds == wanted
     case .isNumeric(let name):
       guard let value = lookup.text(name) else { return false }
       return NumberText.isNumeric(value)
