@@ -262,15 +262,28 @@ extension Processor {
       if let cache { return cache.initials(name.given ?? "", with: ".", hyphen: true, initialize: true) }
       return Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
     }
-    for item in items {
-      for name in names(item) where name.literal == nil {
-        let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
-        // Given names written as initials compare by their initials ("J.J." is "J. J.").
-        let given = name.given ?? ""
-        let nameInitials = initials(name)
-        let key = Self.isOnlyInitials(given) ? nameInitials : given
-        people[family, default: []].insert(key)
-        givensByInitials[family + "\u{0}" + nameInitials, default: []].insert(key)
+    // Each name's family, comparison key and initials, worked out on all cores; the tables
+    // are filled in item order afterwards.
+    let references = self.references
+    let perItem = ParallelMap.map(count: items.count) { range, chunkCache in
+      range.map { position -> [(family: String, key: String, initials: String)] in
+        var result: [(family: String, key: String, initials: String)] = []
+        for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
+          for name in references[items[position]].names[variable] ?? [] where name.literal == nil {
+            let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
+            // Given names written as initials compare by their initials ("J.J." is "J. J.").
+            let given = name.given ?? ""
+            let nameInitials = chunkCache.initials(given, with: ".", hyphen: true, initialize: true)
+            result.append((family, Self.isOnlyInitials(given) ? nameInitials : given, nameInitials))
+          }
+        }
+        return result
+      }
+    }
+    for entries in perItem {
+      for entry in entries {
+        people[entry.family, default: []].insert(entry.key)
+        givensByInitials[entry.family + "\u{0}" + entry.initials, default: []].insert(entry.key)
       }
     }
     for item in items {

@@ -155,6 +155,19 @@ struct TextCaser {
       return (turkic ? text.replacingAll("i", with: "\u{0130}") : text).uppercased()
     case .capitalizeFirst:
       var result = ""
+      if Self.isPlainASCII(text) {
+        for byte in text.utf8 {
+          let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+          if atStart, isLetter {
+            result.unicodeScalars.append(Unicode.Scalar((0x61...0x7A).contains(byte) ? byte - 0x20 : byte))
+            atStart = false
+          } else {
+            result.unicodeScalars.append(Unicode.Scalar(byte))
+          }
+          advance(byte: byte)
+        }
+        return result
+      }
       for character in text {
         if atStart, character.isLetter {
           result += String(character).uppercased()
@@ -170,6 +183,19 @@ struct TextCaser {
     case .sentence:
       // citeproc-js: the first letter upper case, the rest lower case (nocase spans kept).
       var result = ""
+      if Self.isPlainASCII(text) {
+        for byte in text.utf8 {
+          let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+          if atStart, isLetter {
+            result.unicodeScalars.append(Unicode.Scalar((0x61...0x7A).contains(byte) ? byte - 0x20 : byte))
+            atStart = false
+          } else {
+            result.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(byte) ? byte + 0x20 : byte))
+          }
+          advance(byte: byte)
+        }
+        return result
+      }
       for character in text {
         if atStart, character.isLetter {
           result += String(character).uppercased()
