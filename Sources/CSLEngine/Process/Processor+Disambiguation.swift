@@ -98,7 +98,8 @@ extension Processor {
         let item = cited[position]
         let state = initialStates[item] ?? DisambiguationState()
         return (contextsByItem[item] ?? []).map { context in
-          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true).plainText
+          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true)
+            .plainText
         }
       }
     }

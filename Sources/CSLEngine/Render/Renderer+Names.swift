@@ -32,8 +32,8 @@ extension Renderer {
         let used = substitutedVariables(in: element)
         let rendered = render(element)
         // citeproc-js: a term the locale defines as empty still ends the substitution.
-        if rendered.node.isEmpty, case .text(let text) = element, case .term(let name, let form, let plural) = text.source,
-          terms.term(name, form: form, plural: plural) != nil
+        if rendered.node.isEmpty, case .text(let text) = element,
+          case .term(let name, let form, let plural) = text.source, terms.term(name, form: form, plural: plural) != nil
         {
           return Rendered(node: .empty)
         }
