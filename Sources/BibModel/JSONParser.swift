@@ -209,11 +209,15 @@ public struct JSONParser {
     index += 1
     let start = index
     // Fast path: no escapes.
+    var ascii = true
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        guard let text = String(validating: slice, as: UTF8.self) else {
+        // Decoding is the fast, specialized initializer; it would repair invalid UTF-8, so
+        // non-ASCII text is accepted only when decoding kept every byte as it was.
+        let text = String(decoding: slice, as: UTF8.self)
+        guard ascii || text.utf8.elementsEqual(slice) else {
           throw error("invalid UTF-8 in a string")
         }
         index += 1
@@ -221,6 +225,7 @@ public struct JSONParser {
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { throw error("control character in a string (escape it)") }
+      if byte >= 0x80 { ascii = false }
       index += 1
     }
     var buffer = Array(bytes[start..<index])
