@@ -12,28 +12,37 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 public struct JSONParser {
   public static let maximumDepth = 512
 
-  private let bytes: [UInt8]
+  /// The input, borrowed for the duration of `parse` (every read is checked against
+  /// `bytes.count` first, so the unchecked buffer is never read out of range).
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
   private var line = 1
   private var lineStart = 0
   private var depth = 0
 
-  private init(bytes: [UInt8]) {
+  private init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
   }
 
   /// Parses one JSON document (a leading UTF-8 byte-order mark is allowed).
   public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-    var parser = JSONParser(bytes: bytes)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      parser.index = 3
-      parser.lineStart = 3
+    let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+      var parser = JSONParser(bytes: buffer)
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+        parser.index = 3
+        parser.lineStart = 3
+      }
+      do throws(JSONSyntaxError) {
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        guard parser.index == buffer.count else { throw parser.error("unexpected text after the JSON value") }
+        return .success(value)
+      } catch {
+        return .failure(error)
+      }
     }
-    parser.skipWhitespace()
-    let value = try parser.parseValue()
-    parser.skipWhitespace()
-    guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
-    return value
+    return try result.get()
   }
 
   public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
@@ -193,18 +202,22 @@ public struct JSONParser {
       }
       guard digits(&self) > 0 else { throw error("a digit was expected in the exponent") }
     }
-    return String(decoding: bytes[start..<index], as: UTF8.self)
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
   }
 
   private mutating func parseString() throws(JSONSyntaxError) -> String {
     index += 1
     let start = index
     // Fast path: no escapes.
+    var ascii = true
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let slice = bytes[start..<index]
-        guard let text = String(validating: slice, as: UTF8.self) else {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        // Decoding is the fast, specialized initializer; it would repair invalid UTF-8, so
+        // non-ASCII text is accepted only when decoding kept every byte as it was.
+        let text = String(decoding: slice, as: UTF8.self)
+        guard ascii || text.utf8.elementsEqual(slice) else {
           throw error("invalid UTF-8 in a string")
         }
         index += 1
@@ -212,6 +225,7 @@ public struct JSONParser {
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { throw error("control character in a string (escape it)") }
+      if byte >= 0x80 { ascii = false }
       index += 1
     }
     var buffer = Array(bytes[start..<index])

@@ -61,7 +61,15 @@ public final class FixtureRunner {
         actual = output.citations.joined(separator: "\n")
       }
     } else {
-      let citation = Citation(cites: read.references.map { Cite(id: $0.id) })
+      // citeproc-js's runner cites every item in its registry's order: the bibliography's
+      // sort when the style has one.
+      var ids = read.references.map(\.id)
+      if !(style.bibliography?.sort.isEmpty ?? true) {
+        let sorted = processor.process(citations: [Citation(cites: ids.map { Cite(id: $0) })], format: Self.format)
+          .bibliographyIDs
+        if Set(sorted) == Set(ids) { ids = sorted }
+      }
+      let citation = Citation(cites: ids.map { Cite(id: $0) })
       actual = processor.process(citations: [citation], format: Self.format).citations.joined(separator: "\n")
     }
     let trimmed = actual.trimmingCharacters(in: " \n")

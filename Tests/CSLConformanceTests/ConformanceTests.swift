@@ -70,4 +70,23 @@ struct ConformanceTests {
       _ = runner.run(fixture)
     }
   }
+
+  /// Own regression fixtures with an expected RESULT render exactly that (with the locales the
+  /// processor ships, so they run without the shared test data).
+  @Test func ownFixturesRenderTheirResult() throws {
+    let directory = Self.here.appendingPathComponent("Fixtures")
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".txt") }
+      .sorted()
+    let runner = FixtureRunner(locales: LocaleStore(files: EmbeddedLocales.files))
+    var checked = 0
+    for name in names {
+      let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+      let fixture = Fixture.parse(text, name: name)
+      guard !fixture.result.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+      let result = runner.run(fixture)
+      #expect(result.passed, "\(name): expected\n\(result.expected)\ngot\n\(result.actual)")
+      checked += 1
+    }
+    #expect(checked >= 3)
+  }
 }

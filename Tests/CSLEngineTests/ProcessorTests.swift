@@ -47,6 +47,18 @@ struct ProcessorTests {
     #expect(output.citations == ["J.-P. Doe and A. Roe"])
   }
 
+  @Test func initialsKeepMarkupAndStrayAngleBracketsDoNotLoop() throws {
+    let marked = Reference(
+      id: "m", type: "book", names: ["author": [Name(family: "Doe", given: "<b>John</b>-Quiggly")]])
+    let stray = Reference(id: "s", type: "book", names: ["author": [Name(family: "Roe", given: "Ann > Bea <")]])
+    let processor = try processor(
+      "<names variable=\"author\"><name initialize-with=\". \"/></names>", references: [marked, stray])
+    let output = processor.process(
+      citations: [Citation(cites: [Cite(id: "m")]), Citation(cites: [Cite(id: "s")])], format: HTMLFormat())
+    #expect(output.citations.first == "<b>J.</b>-Q. Doe")
+    #expect(output.citations.count == 2)
+  }
+
   @Test func etAlTruncates() throws {
     let processor = try processor(
       "<names variable=\"author\"><name form=\"short\" et-al-min=\"2\" et-al-use-first=\"1\"/></names>",

@@ -16,6 +16,10 @@ enum NodeTag: Sendable, Hashable {
   case date
   case year
   case yearSuffix
+  /// A cite's own prefix or suffix: punctuation is not moved into quotes written there.
+  case citeAffix
+  /// Quotation marks and apostrophes written in a style's affix: printed as written.
+  case verbatim
   case citationNumber
   case citationLabel
   case term
@@ -86,8 +90,8 @@ enum Node: Sendable, Hashable {
   func trimmingTrailingSpaces() -> (Node, Bool) {
     switch self {
     case .text(let text):
-      let trimmed = String(text.reversed().drop { $0 == " " }.reversed())
-      return (.text(trimmed), trimmed.count != text.count)
+      let trimmed = text.droppingTrailingSpaces()
+      return (.text(trimmed), trimmed.utf8.count != text.utf8.count)
     case .styled(let style, let children): return Self.trimLast(children) { .styled(style, $0) }
     case .quoted: return (self, false)
     case .nocase(let children): return Self.trimLast(children) { .nocase($0) }

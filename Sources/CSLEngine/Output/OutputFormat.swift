@@ -43,6 +43,17 @@ public struct HTMLFormat: OutputFormat {
     {
       return text
     }
+    if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return escapeASCII(text) }
+    // Non-ASCII text usually has nothing to replace: a scalar scan proves it without
+    // walking characters (every replaced character is a single scalar).
+    if !text.unicodeScalars.contains(where: { scalar in
+      switch scalar.value {
+      case 0x26, 0x3C, 0x3E, 0x22, 0x27: return true
+      default: return Self.isSuperscriptScalar(scalar.value)
+      }
+    }) {
+      return text
+    }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text {
@@ -53,7 +64,9 @@ public struct HTMLFormat: OutputFormat {
       case "\"" where escapeQuotes: result += "&#34;"
       case "'" where escapeQuotes: result += "&#39;"
       default:
-        if !character.isASCII, let base = Self.superscripts[character] {
+        if !character.isASCII, let scalar = character.unicodeScalars.first,
+          Self.isSuperscriptScalar(scalar.value), let base = Self.superscripts[character]
+        {
           result += "<sup>" + base + "</sup>"
         } else {
           result.append(character)
@@ -62,6 +75,48 @@ public struct HTMLFormat: OutputFormat {
     }
     return result
   }
+
+  /// ASCII text without carriage returns: every byte is one character, so the escapes are
+  /// applied byte by byte and unescaped runs are copied whole.
+  private func escapeASCII(_ text: String) -> String {
+    let utf8 = text.utf8
+    var result = ""
+    result.reserveCapacity(utf8.count + 16)
+    var runStart = utf8.startIndex
+    var index = runStart
+    while index != utf8.endIndex {
+      let entity: String
+      switch utf8[index] {
+      case 0x26: entity = "&#38;"
+      case 0x3C: entity = "&#60;"
+      case 0x3E: entity = "&#62;"
+      case 0x22 where escapeQuotes: entity = "&#34;"
+      case 0x27 where escapeQuotes: entity = "&#39;"
+      default:
+        index = utf8.index(after: index)
+        continue
+      }
+      result += text[runStart..<index]
+      result += entity
+      index = utf8.index(after: index)
+      runStart = index
+    }
+    result += text[runStart..<index]
+    return result
+  }
+
+  /// Whether a scalar starts one of `superscripts`' keys: a cheap test before the character lookup.
+  static func isSuperscriptScalar(_ value: UInt32) -> Bool {
+    value < superscriptBitmap.count && superscriptBitmap[Int(value)]
+  }
+
+  /// `superscriptBitmap[scalar]` is true for the first scalar of every `superscripts` key.
+  private static let superscriptBitmap: [Bool] = {
+    let values = superscripts.keys.compactMap { $0.unicodeScalars.first.map { Int($0.value) } }
+    var bitmap = [Bool](repeating: false, count: (values.max() ?? 0) + 1)
+    for value in values { bitmap[value] = true }
+    return bitmap
+  }()
 
   /// Superscript characters that citeproc-js writes as `<sup>` around the base character.
   static let superscripts: [Character: String] = {

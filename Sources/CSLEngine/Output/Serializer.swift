@@ -9,6 +9,13 @@ struct Serializer {
     var tokens = tokens
     fixPunctuation(&tokens)
     if punctuationInQuote { movePunctuationIntoQuotes(&tokens) }
+    // An entry that opens with a display block: spaces that start the block print before it
+    // (citeproc-js).
+    if tokens.count > 1, case .open(.display) = tokens[0], case .text(let text) = tokens[1], text.first == " " {
+      let content = text.drop { $0 == " " }
+      tokens[1] = .text(String(content))
+      tokens.insert(.text(String(text.prefix(text.count - content.count))), at: 0)
+    }
     var result = ""
     for token in tokens {
       switch token {
@@ -20,7 +27,7 @@ struct Serializer {
       case .close(.display(let display)): result += format.closeBlock(Self.blockName(display))
       case .open(.link(let url)): result += format.openLink(url)
       case .close(.link(let url)): result += format.closeLink(url)
-      case .open(.nocase), .close(.nocase): break
+      case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix): break
       }
     }
     return result
@@ -36,22 +43,35 @@ struct Serializer {
   }
 
   private func movePunctuationIntoQuotes(_ tokens: inout [Token]) {
+    // Quotes written in a cite's prefix or suffix keep the punctuation after them outside.
+    var inAffix: [Bool] = []
+    var depth = 0
+    for token in tokens {
+      if token == .open(.affix) { depth += 1 }
+      inAffix.append(depth > 0)
+      if token == .close(.affix) { depth -= 1 }
+    }
     var index = 0
     while index < tokens.count {
-      if case .text(let text) = tokens[index], let first = text.first, ".,!?".contains(first) {
+      // The byte test is a cheap filter: the character test below decides.
+      if case .text(let text) = tokens[index], let byte = text.utf8.first, Self.isQuotePunctuation(byte),
+        let first = text.first, ".,!?".contains(first)
+      {
         // Walk back over closing markup to a closing quote.
         var back = index - 1
         while back >= 0 {
           if case .close = tokens[back] { back -= 1; continue }
+          if tokens[back] == .open(.affix) { back -= 1; continue }
           if case .text(let previous) = tokens[back], previous.isEmpty { back -= 1; continue }
           break
         }
-        if back >= 0, case .quote(_, opening: false) = tokens[back] {
+        if back >= 0, case .quote(_, opening: false) = tokens[back], !inAffix[back] {
           // Find the last quote in a run of closing quotes (“‘x’”.)
           var insertAt = back
           while insertAt - 1 >= 0, case .quote(_, opening: false) = tokens[insertAt - 1] { insertAt -= 1 }
           tokens[index] = .text(String(text.dropFirst()))
           tokens.insert(.text(String(first)), at: insertAt)
+          inAffix.insert(inAffix[insertAt], at: insertAt)
           index += 1
         }
       }
@@ -60,6 +80,19 @@ struct Serializer {
   }
 
   private enum Keep { case first, second, both }
+
+  /// `.`, `,`, `!` or `?`.
+  private static func isQuotePunctuation(_ byte: UInt8) -> Bool {
+    byte == 0x2E || byte == 0x2C || byte == 0x21 || byte == 0x3F
+  }
+
+  /// The bytes `rule` can act on (a character outside them always keeps both sides).
+  private static func isMergeable(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x3A, 0x3B, 0x21, 0x3F, 0x2E, 0x2C, 0x20: return true
+    default: return false
+    }
+  }
 
   /// How citeproc-js merges punctuation where two pieces meet (left's end, right's start).
   private static func rule(_ left: Character, _ right: Character) -> Keep {
@@ -88,8 +121,11 @@ struct Serializer {
       default: continue
       }
       guard !text.isEmpty else { continue }
-      if let previousIndex = previous, case .text(var left) = tokens[previousIndex], let last = left.last,
-        let first = text.first
+      // Only ASCII punctuation and spaces merge: checking the bytes first skips the
+      // character (grapheme) work for almost every boundary.
+      if let previousIndex = previous, let firstByte = text.utf8.first, Self.isMergeable(firstByte),
+        case .text(var left) = tokens[previousIndex], let lastByte = left.utf8.last, Self.isMergeable(lastByte),
+        let last = left.last, let first = text.first
       {
         switch Self.rule(last, first) {
         case .first:

@@ -12,6 +12,8 @@ enum Token: Sendable, Hashable {
     case style(InlineStyle)
     case display(CSL.Display)
     case nocase
+    /// A cite's prefix or suffix (citeproc-js leaves punctuation in them where it is).
+    case affix
     case link(String)
   }
 }
@@ -43,6 +45,14 @@ struct Flattener {
       if !text.isEmpty {
         tokens.append(.text(text.contains("'") && !keepApostrophes ? text.replacingAll("'", with: "\u{2019}") : text))
       }
+    case .tagged(.verbatim, let children):
+      for child in children {
+        if case .text(let text) = child, !text.isEmpty { tokens.append(.text(text)) } else { add(child) }
+      }
+    case .tagged(.citeAffix, let children):
+      tokens.append(.open(.affix))
+      for child in children { add(child) }
+      tokens.append(.close(.affix))
     case .sequence(let children), .tagged(_, let children):
       for child in children { add(child) }
     case .nocase(let children):

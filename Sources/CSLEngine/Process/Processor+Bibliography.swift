@@ -23,7 +23,7 @@ extension Processor {
         context.inCitation = false
         var state = DisambiguationState()
         state.yearSuffix = states[item]?.yearSuffix
-        state.condition = states[item]?.condition ?? false
+        state.conditionLevel = states[item]?.conditionLevel ?? 0
         return renderItem(item, context: context, state: state, mode: .bibliography, cache: chunkCache)
       }
     }

@@ -82,7 +82,7 @@ extension Processor {
       var parts: [Node] = []
       var body = node
       if let prefix = piece.cite.cite.prefix, !prefix.isEmpty {
-        parts.append(RichText.parse(prefix))
+        parts.append(.tagged(.citeAffix, [RichText.parse(prefix)]))
         // A prefix that ends a sentence ("See the note. ") capitalizes what follows.
         let trimmed = prefix.trimming { $0 == " " || $0 == "\u{201D}" || $0 == "\u{2019}" || $0 == "\"" }
         if let last = trimmed.last, ".!?".contains(last), trimmed.contains(" ") {
@@ -91,7 +91,9 @@ extension Processor {
         }
       }
       parts.append(body)
-      if let suffix = piece.cite.cite.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
+      if let suffix = piece.cite.cite.suffix, !suffix.isEmpty {
+        parts.append(.tagged(.citeAffix, [RichText.parse(suffix)]))
+      }
       return .sequence(parts)
     }
     if citation.collapse == .citationNumber {
@@ -154,9 +156,17 @@ extension Processor {
       }
     } else {
       for (index, piece) in pieces.enumerated() {
-        // A prefix starting with punctuation replaces the delimiter.
+        // A prefix starting with punctuation replaces the delimiter; after a suffix ending in
+        // punctuation the delimiter keeps only its spacing ("is one source, Jones").
         let prefixFirst = piece.cite.cite.prefix?.first
-        if index > 0 && !(prefixFirst.map { ",.;:".contains($0) } ?? false) { output.append(.text(delimiter)) }
+        if index > 0 && !(prefixFirst.map { ",.;:".contains($0) } ?? false) {
+          let suffixLast = pieces[index - 1].cite.cite.suffix?.last
+          if let last = suffixLast, ",.;:!?".contains(last), let first = delimiter.first, ",.;:".contains(first) {
+            output.append(.text(String(delimiter.dropFirst())))
+          } else {
+            output.append(.text(delimiter))
+          }
+        }
         output.append(wrap(piece, piece.node))
       }
     }
@@ -197,7 +207,20 @@ extension Processor {
         let withoutAuthor = renderItem(
           head.cite.referenceIndex, context: head.cite.context, state: state, mode: .citation, suppressAuthor: true)
         if withoutAuthor.isEmpty && !head.hasAffixes { continue }
-        nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
+        // citeproc-js: with add-names disambiguation and et-al-subsequent settings, cites of
+        // one year told apart by suffixes join with the layout delimiter ("2000a; 2000b").
+        let previous = clusters[clusterIndex - 1].last ?? head
+        let suffixJoin =
+          citation.collapse == .year && citation.disambiguateAddNames
+          && (compiled.citationNameOptions.etAlSubsequentMin != nil
+            || compiled.citationNameOptions.etAlSubsequentUseFirst != nil)
+          && head.node.first(tagged: .yearSuffix) != nil && !yearWithoutSuffix(head.node).isEmpty
+          && yearWithoutSuffix(head.node) == yearWithoutSuffix(previous.node)
+        if suffixJoin {
+          nodes.append(.text(citation.yearSuffixDelimiter ?? delimiter))
+        } else {
+          nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
+        }
         nodes.append(wrap(head, withoutAuthor))
       } else {
         nodes.append(wrap(head, head.node))

@@ -43,7 +43,7 @@ extension Processor {
       let state = states[item] ?? DisambiguationState()
       if let cached = cache[item], cached.state == state { return cached.texts }
       let texts = (contexts[item] ?? []).map { context in
-        renderItem(item, context: context, state: state, mode: .citation, cache: renderCache).plainText
+        renderItem(item, context: context, state: state, mode: .citation, cache: renderCache, comparing: true).plainText
       }
       cache[item] = (state, texts)
       return texts
@@ -98,7 +98,8 @@ extension Processor {
         let item = cited[position]
         let state = initialStates[item] ?? DisambiguationState()
         return (contextsByItem[item] ?? []).map { context in
-          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache).plainText
+          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true)
+            .plainText
         }
       }
     }
@@ -113,10 +114,20 @@ extension Processor {
           group.map { item in
             references[item].names.values.map(\.count).max() ?? 0
           }.max() ?? 0
-        let initial = states
+        // Only the group's members change below: saving and restoring their states (not
+        // copies of the whole table, which every later write would have to duplicate).
+        func save() -> [Int: DisambiguationState?] {
+          var saved: [Int: DisambiguationState?] = [:]
+          for item in group { saved[item] = .some(states[item]) }
+          return saved
+        }
+        func restore(_ saved: [Int: DisambiguationState?], _ item: Int) {
+          if let value = saved[item] { states[item] = value }
+        }
+        let initial = save()
         let initialDistinct = distinctCount(group)
         var unresolved = Set(group)
-        var snapshot = states
+        var snapshot = initial
         let initialClasses = classCount(group)
         var bestClasses = initialClasses
         func settle() {
@@ -125,7 +136,7 @@ extension Processor {
           let classes = classCount(group)
           if classes > bestClasses {
             bestClasses = classes
-            snapshot = states
+            snapshot = save()
           }
         }
         let maxAdd = citation.disambiguateAddNames ? maxNames : 0
@@ -135,29 +146,38 @@ extension Processor {
           settle()
           if byCiteGivenname && !unresolved.isEmpty {
             for nameIndex in 0..<maxNames where !unresolved.isEmpty {
-              let before = states
+              let before = save()
               let beforeCount = unresolved.count
               for level in 1...2 {
                 for item in unresolved { states[item, default: DisambiguationState()].givenLevels[nameIndex] = level }
                 settle()
                 if unresolved.count < beforeCount { break }
               }
-              if unresolved.count == beforeCount { states = before }
+              if unresolved.count == beforeCount { for item in group { restore(before, item) } }
             }
           }
           add += 1
         }
         // Items that stay ambiguous keep only the expansions that last helped.
-        for item in unresolved { states[item] = snapshot[item] }
+        for item in unresolved { restore(snapshot, item) }
         if distinctCount(group) <= initialDistinct && classCount(group) <= initialClasses {
-          for item in group { states[item] = initial[item] }
+          for item in group { restore(initial, item) }
         }
       }
       groups = ambiguousGroups(cited)
     }
     if styleUsesDisambiguateCondition {
+      // One more disambiguate="true" test holds at each step; items keep the first level at
+      // which they are told apart. As in citeproc-js, a step that tells no item apart ends
+      // the search (the items left keep that step's level).
       for group in groups {
-        for item in group { states[item, default: DisambiguationState()].condition = true }
+        var unresolved = Set(group)
+        for level in 1...8 where !unresolved.isEmpty {
+          for item in unresolved { states[item, default: DisambiguationState()].conditionLevel = level }
+          let before = unresolved.count
+          for item in unresolved where isUnique(item, in: group) { unresolved.remove(item) }
+          if unresolved.count == before { break }
+        }
       }
       groups = ambiguousGroups(cited)
     }
@@ -206,6 +226,25 @@ extension Processor {
     return compiled.style.macros.values.contains { check($0) }
   }
 
+  /// True when every part of a given name (split at spaces, periods and hyphens) is one
+  /// character ("J.J.", "J. R.-M."). ASCII names (no carriage return, the one two-byte
+  /// character) are checked on their bytes.
+  static func isOnlyInitials(_ given: String) -> Bool {
+    guard given.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+      return given.split(whereSeparator: { " .-".contains($0) }).allSatisfy { $0.count == 1 }
+    }
+    var run = 0
+    for byte in given.utf8 {
+      if byte == 0x20 || byte == 0x2E || byte == 0x2D {
+        run = 0
+      } else {
+        run += 1
+        if run > 1 { return false }
+      }
+    }
+    return true
+  }
+
   /// `all-names`, `all-names-with-initials`, `primary-name`, `primary-name-with-initials`:
   /// expand every name whose family name is shared by a different person.
   func globalNameDisambiguation(
@@ -226,15 +265,28 @@ extension Processor {
       if let cache { return cache.initials(name.given ?? "", with: ".", hyphen: true, initialize: true) }
       return Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
     }
-    for item in items {
-      for name in names(item) where name.literal == nil {
-        let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
-        // Given names written as initials compare by their initials ("J.J." is "J. J.").
-        let given = name.given ?? ""
-        let onlyInitials = given.split(whereSeparator: { " .-".contains($0) }).allSatisfy { $0.count == 1 }
-        let key = onlyInitials ? initials(name) : given
-        people[family, default: []].insert(key)
-        givensByInitials[family + "\u{0}" + initials(name), default: []].insert(key)
+    // Each name's family, comparison key and initials, worked out on all cores; the tables
+    // are filled in item order afterwards.
+    let references = self.references
+    let perItem = ParallelMap.map(count: items.count) { range, chunkCache in
+      range.map { position -> [(family: String, key: String, initials: String)] in
+        var result: [(family: String, key: String, initials: String)] = []
+        for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
+          for name in references[items[position]].names[variable] ?? [] where name.literal == nil {
+            let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
+            // Given names written as initials compare by their initials ("J.J." is "J. J.").
+            let given = name.given ?? ""
+            let nameInitials = chunkCache.initials(given, with: ".", hyphen: true, initialize: true)
+            result.append((family, Self.isOnlyInitials(given) ? nameInitials : given, nameInitials))
+          }
+        }
+        return result
+      }
+    }
+    for entries in perItem {
+      for entry in entries {
+        people[entry.family, default: []].insert(entry.key)
+        givensByInitials[entry.family + "\u{0}" + entry.initials, default: []].insert(entry.key)
       }
     }
     for item in items {

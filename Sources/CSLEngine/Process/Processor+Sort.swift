@@ -75,7 +75,7 @@ extension Processor {
     let reference = references[item]
     var context = CiteContext()
     context.citationNumber = number
-    let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: nil)
+    let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: nil, presence: presence[item])
     let renderer = Renderer(compiled: compiled.forItem(reference), lookup: lookup, mode: .sort, disambiguation: state)
     if mode == .citation {
       renderer.nameOptions = compiled.citationNameOptions
@@ -112,6 +112,19 @@ extension Processor {
     let plain = node.plainText
     var folded = ""
     folded.reserveCapacity(plain.utf8.count)
+    if plain.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      // ASCII without carriage returns: one byte per character, folded on the bytes.
+      for byte in plain.utf8 {
+        switch byte {
+        case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(byte + 0x20))
+        case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(byte))
+        case 0x27: folded.unicodeScalars.append(" ")
+        default: continue
+        }
+      }
+      let trimmed = folded.trimmingSpaces()
+      return trimmed.isEmpty ? .missing : .text(trimmed)
+    }
     for character in plain {
       if let ascii = character.asciiValue {
         switch ascii {

@@ -27,6 +27,8 @@ public struct Processor: Sendable {
   public let compiled: CompiledStyle
   public let references: [Reference]
   let indexByID: [String: Int]
+  /// Per reference: `VariableLookup.presence(of:)`, so variable conditions take one lookup.
+  let presence: [[String: Bool]]
 
   public init(style: CSL.Style, locale: CSL.Locale, references: [Reference]) {
     self.init(compiled: CompiledStyle(style: style, locale: locale), references: references)
@@ -47,6 +49,10 @@ public struct Processor: Sendable {
       index[reference.id] = offset
     }
     self.indexByID = index
+    let prepared = self.references
+    self.presence = ParallelMap.map(count: prepared.count) { range, _ in
+      range.map { VariableLookup.presence(of: prepared[$0]) }
+    }
   }
 
   /// Processes citations and renders the bibliography of `bibliographyIDs` (all references
@@ -222,17 +228,21 @@ public struct Processor: Sendable {
 
   func renderItem(
     _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
-    suppressAuthor: Bool = false, cache: RenderCache? = nil
+    suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false
   ) -> Node {
     let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
-    let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: suffix)
+    let lookup = VariableLookup(
+      reference: reference, cite: context, yearSuffixText: suffix, presence: presence[referenceIndex])
     let renderer = Renderer(compiled: compiled.forItem(reference), lookup: lookup, mode: mode, disambiguation: state)
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache
+    renderer.comparing = comparing
     let layout = mode == .citation ? compiled.style.citation?.layout : compiled.style.bibliography?.layout
     var node = renderer.render(layout?.children ?? [], delimiter: nil).node
     if let suffix, !compiled.usesYearSuffixVariable {
+      // The suffix follows the first year printed (none: citeproc-js prints no suffix, so
+      // styles that print "n.d." name the year-suffix variable themselves).
       var done = false
       let target: NodeTag = node.contains(where: { $0 == .citationLabel }) ? .citationLabel : .year
       node = node.replacing(where: { $0 == target }) { year in

@@ -30,7 +30,13 @@ struct DisambiguationState: Sendable, Hashable {
   /// Level applied to names not in `givenLevels` (all-names rules).
   var yearSuffix: Int?
   /// The `disambiguate="true"` condition holds.
-  var condition = false
+  var condition: Bool {
+    get { conditionLevel > 0 }
+    set { conditionLevel = newValue ? Int.max : 0 }
+  }
+  /// How many `disambiguate="true"` tests hold, in rendering order (citeproc-js adds them
+  /// one at a time until the cites are told apart).
+  var conditionLevel = 0
 }
 
 /// The one place where the engine reads an item's variables. The multilingual extension
@@ -40,9 +46,22 @@ struct VariableLookup: Sendable {
   let reference: Reference
   let cite: CiteContext
   let yearSuffixText: String?
+  /// `has`'s answers for the reference's own variables, worked out once per reference
+  /// (`presence(of:)`); nil looks them up.
+  var presence: [String: Bool]?
 
   /// A standard or number variable as text; form `short` prefers the `-short` variant.
   func text(_ name: String, form: CSL.Form = .long) -> String? {
+    // Every special name starts with one of these letters: other names skip the string
+    // comparisons of the switch (strings equal to these ASCII names start with the same byte).
+    switch name.utf8.first {
+    case UInt8(ascii: "l"), UInt8(ascii: "c"), UInt8(ascii: "f"), UInt8(ascii: "y"), UInt8(ascii: "p"),
+      UInt8(ascii: "t"):
+      break
+    default:
+      if form == .short, let short = nonEmpty(reference.variables[name + "-short"]) { return short }
+      return nonEmpty(reference.variables[name])
+    }
     switch name {
     case "locator": return nonEmpty(cite.locator)
     case "citation-number": return cite.citationNumber.map(String.init)
@@ -108,10 +127,12 @@ struct VariableLookup: Sendable {
   /// True when the variable has a value (for `variable` conditions). Ordinary variables
   /// are looked up first: they are what styles test most.
   func has(_ name: String) -> Bool {
-    if let text = reference.variables[name], !text.isEmpty { return true }
-    if let list = reference.names[name] { return !list.isEmpty }
-    if let date = reference.dates[name] {
-      return !date.parts.isEmpty || date.literal != nil || date.raw != nil || date.extra["raw"] != nil
+    if let presence {
+      if let answer = presence[name] { return answer }
+    } else {
+      if let text = reference.variables[name], !text.isEmpty { return true }
+      if let list = reference.names[name] { return !list.isEmpty }
+      if let date = reference.dates[name] { return Self.hasValue(date) }
     }
     switch name {
     case "locator": return nonEmpty(cite.locator) != nil
@@ -121,6 +142,22 @@ struct VariableLookup: Sendable {
     case "page-first", "citation-label", "container-title-short", "title-short": return text(name) != nil
     default: return false
     }
+  }
+
+  static func hasValue(_ date: DateValue) -> Bool {
+    !date.parts.isEmpty || date.literal != nil || date.raw != nil || date.extra["raw"] != nil
+  }
+
+  /// The answers `has` gives from the reference's own variables, in its order: a non-empty
+  /// ordinary variable, else a names list, else a date. Names absent here fall through to
+  /// the cite's variables.
+  static func presence(of reference: Reference) -> [String: Bool] {
+    var table: [String: Bool] = [:]
+    table.reserveCapacity(reference.variables.count + reference.names.count + reference.dates.count)
+    for (name, text) in reference.variables where !text.isEmpty { table[name] = true }
+    for (name, list) in reference.names where table[name] == nil { table[name] = !list.isEmpty }
+    for (name, date) in reference.dates where table[name] == nil { table[name] = hasValue(date) }
+    return table
   }
 
   private func nonEmpty(_ value: String?) -> String? {

@@ -18,12 +18,12 @@ enum NameParts {
     var result = name
     result.family = name.family.map { $0.trimmingWhitespace() }
     result.given = name.given.map { $0.trimmingWhitespace() }
-    if let family = result.family, family.count > 2, family.hasPrefix("\""), family.hasSuffix("\"") {
+    if let family = result.family, family.hasPrefix("\""), family.hasSuffix("\""), family.count > 2 {
       result.family = String(family.dropFirst().dropLast())
       return result
     }
     // "John, III" / "John,! Jr.": a suffix after a comma in the given name.
-    if result.suffix == nil, let given = result.given, let comma = given.firstIndex(of: ",") {
+    if result.suffix == nil, let given = result.given, given.utf8.contains(0x2C), let comma = given.firstIndex(of: ",") {
       var suffix = String(given[given.index(after: comma)...]).trimmingSpaces()
       if suffix.hasPrefix("!") {
         result.commaSuffix = true
@@ -35,7 +35,10 @@ enum NameParts {
       }
     }
     guard name.parseNames != false else { return result }
-    if result.nonDroppingParticle == nil, let family = result.family {
+    // Particles need a space, hyphen or apostrophe in the family name (checked on the bytes first).
+    if result.nonDroppingParticle == nil, let family = result.family,
+      family.utf8.contains(where: { $0 == 0x20 || $0 == 0x2D || $0 == 0x27 || $0 == 0xE2 })
+    {
       let words = family.split(separator: " ").map(String.init)
       var particles: [String] = []
       var index = 0
@@ -69,7 +72,7 @@ enum NameParts {
         result.family = rest
       }
     }
-    if result.droppingParticle == nil, let given = result.given {
+    if result.droppingParticle == nil, let given = result.given, given.utf8.contains(0x20) {
       var words = given.split(separator: " ").map(String.init)
       var particles: [String] = []
       while words.count > 1, let last = words.last, let first = last.first, first.isLowercase {

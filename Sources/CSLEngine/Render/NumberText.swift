@@ -54,7 +54,7 @@ enum NumberText {
   /// True when a numeric value names more than one number ("1-3", "2 & 4").
   static func isPlural(_ text: String) -> Bool {
     // "327\-30": an escaped hyphen is part of one number.
-    if text.contains("\\-") { return false }
+    if text.utf8.contains(0x5C), text.contains("\\-") { return false }
     var digitGroups = 0
     var inDigits = false
     for character in text {
@@ -106,17 +106,34 @@ extension NumberText {
 
   private static func formatSegment(_ segment: String, format: String?, delimiter: String) -> String {
     let leading = String(segment.prefix { $0 == " " })
-    let trailing = String(segment.reversed().prefix { $0 == " " })
+    var trailingCount = 0
+    var end = segment.endIndex
+    while end > segment.startIndex {
+      let before = segment.index(before: end)
+      guard segment[before] == " " else { break }
+      trailingCount += 1
+      end = before
+    }
+    let trailing = String(repeating: " ", count: trailingCount)
     let core = segment.trimmingSpaces()
-    if core.contains("\\-") { return leading + core.replacingAll("\\", with: "") + trailing }
+    // The byte test skips the character search when there is no backslash at all.
+    if core.utf8.contains(0x5C), core.contains("\\-") { return leading + core.replacingAll("\\", with: "") + trailing }
     let parts = core.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "\u{2013}" }
     guard parts.count == 2 else { return segment }
     let first = String(parts[0]).trimmingSpaces()
     let second = String(parts[1]).trimmingSpaces()
     guard !first.isEmpty, !second.isEmpty else { return segment }
+    /// The text before its trailing ASCII digits, and those digits (walked back by index:
+    /// building strings from reversed character sequences is slow).
     func split(_ text: String) -> (prefix: String, digits: String) {
-      let digits = String(text.reversed().prefix { $0.isNumber && $0.isASCII }.reversed())
-      return (String(text.dropLast(digits.count)), digits)
+      var start = text.endIndex
+      while start > text.startIndex {
+        let before = text.index(before: start)
+        let character = text[before]
+        guard character.isNumber && character.isASCII else { break }
+        start = before
+      }
+      return (String(text[..<start]), String(text[start...]))
     }
     let (prefixA, digitsA) = split(first)
     let (prefixB, digitsB) = split(second)

@@ -17,7 +17,7 @@ extension Renderer {
     if level >= 2 || (level == 1 && options.form == .short && initializeWith == nil) {
       // A given name made only of initials ("J.J.", "J. J.") keeps the style's spelling of
       // initials even when expanded, so differently spaced initials stay the same name.
-      let onlyInitials = (person.given ?? "").split(whereSeparator: { " .-".contains($0) }).allSatisfy { $0.count == 1 }
+      let onlyInitials = Processor.isOnlyInitials(person.given ?? "")
       if !(onlyInitials && options.initializeWith != nil) { initializeWith = nil }
     }
     if level >= 2 { initialize = true }
@@ -138,7 +138,12 @@ extension Renderer {
   /// Turns given names into initials ("Jean-Paul Marie" → "J.-P. M."). Single letters and
   /// abbreviations written with a period ("Ph.") count as initials; other words are
   /// initialized only when `initialize` is true; lowercase words ("de") stay whole.
-  static func initials(_ given: String, with mark: String, hyphen: Bool, initialize: Bool) -> String {
+  static func initials(
+    _ given: String, with mark: String, hyphen: Bool, initialize: Bool, markup: Bool = true
+  ) -> String {
+    if markup && given.contains("<") && given.contains(">") {
+      return markedInitials(given, with: mark, hyphen: hyphen, initialize: initialize)
+    }
     // Tokenize: words separated by spaces or periods; remember which had a period.
     var tokens: [(text: String, abbreviated: Bool)] = []
     var current = ""
@@ -155,7 +160,7 @@ extension Renderer {
     }
     if !current.isEmpty { tokens.append((current, false)) }
     var result = ""
-    let trimmedMark = String(mark.reversed().drop { $0 == " " }.reversed())
+    let trimmedMark = mark.droppingTrailingSpaces()
     for token in tokens {
       let pieces = token.text.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
       let isInitial = token.text.count == 1 || token.abbreviated
@@ -189,6 +194,6 @@ extension Renderer {
         result += token.text + " "
       }
     }
-    return String(result.reversed().drop { $0 == " " }.reversed())
+    return result.droppingTrailingSpaces()
   }
 }

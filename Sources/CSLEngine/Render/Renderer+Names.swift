@@ -27,14 +27,25 @@ extension Renderer {
         renderedNames = true
       }
       for element in substitute {
+        // Only the branches this item takes count: a variable named in a branch not taken
+        // stays available to the rest of the entry.
+        let used = substitutedVariables(in: element)
         let rendered = render(element)
+        // citeproc-js: a term the locale defines as empty still ends the substitution.
+        if rendered.node.isEmpty, case .text(let text) = element,
+          case .term(let name, let form, let plural) = text.source, terms.term(name, form: form, plural: plural) != nil
+        {
+          return Rendered(node: .empty)
+        }
         if !rendered.node.isEmpty {
           if hideThis {
-            suppressed.formUnion(Self.variables(in: element, macros: compiled.style.macros))
-            return Rendered(node: .empty, calledVariable: true)
+            // Hidden (suppress-author, collapsing), not absent: the enclosing group keeps
+            // the rest of its content ("n.d." after a collapsed author).
+            suppressed.formUnion(used)
+            return Rendered(node: .empty, calledVariable: true, renderedVariable: true)
           }
           // Substituted variables are not printed again in this item.
-          suppressed.formUnion(Self.variables(in: element, macros: compiled.style.macros))
+          suppressed.formUnion(used)
           var result = rendered
           result.calledVariable = true
           result.renderedVariable = true
@@ -47,7 +58,7 @@ extension Renderer {
     if substituteParent != nil { suppressed.formUnion(variables) }
     if suppressFirstNames && !renderedNames {
       renderedNames = true
-      return Rendered(node: .empty, calledVariable: true)
+      return Rendered(node: .empty, calledVariable: true, renderedVariable: true)
     }
     renderedNames = true
     var options = (effective.name?.options ?? CSL.NameOptions()).inheriting(nameOptions)
@@ -105,34 +116,30 @@ extension Renderer {
     return Rendered(node: node, calledVariable: true, renderedVariable: true)
   }
 
-  /// Variables a substitute element renders (so they are suppressed afterwards).
-  static func variables(in element: CSL.Element, macros: [String: [CSL.Element]], depth: Int = 0) -> Set<String> {
+  /// Variables a substitute element renders for this item (so they are suppressed
+  /// afterwards): `cs:choose` contributes only the branch whose condition holds.
+  func substitutedVariables(in element: CSL.Element, depth: Int = 0) -> Set<String> {
     guard depth < 20 else { return [] }
+    func collect(_ elements: [CSL.Element]) -> Set<String> {
+      elements.reduce(into: Set<String>()) { $0.formUnion(substitutedVariables(in: $1, depth: depth + 1)) }
+    }
     switch element {
     case .text(let text):
       switch text.source {
       case .variable(let name, _): return [name]
       case .macro(let name):
-        return (macros[name] ?? []).reduce(into: Set<String>()) {
-          $0.formUnion(variables(in: $1, macros: macros, depth: depth + 1))
-        }
+        guard !compiled.recursiveMacros.contains(name) else { return [] }
+        return collect(compiled.style.macros[name] ?? [])
       default: return []
       }
     case .number(let number): return [number.variable]
     case .date(let date): return [date.variable]
     case .names(let names): return Set(names.variables)
     case .label: return []
-    case .group(let group):
-      return group.children.reduce(into: Set<String>()) {
-        $0.formUnion(variables(in: $1, macros: macros, depth: depth + 1))
-      }
+    case .group(let group): return collect(group.children)
     case .choose(let choose):
-      var result = Set<String>()
-      for branch in choose.branches {
-        for child in branch.children { result.formUnion(variables(in: child, macros: macros, depth: depth + 1)) }
-      }
-      for child in choose.otherwise { result.formUnion(variables(in: child, macros: macros, depth: depth + 1)) }
-      return result
+      for branch in choose.branches where evaluate(branch.condition) { return collect(branch.children) }
+      return collect(choose.otherwise)
     }
   }
 
@@ -194,7 +201,14 @@ extension Renderer {
         if isLast, let andWord {
           let useDelimiter = precedes(
             options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1])
-          parts.append(.text(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
+          if options.and == .text, let first = andWord.unicodeScalars.first, first.properties.isAlphabetic,
+            !Self.isRomanesque(first)
+          {
+            // citeproc-js: an "and" in another script (Hebrew "ו") joins without spaces.
+            parts.append(.text(andWord))
+          } else {
+            parts.append(.text(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
+          }
         } else {
           parts.append(.text(delimiter))
         }
@@ -214,6 +228,14 @@ extension Renderer {
       }
     }
     return decorateName(.sequence(parts), name)
+  }
+
+  /// Latin, Greek, Cyrillic and Arabic letters (citeproc-js's "romanesque" scripts).
+  static func isRomanesque(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x370...0x52F, 0x600...0x6FF, 0x1E00...0x1FFF: return true
+    default: return false
+    }
   }
 
   private func decorateName(_ node: Node, _ name: CSL.Name?) -> Node {

@@ -88,6 +88,9 @@ extension Renderer {
       node = .text(String(repeating: "0", count: max(0, 8 - digits.count)) + digits)
     } else if NumberText.isNumeric(value) {
       node = .text(formatNumber(value, form: number.form, variable: name))
+    } else if value.contains("<") {
+      // citeproc-js prints markup in a cs:number's non-numeric value as text.
+      node = .text(value)
     } else {
       node = RichText.parse(value)
     }
@@ -177,7 +180,10 @@ extension Renderer {
 
   func test(_ test: CSL.Condition.Test) -> Bool {
     switch test {
-    case .disambiguate(let wanted): return disambiguation.condition == wanted
+    case .disambiguate(let wanted):
+      let holds = disambiguation.conditionLevel > disambiguateTestsHeld
+      if holds { disambiguateTestsHeld += 1 }
+      return holds == wanted
     case .isNumeric(let name):
       guard let value = lookup.text(name) else { return false }
       return NumberText.isNumeric(value)
@@ -199,8 +205,8 @@ extension Renderer {
     case .type(let type): return reference.type == type
     case .hasForm(let form, let variable): return hasForm(form, variable: variable)
     case .variable(let name):
-      if !suppressed.isEmpty && suppressed.contains(name) { return false }
-      return lookup.has(name)
+      // Absent variables (the usual answer) need no look at the suppressed set.
+      return lookup.has(name) && (suppressed.isEmpty || !suppressed.contains(name))
     }
   }
 }

@@ -32,10 +32,15 @@ final class Renderer {
   var sortNameOverrides: (min: Int?, useFirst: Int?, useLast: Bool?)?
   /// `suppress-author` and collapsing: the first `cs:names` output is dropped.
   var suppressFirstNames = false
+  /// `disambiguate="true"` tests that held so far in this rendering.
+  var disambiguateTestsHeld = 0
   /// `author-only`: only the first `cs:names` output is kept (handled by the caller).
   var renderedNames = false
   /// Cited's multilingual extension: the name form of the `cs:names` being rendered.
   var nameForms: CSL.MultilingualOptions?
+  /// Rendering only to compare cites for ambiguity: like citeproc-js, the `accessed` date does
+  /// not tell cites apart (two undated pages by one author still need year suffixes).
+  var comparing = false
   /// Memoized work shared by all renderers of one processing run.
   var cache: RenderCache?
 
@@ -141,6 +146,12 @@ final class Renderer {
   // MARK: - Decoration
 
   func decorate(_ node: Node, _ decoration: CSL.Decoration) -> Node {
+    // Most elements carry no decoration: the node comes back as it is, empty or not.
+    if decoration.prefix == nil && decoration.suffix == nil && decoration.textCase == nil && !decoration.quotes
+      && !decoration.stripPeriods && decoration.formatting.isEmpty && (decoration.display == nil || mode != .bibliography)
+    {
+      return node
+    }
     guard !node.isEmpty else { return node }
     var result = node
     if let textCase = decoration.textCase {
@@ -153,13 +164,32 @@ final class Renderer {
     result = Self.format(result, decoration.formatting)
     if decoration.prefix != nil || decoration.suffix != nil {
       var parts: [Node] = []
-      if let prefix = decoration.prefix, !prefix.isEmpty { parts.append(RichText.parse(prefix)) }
+      if let prefix = decoration.prefix, !prefix.isEmpty { parts.append(Self.affix(prefix)) }
       parts.append(result)
-      if let suffix = decoration.suffix, !suffix.isEmpty { parts.append(RichText.parse(suffix)) }
+      if let suffix = decoration.suffix, !suffix.isEmpty { parts.append(Self.affix(suffix)) }
       result = .sequence(parts)
     }
     if let display = decoration.display, mode == .bibliography { result = .display(display, [result]) }
     return result
+  }
+
+  /// A style's affix: markup applies, but straight quotation marks and apostrophes print
+  /// as written (citeproc-js does not turn them into the locale's marks).
+  static func affix(_ text: String) -> Node {
+    guard text.contains("\"") || text.contains("'") else { return RichText.parse(text) }
+    var nodes: [Node] = []
+    var part = ""
+    for character in text {
+      if character == "\"" || character == "'" {
+        if !part.isEmpty { nodes.append(RichText.parse(part)) }
+        part = ""
+        nodes.append(.tagged(.verbatim, [.text(String(character))]))
+      } else {
+        part.append(character)
+      }
+    }
+    if !part.isEmpty { nodes.append(RichText.parse(part)) }
+    return .sequence(nodes)
   }
 
   static func format(_ node: Node, _ formatting: CSL.Formatting) -> Node {

@@ -28,22 +28,54 @@ struct TextCaser {
   ]
   /// Character offset (over text leaves) where the last word starts.
   private var lastWordStart = Int.max
-  private var previousCharacter: Character = " "
+  /// The previous character was a hyphen (a one-letter word after it keeps its case).
+  private var previousIsHyphen = false
   private var offset = 0
 
   /// Applies the case to a whole tree (the entry point: it finds the last word first).
   mutating func applyAll(_ node: Node) -> Node {
     let text = Self.leafText(node)
-    var position = text.count
-    let characters = Array(text)
-    while position > 0 && !Self.isBoundary(characters[position - 1]) { position -= 1 }
-    lastWordStart = position
+    if Self.isPlainASCII(text) {
+      // One byte per character: the last word is found on the bytes.
+      var position = text.utf8.count
+      for byte in text.utf8.reversed() {
+        if Self.isASCIIBoundary(byte) { break }
+        position -= 1
+      }
+      lastWordStart = position
+    } else {
+      var position = text.count
+      let characters = Array(text)
+      while position > 0 && !Self.isBoundary(characters[position - 1]) { position -= 1 }
+      lastWordStart = position
+    }
     offset = 0
     return apply(node)
   }
 
   static func isBoundary(_ character: Character) -> Bool {
     character.isWhitespace || character == "-" || character == "/" || character == "\u{2014}" || character == "\u{2013}"
+  }
+
+  /// ASCII without carriage returns: every byte is one character (a fast path; Unicode
+  /// properties of ASCII characters are simple byte ranges).
+  static func isPlainASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+  }
+
+  /// `Character.isWhitespace` for ASCII: tab, line feed, vertical tab, form feed, return, space.
+  static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
+  }
+
+  /// `isBoundary` for ASCII.
+  static func isASCIIBoundary(_ byte: UInt8) -> Bool {
+    isASCIIWhitespace(byte) || byte == 0x2D || byte == 0x2F
+  }
+
+  /// `isLetter || isNumber` for ASCII.
+  static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
   }
 
   static func leafText(_ node: Node) -> String {
@@ -75,12 +107,32 @@ struct TextCaser {
   }
 
   private mutating func skip(_ text: String) {
+    if Self.isPlainASCII(text) {
+      for byte in text.utf8 { advance(byte: byte) }
+      return
+    }
     for character in text { advance(character) }
+  }
+
+  /// `advance` for an ASCII character.
+  private mutating func advance(byte: UInt8) {
+    offset += 1
+    previousIsHyphen = byte == 0x2D
+    if Self.isASCIIBoundary(byte) {
+      afterSpace = true
+    } else {
+      if byte == 0x3A || byte == 0x3F || byte == 0x21 {
+        afterColon = true
+      } else if Self.isASCIIAlphanumeric(byte) {
+        afterColon = false; atStart = false
+      }
+      afterSpace = false
+    }
   }
 
   private mutating func advance(_ character: Character) {
     offset += 1
-    previousCharacter = character
+    previousIsHyphen = character == "-"
     if character.isWhitespace || character == "-" || character == "/" {
       afterSpace = true
     } else {
@@ -103,6 +155,19 @@ struct TextCaser {
       return (turkic ? text.replacingAll("i", with: "\u{0130}") : text).uppercased()
     case .capitalizeFirst:
       var result = ""
+      if Self.isPlainASCII(text) {
+        for byte in text.utf8 {
+          let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+          if atStart, isLetter {
+            result.unicodeScalars.append(Unicode.Scalar((0x61...0x7A).contains(byte) ? byte - 0x20 : byte))
+            atStart = false
+          } else {
+            result.unicodeScalars.append(Unicode.Scalar(byte))
+          }
+          advance(byte: byte)
+        }
+        return result
+      }
       for character in text {
         if atStart, character.isLetter {
           result += String(character).uppercased()
@@ -118,6 +183,19 @@ struct TextCaser {
     case .sentence:
       // citeproc-js: the first letter upper case, the rest lower case (nocase spans kept).
       var result = ""
+      if Self.isPlainASCII(text) {
+        for byte in text.utf8 {
+          let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+          if atStart, isLetter {
+            result.unicodeScalars.append(Unicode.Scalar((0x61...0x7A).contains(byte) ? byte - 0x20 : byte))
+            atStart = false
+          } else {
+            result.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(byte) ? byte + 0x20 : byte))
+          }
+          advance(byte: byte)
+        }
+        return result
+      }
       for character in text {
         if atStart, character.isLetter {
           result += String(character).uppercased()
@@ -162,6 +240,39 @@ struct TextCaser {
         word = ""
       }
     }
+    if Self.isPlainASCII(text) {
+      // The same walk on bytes; words are still handed over as strings.
+      let utf8 = text.utf8
+      var wordStartIndex = utf8.startIndex
+      var index = utf8.startIndex
+      var inWord = false
+      while index != utf8.endIndex {
+        let byte = utf8[index]
+        if Self.isASCIIBoundary(byte) {
+          if inWord {
+            word = String(text[wordStartIndex..<index])
+            flush(&result)
+            inWord = false
+          }
+          result.unicodeScalars.append(Unicode.Scalar(byte))
+          advance(byte: byte)
+        } else {
+          if !inWord {
+            inWord = true
+            wordStartIndex = index
+            wordFirst = atStart
+            wordAfterColon = afterColon
+            wordStart = offset
+            hyphenBefore = previousIsHyphen
+          }
+          advance(byte: byte)
+        }
+        index = utf8.index(after: index)
+      }
+      if inWord { word = String(text[wordStartIndex..<index]) }
+      flush(&result)
+      return result
+    }
     for character in text {
       if Self.isBoundary(character) {
         flush(&result)
@@ -172,7 +283,7 @@ struct TextCaser {
           wordFirst = atStart
           wordAfterColon = afterColon
           wordStart = offset
-          hyphenBefore = previousCharacter == "-"
+          hyphenBefore = previousIsHyphen
         }
         word.append(character)
         advance(character)

@@ -18,3 +18,17 @@ extension StringProtocol {
     return String(slice)
   }
 }
+
+extension String {
+  /// The text without trailing spaces, walked back by index (reversing the characters
+  /// twice builds the string slowly).
+  func droppingTrailingSpaces() -> String {
+    var end = endIndex
+    while end > startIndex {
+      let before = index(before: end)
+      guard self[before] == " " else { break }
+      end = before
+    }
+    return end == endIndex ? self : String(self[..<end])
+  }
+}

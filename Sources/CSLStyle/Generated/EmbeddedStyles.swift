@@ -156,9 +156,12 @@ public enum EmbeddedStyles {
         <date variable="issued">
           <date-part name="year"/>
         </date>
+        <text variable="year-suffix"/>
       </if>
       <else>
+        <!-- Undated works by one author: "n.d.-a", "n.d.-b". -->
         <text term="no date" form="short"/>
+        <text variable="year-suffix" prefix="-"/>
       </else>
     </choose>
   </macro>
@@ -695,9 +698,12 @@ public enum EmbeddedStyles {
         <date variable="issued">
           <date-part name="year"/>
         </date>
+        <text variable="year-suffix"/>
       </if>
       <else>
+        <!-- Undated works by one author: "n.d.-a", "n.d.-b". -->
         <text term="no date" form="short"/>
+        <text variable="year-suffix" prefix="-"/>
       </else>
     </choose>
   </macro>

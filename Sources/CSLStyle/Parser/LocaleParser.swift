@@ -84,6 +84,11 @@ public enum LocaleParser {
       multiple = multipleElement.textContent
       single = multiple
     }
+    // A term holding only the indentation of its XML ("<term name=\"note\">\n  </term>") is
+    // empty (citeproc-js); a deliberate space or padding on real text stays.
+    func layoutOnly(_ text: String) -> Bool { text.contains("\n") && text.allSatisfy(\.isWhitespace) }
+    if layoutOnly(single) { single = "" }
+    if layoutOnly(multiple) { multiple = "" }
     return CSL.Term(
       key: key, single: single, multiple: multiple, gender: element[attribute: "gender"],
       match: context.value(element, "match", as: CSL.Term.OrdinalMatch.self))
