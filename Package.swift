@@ -72,7 +72,7 @@ let package = Package(
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "BibModel", "XMLTree"]),
     .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "BibModel"], exclude: ["Fixtures"]),
     // Runs the built `cited` binary (the dependency makes sure it is built first).
-    .testTarget(name: "CitedCLITests", dependencies: ["cited"]),
+    .testTarget(name: "CitedCLITests", dependencies: ["cited", "XMLTree"]),
     .testTarget(name: "BibFormatsTests", dependencies: ["BibFormats", "BibModel"]),
   ],
   swiftLanguageModes: [.v6]

@@ -137,3 +137,20 @@ import Testing
     #expect(results == 64)
   }
 }
+
+@Suite struct HTMLCheckerTests {
+  @Test func cleanHTMLHasNoProblems() {
+    let page = """
+      <!DOCTYPE html>
+      <html lang="en"><head><meta charset="utf-8"/><title>t</title></head>
+      <body><p>a &amp; b</p><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg></body></html>
+      """
+    #expect(HTMLChecker.problems(in: page).isEmpty)
+  }
+
+  @Test func mismatchedTagsAreReportedWithTheirLine() {
+    let problems = HTMLChecker.problems(in: "<html><body>\n<p><b>x</i></p></body></html>")
+    #expect(!problems.isEmpty)
+    #expect(problems.first?.line == 2)
+  }
+}
