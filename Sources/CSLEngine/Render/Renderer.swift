@@ -176,7 +176,9 @@ final class Renderer {
   /// A style's affix: markup applies, but straight quotation marks and apostrophes print
   /// as written (citeproc-js does not turn them into the locale's marks).
   static func affix(_ text: String) -> Node {
-    guard text.contains("\"") || text.contains("'") else { return RichText.parse(text) }
+    guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 }), text.contains("\"") || text.contains("'") else {
+      return RichText.parse(text)
+    }
     var nodes: [Node] = []
     var part = ""
     for character in text {
