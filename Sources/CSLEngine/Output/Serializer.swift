@@ -9,6 +9,13 @@ struct Serializer {
     var tokens = tokens
     fixPunctuation(&tokens)
     if punctuationInQuote { movePunctuationIntoQuotes(&tokens) }
+    // An entry that opens with a display block: spaces that start the block print before it
+    // (citeproc-js).
+    if tokens.count > 1, case .open(.display) = tokens[0], case .text(let text) = tokens[1], text.first == " " {
+      let content = text.drop { $0 == " " }
+      tokens[1] = .text(String(content))
+      tokens.insert(.text(String(text.prefix(text.count - content.count))), at: 0)
+    }
     var result = ""
     for token in tokens {
       switch token {

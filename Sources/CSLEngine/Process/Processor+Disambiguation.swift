@@ -98,7 +98,8 @@ extension Processor {
         let item = cited[position]
         let state = initialStates[item] ?? DisambiguationState()
         return (contextsByItem[item] ?? []).map { context in
-          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true).plainText
+          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true)
+            .plainText
         }
       }
     }
@@ -167,14 +168,16 @@ extension Processor {
     }
     if styleUsesDisambiguateCondition {
       // One more disambiguate="true" test holds at each step; items keep the first level at
-      // which they are told apart, the rest end with every test holding.
+      // which they are told apart. As in citeproc-js, a step that tells no item apart ends
+      // the search (the items left keep that step's level).
       for group in groups {
         var unresolved = Set(group)
         for level in 1...8 where !unresolved.isEmpty {
           for item in unresolved { states[item, default: DisambiguationState()].conditionLevel = level }
+          let before = unresolved.count
           for item in unresolved where isUnique(item, in: group) { unresolved.remove(item) }
+          if unresolved.count == before { break }
         }
-        for item in unresolved { states[item, default: DisambiguationState()].condition = true }
       }
       groups = ambiguousGroups(cited)
     }

@@ -32,8 +32,8 @@ extension Renderer {
         let used = substitutedVariables(in: element)
         let rendered = render(element)
         // citeproc-js: a term the locale defines as empty still ends the substitution.
-        if rendered.node.isEmpty, case .text(let text) = element, case .term(let name, let form, let plural) = text.source,
-          terms.term(name, form: form, plural: plural) != nil
+        if rendered.node.isEmpty, case .text(let text) = element,
+          case .term(let name, let form, let plural) = text.source, terms.term(name, form: form, plural: plural) != nil
         {
           return Rendered(node: .empty)
         }
@@ -201,7 +201,14 @@ extension Renderer {
         if isLast, let andWord {
           let useDelimiter = precedes(
             options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1])
-          parts.append(.text(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
+          if options.and == .text, let first = andWord.unicodeScalars.first, first.properties.isAlphabetic,
+            !Self.isRomanesque(first)
+          {
+            // citeproc-js: an "and" in another script (Hebrew "ו") joins without spaces.
+            parts.append(.text(andWord))
+          } else {
+            parts.append(.text(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
+          }
         } else {
           parts.append(.text(delimiter))
         }
@@ -221,6 +228,14 @@ extension Renderer {
       }
     }
     return decorateName(.sequence(parts), name)
+  }
+
+  /// Latin, Greek, Cyrillic and Arabic letters (citeproc-js's "romanesque" scripts).
+  static func isRomanesque(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x370...0x52F, 0x600...0x6FF, 0x1E00...0x1FFF: return true
+    default: return false
+    }
   }
 
   private func decorateName(_ node: Node, _ name: CSL.Name?) -> Node {

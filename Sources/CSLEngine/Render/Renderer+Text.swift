@@ -88,6 +88,9 @@ extension Renderer {
       node = .text(String(repeating: "0", count: max(0, 8 - digits.count)) + digits)
     } else if NumberText.isNumeric(value) {
       node = .text(formatNumber(value, form: number.form, variable: name))
+    } else if value.contains("<") {
+      // citeproc-js prints markup in a cs:number's non-numeric value as text.
+      node = .text(value)
     } else {
       node = RichText.parse(value)
     }

@@ -63,7 +63,9 @@ enum RichText {
       guard position < characters.count else { return false }
       switch closer {
       case .tag(let tag): return matches(tag, at: position)
-      case .straightDouble: return characters[position] == "\""
+      case .straightDouble:
+        // A straight quote after a space does not close ("Obligations " stays as written).
+        return characters[position] == "\"" && (position == 0 || !characters[position - 1].isWhitespace)
       case .curlyDouble: return characters[position] == "\u{201D}"
       case .single:
         let character = characters[position]
@@ -130,7 +132,7 @@ enum RichText {
             continue
           }
         case "'", "\u{2018}":
-          if closer != .single, opensSingleQuote(at: index) {
+          if closer != .single, character == "'" || closer != nil, opensSingleQuote(at: index) {
             flush()
             index += 1
             nodes.append(.quoted(parse(until: .single)))
