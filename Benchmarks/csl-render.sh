@@ -51,7 +51,8 @@ row() { # label "wall user kb" -> one table row
   printf "%-34s %8.2f %8.2f %8d\n" "$1" "$wall" "$user" $((kb / 1024))
 }
 
-bib_cited=$(measure "$runs" "$cited" render --style "$style" --bibliography "$corpus" --locales "$locales" --format html)
+bib_cited=$(measure "$runs" "$cited" render --style "$style" --bibliography "$corpus" --locales "$locales" \
+  --format html)
 cite_cited=$(measure "$runs" "$cited" render --style "$style" --bibliography "$corpus" --locales "$locales" \
   --format html --citations "$citations")
 bib_pandoc=$(measure "$runs" pandoc "$work/bib.md" --citeproc --bibliography "$corpus" --csl "$style" -t html \

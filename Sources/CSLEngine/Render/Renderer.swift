@@ -148,7 +148,8 @@ final class Renderer {
   func decorate(_ node: Node, _ decoration: CSL.Decoration) -> Node {
     // Most elements carry no decoration: the node comes back as it is, empty or not.
     if decoration.prefix == nil && decoration.suffix == nil && decoration.textCase == nil && !decoration.quotes
-      && !decoration.stripPeriods && decoration.formatting.isEmpty && (decoration.display == nil || mode != .bibliography)
+      && !decoration.stripPeriods && decoration.formatting.isEmpty
+      && (decoration.display == nil || mode != .bibliography)
     {
       return node
     }
