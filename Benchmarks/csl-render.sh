@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Renders the 10,000-reference benchmark corpus with APA, with Cited and with pandoc --citeproc,
-# and prints both timings side by side. Run from anywhere; needs ../shared (the shared data).
+# and prints both side by side: the bibliography alone, then every item cited followed by the
+# bibliography. Wall clock, user CPU and peak memory of the best (fastest wall clock) of
+# RUNS runs (default 3; pandoc's cite-all document runs once). Needs ../shared (the shared data).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$root/../shared}"
 corpus="$shared/bench/corpus-10000.json"
+citations="$shared/bench/citations-10000.json"
 style="$shared/csl/styles/apa.csl"
 locales="$shared/csl/locales"
+runs="${RUNS:-3}"
 [ -f "$corpus" ] || { echo "missing $corpus" >&2; exit 2; }
+[ -f "$citations" ] || { echo "missing $citations" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 cd "$root"
 swift build -c release --product cited >/dev/null
@@ -15,28 +21,49 @@ if ! command -v pandoc >/dev/null; then
   echo "installing pandoc" >&2
   apt-get install -y pandoc >/dev/null
 fi
+cited="$root/.build/release/cited"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-printf -- "---\nnocite: '@*'\n---\n\n# References\n" > "$work/doc.md"
+printf -- "---\nnocite: '@*'\n---\n\n# References\n" > "$work/bib.md"
+# pandoc's cite-all document: one paragraph citing each item, in corpus order.
+{
+  printf -- "---\ntitle: Cite all\n---\n\n"
+  grep -o '^  "id": "[^"]*"' "$corpus" | sed 's/^  "id": "\(.*\)"$/Text [@\1]./'
+  printf "\n# References\n"
+} > "$work/cite.md"
 
-seconds() { # command... -> prints elapsed seconds (wall clock) of the best of three runs
+measure() { # runs command... -> "wall user peakKB" of the run with the best wall clock
+  local count=$1
+  shift
   local best=""
-  for _ in 1 2 3; do
-    local start end elapsed
-    start=$(date +%s.%N)
-    "$@" > /dev/null
-    end=$(date +%s.%N)
-    elapsed=$(echo "$end - $start" | bc)
-    if [ -z "$best" ] || [ "$(echo "$elapsed < $best" | bc)" = 1 ]; then best=$elapsed; fi
+  for _ in $(seq "$count"); do
+    /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" > /dev/null
+    local line
+    line=$(tail -1 "$work/time")
+    if [ -z "$best" ] || [ "$(echo "${line%% *} < ${best%% *}" | bc)" = 1 ]; then best=$line; fi
   done
-  printf "%.2f" "$best"
+  echo "$best"
 }
 
-cited=$(seconds .build/release/cited render --style "$style" --bibliography "$corpus" --locales "$locales" --format html)
-pandoc_time=$(seconds pandoc "$work/doc.md" --citeproc --bibliography "$corpus" --csl "$style" -t html -o "$work/out.html")
-ratio=$(echo "scale=1; $pandoc_time / $cited" | bc)
-printf "%-28s %10s\n" "renderer (10k refs, APA)" "seconds"
-printf "%-28s %10s\n" "cited render" "$cited"
-printf "%-28s %10s\n" "pandoc --citeproc" "$pandoc_time"
-printf "%-28s %9sx\n" "speed-up" "$ratio"
+row() { # label "wall user kb" -> one table row
+  read -r wall user kb <<< "$2"
+  printf "%-34s %8.2f %8.2f %8d\n" "$1" "$wall" "$user" $((kb / 1024))
+}
+
+bib_cited=$(measure "$runs" "$cited" render --style "$style" --bibliography "$corpus" --locales "$locales" \
+  --format html)
+cite_cited=$(measure "$runs" "$cited" render --style "$style" --bibliography "$corpus" --locales "$locales" \
+  --format html --citations "$citations")
+bib_pandoc=$(measure "$runs" pandoc "$work/bib.md" --citeproc --bibliography "$corpus" --csl "$style" -t html \
+  -o "$work/bib.html")
+cite_pandoc=$(measure 1 pandoc "$work/cite.md" --citeproc --bibliography "$corpus" --csl "$style" -t html \
+  -o "$work/cite.html")
+
+printf "%-34s %8s %8s %8s\n" "10,000 references, APA, HTML" "wall s" "user s" "peak MB"
+row "bibliography: cited render" "$bib_cited"
+row "bibliography: pandoc --citeproc" "$bib_pandoc"
+row "cite all + bibliography: cited" "$cite_cited"
+row "cite all + bibliography: pandoc" "$cite_pandoc"
+printf "%-34s %8.1fx\n" "speed-up, bibliography (wall)" "$(echo "scale=2; ${bib_pandoc%% *} / ${bib_cited%% *}" | bc)"
+printf "%-34s %8.1fx\n" "speed-up, cite all (wall)" "$(echo "scale=2; ${cite_pandoc%% *} / ${cite_cited%% *}" | bc)"

@@ -43,7 +43,9 @@ struct Flattener {
     switch node {
     case .text(let text):
       if !text.isEmpty {
-        tokens.append(.text(text.contains("'") && !keepApostrophes ? text.replacingAll("'", with: "\u{2019}") : text))
+        // The byte test spares the character search for text without any apostrophe byte.
+        let hasApostrophe = !keepApostrophes && text.utf8.contains(0x27) && text.contains("'")
+        tokens.append(.text(hasApostrophe ? text.replacingAll("'", with: "\u{2019}") : text))
       }
     case .tagged(.verbatim, let children):
       for child in children {

@@ -114,11 +114,15 @@ public struct Processor: Sendable {
     // Disambiguation.
     let states = disambiguate(resolved, numbers: numbers, bibliographyOrder: sortedBibliography, cache: cache)
 
-    // Render citations.
-    var renderedCitations: [String] = []
-    for (offset, cites) in resolved.enumerated() {
-      _ = offset
-      renderedCitations.append(renderCitation(cites, numbers: numbers, states: states, format: format, cache: cache))
+    // Render citations: each is a pure function of its resolved cites (positions, numbers
+    // and disambiguation are settled above), so they render on all cores, kept in order.
+    let citationsToRender = resolved
+    let citationNumbers = numbers
+    let renderedCitations = ParallelMap.map(count: citationsToRender.count) { range, chunkCache in
+      range.map { position in
+        renderCitation(
+          citationsToRender[position], numbers: citationNumbers, states: states, format: format, cache: chunkCache)
+      }
     }
     let memberSet = Set(bibliographyMembers)
     let bibliographyOrder = sortedBibliography.filter { memberSet.contains($0) }

@@ -23,7 +23,9 @@ enum NameParts {
       return result
     }
     // "John, III" / "John,! Jr.": a suffix after a comma in the given name.
-    if result.suffix == nil, let given = result.given, given.utf8.contains(0x2C), let comma = given.firstIndex(of: ",") {
+    if result.suffix == nil, let given = result.given, given.utf8.contains(0x2C),
+      let comma = given.firstIndex(of: ",")
+    {
       var suffix = String(given[given.index(after: comma)...]).trimmingSpaces()
       if suffix.hasPrefix("!") {
         result.commaSuffix = true

@@ -148,7 +148,8 @@ final class Renderer {
   func decorate(_ node: Node, _ decoration: CSL.Decoration) -> Node {
     // Most elements carry no decoration: the node comes back as it is, empty or not.
     if decoration.prefix == nil && decoration.suffix == nil && decoration.textCase == nil && !decoration.quotes
-      && !decoration.stripPeriods && decoration.formatting.isEmpty && (decoration.display == nil || mode != .bibliography)
+      && !decoration.stripPeriods && decoration.formatting.isEmpty
+      && (decoration.display == nil || mode != .bibliography)
     {
       return node
     }
@@ -176,7 +177,9 @@ final class Renderer {
   /// A style's affix: markup applies, but straight quotation marks and apostrophes print
   /// as written (citeproc-js does not turn them into the locale's marks).
   static func affix(_ text: String) -> Node {
-    guard text.contains("\"") || text.contains("'") else { return RichText.parse(text) }
+    guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 }), text.contains("\"") || text.contains("'") else {
+      return RichText.parse(text)
+    }
     var nodes: [Node] = []
     var part = ""
     for character in text {
