@@ -45,33 +45,17 @@ extension CSL.Style {
 
 /// Walks the macro call graph of a style.
 enum MacroGraph {
-  static func calls(_ elements: [CSL.Element]) -> [String] {
-    var result: [String] = []
-    for element in elements {
-      switch element {
-      case .text(let text): if case .macro(let name) = text.source { result.append(name) }
-      case .group(let group): result += calls(group.children)
-      case .names(let names): result += calls(names.substitute ?? [])
-      case .choose(let choose):
-        for branch in choose.branches { result += calls(branch.children) }
-        result += calls(choose.otherwise)
-      default: break
-      }
-    }
-    return result
-  }
-
   static func recursiveMacros(_ style: CSL.Style) -> Set<String> {
     var result = Set<String>()
     for name in style.macros.keys {
       var seen = Set<String>()
-      var stack = calls(style.macros[name] ?? [])
+      var stack = CSL.Element.macroCalls(in: style.macros[name] ?? [])
       while let next = stack.popLast() {
         if next == name {
           result.insert(name)
           break
         }
-        if seen.insert(next).inserted { stack += calls(style.macros[next] ?? []) }
+        if seen.insert(next).inserted { stack += CSL.Element.macroCalls(in: style.macros[next] ?? []) }
       }
     }
     return result

@@ -36,25 +36,28 @@ enum MacroChecker {
         return
       }
       state[name] = 1
-      for callee in calls(style.macros[name] ?? []) where style.macros[callee] != nil {
+      for callee in CSL.Element.macroCalls(in: style.macros[name] ?? []) where style.macros[callee] != nil {
         visit(callee, path: path + [name])
       }
       state[name] = 2
     }
     for name in style.macros.keys.sorted() { visit(name, path: []) }
   }
+}
 
-  /// The macros called directly by these elements.
-  static func calls(_ elements: [CSL.Element]) -> [String] {
+extension CSL.Element {
+  /// The macros called directly by these elements (through `cs:text macro=`, groups,
+  /// `cs:substitute` and every branch of `cs:choose`), in order, repeats kept.
+  public static func macroCalls(in elements: [CSL.Element]) -> [String] {
     var result: [String] = []
     for element in elements {
       switch element {
       case .text(let text): if case .macro(let name) = text.source { result.append(name) }
-      case .group(let group): result += calls(group.children)
-      case .names(let names): result += calls(names.substitute ?? [])
+      case .group(let group): result += macroCalls(in: group.children)
+      case .names(let names): result += macroCalls(in: names.substitute ?? [])
       case .choose(let choose):
-        for branch in choose.branches { result += calls(branch.children) }
-        result += calls(choose.otherwise)
+        for branch in choose.branches { result += macroCalls(in: branch.children) }
+        result += macroCalls(in: choose.otherwise)
       default: break
       }
     }
