@@ -162,21 +162,30 @@ public final class FixtureRunner {
     var byID: [String: Citation] = [:]
     var document: [(String, Citation)] = []
     for (stepIndex, step) in steps.enumerated() {
-      let id = step.citation.id ?? "step-\(stepIndex)"
-      byID[id] = step.citation
-      document = []
-      for (preID, note) in step.pre {
-        if var citation = byID[preID] {
-          citation.noteIndex = note
-          document.append((preID, citation))
-        }
+      document = Self.document(after: step, index: stepIndex, citations: &byID)
+    }
+    return document
+  }
+
+  /// The document as one step leaves it: the citations before it, the step's own, the ones
+  /// after it, each with the note number the step gives it. Records the step's citation.
+  private static func document(
+    after step: Step, index: Int, citations byID: inout [String: Citation]
+  ) -> [(String, Citation)] {
+    let id = step.citation.id ?? "step-\(index)"
+    byID[id] = step.citation
+    var document: [(String, Citation)] = []
+    for (preID, note) in step.pre {
+      if var citation = byID[preID] {
+        citation.noteIndex = note
+        document.append((preID, citation))
       }
-      document.append((id, step.citation))
-      for (postID, note) in step.post {
-        if var citation = byID[postID] {
-          citation.noteIndex = note
-          document.append((postID, citation))
-        }
+    }
+    document.append((id, step.citation))
+    for (postID, note) in step.post {
+      if var citation = byID[postID] {
+        citation.noteIndex = note
+        document.append((postID, citation))
       }
     }
     return document
@@ -191,21 +200,7 @@ public final class FixtureRunner {
     var lines: [String] = []
     for (stepIndex, step) in steps.enumerated() {
       let id = step.citation.id ?? "step-\(stepIndex)"
-      byID[id] = step.citation
-      var document: [(String, Citation)] = []
-      for (preID, note) in step.pre {
-        if var citation = byID[preID] {
-          citation.noteIndex = note
-          document.append((preID, citation))
-        }
-      }
-      document.append((id, step.citation))
-      for (postID, note) in step.post {
-        if var citation = byID[postID] {
-          citation.noteIndex = note
-          document.append((postID, citation))
-        }
-      }
+      let document = Self.document(after: step, index: stepIndex, citations: &byID)
       let output = processor.process(citations: document.map(\.1), bibliographyIDs: [], format: Self.format)
       var current: [String: String] = [:]
       lines = []
