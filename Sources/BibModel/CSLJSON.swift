@@ -355,9 +355,10 @@ public enum CSLJSON {
     if !name.forms.isEmpty {
       var object = multi ?? JSONObject()
       object["_key"] = .object(
-        JSONObject(name.forms.keys.sorted().compactMap { tag in
-          name.forms[tag].map { JSONMember(key: tag, value: encode($0)) }
-        }))
+        JSONObject(
+          name.forms.keys.sorted().compactMap { tag in
+            name.forms[tag].map { JSONMember(key: tag, value: encode($0)) }
+          }))
       multi = object
     }
     if let multi { members.append(JSONMember(key: "multi", value: .object(multi))) }
@@ -402,9 +403,18 @@ public enum CSLJSON {
   public static func decodeCitations(_ value: JSONValue, file: String) -> ([Citation], [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     guard case .array(let entries) = value else {
-      return ([], [Diagnostic(.error, code: "citations-shape", message: "citations must be an array", location: SourceLocation(file: file, line: 1, column: 1))])
+      return (
+        [],
+        [
+          Diagnostic(
+            .error, code: "citations-shape", message: "citations must be an array",
+            location: SourceLocation(file: file, line: 1, column: 1))
+        ]
+      )
     }
-    if entries.allSatisfy({ $0.objectValue.map { $0["items"] == nil && $0["citationItems"] == nil } ?? false }) && !entries.isEmpty {
+    if entries.allSatisfy({ $0.objectValue.map { $0["items"] == nil && $0["citationItems"] == nil } ?? false })
+      && !entries.isEmpty
+    {
       return ([Citation(cites: entries.compactMap { $0.objectValue.flatMap(decodeCite) })], diagnostics)
     }
     var citations: [Citation] = []
@@ -421,7 +431,10 @@ public enum CSLJSON {
         citation.cites = items.compactMap { $0.objectValue.flatMap(decodeCite) }
         citations.append(citation)
       default:
-        diagnostics.append(Diagnostic(.warning, code: "citations-shape", message: "a citation is \(entry.kindName); skipped", location: SourceLocation(file: file)))
+        diagnostics.append(
+          Diagnostic(
+            .warning, code: "citations-shape", message: "a citation is \(entry.kindName); skipped",
+            location: SourceLocation(file: file)))
       }
     }
     return (citations, diagnostics)

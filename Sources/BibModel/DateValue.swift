@@ -102,7 +102,9 @@ public struct DateValue: Sendable, Hashable {
       let fields = piece.split(separator: "-", omittingEmptySubsequences: false)
       guard (1...3).contains(fields.count), fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
       else { return nil }
-      guard let year = Int(fields[0]), fields[0].count >= 3 || fields.count == 1 && fields[0].count >= 1 else { return nil }
+      guard let year = Int(fields[0]), fields[0].count >= 3 || fields.count == 1 && fields[0].count >= 1 else {
+        return nil
+      }
       var date = DateParts(year: negative ? -year : year)
       if fields.count >= 2, let month = Int(fields[1]) {
         if (21...24).contains(month) && fields.count == 2 {

@@ -126,7 +126,9 @@ public struct JSONParser {
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw error(index < bytes.count ? "a member name in double quotes was expected" : "unexpected end of input inside an object")
+        throw error(
+          index < bytes.count
+            ? "a member name in double quotes was expected" : "unexpected end of input inside an object")
       }
       let keyLine = line
       let keyColumn = column
@@ -260,7 +262,8 @@ public struct JSONParser {
       case UInt8(ascii: "u"):
         var scalar = try parseHex4()
         if (0xD800...0xDBFF).contains(scalar) {
-          guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+          guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+          else {
             throw error("a lone high surrogate in a \\u escape")
           }
           index += 2

@@ -49,10 +49,12 @@ public enum JSONWriter {
     case .array(let items):
       if items.isEmpty {
         output += "[]"
-      } else if !pretty || (items.count <= 8 && items.allSatisfy(isScalar)) || items.allSatisfy({ item in
-        if case .array(let inner) = item { return inner.count <= 3 && inner.allSatisfy(isScalar) }
-        return false
-      }) {
+      } else if !pretty || (items.count <= 8 && items.allSatisfy(isScalar))
+        || items.allSatisfy({ item in
+          if case .array(let inner) = item { return inner.count <= 3 && inner.allSatisfy(isScalar) }
+          return false
+        })
+      {
         output += "["
         for (offset, item) in items.enumerated() {
           if offset > 0 { output += pretty ? ", " : "," }

@@ -48,7 +48,9 @@ public enum HTMLChecker {
         htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), sourceName, "UTF-8", options)
       }
     }
-    if let document { xmlFreeDoc(document) } else if collector.problems.isEmpty {
+    if let document {
+      xmlFreeDoc(document)
+    } else if collector.problems.isEmpty {
       collector.problems.append(XMLParseError(kind: .empty, message: "no document", line: 0, column: 0))
     }
     return collector.problems

@@ -72,7 +72,11 @@ struct StartTagLocator {
       if skipped { continue }
       let after = offset + 1 + name.count
       if hasPrefix(name, at: offset + 1),
-        after == bytes.count || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "/"), UInt8(ascii: ">")].contains(bytes[after])
+        after == bytes.count
+          || [
+            UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "/"),
+            UInt8(ascii: ">"),
+          ].contains(bytes[after])
       {
         // Column in characters: count the bytes that start a UTF-8 scalar.
         var column = 1

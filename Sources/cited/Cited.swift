@@ -6,7 +6,9 @@ struct Cited: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cited",
     abstract: "Keep research honest: sourced facts, CSL citations, cited reports.",
-    subcommands: [CheckCommand.self, KBCommand.self, StyleCommand.self, RenderCommand.self, ReportCommand.self, BibCommand.self])
+    subcommands: [
+      CheckCommand.self, KBCommand.self, StyleCommand.self, RenderCommand.self, ReportCommand.self, BibCommand.self,
+    ])
 
   /// Runs the command; usage errors exit with status 2 (the project's convention), not 64.
   static func main() {

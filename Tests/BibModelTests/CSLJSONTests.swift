@@ -79,7 +79,8 @@ import Testing
   }
 
   @Test func rawAndStringDatesAreParsedAndWrittenBackAsWritten() throws {
-    let text = #"[{"id": "a", "type": "book", "issued": {"raw": "2004-05/2006"}, "accessed": "2021-12-19", "submitted": "Spring 2003"}]"#
+    let text =
+      #"[{"id": "a", "type": "book", "issued": {"raw": "2004-05/2006"}, "accessed": "2021-12-19", "submitted": "Spring 2003"}]"#
     let result = CSLJSON.read(text, file: "d.json")
     let item = try #require(result.references.first)
     #expect(item.dates["issued"]?.parts == [DateParts(year: 2004, month: 5), DateParts(year: 2006)])
@@ -107,7 +108,8 @@ import Testing
   }
 
   @Test func readsCitationsInEveryShape() {
-    let clusters = try? JSONParser.parse(#"[{"id": "c1", "noteIndex": 2, "items": [{"id": "a", "locator": "15", "label": "page"}]}]"#)
+    let clusters = try? JSONParser.parse(
+      #"[{"id": "c1", "noteIndex": 2, "items": [{"id": "a", "locator": "15", "label": "page"}]}]"#)
     let (citations, _) = CSLJSON.decodeCitations(clusters ?? .null, file: "c.json")
     #expect(citations.first?.noteIndex == 2)
     #expect(citations.first?.cites.first?.locator == "15")

@@ -1,3 +1,5 @@
+import XMLTree
+
 // No Foundation here: libxml2's headers (seen through XMLTree) pull in the system ICU, whose
 // definitions clash with Foundation's bundled ICU in any module that imports both.
 #if canImport(Glibc)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import XMLTree
 
 /// Test helpers for reading Cited's own locale files (Styles/locales) and their terms.
 enum LocaleFileSupport {

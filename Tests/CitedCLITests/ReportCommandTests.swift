@@ -36,7 +36,8 @@ import XMLTree
     // The bibliography holds exactly the cited sources: the distinct `source:` keys of the
     // knowledge base, not every item of the bundled bibliography.
     var cited = Set<String>()
-    for path in try FileManager.default.subpathsOfDirectory(atPath: Self.root + "/Knowledge") where path.hasSuffix(".yaml") {
+    for path in try FileManager.default.subpathsOfDirectory(atPath: Self.root + "/Knowledge")
+    where path.hasSuffix(".yaml") {
       let text = try String(contentsOfFile: Self.root + "/Knowledge/" + path, encoding: .utf8)
       for line in text.split(separator: "\n") {
         let trimmed = line.drop { $0 == " " || $0 == "-" }

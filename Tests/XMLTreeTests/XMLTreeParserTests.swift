@@ -22,7 +22,8 @@ import Testing
     #expect((macro.line, macro.column) == (4, 3))
     let names = try #require(macro.firstElement(named: "names"))
     #expect((names.line, names.column) == (4, 24))
-    let text = try #require(root.firstElement(named: "citation")?.firstElement(named: "layout")?.firstElement(named: "text"))
+    let text = try #require(
+      root.firstElement(named: "citation")?.firstElement(named: "layout")?.firstElement(named: "text"))
     #expect(text[attribute: "prefix"] == "(")
     #expect(text.column == 21)
   }
@@ -53,16 +54,16 @@ import Testing
   /// Hostile documents by name (the names keep test output short).
   static let hostileDocuments: [String: String] = [
     "external entity": """
-      <?xml version="1.0"?>
-      <!DOCTYPE style [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-      <style>&xxe;</style>
-      """,
+    <?xml version="1.0"?>
+    <!DOCTYPE style [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+    <style>&xxe;</style>
+    """,
     "billion laughs": """
-      <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
-      <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
-      <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
-      <lolz>&lol3;</lolz>
-      """,
+    <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+    <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+    <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+    <lolz>&lol3;</lolz>
+    """,
     "quadratic blowup": "<!DOCTYPE q [<!ENTITY a \"" + String(repeating: "x", count: 50_000) + "\">]><q>"
       + String(repeating: "&a;", count: 2_000) + "</q>",
     "external DTD": #"<!DOCTYPE style SYSTEM "http://example.invalid/evil.dtd"><style/>"#,

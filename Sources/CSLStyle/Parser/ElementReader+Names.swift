@@ -95,7 +95,8 @@ extension ElementReader {
       tests.append(.position(position))
     }
     tests += words("type").map(CSL.Condition.Test.type)
-    tests += context.hasFormTests(element, variables: words("variable"))
+    tests +=
+      context.hasFormTests(element, variables: words("variable"))
       ?? words("variable").map(CSL.Condition.Test.variable)
     if tests.isEmpty {
       context.report(.error, "csl-missing", "<\(element.name)> needs a condition", at: element)
