@@ -43,7 +43,7 @@ let package = Package(
     // Entities, statements, sources; the YAML loader, the schema and the provenance rules.
     .target(
       name: "KnowledgeBase",
-      dependencies: ["BibModel", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["BibModel", "BibFormats", .product(name: "Yams", package: "Yams")]),
     // Annotated reports and Markdown rendering; where the knowledge base meets the engine.
     .target(
       name: "Reports",

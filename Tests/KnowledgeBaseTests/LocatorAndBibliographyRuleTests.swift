@@ -93,3 +93,48 @@ import Testing
     #expect(Bibliography.read([SourceFile(path: "bib.json", text: Fixture.bibliography)]).diagnostics.isEmpty)
   }
 }
+
+@Suite struct SharedBibliographyValidationTests {
+  @Test func incompleteAndInvalidItemsAreReportedAtTheirPlace() {
+    let bibliography = """
+      [
+        {"id": "a", "type": "article-journal", "title": "No journal", "author": [{"family": "Li"}],
+         "issued": {"date-parts": [[2010]]}},
+        {"id": "b", "type": "book", "title": "T", "author": [{"family": "Wu"}], "issued": {"date-parts": [[2011]]},
+         "ISBN": "978-0-306-40615-6"},
+        {"id": "c", "type": "book", "title": "T", "author": [{"family": "Wu"}], "issued": {"date-parts": [[2012, 2, 30]]}}
+      ]
+      """
+    let result = Fixture.check(["kb/lsg/g.yaml": Fixture.lsg()], bibliography: bibliography)
+    let found = result.findings.filter { $0.code == "bibliography-entry" }
+    #expect(found.map(\.place) == ["bib.json:2:3", "bib.json:4:3", "bib.json:6:3"])
+    #expect(found[0].message.contains("without 'container-title'"))
+    #expect(found[1].message.contains("ISBN"))
+    #expect(found[2].message.contains("issued"))
+  }
+
+  @Test func aCompleteItemIsClean() {
+    let bibliography = """
+      [
+        {"id": "a", "type": "article-journal", "title": "T", "container-title": "J", "author": [{"family": "Li"}],
+         "issued": {"date-parts": [[2010]]}, "ISBN": "978-0-306-40615-7"}
+      ]
+      """
+    let result = Fixture.check(["kb/lsg/g.yaml": Fixture.lsg()], bibliography: bibliography)
+    #expect(result.findings.filter { $0.code == "bibliography-entry" }.isEmpty)
+  }
+
+  @Test func duplicateWorksAreFoundAndDistinctOnesAreNot() {
+    let bibliography = """
+      [
+        {"id": "a", "type": "article-journal", "title": "Leading Groups", "DOI": "10.1000/xyz"},
+        {"id": "b", "type": "article-journal", "title": "Leading groups (copy)", "DOI": "10.1000/XYZ"},
+        {"id": "c", "type": "article-journal", "title": "Something else", "DOI": "10.1000/abc"}
+      ]
+      """
+    let result = Fixture.check(["kb/lsg/g.yaml": Fixture.lsg()], bibliography: bibliography)
+    let found = result.findings.filter { $0.code == "duplicate-source" }
+    #expect(found.map(\.place) == ["bib.json:3:3"])
+    #expect(found.first?.message.contains("'a' and 'b'") == true)
+  }
+}

@@ -19,7 +19,8 @@ public enum Checker {
     DuplicateStatementIDRule(),
     LocatorRangeRule(), LocatorLabelRule(), AnachronismRule(), DateOrderRule(), FutureDateRule(),
     DatePrecisionRule(), TypeLifetimeRule(), ConflictRule(), ConflictResolvedRule(), CorroborationRule(),
-    ViaOnlyRule(), WebAccessDateRule(), MalformedURLRule(), MalformedDOIRule(), UncitedSourceRule(),
+    ViaOnlyRule(), WebAccessDateRule(), MalformedURLRule(), MalformedDOIRule(), BibliographyEntryRule(),
+    DuplicateSourceRule(), UncitedSourceRule(),
   ]
 
   /// Every rule identifier with its default severity and documentation (load rules included).
