@@ -10,7 +10,8 @@ if [ ! -f "$corpus" ]; then
   echo "skipped: $corpus not found (the shared benchmark corpus)" >&2
   exit 0
 fi
-command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 1; }
+source "$(dirname "$0")/require.sh"
+require_tools time bc pandoc
 swift build -c release --product cited >/dev/null
 cited=.build/release/cited
 work=$(mktemp -d)

@@ -13,7 +13,8 @@ locales="$shared/csl/locales"
 runs="${RUNS:-3}"
 [ -f "$corpus" ] || { echo "missing $corpus" >&2; exit 2; }
 [ -f "$citations" ] || { echo "missing $citations" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+source "$(dirname "$0")/require.sh"
+require_tools time bc pandoc
 
 cd "$root"
 swift build -c release --product cited >/dev/null
