@@ -1,8 +1,10 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Times `cited check` on a synthetic knowledge base of 100,000 statements (not a test).
 # Usage: Benchmarks/check.sh [STATEMENTS]
 set -eu
 cd "$(dirname "$0")/.."
+source Benchmarks/require.sh
+require_tools bc
 statements="${1:-100000}"
 swift build -c release --product cited >/dev/null
 bin="$(swift build -c release --show-bin-path)/cited"

@@ -1,10 +1,12 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Times `cited report` on a synthetic knowledge base (default 100,000 statements; not a test).
 # Usage: Benchmarks/report.sh [STATEMENTS] [STYLE]
 # Builds release, generates the KB with `cited kb generate-synthetic`, then writes the HTML,
 # Markdown and text reports three times each and prints the wall-clock times and output sizes.
 set -eu
 cd "$(dirname "$0")/.."
+source Benchmarks/require.sh
+require_tools bc
 statements="${1:-100000}"
 style="${2:-$(pwd)/Styles/cited-author-date.csl}"
 swift build -c release --product cited >/dev/null
