@@ -10,6 +10,7 @@
 #
 # Usage: scripts/embed-locales.sh        (from anywhere; paths are relative to the repository)
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/embed-lib.sh"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source_dir="$root/Styles/locales"
@@ -49,15 +50,7 @@ trap 'rm -f "$tmp"' EXIT
       echo "embed-locales: unexpected file name $name" >&2
       exit 1
     fi
-    # The longest run of "#" in the file decides the raw-string delimiter.
-    longest="$(grep -o '#\+' "$file" | awk '{ if (length($0) > n) n = length($0) } END { print n + 0 }' || true)"
-    hashes="$(printf '%*s' "$((longest + 1))" '' | tr ' ' '#')"
-    printf '    "%s": %s"""\n' "$tag" "$hashes"
-    cat "$file"
-    # A multi-line literal drops the newline before its closing delimiter; this one restores
-    # the file's own ending (with or without a final newline).
-    printf '\n'
-    printf '"""%s,\n' "$hashes"
+    emit_raw_literal "$tag" "$file"
   done
   printf '%s\n' '  ]'
   printf '%s\n' '}'

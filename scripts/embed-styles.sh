@@ -10,6 +10,7 @@
 #
 # Usage: scripts/embed-styles.sh        (from anywhere; paths are relative to the repository)
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/embed-lib.sh"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source_dir="$root/Styles"
@@ -47,14 +48,7 @@ trap 'rm -f "$tmp"' EXIT
       echo "embed-styles: unexpected file name $name.csl" >&2
       exit 1
     fi
-    longest="$(grep -o '#\+' "$file" | awk '{ if (length($0) > n) n = length($0) } END { print n + 0 }' || true)"
-    hashes="$(printf '%*s' "$((longest + 1))" '' | tr ' ' '#')"
-    printf '    "%s": %s"""\n' "$name" "$hashes"
-    cat "$file"
-    # A multi-line literal drops the newline before its closing delimiter; this one restores
-    # the file's own ending (with or without a final newline).
-    printf '\n'
-    printf '"""%s,\n' "$hashes"
+    emit_raw_literal "$name" "$file"
   done
   printf '%s\n' '  ]'
   printf '%s\n' '}'
