@@ -11,27 +11,12 @@ public struct EntityKindRule: CheckRule {
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
     var found: [Diagnostic] = []
-    func visit(_ value: StatementValue, _ location: SourceLocation, _ spec: ValueSpec, _ what: String) {
-      switch value {
-      case .entity(let id):
-        guard let kinds = spec.entityKinds, let target = context.knowledge.entity(id), !kinds.contains(target.kind)
-        else { return }
-        found.append(
-          info.finding(
-            "\(what): '\(id)' is a \(target.kind), not \(kinds.joined(separator: " or "))", at: location))
-      case .list(let items):
-        for item in items { visit(item.value, item.location, spec.element, what) }
-      default: return
-      }
-    }
-    context.forEachStatement { _, statement, _ in
-      guard let property = context.schema.properties[statement.property] else { return }
-      visit(statement.value, statement.valueLocation, property.value, statement.property)
-      for qualifier in statement.qualifiers {
-        visit(
-          qualifier.value, qualifier.valueLocation,
-          context.schema.qualifierSpec(qualifier.name, of: statement.property), "qualifier \(qualifier.name)")
-      }
+    context.forEachTypedValue { value, location, spec, what in
+      guard case .entity(let id) = value, let kinds = spec.entityKinds, let target = context.knowledge.entity(id),
+        !kinds.contains(target.kind)
+      else { return }
+      found.append(
+        info.finding("\(what): '\(id)' is a \(target.kind), not \(kinds.joined(separator: " or "))", at: location))
     }
     return found
   }
