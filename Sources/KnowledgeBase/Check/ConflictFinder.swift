@@ -14,10 +14,23 @@ public struct ValueConflict: Sendable {
   public var deprecated: [Statement] = []
 }
 
+/// The conflicts of a knowledge base, as `cited check` reads them: open ones (`resolvedBy` nil)
+/// and those that rank settles (a preferred value, or deprecated rivals). Reports use this too,
+/// so the report and the check always agree.
+public enum Conflicts {
+  public static func find(in knowledge: Knowledge) -> [ValueConflict] {
+    ConflictFinder.conflicts(in: knowledge)
+  }
+}
+
 enum ConflictFinder {
   static func conflicts(_ context: CheckContext) -> [ValueConflict] {
+    conflicts(in: context.knowledge)
+  }
+
+  static func conflicts(in knowledge: Knowledge) -> [ValueConflict] {
     var result: [ValueConflict] = []
-    for entity in context.knowledge.entities {
+    for entity in knowledge.entities {
       // Count first (reading fields only), so statements are copied only where a conflict can be.
       var counts: [String: Int] = [:]
       var order: [String] = []
@@ -42,7 +55,7 @@ enum ConflictFinder {
                 deprecated: losing))
           }
         }
-        guard context.schema.properties[property]?.singleValued == true else { continue }
+        guard knowledge.schema.properties[property]?.singleValued == true else { continue }
         let live = all.filter { statement in
           guard statement.rank != .deprecated else { return false }
           switch statement.value {

@@ -3,7 +3,7 @@ import KnowledgeBase
 /// The report's overview: counts by kind and by the expected properties (type, category, level),
 /// the provenance summary and the legend of provenance marks.
 enum Overview {
-  static func blocks(_ context: ReportContext, conflicts: Int) -> [DocBlock] {
+  static func blocks(_ context: ReportContext, conflicts: Int, openConflicts: Int) -> [DocBlock] {
     let knowledge = context.knowledge
     let statements = knowledge.statements
     var blocks: [DocBlock] = [.heading(level: 2, id: "overview", content: [.text("Overview")])]
@@ -82,7 +82,10 @@ enum Overview {
         [.text("Deprecated statements")], [.text("\(counts[.deprecated] ?? 0)")],
         [.text(percent(counts[.deprecated] ?? 0))],
       ],
-      [[.anchorLink(id: "conflicts", content: [.text("Conflicts")])], [.text("\(conflicts)")], [.text("")]],
+      [
+        [.anchorLink(id: "conflicts", content: [.text("Conflicts")])],
+        [.text("\(conflicts) (\(openConflicts) open, \(conflicts - openConflicts) settled by rank)")], [.text("")],
+      ],
     ]
     blocks.append(.heading(level: 3, id: "provenance-summary", content: [.text("Provenance")]))
     blocks.append(

@@ -22,7 +22,8 @@ public enum Report {
     var builder = ReportBuilder(context: context)
     var blocks: [DocBlock] = []
     let conflicts = ConflictGroup.find(knowledge)
-    blocks += Overview.blocks(context, conflicts: conflicts.count)
+    blocks += Overview.blocks(
+      context, conflicts: conflicts.count, openConflicts: conflicts.filter { $0.settledBy == nil }.count)
     blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
     blocks += [
       CategoriesFigure.make(context), StructureFigure.make(context), NetworkFigure.make(context),

@@ -118,7 +118,11 @@ struct ReportBuilder {
       blocks.append(
         .heading(
           level: 3, id: "conflict-" + Anchor.slug(group.entity.id + "-" + group.property),
-          content: [.text(context.name(group.entity.id) + ": " + context.propertyLabel(group.property))]))
+          content: [
+            .text(
+              context.name(group.entity.id) + ": " + context.propertyLabel(group.property)
+                + (group.settledBy == nil ? " (open)" : " (settled by rank)"))
+          ]))
       let header: [[DocInline]] =
         [[.text("")]] + group.statements.enumerated().map { [.text("Statement \($0.offset + 1)")] }
       var valueRow: [[DocInline]] = [[.strong([.text("Value")])]]
