@@ -15,3 +15,19 @@ emit_raw_literal() {
   printf '\n'
   printf '"""%s,\n' "$hashes"
 }
+
+# sorted_files TOOL DIR GLOB: prints the files matching DIR/GLOB, one a line, sorted by name
+# with the C locale (so the output does not depend on the caller's locale); fails with a
+# message naming TOOL when there are none.
+sorted_files() {
+  local tool="$1" dir="$2" glob="$3" found=()
+  shopt -s nullglob
+  # shellcheck disable=SC2206  # the glob is meant to expand here
+  found=("$dir"/$glob)
+  shopt -u nullglob
+  if [ ${#found[@]} -eq 0 ]; then
+    echo "$tool: no $glob in $dir" >&2
+    return 1
+  fi
+  printf '%s\n' "${found[@]}" | LC_ALL=C sort
+}

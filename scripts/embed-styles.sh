@@ -16,16 +16,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source_dir="$root/Styles"
 output="$root/Sources/CSLStyle/Generated/EmbeddedStyles.swift"
 
-shopt -s nullglob
-files=("$source_dir"/*.csl)
-shopt -u nullglob
-if [ ${#files[@]} -eq 0 ]; then
-  echo "embed-styles: no *.csl in $source_dir" >&2
-  exit 1
-fi
-
-# Sort by file name with the C locale so the output does not depend on the caller's locale.
-mapfile -t files < <(printf '%s\n' "${files[@]}" | LC_ALL=C sort)
+mapfile -t files < <(sorted_files embed-styles "$source_dir" '*.csl')
+[ ${#files[@]} -gt 0 ] || exit 1
 
 tmp="$(mktemp "${output}.XXXXXX")"
 trap 'rm -f "$tmp"' EXIT

@@ -154,58 +154,12 @@ struct TextCaser {
       skip(text)
       return (turkic ? text.replacingAll("i", with: "\u{0130}") : text).uppercased()
     case .capitalizeFirst:
-      var result = ""
-      if Self.isPlainASCII(text) {
-        for byte in text.utf8 {
-          let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-          if atStart, isLetter {
-            result.unicodeScalars.append(Unicode.Scalar((0x61...0x7A).contains(byte) ? byte - 0x20 : byte))
-            atStart = false
-          } else {
-            result.unicodeScalars.append(Unicode.Scalar(byte))
-          }
-          advance(byte: byte)
-        }
-        return result
-      }
-      for character in text {
-        if atStart, character.isLetter {
-          result += String(character).uppercased()
-          atStart = false
-        } else {
-          result.append(character)
-        }
-        advance(character)
-      }
-      return result
+      return firstLetterUpper(text, lowerRest: false)
     case .capitalizeAll:
       return words(text) { word, _, _, _, _ in Self.capitalized(word) }
     case .sentence:
       // citeproc-js: the first letter upper case, the rest lower case (nocase spans kept).
-      var result = ""
-      if Self.isPlainASCII(text) {
-        for byte in text.utf8 {
-          let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-          if atStart, isLetter {
-            result.unicodeScalars.append(Unicode.Scalar((0x61...0x7A).contains(byte) ? byte - 0x20 : byte))
-            atStart = false
-          } else {
-            result.unicodeScalars.append(Unicode.Scalar((0x41...0x5A).contains(byte) ? byte + 0x20 : byte))
-          }
-          advance(byte: byte)
-        }
-        return result
-      }
-      for character in text {
-        if atStart, character.isLetter {
-          result += String(character).uppercased()
-          atStart = false
-        } else {
-          result += String(character).lowercased()
-        }
-        advance(character)
-      }
-      return result
+      return firstLetterUpper(text, lowerRest: true)
     case .title:
       guard english else { skip(text); return text }
       return words(text) { word, first, afterColon, last, afterHyphen in
@@ -216,6 +170,39 @@ struct TextCaser {
         return Self.capitalized(word)
       }
     }
+  }
+
+  /// Upper-cases the first letter (of the field, carried across calls by `atStart`) and keeps
+  /// the rest (`capitalize-first`) or lower-cases it (`sentence`). Plain ASCII takes a byte path.
+  private mutating func firstLetterUpper(_ text: String, lowerRest: Bool) -> String {
+    var result = ""
+    if Self.isPlainASCII(text) {
+      for byte in text.utf8 {
+        let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        if atStart, isLetter {
+          result.unicodeScalars.append(Unicode.Scalar((0x61...0x7A).contains(byte) ? byte - 0x20 : byte))
+          atStart = false
+        } else if lowerRest, (0x41...0x5A).contains(byte) {
+          result.unicodeScalars.append(Unicode.Scalar(byte + 0x20))
+        } else {
+          result.unicodeScalars.append(Unicode.Scalar(byte))
+        }
+        advance(byte: byte)
+      }
+      return result
+    }
+    for character in text {
+      if atStart, character.isLetter {
+        result += String(character).uppercased()
+        atStart = false
+      } else if lowerRest {
+        result += String(character).lowercased()
+      } else {
+        result.append(character)
+      }
+      advance(character)
+    }
+    return result
   }
 
   static func capitalized(_ word: String) -> String {
