@@ -11,7 +11,7 @@ public struct Name: Sendable, Hashable {
   public var literal: String?
   /// `comma-suffix`: print a comma before the suffix ("Jr.").
   public var commaSuffix: Bool
-  /// `static-ordering`: always given name first, even for names in Latin script.
+  /// `static-ordering`: always family name first, then the given name, with no separator.
   public var staticOrdering: Bool
   /// `parse-names`: whether particles may be parsed out of family/given (citeproc-js).
   public var parseNames: Bool?

@@ -20,10 +20,21 @@ public struct PlainTextFormat: OutputFormat {
   public func escape(_ text: String) -> String { text }
   public func open(_ style: InlineStyle) -> String { "" }
   public func close(_ style: InlineStyle) -> String { "" }
-  public func openBlock(_ name: String) -> String { "" }
-  public func closeBlock(_ name: String) -> String { "" }
+  /// Blocks as citeproc-js lays them out in text: a block on a line of its own, an indented
+  /// block on a new line after four spaces, a left-margin label followed by a space.
+  public func openBlock(_ name: String) -> String { PlainTextFormat.blockOpening(name) }
+  public func closeBlock(_ name: String) -> String { PlainTextFormat.blockClosing(name) }
   public func openLink(_ url: String) -> String { "" }
   public func closeLink(_ url: String) -> String { "" }
+
+  static func blockOpening(_ name: String) -> String {
+    switch name {
+    case "csl-block": "\n"
+    case "csl-indent": "\n    "
+    default: ""
+    }
+  }
+  static func blockClosing(_ name: String) -> String { name == "csl-left-margin" ? " " : "" }
 }
 
 /// HTML as citeproc-js writes it (the test suite's expected output).
@@ -224,8 +235,8 @@ public struct MarkdownFormat: OutputFormat {
     default: ""
     }
   }
-  public func openBlock(_ name: String) -> String { "" }
-  public func closeBlock(_ name: String) -> String { "" }
+  public func openBlock(_ name: String) -> String { PlainTextFormat.blockOpening(name) }
+  public func closeBlock(_ name: String) -> String { PlainTextFormat.blockClosing(name) }
   public func openLink(_ url: String) -> String { "" }
   public func closeLink(_ url: String) -> String { "" }
 }

@@ -51,25 +51,72 @@ enum NumberText {
     return pieces
   }
 
-  /// True when a numeric value names more than one number ("1-3", "2 & 4").
-  static func isPlural(_ text: String) -> Bool {
+  /// True when a value names more than one number, as citeproc-js counts them: the value
+  /// splits at joiners (`-`, `–`, `&`, ` and `, `, `, `; `) into two or more parts and the
+  /// first part starts with a number or is a roman numeral ("12-15", "iv-vi", "60-I", "3, 7";
+  /// not "45n2", "ISO 21378:2019" or "1,2").
+  static func isPlural(_ text: String, and word: String = "and") -> Bool {
     // "327\-30": an escaped hyphen is part of one number.
     if text.utf8.contains(0x5C), text.contains("\\-") { return false }
-    var digitGroups = 0
-    var inDigits = false
-    for character in text {
-      if character.isNumber {
-        if !inDigits { digitGroups += 1 }
-        inDigits = true
-      } else {
-        inDigits = false
+    let parts = joinedParts(text, and: word)
+    guard parts.count >= 2, let first = parts.first else { return false }
+    // A short letter prefix ("S213-S235") still makes a number.
+    let digits = first.drop { $0.isLetter && $0.isASCII }
+    let startsWithNumber = digits.first.map { $0.isASCII && $0.isNumber } ?? false
+    return (first.count - digits.count <= 2 && startsWithNumber) || isRoman(first)
+  }
+
+  /// The parts of a value between joiners, trimmed; one part when there is no joiner.
+  static func joinedParts(_ text: String, and word: String = "and") -> [String] {
+    let joiner = Array(word + " ")
+    var parts: [String] = []
+    var current = ""
+    let characters = Array(text)
+    var index = 0
+    while index < characters.count {
+      let character = characters[index]
+      let next = index + 1 < characters.count ? characters[index + 1] : nil
+      if character == "-" || character == "\u{2013}" || character == "&" {
+        parts.append(current)
+        current = ""
+        index += 1
+        while index < characters.count, characters[index] == "-" || characters[index] == "\u{2013}" { index += 1 }
+        continue
       }
+      if (character == "," || character == ";"), let next, next.isWhitespace {
+        parts.append(current)
+        current = ""
+        index += 1
+        continue
+      }
+      if character == " ", !word.isEmpty, index + joiner.count < characters.count,
+        Array(characters[(index + 1)...(index + joiner.count)]) == joiner
+      {
+        parts.append(current)
+        current = ""
+        index += joiner.count + 1
+        continue
+      }
+      current.append(character)
+      index += 1
     }
-    if digitGroups >= 2 { return true }
-    // "i-ix": ranges and lists of non-digit numbers.
-    let parts = text.split(whereSeparator: { "-\u{2013},&".contains($0) })
-      .map { String($0).trimmingSpaces() }
-    return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && ($0.allSatisfy(\.isNumber) || isRoman($0)) }
+    parts.append(current)
+    return parts.map { $0.trimmingSpaces() }
+  }
+
+  /// A hyphenated range in a number variable written with the range delimiter, as citeproc-js
+  /// does when the first value starts with a number or is a roman numeral ("60-I" → "60–I");
+  /// nil when the value is no such range.
+  static func numberRange(_ text: String, delimiter: String) -> String? {
+    guard text.contains("-") || text.contains("\u{2013}") else { return nil }
+    let parts = text.split(omittingEmptySubsequences: true) { $0 == "-" || $0 == "\u{2013}" }.map {
+      String($0).trimmingSpaces()
+    }
+    guard parts.count == 2, let first = parts.first, !parts[1].isEmpty,
+      !parts[1].contains(" "), !first.contains(" "),
+      first.first.map({ $0.isASCII && $0.isNumber }) ?? false || isRoman(first)
+    else { return nil }
+    return first + delimiter + parts[1]
   }
 
   /// True for a roman numeral ("ix", "XIV").

@@ -66,6 +66,12 @@ extension Renderer {
       return block(pieces, familyPart)
     }
     let givenCore = piece(given, givenPart, withCase: true)
+    if hasStaticOrder(person) {
+      // Family name first, one space, no separator, in every position (as citeproc-js).
+      let familyBlock = block(
+        spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart)
+      return .sequence([familyBlock, .text(" "), block([givenCore], givenPart)])
+    }
     if sortOrder {
       let separator = options.sortSeparator ?? ", "
       let demote =
@@ -104,6 +110,16 @@ extension Renderer {
     }
     pieces.append(block(familyPieces, familyPart))
     return .sequence(pieces)
+  }
+
+  /// Names written family first in every position: `static-ordering` in the data, Latin-script
+  /// names in a Chinese or Japanese item (romanized names keep their native order), and names
+  /// in a Vietnamese or Hungarian item.
+  func hasStaticOrder(_ person: Name) -> Bool {
+    if person.staticOrdering { return true }
+    guard let language = reference.language?.lowercased(), language.utf8.count >= 2 else { return false }
+    if language == "vi" || language == "hu" { return true }
+    return language.hasPrefix("zh") || language.hasPrefix("ja")
   }
 
   /// One name piece with the name-part's formatting (and text-case for the main piece).

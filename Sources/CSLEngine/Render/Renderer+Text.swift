@@ -68,6 +68,7 @@ extension Renderer {
       if NumberText.isNumeric(value), value.contains("-") {
         return .text(NumberText.formatRange(value, format: nil, delimiter: rangeDelimiter))
       }
+      if let range = NumberText.numberRange(value, delimiter: rangeDelimiter) { return .text(range) }
       return valueNode(value)
     default:
       return valueNode(value)
@@ -151,7 +152,7 @@ extension Renderer {
       } else if name == "number-of-pages" || name == "number-of-volumes" {
         plural = (NumberText.leadingInteger(value) ?? 1) > 1
       } else {
-        plural = NumberText.isPlural(value)
+        plural = NumberText.isPlural(value, and: terms.term("and") ?? "and")
       }
     }
     guard let term = terms.term(termName, form: label.form, plural: plural), !term.isEmpty else { return .empty }

@@ -164,9 +164,11 @@ struct TextCaser {
       guard english else { skip(text); return text }
       return words(text) { word, first, afterColon, last, afterHyphen in
         let lower = word.lowercased()
-        if !first && !afterColon && !last && Self.stopWords.contains(lower) && word == lower { return word }
+        if !first && !afterColon && !last && Self.stopWords.contains(Self.core(lower)) && word == lower { return word }
         if word != lower { return word }  // mixed or upper case stays
-        if word.count == 1 && !first && afterHyphen { return word }
+        // A one-letter word inside a title is a symbol or a stop word ("e-commerce", "vitamin c",
+        // "evidence a"): only the first word and a word after a colon get a capital.
+        if Self.core(word).count == 1 && !first && !afterColon { return word }
         return Self.capitalized(word)
       }
     }
@@ -206,10 +208,24 @@ struct TextCaser {
   }
 
   static func capitalized(_ word: String) -> String {
-    guard let first = word.first else { return word }
-    // citeproc-js capitalizes Latin letters only (β-carotine stays).
-    guard first.isLetter, let scalar = first.unicodeScalars.first, scalar.value < 0x0250 else { return word }
+    // An opening bracket or quote stays in front of the capital ("(Gadus", "“Party").
+    if let first = word.first, "([{\"'\u{201C}\u{2018}".contains(first), word.count > 1 {
+      return String(first) + capitalized(String(word.dropFirst()))
+    }
+    guard let first = word.first, first.isLetter else { return word }
+    // A lone Greek letter is a symbol in a scientific title (β-carotine stays), as in citeproc-js.
+    if word.count == 1, let scalar = first.unicodeScalars.first, (0x0370...0x03FF).contains(scalar.value) {
+      return word
+    }
     return String(first).uppercased() + word.dropFirst()
+  }
+
+  /// A word without the punctuation that clings to it ("from:" → "from", "(and" → "and"),
+  /// so stop words are recognised next to colons, commas and brackets.
+  static func core(_ word: String) -> String {
+    guard let last = word.last, !last.isLetter || !(word.first?.isLetter ?? true) else { return word }
+    let trimmed = word.drop { !$0.isLetter }.reversed().drop { !$0.isLetter && $0 != "." && $0 != "'" }
+    return String(trimmed.reversed())
   }
 
   /// Splits text into words and separators and transforms each word.

@@ -9,24 +9,25 @@ extension ElementReader {
     var names = CSL.Names(variables: variables, decoration: context.decoration(element))
     names.delimiter = element[attribute: "delimiter"]
     names.multilingual = context.multilingualOptions(element, names: true)
-    var sawName = false
+    var labelBeforeName = false
     for child in element.elements {
       switch child.name {
       case "name":
         names.name = name(child)
-        sawName = true
+        labelBeforeName = names.label != nil
       case "et-al":
         context.checkAttributes(child, ParseContext.formatting.union(ParseContext.affixes).union(["term"]))
         names.etAl = CSL.EtAl(term: child[attribute: "term"] ?? "et-al", decoration: context.decoration(child))
       case "label":
         names.label = label(child, variable: "")
-        names.labelFirst = !sawName
       case "substitute":
         names.substitute = children(child)
       default:
         context.report(.error, "csl-unknown-element", "unknown element <\(child.name)> in <names>", at: child)
       }
     }
+    // A label goes before the names only when a <name> follows it; without <name> it follows.
+    names.labelFirst = labelBeforeName
     return names
   }
 

@@ -22,6 +22,8 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Output format.") var format: Format = .text
   @Option(parsing: .upToNextOption, help: "Cite KEY or KEY@LOCATOR, one citation each.") var cite: [String] = []
   @Option(help: "A JSON file of citations.") var citations: String?
+  @Flag(help: "Print {\"citations\": [...], \"bibliography\": [...]} as JSON, one string per cluster and entry.")
+  var json = false
   @Option(help: "Document mode: output format html, md or txt (default: from -o, else txt).") var to: String?
   @Option(name: .shortAndLong, help: "Document mode: where to write the output.") var output: String?
 
@@ -101,12 +103,26 @@ struct RenderCommand: ParsableCommand {
     let processor = Processor(compiled: compiled, references: references)
     let output = processor.process(
       citations: citationList, bibliographyIDs: cited.isEmpty ? nil : cited, format: outputFormat)
+    FileHandle.standardOutput.write(Data(Self.printed(output, json: json).utf8))
+    for diagnostic in output.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+    if findings || !output.diagnostics.isEmpty { throw ExitCode(1) }
+  }
+
+  /// The rendered output as printed: one line per cluster, a blank line, one line per entry;
+  /// or, with `--json`, an object with the two arrays (entries may span lines in HTML).
+  static func printed(_ output: ProcessedOutput, json: Bool) -> String {
+    if json {
+      let value = JSONValue.object(
+        JSONObject([
+          "citations": .array(output.citations.map { .string($0) }),
+          "bibliography": .array(output.bibliography.map { .string($0) }),
+        ]))
+      return JSONWriter.write(value) + "\n"
+    }
     var text = ""
     for citation in output.citations { text += citation + "\n" }
     if !output.citations.isEmpty && !output.bibliography.isEmpty { text += "\n" }
     for entry in output.bibliography { text += entry + "\n" }
-    FileHandle.standardOutput.write(Data(text.utf8))
-    for diagnostic in output.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
-    if findings || !output.diagnostics.isEmpty { throw ExitCode(1) }
+    return text
   }
 }
