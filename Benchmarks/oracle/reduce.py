@@ -98,7 +98,6 @@ def main():
     with open(os.path.join(args.data, "citations.json"), encoding="utf-8") as handle:
         clusters = json.load(handle)
     if args.cluster:
-        clusters = clusters[:next(i for i, c in enumerate(clusters) if c["id"] == args.cluster) + 1]
         if not cluster_differs(args, items, clusters):
             sys.exit("the cluster renders the same")
         clusters = shrink(clusters, lambda c: c["id"] == args.cluster, lambda cs: cluster_differs(args, items, cs))

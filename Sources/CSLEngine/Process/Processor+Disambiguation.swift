@@ -86,25 +86,25 @@ extension Processor {
       return group.filter { item in (texts[item] ?? []).allSatisfy { (counts[$0] ?? 0) == 1 } }.count
     }
 
-    if citation.givennameDisambiguationRule != .byCite && citation.disambiguateAddGivenname {
-      globalNameDisambiguation(cited, rule: citation.givennameDisambiguationRule, states: &states, cache: renderCache)
-    }
-
     // Every item's citation form, rendered once on all cores.
     let contextsByItem = contexts
-    let initialStates = states
     let prewarmed = ParallelMap.map(count: cited.count) { range, chunkCache in
       range.map { position -> [String] in
-        let item = cited[position]
-        let state = initialStates[item] ?? DisambiguationState()
-        return (contextsByItem[item] ?? []).map { context in
-          renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true)
-            .plainText
+        (contextsByItem[cited[position]] ?? []).map { context in
+          renderItem(
+            cited[position], context: context, state: DisambiguationState(), mode: .citation, cache: chunkCache,
+            comparing: true
+          ).plainText
         }
       }
     }
-    for (position, item) in cited.enumerated() {
-      cache[item] = (initialStates[item] ?? DisambiguationState(), prewarmed[position])
+    for (position, item) in cited.enumerated() { cache[item] = (DisambiguationState(), prewarmed[position]) }
+
+    if citation.givennameDisambiguationRule != .byCite && citation.disambiguateAddGivenname {
+      // Names hidden by et-al come into view (and so into play) only for ambiguous cites.
+      let ambiguous = citation.disambiguateAddNames ? Set(ambiguousGroups(cited).joined()) : []
+      globalNameDisambiguation(
+        cited, rule: citation.givennameDisambiguationRule, states: &states, cache: renderCache, revealed: ambiguous)
     }
     var groups = ambiguousGroups(cited)
     let byCiteGivenname = citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite
@@ -248,37 +248,37 @@ extension Processor {
   /// `all-names`, `all-names-with-initials`, `primary-name`, `primary-name-with-initials`:
   /// expand every name whose family name is shared by a different person.
   func globalNameDisambiguation(
-    _ items: [Int], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState], cache: RenderCache? = nil
+    _ items: [Int], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState], cache: RenderCache? = nil,
+    revealed: Set<Int> = []
   ) {
     let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials
     let initialsOnly = rule == .allNamesWithInitials || rule == .primaryNameWithInitials
     var people: [String: Set<String>] = [:]
     var givensByInitials: [String: Set<String>] = [:]  // family + initials → givens
-    func names(_ item: Int) -> [Name] {
-      var result: [Name] = []
-      for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
-        result += references[item].names[variable] ?? []
-      }
-      return result
-    }
     func initials(_ name: Name) -> String {
       if let cache { return cache.initials(name.given ?? "", with: ".", hyphen: true, initialize: true) }
       return Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
     }
-    // Each name's family, comparison key and initials, worked out on all cores; the tables
-    // are filled in item order afterwards.
+    // Each shown name's family, comparison key and initials, worked out on all cores; the
+    // tables are filled in item order afterwards. Only names a citation prints count: names
+    // cut by et-al or in variables the citation never shows are no one's rivals (citeproc-js).
     let references = self.references
+    let options = compiled.citationNameOptions
+    var allNames = options
+    allNames.etAlMin = nil
+    let everyName = allNames
     let perItem = ParallelMap.map(count: items.count) { range, chunkCache in
       range.map { position -> [(family: String, key: String, initials: String)] in
         var result: [(family: String, key: String, initials: String)] = []
-        for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
-          for name in references[items[position]].names[variable] ?? [] where name.literal == nil {
-            let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
-            // Given names written as initials compare by their initials ("J.J." is "J. J.").
-            let given = name.given ?? ""
-            let nameInitials = chunkCache.initials(given, with: ".", hyphen: true, initialize: true)
-            result.append((family, Self.isOnlyInitials(given) ? nameInitials : given, nameInitials))
-          }
+        let item = items[position]
+        let shown = Self.citedNames(references[item], options: revealed.contains(item) ? everyName : options)
+        // Under the primary-name rules only first names meet (citeproc-js).
+        for name in shown.prefix(primaryOnly ? 1 : shown.count) where name.literal == nil {
+          let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
+          // Given names written as initials compare by their initials ("J.J." is "J. J.").
+          let given = name.given ?? ""
+          let nameInitials = chunkCache.initials(given, with: ".", hyphen: true, initialize: true)
+          result.append((family, Self.isOnlyInitials(given) ? nameInitials : given, nameInitials))
         }
         return result
       }
@@ -290,8 +290,8 @@ extension Processor {
       }
     }
     for item in items {
-      let list = references[item].names["author"] ?? names(item)
-      for (index, name) in list.enumerated() {
+      let shown = Self.citedNames(references[item], options: revealed.contains(item) ? everyName : options)
+      for (index, name) in shown.enumerated() {
         if primaryOnly && index > 0 { break }
         let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
         guard (people[family]?.count ?? 0) > 1 else { continue }
@@ -300,5 +300,18 @@ extension Processor {
         states[item, default: DisambiguationState()].givenLevels[index] = initialsUnique ? 1 : 2
       }
     }
+  }
+
+  /// The names a citation shows for a reference: the first name variable that has names (the
+  /// author, or what substitutes for it), cut to et-al-use-first when et-al applies.
+  static func citedNames(_ reference: Reference, options: CSL.NameOptions) -> ArraySlice<Name> {
+    for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
+      guard let list = reference.names[variable], !list.isEmpty else { continue }
+      if let minimum = options.etAlMin, let first = options.etAlUseFirst, list.count >= minimum, first > 0 {
+        return list.prefix(first)
+      }
+      return list[...]
+    }
+    return []
   }
 }
