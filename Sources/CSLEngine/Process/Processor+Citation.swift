@@ -10,6 +10,8 @@ extension Processor {
     var yearKey: String
     var number: Int?
     var hasAffixes: Bool
+    /// The cite prints a locator: it cannot fold into a range of citation numbers.
+    var showsLocator: Bool
   }
 
   func renderCitation(
@@ -42,7 +44,8 @@ extension Processor {
       let year = firstDate(node)?.plainText ?? ""
       return CitePiece(
         cite: cite, node: node, namesKey: names, yearKey: year, number: cite.context.citationNumber,
-        hasAffixes: (cite.cite.prefix ?? "").isEmpty == false || (cite.cite.suffix ?? "").isEmpty == false)
+        hasAffixes: (cite.cite.prefix ?? "").isEmpty == false || (cite.cite.suffix ?? "").isEmpty == false,
+        showsLocator: cite.cite.locator != nil && node.first(tagged: .locator) != nil)
     }
     // Note styles: a citation that opens with a term ("ibid.") starts the note in upper case.
     if compiled.style.styleClass == .note, let first = pieces.first, (first.cite.cite.prefix ?? "").isEmpty,
@@ -101,8 +104,9 @@ extension Processor {
       while index < pieces.count {
         var end = index
         while end + 1 < pieces.count, let a = pieces[end].number, let b = pieces[end + 1].number, b == a + 1,
-          !pieces[end].hasAffixes, !pieces[end + 1].hasAffixes, pieces[end].cite.cite.locator == nil,
-          pieces[end + 1].cite.cite.locator == nil
+          (pieces[end].cite.cite.suffix ?? "").isEmpty, (pieces[end + 1].cite.cite.prefix ?? "").isEmpty,
+          !pieces[end].showsLocator,
+          !pieces[end + 1].showsLocator
         {
           end += 1
         }

@@ -179,7 +179,8 @@ extension Renderer {
     let trimmedMark = mark.droppingTrailingSpaces()
     for token in tokens {
       let pieces = token.text.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
-      let isInitial = token.text.count == 1 || token.abbreviated
+      // "Jean-P." is a name and an initial: only a token without a hyphen is one initial.
+      let isInitial = token.text.count == 1 || (token.abbreviated && pieces.count < 2)
       if let first = token.text.first, first.isLowercase, !isInitial {
         if !result.isEmpty && !result.hasSuffix(" ") { result += " " }
         result += token.text + " "

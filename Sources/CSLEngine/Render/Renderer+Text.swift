@@ -9,7 +9,8 @@ extension Renderer {
         return Rendered(node: .empty, calledVariable: true)
       }
       let found = text.multilingual.map { multilingualVariableNode(name, form: form, options: $0) }
-      guard let node = found ?? variableNode(name, form: form) else {
+      guard let node = found ?? variableNode(name, form: form, value: doiForURL(name, prefix: text.decoration.prefix))
+      else {
         // citeproc-js: an empty year-suffix does not count for group suppression.
         return Rendered(node: .empty, calledVariable: name != "year-suffix")
       }
@@ -73,6 +74,33 @@ extension Renderer {
     default:
       return valueNode(value)
     }
+  }
+
+  /// A DOI printed after a `https://doi.org/` prefix is part of a URL: the characters a URL
+  /// cannot hold are percent-encoded, as citeproc-js does. Nil when nothing changes.
+  func doiForURL(_ name: String, prefix: String?) -> String? {
+    guard name == "DOI", let prefix, prefix.hasSuffix("https://doi.org/"), let value = lookup.text(name),
+      !value.hasPrefix("http://"), !value.hasPrefix("https://")
+    else { return nil }
+    return Self.encodedForURL(value)
+  }
+
+  /// Percent-encodes controls, spaces and `"#%<>?[\]^`{|}` (UTF-8 bytes), leaving the rest.
+  static func encodedForURL(_ text: String) -> String {
+    let unsafe: Set<UInt8> = Set(Array("\"#%<>?[\\]^`{|}".utf8))
+    guard text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || unsafe.contains($0) }) || !text.allSatisfy(\.isASCII)
+    else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      let encode = value <= 0x20 || (0x7F...0x9F).contains(value) || (value < 0x80 && unsafe.contains(UInt8(value)))
+      guard encode else {
+        result.unicodeScalars.append(scalar)
+        continue
+      }
+      for byte in String(scalar).utf8 { result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2) }
+    }
+    return result
   }
 
   /// The locale's `page-range-delimiter` term, else an en dash.
@@ -190,7 +218,7 @@ extension Renderer {
       return NumberText.isNumeric(value)
     case .isUncertainDate(let name): return lookup.date(name)?.circa ?? false
     case .locator(let kind):
-      guard lookup.text("locator") != nil else { return false }
+      // citeproc-js: without a locator (or label) the label is "page", in the bibliography too.
       let label = cite.label ?? "page"
       return label == kind || (kind == "sub-verbo" && label == "sub verbo")
     case .position(let position):
@@ -209,5 +237,12 @@ extension Renderer {
       // Absent variables (the usual answer) need no look at the suppressed set.
       return lookup.has(name) && (suppressed.isEmpty || !suppressed.contains(name))
     }
+  }
+}
+
+extension String {
+  /// The string with zeros in front up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }
