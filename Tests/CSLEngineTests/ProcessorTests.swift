@@ -115,4 +115,18 @@ struct ProcessorTests {
     let output = processor.process(citations: [Citation(cites: [Cite(id: "missing")])], format: PlainTextFormat())
     #expect(output.diagnostics.contains { $0.code == "csl-unknown-item" })
   }
+
+  /// Plain text lays display blocks out as citeproc-js does: a left-margin label is followed
+  /// by a space (never "[1]Doe"), an indented block starts a new line after four spaces.
+  @Test func plainTextSeparatesLeftMarginLabelsAndIndentsBlocks() throws {
+    let layout = """
+      <text variable="edition" display="left-margin" prefix="[" suffix="]"/>
+      <group display="right-inline"><names variable="author"><name/></names></group>
+      <text variable="page" display="indent"/>
+      """
+    let processor = try processor(layout, references: [Self.doe])
+    let output = processor.process(citations: [], bibliographyIDs: ["doe"], format: PlainTextFormat())
+    #expect(output.bibliography == ["[2] Jean-Paul Doe, Anna Roe\n    321–28"])
+  }
 }
+

@@ -105,6 +105,7 @@ extension Processor {
         var end = index
         while end + 1 < pieces.count, let a = pieces[end].number, let b = pieces[end + 1].number, b == a + 1,
           (pieces[end].cite.cite.suffix ?? "").isEmpty, (pieces[end + 1].cite.cite.prefix ?? "").isEmpty,
+          (pieces[end + 1].cite.cite.suffix ?? "").isEmpty,
           !pieces[end].showsLocator,
           !pieces[end + 1].showsLocator
         {

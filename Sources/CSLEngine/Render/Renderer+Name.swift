@@ -25,7 +25,12 @@ extension Renderer {
     var given = person.given ?? ""
     let dropping = person.droppingParticle ?? ""
     let nonDropping = person.nonDroppingParticle ?? ""
-    let suffix = person.suffix ?? ""
+    var suffix = person.suffix ?? ""
+    // With initialize-with, an abbreviated suffix ends like an initial ("Jr." → "Jr" when
+    // initials take no period), as citeproc-js normalizes it.
+    if let initializeWith = options.initializeWith, suffix.count > 1, suffix.hasSuffix("."), !suffix.contains(" ") {
+      suffix = String(suffix.dropLast()) + initializeWith.droppingTrailingSpaces()
+    }
     if family.isEmpty {
       // A lone given name ("Banksy") prints as written.
       return block([piece(given, givenPart, withCase: true)], givenPart)

@@ -63,7 +63,7 @@ extension Renderer {
       return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
     case "title":
       return .tagged(.title, [valueNode(value)])
-    case "issue", "volume", "number-of-pages", "number-of-volumes", "edition", "chapter-number",
+    case "issue", "volume", "number", "number-of-pages", "number-of-volumes", "edition", "chapter-number",
       "collection-number", "part-number", "supplement-number", "printing-number":
       // Numeric ranges in number variables get the range delimiter ("3-4" → "3–4").
       if NumberText.isNumeric(value), value.contains("-") {
