@@ -3,9 +3,15 @@ import BibModel
 /// One entry point for every format: decoding bytes (with encoding detection), reading and
 /// writing. Pure functions; file access lives in `SafeFile`.
 public enum BibFormats {
-  /// Reads a file's bytes in the given format. Never throws: problems are diagnostics.
-  public static func read(_ bytes: [UInt8], format: BibFormat, file: String) -> BibReadResult {
-    let decoded = TextDecoder.decode(bytes, file: file)
+  /// Reads a file's bytes in the given format. Never throws: problems are diagnostics, and
+  /// whatever can be read is kept (repaired where needed, each repair reported).
+  /// `encoding` names the file's encoding when it is not UTF-8 or UTF-16 (`latin1`, `gbk`…).
+  public static func read(
+    _ bytes: [UInt8], format: BibFormat, file: String, encoding: String? = nil
+  )
+    -> BibReadResult
+  {
+    let decoded = TextDecoder.decode(bytes, file: file, encoding: encoding)
     guard let text = decoded.text else {
       return BibReadResult(document: BibDocument(), diagnostics: decoded.diagnostics)
     }
@@ -28,9 +34,6 @@ public enum BibFormats {
     case .ris: result = RISReader.read(text, file: file)
     }
     result.diagnostics = decoded.diagnostics + conflictMarkers(text, file: file) + result.diagnostics
-    if !decoded.invalidLines.isEmpty {
-      result = TextDecoder.dropDamaged(result, lines: decoded.invalidLines, file: file)
-    }
     return result
   }
 

@@ -41,6 +41,18 @@ public enum CitationKeys {
     return author + year + word
   }
 
+  /// A key for an entry that has none: `base(for:)`, then `a`, `b`… (and `-N`) until it is free.
+  public static func fresh(for reference: Reference, taken: Set<String>) -> String {
+    let base = base(for: reference)
+    var candidate = base
+    var suffix = 0
+    while taken.contains(candidate) {
+      candidate = base + (suffix < 26 ? String(UnicodeScalar(UInt8(97 + suffix))) : "-\(suffix)")
+      suffix += 1
+    }
+    return candidate
+  }
+
   /// Proposed keys for every reference: old id → new id (unchanged ids included).
   public static func assign(_ references: [Reference]) -> [String: String] {
     var groups: [String: [Reference]] = [:]

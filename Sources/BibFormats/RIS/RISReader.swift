@@ -22,15 +22,8 @@ public enum RISReader {
       var reference = RISConverter.reference(record.lines.map { ($0.tag, $0.value) }, fallbackID: "ris\(offset + 1)")
       if !record.lines.contains(where: { $0.tag == "ID" && !$0.value.isEmpty }) {
         // No ID (common in downloads): a citation key as `cited bib keys` would propose it.
-        let base = CitationKeys.base(for: reference)
-        var candidate = base
-        var suffix = 0
-        while seen[candidate] != nil || generated.contains(candidate) {
-          candidate = base + (suffix < 26 ? String(UnicodeScalar(UInt8(97 + suffix))) : "-\(suffix)")
-          suffix += 1
-        }
-        generated.insert(candidate)
-        reference.id = candidate
+        reference.id = CitationKeys.fresh(for: reference, taken: generated)
+        generated.insert(reference.id)
       }
       if let blobLine = record.lines.first(where: { $0.tag == "N1" && $0.value.hasPrefix(RISConverter.blobPrefix) }) {
         if let blob = CSLBlob.parse(String(blobLine.value.dropFirst(RISConverter.blobPrefix.count))) {
@@ -51,6 +44,7 @@ public enum RISReader {
       } else {
         seen[reference.id] = 1
       }
+      generated.insert(reference.id)
       document.references.append(reference)
       document.locations[reference.id] = record.location
       var places: [String: SourceLocation] = [:]
