@@ -89,7 +89,8 @@ public enum BibFormats {
     guard let first = trimmed.first else { return nil }
     if first == "[" || first == "{" { return .cslJSON }
     if first == "@" || first == "%" { return .biblatex }
-    if trimmed.hasPrefix("TY  -") { return .ris }
+    if trimmed.hasPrefix("TY  -") || trimmed.hasPrefix("TY -") || trimmed.hasPrefix("PMID-") { return .ris }
+    if trimmed.hasPrefix("FN ") || trimmed.hasPrefix("PT ") { return .ris }
     if first == "-" || trimmed.hasPrefix("references:") { return .cslYAML }
     if trimmed.contains("@") && trimmed.contains("{") { return .biblatex }
     return nil
