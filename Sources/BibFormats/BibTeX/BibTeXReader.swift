@@ -75,6 +75,7 @@ public enum BibTeXReader {
               location: blobField.location))
         }
       }
+      diagnostics += impossibleDates(ownFields, reference)
       if entry.key.isEmpty {
         reference.id = CitationKeys.fresh(for: reference, taken: taken)
         taken.insert(reference.id)
@@ -101,6 +102,24 @@ public enum BibTeXReader {
       document.fieldLocations[reference.id] = places
     }
     return BibReadResult(document: document, diagnostics: diagnostics)
+  }
+
+  /// A date field written as numbers that is no date (`2021-13-45`) is kept as a literal, with a
+  /// warning rather than silently.
+  static func impossibleDates(_ fields: [BibTeXField], _ reference: Reference) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    for field in fields {
+      guard let variable = field.name == "date" ? "issued" : BibTeXMapping.dateFields[field.name],
+        reference.dates[variable]?.literal != nil
+      else { continue }
+      let raw = field.value.trim(" \t\r\n")
+      guard !raw.isEmpty, raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "/") }) else { continue }
+      found.append(
+        Diagnostic(
+          .warning, code: "invalid-date", message: "'\(raw)' in '\(field.written)' is not a valid date; kept as text",
+          location: field.location, hint: "write YYYY, YYYY-MM or YYYY-MM-DD (ranges with '/')"))
+    }
+    return found
   }
 
   private static func rawXData(_ entry: RawEntry, _ fields: [BibTeXField]) -> String {

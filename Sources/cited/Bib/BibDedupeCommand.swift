@@ -9,8 +9,8 @@ struct BibDedupeCommand: ParsableCommand {
     abstract: "Find duplicate entries (same DOI, ISBN, or title + year + first author).",
     discussion: """
       Lists each group of duplicates (exit 1 when there are any). With --merge, the duplicates in each file \
-      are merged into the first of them: every field is kept, disagreeing values are recorded in 'note' and \
-      'cited:dedupe-conflicts'; the file is rewritten in canonical form.
+      are merged into the first of them: every field is kept, disagreeing values are recorded exactly in \
+      'cited:dedupe-conflicts' (never in 'note'), and the dropped keys are kept as 'ids' aliases.
       """)
 
   @Argument(help: "Bibliography files.") var files: [String]
@@ -54,7 +54,7 @@ struct BibDedupeCommand: ParsableCommand {
       guard reading.admit(one, action: "not rewritten") else { continue }
       let (merged, found, conflicts) = Dedupe.apply(one.result.references)
       guard !found.isEmpty else { continue }
-      for line in conflicts { print("conflict kept in note: \(line)") }
+      for line in conflicts { print("conflict kept (first value wins; others in cited:dedupe-conflicts): \(line)") }
       var document = one.result.document
       document.references = merged
       let text = Canonical.text(document, format: one.format, original: one.snapshot.bytes)
