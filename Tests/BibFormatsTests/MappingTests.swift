@@ -75,3 +75,22 @@ import Testing
     #expect(BibFormats.write(again.document, format: .cslJSON) == json)
   }
 }
+
+/// Keys for every script: never `anon` for an author written only in another script.
+@Suite struct ScriptKeyTests {
+  @Test func cyrillicIsTransliteratedAndHanKeepsItsScript() {
+    let russian = Reference(
+      id: "x", variables: ["title": "Теория множеств"], names: ["author": [Name(family: "Иванов", given: "Иван")]],
+      dates: ["issued": DateValue(year: 2010)])
+    #expect(CitationKeys.base(for: russian) == "ivanov2010teoriia")
+    let chinese = Reference(
+      id: "y", variables: ["title": "中国小组政治"], names: ["author": [Name(family: "周", given: "望")]],
+      dates: ["issued": DateValue(year: 2010)])
+    #expect(CitationKeys.base(for: chinese) == "周2010中国小组政治")
+    var romanized = Name(family: "周", given: "望")
+    romanized.forms["zh-Latn-pinyin"] = Name(family: "Zhou", given: "Wang")
+    let withPinyin = Reference(
+      id: "z", variables: ["title": "X"], names: ["author": [romanized]], dates: ["issued": DateValue(year: 2010)])
+    #expect(CitationKeys.base(for: withPinyin) == "zhou2010x")
+  }
+}
