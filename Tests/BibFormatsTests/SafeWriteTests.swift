@@ -41,6 +41,13 @@ import Testing
     let clean = directory.appendingPathComponent("clean.bib")
     try Data("@book{a, title = {A}}\n".utf8).write(to: clean)
     #expect(try CitedBinary.run(["bib", "convert", "--strict", clean.path, strict]) == 0)
+    // A file refused for its encoding is unreadable input: exit 2, nothing written; --encoding reads it.
+    let gbk = directory.appendingPathComponent("gbk.bib")
+    try Data(Array("@book{a, title = {".utf8) + [0xD6, 0xD0, 0xCE, 0xC4] + Array("}}\n".utf8)).write(to: gbk)
+    let refused = directory.appendingPathComponent("refused.json").path
+    #expect(try CitedBinary.run(["bib", "convert", gbk.path, refused]) == 2)
+    #expect(!FileManager.default.fileExists(atPath: refused))
+    #expect(try CitedBinary.run(["bib", "convert", "--encoding", "gbk", gbk.path, refused]) == 0)
   }
 
   @Test(.enabled(if: CitedBinary.available, "needs the built cited executable"))

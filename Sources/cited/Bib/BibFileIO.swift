@@ -62,6 +62,10 @@ enum BibFileIO {
     if elapsed > 1 {
       standardError("read \(result.references.count) entries from \(path) in \(String(format: "%.1f", elapsed)) s")
     }
+    if result.diagnostics.contains(where: { $0.severity == .error && $0.code == "encoding" }) {
+      report(result.diagnostics)  // refused undecoded: unreadable input, nothing is written
+      throw ExitCode(2)
+    }
     return Loaded(path: path, format: format, result: result, snapshot: snapshot)
   }
 
