@@ -56,7 +56,7 @@ public enum BibFormats {
 
   /// Unresolved merge conflict markers (`<<<<<<< `, `=======`, `>>>>>>> ` at a line start).
   static func conflictMarkers(_ text: String, file: String) -> [Diagnostic] {
-    guard text.contains("<<<<<<<") || text.contains(">>>>>>>") else { return [] }
+    guard hasMarkerRun(text) else { return [] }
     var diagnostics: [Diagnostic] = []
     for (offset, line) in text.lines().enumerated()
     where line.hasPrefix("<<<<<<<") || line.hasPrefix(">>>>>>>") || line == "=======" {
@@ -67,6 +67,23 @@ public enum BibFormats {
           hint: "keep one side of each conflict (or combine them) and delete the marker lines"))
     }
     return diagnostics
+  }
+
+  /// True when the text holds a run of seven `<` or `>` (a byte scan: Foundation's `contains`
+  /// took a tenth of the time of reading a large file).
+  private static func hasMarkerRun(_ text: String) -> Bool {
+    var run = 0
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+        run = byte == previous ? run + 1 : 1
+        if run >= 7 { return true }
+      } else {
+        run = 0
+      }
+      previous = byte
+    }
+    return false
   }
 
   /// Where each member of each item was written, by item id (for validation messages).
