@@ -48,7 +48,7 @@ let package = Package(
     .target(
       name: "Reports",
       dependencies: [
-        "KnowledgeBase", "CSLEngine", "CSLStyle", "BibModel", "XMLTree", "CCmarkGFM",
+        "KnowledgeBase", "BibFormats", "CSLEngine", "CSLStyle", "BibModel", "XMLTree", "CCmarkGFM",
         .product(name: "Yams", package: "Yams"),
       ]),
     // The command-line tool: argument parsing and printing, no domain logic.

@@ -25,14 +25,29 @@ import Testing
   }
 
   @Test(.enabled(if: CitedBinary.available, "needs the built cited executable"))
-  func convertWritesNothingWhenReadingFailed() throws {
+  func convertWritesWhatWasReadAndStrictWritesNothing() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = directory.appendingPathComponent("bad.bib")
     try Data("@book{a, title = {A}}\n@book{b, title = {B\n".utf8).write(to: input)
+    let strict = directory.appendingPathComponent("strict.json").path
+    #expect(try CitedBinary.run(["bib", "convert", "--strict", input.path, strict]) == 1)
+    #expect(!FileManager.default.fileExists(atPath: strict))
     let output = directory.appendingPathComponent("out.json").path
     #expect(try CitedBinary.run(["bib", "convert", input.path, output]) == 1)
-    #expect(!FileManager.default.fileExists(atPath: output))
+    let written = BibFormats.read(
+      Array(try Data(contentsOf: URL(fileURLWithPath: output))), format: .cslJSON, file: "o")
+    #expect(written.references.map(\.id) == ["a", "b"])
+    let clean = directory.appendingPathComponent("clean.bib")
+    try Data("@book{a, title = {A}}\n".utf8).write(to: clean)
+    #expect(try CitedBinary.run(["bib", "convert", "--strict", clean.path, strict]) == 0)
+    // A file refused for its encoding is unreadable input: exit 2, nothing written; --encoding reads it.
+    let gbk = directory.appendingPathComponent("gbk.bib")
+    try Data(Array("@book{a, title = {".utf8) + [0xD6, 0xD0, 0xCE, 0xC4] + Array("}}\n".utf8)).write(to: gbk)
+    let refused = directory.appendingPathComponent("refused.json").path
+    #expect(try CitedBinary.run(["bib", "convert", gbk.path, refused]) == 2)
+    #expect(!FileManager.default.fileExists(atPath: refused))
+    #expect(try CitedBinary.run(["bib", "convert", "--encoding", "gbk", gbk.path, refused]) == 0)
   }
 
   @Test(.enabled(if: CitedBinary.available, "needs the built cited executable"))

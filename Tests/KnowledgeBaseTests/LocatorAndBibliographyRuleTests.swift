@@ -86,7 +86,9 @@ import Testing
       SourceFile(path: "b.json", text: "[\n  {\"id\": \"x\", \"type\": \"report\"}\n]"),
     ])
     #expect(duplicate.diagnostics.map(\.place) == ["b.json:2:3"])
+    #expect(duplicate.diagnostics.first?.severity == .error)
     #expect(duplicate["x"]?.type == "book")
+    #expect(duplicate["x-2"]?.type == "report")
   }
 
   @Test func aCleanBibliographyHasNoFindings() {

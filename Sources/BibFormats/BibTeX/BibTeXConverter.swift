@@ -54,6 +54,24 @@ enum BibTeXConverter {
     return text
   }
 
+  /// BibTeX's thesis types say which thesis (Pandoc and biber give the genre too).
+  private static let thesisGenres: [String: String] = [
+    "mastersthesis": "Master's thesis", "phdthesis": "PhD thesis",
+  ]
+
+  /// A babel name (`ngerman`) as its BCP 47 tag; anything else as written.
+  static func language(_ field: BibTeXField) -> String {
+    let text = decodeText(field.name, field.value)
+    return BibLaTeXKeys.tag(forLanguage: text) ?? text
+  }
+
+  /// `\url{…}` (or `\href{…}`) as the whole value of `howpublished`.
+  static func isURLCommand(_ value: String) -> Bool {
+    let trimmed = value.trim(" \t\r\n")
+    return (trimmed.hasPrefix("\\url{") || trimmed.hasPrefix("\\nolinkurl{")) && trimmed.hasSuffix("}")
+      && !trimmed.dropFirst(5).contains("\\url")
+  }
+
   private static let articleTypes: Set<String> = [
     "article-journal", "article-magazine", "article-newspaper", "periodical", "article",
   ]
@@ -114,8 +132,15 @@ enum BibTeXConverter {
         } else {
           keep(field)
         }
+      case "langid":
+        reference.variables["language"] = language(field)
       case "language" where !has.contains("langid"):
-        reference.variables["language"] = decodeText(name, field.value)
+        reference.variables["language"] = language(field)
+      case "type" where reference.variables["genre"] == nil:
+        let text = decodeText(name, field.value)
+        reference.variables["genre"] = BibLaTeXKeys.genre(forType: text) ?? text
+      case "howpublished" where !has.contains("url") && isURLCommand(field.value):
+        reference.variables["URL"] = LaTeXDecoder.decode(field.value, caseProtection: false)
       default:
         if name.hasPrefix("x-csl-") {
           let variable = String(field.written.dropFirst(6))
@@ -164,6 +189,15 @@ enum BibTeXConverter {
         if let month { reference.variables["biblatex:month"] = month }
         if let day { reference.variables["biblatex:day"] = day }
       }
+    }
+    if reference.variables["genre"] == nil, let genre = thesisGenres[bibType] {
+      reference.variables["genre"] = genre
+    }
+    if reference.variables["container-title"] == nil, cslType == "chapter" || cslType == "paper-conference",
+      let main = fields.first(where: { $0.name == "maintitle" })
+    {
+      // `@inbook` with a crossref to an `@mvbook`: biber's `maintitle` is the container.
+      reference.variables["container-title"] = decodeText("maintitle", main.value)
     }
     if let subtitle, let title = reference.variables["title"] {
       reference.variables["title"] = title + ": " + subtitle

@@ -31,6 +31,12 @@ enum BibTeXNames {
     let utf8 = text.utf8
     while index < utf8.endIndex {
       let byte = utf8[index]
+      if byte == UInt8(ascii: "\\") {
+        // `\~{n}`, `\~n`: an escaped byte is never a separator.
+        index = utf8.index(after: index)
+        if index < utf8.endIndex, utf8[index] < 0x80 { index = utf8.index(after: index) }
+        continue
+      }
       if byte == UInt8(ascii: "{") {
         depth += 1
       } else if byte == UInt8(ascii: "}") {

@@ -48,22 +48,8 @@ public enum BibTeXReader {
       byKey[entry.key.lowercased()] = offset
     }
     var seen: [String: SourceLocation] = [:]
+    var taken = Set(entries.map(\.0.key))
     for (entry, ownFields) in entries {
-      if let previous = seen[entry.key] {
-        diagnostics.append(
-          Diagnostic(
-            .error, code: "duplicate-id",
-            message: "duplicate citation key '\(entry.key)' (first at \(previous)); this entry is skipped",
-            location: entry.location))
-        continue
-      }
-      if entry.key.isEmpty {
-        diagnostics.append(
-          Diagnostic(
-            .error, code: "missing-id", message: "entry has no citation key; skipped", location: entry.location))
-        continue
-      }
-      seen[entry.key] = entry.location
       var fields = ownFields
       var visiting: [String] = [entry.key.lowercased()]
       inherit(
@@ -89,13 +75,51 @@ public enum BibTeXReader {
               location: blobField.location))
         }
       }
+      diagnostics += impossibleDates(ownFields, reference)
+      if entry.key.isEmpty {
+        reference.id = CitationKeys.fresh(for: reference, taken: taken)
+        taken.insert(reference.id)
+        diagnostics.append(
+          Diagnostic(
+            .warning, code: "missing-id", message: "entry has no citation key; read as '\(reference.id)'",
+            location: entry.location, hint: "write the key after '@\(entry.type){'"))
+      } else if let previous = seen[reference.id] {
+        let renamed = BibliographyFiles.freeID(reference.id) { taken.contains($0) }
+        taken.insert(renamed)
+        diagnostics.append(
+          Diagnostic(
+            .warning, code: "duplicate-id",
+            message:
+              "duplicate citation key '\(reference.id)' (first at \(previous)); this entry is kept as '\(renamed)'",
+            location: entry.location, hint: "merge the two entries (cited bib dedupe --merge) or rename one"))
+        reference.id = renamed
+      }
+      seen[reference.id] = entry.location
       document.references.append(reference)
-      document.locations[entry.key] = entry.location
+      document.locations[reference.id] = entry.location
       var places: [String: SourceLocation] = [:]
       for field in ownFields { if let location = field.location { places[field.name] = location } }
-      document.fieldLocations[entry.key] = places
+      document.fieldLocations[reference.id] = places
     }
     return BibReadResult(document: document, diagnostics: diagnostics)
+  }
+
+  /// A date field written as numbers that is no date (`2021-13-45`) is kept as a literal, with a
+  /// warning rather than silently.
+  static func impossibleDates(_ fields: [BibTeXField], _ reference: Reference) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    for field in fields {
+      guard let variable = field.name == "date" ? "issued" : BibTeXMapping.dateFields[field.name],
+        reference.dates[variable]?.literal != nil
+      else { continue }
+      let raw = field.value.trim(" \t\r\n")
+      guard !raw.isEmpty, raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "/") }) else { continue }
+      found.append(
+        Diagnostic(
+          .warning, code: "invalid-date", message: "'\(raw)' in '\(field.written)' is not a valid date; kept as text",
+          location: field.location, hint: "write YYYY, YYYY-MM or YYYY-MM-DD (ranges with '/')"))
+    }
+    return found
   }
 
   private static func rawXData(_ entry: RawEntry, _ fields: [BibTeXField]) -> String {
@@ -167,9 +191,9 @@ public enum BibTeXReader {
       if visiting.contains(lower) {
         diagnostics.append(
           Diagnostic(
-            .error, code: "inheritance-cycle",
+            .warning, code: "inheritance-cycle",
             message: "\(isXData ? "xdata" : "crossref") cycle: \((visiting + [lower]).joined(separator: " → "))",
-            location: location, hint: "inheritance stops here; the entry keeps its own fields"))
+            location: location, hint: "inheritance is cut at the first repeat; every entry keeps its own fields"))
         continue
       }
       let parent: (RawEntry, [BibTeXField])?

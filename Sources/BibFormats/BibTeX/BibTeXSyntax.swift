@@ -1,13 +1,14 @@
 import BibModel
 
-/// Splits `.bib` text into entries and blocks. Works on UTF-8 bytes for speed; a syntax
-/// error costs the entry it is in (reading resumes at the next line starting with `@`).
+/// Splits `.bib` text into entries and blocks. Works on UTF-8 bytes for speed. A syntax error
+/// inside an entry costs only the field it is in: the entry keeps what was read and reading
+/// resumes at the next field or entry (`BibTeXSyntax+Recovery.swift`).
 struct BibTeXSyntax {
   let bytes: [UInt8]
   let file: String
   private var lineStarts: [Int] = [0]
   var diagnostics: [Diagnostic] = []
-  private var index = 0
+  var index = 0
 
   init(text: String, file: String) {
     self.bytes = Array(text.utf8)
@@ -32,19 +33,19 @@ struct BibTeXSyntax {
     return SourceLocation(file: file, line: low + 1, column: column)
   }
 
-  private struct SyntaxError: Error {
+  struct SyntaxError: Error {
     var message: String
     var offset: Int
     var hint: String?
   }
 
-  private func text(_ start: Int, _ end: Int) -> String {
+  func text(_ start: Int, _ end: Int) -> String {
     String(decoding: bytes[start..<end], as: UTF8.self)
   }
 
-  private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+  static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
-  private static func isNameByte(_ byte: UInt8) -> Bool {
+  static func isNameByte(_ byte: UInt8) -> Bool {
     // BibTeX identifiers: anything printable except the structural characters.
     !(isSpace(byte) || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "(")
       || byte == UInt8(ascii: ")") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "=")
@@ -52,18 +53,22 @@ struct BibTeXSyntax {
       || byte == UInt8(ascii: "'") || byte < 0x20)
   }
 
-  private mutating func skipSpace() {
+  /// Skips white space and `%` comments (to the end of the line), which biber and JabRef
+  /// accept between the parts of an entry.
+  mutating func skipSpace() {
     while index < bytes.count {
       let byte = bytes[index]
       if Self.isSpace(byte) {
         index += 1
+      } else if byte == UInt8(ascii: "%") {
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
       } else {
         return
       }
     }
   }
 
-  private mutating func identifier() -> String? {
+  mutating func identifier() -> String? {
     let start = index
     while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
     return index > start ? text(start, index) : nil
@@ -165,61 +170,11 @@ struct BibTeXSyntax {
       try expect(close, "expected '\(Character(Unicode.Scalar(close)))' to close @string")
       return .block(.string(name: name, value: raw), location(start))
     default:
-      skipSpace()
-      let keyStart = index
-      while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != close,
-        !Self.isSpace(bytes[index])
-      {
-        if bytes[index] == UInt8(ascii: "@") || bytes[index] == UInt8(ascii: "=") {
-          throw SyntaxError(
-            message: "unexpected '\(Character(Unicode.Scalar(bytes[index])))' in the citation key", offset: index)
-        }
-        index += 1
-      }
-      let key = text(keyStart, index)
-      skipSpace()
-      var fields: [RawField] = []
-      var entry = RawEntry(type: type, key: key, fields: [], location: location(start))
-      while true {
-        guard index < bytes.count else {
-          throw SyntaxError(
-            message: "file ends inside entry '\(key)'", offset: open,
-            hint: "a '\(Character(Unicode.Scalar(close)))' is missing")
-        }
-        if bytes[index] == close {
-          index += 1
-          break
-        }
-        if bytes[index] == UInt8(ascii: ",") {
-          index += 1
-          skipSpace()
-          continue
-        }
-        let nameStart = index
-        guard let name = identifier() else {
-          throw SyntaxError(
-            message: "expected a field name in entry '\(key)', found '\(Character(Unicode.Scalar(bytes[index])))'",
-            offset: index, hint: "is a comma or a closing brace missing before this?")
-        }
-        skipSpace()
-        try expect(UInt8(ascii: "="), "expected '=' after field '\(name)' in entry '\(key)'")
-        skipSpace()
-        let pieces = try value()
-        fields.append(RawField(name: name, pieces: pieces, location: location(nameStart)))
-        skipSpace()
-        guard index < bytes.count else { continue }
-        if bytes[index] != UInt8(ascii: ",") && bytes[index] != close {
-          throw SyntaxError(
-            message: "expected ',' or '\(Character(Unicode.Scalar(close)))' after field '\(name)' in entry '\(key)'",
-            offset: index, hint: "a comma is probably missing")
-        }
-      }
-      entry.fields = fields
-      return .entry(entry)
+      return .entry(regularEntry(type: type, start: start, open: open, close: close))
     }
   }
 
-  private mutating func expect(_ byte: UInt8, _ message: String) throws(SyntaxError) {
+  mutating func expect(_ byte: UInt8, _ message: String) throws(SyntaxError) {
     guard index < bytes.count, bytes[index] == byte else {
       throw SyntaxError(
         message: index < bytes.count ? message : message + " (file ends)", offset: min(index, bytes.count))
@@ -250,7 +205,7 @@ struct BibTeXSyntax {
   }
 
   /// `piece (# piece)*`.
-  private mutating func value() throws(SyntaxError) -> [RawPiece] {
+  mutating func value() throws(SyntaxError) -> [RawPiece] {
     var pieces: [RawPiece] = []
     while true {
       guard index < bytes.count else {
@@ -316,7 +271,7 @@ struct BibTeXSyntax {
     throw SyntaxError(message: "unbalanced '{': no matching '}' before the end of the file", offset: open)
   }
 
-  private func startsEntry(at offset: Int) -> Bool {
+  func startsEntry(at offset: Int) -> Bool {
     var cursor = offset + 1
     let start = cursor
     while cursor < bytes.count, (bytes[cursor] | 0x20) >= UInt8(ascii: "a"), (bytes[cursor] | 0x20) <= UInt8(ascii: "z")

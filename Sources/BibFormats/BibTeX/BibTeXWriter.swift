@@ -233,6 +233,24 @@ public struct BibTeXWriter: Sendable {
     }
   }
 
+  private var keyedVariables: Set<String> { ["language", "genre"] }
+
+  /// `language` as a babel name, `genre` as a biblatex type key, when the reader maps them back;
+  /// a value the reader would not give back as is (`language = English`) → nil.
+  private func keyedValue(_ variable: String, _ text: String) -> (field: String, value: String)? {
+    switch variable {
+    case "language":
+      if let babel = BibLaTeXKeys.babel(forTag: text) { return ("langid", babel) }
+      if BibLaTeXKeys.tag(forLanguage: text) != nil { return nil }
+      return ("langid", latex.encode(text, caseProtection: false))
+    case "genre":
+      if let key = BibLaTeXKeys.typeKey(forGenre: text) { return ("type", key) }
+      if BibLaTeXKeys.genre(forType: text) != nil { return nil }
+      return ("type", latex.encode(text, caseProtection: false))
+    default: return nil
+    }
+  }
+
   private func nativeFields(_ reference: Reference) -> (String, [Output]) {
     let genre = reference.variables["genre"]
     var (type, subtype) = BibTeXMapping.biblatexType(for: reference.type, dialect: options.dialect, genre: genre)
@@ -302,7 +320,11 @@ public struct BibTeXWriter: Sendable {
       if variable == "title", let suffix = subtitleSuffix, text.hasSuffix(suffix), text.count > suffix.count {
         text = String(text.dropLast(suffix.count))
       }
-      if let field = field(for: variable, cslType: reference.type) {
+      if let keyed = keyedValue(variable, text) {
+        if put(keyed.field, keyed.value) { continue }
+      } else if keyedVariables.contains(variable) {
+        // A value the reader would turn into something else ("English" → "en"): only x-csl- keeps it.
+      } else if let field = field(for: variable, cslType: reference.type) {
         var value =
           BibTeXMapping.verbatimFields.contains(field)
           ? text : latex.encode(text, caseProtection: BibTeXMapping.titleFields.contains(field))

@@ -14,7 +14,8 @@ public enum BibFormat: String, Sendable, Hashable, CaseIterable {
     if lower.hasSuffix(".json") { return .cslJSON }
     if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .cslYAML }
     if lower.hasSuffix(".bib") || lower.hasSuffix(".bibtex") { return .biblatex }
-    if lower.hasSuffix(".ris") { return .ris }
+    // Web of Science (.ciw) and PubMed (.nbib) exports are read by the RIS reader.
+    if lower.hasSuffix(".ris") || lower.hasSuffix(".nbib") || lower.hasSuffix(".ciw") { return .ris }
     return nil
   }
 
@@ -25,7 +26,7 @@ public enum BibFormat: String, Sendable, Hashable, CaseIterable {
     case "yaml", "yml", "cslyaml", "csl-yaml": self = .cslYAML
     case "bib", "biblatex": self = .biblatex
     case "bibtex": self = .bibtex
-    case "ris": self = .ris
+    case "ris", "nbib", "medline", "pubmed", "wos": self = .ris
     default: return nil
     }
   }

@@ -15,4 +15,8 @@ public struct BibReadResult: Sendable {
 
   /// The references read.
   public var references: [Reference] { document.references }
+
+  /// True when the file read exactly as written: nothing skipped, repaired or guessed (no
+  /// warning or error). Commands exit 1 when a file they read is not clean.
+  public var isClean: Bool { !diagnostics.contains { $0.severity >= .warning } }
 }

@@ -42,3 +42,10 @@ extension String {
     return result
   }
 }
+
+extension String {
+  /// Old Mac line ends (a lone CR) as LF.
+  func replacingCarriageReturns() -> String {
+    String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\r" ? "\n" : $0 }))
+  }
+}

@@ -1,99 +1,214 @@
 import BibModel
 
-/// Turns a file's bytes into text without ever mangling it silently: UTF-8 (with or without
-/// a byte-order mark) and UTF-16 with a BOM are decoded; bytes that are not UTF-8 are either
-/// decoded as Windows-1252 with a warning (when the file has no valid UTF-8 multibyte sequence
-/// at all, the sign of a Latin-1/Windows-1252 file) or reported, line by line, as errors.
+/// Turns a file's bytes into text without ever mangling it silently. In order:
+/// an explicit `--encoding`; a byte-order mark (UTF-8, UTF-16 LE/BE); UTF-16 without a BOM
+/// (recognised by its zero bytes); valid UTF-8; a JabRef `% Encoding: NAME` header; then a
+/// guess that is always reported: a file of isolated high bytes reads as Windows-1252 (warning),
+/// stray invalid bytes in an otherwise UTF-8 file read as Windows-1252 one by one (warning per
+/// line), and anything that looks like a double-byte encoding (GBK, Shift-JIS, Big5…) is refused
+/// with an error that names `--encoding`.
 public enum TextDecoder {
   /// Decoded text (or nil when refused) and what was found.
   public struct Decoded: Sendable {
     /// The text, or nil when the file was refused.
     public var text: String?
-    /// Encoding findings (warnings for Windows-1252, errors for invalid bytes).
+    /// Encoding findings: info for a recognised encoding, warnings for guesses and repairs,
+    /// an error when the file is refused.
     public var diagnostics: [Diagnostic]
-    /// Lines that held invalid UTF-8 (decoded with U+FFFD); entries touching them are dropped.
-    public var invalidLines: Set<Int>
   }
 
   /// Decodes a file's bytes; see the type's documentation for the rules.
-  public static func decode(_ bytes: [UInt8], file: String) -> Decoded {
+  public static func decode(_ bytes: [UInt8], file: String, encoding: String? = nil) -> Decoded {
+    if let encoding, !isUTF8Name(encoding) {
+      return decodeNamed(bytes, encoding: encoding, file: file, origin: "--encoding")
+    }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       return decodeUTF8(Array(bytes.dropFirst(3)), file: file)
     }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      return decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE, file: file)
+      return decodeUTF16(Array(bytes.dropFirst(2)), bigEndian: bytes[0] == 0xFE, file: file, mark: true)
     }
-    if bytes.count >= 4, bytes.count % 2 == 0, bytes[0] == 0 || bytes[1] == 0 {
-      return Decoded(
-        text: nil,
-        diagnostics: [
-          Diagnostic(
-            .error, code: "encoding", message: "file looks like UTF-16 without a byte-order mark; refused",
-            location: SourceLocation(file: file, line: 1, column: 1), hint: "save the file as UTF-8")
-        ], invalidLines: [])
+    if let bigEndian = utf16WithoutMark(bytes) {
+      return decodeUTF16(bytes, bigEndian: bigEndian, file: file, mark: false)
     }
     return decodeUTF8(bytes, file: file)
   }
 
-  private static func decodeUTF8(_ bytes: [UInt8], file: String) -> Decoded {
-    // Fast path: valid UTF-8.
-    if let text = String(validating: bytes, as: UTF8.self) {
-      return Decoded(text: text, diagnostics: [], invalidLines: [])
+  private static func isUTF8Name(_ name: String) -> Bool {
+    ["utf8", "utf-8"].contains(name.lowercased())
+  }
+
+  private static func location(_ file: String, _ line: Int = 1, _ column: Int = 1) -> SourceLocation {
+    SourceLocation(file: file, line: line, column: column)
+  }
+
+  /// Big-endian (true) or little-endian (false) when the file looks like UTF-16 without a BOM:
+  /// in text that is mostly ASCII, every other byte is zero.
+  static func utf16WithoutMark(_ bytes: [UInt8]) -> Bool? {
+    let sample = bytes.prefix(4096)
+    guard sample.count >= 4 else { return nil }
+    var evenZeros = 0
+    var oddZeros = 0
+    for (offset, byte) in sample.enumerated() where byte == 0 {
+      if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
     }
-    var validMultibyte = false
-    var invalid: [(line: Int, column: Int)] = []
+    let half = sample.count / 2
+    if oddZeros * 10 >= half * 3 && evenZeros * 10 < oddZeros { return false }
+    if evenZeros * 10 >= half * 3 && oddZeros * 10 < evenZeros { return true }
+    return nil
+  }
+
+  /// `% Encoding: windows-1252` (JabRef) in the first lines of the file.
+  static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+    let head = String(decoding: bytes.prefix(2048).filter { $0 < 0x80 }, as: UTF8.self)
+    for line in head.lines().prefix(12) {
+      let trimmed = line.trim(" \t")
+      guard trimmed.hasPrefix("%") else { continue }
+      let body = trimmed.dropFirst().trim(" \t")
+      guard body.lowercased().hasPrefix("encoding:") else { continue }
+      let name = body.dropFirst("encoding:".count).trim(" \t")
+      return name.isEmpty ? nil : name
+    }
+    return nil
+  }
+
+  private static func decodeNamed(_ bytes: [UInt8], encoding: String, file: String, origin: String) -> Decoded {
+    guard let output = Transcoder.decode(bytes, from: encoding) else {
+      return Decoded(
+        text: nil,
+        diagnostics: [
+          Diagnostic(
+            .error, code: "encoding", message: "unknown encoding '\(encoding)' (from \(origin)); file refused",
+            location: location(file),
+            hint: "pass --encoding with a name iconv knows (latin1, windows-1252, gbk, gb18030, shift_jis, koi8-r…)")
+        ])
+    }
+    var diagnostics = [
+      Diagnostic(
+        .info, code: "encoding", message: "decoded as \(encoding) (\(origin)); Cited writes UTF-8",
+        location: location(file))
+    ]
+    let positions = linePositions(bytes, offsets: output.invalidOffsets)
+    diagnostics += positions.prefix(20).map {
+      Diagnostic(
+        .error, code: "invalid-byte", message: "byte not valid in \(encoding); read as U+FFFD",
+        location: location(file, $0.line, $0.column), hint: "is \(encoding) the right --encoding?")
+    }
+    if positions.count > 20 {
+      diagnostics.append(
+        Diagnostic(
+          .error, code: "invalid-byte", message: "\(positions.count - 20) more bytes not valid in \(encoding)",
+          location: location(file)))
+    }
+    return Decoded(text: output.text, diagnostics: diagnostics)
+  }
+
+  /// Line and column (1-based, counting bytes) of byte offsets, in order.
+  private static func linePositions(_ bytes: [UInt8], offsets: [Int]) -> [(line: Int, column: Int)] {
+    var result: [(line: Int, column: Int)] = []
     var line = 1
-    var column = 1
+    var lineStart = 0
+    var cursor = 0
+    for offset in offsets {
+      while cursor < offset && cursor < bytes.count {
+        if bytes[cursor] == 0x0A {
+          line += 1
+          lineStart = cursor + 1
+        }
+        cursor += 1
+      }
+      result.append((line, offset - lineStart + 1))
+    }
+    return result
+  }
+
+  private static func decodeUTF8(_ bytes: [UInt8], file: String) -> Decoded {
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return Decoded(text: text, diagnostics: [])
+    }
+    if let declared = declaredEncoding(bytes), !isUTF8Name(declared), Transcoder.isKnown(declared) {
+      return decodeNamed(bytes, encoding: declared, file: file, origin: "'% Encoding:' header")
+    }
+    var validMultibyte = 0
+    var invalid: [Int] = []
     var index = 0
     while index < bytes.count {
-      let byte = bytes[index]
       let length = sequenceLength(bytes, at: index)
-      if byte == 0x0A {
-        line += 1
-        column = 1
-        index += 1
-        continue
-      }
       if length == 0 {
-        invalid.append((line, column))
+        invalid.append(index)
         index += 1
       } else {
-        if length > 1 { validMultibyte = true }
+        if length > 1 { validMultibyte += 1 }
         index += length
       }
-      column += 1
     }
-    if !validMultibyte {
-      if let text = decodeWindows1252(bytes) {
-        let first = invalid.first.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
-        return Decoded(
-          text: text,
-          diagnostics: [
-            Diagnostic(
-              .warning, code: "encoding",
-              message: "file is not UTF-8; decoded as Windows-1252 (Latin-1)", location: first,
-              hint: "re-save the file as UTF-8; Cited writes UTF-8")
-          ], invalidLines: [])
-      }
+    if validMultibyte > 0 && validMultibyte >= invalid.count {
+      return repairStrayBytes(bytes, invalid: invalid, file: file)
+    }
+    let first = linePositions(bytes, offsets: Array(invalid.prefix(1))).first.map {
+      location(file, $0.line, $0.column)
+    }
+    if looksDoubleByte(bytes) {
       return Decoded(
         text: nil,
         diagnostics: [
           Diagnostic(
             .error, code: "encoding",
-            message: "file is neither UTF-8 nor Windows-1252; refused",
-            location: invalid.first.map { SourceLocation(file: file, line: $0.line, column: $0.column) },
-            hint: "convert it to UTF-8 (iconv -f ENCODING -t UTF-8)")
-        ], invalidLines: [])
+            message: "file is not UTF-8 and does not say its encoding; refused",
+            location: first,
+            hint: "pass --encoding NAME (gbk, gb18030, big5, shift_jis, euc-kr, windows-1251…), or add a "
+              + "'% Encoding: NAME' first line")
+        ])
     }
-    let diagnostics = invalid.prefix(20).map {
-      Diagnostic(
-        .error, code: "invalid-utf8", message: "invalid UTF-8 byte; the entry holding it is skipped",
-        location: SourceLocation(file: file, line: $0.line, column: $0.column),
-        hint: "fix the byte or re-save the file as UTF-8")
-    }
+    let text = decodeWindows1252(bytes)
     return Decoded(
-      text: String(decoding: bytes, as: UTF8.self), diagnostics: Array(diagnostics),
-      invalidLines: Set(invalid.map(\.line)))
+      text: text,
+      diagnostics: [
+        Diagnostic(
+          .warning, code: "encoding", message: "file is not UTF-8; decoded as Windows-1252 (Latin-1)",
+          location: first, hint: "if accents look wrong, pass --encoding NAME; Cited writes UTF-8")
+      ])
+  }
+
+  /// True when high bytes mostly come in runs (CJK double-byte encodings, Cyrillic code pages),
+  /// not alone between ASCII letters as accents in Windows-1252 text do.
+  static func looksDoubleByte(_ bytes: [UInt8]) -> Bool {
+    var high = 0
+    var paired = 0
+    var previousHigh = false
+    for byte in bytes {
+      let isHigh = byte >= 0x80
+      if isHigh {
+        high += 1
+        if previousHigh { paired += 2 }
+      }
+      previousHigh = isHigh && !previousHigh
+    }
+    return high > 0 && paired * 2 > high
+  }
+
+  /// A UTF-8 file with a few invalid bytes (a pasted Latin-1 entry): each invalid byte is read
+  /// as Windows-1252 and reported by line, so nothing is dropped and nothing is silent.
+  private static func repairStrayBytes(_ bytes: [UInt8], invalid: [Int], file: String) -> Decoded {
+    var scalars = String.UnicodeScalarView()
+    var start = 0
+    for offset in invalid {
+      scalars.append(contentsOf: String(decoding: bytes[start..<offset], as: UTF8.self).unicodeScalars)
+      scalars.append(windows1252Scalar(bytes[offset]))
+      start = offset + 1
+    }
+    scalars.append(contentsOf: String(decoding: bytes[start...], as: UTF8.self).unicodeScalars)
+    var diagnostics: [Diagnostic] = []
+    var reportedLines: Set<Int> = []
+    for position in linePositions(bytes, offsets: invalid) where reportedLines.insert(position.line).inserted {
+      guard reportedLines.count <= 20 else { break }
+      diagnostics.append(
+        Diagnostic(
+          .warning, code: "invalid-utf8", message: "invalid UTF-8 byte; read as Windows-1252",
+          location: location(file, position.line, position.column),
+          hint: "re-save the file as UTF-8, or pass --encoding NAME for the whole file"))
+    }
+    return Decoded(text: String(scalars), diagnostics: diagnostics)
   }
 
   /// The length of the valid UTF-8 sequence at `index`, or 0 when it is invalid.
@@ -119,65 +234,45 @@ public enum TextDecoder {
     0x0153, nil, 0x017E, 0x0178,
   ]
 
-  private static func decodeWindows1252(_ bytes: [UInt8]) -> String? {
-    var scalars = String.UnicodeScalarView()
-    for byte in bytes {
-      if (0x80...0x9F).contains(byte) {
-        guard let value = windows1252High[Int(byte) - 0x80], let scalar = Unicode.Scalar(value) else { return nil }
-        scalars.append(scalar)
-      } else {
-        scalars.append(Unicode.Scalar(byte))
-      }
+  /// Windows-1252, with its five undefined bytes read as the Latin-1 control characters.
+  private static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {
+    if (0x80...0x9F).contains(byte), let value = windows1252High[Int(byte) - 0x80], let scalar = Unicode.Scalar(value) {
+      return scalar
     }
+    return Unicode.Scalar(byte)
+  }
+
+  private static func decodeWindows1252(_ bytes: [UInt8]) -> String {
+    var scalars = String.UnicodeScalarView()
+    for byte in bytes { scalars.append(windows1252Scalar(byte)) }
     return String(scalars)
   }
 
-  private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, file: String) -> Decoded {
+  private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, file: String, mark: Bool) -> Decoded {
     var units: [UInt16] = []
     units.reserveCapacity(bytes.count / 2)
-    var index = 2
+    var index = 0
     while index + 1 < bytes.count {
-      let high = UInt16(bytes[index]), low = UInt16(bytes[index + 1])
+      let high = UInt16(bytes[index])
+      let low = UInt16(bytes[index + 1])
       units.append(bigEndian ? high << 8 | low : low << 8 | high)
       index += 2
     }
-    guard let text = String(validating: units, as: UTF16.self), bytes.count % 2 == 0 else {
-      return Decoded(
-        text: nil,
-        diagnostics: [
-          Diagnostic(
-            .error, code: "encoding", message: "invalid UTF-16 (unpaired surrogate or odd length); refused",
-            location: SourceLocation(file: file, line: 1, column: 1), hint: "save the file as UTF-8")
-        ], invalidLines: [])
-    }
-    return Decoded(
-      text: text,
-      diagnostics: [
+    var diagnostics: [Diagnostic] = []
+    let order = bigEndian ? "big-endian" : "little-endian"
+    if let text = String(validating: units, as: UTF16.self), bytes.count % 2 == 0 {
+      diagnostics.append(
         Diagnostic(
-          .info, code: "encoding", message: "decoded UTF-16 (byte-order mark); Cited writes UTF-8",
-          location: SourceLocation(file: file, line: 1, column: 1))
-      ], invalidLines: [])
-  }
-
-  /// Drops the references whose text spans a line holding invalid bytes.
-  static func dropDamaged(_ result: BibReadResult, lines: Set<Int>, file: String) -> BibReadResult {
-    var result = result
-    let starts = result.document.references.compactMap { reference in
-      result.document.locations[reference.id].map { (reference.id, $0.line) }
-    }.sorted { $0.1 < $1.1 }
-    var damaged: Set<String> = []
-    for (offset, (id, line)) in starts.enumerated() {
-      let end = offset + 1 < starts.count ? starts[offset + 1].1 : Int.max
-      if lines.contains(where: { $0 >= line && $0 < end }) { damaged.insert(id) }
+          .info, code: "encoding",
+          message: "decoded UTF-16 \(order) (\(mark ? "byte-order mark" : "no byte-order mark")); Cited writes UTF-8",
+          location: location(file)))
+      return Decoded(text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, diagnostics: diagnostics)
     }
-    result.document.references.removeAll { damaged.contains($0.id) }
-    for id in damaged.sorted() {
-      result.diagnostics.append(
-        Diagnostic(
-          .error, code: "entry-skipped", message: "entry '\(id)' skipped: it holds invalid UTF-8",
-          location: result.document.locations[id]))
-      result.document.locations[id] = nil
-    }
-    return result
+    diagnostics.append(
+      Diagnostic(
+        .warning, code: "encoding",
+        message: "invalid UTF-16 \(order) (unpaired surrogate or odd length); the bad units read as U+FFFD",
+        location: location(file), hint: "re-save the file as UTF-8"))
+    return Decoded(text: String(decoding: units, as: UTF16.self), diagnostics: diagnostics)
   }
 }

@@ -2,7 +2,8 @@ import BibModel
 
 /// Stable, unique citation keys: first author's family name + year + first significant title
 /// word (`knuth1984literate`). For names in a non-Latin script the romanized form is used
-/// when the name has one (`Name.forms["zh-Latn-pinyin"]` → `zhang2019…`). Clashing keys get
+/// when the name has one (`Name.forms["zh-Latn-pinyin"]` → `zhang2019…`); else Cyrillic is
+/// transliterated (`Иванов` → `ivanov`) and other scripts keep their letters (`周2010…`), never `anon`. Clashing keys get
 /// `a`, `b`, `c`… in a stable order (by title, then current key). A key that already has the
 /// proposed form (with or without a suffix) is kept, so adding an entry never renames others.
 public enum CitationKeys {
@@ -23,7 +24,7 @@ public enum CitationKeys {
         name = romanized.name
       }
       let family = name.family ?? name.literal.map { String($0.split(separator: " ").first ?? "") } ?? ""
-      author = TextKey.asciiFold(family)
+      author = Romanization.keyPart(family)
     }
     if author.isEmpty { author = "anon" }
     var year = "nd"
@@ -32,13 +33,25 @@ public enum CitationKeys {
     var title = reference["title"] ?? ""
     if TextKey.asciiFold(title).isEmpty, let romanized = reference.romanized("title") { title = romanized }
     for candidate in TextKey.fold(title, keepSpaces: true).split(separator: " ") {
-      let folded = TextKey.asciiFold(String(candidate))
+      let folded = Romanization.keyPart(String(candidate))
       if !folded.isEmpty && !stopWords.contains(folded) {
         word = folded
         break
       }
     }
     return author + year + word
+  }
+
+  /// A key for an entry that has none: `base(for:)`, then `a`, `b`… (and `-N`) until it is free.
+  public static func fresh(for reference: Reference, taken: Set<String>) -> String {
+    let base = base(for: reference)
+    var candidate = base
+    var suffix = 0
+    while taken.contains(candidate) {
+      candidate = base + (suffix < 26 ? String(UnicodeScalar(UInt8(97 + suffix))) : "-\(suffix)")
+      suffix += 1
+    }
+    return candidate
   }
 
   /// Proposed keys for every reference: old id → new id (unchanged ids included).

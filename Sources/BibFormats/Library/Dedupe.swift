@@ -3,7 +3,8 @@ import BibModel
 /// Finding and merging duplicate references: same DOI, same ISBN, or the same normalized
 /// title, year and first author. Merging keeps every field: what one duplicate has and the
 /// other lacks is added; where they disagree the first entry's value stays, and the other
-/// values are recorded in `note` (readable) and `cited:dedupe-conflicts` (exact), never dropped.
+/// values are recorded exactly in `cited:dedupe-conflicts` (never in `note`: user text stays
+/// the user's); the dropped keys become BibLaTeX `ids` aliases so old citations still resolve.
 public enum Dedupe {
   /// One set of duplicates, in input order, and why they match.
   public struct Group: Sendable, Hashable {
@@ -82,12 +83,16 @@ public enum Dedupe {
         }
       }
     }
-    if !conflicts.isEmpty {
-      let lines = conflicts.map { "cited dedupe: conflicting " + $0 }.joined(separator: "\n")
-      table["note"] = .string((table["note"]?.stringValue).map { $0 + "\n" + lines } ?? lines)
-      table["cited:dedupe-conflicts"] = .array(exact)
-    }
+    if !conflicts.isEmpty { table["cited:dedupe-conflicts"] = .array(exact) }
     table["cited:merged-from"] = .array(mergedFrom)
+    // The dropped keys stay citable: BibLaTeX's `ids` aliases (biber resolves them).
+    var aliases = primary.variables["biblatex:ids"].map(Self.aliasList) ?? []
+    for other in duplicates.dropFirst() {
+      aliases += [other.id] + (other.variables["biblatex:ids"].map(Self.aliasList) ?? [])
+    }
+    var unique: [String] = []
+    for alias in aliases where alias != primary.id && !unique.contains(alias) { unique.append(alias) }
+    table["biblatex:ids"] = .string(unique.joined(separator: ","))
     var members = [JSONMember(key: "id", value: .string(primary.id))]
     if let type = table.removeValue(forKey: "type") { members.append(JSONMember(key: "type", value: type)) }
     for key in table.keys.sorted() {
@@ -96,6 +101,10 @@ public enum Dedupe {
     var ignored: [Diagnostic] = []
     let merged = CSLJSON.decodeReference(JSONObject(members), file: "", diagnostics: &ignored) ?? primary
     return (merged, conflicts)
+  }
+
+  private static func aliasList(_ text: String) -> [String] {
+    text.split(separator: ",").map { $0.trim(" \t\r\n") }.filter { !$0.isEmpty }
   }
 
   /// DOIs and ISBNs that normalize to the same identifier are not a conflict.

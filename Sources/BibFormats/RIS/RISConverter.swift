@@ -61,7 +61,8 @@ enum RISConverter {
     return text
   }
 
-  static func reference(_ lines: [(String, String)], fallbackID: String) -> Reference {
+  /// The native reading of a record; tags with no CSL variable are kept as `keepPrefix + TAG`.
+  static func reference(_ lines: [(String, String)], fallbackID: String, keepPrefix: String = "ris:") -> Reference {
     var reference = Reference(id: fallbackID)
     var keywords: [String] = []
     var notes: [String] = []
@@ -127,9 +128,9 @@ enum RISConverter {
     for tag in extraOrder {
       guard let values = extras[tag] else { continue }
       if values.count == 1 {
-        reference.variables["ris:" + tag] = values[0]
+        reference.variables[keepPrefix + tag] = values[0]
       } else {
-        reference.extra["ris:" + tag] = .array(values.map { .string($0) })
+        reference.extra[keepPrefix + tag] = .array(values.map { .string($0) })
       }
     }
     return reference

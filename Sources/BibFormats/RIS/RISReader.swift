@@ -1,6 +1,7 @@
 import BibModel
 
-/// Reads RIS: `TAG  - value` lines, records from `TY` to `ER`, continuation lines appended,
+/// Reads RIS (and, recognised by their first line, Web of Science and MEDLINE exports, see
+/// `TaggedRecords`): `TAG  - value` lines, records from `TY` to `ER`, continuation lines appended,
 /// repeated AU/A1/A2/ED/A3/A4 and KW, PY/Y1/DA dates, SP/EP pages, SN as ISBN or ISSN by type,
 /// TT as a translated title (`forms["title"]["und"]`), the `N1  - cited-csl: {…}` blob, and
 /// every other tag kept in `extra["ris:TAG"]`.
@@ -14,23 +15,21 @@ public enum RISReader {
   /// Reads RIS text; problems are diagnostics.
   public static func read(_ text: String, file: String) -> BibReadResult {
     var diagnostics: [Diagnostic] = []
-    let records = records(text, file: file, diagnostics: &diagnostics)
+    let dialect = TaggedRecords.dialect(of: text)
+    let records =
+      dialect.map { TaggedRecords.split(text, dialect: $0, file: file) }
+      ?? records(text, file: file, diagnostics: &diagnostics)
     var document = BibDocument()
     var seen: [String: Int] = [:]
     var generated: Set<String> = []
     for (offset, record) in records.enumerated() {
-      var reference = RISConverter.reference(record.lines.map { ($0.tag, $0.value) }, fallbackID: "ris\(offset + 1)")
-      if !record.lines.contains(where: { $0.tag == "ID" && !$0.value.isEmpty }) {
+      var reference =
+        dialect.map { TaggedRecordConverter.reference(record, dialect: $0) }
+        ?? RISConverter.reference(record.lines.map { ($0.tag, $0.value) }, fallbackID: "ris\(offset + 1)")
+      if dialect != nil || !record.lines.contains(where: { $0.tag == "ID" && !$0.value.isEmpty }) {
         // No ID (common in downloads): a citation key as `cited bib keys` would propose it.
-        let base = CitationKeys.base(for: reference)
-        var candidate = base
-        var suffix = 0
-        while seen[candidate] != nil || generated.contains(candidate) {
-          candidate = base + (suffix < 26 ? String(UnicodeScalar(UInt8(97 + suffix))) : "-\(suffix)")
-          suffix += 1
-        }
-        generated.insert(candidate)
-        reference.id = candidate
+        reference.id = CitationKeys.fresh(for: reference, taken: generated)
+        generated.insert(reference.id)
       }
       if let blobLine = record.lines.first(where: { $0.tag == "N1" && $0.value.hasPrefix(RISConverter.blobPrefix) }) {
         if let blob = CSLBlob.parse(String(blobLine.value.dropFirst(RISConverter.blobPrefix.count))) {
@@ -51,6 +50,7 @@ public enum RISReader {
       } else {
         seen[reference.id] = 1
       }
+      generated.insert(reference.id)
       document.references.append(reference)
       document.locations[reference.id] = record.location
       var places: [String: SourceLocation] = [:]
@@ -60,74 +60,41 @@ public enum RISReader {
     return BibReadResult(document: document, diagnostics: diagnostics)
   }
 
-  /// Splits RIS text into records (tag lines with continuation lines folded in).
+  /// Splits RIS text into records (tag lines with continuation lines folded in). Lines after an
+  /// `ER` belong to the previous record when they run into the next `TY` (Ovid writes `NL`
+  /// there); when they end with an `ER` of their own they are a record without `TY` (read as
+  /// `GEN`, with a warning). CR-only line endings (old Mac exports) are read as line ends.
   static func records(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> [Record] {
-    var records: [Record] = []
-    var current: Record?
-    var lineNumber = 0
-    var blankLines = 0
-    for rawLine in text.lines() {
-      lineNumber += 1
+    var splitter = RecordSplitter(file: file)
+    let normalized = text.contains("\r") && !text.contains("\n") ? text.replacingCarriageReturns() : text
+    for (offset, rawLine) in normalized.lines().enumerated() {
       var line = Substring(rawLine)
-      if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-      let location = SourceLocation(file: file, line: lineNumber, column: 1)
-      if line.trim(" \t").isEmpty {
-        blankLines += 1
-        continue
-      }
-      defer { blankLines = 0 }
-      if let (tag, value) = parseTagLine(line) {
-        if tag == "TY" {
-          if let open = current {
-            diagnostics.append(
-              Diagnostic(
-                .warning, code: "ris-missing-er", message: "record has no 'ER' line; ended at the next 'TY'",
-                location: open.location))
-            records.append(open)
-          }
-          current = Record(lines: [(tag, value, location)], location: location)
-        } else if tag == "ER" {
-          if let open = current { records.append(open) }
-          current = nil
-        } else if current != nil {
-          current?.lines.append((tag, value, location))
-        } else {
-          diagnostics.append(
-            Diagnostic(
-              .error, code: "ris-syntax", message: "'\(tag)' line outside a record (no 'TY' before it); ignored",
-              location: location))
-        }
-      } else {
-        if var open = current, let last = open.lines.popLast() {
-          let breaks = String(repeating: "\n", count: blankLines + 1)
-          open.lines.append((last.tag, last.value + breaks + line, last.location))
-          current = open
-        } else {
-          diagnostics.append(
-            Diagnostic(.warning, code: "ris-syntax", message: "text outside a record; ignored", location: location))
-        }
-      }
+      if offset == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+      splitter.add(line, lineNumber: offset + 1)
     }
-    if let open = current {
-      diagnostics.append(
-        Diagnostic(
-          .warning, code: "ris-missing-er", message: "file ends inside a record (no 'ER' line); the record is kept",
-          location: open.location))
-      records.append(open)
-    }
-    return records
+    splitter.finish()
+    diagnostics += splitter.diagnostics
+    return splitter.records
   }
 
-  /// `TAG  - value`: two uppercase letters or digits, two spaces, a dash (value may be empty).
+  /// `TAG  - value`: two uppercase letters or digits, one or two spaces, a dash (the value may
+  /// be empty; some exporters write one space).
   static func parseTagLine(_ line: Substring) -> (String, String)? {
     let characters = Array(line.prefix(6))
-    guard characters.count >= 5, characters[0].isASCII, characters[0].isUppercase || characters[0].isNumber,
-      characters[1].isASCII, characters[1].isUppercase || characters[1].isNumber, characters[2] == " ",
-      characters[3] == " ", characters[4] == "-"
+    guard characters.count >= 4, characters[0].isASCII, characters[0].isUppercase || characters[0].isNumber,
+      characters[1].isASCII, characters[1].isUppercase || characters[1].isNumber, characters[2] == " "
     else { return nil }
+    let dash: Int
+    if characters[3] == "-" {
+      dash = 3
+    } else if characters.count >= 5, characters[3] == " ", characters[4] == "-" {
+      dash = 4
+    } else {
+      return nil
+    }
     let tag = String(characters[0...1])
-    var value = line.dropFirst(5)
-    if value.first == " " { value = value.dropFirst() }
+    var value = line.dropFirst(dash + 1)
+    if value.first == " " { value = value.dropFirst() } else if !value.isEmpty { return nil }
     return (tag, String(value).trim(" \t"))
   }
 }

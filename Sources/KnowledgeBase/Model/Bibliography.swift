@@ -1,6 +1,8 @@
+import BibFormats
 import BibModel
 
-/// The bibliography a knowledge base cites: CSL-JSON items from one or more files.
+/// The bibliography a knowledge base cites: items from one or more files (CSL-JSON, CSL-YAML,
+/// BibLaTeX/BibTeX, RIS).
 public struct Bibliography: Sendable {
   public var references: [String: Reference]
   /// Keys in the order read.
@@ -22,31 +24,27 @@ public struct Bibliography: Sendable {
     }
   }
 
-  /// Reads CSL-JSON files (path, text); an id defined in two files keeps the first.
+  /// Reads bibliography files (path, text) in any format Cited reads. Everything that can be
+  /// read is kept (an id defined twice: the later entry under `id-2`); every problem, skip or
+  /// repair is a `bibliography-load` finding (warnings at the rule's severity, so they count).
   public static func read(_ files: [SourceFile]) -> Bibliography {
     var bibliography = Bibliography()
-    for file in files {
-      let result = CSLJSON.read(file.text, file: file.path)
-      for diagnostic in result.diagnostics {
-        // One rule id for everything the CSL-JSON reader says, so it can be configured; the
-        // reader's own code stays in the notes.
-        var finding = diagnostic
-        finding.notes.append("CSL-JSON reader: \(diagnostic.code)")
-        finding.code = LoadRules.bibliography.id
-        bibliography.diagnostics.append(finding)
+    let result = BibliographyFiles.read(files.map { BibliographyFiles.File(path: $0.path, bytes: Array($0.text.utf8)) })
+    for diagnostic in result.diagnostics {
+      // One rule id for everything the readers say, so it can be configured; the reader's own
+      // code stays in the notes.
+      var finding = diagnostic
+      finding.notes.append("bibliography reader: \(diagnostic.code)")
+      finding.code = LoadRules.bibliography.id
+      if diagnostic.severity >= .warning {
+        finding.severity = max(diagnostic.severity, LoadRules.bibliography.severity)
       }
-      for reference in result.references {
-        let location = result.locations[reference.id]
-        if let first = bibliography.locations[reference.id] {
-          bibliography.diagnostics.append(
-            LoadRules.bibliography.finding(
-              "duplicate item id '\(reference.id)' (first at \(first)); this item is skipped", at: location))
-          continue
-        }
-        bibliography.references[reference.id] = reference
-        bibliography.keys.append(reference.id)
-        bibliography.locations[reference.id] = location
-      }
+      bibliography.diagnostics.append(finding)
+    }
+    for reference in result.references {
+      bibliography.references[reference.id] = reference
+      bibliography.keys.append(reference.id)
+      bibliography.locations[reference.id] = result.document.locations[reference.id]
     }
     return bibliography
   }

@@ -1,3 +1,4 @@
+import BibFormats
 import BibModel
 import Foundation
 
@@ -21,23 +22,20 @@ public enum InputFiles {
     return names.filter { $0.hasSuffix(".json") }.sorted().map { directory + "/" + $0 }
   }
 
-  /// Reads CSL-JSON bibliographies; a missing file is an error diagnostic, a bad entry costs that entry.
-  public static func references(_ paths: [String]) -> ([Reference], [Diagnostic]) {
-    var references: [Reference] = []
+  /// Reads bibliographies in any format Cited reads (`BibliographyFiles`): everything that can
+  /// be read is returned, every skip or repair is a diagnostic; a missing file is an error.
+  public static func references(_ paths: [String], encoding: String? = nil) -> ([Reference], [Diagnostic]) {
+    var files: [BibliographyFiles.File] = []
     var diagnostics: [Diagnostic] = []
-    var seen: Set<String> = []
     for path in paths {
-      guard let text = read(path) else {
+      guard let data = FileManager.default.contents(atPath: path) else {
         diagnostics.append(Diagnostic(.error, code: "unreadable-file", message: "cannot read bibliography '\(path)'"))
         continue
       }
-      let result = CSLJSON.read(text, file: path)
-      diagnostics += result.diagnostics
-      for reference in result.references where seen.insert(reference.id).inserted {
-        references.append(reference)
-      }
+      files.append(BibliographyFiles.File(path: path, bytes: [UInt8](data)))
     }
-    return (references, diagnostics)
+    let result = BibliographyFiles.read(files, encoding: encoding)
+    return (result.references, diagnostics + result.diagnostics)
   }
 
   /// Writes `text` to `path`, creating the parent folder.

@@ -17,6 +17,8 @@ public enum RenderPipeline {
     public var citationCount: Int
     /// Bibliography and style notices.
     public var setupDiagnostics: [Diagnostic]
+    /// False when reading the bibliography skipped or repaired anything (the CLI exits 1).
+    public var bibliographyIsClean: Bool
     /// Findings in the document (unknown keys, front matter); warnings make the CLI exit 1.
     public var documentDiagnostics: [Diagnostic]
   }
@@ -24,9 +26,11 @@ public enum RenderPipeline {
   /// Renders `document` (a path). Bibliography: `bibliography`, else the front matter's
   /// (relative to the document), else `Bibliography/*.json`. Style: `style`, else the front
   /// matter's, else the bundled default. Locale: `locale`, else the front matter's `lang`.
+  /// Everything in the bibliography that can be read is used; with `strict`, a bibliography
+  /// that did not read clean is a failure instead.
   public static func render(
     document: String, style: String?, bibliography: [String], locale: String?, format: OutputFormat,
-    locales: LocaleStore = LocaleStore(files: EmbeddedLocales.files)
+    locales: LocaleStore = LocaleStore(files: EmbeddedLocales.files), strict: Bool = false
   ) throws(Failure) -> Output {
     guard let text = InputFiles.read(document) else {
       throw Failure(description: "cannot read '\(document)'", diagnostics: [])
@@ -39,8 +43,9 @@ public enum RenderPipeline {
     }
     if paths.isEmpty { paths = InputFiles.jsonFiles(in: "Bibliography") }
     let (references, bibliographyDiagnostics) = InputFiles.references(paths)
-    if bibliographyDiagnostics.contains(where: { $0.severity == .error }) {
-      throw Failure(description: "the bibliography could not be read", diagnostics: bibliographyDiagnostics)
+    let bibliographyIsClean = !bibliographyDiagnostics.contains { $0.severity >= .warning }
+    if strict && !bibliographyIsClean {
+      throw Failure(description: "the bibliography did not read clean (--strict)", diagnostics: bibliographyDiagnostics)
     }
     let renderer: any CitationRendering
     let styleDiagnostics: [Diagnostic]
@@ -61,6 +66,7 @@ public enum RenderPipeline {
     }
     return Output(
       text: rendered, styleName: renderer.styleName, citationCount: result.citations.count,
-      setupDiagnostics: bibliographyDiagnostics + styleDiagnostics, documentDiagnostics: result.diagnostics)
+      setupDiagnostics: bibliographyDiagnostics + styleDiagnostics, bibliographyIsClean: bibliographyIsClean,
+      documentDiagnostics: result.diagnostics)
   }
 }

@@ -11,21 +11,26 @@ struct BibAddCommand: ParsableCommand {
 
   @Argument(help: "The bibliography to add to (created if missing).") var file: String
   @Argument(help: "A file with the entries to add.") var entries: String
+  @OptionGroup var reading: BibReadOptions
   @Flag(help: .hidden) var noLockForTesting = false
   @Option(help: .hidden) var testingDelayMs: Int = 0
 
   func run() throws {
-    let incoming = try BibFileIO.load(entries)
-    BibFileIO.report(incoming.result.diagnostics)
-    if incoming.result.diagnostics.hasErrors { throw ExitCode(1) }
+    let incoming = try BibFileIO.load(entries, encoding: reading.encoding)
+    guard reading.admit(incoming) else { throw ExitCode(1) }
+    var unclean = !incoming.result.isClean
     let format = try BibFileIO.format(for: file, explicit: nil)
     let transform: ([UInt8]?) throws -> [UInt8] = { current in
       var document = BibDocument()
       if let current {
-        let result = BibFormats.read(current, format: format, file: file)
-        if result.diagnostics.hasErrors {
-          BibFileIO.report(result.diagnostics)
-          throw ExitCode(1)
+        let result = BibFormats.read(current, format: format, file: file, encoding: reading.encoding)
+        BibFileIO.report(result.diagnostics)
+        if !result.isClean {
+          if reading.strict {
+            BibFileIO.standardError("error: \(file) did not read clean; nothing written (--strict)")
+            throw ExitCode(1)
+          }
+          unclean = true
         }
         document = result.document
       }
@@ -45,5 +50,6 @@ struct BibAddCommand: ParsableCommand {
       BibFileIO.standardError("error: \(error)")
       throw ExitCode(2)
     }
+    if unclean { throw ExitCode(1) }
   }
 }

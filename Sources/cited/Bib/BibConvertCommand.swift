@@ -7,7 +7,10 @@ struct BibConvertCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "convert",
     abstract: "Convert between CSL-JSON, CSL-YAML, BibLaTeX/BibTeX and RIS without losing data.",
-    discussion: "OUT may be '-' for standard output (then --to is required). Nothing is written when reading fails.")
+    discussion: """
+      OUT may be '-' for standard output (then --to is required). Everything that could be read is written; \
+      each repair or skipped entry is reported and the exit status is 1. --strict writes nothing then.
+      """)
 
   @Argument(help: "The input file.") var input: String
   @Argument(help: "The output file, or '-' for standard output.") var output: String
@@ -15,15 +18,12 @@ struct BibConvertCommand: ParsableCommand {
   var from: String?
   @Option(help: "Output format; default: from the file name.") var to: String?
   @Flag(help: "BibTeX output: write accents and symbols as LaTeX commands instead of UTF-8.") var ascii = false
-  @Flag(help: "Write what could be read even when some entries had errors.") var allowErrors = false
+  @OptionGroup var reading: BibReadOptions
+  @Flag(help: .hidden) var allowErrors = false  // the default now; kept so old scripts still run
 
   func run() throws {
-    let loaded = try BibFileIO.load(input, format: from)
-    BibFileIO.report(loaded.result.diagnostics)
-    if loaded.result.diagnostics.hasErrors && !allowErrors {
-      BibFileIO.standardError("error: \(input) has errors; nothing written (--allow-errors writes what could be read)")
-      throw ExitCode(1)
-    }
+    let loaded = try BibFileIO.load(input, format: from, encoding: reading.encoding)
+    guard reading.admit(loaded) else { throw ExitCode(1) }
     let format: BibFormat
     if output == "-" {
       guard let to, let named = BibFormat(name: to) else {
@@ -47,5 +47,6 @@ struct BibConvertCommand: ParsableCommand {
     } else {
       try BibFileIO.save(text, to: output)
     }
+    if !loaded.result.isClean { throw ExitCode(1) }
   }
 }

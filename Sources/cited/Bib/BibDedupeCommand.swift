@@ -9,21 +9,22 @@ struct BibDedupeCommand: ParsableCommand {
     abstract: "Find duplicate entries (same DOI, ISBN, or title + year + first author).",
     discussion: """
       Lists each group of duplicates (exit 1 when there are any). With --merge, the duplicates in each file \
-      are merged into the first of them: every field is kept, disagreeing values are recorded in 'note' and \
-      'cited:dedupe-conflicts'; the file is rewritten in canonical form.
+      are merged into the first of them: every field is kept, disagreeing values are recorded exactly in \
+      'cited:dedupe-conflicts' (never in 'note'), and the dropped keys are kept as 'ids' aliases.
       """)
 
   @Argument(help: "Bibliography files.") var files: [String]
   @Option(help: "Format of the files when the names do not tell.") var from: String?
   @Flag(help: "Merge the duplicates within each file and rewrite it.") var merge = false
+  @OptionGroup var reading: BibReadOptions
 
   func run() throws {
     var loaded: [BibFileIO.Loaded] = []
     for file in files {
-      let one = try BibFileIO.load(file, format: from)
-      BibFileIO.report(one.result.diagnostics)
+      let one = try BibFileIO.load(file, format: from, encoding: reading.encoding)
       loaded.append(one)
     }
+    var unclean = false
     var origin: [String: String] = [:]
     var all: [Reference] = []
     for one in loaded {
@@ -32,25 +33,28 @@ struct BibDedupeCommand: ParsableCommand {
         all.append(reference)
       }
     }
+    if !merge {
+      for one in loaded {
+        BibFileIO.report(one.result.diagnostics)
+        if !one.result.isClean { unclean = true }
+      }
+    }
     let groups = Dedupe.groups(all)
     for group in groups {
       let members = group.ids.map { "\($0) (\(origin[$0] ?? "?"))" }.joined(separator: ", ")
       print("duplicates: \(members) — \(group.reasons.joined(separator: "; "))")
     }
     guard merge else {
-      if !groups.isEmpty { throw ExitCode(1) }
+      if !groups.isEmpty || unclean { throw ExitCode(1) }
       return
     }
     var failed = false
     for one in loaded {
-      if one.result.diagnostics.hasErrors {
-        BibFileIO.standardError("error: \(one.path) has errors; not rewritten")
-        failed = true
-        continue
-      }
+      if !one.result.isClean { failed = true }
+      guard reading.admit(one, action: "not rewritten") else { continue }
       let (merged, found, conflicts) = Dedupe.apply(one.result.references)
       guard !found.isEmpty else { continue }
-      for line in conflicts { print("conflict kept in note: \(line)") }
+      for line in conflicts { print("conflict kept (first value wins; others in cited:dedupe-conflicts): \(line)") }
       var document = one.result.document
       document.references = merged
       let text = Canonical.text(document, format: one.format, original: one.snapshot.bytes)

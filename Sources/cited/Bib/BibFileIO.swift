@@ -35,7 +35,7 @@ enum BibFileIO {
   }
 
   /// Reads a file; unreadable files exit with 2.
-  static func load(_ path: String, format explicit: String? = nil) throws -> Loaded {
+  static func load(_ path: String, format explicit: String? = nil, encoding: String? = nil) throws -> Loaded {
     let snapshot: SafeFile.Snapshot
     do {
       snapshot = try SafeFile.read(path)
@@ -45,7 +45,9 @@ enum BibFileIO {
     }
     var format = explicit != nil ? try self.format(for: path, explicit: explicit) : BibFormat.guess(fromPath: path)
     if format == nil {
-      format = BibFormats.sniff(Substring(String(decoding: snapshot.bytes.prefix(4096), as: UTF8.self)))
+      // Zero bytes dropped so UTF-16 files sniff too.
+      format = BibFormats.sniff(
+        Substring(String(decoding: snapshot.bytes.prefix(8192).filter { $0 != 0 }, as: UTF8.self)))
     }
     guard let format else {
       standardError("error: cannot tell the format of '\(path)'; pass --from")
@@ -55,10 +57,14 @@ enum BibFileIO {
       standardError("reading \(path) (\(snapshot.bytes.count / 1_000_000) MB)…")
     }
     let start = Date()
-    let result = BibFormats.read(snapshot.bytes, format: format, file: path)
+    let result = BibFormats.read(snapshot.bytes, format: format, file: path, encoding: encoding)
     let elapsed = Date().timeIntervalSince(start)
     if elapsed > 1 {
       standardError("read \(result.references.count) entries from \(path) in \(String(format: "%.1f", elapsed)) s")
+    }
+    if result.diagnostics.contains(where: { $0.severity == .error && $0.code == "encoding" }) {
+      report(result.diagnostics)  // refused undecoded: unreadable input, nothing is written
+      throw ExitCode(2)
     }
     return Loaded(path: path, format: format, result: result, snapshot: snapshot)
   }

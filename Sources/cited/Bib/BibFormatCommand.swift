@@ -12,17 +12,14 @@ struct BibFormatCommand: ParsableCommand {
   @Argument(help: "Bibliography files.") var files: [String]
   @Flag(help: "Only check; exit 1 when a file is not in canonical form.") var check = false
   @Option(help: "Format of the files when the name does not tell.") var from: String?
+  @OptionGroup var reading: BibReadOptions
 
   func run() throws {
     var findings = false
     for file in files {
-      let loaded = try BibFileIO.load(file, format: from)
-      BibFileIO.report(loaded.result.diagnostics)
-      if loaded.result.diagnostics.hasErrors {
-        BibFileIO.standardError("error: \(file) has errors; not formatted")
-        findings = true
-        continue
-      }
+      let loaded = try BibFileIO.load(file, format: from, encoding: reading.encoding)
+      if !loaded.result.isClean { findings = true }
+      guard reading.admit(loaded, action: "not formatted") else { continue }
       let text = Canonical.text(loaded.result.document, format: loaded.format, original: loaded.snapshot.bytes)
       if Array(text.utf8) == loaded.snapshot.bytes { continue }
       if check {

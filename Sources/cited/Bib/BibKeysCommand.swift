@@ -18,20 +18,20 @@ struct BibKeysCommand: ParsableCommand {
   @Option(help: "Format of the file when the name does not tell.") var from: String?
   @Flag(help: "Rename the entries in the file.") var apply = false
   @Option(help: "A knowledge-base directory whose YAML 'source:' keys follow the renames.") var knowledge: String?
+  @OptionGroup var reading: BibReadOptions
 
   func run() throws {
-    let loaded = try BibFileIO.load(file, format: from)
-    BibFileIO.report(loaded.result.diagnostics)
+    let loaded = try BibFileIO.load(file, format: from, encoding: reading.encoding)
+    guard reading.admit(loaded, action: "keys not proposed") else { throw ExitCode(1) }
     let proposals = CitationKeys.assign(loaded.result.references)
     let changes = loaded.result.references.compactMap { reference -> (String, String)? in
       guard let new = proposals[reference.id], new != reference.id else { return nil }
       return (reference.id, new)
     }
     for (old, new) in changes { print("\(old) -> \(new)") }
-    guard apply, !changes.isEmpty else { return }
-    if loaded.result.diagnostics.hasErrors {
-      BibFileIO.standardError("error: \(file) has errors; keys not applied")
-      throw ExitCode(1)
+    guard apply, !changes.isEmpty else {
+      if !loaded.result.isClean { throw ExitCode(1) }
+      return
     }
     let mapping = Dictionary(changes, uniquingKeysWith: { first, _ in first })
     var document = loaded.result.document
@@ -40,6 +40,7 @@ struct BibKeysCommand: ParsableCommand {
     try BibFileIO.save(text, to: file, expectedHash: loaded.snapshot.hash)
     print("renamed \(changes.count) key(s) in \(file)")
     if let knowledge { try rewriteKnowledge(knowledge, mapping) }
+    if !loaded.result.isClean { throw ExitCode(1) }
   }
 
   private func rewriteKnowledge(_ directory: String, _ mapping: [String: String]) throws {

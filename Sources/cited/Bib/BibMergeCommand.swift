@@ -18,6 +18,7 @@ struct BibMergeCommand: ParsableCommand {
   @Argument(help: "Their version (git's %B).") var theirs: String
   @Option(name: [.short, .customLong("output")], help: "Write the result here instead of OURS.") var output: String?
   @Option(help: "Format of the inputs when their names do not tell (git passes temporary names).") var format: String?
+  @OptionGroup var reading: BibReadOptions
 
   func run() throws {
     guard
@@ -27,16 +28,13 @@ struct BibMergeCommand: ParsableCommand {
       throw BibFileIO.usage("cannot tell the format of \(ours), \(theirs) or \(base); pass --format")
     }
     let formatName = detected.rawValue
-    let oursFile = try BibFileIO.load(ours, format: formatName)
-    let baseFile = try BibFileIO.load(base, format: formatName)
-    let theirsFile = try BibFileIO.load(theirs, format: formatName)
-    for file in [baseFile, oursFile, theirsFile] {
-      BibFileIO.report(file.result.diagnostics)
-      if file.result.diagnostics.hasErrors {
-        BibFileIO.standardError("error: \(file.path) has errors; not merged")
-        throw ExitCode(2)
-      }
+    let oursFile = try BibFileIO.load(ours, format: formatName, encoding: reading.encoding)
+    let baseFile = try BibFileIO.load(base, format: formatName, encoding: reading.encoding)
+    let theirsFile = try BibFileIO.load(theirs, format: formatName, encoding: reading.encoding)
+    for file in [baseFile, oursFile, theirsFile] where !reading.admit(file, action: "not merged") {
+      throw ExitCode(2)
     }
+    let unclean = [baseFile, oursFile, theirsFile].contains { !$0.result.isClean }
     let result = ThreeWayMerge.merge(
       base: baseFile.result.document, ours: oursFile.result.document, theirs: theirsFile.result.document)
     var options = BibTeXWriter.Options()
@@ -51,6 +49,6 @@ struct BibMergeCommand: ParsableCommand {
         BibFileIO.standardError("conflict: '\(conflict.id)' deleted on one side and changed on the other")
       }
     }
-    if !result.isClean { throw ExitCode(1) }
+    if !result.isClean || unclean { throw ExitCode(1) }
   }
 }

@@ -11,11 +11,13 @@ struct BibValidateCommand: ParsableCommand {
 
   @Argument(help: "Bibliography files.") var files: [String]
   @Option(help: "Format of the files when the names do not tell.") var from: String?
+  @Option(help: "Encoding of input files that are not UTF-8/UTF-16 (latin1, windows-1252, gbk, shift_jis, …).")
+  var encoding: String?
 
   func run() throws {
     var findings = false
     for file in files {
-      let loaded = try BibFileIO.load(file, format: from)
+      let loaded = try BibFileIO.load(file, format: from, encoding: encoding)
       let diagnostics = loaded.result.diagnostics + BibliographyValidator().validate(loaded.result.document, file: file)
       for diagnostic in diagnostics { print(diagnostic.description) }
       if diagnostics.contains(where: { $0.severity >= .warning }) { findings = true }

@@ -18,6 +18,8 @@ struct DocumentRenderMode {
   var output: String?
   /// Where locale files are looked up (the render command's --locales, then the embedded ones).
   var locales: LocaleStore
+  /// Refuse to render when the bibliography did not read clean.
+  var strict = false
 
   func run() throws {
     let format: OutputFormat
@@ -37,11 +39,12 @@ struct DocumentRenderMode {
     let result: RenderPipeline.Output
     do {
       result = try RenderPipeline.render(
-        document: document, style: style, bibliography: bibliography, locale: locale, format: format, locales: locales)
+        document: document, style: style, bibliography: bibliography, locale: locale, format: format, locales: locales,
+        strict: strict)
     } catch {
       error.diagnostics.forEach { ReportsCLI.printError($0.description) }
       ReportsCLI.printError("cited: \(error.description)")
-      throw ExitCode(2)
+      throw ExitCode(strict && !error.diagnostics.isEmpty ? 1 : 2)
     }
     for diagnostic in result.setupDiagnostics + result.documentDiagnostics {
       ReportsCLI.printError(diagnostic.description)
@@ -57,6 +60,8 @@ struct DocumentRenderMode {
     } else {
       print(result.text, terminator: "")
     }
-    if result.documentDiagnostics.contains(where: { $0.severity >= .warning }) { throw ExitCode(1) }
+    if !result.bibliographyIsClean || result.documentDiagnostics.contains(where: { $0.severity >= .warning }) {
+      throw ExitCode(1)
+    }
   }
 }

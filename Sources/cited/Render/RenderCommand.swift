@@ -4,6 +4,8 @@ import CSLEngine
 import CSLStyle
 import Foundation
 
+import enum Reports.InputFiles
+
 /// `cited render`: citations and bibliography for a style and CSL-JSON bibliographies.
 struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -15,8 +17,12 @@ struct RenderCommand: ParsableCommand {
   var document: String?
   @Option(help: "The CSL style: a .csl path or a style name (see `cited style list`).") var style: String?
   @OptionGroup var search: StyleSearchOptions
-  @Option(parsing: .upToNextOption, help: "CSL-JSON files (default: Bibliography/*.json).")
+  @Option(
+    parsing: .upToNextOption,
+    help: "Bibliography files: CSL-JSON, CSL-YAML, BibLaTeX/BibTeX or RIS (default: Bibliography/*.json).")
   var bibliography: [String] = []
+  @Flag(help: "Refuse to render when reading the bibliography skipped or repaired anything (default: exit 1).")
+  var strict = false
   @Option(help: "A directory of locales-TAG.xml files.") var locales: [String] = []
   @Option(help: "The locale (default: the style's default-locale, else en-US).") var locale: String?
   @Option(help: "Output format.") var format: Format = .text
@@ -32,7 +38,7 @@ struct RenderCommand: ParsableCommand {
       let store = LocaleStore(chain: [LocaleDirectory.defaultStore(locales), LocaleStore(files: EmbeddedLocales.files)])
       try DocumentRenderMode(
         document: document, style: style, bibliography: bibliography, locale: locale, to: to, output: output,
-        locales: store
+        locales: store, strict: strict
       ).run()
       return
     }
@@ -59,19 +65,19 @@ struct RenderCommand: ParsableCommand {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
       files = names.filter { $0.hasSuffix(".json") }.sorted().map { directory + "/" + $0 }
     }
-    var references: [Reference] = []
-    var findings = false
-    for file in files {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        FileHandle.standardError.write(Data("\(file): error: cannot read file\n".utf8))
-        throw ExitCode(2)
-      }
-      let read = CSLJSON.read(Array(data), file: file)
-      for diagnostic in read.diagnostics where diagnostic.severity == .error {
-        findings = true
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-      }
-      references += read.references
+    for file in files where !FileManager.default.isReadableFile(atPath: file) {
+      FileHandle.standardError.write(Data("\(file): error: cannot read file\n".utf8))
+      throw ExitCode(2)
+    }
+    let (references, loadDiagnostics) = InputFiles.references(files)
+    for diagnostic in loadDiagnostics where diagnostic.severity >= .warning {
+      FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+    let findings = loadDiagnostics.contains { $0.severity >= .warning }
+    if strict && findings {
+      FileHandle.standardError.write(
+        Data("cited: the bibliography did not read clean; nothing rendered (--strict)\n".utf8))
+      throw ExitCode(1)
     }
     var citationList: [Citation] = cite.map { key in
       let parts = key.split(separator: "@", maxSplits: 1).map(String.init)

@@ -29,8 +29,13 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "The knowledge-base folder.")
   var knowledge: String = "Knowledge"
 
-  @Option(parsing: .upToNextOption, help: "CSL-JSON bibliography files (default Bibliography/*.json).")
+  @Option(
+    parsing: .upToNextOption,
+    help: "Bibliography files: CSL-JSON, CSL-YAML, BibLaTeX/BibTeX or RIS (default Bibliography/*.json).")
   var bibliography: [String] = []
+
+  @Flag(help: "Refuse to write when reading the bibliography skipped or repaired anything (default: exit 1).")
+  var strict = false
 
   mutating func run() throws {
     var chosen: OutputFormat = .html
@@ -57,9 +62,11 @@ struct ReportCommand: ParsableCommand {
     }
     let paths = bibliography.isEmpty ? InputFiles.jsonFiles(in: "Bibliography") : bibliography
     let (references, bibliographyDiagnostics) = InputFiles.references(paths)
-    if bibliographyDiagnostics.contains(where: { $0.severity == .error }) {
-      bibliographyDiagnostics.forEach { ReportsCLI.printError($0.description) }
-      throw ExitCode(2)
+    bibliographyDiagnostics.forEach { ReportsCLI.printError($0.description) }
+    let bibliographyIsClean = !bibliographyDiagnostics.contains { $0.severity >= .warning }
+    if strict && !bibliographyIsClean {
+      ReportsCLI.printError("cited: the bibliography did not read clean; nothing written (--strict)")
+      throw ExitCode(1)
     }
     let renderer: any CitationRendering
     let styleDiagnostics: [Diagnostic]
@@ -88,5 +95,6 @@ struct ReportCommand: ParsableCommand {
     print(
       "wrote \(destination): \(loaded.entities.count) entities, \(loaded.statements.count) statements, "
         + "\(result.citationCount) citations of \(result.citedSources.count) sources (\(renderer.styleName))")
+    if !bibliographyIsClean { throw ExitCode(1) }
   }
 }

@@ -1,0 +1,57 @@
+import BibModel
+
+/// One bibliography from several files in any format, as `check`, `render` and `report` load
+/// it: each file's format from its name, else its content; every entry that can be read is
+/// kept; an id already defined by an earlier file is kept under a suffixed id (`key-2`) with a
+/// warning naming both places, so nothing is dropped and nothing is silently shadowed.
+public enum BibliographyFiles {
+  /// A file's path and bytes.
+  public struct File: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+      self.path = path
+      self.bytes = bytes
+    }
+  }
+
+  /// Reads every file; the result's `isClean` tells whether anything was skipped or repaired.
+  public static func read(_ files: [File], encoding: String? = nil) -> BibReadResult {
+    var merged = BibReadResult(document: BibDocument(), diagnostics: [])
+    var seen: [String: SourceLocation?] = [:]
+    for file in files {
+      let format =
+        BibFormat.guess(fromPath: file.path)
+        ?? BibFormats.sniff(Substring(String(decoding: file.bytes.prefix(8192).filter { $0 != 0 }, as: UTF8.self)))
+        ?? .cslJSON
+      let result = BibFormats.read(file.bytes, format: format, file: file.path, encoding: encoding)
+      merged.diagnostics += result.diagnostics
+      for reference in result.references {
+        var kept = reference
+        let location = result.document.locations[reference.id]
+        if let first = seen[reference.id] {
+          kept.id = freeID(reference.id) { seen[$0] != nil }
+          merged.diagnostics.append(
+            Diagnostic(
+              .warning, code: "duplicate-id",
+              message: "id '\(reference.id)' is already defined\(first.map { " at \($0)" } ?? ""); "
+                + "this entry is kept as '\(kept.id)'",
+              location: location, hint: "give one of the two entries its own id"))
+        }
+        seen[kept.id] = location
+        merged.document.references.append(kept)
+        merged.document.locations[kept.id] = location
+        merged.document.fieldLocations[kept.id] = result.document.fieldLocations[reference.id]
+      }
+    }
+    return merged
+  }
+
+  /// `id-2`, `id-3`… the first one not taken.
+  static func freeID(_ id: String, isTaken: (String) -> Bool) -> String {
+    var counter = 2
+    while isTaken(id + "-" + String(counter)) { counter += 1 }
+    return id + "-" + String(counter)
+  }
+}
