@@ -129,4 +129,3 @@ struct ProcessorTests {
     #expect(output.bibliography == ["[2] Jean-Paul Doe, Anna Roe\n    321–28"])
   }
 }
-

@@ -119,10 +119,13 @@ extension Renderer {
 
   /// Names written family first in every position: `static-ordering` in the data, Latin-script
   /// names in a Chinese or Japanese item (romanized names keep their native order), and names
-  /// in a Vietnamese or Hungarian item.
+  /// in a Vietnamese or Hungarian item (names with script forms of their own excepted).
   func hasStaticOrder(_ person: Name) -> Bool {
     if person.staticOrdering { return true }
-    guard let language = reference.language?.lowercased(), language.utf8.count >= 2 else { return false }
+    // Names with their own script forms follow Cited's multilingual extension, not the item.
+    guard nameForms == nil, person.forms.isEmpty, let language = reference.language?.lowercased(),
+      language.utf8.count >= 2
+    else { return false }
     if language == "vi" || language == "hu" { return true }
     return language.hasPrefix("zh") || language.hasPrefix("ja")
   }
