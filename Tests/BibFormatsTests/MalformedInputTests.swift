@@ -7,7 +7,7 @@ import Testing
 /// Bad input costs the entry it is in, is reported with file:line:column, and never crashes.
 @Suite struct MalformedInputTests {
   func read(_ text: String, _ format: BibFormat = .biblatex) -> BibReadResult {
-    BibFormats.read(Array(text.utf8), format: format, file: "bad.bib")
+    readText(text, format, file: "bad.bib")
   }
 
   @Test func unbalancedBraceCostsOnlyItsField() throws {

@@ -5,9 +5,7 @@ import Testing
 
 /// RIS as Ovid, Embase, Scopus, Web of Science and PubMed write it.
 @Suite struct RealWorldRISTests {
-  func read(_ text: String) -> BibReadResult {
-    BibFormats.read(Array(text.utf8), format: .ris, file: "x.ris")
-  }
+  func read(_ text: String) -> BibReadResult { readText(text, .ris, file: "x.ris") }
 
   @Test func linesAfterERBelongToThePreviousRecord() throws {
     let text = """

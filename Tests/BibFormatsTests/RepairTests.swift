@@ -6,7 +6,7 @@ import Testing
 /// Repair, don't drop: what exporters get wrong costs a warning, never an entry.
 @Suite struct RepairTests {
   func read(_ text: String, _ format: BibFormat = .biblatex) -> BibReadResult {
-    BibFormats.read(Array(text.utf8), format: format, file: "x.bib")
+    readText(text, format)
   }
 
   @Test func keylessEntriesGetAGeneratedKeyAndAWarning() throws {

@@ -49,6 +49,7 @@ public enum BibTeXReader {
     }
     var seen: [String: SourceLocation] = [:]
     var taken = Set(entries.map(\.0.key))
+    var nextSuffix: [String: Int] = [:]  // per key, where the search for a free `key-N` goes on
     for (entry, ownFields) in entries {
       var fields = ownFields
       var visiting: [String] = [entry.key.lowercased()]
@@ -84,7 +85,9 @@ public enum BibTeXReader {
             .warning, code: "missing-id", message: "entry has no citation key; read as '\(reference.id)'",
             location: entry.location, hint: "write the key after '@\(entry.type){'"))
       } else if let previous = seen[reference.id] {
-        let renamed = BibliographyFiles.freeID(reference.id) { taken.contains($0) }
+        var counter = nextSuffix[reference.id] ?? 2
+        let renamed = BibliographyFiles.freeID(reference.id, from: &counter) { taken.contains($0) }
+        nextSuffix[reference.id] = counter
         taken.insert(renamed)
         diagnostics.append(
           Diagnostic(

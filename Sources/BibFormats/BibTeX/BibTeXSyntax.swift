@@ -16,6 +16,15 @@ struct BibTeXSyntax {
     for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
   }
 
+  /// Where the last column count stopped: locations are asked for in (mostly) increasing order,
+  /// so counting on from there keeps a one-line file linear instead of recounting its line.
+  private final class ColumnMark {
+    var lineStart = -1
+    var offset = 0
+    var column = 1
+  }
+  private let mark = ColumnMark()
+
   /// The 1-based line and column (in characters) of a byte offset.
   func location(_ offset: Int) -> SourceLocation {
     var low = 0
@@ -26,10 +35,17 @@ struct BibTeXSyntax {
     }
     var column = 1
     var cursor = lineStarts[low]
+    if mark.lineStart == cursor && mark.offset <= offset {
+      cursor = mark.offset
+      column = mark.column
+    }
     while cursor < offset && cursor < bytes.count {
       if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
       cursor += 1
     }
+    mark.lineStart = lineStarts[low]
+    mark.offset = cursor
+    mark.column = column
     return SourceLocation(file: file, line: low + 1, column: column)
   }
 

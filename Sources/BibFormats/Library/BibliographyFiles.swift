@@ -20,6 +20,7 @@ public enum BibliographyFiles {
   public static func read(_ files: [File], encoding: String? = nil) -> BibReadResult {
     var merged = BibReadResult(document: BibDocument(), diagnostics: [])
     var seen: [String: SourceLocation?] = [:]
+    var nextSuffix: [String: Int] = [:]  // per id, where the search for a free `id-N` goes on
     for file in files {
       let format =
         BibFormat.guess(fromPath: file.path)
@@ -31,7 +32,9 @@ public enum BibliographyFiles {
         var kept = reference
         let location = result.document.locations[reference.id]
         if let first = seen[reference.id] {
-          kept.id = freeID(reference.id) { seen[$0] != nil }
+          var counter = nextSuffix[reference.id] ?? 2
+          kept.id = freeID(reference.id, from: &counter) { seen[$0] != nil }
+          nextSuffix[reference.id] = counter
           merged.diagnostics.append(
             Diagnostic(
               .warning, code: "duplicate-id",
@@ -48,10 +51,11 @@ public enum BibliographyFiles {
     return merged
   }
 
-  /// `id-2`, `id-3`… the first one not taken.
-  static func freeID(_ id: String, isTaken: (String) -> Bool) -> String {
-    var counter = 2
+  /// `id-N` for the first N from `counter` on that is not taken; `counter` moves past it, so
+  /// many copies of one id cost linear time.
+  static func freeID(_ id: String, from counter: inout Int, isTaken: (String) -> Bool) -> String {
     while isTaken(id + "-" + String(counter)) { counter += 1 }
+    defer { counter += 1 }
     return id + "-" + String(counter)
   }
 }

@@ -31,13 +31,7 @@ struct RecordSplitter {
     switch tag {
     case "TY":
       closeOrphans(endedByER: false)
-      if let open = current {
-        diagnostics.append(
-          Diagnostic(
-            .warning, code: "ris-missing-er", message: "record has no 'ER' line; ended at the next 'TY'",
-            location: open.location))
-        records.append(open)
-      }
+      closeUnended("record has no 'ER' line; ended at the next 'TY'")
       current = RISReader.Record(lines: [(tag, value, location)], location: location)
     case "ER":
       if let open = current {
@@ -57,27 +51,34 @@ struct RecordSplitter {
 
   mutating func finish() {
     closeOrphans(endedByER: false)
-    if let open = current {
-      diagnostics.append(
-        Diagnostic(
-          .warning, code: "ris-missing-er", message: "file ends inside a record (no 'ER' line); the record is kept",
-          location: open.location))
-      records.append(open)
-      current = nil
-    }
+    closeUnended("file ends inside a record (no 'ER' line); the record is kept")
   }
 
-  /// A line without a tag continues the previous value.
+  /// Keeps the open record, if any, with a warning that no `ER` ended it.
+  private mutating func closeUnended(_ message: String) {
+    guard let open = current else { return }
+    diagnostics.append(Diagnostic(.warning, code: "ris-missing-er", message: message, location: open.location))
+    records.append(open)
+    current = nil
+  }
+
+  /// A line without a tag continues the previous value (appended in place, so a value of many
+  /// continuation lines stays linear to read).
   private mutating func continuation(_ line: Substring, location: SourceLocation) {
     let breaks = String(repeating: "\n", count: blankLines + 1)
-    if var open = current, let last = open.lines.popLast() {
-      open.lines.append((last.tag, last.value + breaks + line, last.location))
-      current = open
-    } else if let last = orphans.popLast() {
-      orphans.append((last.tag, last.value + breaks + line, last.location))
-    } else if var previous = records.popLast(), let last = previous.lines.popLast() {
-      previous.lines.append((last.tag, last.value + breaks + line, last.location))
-      records.append(previous)
+    func extend(_ lines: inout [Line]) -> Bool {
+      guard !lines.isEmpty else { return false }
+      lines[lines.count - 1].value += breaks
+      lines[lines.count - 1].value += line
+      return true
+    }
+    if var open = current {
+      current = nil  // the record's lines are uniquely held while they grow
+      defer { current = open }
+      if extend(&open.lines) { return }
+    }
+    if extend(&orphans) { return }
+    if !records.isEmpty, extend(&records[records.count - 1].lines) {
       diagnostics.append(
         Diagnostic(
           .warning, code: "ris-after-er", message: "text after 'ER'; read as part of the previous record",

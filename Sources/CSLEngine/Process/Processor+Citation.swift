@@ -10,8 +10,17 @@ extension Processor {
     var yearKey: String
     var number: Int?
     var hasAffixes: Bool
-    /// The cite prints a locator: it cannot fold into a range of citation numbers.
-    var showsLocator: Bool
+
+    /// Whether `next` continues a run of citation numbers that ends with this cite, as
+    /// citeproc-js collapses: consecutive numbers, no suffix inside the run and no prefix after
+    /// its start, no printed locator (an unprinted one does not count).
+    func isContinued(by next: CitePiece) -> Bool {
+      guard let number, let following = next.number, following == number + 1 else { return false }
+      return (cite.cite.suffix ?? "").isEmpty && (next.cite.cite.prefix ?? "").isEmpty
+        && (next.cite.cite.suffix ?? "").isEmpty && !printsLocator && !next.printsLocator
+    }
+
+    private var printsLocator: Bool { cite.cite.locator != nil && node.first(tagged: .locator) != nil }
   }
 
   func renderCitation(
@@ -44,8 +53,7 @@ extension Processor {
       let year = firstDate(node)?.plainText ?? ""
       return CitePiece(
         cite: cite, node: node, namesKey: names, yearKey: year, number: cite.context.citationNumber,
-        hasAffixes: (cite.cite.prefix ?? "").isEmpty == false || (cite.cite.suffix ?? "").isEmpty == false,
-        showsLocator: cite.cite.locator != nil && node.first(tagged: .locator) != nil)
+        hasAffixes: (cite.cite.prefix ?? "").isEmpty == false || (cite.cite.suffix ?? "").isEmpty == false)
     }
     // Note styles: a citation that opens with a term ("ibid.") starts the note in upper case.
     if compiled.style.styleClass == .note, let first = pieces.first, (first.cite.cite.prefix ?? "").isEmpty,
@@ -103,12 +111,7 @@ extension Processor {
       var index = 0
       while index < pieces.count {
         var end = index
-        while end + 1 < pieces.count, let a = pieces[end].number, let b = pieces[end + 1].number, b == a + 1,
-          (pieces[end].cite.cite.suffix ?? "").isEmpty, (pieces[end + 1].cite.cite.prefix ?? "").isEmpty,
-          (pieces[end + 1].cite.cite.suffix ?? "").isEmpty,
-          !pieces[end].showsLocator,
-          !pieces[end + 1].showsLocator
-        {
+        while end + 1 < pieces.count, pieces[end].isContinued(by: pieces[end + 1]) {
           end += 1
         }
         if !output.isEmpty { output.append(.text(delimiter)) }

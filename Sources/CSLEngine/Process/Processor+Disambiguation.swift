@@ -86,25 +86,45 @@ extension Processor {
       return group.filter { item in (texts[item] ?? []).allSatisfy { (counts[$0] ?? 0) == 1 } }.count
     }
 
-    // Every item's citation form, rendered once on all cores.
+    // Citation forms rendered on all cores with the current states (the cache skips the rest).
     let contextsByItem = contexts
-    let prewarmed = ParallelMap.map(count: cited.count) { range, chunkCache in
-      range.map { position -> [String] in
-        (contextsByItem[cited[position]] ?? []).map { context in
-          renderItem(
-            cited[position], context: context, state: DisambiguationState(), mode: .citation, cache: chunkCache,
-            comparing: true
-          ).plainText
+    func prewarm(_ items: [Int]) {
+      let current = states
+      let rendered = ParallelMap.map(count: items.count) { range, chunkCache in
+        range.map { position -> [String] in
+          let item = items[position]
+          let state = current[item] ?? DisambiguationState()
+          return (contextsByItem[item] ?? []).map { context in
+            renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true)
+              .plainText
+          }
         }
       }
+      for (position, item) in items.enumerated() {
+        cache[item] = (current[item] ?? DisambiguationState(), rendered[position])
+      }
     }
-    for (position, item) in cited.enumerated() { cache[item] = (DisambiguationState(), prewarmed[position]) }
 
     if citation.givennameDisambiguationRule != .byCite && citation.disambiguateAddGivenname {
-      // Names hidden by et-al come into view (and so into play) only for ambiguous cites.
-      let ambiguous = citation.disambiguateAddNames ? Set(ambiguousGroups(cited).joined()) : []
-      globalNameDisambiguation(
-        cited, rule: citation.givennameDisambiguationRule, states: &states, cache: renderCache, revealed: ambiguous)
+      let rule = citation.givennameDisambiguationRule
+      globalNameDisambiguation(cited, rule: rule, states: &states, cache: renderCache)
+      prewarm(cited)
+      // Names hidden by et-al come into view (and so into play) for cites that stay ambiguous,
+      // when adding names may show them: the given names are settled again with those names.
+      if citation.disambiguateAddNames {
+        let options = compiled.citationNameOptions
+        let revealed = Set(ambiguousGroups(cited).joined()).filter { item in
+          Self.citedNames(references[item], options: options, etAl: true).count
+            < Self.citedNames(references[item], options: options, etAl: false).count
+        }
+        if !revealed.isEmpty {
+          states = [:]
+          globalNameDisambiguation(cited, rule: rule, states: &states, cache: renderCache, revealed: revealed)
+          prewarm(cited.filter { cache[$0]?.state != (states[$0] ?? DisambiguationState()) })
+        }
+      }
+    } else {
+      prewarm(cited)
     }
     var groups = ambiguousGroups(cited)
     let byCiteGivenname = citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite
@@ -259,20 +279,19 @@ extension Processor {
       if let cache { return cache.initials(name.given ?? "", with: ".", hyphen: true, initialize: true) }
       return Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
     }
-    // Each shown name's family, comparison key and initials, worked out on all cores; the
-    // tables are filled in item order afterwards. Only names a citation prints count: names
-    // cut by et-al or in variables the citation never shows are no one's rivals (citeproc-js).
+    // Only names a citation prints count: names cut by et-al or in variables the citation never
+    // shows are no one's rivals, and under the primary-name rules only first names meet
+    // (citeproc-js).
     let references = self.references
-    let options = compiled.citationNameOptions
-    var allNames = options
-    allNames.etAlMin = nil
-    let everyName = allNames
+    let shownNames = items.map { item in
+      Self.citedNames(references[item], options: compiled.citationNameOptions, etAl: !revealed.contains(item))
+    }
+    // Each shown name's family, comparison key and initials, worked out on all cores; the
+    // tables are filled in item order afterwards.
     let perItem = ParallelMap.map(count: items.count) { range, chunkCache in
       range.map { position -> [(family: String, key: String, initials: String)] in
         var result: [(family: String, key: String, initials: String)] = []
-        let item = items[position]
-        let shown = Self.citedNames(references[item], options: revealed.contains(item) ? everyName : options)
-        // Under the primary-name rules only first names meet (citeproc-js).
+        let shown = shownNames[position]
         for name in shown.prefix(primaryOnly ? 1 : shown.count) where name.literal == nil {
           let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
           // Given names written as initials compare by their initials ("J.J." is "J. J.").
@@ -289,9 +308,8 @@ extension Processor {
         givensByInitials[entry.family + "\u{0}" + entry.initials, default: []].insert(entry.key)
       }
     }
-    for item in items {
-      let shown = Self.citedNames(references[item], options: revealed.contains(item) ? everyName : options)
-      for (index, name) in shown.enumerated() {
+    for (position, item) in items.enumerated() {
+      for (index, name) in shownNames[position].enumerated() {
         if primaryOnly && index > 0 { break }
         let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
         guard (people[family]?.count ?? 0) > 1 else { continue }
@@ -303,11 +321,11 @@ extension Processor {
   }
 
   /// The names a citation shows for a reference: the first name variable that has names (the
-  /// author, or what substitutes for it), cut to et-al-use-first when et-al applies.
-  static func citedNames(_ reference: Reference, options: CSL.NameOptions) -> ArraySlice<Name> {
+  /// author, or what substitutes for it), cut to et-al-use-first when `etAl` and et-al applies.
+  static func citedNames(_ reference: Reference, options: CSL.NameOptions, etAl: Bool) -> ArraySlice<Name> {
     for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
       guard let list = reference.names[variable], !list.isEmpty else { continue }
-      if let minimum = options.etAlMin, let first = options.etAlUseFirst, list.count >= minimum, first > 0 {
+      if etAl, let minimum = options.etAlMin, let first = options.etAlUseFirst, list.count >= minimum, first > 0 {
         return list.prefix(first)
       }
       return list[...]

@@ -61,9 +61,15 @@ enum NumberText {
     let parts = joinedParts(text, and: word)
     guard parts.count >= 2, let first = parts.first else { return false }
     // A short letter prefix ("S213-S235") still makes a number.
-    let digits = first.drop { $0.isLetter && $0.isASCII }
-    let startsWithNumber = digits.first.map { $0.isASCII && $0.isNumber } ?? false
-    return (first.count - digits.count <= 2 && startsWithNumber) || isRoman(first)
+    return countsAsNumber(first, letterPrefix: 2)
+  }
+
+  /// A part that counts as a number for plurals and ranges: it starts with an ASCII digit
+  /// (after at most `letterPrefix` ASCII letters) or is a roman numeral.
+  static func countsAsNumber(_ part: String, letterPrefix: Int = 0) -> Bool {
+    let digits = part.drop { $0.isLetter && $0.isASCII }
+    let startsWithDigit = digits.first.map { $0.isASCII && $0.isNumber } ?? false
+    return (startsWithDigit && part.count - digits.count <= letterPrefix) || isRoman(part)
   }
 
   /// The parts of a value between joiners, trimmed; one part when there is no joiner.
@@ -112,9 +118,8 @@ enum NumberText {
     let parts = text.split(omittingEmptySubsequences: true) { $0 == "-" || $0 == "\u{2013}" }.map {
       String($0).trimmingSpaces()
     }
-    guard parts.count == 2, let first = parts.first, !parts[1].isEmpty,
-      !parts[1].contains(" "), !first.contains(" "),
-      first.first.map({ $0.isASCII && $0.isNumber }) ?? false || isRoman(first)
+    guard parts.count == 2, let first = parts.first, !parts[1].isEmpty, !parts[1].contains(" "), !first.contains(" "),
+      countsAsNumber(first)
     else { return nil }
     return first + delimiter + parts[1]
   }

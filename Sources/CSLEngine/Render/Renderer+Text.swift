@@ -85,23 +85,31 @@ extension Renderer {
     return Self.encodedForURL(value)
   }
 
-  /// Percent-encodes controls, spaces and `"#%<>?[\]^`{|}` (UTF-8 bytes), leaving the rest.
+  /// Percent-encodes controls, spaces and `"#%<>?[\]^`{|}` (as UTF-8 bytes), leaving the rest.
   static func encodedForURL(_ text: String) -> String {
-    let unsafe: Set<UInt8> = Set(Array("\"#%<>?[\\]^`{|}".utf8))
-    guard text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || unsafe.contains($0) }) || !text.allSatisfy(\.isASCII)
-    else { return text }
+    func encoded(_ scalar: Unicode.Scalar) -> Bool {
+      let value = scalar.value
+      return value <= 0x20 || (0x7F...0x9F).contains(value) || (value < 0x80 && urlUnsafe.contains(UInt8(value)))
+    }
+    guard text.unicodeScalars.contains(where: encoded) else { return text }
+    let hex = Array("0123456789ABCDEF")
     var result = ""
     for scalar in text.unicodeScalars {
-      let value = scalar.value
-      let encode = value <= 0x20 || (0x7F...0x9F).contains(value) || (value < 0x80 && unsafe.contains(UInt8(value)))
-      guard encode else {
+      guard encoded(scalar) else {
         result.unicodeScalars.append(scalar)
         continue
       }
-      for byte in String(scalar).utf8 { result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2) }
+      for byte in String(scalar).utf8 {
+        result.append("%")
+        result.append(hex[Int(byte >> 4)])
+        result.append(hex[Int(byte & 0x0F)])
+      }
     }
     return result
   }
+
+  /// The printable ASCII characters a URL cannot hold as they are.
+  private static let urlUnsafe = Set(Array("\"#%<>?[\\]^`{|}".utf8))
 
   /// The locale's `page-range-delimiter` term, else an en dash.
   var rangeDelimiter: String { terms.term("page-range-delimiter") ?? "\u{2013}" }
@@ -237,12 +245,5 @@ extension Renderer {
       // Absent variables (the usual answer) need no look at the suppressed set.
       return lookup.has(name) && (suppressed.isEmpty || !suppressed.contains(name))
     }
-  }
-}
-
-extension String {
-  /// The string with zeros in front up to `width` characters.
-  fileprivate func leftPadded(to width: Int) -> String {
-    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }

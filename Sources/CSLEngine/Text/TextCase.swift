@@ -164,11 +164,12 @@ struct TextCaser {
       guard english else { skip(text); return text }
       return words(text) { word, first, afterColon, last, afterHyphen in
         let lower = word.lowercased()
-        if !first && !afterColon && !last && Self.stopWords.contains(Self.core(lower)) && word == lower { return word }
         if word != lower { return word }  // mixed or upper case stays
+        let core = Self.core(lower)
+        if !first && !afterColon && !last && Self.stopWords.contains(core) { return word }
         // A one-letter word inside a title is a symbol or a stop word ("e-commerce", "vitamin c",
         // "evidence a"): only the first word and a word after a colon get a capital.
-        if Self.core(word).count == 1 && !first && !afterColon { return word }
+        if core.count == 1 && !first && !afterColon { return word }
         return Self.capitalized(word)
       }
     }
@@ -223,7 +224,7 @@ struct TextCaser {
   /// A word without the punctuation that clings to it ("from:" → "from", "(and" → "and"),
   /// so stop words are recognised next to colons, commas and brackets.
   static func core(_ word: String) -> String {
-    guard let last = word.last, !last.isLetter || !(word.first?.isLetter ?? true) else { return word }
+    guard let first = word.first, let last = word.last, !(first.isLetter && last.isLetter) else { return word }
     let trimmed = word.drop { !$0.isLetter }.reversed().drop { !$0.isLetter && $0 != "." && $0 != "'" }
     return String(trimmed.reversed())
   }

@@ -26,8 +26,10 @@ struct BibAddCommand: ParsableCommand {
         let result = BibFormats.read(current, format: format, file: file, encoding: reading.encoding)
         BibFileIO.report(result.diagnostics)
         if !result.isClean {
-          if reading.strict {
-            BibFileIO.standardError("error: \(file) did not read clean; nothing written (--strict)")
+          // The target is rewritten: errors (text that could not be read) keep it untouched.
+          if reading.strict || result.diagnostics.contains(where: { $0.severity == .error }) {
+            BibFileIO.standardError(
+              "error: \(file) did not read clean; nothing written\(reading.strict ? " (--strict)" : "")")
             throw ExitCode(1)
           }
           unclean = true

@@ -51,7 +51,7 @@ struct BibDedupeCommand: ParsableCommand {
     var failed = false
     for one in loaded {
       if !one.result.isClean { failed = true }
-      guard reading.admit(one, action: "not rewritten") else { continue }
+      guard reading.admitRewrite(one, action: "not rewritten") else { continue }
       let (merged, found, conflicts) = Dedupe.apply(one.result.references)
       guard !found.isEmpty else { continue }
       for line in conflicts { print("conflict kept (first value wins; others in cited:dedupe-conflicts): \(line)") }

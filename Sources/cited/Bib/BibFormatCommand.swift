@@ -19,7 +19,9 @@ struct BibFormatCommand: ParsableCommand {
     for file in files {
       let loaded = try BibFileIO.load(file, format: from, encoding: reading.encoding)
       if !loaded.result.isClean { findings = true }
-      guard reading.admit(loaded, action: "not formatted") else { continue }
+      guard
+        check ? reading.admit(loaded, action: "not formatted") : reading.admitRewrite(loaded, action: "not formatted")
+      else { continue }
       let text = Canonical.text(loaded.result.document, format: loaded.format, original: loaded.snapshot.bytes)
       if Array(text.utf8) == loaded.snapshot.bytes { continue }
       if check {

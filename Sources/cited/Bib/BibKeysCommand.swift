@@ -33,6 +33,7 @@ struct BibKeysCommand: ParsableCommand {
       if !loaded.result.isClean { throw ExitCode(1) }
       return
     }
+    guard reading.admitRewrite(loaded, action: "keys not applied") else { throw ExitCode(1) }
     let mapping = Dictionary(changes, uniquingKeysWith: { first, _ in first })
     var document = loaded.result.document
     document.references = CitationKeys.rename(document.references, mapping)

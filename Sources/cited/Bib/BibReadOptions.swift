@@ -20,4 +20,15 @@ struct BibReadOptions: ParsableArguments {
     BibFileIO.standardError("error: \(loaded.path) did not read clean; \(action) (--strict)")
     return false
   }
+
+  /// `admit` for a command that rewrites the file it read: a file whose reading reported an
+  /// error (text skipped, bytes not decodable) is never overwritten, `--strict` or not, since
+  /// writing back what was read would lose what was not. Repairs (warnings) are written.
+  func admitRewrite(_ loaded: BibFileIO.Loaded, action: String) -> Bool {
+    guard admit(loaded, action: action) else { return false }
+    guard loaded.result.diagnostics.contains(where: { $0.severity == .error }) else { return true }
+    BibFileIO.standardError(
+      "error: \(loaded.path) has errors (above); \(action): rewriting it would lose what could not be read")
+    return false
+  }
 }
