@@ -137,7 +137,8 @@ extension Renderer {
     guard let decoration, !text.isEmpty else { return RichText.parse(text) }
     var node = RichText.parse(text)
     if withCase, let textCase = decoration.textCase {
-      var caser = TextCaser(textCase, english: isEnglish)
+      // citeproc-js cases name parts whatever the item's language.
+      var caser = TextCaser(textCase, english: true)
       node = caser.applyAll(node)
     }
     return Self.format(node, decoration.formatting)

@@ -104,7 +104,7 @@ extension Renderer {
         case .contextual: plural = group.names.count > 1
         }
         if let term = terms.term(group.variable, form: label.form, plural: plural), !term.isEmpty {
-          let labelNode = Node.tagged(.nameLabel, [decorate(.text(term), label.decoration)])
+          let labelNode = Node.tagged(.nameLabel, [decorate(.text(term), label.decoration, anyLanguage: true)])
           list = effective.labelFirst ? .sequence([labelNode, list]) : .sequence([list, labelNode])
         }
       }

@@ -32,9 +32,9 @@ extension Renderer {
       return rendered
     case .term(let name, let form, let plural):
       let value = terms.term(name, form: form, plural: plural) ?? ""
-      return Rendered(node: decorate(.tagged(.term, [RichText.parse(value)]), text.decoration))
+      return Rendered(node: decorate(.tagged(.term, [RichText.parse(value)]), text.decoration, anyLanguage: true))
     case .value(let value):
-      return Rendered(node: decorate(RichText.parse(value), text.decoration))
+      return Rendered(node: decorate(RichText.parse(value), text.decoration, anyLanguage: true))
     }
   }
 
@@ -192,7 +192,7 @@ extension Renderer {
       }
     }
     guard let term = terms.term(termName, form: label.form, plural: plural), !term.isEmpty else { return .empty }
-    return decorate(RichText.parse(term), label.decoration)
+    return decorate(RichText.parse(term), label.decoration, anyLanguage: true)
   }
 
   // MARK: - Conditions
@@ -223,7 +223,7 @@ extension Renderer {
       return holds == wanted
     case .isNumeric(let name):
       guard let value = lookup.text(name) else { return false }
-      return NumberText.isNumeric(value)
+      return NumericTest.holds(value, variable: name, locatorLabel: cite.label)
     case .isUncertainDate(let name): return lookup.date(name)?.circa ?? false
     case .locator(let kind):
       // citeproc-js: without a locator (or label) the label is "page", in the bibliography too.
@@ -242,8 +242,9 @@ extension Renderer {
     case .type(let type): return reference.type == type
     case .hasForm(let form, let variable): return hasForm(form, variable: variable)
     case .variable(let name):
-      // Absent variables (the usual answer) need no look at the suppressed set.
-      return lookup.has(name) && (suppressed.isEmpty || !suppressed.contains(name))
+      // As in citeproc-js, a variable a substitute already printed still tests as present
+      // (APA's "In Eds. (Eds.), Title (pp. 1–2). Publisher." relies on it).
+      return lookup.has(name)
     }
   }
 }

@@ -145,7 +145,10 @@ final class Renderer {
 
   // MARK: - Decoration
 
-  func decorate(_ node: Node, _ decoration: CSL.Decoration) -> Node {
+  /// Applies a decoration. Title case is skipped for non-English items, but, as in citeproc-js,
+  /// only on their data: terms, labels and fixed values are the style's own words
+  /// (`anyLanguage`) and are cased whatever the item's language.
+  func decorate(_ node: Node, _ decoration: CSL.Decoration, anyLanguage: Bool = false) -> Node {
     // Most elements carry no decoration: the node comes back as it is, empty or not.
     if decoration.prefix == nil && decoration.suffix == nil && decoration.textCase == nil && !decoration.quotes
       && !decoration.stripPeriods && decoration.formatting.isEmpty
@@ -156,7 +159,7 @@ final class Renderer {
     guard !node.isEmpty else { return node }
     var result = node
     if let textCase = decoration.textCase {
-      var caser = TextCaser(textCase, english: isEnglish)
+      var caser = TextCaser(textCase, english: anyLanguage || isEnglish)
       caser.turkic = isTurkic
       result = caser.applyAll(result)
     }

@@ -6,7 +6,7 @@ public enum LocaleParser {
   /// Parses a locale file.
   public static func parse(_ text: String, file: String = "locale.xml") -> (CSL.Locale?, [Diagnostic]) {
     do {
-      let root = try XMLTreeParser.parse(text, sourceName: file)
+      let root = EscapedCharacters.decoded(try XMLTreeParser.parse(text, sourceName: file))
       var context = ParseContext(file: file)
       guard root.name == "locale" else {
         context.report(.error, "csl-root", "the root element is <\(root.name)>, not <locale>", at: root)

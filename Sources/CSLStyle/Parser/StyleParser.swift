@@ -13,7 +13,7 @@ public enum StyleParser {
   public static func parse(_ text: String, file: String = "style.csl") -> Result {
     let root: XMLElement
     do {
-      root = try XMLTreeParser.parse(text, sourceName: file)
+      root = EscapedCharacters.decoded(try XMLTreeParser.parse(text, sourceName: file))
     } catch {
       return Result(
         style: nil,
