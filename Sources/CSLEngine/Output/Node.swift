@@ -13,6 +13,9 @@ enum NodeTag: Sendable, Hashable {
   case name
   /// The label of a names list ("ed."), left out when names are compared.
   case nameLabel
+  /// What a names element printed inside its own affixes and formatting: the part
+  /// subsequent-author-substitute replaces.
+  case nameContent
   case date
   case year
   case yearSuffix
@@ -25,6 +28,9 @@ enum NodeTag: Sendable, Hashable {
   case term
   case locator
   case title
+  /// Formatting written in the data (`<i>` in a title): it flips against the formatting
+  /// around it, where the style's own nested formatting simply repeats.
+  case markup
 }
 
 /// The intermediate output tree: rendering builds it, output formats flatten it.

@@ -12,6 +12,13 @@ public protocol OutputFormat: Sendable {
   /// Markup around a link.
   func openLink(_ url: String) -> String
   func closeLink(_ url: String) -> String
+  /// Whether a style's formatting nested in the same formatting is written again (HTML
+  /// nests `<i><i>…</i></i>` as citeproc-js does) or left out (Markdown cannot nest it).
+  var repeatsNestedStyles: Bool { get }
+}
+
+extension OutputFormat {
+  public var repeatsNestedStyles: Bool { false }
 }
 
 /// Plain text: no markup.
@@ -47,6 +54,7 @@ public struct HTMLFormat: OutputFormat {
     self.linkURLs = linkURLs
     self.escapeQuotes = escapeQuotes
   }
+  public var repeatsNestedStyles: Bool { true }
 
   public func escape(_ text: String) -> String {
     // Fast path: nothing to escape and no superscript characters (all those are non-ASCII).

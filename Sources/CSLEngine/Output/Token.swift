@@ -31,6 +31,10 @@ struct Flattener {
   private var bold = false
   private var smallCaps = false
   private var quoteDepth = 0
+  /// Inside formatting written in the data (see `NodeTag.markup`).
+  private var inData = false
+  /// Whether the output format writes a style's nested formatting again (HTML).
+  var repeatsNestedStyles = false
 
   init(openQuote: String, closeQuote: String, openInnerQuote: String, closeInnerQuote: String) {
     self.openQuote = openQuote
@@ -51,6 +55,11 @@ struct Flattener {
       for child in children {
         if case .text(let text) = child, !text.isEmpty { tokens.append(.text(text)) } else { add(child) }
       }
+    case .tagged(.markup, let children):
+      let saved = inData
+      inData = true
+      for child in children { add(child) }
+      inData = saved
     case .tagged(.citeAffix, let children):
       tokens.append(.open(.affix))
       for child in children { add(child) }
@@ -78,35 +87,81 @@ struct Flattener {
     case .styled(let style, let children):
       guard !node.isEmpty else { return }
       let saved = (italic, bold, smallCaps)
-      var effective = style
-      switch style {
-      case .italic, .oblique:
-        if italic { effective = .normalStyle }
-        italic = !italic
-      case .normalStyle:
-        if !italic { for child in children { add(child) }; return }
-        italic = false
-      case .bold:
-        if bold { effective = .normalWeight }
-        bold = !bold
-      case .normalWeight:
-        if !bold { for child in children { add(child) }; return }
-        bold = false
-      case .smallCaps:
-        if smallCaps { effective = .normalVariant }
-        smallCaps = !smallCaps
-      case .normalVariant:
-        if !smallCaps { for child in children { add(child) }; return }
-        smallCaps = false
-      case .noDecoration:
-        for child in children { add(child) }
-        return
-      default: break
-      }
-      tokens.append(.open(.style(effective)))
+      let effective = inData ? flipped(style) : repeated(style, around: children)
+      if let effective { tokens.append(.open(.style(effective))) }
       for child in children { add(child) }
-      tokens.append(.close(.style(effective)))
+      if let effective { tokens.append(.close(.style(effective))) }
       (italic, bold, smallCaps) = saved
+    }
+  }
+
+  /// Formatting written in the data flips against the formatting around it: italics inside
+  /// italics print upright. Nil when the formatting prints nothing (upright in upright).
+  private mutating func flipped(_ style: InlineStyle) -> InlineStyle? {
+    switch style {
+    case .italic, .oblique:
+      defer { italic.toggle() }
+      return italic ? .normalStyle : style
+    case .normalStyle:
+      defer { italic = false }
+      return italic ? style : nil
+    case .bold:
+      defer { bold.toggle() }
+      return bold ? .normalWeight : style
+    case .normalWeight:
+      defer { bold = false }
+      return bold ? style : nil
+    case .smallCaps:
+      defer { smallCaps.toggle() }
+      return smallCaps ? .normalVariant : style
+    case .normalVariant:
+      defer { smallCaps = false }
+      return smallCaps ? style : nil
+    case .noDecoration: return nil
+    default: return style
+    }
+  }
+
+  /// Whether the style's own formatting (not the data's) sets italics somewhere in the node.
+  private static func hasStyleItalic(_ node: Node) -> Bool {
+    switch node {
+    case .text: return false
+    case .tagged(.markup, _): return false
+    case .styled(let style, let children):
+      return style == .italic || style == .oblique || children.contains(where: hasStyleItalic)
+    case .quoted(let children), .nocase(let children), .display(_, let children), .tagged(_, let children),
+      .sequence(let children), .link(_, let children):
+      return children.contains(where: hasStyleItalic)
+    }
+  }
+
+  /// The style's own formatting: as citeproc-js writes it, italics inside italics stay
+  /// italic (HTML repeats the tag, formats that cannot nest leave it out); "normal" prints
+  /// only where it undoes something.
+  private mutating func repeated(_ style: InlineStyle, around children: [Node]) -> InlineStyle? {
+    switch style {
+    case .italic, .oblique:
+      defer { italic = true }
+      return italic && !repeatsNestedStyles ? nil : style
+    case .normalStyle:
+      // citeproc-js also writes an upright span around the style's own italics ("<span
+      // style="font-style:normal;">Doe <i>et al.</i></span>").
+      defer { italic = false }
+      return italic || (repeatsNestedStyles && children.contains(where: Self.hasStyleItalic)) ? style : nil
+    case .bold:
+      defer { bold = true }
+      return bold && !repeatsNestedStyles ? nil : style
+    case .normalWeight:
+      defer { bold = false }
+      return bold ? style : nil
+    case .smallCaps:
+      defer { smallCaps = true }
+      return smallCaps && !repeatsNestedStyles ? nil : style
+    case .normalVariant:
+      defer { smallCaps = false }
+      return smallCaps ? style : nil
+    case .noDecoration: return nil
+    default: return style
     }
   }
 }

@@ -115,13 +115,21 @@ extension Processor {
       return node.replacing(where: { if case .names = $0 { return true } else { return false } }) { names in
         if done { return names }
         done = true
-        // The label stays: "--- ed."
+        // The label stays ("--- ed."), and so do the affixes and formatting of the names
+        // element around what it printed.
         var labels: [Node] = []
         _ = names.replacing(where: { $0 == .nameLabel }) { label in
           labels.append(label)
           return label
         }
-        return labels.isEmpty ? replacement : .sequence([replacement] + labels)
+        let content = labels.isEmpty ? replacement : .sequence([replacement] + labels)
+        var replacedContent = false
+        let kept = names.replacing(where: { $0 == .nameContent }) { _ in
+          if replacedContent { return .empty }
+          replacedContent = true
+          return content
+        }
+        return replacedContent ? kept : content
       }
     case .completeEach:
       guard allMatch else { return node }

@@ -278,6 +278,7 @@ public struct Processor: Sendable {
       openInnerQuote: compiled.terms.term("open-inner-quote") ?? "\u{2018}",
       closeInnerQuote: compiled.terms.term("close-inner-quote") ?? "\u{2019}")
     flattener.keepApostrophes = compiled.style.multilingual.dataQuotes == .asWritten
+    flattener.repeatsNestedStyles = format.repeatsNestedStyles
     flattener.add(node)
     return Serializer(punctuationInQuote: compiled.punctuationInQuote).serialize(flattener.tokens, format: format)
   }

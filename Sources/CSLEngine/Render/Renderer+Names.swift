@@ -49,7 +49,13 @@ extension Renderer {
           var result = rendered
           result.calledVariable = true
           result.renderedVariable = true
-          result.node = .tagged(.names("substitute"), [decorate(rendered.node, names.decoration)])
+          // citeproc-js: a substituted <names> takes the affixes and formatting of the <names> it
+          // stands in for; anything else (a title, a macro, a choose) prints as it is.
+          let inherits: Bool
+          if case .names = element { inherits = true } else { inherits = false }
+          result.node = .tagged(
+            .names("substitute"),
+            [inherits ? decorate(rendered.node, names.decoration) : Self.markingContent(rendered.node)])
           return result
         }
       }
@@ -112,7 +118,8 @@ extension Renderer {
     }
     guard !nodes.isEmpty else { return Rendered(node: .empty, calledVariable: true) }
     let joined = join(nodes, effective.delimiter ?? namesDelimiter)
-    let node = Node.tagged(.names(variables.joined(separator: " ")), [decorate(joined, effective.decoration)])
+    let node = Node.tagged(
+      .names(variables.joined(separator: " ")), [decorate(.tagged(.nameContent, [joined]), effective.decoration)])
     return Rendered(node: node, calledVariable: true, renderedVariable: true)
   }
 
@@ -235,6 +242,17 @@ extension Renderer {
     switch scalar.value {
     case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x370...0x52F, 0x600...0x6FF, 0x1E00...0x1FFF: return true
     default: return false
+    }
+  }
+
+  /// A substituted title or macro with its content marked inside its own formatting, so
+  /// subsequent-author-substitute keeps the formatting ("<b>———</b>") as citeproc-js does.
+  static func markingContent(_ node: Node) -> Node {
+    switch node {
+    case .styled(let style, let children) where children.count == 1:
+      return .styled(style, [markingContent(children[0])])
+    default:
+      return .tagged(.nameContent, [node])
     }
   }
 

@@ -14,7 +14,8 @@ extension Renderer {
         // citeproc-js: an empty year-suffix does not count for group suppression.
         return Rendered(node: .empty, calledVariable: name != "year-suffix")
       }
-      return Rendered(node: decorate(node, text.decoration), calledVariable: true, renderedVariable: true)
+      return Rendered(
+        node: decorate(node, Self.leafDecoration(text.decoration, node)), calledVariable: true, renderedVariable: true)
     case .macro(let name):
       guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name), macroDepth < 40
       else { return .nothing }
@@ -32,9 +33,32 @@ extension Renderer {
       return rendered
     case .term(let name, let form, let plural):
       let value = terms.term(name, form: form, plural: plural) ?? ""
-      return Rendered(node: decorate(.tagged(.term, [RichText.parse(value)]), text.decoration, anyLanguage: true))
+      let node = Node.tagged(.term, [RichText.parse(value)])
+      return Rendered(node: decorate(node, Self.leafDecoration(text.decoration, node), anyLanguage: true))
     case .value(let value):
-      return Rendered(node: decorate(RichText.parse(value), text.decoration, anyLanguage: true))
+      let node = RichText.parse(value)
+      return Rendered(node: decorate(node, Self.leafDecoration(text.decoration, node), anyLanguage: true))
+    }
+  }
+
+  /// citeproc-js sets no italics on a piece of text without a letter or digit of a Latin,
+  /// Greek, Cyrillic, Hebrew, Arabic or Thai script: "理论与改革" prints upright.
+  static func leafDecoration(_ decoration: CSL.Decoration, _ node: Node) -> CSL.Decoration {
+    guard decoration.formatting.fontStyle != nil, !node.plainText.unicodeScalars.contains(where: takesItalics)
+    else { return decoration }
+    var upright = decoration
+    upright.formatting.fontStyle = nil
+    return upright
+  }
+
+  /// The characters (citeproc-js's "romanesque" set, digits and hyphen included) that let a
+  /// piece of text take italics.
+  static func takesItalics(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2D, 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+    case 0xE01...0xE5B, 0xC0...0x17F, 0x370...0x3FF, 0x400...0x52F, 0x590...0x5D4, 0x5D6...0x5FF: return true
+    case 0x1F00...0x1FFF, 0x600...0x6FF, 0x200C...0x200E, 0x218...0x21B, 0x202A...0x202E: return true
+    default: return false
     }
   }
 

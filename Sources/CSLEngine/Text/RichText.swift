@@ -31,23 +31,25 @@ enum RichText {
     var index = 0
 
     static let tags: [(open: String, close: String, make: @Sendable ([Node]) -> Node)] = [
-      ("<i>", "</i>", { .styled(.italic, $0) }),
-      ("<em>", "</em>", { .styled(.italic, $0) }),
-      ("<b>", "</b>", { .styled(.bold, $0) }),
-      ("<strong>", "</strong>", { .styled(.bold, $0) }),
-      ("<sup>", "</sup>", { .styled(.superscript, $0) }),
-      ("<sub>", "</sub>", { .styled(.subscript, $0) }),
-      ("<sc>", "</sc>", { .styled(.smallCaps, $0) }),
-      ("<span style=\"font-variant:small-caps;\">", "</span>", { .styled(.smallCaps, $0) }),
-      ("<span style=\"font-variant: small-caps;\">", "</span>", { .styled(.smallCaps, $0) }),
+      ("<i>", "</i>", { .tagged(.markup, [.styled(.italic, $0)]) }),
+      ("<em>", "</em>", { .tagged(.markup, [.styled(.italic, $0)]) }),
+      ("<b>", "</b>", { .tagged(.markup, [.styled(.bold, $0)]) }),
+      ("<strong>", "</strong>", { .tagged(.markup, [.styled(.bold, $0)]) }),
+      ("<sup>", "</sup>", { .tagged(.markup, [.styled(.superscript, $0)]) }),
+      ("<sub>", "</sub>", { .tagged(.markup, [.styled(.subscript, $0)]) }),
+      ("<sc>", "</sc>", { .tagged(.markup, [.styled(.smallCaps, $0)]) }),
+      ("<span style=\"font-variant:small-caps;\">", "</span>", { .tagged(.markup, [.styled(.smallCaps, $0)]) }),
+      ("<span style=\"font-variant: small-caps;\">", "</span>", { .tagged(.markup, [.styled(.smallCaps, $0)]) }),
       ("<span class=\"nocase\">", "</span>", { .nocase($0) }),
       (
         "<span class=\"nodecor\">", "</span>",
         // Plain formatting and, as in citeproc-js, no case changes either.
-        { .nocase([.styled(.normalStyle, [.styled(.normalWeight, [.styled(.normalVariant, $0)])])]) }
+        {
+          .nocase([.tagged(.markup, [.styled(.normalStyle, [.styled(.normalWeight, [.styled(.normalVariant, $0)])])])])
+        }
       ),
-      ("<span style=\"font-style:italic;\">", "</span>", { .styled(.italic, $0) }),
-      ("<span style=\"font-weight:bold;\">", "</span>", { .styled(.bold, $0) }),
+      ("<span style=\"font-style:italic;\">", "</span>", { .tagged(.markup, [.styled(.italic, $0)]) }),
+      ("<span style=\"font-weight:bold;\">", "</span>", { .tagged(.markup, [.styled(.bold, $0)]) }),
     ]
 
     func matches(_ literal: String, at start: Int) -> Bool {
