@@ -35,13 +35,7 @@ struct KnowledgeInputOptions: ParsableArguments {
   func load() throws -> Loaded {
     let project = try project()
     let folder = knowledge ?? project?.knowledge ?? "Knowledge"
-    let paths: [String]
-    switch InputFiles.bibliographyPaths(bibliography, project: project) {
-    case .success(let found): paths = found
-    case .failure(let missing):
-      CLIOutput.error(missing.description)
-      throw ExitCode(2)
-    }
+    let paths = try ProjectOptions.bibliographyPaths(bibliography, project: project)
     do {
       let (knowledge, files) = try KnowledgeDirectory.load(folder)
       if files.isEmpty {

@@ -23,4 +23,15 @@ struct ProjectOptions: ParsableArguments {
       throw ExitCode(2)
     }
   }
+
+  /// The bibliography files: `given`, else the project's; none is exit status 2 saying what
+  /// was looked for.
+  static func bibliographyPaths(_ given: [String], project: Project?) throws -> [String] {
+    switch InputFiles.bibliographyPaths(given, project: project) {
+    case .success(let found): return found
+    case .failure(let missing):
+      CLIOutput.error(missing.description)
+      throw ExitCode(2)
+    }
+  }
 }

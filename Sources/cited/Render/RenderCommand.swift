@@ -58,13 +58,7 @@ struct RenderCommand: ParsableCommand {
       throw ExitCode(2)
     }
     CLIOutput.print(chosen.diagnostics.filter { $0.severity == .error })
-    let files: [String]
-    switch InputFiles.bibliographyPaths(bibliography, project: project) {
-    case .success(let found): files = found
-    case .failure(let missing):
-      CLIOutput.error(missing.description)
-      throw ExitCode(2)
-    }
+    let files = try ProjectOptions.bibliographyPaths(bibliography, project: project)
     for file in files where !FileManager.default.isReadableFile(atPath: file) {
       CLIOutput.error("cannot read the bibliography '\(file)'")
       throw ExitCode(2)
