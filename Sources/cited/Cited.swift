@@ -6,6 +6,7 @@ struct Cited: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cited",
     abstract: "Keep research honest: sourced facts, CSL citations, cited reports.",
+    version: "cited 0.1.0 (unreleased)",
     subcommands: [
       CheckCommand.self, KBCommand.self, StyleCommand.self, RenderCommand.self, ReportCommand.self, BibCommand.self,
     ])

@@ -3,7 +3,7 @@ import Testing
 @testable import Reports
 
 @Suite struct MarkdownParserTests {
-  @Test func blocksCarryKindsAndPositions() {
+  @Test func blocksCarryKindsAndPositions() throws {
     let tree = MarkdownParser.parse(
       "# Head\n\nPara *em* `code`.\n\n```swift\nlet x = 1\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n")
     #expect(tree.kind == .document)
@@ -20,7 +20,7 @@ import Testing
     #expect(inlineKinds.contains(.code))
   }
 
-  @Test func frontMatterKeepsLineNumbers() {
+  @Test func frontMatterKeepsLineNumbers() throws {
     let (matter, body, diagnostics) = FrontMatter.split(
       "---\ntitle: T\nbibliography: [a.json, b.json]\n---\nText\n", file: "d.md")
     #expect(diagnostics.isEmpty)
@@ -29,13 +29,13 @@ import Testing
     #expect(MarkdownParser.parse(body).children.first?.line == 5)
   }
 
-  @Test func badFrontMatterIsReportedNotFatal() {
+  @Test func badFrontMatterIsReportedNotFatal() throws {
     let (_, body, diagnostics) = FrontMatter.split("---\ntitle: [unclosed\n---\nText\n", file: "d.md")
     #expect(diagnostics.first?.code == "front-matter-yaml")
     #expect(body.hasSuffix("Text\n"))
   }
 
-  @Test func invalidUTF8AndEmptyInputDoNotCrash() {
+  @Test func invalidUTF8AndEmptyInputDoNotCrash() throws {
     #expect(MarkdownParser.parse("").children.isEmpty)
     let bytes: [UInt8] = [0x41, 0xFF, 0xFE, 0x42]
     let text = String(decoding: bytes, as: UTF8.self)
@@ -44,16 +44,16 @@ import Testing
 }
 
 @Suite struct HostileInputTests {
-  @Test func deepNestingIsFlattenedNotFatal() {
+  @Test func deepNestingIsFlattenedNotFatal() throws {
     let text = String(repeating: ">", count: 20_000) + " deep [@k]\n"
     let tree = MarkdownParser.parse(text)
     #expect(tree.plainText.contains("deep"))
-    let renderer = BuiltinCitationRenderer(form: .authorDate, references: [])
+    let renderer = try ReportFixtures.engine(references: [])
     let result = DocumentRenderer(renderer: renderer, knownKeys: []).render(text, file: "deep.md", format: .html)
     #expect(HTMLWriter.page(result.doc).contains("deep"))
   }
 
-  @Test func manyOpenBracketsScanInBoundedTime() {
+  @Test func manyOpenBracketsScanInBoundedTime() throws {
     let text = String(repeating: "[@a ", count: 20_000) + String(repeating: "@{", count: 20_000)
     let segments = CitationSyntax.scan(text)
     #expect(!segments.isEmpty)

@@ -161,11 +161,18 @@ enum ReportFixtures {
 
   static func report(
     _ knowledge: Knowledge, references: [Reference] = references, notes: Bool = false, format: OutputFormat
-  )
-    -> Report.Result
-  {
+  ) throws -> Report.Result {
     Report.build(
-      knowledge: knowledge, references: references,
-      renderer: BuiltinCitationRenderer(form: notes ? .notes : .authorDate, references: references), format: format)
+      knowledge: knowledge, references: references, renderer: try engine(notes: notes, references: references),
+      format: format)
+  }
+
+  /// The CSL engine with Cited's bundled author-date or notes style (the styles are embedded,
+  /// so this does not depend on the working directory).
+  static func engine(notes: Bool = false, references: [Reference]) throws -> CSLEngineRenderer {
+    try StyleChoice.renderer(
+      for: notes ? "notes" : "author-date", locale: nil, references: references,
+      catalog: InputFiles.catalog(project: nil), locales: InputFiles.locales(project: nil)
+    ).0
   }
 }

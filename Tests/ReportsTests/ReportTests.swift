@@ -8,13 +8,13 @@ import XMLTree
 @Suite struct ReportTests {
   let knowledge = ReportFixtures.knowledge()
 
-  @Test func fixtureLoadsCleanly() {
+  @Test func fixtureLoadsCleanly() throws {
     #expect(knowledge.entities.count == 6)
     #expect(!knowledge.diagnostics.contains { $0.severity == .error })
   }
 
   @Test func everyEntityHasAnAnchorAndEveryStatementACitation() throws {
-    let result = ReportFixtures.report(knowledge, format: .html)
+    let result = try ReportFixtures.report(knowledge, format: .html)
     let html = HTMLWriter.page(result.doc)
     for entity in knowledge.entities {
       #expect(html.contains("id=\"entity-\(entity.id)\""), "missing anchor for \(entity.id)")
@@ -29,8 +29,8 @@ import XMLTree
     #expect(html.contains("Aerfa Weiyuanhui"))
   }
 
-  @Test func bibliographyHoldsExactlyTheCitedSources() {
-    let result = ReportFixtures.report(knowledge, format: .text)
+  @Test func bibliographyHoldsExactlyTheCitedSources() throws {
+    let result = try ReportFixtures.report(knowledge, format: .text)
     #expect(Set(result.citedSources) == ["smith2004", "doe2010"])
     let text = TextWriter.document(result.doc)
     let bibliography = result.doc.blocks.compactMap { block -> [String]? in
@@ -42,8 +42,8 @@ import XMLTree
     #expect(!text.contains("Nobody Cites Me"))
   }
 
-  @Test func fourFiguresArePresent() {
-    let html = HTMLWriter.page(ReportFixtures.report(knowledge, format: .html).doc)
+  @Test func fourFiguresArePresent() throws {
+    let html = HTMLWriter.page(try ReportFixtures.report(knowledge, format: .html).doc)
     for id in ["figure-categories", "figure-structure", "figure-network", "figure-timeline"] {
       #expect(html.contains("<figure id=\"\(id)\""), "missing \(id)")
     }
@@ -53,27 +53,27 @@ import XMLTree
     #expect(html.contains("Bob Example"))  // figure 3 draws the leader of the cross-sectional group
   }
 
-  @Test func unsourcedStatementIsMarkedNotHidden() {
-    let text = TextWriter.document(ReportFixtures.report(knowledge, format: .text).doc)
+  @Test func unsourcedStatementIsMarkedNotHidden() throws {
+    let text = TextWriter.document(try ReportFixtures.report(knowledge, format: .text).doc)
     #expect(text.contains("Nobody wrote this down"))
     let line = text.split(separator: "\n").first { $0.contains("Nobody wrote this down") }
     #expect(line?.contains("unsourced") == true)
   }
 
-  @Test func conflictsAreShownSideBySide() {
-    let text = TextWriter.document(ReportFixtures.report(knowledge, format: .text).doc)
+  @Test func conflictsAreShownSideBySide() throws {
+    let text = TextWriter.document(try ReportFixtures.report(knowledge, format: .text).doc)
     #expect(text.contains("Alpha Commission: leader"))
     #expect(text.contains("\tStatement 1\tStatement 2"))
   }
 
-  @Test func viaCopyIsMarked() {
-    let text = TextWriter.document(ReportFixtures.report(knowledge, format: .text).doc)
+  @Test func viaCopyIsMarked() throws {
+    let text = TextWriter.document(try ReportFixtures.report(knowledge, format: .text).doc)
     let line = text.split(separator: "\n").first { $0.hasPrefix("disbanded\t") }
     #expect(line?.contains("via copy") == true)
   }
 
-  @Test func notesStyleMovesCitationsIntoNumberedNotes() {
-    let result = ReportFixtures.report(knowledge, notes: true, format: .text)
+  @Test func notesStyleMovesCitationsIntoNumberedNotes() throws {
+    let result = try ReportFixtures.report(knowledge, notes: true, format: .text)
     let notes =
       result.doc.blocks.compactMap { block -> [DocBlock.Note]? in
         if case .notes(let notes) = block { return notes }
@@ -83,9 +83,9 @@ import XMLTree
     #expect(notes.map(\.number) == Array(1...notes.count))
   }
 
-  @Test func markdownAndTextCarryTheSameSections() {
-    let markdown = MarkdownWriter.document(ReportFixtures.report(knowledge, format: .markdown).doc)
-    let text = TextWriter.document(ReportFixtures.report(knowledge, format: .text).doc)
+  @Test func markdownAndTextCarryTheSameSections() throws {
+    let markdown = MarkdownWriter.document(try ReportFixtures.report(knowledge, format: .markdown).doc)
+    let text = TextWriter.document(try ReportFixtures.report(knowledge, format: .text).doc)
     for heading in [
       "Overview", "Figures", "Conflicts", "Index of sources", "Bibliography", "Legend of provenance marks",
     ] {
@@ -96,7 +96,7 @@ import XMLTree
   }
 
   @Test func htmlReportIsWellFormedXML() throws {
-    let html = HTMLWriter.page(ReportFixtures.report(knowledge, format: .html).doc)
+    let html = HTMLWriter.page(try ReportFixtures.report(knowledge, format: .html).doc)
     // XMLTree refuses DOCTYPEs by design; the rest of the polyglot page must be well-formed XML.
     #expect(html.hasPrefix("<!DOCTYPE html>\n"))
     let root = try XMLTreeParser.parse(String(html.dropFirst("<!DOCTYPE html>\n".count)), sourceName: "report.html")

@@ -3,7 +3,7 @@
 ///
 /// A reference is tried as a file path first. Otherwise (or when no such file exists) its name
 /// (the last path component without `.csl`) is looked up, in order, as `<name>.csl` in:
-/// `Styles/` of the working directory, the styles embedded in the binary, each `--styles`
+/// the project's `Styles/`, the styles embedded in the binary, each `--styles`
 /// directory, each directory of `CITED_STYLES` (colon-separated), and `~/Zotero/styles`.
 public struct StyleCatalog: Sendable {
   /// A directory on the search path and the label listings show for it.

@@ -28,8 +28,14 @@ public struct Bibliography: Sendable {
   /// read is kept (an id defined twice: the later entry under `id-2`); every problem, skip or
   /// repair is a `bibliography-load` finding (warnings at the rule's severity, so they count).
   public static func read(_ files: [SourceFile]) -> Bibliography {
+    read(files.map { BibliographyFiles.File(path: $0.path, bytes: Array($0.text.utf8)) })
+  }
+
+  /// Reads bibliography files as bytes, so the readers' encoding detection applies (the same
+  /// policy as `cited bib`: a Latin-1 BibTeX file is read, with a finding, not refused).
+  public static func read(_ files: [BibliographyFiles.File]) -> Bibliography {
     var bibliography = Bibliography()
-    let result = BibliographyFiles.read(files.map { BibliographyFiles.File(path: $0.path, bytes: Array($0.text.utf8)) })
+    let result = BibliographyFiles.read(files)
     for diagnostic in result.diagnostics {
       // One rule id for everything the readers say, so it can be configured; the reader's own
       // code stays in the notes.

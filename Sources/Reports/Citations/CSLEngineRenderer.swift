@@ -10,35 +10,49 @@ public struct CSLEngineRenderer: CitationRendering {
   public let processor: Processor
   public let styleName: String
   public var isNoteStyle: Bool { processor.compiled.style.styleClass == .note }
-  private let references: [String: Reference]
+  /// The same style with the citation layout's affixes and formatting removed, for author-only
+  /// cites (`@key` in running text): the engine renders their names, the layout's "(" and ")"
+  /// stay with the citation that follows.
+  private let authorOnlyProcessor: Processor
 
-  /// Parses `styleText` and resolves the locale (`locale`, else the style's default, else en-US)
-  /// from `locales` (embedded locales by default). Returns nil with diagnostics when the style is unusable.
+  /// Compiles `style` with the locale for `locale` (else the style's default, else en-US) from
+  /// `locales`, and one locale per item language when the style asks for item locales: the
+  /// same resolution `cited render` uses. Returns the locale notices.
+  public static func make(
+    style: CSL.Style, styleName: String, locale: String?, references: [Reference],
+    locales: LocaleStore = LocaleStore(files: EmbeddedLocales.files)
+  ) -> (CSLEngineRenderer, [Diagnostic]) {
+    let (compiled, diagnostics) = CompiledStyle.resolving(
+      style: style, store: locales, language: locale, references: references)
+    var bare = style
+    bare.citation?.layout.decoration = CSL.Decoration()
+    let (bareCompiled, _) = CompiledStyle.resolving(
+      style: bare, store: locales, language: locale, references: references)
+    let renderer = CSLEngineRenderer(
+      processor: Processor(compiled: compiled, references: references), styleName: styleName,
+      authorOnlyProcessor: Processor(compiled: bareCompiled, references: references))
+    return (renderer, diagnostics)
+  }
+
+  /// Parses `styleText` and compiles it as `make(style:…)` does. Returns nil with diagnostics
+  /// when the style is unusable (no citation layout, or not CSL).
   public static func make(
     styleText: String, file: String, locale: String?, references: [Reference],
     locales: LocaleStore = LocaleStore(files: EmbeddedLocales.files)
   ) -> (CSLEngineRenderer?, [Diagnostic]) {
     let parsed = StyleParser.parse(styleText, file: file)
-    var diagnostics = parsed.diagnostics
     guard let style = parsed.style, style.citation != nil else {
-      diagnostics.append(
-        Diagnostic(.error, code: "style-unusable", message: "\(file): no usable CSL style (dependent or invalid)"))
-      return (nil, diagnostics)
+      return (nil, parsed.diagnostics + [StyleChoice.unusable(file)])
     }
-    let (resolved, localeDiagnostics) = locales.resolve(style: style, language: locale)
-    diagnostics += localeDiagnostics
-    let renderer = CSLEngineRenderer(
-      processor: Processor(style: style, locale: resolved, references: references), styleName: style.info.title ?? file,
-      references: references)
-    return (renderer, diagnostics)
+    let (renderer, diagnostics) = make(
+      style: style, styleName: style.info.title ?? file, locale: locale, references: references, locales: locales)
+    return (renderer, parsed.diagnostics + diagnostics)
   }
 
-  init(processor: Processor, styleName: String, references: [Reference]) {
+  init(processor: Processor, styleName: String, authorOnlyProcessor: Processor) {
     self.processor = processor
     self.styleName = styleName
-    var byKey: [String: Reference] = [:]
-    for reference in references where byKey[reference.id] == nil { byKey[reference.id] = reference }
-    self.references = byKey
+    self.authorOnlyProcessor = authorOnlyProcessor
   }
 
   public func render(_ citations: [Citation], bibliographyKeys: [String], format: OutputFormat) -> RenderedCitations {
@@ -48,16 +62,19 @@ public struct CSLEngineRenderer: CitationRendering {
     case .markdown: engineFormat = MarkdownFormat()
     case .text: engineFormat = PlainTextFormat()
     }
-    // Author-only cites (`@key` in running text) are rendered here, outside the processor, so
-    // they neither take the citation layout's affixes nor count for positions.
+    // Author-only citations are rendered one by one, apart from the others, so they do not
+    // count for positions (first, subsequent, ibid) of the citations around them.
     var processed: [Citation] = []
     var slots: [Int?] = []
     var authorOnly: [Int: String] = [:]
+    var diagnostics: [Diagnostic] = []
     for (index, citation) in citations.enumerated() {
       if citation.cites.allSatisfy(\.authorOnly) {
-        let names = citation.cites.compactMap { references[$0.id].map(ReferenceText.shortAuthor) }.joined(
-          separator: ", ")
-        authorOnly[index] = Self.escape(names, format)
+        var alone = citation
+        alone.noteIndex = 0
+        let output = authorOnlyProcessor.process(citations: [alone], bibliographyIDs: [], format: engineFormat)
+        authorOnly[index] = output.citations.first ?? ""
+        diagnostics += output.diagnostics
         slots.append(nil)
       } else {
         slots.append(processed.count)
@@ -74,15 +91,8 @@ public struct CSLEngineRenderer: CitationRendering {
       let key = index < output.bibliographyIDs.count ? output.bibliographyIDs[index] : "entry-\(index)"
       entries.append(DocBlock.BibliographyEntry(key: key, content: [.trusted(Self.unwrapEntry(text, format))]))
     }
-    return RenderedCitations(citations: strings, bibliography: entries, diagnostics: output.diagnostics)
-  }
-
-  private static func escape(_ text: String, _ format: OutputFormat) -> String {
-    switch format {
-    case .html: return HTMLEscape.text(text)
-    case .markdown: return MarkdownWriter.escape(text)
-    case .text: return text
-    }
+    return RenderedCitations(
+      citations: strings, bibliography: entries, diagnostics: diagnostics + output.diagnostics)
   }
 
   /// The engine wraps HTML entries in `<div class="csl-entry">`; the report adds its own wrapper.

@@ -24,37 +24,43 @@ public enum RenderPipeline {
   }
 
   /// Renders `document` (a path). Bibliography: `bibliography`, else the front matter's
-  /// (relative to the document), else `Bibliography/*.json`. Style: `style`, else the front
-  /// matter's, else the bundled default. Locale: `locale`, else the front matter's `lang`.
-  /// Everything in the bibliography that can be read is used; with `strict`, a bibliography
-  /// that did not read clean is a failure instead.
+  /// (relative to the document), else the project's. Style: `style`, else the front matter's,
+  /// else the project's default, else `cited-author-date`, found through `catalog`. Locale:
+  /// `locale`, else the front matter's `lang`, else the project's. Everything in the
+  /// bibliography that can be read is used; with `strict`, a bibliography that did not read
+  /// clean is a failure instead.
   public static func render(
     document: String, style: String?, bibliography: [String], locale: String?, format: OutputFormat,
-    locales: LocaleStore = LocaleStore(files: EmbeddedLocales.files), strict: Bool = false
+    project: Project? = nil, catalog: StyleCatalog = InputFiles.catalog(project: nil),
+    locales: LocaleStore = InputFiles.locales(project: nil), strict: Bool = false
   ) throws(Failure) -> Output {
     guard let text = InputFiles.read(document) else {
       throw Failure(description: "cannot read '\(document)'", diagnostics: [])
     }
     let (matter, _, _) = FrontMatter.split(text, file: document)
-    var paths = bibliography
-    if paths.isEmpty {
+    var given = bibliography
+    if given.isEmpty {
       let base = InputFiles.directory(of: document)
-      paths = matter.bibliography.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 }
+      given = matter.bibliography.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 }
     }
-    if paths.isEmpty { paths = InputFiles.jsonFiles(in: "Bibliography") }
+    let paths: [String]
+    switch InputFiles.bibliographyPaths(given, project: project) {
+    case .success(let found): paths = found
+    case .failure(let missing): throw Failure(description: missing.description, diagnostics: [])
+    }
     let (references, bibliographyDiagnostics) = InputFiles.references(paths)
     let bibliographyIsClean = !bibliographyDiagnostics.contains { $0.severity >= .warning }
     if strict && !bibliographyIsClean {
       throw Failure(description: "the bibliography did not read clean (--strict)", diagnostics: bibliographyDiagnostics)
     }
-    let renderer: any CitationRendering
+    let renderer: CSLEngineRenderer
     let styleDiagnostics: [Diagnostic]
     do {
       (renderer, styleDiagnostics) = try StyleChoice.renderer(
-        for: style ?? matter.style, locale: locale ?? matter.lang, references: references, locales: locales,
-        readFile: InputFiles.read)
+        for: style ?? matter.style, projectDefault: project?.style, locale: locale ?? matter.lang ?? project?.locale,
+        references: references, catalog: catalog, locales: locales)
     } catch {
-      throw Failure(description: error.description, diagnostics: [])
+      throw Failure(description: error.description, diagnostics: error.diagnostics)
     }
     let result = DocumentRenderer(renderer: renderer, knownKeys: Set(references.map(\.id)))
       .render(text, file: document, format: format)

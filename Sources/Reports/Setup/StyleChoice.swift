@@ -1,84 +1,69 @@
 import BibModel
+import CSLEngine
 import CSLStyle
-import XMLTree
 
-/// Chooses the citation renderer for a `--style` value.
+/// Chooses the style of a report or document: the one route from a `--style` value to the CSL
+/// engine, shared with `cited render`.
 ///
-/// `nil`, `author-date` or `cited-author-date` is Cited's author-date form; `notes` or
-/// `cited-notes` its notes form; anything else names a CSL file (a path, or `NAME` looked up as
-/// `Styles/NAME.csl`). Until the CSL engine is linked into Reports, a CSL file contributes its
-/// class (in-text or note) and title, and the built-in renderer produces the text.
+/// `nil` is the project's default style (`cited.yaml`), else `cited-author-date`; `author-date`
+/// and `notes` are short for `cited-author-date` and `cited-notes`; anything else is a path or a
+/// name looked up in `catalog` (the project's `Styles/`, the bundled styles, `--styles`,
+/// `CITED_STYLES`, Zotero), dependent styles resolved to their parents.
 public enum StyleChoice {
   /// Why a style could not be used (exit status 2 in the CLI).
   public struct Failure: Error, Sendable, CustomStringConvertible {
     public var description: String
+    public var diagnostics: [Diagnostic]
   }
 
-  /// What a style file says about itself.
-  public struct StyleInfo: Sendable, Hashable {
-    public var title: String?
-    public var isNoteStyle: Bool
+  /// A style ready for the engine.
+  public struct Chosen: Sendable {
+    public var style: CSL.Style
+    /// The style's title, else where it was found.
+    public var name: String
+    /// The parser's notices (errors included when the style is still usable).
+    public var diagnostics: [Diagnostic]
   }
 
-  /// Reads the class and title of a CSL style.
-  public static func info(ofStyleText text: String, file: String) throws(Failure) -> StyleInfo {
-    let root: XMLElement
-    do {
-      root = try XMLTreeParser.parse(text, sourceName: file)
-    } catch {
-      throw Failure(description: "\(file): not a readable CSL style: \(error)")
+  /// The name `spec` stands for, the aliases and the default applied.
+  public static func reference(for spec: String?, projectDefault: String? = nil) -> String {
+    switch spec ?? projectDefault {
+    case nil, "author-date": return "cited-author-date"
+    case "notes": return "cited-notes"
+    case .some(let name): return name
     }
-    guard root.name == "style" else { throw Failure(description: "\(file): the root element is not <style>") }
-    let title = root.firstElement(named: "info")?.firstElement(named: "title")?.textContent
-    return StyleInfo(title: title, isNoteStyle: root[attribute: "class"] == "note")
   }
 
-  /// The bundled default style, looked up relative to the working directory.
-  public static let defaultStylePath = "Styles/cited-author-date.csl"
+  /// Finds and parses the style `spec` names.
+  public static func choose(
+    _ spec: String?, projectDefault: String? = nil, catalog: StyleCatalog
+  ) throws(Failure) -> Chosen {
+    let name = reference(for: spec, projectDefault: projectDefault)
+    switch catalog.load(name) {
+    case .failure(let error):
+      throw Failure(description: "style not found: \(error)", diagnostics: [])
+    case .success(let loaded):
+      guard let style = loaded.style, style.citation != nil else {
+        throw Failure(
+          description: "\(loaded.found.displayPath): no usable CSL style",
+          diagnostics: loaded.diagnostics + [unusable(loaded.found.displayPath)])
+      }
+      return Chosen(style: style, name: style.info.title ?? loaded.found.displayPath, diagnostics: loaded.diagnostics)
+    }
+  }
 
-  /// The renderer for `spec`; `readFile` reads a style file's text (nil when it does not exist).
-  ///
-  /// CSL files go through the CSL engine; `builtin-author-date` / `builtin-notes` select the
-  /// built-in renderer. With no spec, the bundled `Styles/cited-author-date.csl` is used when it
-  /// can be read, else the built-in author-date renderer.
+  /// The engine renderer for `spec`, with the locale resolved as `cited render` resolves it.
   public static func renderer(
-    for spec: String?, locale: String? = nil, references: [Reference],
-    locales: LocaleStore = LocaleStore(files: EmbeddedLocales.files), readFile: (String) -> String?
-  ) throws(Failure) -> (any CitationRendering, [Diagnostic]) {
-    switch spec {
-    case "builtin-author-date":
-      return (BuiltinCitationRenderer(form: .authorDate, references: references), [])
-    case "builtin-notes":
-      return (BuiltinCitationRenderer(form: .notes, references: references), [])
-    case nil, "author-date", "cited-author-date":
-      if let text = readFile(defaultStylePath) {
-        return try engine(text, file: defaultStylePath, locale: locale, references: references, locales: locales)
-      }
-      return (BuiltinCitationRenderer(form: .authorDate, references: references), [])
-    case "notes", "cited-notes":
-      if let text = readFile("Styles/cited-notes.csl") {
-        return try engine(
-          text, file: "Styles/cited-notes.csl", locale: locale, references: references, locales: locales)
-      }
-      return (BuiltinCitationRenderer(form: .notes, references: references), [])
-    case .some(let name):
-      let candidates = name.hasSuffix(".csl") || name.contains("/") ? [name] : ["Styles/\(name).csl", name]
-      for path in candidates {
-        guard let text = readFile(path) else { continue }
-        return try engine(text, file: path, locale: locale, references: references, locales: locales)
-      }
-      throw Failure(description: "no style '\(name)' (looked for \(candidates.joined(separator: ", ")))")
-    }
+    for spec: String?, projectDefault: String? = nil, locale: String?, references: [Reference],
+    catalog: StyleCatalog, locales: LocaleStore
+  ) throws(Failure) -> (CSLEngineRenderer, [Diagnostic]) {
+    let chosen = try choose(spec, projectDefault: projectDefault, catalog: catalog)
+    let (renderer, localeDiagnostics) = CSLEngineRenderer.make(
+      style: chosen.style, styleName: chosen.name, locale: locale, references: references, locales: locales)
+    return (renderer, chosen.diagnostics + localeDiagnostics)
   }
 
-  private static func engine(
-    _ text: String, file: String, locale: String?, references: [Reference], locales: LocaleStore
-  ) throws(Failure) -> (any CitationRendering, [Diagnostic]) {
-    let (renderer, diagnostics) = CSLEngineRenderer.make(
-      styleText: text, file: file, locale: locale, references: references, locales: locales)
-    guard let renderer else {
-      throw Failure(description: diagnostics.map(\.description).joined(separator: "\n"))
-    }
-    return (renderer, diagnostics)
+  static func unusable(_ file: String) -> Diagnostic {
+    Diagnostic(.error, code: "style-unusable", message: "\(file): no usable CSL style (dependent or invalid)")
   }
 }

@@ -19,7 +19,7 @@ enum BibFileIO {
 
   /// A usage problem: the message on stderr and exit code 2.
   static func usage(_ message: String) -> ExitCode {
-    standardError("error: " + message)
+    CLIOutput.error(message)
     return ExitCode(2)
   }
 
@@ -40,7 +40,7 @@ enum BibFileIO {
     do {
       snapshot = try SafeFile.read(path)
     } catch {
-      standardError("error: \(error)")
+      CLIOutput.error("\(error)")
       throw ExitCode(2)
     }
     var format = explicit != nil ? try self.format(for: path, explicit: explicit) : BibFormat.guess(fromPath: path)
@@ -50,7 +50,7 @@ enum BibFileIO {
         Substring(String(decoding: snapshot.bytes.prefix(8192).filter { $0 != 0 }, as: UTF8.self)))
     }
     guard let format else {
-      standardError("error: cannot tell the format of '\(path)'; pass --from")
+      CLIOutput.error("cannot tell the format of '\(path)'; pass --from")
       throw ExitCode(2)
     }
     if snapshot.bytes.count > 8_000_000 {
@@ -83,7 +83,7 @@ enum BibFileIO {
   }
 
   static func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics { standardError(diagnostic.description) }
+    CLIOutput.print(diagnostics)
   }
 
   /// Writes atomically under the lock; with `expectedHash`, refuses to overwrite outside edits.
@@ -93,7 +93,7 @@ enum BibFileIO {
     do {
       try SafeFile.write(Array(text.utf8), to: path, expectedHash: expectedHash)
     } catch {
-      standardError("error: \(error)")
+      CLIOutput.error("\(error)")
       throw ExitCode(2)
     }
     let elapsed = Date().timeIntervalSince(start)

@@ -17,7 +17,10 @@ struct BibMergeCommand: ParsableCommand {
   @Argument(help: "Our version (git's %A); the result is written here by default.") var ours: String
   @Argument(help: "Their version (git's %B).") var theirs: String
   @Option(name: [.short, .customLong("output")], help: "Write the result here instead of OURS.") var output: String?
-  @Option(help: "Format of the inputs when their names do not tell (git passes temporary names).") var format: String?
+  @Option(
+    name: [.customLong("from"), .customLong("format")],
+    help: "Format of the inputs when their names do not tell (git passes temporary names).")
+  var format: String?
   @OptionGroup var reading: BibReadOptions
 
   func run() throws {
@@ -25,7 +28,7 @@ struct BibMergeCommand: ParsableCommand {
       let detected = try format.map({ try BibFileIO.format(for: ours, explicit: $0) })
         ?? BibFileIO.detectFormat([ours, theirs, base])
     else {
-      throw BibFileIO.usage("cannot tell the format of \(ours), \(theirs) or \(base); pass --format")
+      throw BibFileIO.usage("cannot tell the format of \(ours), \(theirs) or \(base); pass --from")
     }
     let formatName = detected.rawValue
     let oursFile = try BibFileIO.load(ours, format: formatName, encoding: reading.encoding)

@@ -2,6 +2,7 @@ import ArgumentParser
 import BibModel
 import Foundation
 import KnowledgeBase
+import Reports
 
 /// `cited check`: validates the knowledge base against its schema and bibliography. Writes nothing.
 struct CheckCommand: ParsableCommand {
@@ -30,7 +31,8 @@ struct CheckCommand: ParsableCommand {
       "Also report sourcing coverage: unsourced entities and properties, busiest sources, secondary-only statements.")
   var coverage = false
 
-  @Option(help: ArgumentHelp("Project configuration (default: .cited.yaml when present).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Check configuration (default: the project's .cited.yaml when present).", valueName: "file"))
   var config: String?
 
   @Option(help: ArgumentHelp("Switch a rule off (repeatable).", valueName: "rule"))
@@ -47,10 +49,10 @@ struct CheckCommand: ParsableCommand {
   var timings = false
 
   func run() throws {
-    let configuration = try makeConfig()
     let clock = ContinuousClock()
     let started = clock.now
     let loaded = try input.load()
+    let configuration = try makeConfig(project: loaded.project)
     let loadedAt = clock.now
     let result = Checker.check(loaded.knowledge, loaded.bibliography, config: configuration)
     let checkedAt = clock.now
@@ -88,13 +90,13 @@ struct CheckCommand: ParsableCommand {
   }
 
   /// Configuration from `.cited.yaml` then the command line; mistakes are usage errors.
-  func makeConfig() throws -> CheckConfig {
+  func makeConfig(project: Project?) throws -> CheckConfig {
     var base = CheckConfig(today: CLIOutput.today())
     if let today {
       guard let date = FactDate.parse(today) else { throw usage("--today must be YYYY-MM-DD") }
       base.today = date
     }
-    let path = config ?? ".cited.yaml"
+    let path = config ?? project?.checkConfigFile ?? ".cited.yaml"
     if config != nil || FileManager.default.fileExists(atPath: path) {
       let text: String
       do { text = try KnowledgeDirectory.read(path) } catch {

@@ -11,90 +11,92 @@ struct ReportCommand: ParsableCommand {
     discussion: """
       Every entity and every statement, each statement cited in the chosen style, with
       provenance marks, conflicts, four figures, an index of sources and the bibliography.
-      Default: HTML to out/report.html. Exit status: 0 written, 2 unreadable input or bad usage.
+      Default: HTML to out/report.html in the project's folder; -o - writes to standard output.
+      When `cited check` finds errors the report is written with a warning (--strict: not
+      written, exit 1). Exit status: 0 written, 1 the bibliography did not read clean, 2 missing
+      or unreadable input or bad usage.
       """)
 
-  @Option(help: "A CSL style: a .csl path, a name under Styles/, 'author-date' or 'notes'.")
+  @OptionGroup var input: KnowledgeInputOptions
+
+  @Option(help: "A CSL style: a path or a name (see `cited style list`; default: the project's, else author-date).")
   var style: String?
 
-  @Option(help: "The locale of the citation terms (BCP 47 tag; default: the style's).")
+  @OptionGroup var search: StyleSearchOptions
+
+  @Option(help: "The locale of the citation terms (BCP 47 tag; default: the project's, else the style's).")
   var locale: String?
 
-  @Option(help: "Output format: html, md or txt (default: from -o's extension, else html).")
-  var format: String?
+  @Option(
+    name: [.customLong("to"), .customLong("format")],
+    help: "Output format: text, html or markdown (txt, md; default: from -o's extension, else html).")
+  var to: String?
 
-  @Option(name: .shortAndLong, help: "Where to write the report (default out/report.<ext>).")
+  @Option(name: .shortAndLong, help: "Where to write the report (- for standard output; default out/report.<ext>).")
   var output: String?
 
-  @Option(help: "The knowledge-base folder.")
-  var knowledge: String = "Knowledge"
-
-  @Option(
-    parsing: .upToNextOption,
-    help: "Bibliography files: CSL-JSON, CSL-YAML, BibLaTeX/BibTeX or RIS (default Bibliography/*.json).")
-  var bibliography: [String] = []
-
-  @Flag(help: "Refuse to write when reading the bibliography skipped or repaired anything (default: exit 1).")
+  @Flag(
+    help: "Refuse to write when reading the bibliography skipped or repaired anything, or `cited check` finds errors.")
   var strict = false
 
   mutating func run() throws {
-    var chosen: OutputFormat = .html
-    if let format {
-      guard let named = OutputFormat(name: format) else {
-        ReportsCLI.printError("cited: unknown format '\(format)' (use html, md or txt)")
-        throw ExitCode(2)
-      }
-      chosen = named
-    } else if let output, let dot = output.lastIndex(of: "."),
-      let byExtension = OutputFormat(fileExtension: String(output[output.index(after: dot)...]))
-    {
-      chosen = byExtension
-    }
-    let extensionName = chosen == .html ? "html" : chosen == .markdown ? "md" : "txt"
-    let destination = output ?? "out/report." + extensionName
-
-    let loaded: Knowledge
-    do {
-      loaded = try KnowledgeDirectory.load(knowledge).0
-    } catch {
-      ReportsCLI.printError("cited: \(error)")
-      throw ExitCode(2)
-    }
-    let paths = bibliography.isEmpty ? InputFiles.jsonFiles(in: "Bibliography") : bibliography
-    let (references, bibliographyDiagnostics) = InputFiles.references(paths)
-    bibliographyDiagnostics.forEach { ReportsCLI.printError($0.description) }
+    let chosen = try OutputChoice.format(to, output: output, fallback: .html)
+    let loaded = try input.load()
+    let project = loaded.project
+    let destination =
+      output ?? project?.defaultReport(extension: OutputChoice.fileExtension(chosen))
+      ?? "out/report." + OutputChoice.fileExtension(chosen)
+    let references = loaded.bibliography.keys.compactMap { loaded.bibliography.references[$0] }
+    let bibliographyDiagnostics = loaded.bibliography.diagnostics
+    CLIOutput.print(bibliographyDiagnostics)
     let bibliographyIsClean = !bibliographyDiagnostics.contains { $0.severity >= .warning }
-    if strict && !bibliographyIsClean {
-      ReportsCLI.printError("cited: the bibliography did not read clean; nothing written (--strict)")
+    let checkErrors = Checker.check(loaded.knowledge, loaded.bibliography, config: checkConfig(project))
+      .findings.filter { $0.severity == .error }.count
+    if checkErrors > 0 {
+      CLIOutput.warning("`cited check` finds \(checkErrors) error\(checkErrors == 1 ? "" : "s") in the knowledge base")
+    }
+    if strict && (!bibliographyIsClean || checkErrors > 0) {
+      CLIOutput.error("the knowledge base or its bibliography did not check clean; nothing written (--strict)")
       throw ExitCode(1)
     }
-    let renderer: any CitationRendering
+    let language = locale ?? project?.locale
+    let locales = InputFiles.locales(project: project)
+    let renderer: CSLEngineRenderer
     let styleDiagnostics: [Diagnostic]
     do {
       (renderer, styleDiagnostics) = try StyleChoice.renderer(
-        for: style, locale: locale, references: references, readFile: InputFiles.read)
+        for: style, projectDefault: project?.style, locale: language, references: references,
+        catalog: search.catalog(project: project), locales: locales)
     } catch {
-      ReportsCLI.printError("cited: \(error)")
+      CLIOutput.print(error.diagnostics)
+      CLIOutput.error(error.description)
       throw ExitCode(2)
     }
-    styleDiagnostics.forEach { ReportsCLI.printError($0.description) }
-    let result = Report.build(knowledge: loaded, references: references, renderer: renderer, format: chosen)
+    CLIOutput.print(styleDiagnostics)
+    LocaleCheck.warnIfUnknown(language, store: locales)
+    let result = Report.build(knowledge: loaded.knowledge, references: references, renderer: renderer, format: chosen)
     let text: String
     switch chosen {
     case .html: text = HTMLWriter.page(result.doc)
     case .markdown: text = MarkdownWriter.document(result.doc)
     case .text: text = TextWriter.document(result.doc)
     }
-    do {
-      try InputFiles.write(text, to: destination)
-    } catch {
-      ReportsCLI.printError("cited: cannot write '\(destination)': \(error)")
-      throw ExitCode(2)
-    }
-    result.diagnostics.forEach { ReportsCLI.printError($0.description) }
-    print(
-      "wrote \(destination): \(loaded.entities.count) entities, \(loaded.statements.count) statements, "
-        + "\(result.citationCount) citations of \(result.citedSources.count) sources (\(renderer.styleName))")
+    try OutputChoice.write(text, to: destination)
+    CLIOutput.print(result.diagnostics)
+    let summary =
+      "wrote \(destination): \(loaded.knowledge.entities.count) entities, \(loaded.knowledge.statements.count) "
+      + "statements, \(result.citationCount) citations of \(result.citedSources.count) sources (\(renderer.styleName))"
+    if destination == "-" { CLIOutput.line(summary) } else { print(summary) }
     if !bibliographyIsClean { throw ExitCode(1) }
+  }
+
+  /// The project's check configuration (`.cited.yaml`), else the defaults; `cited check`
+  /// reports its problems, so here they only fall back to the defaults.
+  private func checkConfig(_ project: Project?) -> CheckConfig {
+    let base = CheckConfig(today: CLIOutput.today())
+    let path = project?.checkConfigFile ?? ".cited.yaml"
+    guard let text = InputFiles.read(path) else { return base }
+    let (read, problems) = CheckConfig.read(text, file: path, base: base)
+    return problems.isEmpty ? read : base
   }
 }

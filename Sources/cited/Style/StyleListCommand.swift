@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSLStyle
 import Foundation
+import Reports
 
 /// `cited style list`: the styles `cited` can find by name, in search order.
 struct StyleListCommand: ParsableCommand {
@@ -8,17 +9,18 @@ struct StyleListCommand: ParsableCommand {
     commandName: "list",
     abstract: "List the bundled styles and those on the search path (name, title, class, path).",
     discussion: """
-      Search order for a style given by name: Styles/ in the working directory, the styles \
+      Search order for a style given by name: the project's Styles/, the styles \
       bundled with cited, each --styles directory, each directory of CITED_STYLES \
       (colon-separated), ~/Zotero/styles. A name found earlier shadows later ones.
       """)
 
+  @OptionGroup var projectOptions: ProjectOptions
   @OptionGroup var search: StyleSearchOptions
 
   func run() throws {
     var seen = Set<String>()
     var rows: [[String]] = []
-    for found in search.catalog.all() {
+    for found in search.catalog(project: try projectOptions.resolve(required: false)).all() {
       let parsed = StyleParser.parse(found.text, file: found.displayPath)
       let title = parsed.style?.info.title ?? "(unreadable)"
       var kind = parsed.style.map { $0.isDependent ? "dependent" : $0.styleClass.rawValue } ?? "-"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSLTestSuite
 import Foundation
+import Reports
 
 /// `cited style test FIXTURE...`: runs CSL test-suite fixtures; ends with `N passed, M failed`.
 struct StyleTestCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct StyleTestCommand: ParsableCommand {
   @Option(help: "Seconds before a fixture counts as hung.") var timeout: Double = 10
 
   func run() throws {
-    let runner = FixtureRunner(locales: LocaleDirectory.defaultStore(locales))
+    let runner = FixtureRunner(locales: InputFiles.locales(project: nil, extra: locales))
     var passed = 0
     var failed = 0
     for path in fixtures {

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Reports
+
+/// The one set of output format names (`text|html|markdown`, with `txt` and `md` accepted) and
+/// how `--to` and `-o` choose among them.
+enum OutputChoice {
+  /// `--to` when given, else `-o`'s extension, else `fallback`; an unknown name is exit status 2.
+  static func format(_ name: String?, output: String?, fallback: OutputFormat) throws -> OutputFormat {
+    if let name {
+      guard let chosen = OutputFormat(name: name) else {
+        CLIOutput.error("unknown output format '\(name)' (use text, html or markdown; txt and md also work)")
+        throw ExitCode(2)
+      }
+      return chosen
+    }
+    if let output, let dot = output.lastIndex(of: "."),
+      let chosen = OutputFormat(fileExtension: String(output[output.index(after: dot)...]))
+    {
+      return chosen
+    }
+    return fallback
+  }
+
+  /// The file extension of a format.
+  static func fileExtension(_ format: OutputFormat) -> String {
+    switch format {
+    case .html: return "html"
+    case .markdown: return "md"
+    case .text: return "txt"
+    }
+  }
+
+  /// Writes `text` to `output` (`-` is standard output); a failure is exit status 2.
+  static func write(_ text: String, to output: String) throws {
+    do {
+      try InputFiles.write(text, to: output)
+    } catch {
+      CLIOutput.error("cannot write '\(output)': \(error)")
+      throw ExitCode(2)
+    }
+  }
+}
