@@ -178,8 +178,11 @@ extension Renderer {
     var inverted: [Bool] = []
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
+      // citeproc-js sets the <name> element's affixes and formatting on each name.
       rendered.append(
-        .tagged(.name, [formatPerson(person, index: index, options: options, name: name, sortOrder: sortOrder)]))
+        .tagged(
+          .name,
+          [decorateName(formatPerson(person, index: index, options: options, name: name, sortOrder: sortOrder), name)]))
       inverted.append(sortOrder && !NameParts.isNonRomanic(person) && person.literal == nil)
     }
     let delimiter = options.delimiter ?? ", "
@@ -191,10 +194,11 @@ extension Renderer {
       }
       parts.append(.text(delimiter + "\u{2026} "))
       parts.append(
-        formatPerson(
-          last, index: names.count - 1, options: options, name: name,
-          sortOrder: isSortOrder(names.count - 1, options: options)))
-      return decorateName(.sequence(parts), name)
+        decorateName(
+          formatPerson(
+            last, index: names.count - 1, options: options, name: name,
+            sortOrder: isSortOrder(names.count - 1, options: options)), name))
+      return .sequence(parts)
     }
     let andWord: String?
     switch mode == .sort ? nil : options.and {
@@ -232,9 +236,16 @@ extension Renderer {
         let attached = (term.unicodeScalars.first?.value ?? 0) >= 0x2E80
         parts.append(.text(useDelimiter ? delimiter : (attached ? "" : " ")))
         parts.append(decorate(.text(term), etAl?.decoration ?? CSL.Decoration()))
+        // citeproc-js also sets the <name> element's formatting (not its affixes) around a
+        // list that ends in et-al.
+        if let name {
+          var formatting = CSL.Decoration()
+          formatting.formatting = name.decoration.formatting
+          return decorate(.sequence(parts), formatting)
+        }
       }
     }
-    return decorateName(.sequence(parts), name)
+    return .sequence(parts)
   }
 
   /// Latin, Greek, Cyrillic and Arabic letters (citeproc-js's "romanesque" scripts).
