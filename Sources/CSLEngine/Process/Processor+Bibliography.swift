@@ -14,6 +14,10 @@ extension Processor {
     var finished: [(item: Int, node: Node)] = []
     let usesNumbers = MacroGraph.usesVariable("citation-number", inBibliographyOf: compiled.style)
     var previousNames: [String]?
+    let carried = carriedGivenLevels(states)
+    let shared = sharedNames(order)
+    let expandsWithinItem =
+      compiled.style.citation.map { $0.disambiguateAddGivenname && $0.givennameDisambiguationRule == .byCite } ?? false
     // Entries are independent until subsequent-author-substitute: render them on all cores.
     let rendered = ParallelMap.map(count: order.count) { range, chunkCache in
       range.map { position -> Node in
@@ -24,6 +28,12 @@ extension Processor {
         var state = DisambiguationState()
         state.yearSuffix = states[item]?.yearSuffix
         state.conditionLevel = states[item]?.conditionLevel ?? 0
+        state.expandsWithinItem = expandsWithinItem
+        state.sharedNames = shared[item] ?? [:]
+        if let levels = carried[item] {
+          state.givenLevels = levels
+          state.givenLevelsFirstNamesOnly = true
+        }
         return renderItem(item, context: context, state: state, mode: .bibliography, cache: chunkCache)
       }
     }
@@ -71,6 +81,107 @@ extension Processor {
     return ParallelMap.map(count: entries.count) { range, _ in
       range.map { (entries[$0].item, serialize(entries[$0].node, format: format)) }
     }
+  }
+
+  /// Given names a citation expanded, as citeproc-js carries them into the bibliography's
+  /// first names (when the style sets disambiguate-add-givenname): under by-cite, the level the
+  /// citation's own name form gives every name (0 short, 1 initials, 2 full) raised by the
+  /// expansion found for the item; under the global rules, the expansion alone. A bibliography
+  /// name never prints shorter than its own form.
+  private func carriedGivenLevels(_ states: [Int: DisambiguationState]) -> [Int: [Int: Int]] {
+    guard let citation = compiled.style.citation, citation.disambiguateAddGivenname else { return [:] }
+    var carried: [Int: [Int: Int]] = [:]
+    guard citation.givennameDisambiguationRule == .byCite else { return [:] }
+    let options = firstCitationNameOptions
+    let base = options.form == .short ? 0 : (options.initializeWith != nil ? 1 : 2)
+    for (item, reference) in references.enumerated() {
+      let expanded = states[item]?.givenLevels ?? [:]
+      guard base > 0 || !expanded.isEmpty else { continue }
+      var levels: [Int: Int] = [:]
+      let count = Self.citedNames(reference, options: options, etAl: false).count
+      for index in 0..<count {
+        var level = expanded[index] ?? 0
+        // An initial the citation cannot print (no initialize-with) was printed in full.
+        if level == 1 && options.initializeWith == nil { level = 2 }
+        level = max(level, base)
+        if level > 0 { levels[index] = level }
+      }
+      if !levels.isEmpty { carried[item] = levels }
+    }
+    return carried
+  }
+
+  /// Under the all-names and primary-name rules, citeproc-js expands bibliography names
+  /// against every name the entries print (et-al cuts nothing; primary-name: first names
+  /// only), in any names variable: per item, variable and name index, 1 when the family name
+  /// is shared by a name with other initials, 2 when the initials are shared by another given
+  /// name (3 both). The -with-initials rules never expand past a bibliography's initials and
+  /// are not searched.
+  private func sharedNames(_ order: [Int]) -> [Int: [String: [Int: UInt8]]] {
+    guard let citation = compiled.style.citation, citation.disambiguateAddGivenname else { return [:] }
+    let rule = citation.givennameDisambiguationRule
+    guard rule == .allNames || rule == .primaryName else { return [:] }
+    let primaryOnly = rule == .primaryName
+    let cache = RenderCache()
+    func keys(_ given: String) -> (initials: String, given: String) {
+      let plain = given.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
+      return (cache.initials(plain, with: ".", hyphen: true, initialize: true), plain)
+    }
+    // family → initials → given names.
+    var registry: [String: [String: Set<String>]] = [:]
+    for item in order {
+      for list in references[item].names.values {
+        for name in list.prefix(primaryOnly ? 1 : list.count) {
+          guard name.literal == nil, let family = name.family, let given = name.given, !given.isEmpty else { continue }
+          let key = keys(given)
+          registry[family, default: [:]][key.initials, default: []].insert(key.given)
+        }
+      }
+    }
+    var result: [Int: [String: [Int: UInt8]]] = [:]
+    for item in order {
+      for (variable, list) in references[item].names {
+        for (index, name) in list.prefix(primaryOnly ? 1 : list.count).enumerated() {
+          guard name.literal == nil, let family = name.family, let given = name.given, !given.isEmpty,
+            let initials = registry[family]
+          else { continue }
+          let key = keys(given)
+          var flags: UInt8 = 0
+          if initials.count > 1 { flags |= 1 }
+          if (initials[key.initials]?.count ?? 0) > 1 { flags |= 2 }
+          if flags != 0 { result[item, default: [:]][variable, default: [:]][index] = flags }
+        }
+      }
+    }
+    return result
+  }
+
+  /// The options of the first `cs:name` the citation layout reaches (through macros, in
+  /// document order), inherited from the citation's.
+  private var firstCitationNameOptions: CSL.NameOptions {
+    let inherited = compiled.citationNameOptions
+    guard let citation = compiled.style.citation else { return inherited }
+    var visited = Set<String>()
+    func find(_ elements: [CSL.Element]) -> CSL.NameOptions? {
+      for element in elements {
+        switch element {
+        case .names(let names): return (names.name?.options ?? CSL.NameOptions()).inheriting(inherited)
+        case .group(let group): if let found = find(group.children) { return found }
+        case .choose(let choose):
+          for branch in choose.branches { if let found = find(branch.children) { return found } }
+          if let found = find(choose.otherwise) { return found }
+        case .text(let text):
+          if case .macro(let name) = text.source, visited.insert(name).inserted,
+            let found = find(compiled.style.macros[name] ?? [])
+          {
+            return found
+          }
+        default: break
+        }
+      }
+      return nil
+    }
+    return find(citation.layout.children) ?? inherited
   }
 
   /// The rendered names of a names node, one string per name; the whole text last, so

@@ -27,6 +27,15 @@ struct DisambiguationState: Sendable, Hashable {
   var addNames = 0
   /// How far given names are expanded: 0 as styled, 1 initials, 2 full; keyed by name index.
   var givenLevels: [Int: Int] = [:]
+  /// The levels apply to the first `cs:names` rendered only (the bibliography's names that
+  /// correspond to the citation's).
+  var givenLevelsFirstNamesOnly = false
+  /// Bibliography of a style with disambiguate-add-givenname under the by-cite rule: names
+  /// longer here than in the citation are expanded against the item's other names.
+  var expandsWithinItem = false
+  /// Bibliography under the all-names and primary-name rules: names whose family (1) or
+  /// initials (2) other names share, by variable and index (`Processor.sharedNames`).
+  var sharedNames: [String: [Int: UInt8]] = [:]
   /// Level applied to names not in `givenLevels` (all-names rules).
   var yearSuffix: Int?
   /// The `disambiguate="true"` condition holds.

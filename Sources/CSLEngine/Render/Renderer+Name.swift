@@ -9,7 +9,18 @@ extension Renderer {
     if let literal = person.literal, !literal.isEmpty {
       return block([piece(literal, familyPart, withCase: true)], familyPart)
     }
-    let level = disambiguation.givenLevels[index] ?? 0
+    var level =
+      disambiguation.givenLevelsFirstNamesOnly && !inFirstNames ? 0 : disambiguation.givenLevels[index] ?? 0
+    if disambiguation.expandsWithinItem {
+      let styled = options.form == .short ? 0 : (options.initializeWith != nil ? 1 : 2)
+      if styled > level { level = withinItemLevel(person, index: index, styled: styled, options: options) }
+    }
+    if !disambiguation.sharedNames.isEmpty, let flags = disambiguation.sharedNames[namesVariable]?[index] {
+      // citeproc-js: a shared family name asks for initials, shared initials for the full name
+      // (so does a shared family name where the style prints no initials).
+      let asked = flags & 2 != 0 || options.initializeWith == nil ? 2 : 1
+      level = max(level, asked)
+    }
     var form = options.form ?? .long
     var initializeWith = options.initializeWith
     var initialize = options.initialize ?? true
@@ -117,6 +128,33 @@ extension Renderer {
     return .sequence(pieces)
   }
 
+  /// citeproc-js, by-cite rule: a bibliography name printed longer than its citation expands
+  /// when another name of the same item seen so far shares its family name: to initials when
+  /// their initials differ, in full when they are the same.
+  private func withinItemLevel(_ person: Name, index: Int, styled: Int, options: CSL.NameOptions) -> Int {
+    guard let family = person.family, let given = person.given, !given.isEmpty else { return styled }
+    let seen = (seenNames ?? []) + namesetNames.prefix(index + 1)
+    guard seen.contains(where: { $0.family == family && $0.given != given }) else { return styled }
+    func keys(_ given: String) -> (initials: String, given: String) {
+      let plain = given.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
+      let initials =
+        cache?.initials(plain, with: ".", hyphen: true, initialize: true)
+        ?? Self.initials(plain, with: ".", hyphen: true, initialize: true)
+      return (initials, plain)
+    }
+    let mine = keys(given)
+    var initials = Set<String>()
+    var givens = Set<String>()
+    for other in seen where other.family == family {
+      guard let otherGiven = other.given, !otherGiven.isEmpty else { continue }
+      let key = keys(otherGiven)
+      initials.insert(key.initials)
+      if key.initials == mine.initials { givens.insert(key.given) }
+    }
+    if givens.count > 1 || (initials.count > 1 && options.initializeWith == nil) { return 2 }
+    return initials.count > 1 ? max(styled, 1) : styled
+  }
+
   /// Names written family first in every position: `static-ordering` in the data, Latin-script
   /// names in a Chinese or Japanese item (romanized names keep their native order), and names
   /// in a Vietnamese or Hungarian item (names with script forms of their own excepted).
@@ -171,10 +209,12 @@ extension Renderer {
     if markup && given.contains("<") && given.contains(">") {
       return markedInitials(given, with: mark, hyphen: hyphen, initialize: initialize)
     }
+    // Without initialize-with-hyphen, a hyphen separates words like a space (citeproc-js:
+    // "Seo-yeon" → "S. yeon", "Jean-Pierre" → "J. P.").
+    let characters = hyphen ? Array(given) : given.map { $0 == "-" ? " " : $0 }
     // Tokenize: words separated by spaces or periods; remember which had a period.
     var tokens: [(text: String, abbreviated: Bool)] = []
     var current = ""
-    let characters = Array(given)
     for character in characters {
       if character == "." || character == " " {
         if !current.isEmpty {
@@ -188,7 +228,13 @@ extension Renderer {
     if !current.isEmpty { tokens.append((current, false)) }
     var result = ""
     let trimmedMark = mark.droppingTrailingSpaces()
-    for token in tokens {
+    for var token in tokens {
+      // A hyphen after a period ("Tz.-Ch.") joins the next initial to the previous one.
+      if token.text.hasPrefix("-"), !result.isEmpty {
+        token.text.removeFirst()
+        guard !token.text.isEmpty else { continue }
+        result = result.droppingTrailingSpaces() + "-"
+      }
       let pieces = token.text.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
       // "Jean-P." is a name and an initial: only a token without a hyphen is one initial.
       let isInitial = token.text.count == 1 || (token.abbreviated && pieces.count < 2)
@@ -218,8 +264,9 @@ extension Renderer {
           result += initialsOfPieces.map { $0 + mark }.joined()
         }
       } else {
-        if !result.isEmpty && !result.hasSuffix(" ") { result += " " }
-        result += token.text + " "
+        if !result.isEmpty && !result.hasSuffix(" ") && !result.hasSuffix("-") { result += " " }
+        // An abbreviated word keeps its period ("Jean-P.", initialize="false").
+        result += token.text + (token.abbreviated ? trimmedMark : "") + " "
       }
     }
     return result.droppingTrailingSpaces()

@@ -66,6 +66,7 @@ extension Renderer {
       renderedNames = true
       return Rendered(node: .empty, calledVariable: true, renderedVariable: true)
     }
+    inFirstNames = !renderedNames
     renderedNames = true
     var options = (effective.name?.options ?? CSL.NameOptions()).inheriting(nameOptions)
     if let overrides = sortNameOverrides {
@@ -98,6 +99,7 @@ extension Renderer {
     }
     var nodes: [Node] = []
     for group in groups {
+      namesVariable = group.variable == "editortranslator" ? "editor" : group.variable
       var list = nameList(group.names, options: options, name: effective.name, etAl: effective.etAl)
       guard !list.isEmpty else { continue }
       if let label = effective.label, mode != .sort {
@@ -174,6 +176,18 @@ extension Renderer {
   func nameList(_ names: [Name], options: CSL.NameOptions, name: CSL.Name?, etAl: CSL.EtAl?) -> Node {
     let truncated = truncation(names.count, options: options)
     if truncated.shown == 0 { return .empty }
+    if disambiguation.expandsWithinItem {
+      if seenNames == nil {
+        seenNames = Array(Processor.citedNames(reference, options: compiled.citationNameOptions, etAl: false))
+      }
+      namesetNames = names
+    }
+    defer {
+      if disambiguation.expandsWithinItem {
+        seenNames?.append(contentsOf: names)
+        namesetNames = []
+      }
+    }
     var rendered: [Node] = []
     var inverted: [Bool] = []
     for (index, person) in names.prefix(truncated.shown).enumerated() {

@@ -36,6 +36,14 @@ final class Renderer {
   var disambiguateTestsHeld = 0
   /// `author-only`: only the first `cs:names` output is kept (handled by the caller).
   var renderedNames = false
+  /// The `cs:names` being rendered is the first one to render for the item.
+  var inFirstNames = true
+  /// `expandsWithinItem`: the item's names seen so far (the citation's, then each `cs:names`
+  /// rendered), and those of the `cs:names` being rendered.
+  var seenNames: [Name]?
+  var namesetNames: [Name] = []
+  /// The names variable being rendered.
+  var namesVariable = ""
   /// Cited's multilingual extension: the name form of the `cs:names` being rendered.
   var nameForms: CSL.MultilingualOptions?
   /// Rendering only to compare cites for ambiguity: like citeproc-js, the `accessed` date does
