@@ -30,6 +30,13 @@ extension Renderer {
         // Only the branches this item takes count: a variable named in a branch not taken
         // stays available to the rest of the entry.
         let used = substitutedVariables(in: element)
+        // citeproc-js: a substituted <names> prints with the affixes and formatting of the
+        // <names> it stands in for; its own count only when that one sets none at all.
+        var element = element
+        if case .names(var child) = element, names.decoration != CSL.Decoration() {
+          child.decoration = names.decoration
+          element = .names(child)
+        }
         let rendered = render(element)
         // citeproc-js: a term the locale defines as empty still ends the substitution.
         if rendered.node.isEmpty, case .text(let text) = element,
@@ -51,11 +58,10 @@ extension Renderer {
           result.renderedVariable = true
           // citeproc-js: a substituted <names> takes the affixes and formatting of the <names> it
           // stands in for; anything else (a title, a macro, a choose) prints as it is.
-          let inherits: Bool
-          if case .names = element { inherits = true } else { inherits = false }
-          result.node = .tagged(
-            .names("substitute"),
-            [inherits ? decorate(rendered.node, names.decoration) : Self.markingContent(rendered.node)])
+          // A substituted title or macro prints with its own formatting only.
+          let node: Node
+          if case .names = element { node = rendered.node } else { node = Self.markingContent(rendered.node) }
+          result.node = .tagged(.names("substitute"), [node])
           return result
         }
       }

@@ -225,7 +225,9 @@ extension Renderer {
     let types = condition.types
     switch condition.match {
     case .all:
-      if !types.isEmpty && (types.count > 1 || !types.contains(reference.type)) { return false }
+      // As citeproc-js reads styles, the values of one `type` attribute are alternatives
+      // ("chapter article-journal"), whatever `match` says; `match` joins the attributes.
+      if !types.isEmpty && !types.contains(reference.type) { return false }
       for item in condition.otherTests where !test(item) { return false }
       return true
     case .any:

@@ -166,7 +166,8 @@ final class Renderer {
     }
     guard !node.isEmpty else { return node }
     var result = node
-    if let textCase = decoration.textCase {
+    // citeproc-js leaves title case out for legal items with a jurisdiction.
+    if let textCase = decoration.textCase, textCase != .title || lookup.text("jurisdiction") == nil {
       var caser = TextCaser(textCase, english: anyLanguage || isEnglish)
       caser.turkic = isTurkic
       result = caser.applyAll(result)
