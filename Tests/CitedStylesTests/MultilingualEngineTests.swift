@@ -160,9 +160,10 @@ import Testing
     }
     let layout = #"<group delimiter=" "><text term="no date"/><date variable="issued" form="text"/></group>"#
     let items = [dated("a", "zh-Hans"), dated("b", "en")]
-    #expect(try Self.entries(layout, items) == ["no date July 8, 2013", "no date July 8, 2013"])
+    // An entry that opens with a term starts in upper case (as citeproc-js).
+    #expect(try Self.entries(layout, items) == ["No date July 8, 2013", "No date July 8, 2013"])
     #expect(
       try Self.entries(layout, items, root: #"cited:item-locale="true""#)
-        == ["无日期 2013年7月8日", "no date July 8, 2013"])
+        == ["无日期 2013年7月8日", "No date July 8, 2013"])
   }
 }

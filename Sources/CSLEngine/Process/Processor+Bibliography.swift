@@ -39,6 +39,11 @@ extension Processor {
     }
     for (position, _) in order.enumerated() {
       var node = rendered[position]
+      // citeproc-js: an entry that opens with a term ("s. d.") starts in upper case.
+      if node.startsWith(tag: .term) {
+        var caser = TextCaser(.capitalizeFirst, english: true)
+        node = caser.applyAll(node)
+      }
       // subsequent-author-substitute
       if let substitute = bibliography.subsequentAuthorSubstitute, let names = firstNames(node) {
         let current = nameTexts(names)

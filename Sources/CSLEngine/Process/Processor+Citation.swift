@@ -179,8 +179,9 @@ extension Processor {
       }
     }
     let body = Node.sequence(output)
-    if body.isEmpty { return Self.noPrintedForm }
-    return serialize(Self.layoutWrap(body, citation.layout.decoration), format: format)
+    // citeproc-js puts the layout's affixes around the error note too ("(…)", "….").
+    let printed = body.isEmpty ? Node.text(Self.noPrintedForm) : body
+    return serialize(Self.layoutWrap(printed, citation.layout.decoration), format: format)
   }
 
   /// Same-author cites: the author once, then the years (or year suffixes).

@@ -59,12 +59,15 @@ extension Renderer {
       if form == .short || given.isEmpty { return familyNode }
       return .sequence([familyNode, block([piece(given, givenPart, withCase: true)], givenPart)])
     }
+    // citeproc-js joins a particle to the family name with a no-break space in styles whose
+    // default locale is French, Russian or Czech ("de\u{A0}la\u{A0}Fontaine" stays on one line).
+    let particleSpace = Self.particleSpace(compiled.style.defaultLocale)
     func spaced(_ nodes: [(String, Node)]) -> [Node] {
       var result: [Node] = []
       var previous = ""
       for (text, node) in nodes where !text.isEmpty {
         if !result.isEmpty, let last = previous.last, last != "'" && last != "\u{2019}" && last != "-" && last != " " {
-          result.append(.text(" "))
+          result.append(.text(previous == nonDropping && text == family ? particleSpace : " "))
         }
         result.append(node)
         previous = text
@@ -189,6 +192,11 @@ extension Renderer {
     parts.append(contentsOf: nodes)
     if let suffix = decoration?.suffix, !suffix.isEmpty { parts.append(.text(suffix)) }
     return parts.count == 1 ? parts[0] : .sequence(parts)
+  }
+
+  static func particleSpace(_ defaultLocale: String?) -> String {
+    let language = (defaultLocale ?? "").prefix(2).lowercased()
+    return language == "fr" || language == "ru" || language == "cs" ? "\u{A0}" : " "
   }
 
   static func joinParticle(_ particle: String, _ family: String) -> String {
