@@ -14,8 +14,15 @@ extension Renderer {
         // citeproc-js: an empty year-suffix does not count for group suppression.
         return Rendered(node: .empty, calledVariable: name != "year-suffix")
       }
-      return Rendered(
-        node: decorate(node, Self.leafDecoration(text.decoration, node)), calledVariable: true, renderedVariable: true)
+      var decoration = Self.leafDecoration(text.decoration, node)
+      var value = node
+      if decoration.stripPeriods {
+        // citeproc-js never strips the periods of a DOI or URL, and keeps those before a
+        // lowercase letter in other values.
+        if name != "DOI" && name != "URL" { value = node.mapText(Self.strippingPeriods) }
+        decoration.stripPeriods = false
+      }
+      return Rendered(node: decorate(value, decoration), calledVariable: true, renderedVariable: true)
     case .macro(let name):
       guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name), macroDepth < 40
       else { return .nothing }

@@ -188,6 +188,20 @@ final class Renderer {
 
   /// A style's affix: markup applies, but straight quotation marks and apostrophes print
   /// as written (citeproc-js does not turn them into the locale's marks).
+  /// strip-periods as citeproc-js applies it to a variable's value: a full stop before a
+  /// lowercase ASCII letter stays ("c.d", "e.g"), every other one goes. (Terms and labels
+  /// lose every full stop: "s.v." → "sv".)
+  static func strippingPeriods(_ text: String) -> String {
+    guard text.utf8.contains(0x2E) else { return text }
+    var result = ""
+    let characters = Array(text)
+    for (index, character) in characters.enumerated() {
+      if character == ".", index + 1 >= characters.count || !("a"..."z").contains(characters[index + 1]) { continue }
+      result.append(character)
+    }
+    return result
+  }
+
   static func affix(_ text: String) -> Node {
     guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 }), text.contains("\"") || text.contains("'") else {
       return RichText.parse(text)
