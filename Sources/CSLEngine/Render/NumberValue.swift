@@ -564,6 +564,7 @@ struct NumberValue {
   }
 
   static func isSlashedNumbers(_ text: String) -> Bool {
+    guard text.utf8.contains(0x2F) else { return false }
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     return parts.count > 1 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
   }
@@ -607,6 +608,8 @@ extension NumberValue {
 
   /// Range delimiters and page-range collapsing, as citeproc-js applies them when it prints.
   mutating func formatRanges(_ style: RangeStyle) {
+    // One part without a joiner has no range.
+    if parts.count == 1, parts[0].joiningSuffix.isEmpty { return }
     guard Self.rangeVariables.contains(variable) else { return }
     var count = 0
     var label: String?

@@ -10,7 +10,7 @@ extension Renderer {
 
   /// A number variable's value parsed as citeproc-js parses it.
   func parsedNumber(_ name: String, value: String) -> NumberValue {
-    if let last = lastNumber, last.name == name, last.value == value { return last.parsed }
+    if let last = parsedNumbers[name], last.value == value { return last.parsed }
     let terms = self.terms
     let context = NumberValue.Context(
       variable: name, locatorLabel: name == "locator" || name == "locator-extra" ? cite.label : nil,
@@ -22,7 +22,7 @@ extension Renderer {
       },
       isLegalCase: reference.type == "legal_case", hasTerm: { NumberValue.hasTerm($0, in: terms) })
     let parsed = NumberValue(value, context: context)
-    lastNumber = (name, value, parsed)
+    parsedNumbers[name] = (value, parsed)
     return parsed
   }
 

@@ -180,7 +180,8 @@ extension Renderer {
       return holds == wanted
     case .isNumeric(let name):
       guard let value = lookup.text(name) else { return false }
-      return NumericTest.holds(value, variable: name, locatorLabel: cite.label)
+      if NumericTest.numberVariables.contains(name) { return parsedNumber(name, value: value).numeric }
+      return NumericTest.holds(value, variable: name)
     case .isUncertainDate(let name): return lookup.date(name)?.circa ?? false
     case .locator(let kind):
       // citeproc-js: without a locator (or label) the label is "page", in the bibliography too.
