@@ -142,11 +142,7 @@ extension Renderer {
       if name == "locator" || name == "number" || name == "page", let named = parsed.labelVariable {
         termName = named
       }
-      if name == "locator", let fixed = cite.labelPlural {
-        plural = fixed
-      } else {
-        plural = parsed.plural
-      }
+      plural = parsed.plural
     }
     guard let term = terms.term(termName, form: label.form, plural: plural), !term.isEmpty else { return .empty }
     return decorate(RichText.parse(term), label.decoration, anyLanguage: true)
