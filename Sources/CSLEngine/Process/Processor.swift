@@ -75,11 +75,10 @@ public struct Processor: Sendable {
         var context = CiteContext()
         context.locator = cite.locator
         context.label = cite.label.map { $0.replacingAll(" ", with: "-") }
-        if let (label, plural, rest) = embeddedLabel(cite.locator), cite.label == nil || cite.label == "page" {
-          // "vol. 1, fol. 186": the locator names its own label (and its number).
+        if let (label, rest) = embeddedLabel(cite.locator) {
+          // "vol. 1, fol. 186": the locator names its own label.
           context.label = label
           context.locator = rest
-          context.labelPlural = plural
         }
         cites.append(ResolvedCite(cite: cite, referenceIndex: index, context: context))
       }
@@ -134,17 +133,19 @@ public struct Processor: Sendable {
     return output
   }
 
-  /// A locator that starts with a locator term's short form ("vol. 1") names its label.
-  func embeddedLabel(_ locator: String?) -> (String, Bool, String)? {
-    guard let locator, let space = locator.firstIndex(of: " ") else { return nil }
-    let head = String(locator[..<space])
-    guard head.hasSuffix(".") else { return nil }
-    for type in CSLVariables.locatorTypes.sorted() {
-      for plural in [false, true] where compiled.terms.term(type, form: .short, plural: plural) == head {
-        return (type, plural, String(locator[locator.index(after: space)...]).trimmingSpaces())
-      }
-    }
-    return nil
+  /// A locator that starts with a label citeproc-js knows ("vol. 1", "ch. 2-3", "pp. 5"), and
+  /// whose term the locale has, names its label; the label's own abbreviations ("chap." in
+  /// English, "suppl.") are text, as in citeproc-js. The label's plural comes from the numbers.
+  func embeddedLabel(_ locator: String?) -> (String, String)? {
+    guard let locator else { return nil }
+    let trimmed = locator.trimmingWhitespace()
+    guard let space = trimmed.firstIndex(of: " ") else { return nil }
+    let head = String(trimmed[..<space])
+    guard let variable = NumberValue.labelVariables[head], CSLVariables.locatorTypes.contains(variable),
+      NumberValue.hasTerm(variable, in: compiled.terms)
+    else { return nil }
+    let rest = String(trimmed[trimmed.index(after: space)...]).trimmingWhitespace()
+    return rest.isEmpty ? nil : (variable, rest)
   }
 
   // MARK: - Positions

@@ -14,8 +14,6 @@ struct CiteContext: Sendable, Hashable {
   var nearNote = false
   var locator: String?
   var label: String?
-  /// Set when the locator named its own label ("vol. 1"): that label's number.
-  var labelPlural: Bool?
   var citationNumber: Int?
   var firstNoteNumber: Int?
   var inCitation = true

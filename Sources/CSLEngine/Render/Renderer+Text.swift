@@ -77,31 +77,19 @@ extension Renderer {
     case "year-suffix": return .tagged(.yearSuffix, [.text(value)])
     case "citation-label": return .tagged(.citationLabel, [.text(value)])
     case "page":
-      return .text(
-        NumberText.formatRange(value, format: compiled.style.pageRangeFormat?.rawValue, delimiter: rangeDelimiter))
+      return numberNode(parsedNumber(name, value: value), form: .numeric, markupAsText: true)
     case "page-first":
       return .text(value)
-    case "locator":
-      let isPage = (cite.label ?? "page") == "page"
-      var formatted = NumberText.formatRange(
-        value.trimmingSpaces(), format: isPage ? compiled.style.pageRangeFormat?.rawValue : nil,
-        delimiter: rangeDelimiter)
-      if formatted.contains("&"), let ampersand = terms.term("and", form: .symbol), ampersand != "&" {
-        formatted = formatted.components(separatedBy: "&").joined(separator: ampersand)
-      }
-      return .tagged(.locator, [RichText.parse(formatted)])
+    case "locator", "locator-extra":
+      let node = numberNode(parsedNumber(name, value: value.trimmingSpaces()), form: .numeric, markupAsText: false)
+      return name == "locator" ? .tagged(.locator, [node]) : node
     case "URL", "DOI":
       return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
     case "title":
       return .tagged(.title, [valueNode(value)])
     case "issue", "volume", "number", "number-of-pages", "number-of-volumes", "edition", "chapter-number",
-      "collection-number", "part-number", "supplement-number", "printing-number":
-      // Numeric ranges in number variables get the range delimiter ("3-4" → "3–4").
-      if NumberText.isNumeric(value), value.contains("-") {
-        return .text(NumberText.formatRange(value, format: nil, delimiter: rangeDelimiter))
-      }
-      if let range = NumberText.numberRange(value, delimiter: rangeDelimiter) { return .text(range) }
-      return valueNode(value)
+      "collection-number":
+      return numberNode(parsedNumber(name, value: value), form: .numeric, markupAsText: false)
     default:
       return valueNode(value)
     }
@@ -154,51 +142,17 @@ extension Renderer {
     if mode == .sort, let integer = NumberText.leadingInteger(value) {
       let digits = String(integer)
       node = .text(String(repeating: "0", count: max(0, 8 - digits.count)) + digits)
-    } else if NumberText.isNumeric(value) {
-      node = .text(formatNumber(value, form: number.form, variable: name))
-    } else if value.contains("<") {
-      // citeproc-js prints markup in a cs:number's non-numeric value as text.
-      node = .text(value)
     } else {
-      node = RichText.parse(value)
+      node = numberNode(parsedNumber(name, value: value), form: number.form, markupAsText: true)
     }
     if name == "citation-number" { node = .tagged(.citationNumber, [node]) }
     if name == "locator" { node = .tagged(.locator, [node]) }
     return Rendered(node: decorate(node, number.decoration), calledVariable: true, renderedVariable: true)
   }
 
-  func formatNumber(_ value: String, form: CSL.NumberForm, variable: String) -> String {
-    var result = ""
-    let gender = terms.gender(of: variable)
-    for piece in NumberText.split(value) {
-      switch piece {
-      case .separator(let separator):
-        let trimmed = separator.trimmingSpaces()
-        switch trimmed {
-        case "-", "\u{2013}": result += rangeDelimiter
-        case ",": result += ", "
-        case "&": result += " " + (terms.term("and", form: .symbol) ?? "&") + " "
-        default: result += separator
-        }
-      case .number(let token):
-        guard token.allSatisfy(\.isNumber), let integer = Int(token) else {
-          result += token
-          continue
-        }
-        switch form {
-        case .numeric: result += token
-        case .ordinal: result += terms.ordinal(integer, gender: gender)
-        case .longOrdinal: result += terms.longOrdinal(integer, gender: gender)
-        case .roman: result += Roman.numeral(integer)
-        }
-      }
-    }
-    return result
-  }
-
   func renderLabel(_ label: CSL.Label) -> Node {
     let name = label.variable
-    let termName: String
+    var termName: String
     let value: String
     if name == "locator" {
       guard let locator = lookup.text("locator") else { return .empty }
@@ -214,13 +168,12 @@ extension Renderer {
     case .always: plural = true
     case .never: plural = false
     case .contextual:
-      if name == "locator", let fixed = cite.labelPlural {
-        plural = fixed
-      } else if name == "number-of-pages" || name == "number-of-volumes" {
-        plural = (NumberText.leadingInteger(value) ?? 1) > 1
-      } else {
-        plural = NumberText.isPlural(value, and: terms.term("and") ?? "and")
+      let parsed = parsedNumber(name, value: value)
+      // A label written in the value names the term ("vol. 3" in a page field).
+      if name == "locator" || name == "number" || name == "page", let named = parsed.labelVariable {
+        termName = named
       }
+      plural = parsed.plural
     }
     guard let term = terms.term(termName, form: label.form, plural: plural), !term.isEmpty else { return .empty }
     return decorate(RichText.parse(term), label.decoration, anyLanguage: true)
@@ -256,7 +209,8 @@ extension Renderer {
       return holds == wanted
     case .isNumeric(let name):
       guard let value = lookup.text(name) else { return false }
-      return NumericTest.holds(value, variable: name, locatorLabel: cite.label)
+      if NumericTest.numberVariables.contains(name) { return parsedNumber(name, value: value).numeric }
+      return NumericTest.holds(value, variable: name)
     case .isUncertainDate(let name): return lookup.date(name)?.circa ?? false
     case .locator(let kind):
       // citeproc-js: without a locator (or label) the label is "page", in the bibliography too.

@@ -51,6 +51,8 @@ final class Renderer {
   var comparing = false
   /// Memoized work shared by all renderers of one processing run.
   var cache: RenderCache?
+  /// Number variables parsed so far (a condition, a label and the variable parse a value once).
+  var parsedNumbers: [String: (value: String, parsed: NumberValue)] = [:]
 
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
