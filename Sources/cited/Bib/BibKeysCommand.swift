@@ -37,7 +37,8 @@ struct BibKeysCommand: ParsableCommand {
     let mapping = Dictionary(changes, uniquingKeysWith: { first, _ in first })
     var document = loaded.result.document
     document.references = CitationKeys.rename(document.references, mapping)
-    let text = Canonical.text(document, format: loaded.format, original: loaded.snapshot.bytes)
+    let renamed = Dictionary(changes.map { ($0.1, $0.0) }, uniquingKeysWith: { first, _ in first })
+    let text = BibFileIO.preserving(document, over: loaded, encoding: reading.encoding, renamed: renamed)
     try BibFileIO.save(text, to: file, expectedHash: loaded.snapshot.hash)
     print("renamed \(changes.count) key(s) in \(file)")
     if let knowledge { try rewriteKnowledge(knowledge, mapping) }

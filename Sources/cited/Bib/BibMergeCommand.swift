@@ -42,7 +42,12 @@ struct BibMergeCommand: ParsableCommand {
       base: baseFile.result.document, ours: oursFile.result.document, theirs: theirsFile.result.document)
     var options = BibTeXWriter.Options()
     if Canonical.usesBibTeXDialect(oursFile.result.document) { options.dialect = .bibtex }
-    let text = ThreeWayMerge.text(result, format: oursFile.format, options: options)
+    var text = ThreeWayMerge.text(result, format: oursFile.format, options: options)
+    if result.isClean {
+      // A clean merge is written over our file, so only the entries the merge changed differ.
+      text = BibFileIO.preserving(
+        ThreeWayMerge.document(result, order: oursFile.result.references), over: oursFile, encoding: reading.encoding)
+    }
     let target = output ?? ours
     try BibFileIO.save(text, to: target, expectedHash: output == nil ? oursFile.snapshot.hash : nil)
     for conflict in result.conflicts {
