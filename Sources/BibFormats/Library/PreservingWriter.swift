@@ -28,7 +28,7 @@ public enum PreservingWriter {
 
   /// The writer options a `.bib` file's own dialect asks for.
   static func options(for read: BibDocument, format: BibFormat) -> BibTeXWriter.Options {
-    var options = BibTeXWriter.Options()
+    var options = BibTeXWriter.Options(keepBiblatexFields: true)
     if format == .bibtex || Canonical.usesBibTeXDialect(read) { options.dialect = .bibtex }
     return options
   }

@@ -40,7 +40,7 @@ struct BibMergeCommand: ParsableCommand {
     let unclean = [baseFile, oursFile, theirsFile].contains { !$0.result.isClean }
     let result = ThreeWayMerge.merge(
       base: baseFile.result.document, ours: oursFile.result.document, theirs: theirsFile.result.document)
-    var options = BibTeXWriter.Options()
+    var options = BibTeXWriter.Options(keepBiblatexFields: true)
     if Canonical.usesBibTeXDialect(oursFile.result.document) { options.dialect = .bibtex }
     var text = ThreeWayMerge.text(result, format: oursFile.format, options: options)
     if result.isClean {
