@@ -160,6 +160,28 @@ import Testing
     }
   }
 
+  @Test(.enabled(if: CitedBinary.available, "needs the built cited executable"))
+  func aConflictedMergeMarksOnlyTheConflictedEntry() throws {
+    try withFile(Self.fixture) { base in
+      let directory = base.deletingLastPathComponent()
+      let ours = directory.appendingPathComponent("ours.bib")
+      let theirs = directory.appendingPathComponent("theirs.bib")
+      let output = directory.appendingPathComponent("out.bib")
+      try Data(Self.fixture.replacingOccurrences(of: "Pages = {1--20}", with: "Pages = {1--22}").utf8).write(to: ours)
+      try Data(Self.fixture.replacingOccurrences(of: "Pages = {1--20}", with: "Pages = {1--21}").utf8).write(
+        to: theirs)
+      let status = try CitedBinary.run(["bib", "merge", base.path, ours.path, theirs.path, "-o", output.path])
+      #expect(status == 1)
+      let merged = try contents(output)
+      // The other entries keep their text and order; the markers surround the one entry.
+      #expect(merged.hasPrefix("% My library\n@string{jas = \"Journal of Asian Studies\"}\n\n<<<<<<< ours\n"))
+      let rest = try #require(Self.fixture.range(of: "\n\n@book{smith99,"))
+      #expect(merged.hasSuffix(Self.fixture[rest.lowerBound...]))
+      #expect(merged.contains("  pages = {1--22},\n  year = 2010,\n}\n=======\n"))
+      #expect(merged.contains("  pages = {1--21},\n  year = 2010,\n}\n>>>>>>> theirs\n"))
+    }
+  }
+
   @Test func aRemovedEntryTakesItsBlankLineWithIt() {
     let read = BibFormats.read(Array(Self.fixture.utf8), format: .biblatex, file: "f").document
     var edited = read

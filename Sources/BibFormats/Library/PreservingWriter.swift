@@ -11,14 +11,15 @@ import BibModel
 public enum PreservingWriter {
   /// The text of `edited` written over `original`, the text `read` was read from.
   /// `renamed` maps an edited id to the id its entry had when read (`bib keys --apply`);
-  /// other entries are matched by id.
+  /// other entries are matched by id. `replacing` gives, by edited id, text written instead of
+  /// the entry (a merge's conflict markers; `.bib` only).
   public static func text(
     _ edited: BibDocument, over read: BibDocument, original: String, format: BibFormat,
-    renamed: [String: String] = [:]
+    renamed: [String: String] = [:], replacing: [String: String] = [:]
   ) -> String {
     switch format {
     case .biblatex, .bibtex:
-      return bibText(edited, over: read, original: original, format: format, renamed: renamed)
+      return bibText(edited, over: read, original: original, format: format, renamed: renamed, replacing: replacing)
         ?? Canonical.text(edited, format: format)
     case .cslJSON, .cslYAML, .ris:
       let writer = EntryTextWriter(format: format)
@@ -35,7 +36,7 @@ public enum PreservingWriter {
 
   private static func bibText(
     _ edited: BibDocument, over read: BibDocument, original: String, format: BibFormat,
-    renamed: [String: String]
+    renamed: [String: String], replacing: [String: String]
   ) -> String? {
     guard edited.blocks == read.blocks else { return nil }
     var syntax = BibTeXSyntax(text: original, file: "")
@@ -77,7 +78,9 @@ public enum PreservingWriter {
         cutBefore(&output, bytes: bytes, cursor: &cursor)
         continue
       }
-      if after == before {
+      if let replacement = replacing[after.id] {
+        output += Array((replacement.hasSuffix("\n") ? String(replacement.dropLast()) : replacement).utf8)
+      } else if after == before {
         output += bytes[raw.span]
       } else {
         output += Array(splicer.entry(raw, bytes: bytes, before: before, after: after).utf8)
@@ -90,7 +93,7 @@ public enum PreservingWriter {
       if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
       for reference in appended {
         if !text.isEmpty && !text.hasSuffix("\n\n") { text += "\n" }
-        text += splicer.writer.write(reference)
+        text += replacing[reference.id] ?? splicer.writer.write(reference)
       }
     }
     return text

@@ -166,15 +166,20 @@ public enum ThreeWayMerge {
     for entry in result.entries {
       switch entry {
       case .clean(let reference): pieces.append(writer.entry(reference))
-      case .conflicted(let ours, let theirs):
-        var text = "<<<<<<< ours\n"
-        if let ours { text += writer.entry(ours) }
-        text += "=======\n"
-        if let theirs { text += writer.entry(theirs) }
-        text += ">>>>>>> theirs\n"
-        pieces.append(text)
+      case .conflicted: pieces.append(conflictText(entry, writer: writer) ?? "")
       }
     }
     return writer.file(entries: pieces, blocks: result.blocks)
+  }
+
+  /// A conflicted entry's text: both variants between `<<<<<<< ours` / `=======` /
+  /// `>>>>>>> theirs` lines; nil for a clean entry.
+  public static func conflictText(_ entry: Entry, writer: EntryTextWriter) -> String? {
+    guard case .conflicted(let ours, let theirs) = entry else { return nil }
+    var text = "<<<<<<< ours\n"
+    if let ours { text += writer.entry(ours) }
+    text += "=======\n"
+    if let theirs { text += writer.entry(theirs) }
+    return text + ">>>>>>> theirs\n"
   }
 }

@@ -43,10 +43,18 @@ struct BibMergeCommand: ParsableCommand {
     var options = BibTeXWriter.Options(keepBiblatexFields: true)
     if Canonical.usesBibTeXDialect(oursFile.result.document) { options.dialect = .bibtex }
     var text = ThreeWayMerge.text(result, format: oursFile.format, options: options)
-    if result.isClean {
-      // A clean merge is written over our file, so only the entries the merge changed differ.
-      text = BibFileIO.preserving(
-        ThreeWayMerge.document(result, order: oursFile.result.references), over: oursFile, encoding: reading.encoding)
+    if result.isClean || oursFile.format == .biblatex || oursFile.format == .bibtex {
+      // Written over our file, so only the entries the merge changed (or conflicts) differ.
+      let writer = EntryTextWriter(format: oursFile.format, options: options)
+      var markers: [String: String] = [:]
+      for entry in result.entries {
+        if let conflict = ThreeWayMerge.conflictText(entry, writer: writer) { markers[entry.id] = conflict }
+      }
+      let preserved = BibFileIO.preserving(
+        ThreeWayMerge.document(result, order: oursFile.result.references), over: oursFile,
+        encoding: reading.encoding, replacing: markers)
+      // Where our file could not be followed entry by entry, the canonical text keeps the markers.
+      if markers.values.allSatisfy({ preserved.contains($0.dropLast()) }) { text = preserved }
     }
     let target = output ?? ours
     try BibFileIO.save(text, to: target, expectedHash: output == nil ? oursFile.snapshot.hash : nil)
