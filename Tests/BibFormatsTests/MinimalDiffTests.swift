@@ -201,4 +201,14 @@ import Testing
     #expect(ris.contains("N1  - pp. 3–4\n"))
   }
 
+  @Test func risHoldsAnEnDashPageRangeNatively() {
+    let bib = "@article{a, author = {Doe, J.}, title = {T}, date = {2001}, pages = {1--20}}"
+    let document = BibFormats.read(Array(bib.utf8), format: .biblatex, file: "f").document
+    let ris = BibFormats.write(document, format: .ris)
+    #expect(!ris.contains("cited-csl"))
+    #expect(ris.contains("SP  - 1–20\n"))
+    let back = BibFormats.read(Array(ris.utf8), format: .ris, file: "r")
+    #expect(back.references.first?["page"] == "1–20")
+  }
+
 }
