@@ -47,6 +47,12 @@ import Testing
     #expect(project.locale == "en-GB")
   }
 
+  @Test func theKeyPatternIsRead() {
+    let (file, findings) = ProjectFile.parse("key-pattern: '[auth][year]'\n", file: "cited.yaml")
+    #expect(findings.isEmpty)
+    #expect(Project(root: "/r", file: file).keyPattern == "[auth][year]")
+  }
+
   @Test func aBadProjectFileIsAnErrorWithItsPlaceAndAnUnknownKeyAWarning() {
     let (_, unknown) = ProjectFile.parse("style: notes\ncolour: blue\n", file: "cited.yaml")
     #expect(unknown.map(\.severity) == [.warning])

@@ -147,7 +147,9 @@ enum BibTeXConverter {
           reference.variables[variable] = LaTeXDecoder.decode(field.value, caseProtection: variable.contains("title"))
         } else if let variable = BibTeXMapping.nameFields[name] {
           if reference.names[variable] == nil {
-            reference.names[variable] = BibTeXNames.parseList(field.value)
+            let (names, etAl) = EtAl.parse(field.value)
+            reference.names[variable] = names
+            if etAl { reference = EtAl.mark(reference, variable) }
           } else {
             keep(field)
           }

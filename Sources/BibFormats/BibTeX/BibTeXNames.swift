@@ -199,7 +199,7 @@ enum BibTeXNames {
   /// Writes one name in the classic form when that reads back the same, else extended.
   static func write(_ name: Name, latex: LaTeXEncoder) -> String {
     if let literal = name.literal {
-      if literal == "others" { return "others" }
+      // A name that is literally "others" is braced: bare `others` means et al. (`EtAl`).
       return "{" + encode(literal, latex) + "}"
     }
     let family = name.family.map { encode($0, latex) } ?? ""

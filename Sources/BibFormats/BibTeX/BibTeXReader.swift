@@ -95,6 +95,12 @@ public enum BibTeXReader {
             message:
               "duplicate citation key '\(reference.id)' (first at \(previous)); this entry is kept as '\(renamed)'",
             location: entry.location, hint: "merge the two entries (cited bib dedupe --merge) or rename one"))
+        // A crossref to its own key (a cycle, cut above) stays one under the new key, so
+        // writing and reading the entry again does not make it inherit from the first entry.
+        for field in ["biblatex:crossref", "biblatex:xdata"]
+        where reference.variables[field]?.trim(" ").lowercased() == reference.id.lowercased() {
+          reference.variables[field] = renamed
+        }
         reference.id = renamed
       }
       seen[reference.id] = entry.location

@@ -14,6 +14,7 @@ extension BibTeXSyntax {
     while index < bytes.count {
       if bytes[index] == close {
         index += 1
+        entry.span = start..<index
         return entry
       }
       if bytes[index] == UInt8(ascii: ",") {
@@ -28,11 +29,11 @@ extension BibTeXSyntax {
         skipSpace()
         if index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != close {
           reportMissingComma(after: field.name, key: key, close: close)
-          guard resynchronize(from: index, close: close) else { return entry }
+          guard resynchronize(from: index, close: close) else { return entry.ending(at: index, from: start) }
         }
       } catch {
         report(error, entryStart: start, key: key)
-        guard resynchronize(from: error.offset, close: close) else { return entry }
+        guard resynchronize(from: error.offset, close: close) else { return entry.ending(at: index, from: start) }
       }
       if index <= before { index = before + 1 }  // always make progress
     }
@@ -40,7 +41,7 @@ extension BibTeXSyntax {
       Diagnostic(
         .error, code: "bibtex-syntax", message: "file ends inside entry '\(key)'", location: location(open),
         hint: "a '\(Character(Unicode.Scalar(close)))' is missing", notes: ["the fields read so far are kept"]))
-    return entry
+    return entry.ending(at: index, from: start)
   }
 
   /// The key up to the first `,` (empty when the entry starts with a field: `@book{title = …`).
@@ -81,7 +82,9 @@ extension BibTeXSyntax {
     try expect(UInt8(ascii: "="), "expected '=' after field '\(name)' in entry '\(key)'")
     skipSpace()
     let pieces = try value()
-    return RawField(name: name, pieces: pieces, location: location(nameStart))
+    var end = index
+    while end > nameStart, Self.isSpace(bytes[end - 1]) { end -= 1 }
+    return RawField(name: name, pieces: pieces, location: location(nameStart), span: nameStart..<end)
   }
 
   /// Field names start with a letter, a digit or `_` (anything else is a stray character).

@@ -22,11 +22,15 @@ public struct BibTeXWriter: Sendable {
     public var dialect: Dialect
     /// Write non-ASCII letters as LaTeX commands (`{\"u}`) instead of UTF-8.
     public var ascii: Bool
+    /// BibTeX dialect: write BibLaTeX-only fields (`urldate`, `eventtitle`…) as fields instead of
+    /// carrying them in the `csl` field.
+    public var keepBiblatexFields: Bool
 
     /// Options; the defaults write BibLaTeX in UTF-8.
-    public init(dialect: Dialect = .biblatex, ascii: Bool = false) {
+    public init(dialect: Dialect = .biblatex, ascii: Bool = false, keepBiblatexFields: Bool = false) {
       self.dialect = dialect
       self.ascii = ascii
+      self.keepBiblatexFields = keepBiblatexFields
     }
   }
 
@@ -124,6 +128,10 @@ public struct BibTeXWriter: Sendable {
   /// The entry type and the fields, in canonical order, including the `csl` blob if needed.
   func entry(_ reference: Reference, key: String) -> (String, [Output]) {
     var (type, fields) = nativeFields(reference)
+    if options.dialect == .bibtex && !options.keepBiblatexFields {
+      // Fields BibTeX styles do not know leave the entry; the csl field below carries their values.
+      fields.removeAll { !Self.isBibTeXField($0.written) }
+    }
     let native = BibTeXConverter.reference(
       type: type, key: key,
       fields: fields.map { BibTeXField($0.written, $0.readValue) })
@@ -139,6 +147,27 @@ public struct BibTeXWriter: Sendable {
     }
     type = type.lowercased()
     return (type, fields)
+  }
+
+  /// The fields of classic BibTeX's styles, those that BibTeX-era styles widely read (doi, url,
+  /// isbn…), and Cited's own carriers.
+  static let bibtexFields: Set<String> = [
+    "address", "annote", "author", "booktitle", "chapter", "crossref", "edition", "editor", "howpublished",
+    "institution", "journal", "key", "month", "note", "number", "organization", "pages", "publisher", "school",
+    "series", "title", "type", "volume", "year", "doi", "url", "isbn", "issn", "abstract", "keywords", "eprint",
+    "archiveprefix", "primaryclass", "language", "pmid", "lccn", "csl", "xdata",
+  ]
+
+  static func isBibTeXField(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return bibtexFields.contains(lower) || lower.hasPrefix("x-csl-")
+  }
+
+  /// The BibLaTeX-only fields a reference would have in BibTeX output, which the writer
+  /// carries in `csl` instead (empty for BibLaTeX or with `keepBiblatexFields`).
+  public func biblatexOnlyFields(_ reference: Reference) -> [String] {
+    guard options.dialect == .bibtex, !options.keepBiblatexFields else { return [] }
+    return nativeFields(reference).1.map(\.written).filter { !Self.isBibTeXField($0) }
   }
 
   /// True when `and` occurs as a word at brace depth 0.
@@ -282,7 +311,8 @@ public struct BibTeXWriter: Sendable {
         copy.forms = [:]
         return copy
       }
-      guard put(field, BibTeXNames.writeList(plain, latex: latex)) else { continue }
+      let etAl = EtAl.variables(of: reference).contains(variable) && !plain.isEmpty ? " and others" : ""
+      guard put(field, BibTeXNames.writeList(plain, latex: latex) + etAl) else { continue }
       let tags = Set(names.flatMap { $0.forms.keys }).sorted()
       for tag in tags {
         let forms = names.enumerated().map { offset, name in name.forms[tag] ?? plain[offset] }
@@ -302,6 +332,8 @@ public struct BibTeXWriter: Sendable {
             put("month", BibTeXMapping.months[month - 1], bare: true, read: String(month))
             if let day = parts.day { put("day", String(day), bare: true) }
           }
+        } else if options.dialect == .bibtex, let literal = date.literal {
+          put("year", latex.encode(literal, caseProtection: false))  // BibTeX prints the year as written
         } else {
           put("date", text)
         }
@@ -319,6 +351,13 @@ public struct BibTeXWriter: Sendable {
       guard var text = reference.variables[variable] else { continue }
       if variable == "title", let suffix = subtitleSuffix, text.hasSuffix(suffix), text.count > suffix.count {
         text = String(text.dropLast(suffix.count))
+      }
+      if options.dialect == .bibtex, variable == "genre" {
+        // BibTeX prints `type` as written: the genre's text, or nothing when the type implies it.
+        if (type == "phdthesis" && text == "PhD thesis") || (type == "mastersthesis" && text == "Master's thesis") {
+          continue
+        }
+        if put("type", latex.encode(text, caseProtection: false)) { continue }
       }
       if let keyed = keyedValue(variable, text) {
         if put(keyed.field, keyed.value) { continue }

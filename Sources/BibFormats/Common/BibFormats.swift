@@ -23,7 +23,7 @@ public enum BibFormats {
     switch format {
     case .cslJSON:
       let parsed = try? JSONParser.parse(Array(text.utf8))
-      let json = parsed.map { CSLJSON.decode($0, file: file) } ?? CSLJSON.read(text, file: file)
+      let json = parsed.map { CSLItemRepair.decode($0, file: file) } ?? CSLJSON.read(text, file: file)
       result = BibReadResult(
         document: BibDocument(
           references: json.references, locations: json.locations,

@@ -56,7 +56,8 @@ public enum Canonical {
   /// already uses (BibTeX's `journal`/`address`/`year` or BibLaTeX's) is kept.
   public static func text(_ document: BibDocument, format: BibFormat, original: [UInt8]? = nil) -> String {
     let canonical = canonicalize(document)
-    var options = BibTeXWriter.Options()
+    // A file rewritten in its own dialect keeps every field its author wrote.
+    var options = BibTeXWriter.Options(keepBiblatexFields: true)
     if format == .bibtex || (format == .biblatex && usesBibTeXDialect(document)) { options.dialect = .bibtex }
     return BibFormats.write(canonical, format: format == .bibtex ? .biblatex : format, options: options)
   }

@@ -1,50 +1,24 @@
 import BibModel
 
-/// Stable, unique citation keys: first author's family name + year + first significant title
-/// word (`knuth1984literate`). For names in a non-Latin script the romanized form is used
-/// when the name has one (`Name.forms["zh-Latn-pinyin"]` → `zhang2019…`); else Cyrillic is
-/// transliterated (`Иванов` → `ivanov`) and other scripts keep their letters (`周2010…`), never `anon`. Clashing keys get
-/// `a`, `b`, `c`… in a stable order (by title, then current key). A key that already has the
-/// proposed form (with or without a suffix) is kept, so adding an entry never renames others.
+/// Stable, unique citation keys from a `KeyPattern`; by default the first author's family name
+/// + year + first significant title word (`knuth1984literate`). For names in a non-Latin script
+/// the romanized form is used when the name has one (`Name.forms["zh-Latn-pinyin"]` →
+/// `zhang2019…`); else Han characters get pinyin (`周` → `zhou`), kana Hepburn, Cyrillic a
+/// transliteration, and what cannot be romanized keeps its letters; never `anon` for a named
+/// author. Clashing keys get `a`, `b`, `c`… in a stable order (by title, then current key). A key
+/// that already has the proposed form (with or without a suffix) is kept, so adding an entry
+/// never renames others.
 public enum CitationKeys {
-  private static let stopWords: Set<String> = [
-    "a", "an", "the", "on", "of", "in", "for", "and", "to", "with", "at", "by", "from", "is", "are", "der", "die",
-    "das", "ein", "eine", "le", "la", "les", "l", "un", "une", "des", "el", "los", "las", "il", "lo", "de", "del",
-  ]
-
   /// The key a reference would get before clash suffixes.
-  public static func base(for reference: Reference) -> String {
-    let first = (reference.names["author"] ?? reference.names["editor"] ?? reference.names["container-author"])?.first
-    var author = ""
-    if let first {
-      var name = first
-      if name.isNonRomanic || (name.literal.map { !TextKey.asciiFold($0).isEmpty } == false),
-        let romanized = name.romanized
-      {
-        name = romanized.name
-      }
-      let family = name.family ?? name.literal.map { String($0.split(separator: " ").first ?? "") } ?? ""
-      author = Romanization.keyPart(family)
-    }
-    if author.isEmpty { author = "anon" }
-    var year = "nd"
-    if let issued = reference.dates["issued"]?.year { year = String(issued) }
-    var word = ""
-    var title = reference["title"] ?? ""
-    if TextKey.asciiFold(title).isEmpty, let romanized = reference.romanized("title") { title = romanized }
-    for candidate in TextKey.fold(title, keepSpaces: true).split(separator: " ") {
-      let folded = Romanization.keyPart(String(candidate))
-      if !folded.isEmpty && !stopWords.contains(folded) {
-        word = folded
-        break
-      }
-    }
-    return author + year + word
+  public static func base(for reference: Reference, pattern: KeyPattern = .standard) -> String {
+    pattern.key(for: reference)
   }
 
   /// A key for an entry that has none: `base(for:)`, then `a`, `b`… (and `-N`) until it is free.
-  public static func fresh(for reference: Reference, taken: Set<String>) -> String {
-    let base = base(for: reference)
+  public static func fresh(
+    for reference: Reference, taken: Set<String>, pattern: KeyPattern = .standard
+  ) -> String {
+    let base = base(for: reference, pattern: pattern)
     var candidate = base
     var suffix = 0
     while taken.contains(candidate) {
@@ -55,9 +29,9 @@ public enum CitationKeys {
   }
 
   /// Proposed keys for every reference: old id → new id (unchanged ids included).
-  public static func assign(_ references: [Reference]) -> [String: String] {
+  public static func assign(_ references: [Reference], pattern: KeyPattern = .standard) -> [String: String] {
     var groups: [String: [Reference]] = [:]
-    for reference in references { groups[base(for: reference), default: []].append(reference) }
+    for reference in references { groups[base(for: reference, pattern: pattern), default: []].append(reference) }
     var result: [String: String] = [:]
     var taken: Set<String> = []
     for key in groups.keys.sorted() {

@@ -64,9 +64,7 @@ public enum Dedupe {
     }
     var conflicts: [String] = []
     var exact: [JSONValue] = []
-    var mergedFrom: [JSONValue] = []
     for other in duplicates.dropFirst() {
-      mergedFrom.append(.string(other.id))
       for (key, value) in CSLBlob.members(other).sorted(by: { $0.key < $1.key }) {
         guard let mine = table[key] else {
           table[key] = value
@@ -84,7 +82,6 @@ public enum Dedupe {
       }
     }
     if !conflicts.isEmpty { table["cited:dedupe-conflicts"] = .array(exact) }
-    table["cited:merged-from"] = .array(mergedFrom)
     // The dropped keys stay citable: BibLaTeX's `ids` aliases (biber resolves them).
     var aliases = primary.variables["biblatex:ids"].map(Self.aliasList) ?? []
     for other in duplicates.dropFirst() {

@@ -144,6 +144,21 @@ public enum ThreeWayMerge {
     return CSLJSON.decodeReference(JSONObject(members), file: "", diagnostics: &ignored) ?? fallback
   }
 
+  /// The merged entries as a document (the first variant of a conflicted entry), in `order`'s
+  /// order of ids and then the merge's own, so writing it over our file keeps our layout.
+  public static func document(_ result: Result, order: [Reference]) -> BibDocument {
+    var rank: [String: Int] = [:]
+    for (offset, reference) in order.enumerated() where rank[reference.id] == nil { rank[reference.id] = offset }
+    let references = result.entries.enumerated().compactMap { offset, entry -> (Int, Reference)? in
+      let position = rank[entry.id] ?? order.count + offset
+      switch entry {
+      case .clean(let reference): return (position, reference)
+      case .conflicted(let ours, let theirs): return (ours ?? theirs).map { (position, $0) }
+      }
+    }
+    return BibDocument(references: references.sorted { $0.0 < $1.0 }.map(\.1), blocks: result.blocks)
+  }
+
   /// The merged file's text, with conflict markers around conflicted entries.
   public static func text(_ result: Result, format: BibFormat, options: BibTeXWriter.Options = .init()) -> String {
     let writer = EntryTextWriter(format: format, options: options)
@@ -151,15 +166,20 @@ public enum ThreeWayMerge {
     for entry in result.entries {
       switch entry {
       case .clean(let reference): pieces.append(writer.entry(reference))
-      case .conflicted(let ours, let theirs):
-        var text = "<<<<<<< ours\n"
-        if let ours { text += writer.entry(ours) }
-        text += "=======\n"
-        if let theirs { text += writer.entry(theirs) }
-        text += ">>>>>>> theirs\n"
-        pieces.append(text)
+      case .conflicted: pieces.append(conflictText(entry, writer: writer) ?? "")
       }
     }
     return writer.file(entries: pieces, blocks: result.blocks)
+  }
+
+  /// A conflicted entry's text: both variants between `<<<<<<< ours` / `=======` /
+  /// `>>>>>>> theirs` lines; nil for a clean entry.
+  public static func conflictText(_ entry: Entry, writer: EntryTextWriter) -> String? {
+    guard case .conflicted(let ours, let theirs) = entry else { return nil }
+    var text = "<<<<<<< ours\n"
+    if let ours { text += writer.entry(ours) }
+    text += "=======\n"
+    if let theirs { text += writer.entry(theirs) }
+    return text + ">>>>>>> theirs\n"
   }
 }

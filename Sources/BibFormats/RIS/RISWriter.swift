@@ -55,7 +55,9 @@ public enum RISWriter {
     for variable in order { text(variable) }
     if let title = reference.forms["title"]?["und"] ?? reference.translated("title") { lines.append(("TT", title)) }
     if let page = reference.variables["page"] {
-      if let dash = page.firstIndex(where: { $0 == "-" || $0 == "–" }), !page.contains(",") {
+      // A hyphenated range splits into SP/EP (read back joined by a hyphen); an en-dash range
+      // (BibTeX's `--`) stays whole in SP, which reads back as written, so no blob carries it.
+      if let dash = page.firstIndex(of: "-"), !page.contains(",") {
         lines.append(("SP", String(page[..<dash])))
         lines.append(("EP", String(page[page.index(after: dash)...])))
       } else {

@@ -23,7 +23,7 @@ public enum CSLYAML {
     guard var node else { return BibReadResult(document: BibDocument(), diagnostics: []) }
     if case .mapping(let mapping) = node, let list = mapping["references"] { node = list }
     let value = json(node, depth: 0)
-    let result = CSLJSON.decode(value, file: file)
+    let result = CSLItemRepair.decode(value, file: file)
     return BibReadResult(
       document: BibDocument(
         references: result.references, locations: result.locations,

@@ -18,6 +18,8 @@ public struct Project: Sendable, Hashable {
   public var style: String?
   /// The default locale (`cited.yaml`'s `locale`).
   public var locale: String?
+  /// The citation-key pattern (`cited.yaml`'s `key-pattern`).
+  public var keyPattern: String?
 
   public init(root: String, file: ProjectFile = ProjectFile(), configFile: String? = nil) {
     self.root = root
@@ -27,6 +29,7 @@ public struct Project: Sendable, Hashable {
     self.bibliographyDirectory = Self.join(root, "Bibliography")
     self.style = file.style.map { $0.hasSuffix(".csl") ? Self.join(root, $0) : $0 }
     self.locale = file.locale
+    self.keyPattern = file.keyPattern
   }
 
   /// The project's own styles, found by name from any of its folders.

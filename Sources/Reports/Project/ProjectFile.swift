@@ -9,16 +9,22 @@ public struct ProjectFile: Sendable, Hashable {
   public var bibliography: [String]?
   public var style: String?
   public var locale: String?
+  /// The citation-key pattern of `cited bib keys` (`key-pattern`, JabRef syntax).
+  public var keyPattern: String?
 
-  public init(knowledge: String? = nil, bibliography: [String]? = nil, style: String? = nil, locale: String? = nil) {
+  public init(
+    knowledge: String? = nil, bibliography: [String]? = nil, style: String? = nil, locale: String? = nil,
+    keyPattern: String? = nil
+  ) {
     self.knowledge = knowledge
     self.bibliography = bibliography
     self.style = style
     self.locale = locale
+    self.keyPattern = keyPattern
   }
 
   /// The keys `cited.yaml` knows.
-  public static let keys = ["knowledge", "bibliography", "style", "locale"]
+  public static let keys = ["knowledge", "bibliography", "style", "locale", "key-pattern"]
 
   /// Reads `cited.yaml`; a value of the wrong shape is an error, an unknown key a warning.
   public static func parse(_ text: String, file: String) -> (ProjectFile, [Diagnostic]) {
@@ -56,6 +62,7 @@ public struct ProjectFile: Sendable, Hashable {
       case "knowledge": result.knowledge = scalar()
       case "style": result.style = scalar()
       case "locale": result.locale = scalar()
+      case "key-pattern": result.keyPattern = scalar()
       case "bibliography":
         if let list = value.sequence {
           let files = list.compactMap { $0.scalar?.string }.filter { !$0.isEmpty }

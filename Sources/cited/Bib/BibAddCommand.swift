@@ -21,26 +21,36 @@ struct BibAddCommand: ParsableCommand {
     var unclean = !incoming.result.isClean
     let format = try BibFileIO.format(for: file, explicit: nil)
     let transform: ([UInt8]?) throws -> [UInt8] = { current in
-      var document = BibDocument()
-      if let current {
-        let result = BibFormats.read(current, format: format, file: file, encoding: reading.encoding)
-        BibFileIO.report(result.diagnostics)
-        if !result.isClean {
-          // The target is rewritten: errors (text that could not be read) keep it untouched.
-          if reading.strict || result.diagnostics.contains(where: { $0.severity == .error }) {
-            BibFileIO.standardError(
-              "error: \(file) did not read clean; nothing written\(reading.strict ? " (--strict)" : "")")
-            throw ExitCode(1)
-          }
-          unclean = true
-        }
-        document = result.document
-      }
       if testingDelayMs > 0 { usleep(useconds_t(min(testingDelayMs, 5000) * 1000)) }
-      let ids = Set(incoming.result.references.map(\.id))
-      document.references.removeAll { ids.contains($0.id) }
-      document.references += incoming.result.references
-      return Array(Canonical.text(document, format: format).utf8)
+      guard let current else {
+        return Array(Canonical.text(BibDocument(references: incoming.result.references), format: format).utf8)
+      }
+      let result = BibFormats.read(current, format: format, file: file, encoding: reading.encoding)
+      BibFileIO.report(result.diagnostics)
+      if !result.isClean {
+        // The target is rewritten: errors (text that could not be read) keep it untouched.
+        if reading.strict || result.diagnostics.contains(where: { $0.severity == .error }) {
+          BibFileIO.standardError(
+            "error: \(file) did not read clean; nothing written\(reading.strict ? " (--strict)" : "")")
+          throw ExitCode(1)
+        }
+        unclean = true
+      }
+      // Entries replaced by id stay where they were; new ones go at the end; the rest is untouched.
+      var document = result.document
+      var incomingByID: [String: Reference] = [:]
+      for reference in incoming.result.references { incomingByID[reference.id] = reference }
+      var placed: Set<String> = []
+      document.references = document.references.compactMap { reference in
+        guard let replacement = incomingByID[reference.id] else { return reference }
+        guard !placed.contains(reference.id) else { return nil }
+        placed.insert(reference.id)
+        return replacement
+      }
+      document.references += incoming.result.references.filter { !placed.contains($0.id) }
+      let original = TextDecoder.decode(current, file: file, encoding: reading.encoding).text ?? ""
+      return Array(
+        PreservingWriter.text(document, over: result.document, original: original, format: format).utf8)
     }
     do {
       if noLockForTesting {

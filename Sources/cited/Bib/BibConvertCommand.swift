@@ -18,6 +18,8 @@ struct BibConvertCommand: ParsableCommand {
   var from: String?
   @Option(help: "Output format; default: from the file name.") var to: String?
   @Flag(help: "BibTeX output: write accents and symbols as LaTeX commands instead of UTF-8.") var ascii = false
+  @Flag(help: "BibTeX output: write BibLaTeX-only fields as fields (default: carried in the csl field, reported).")
+  var keepBiblatexFields = false
   @OptionGroup var reading: BibReadOptions
   @Flag(help: .hidden) var allowErrors = false  // the default now; kept so old scripts still run
 
@@ -40,13 +42,29 @@ struct BibConvertCommand: ParsableCommand {
           + "\(format.rawValue) and are not written (entries keep their expanded values)")
       document.blocks = []
     }
-    let text = BibFormats.write(
-      document, format: format, options: BibFileIO.writerOptions(format: format, ascii: ascii))
+    var options = BibFileIO.writerOptions(format: format, ascii: ascii)
+    options.keepBiblatexFields = keepBiblatexFields
+    reportBiblatexOnly(document, options: options)
+    let text = BibFormats.write(document, format: format, options: options)
     if output == "-" {
       print(text, terminator: "")
     } else {
       try BibFileIO.save(text, to: output)
     }
     if !loaded.result.isClean { throw ExitCode(1) }
+  }
+
+  /// Names the BibLaTeX-only fields that BibTeX output carries in `csl` instead of writing.
+  private func reportBiblatexOnly(_ document: BibDocument, options: BibTeXWriter.Options) {
+    let writer = BibTeXWriter(options: options)
+    var count: [String: Int] = [:]
+    for reference in document.references {
+      for field in writer.biblatexOnlyFields(reference) { count[field, default: 0] += 1 }
+    }
+    guard !count.isEmpty else { return }
+    let list = count.keys.sorted().map { "\($0) (\(count[$0] ?? 0))" }.joined(separator: ", ")
+    CLIOutput.warning(
+      "BibLaTeX-only fields are not BibTeX fields and travel in the csl field: \(list); "
+        + "--keep-biblatex-fields writes them as fields")
   }
 }

@@ -57,7 +57,7 @@ struct BibDedupeCommand: ParsableCommand {
       for line in conflicts { print("conflict kept (first value wins; others in cited:dedupe-conflicts): \(line)") }
       var document = one.result.document
       document.references = merged
-      let text = Canonical.text(document, format: one.format, original: one.snapshot.bytes)
+      let text = BibFileIO.preserving(document, over: one, encoding: reading.encoding)
       try BibFileIO.save(text, to: one.path, expectedHash: one.snapshot.hash)
       print("merged \(found.count) group(s) in \(one.path)")
     }

@@ -100,6 +100,18 @@ enum BibFileIO {
     if elapsed > 1 { standardError("wrote \(path) in \(String(format: "%.1f", elapsed)) s") }
   }
 
+  /// The text of an edited document written over the file it was read from, touching only the
+  /// entries that changed (`PreservingWriter`). `renamed` maps new ids to the ids read.
+  static func preserving(
+    _ document: BibDocument, over loaded: Loaded, encoding: String?, renamed: [String: String] = [:],
+    replacing: [String: String] = [:]
+  ) -> String {
+    let original = TextDecoder.decode(loaded.snapshot.bytes, file: loaded.path, encoding: encoding).text ?? ""
+    return PreservingWriter.text(
+      document, over: loaded.result.document, original: original, format: loaded.format, renamed: renamed,
+      replacing: replacing)
+  }
+
   static func writerOptions(format: BibFormat, ascii: Bool) -> BibTeXWriter.Options {
     BibTeXWriter.Options(dialect: format == .bibtex ? .bibtex : .biblatex, ascii: ascii)
   }

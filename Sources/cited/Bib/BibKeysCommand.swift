@@ -2,6 +2,7 @@ import ArgumentParser
 import BibFormats
 import BibModel
 import Foundation
+import Reports
 
 /// `cited bib keys FILE [--apply] [--knowledge DIR]`.
 struct BibKeysCommand: ParsableCommand {
@@ -18,12 +19,18 @@ struct BibKeysCommand: ParsableCommand {
   @Option(help: "Format of the file when the name does not tell.") var from: String?
   @Flag(help: "Rename the entries in the file.") var apply = false
   @Option(help: "A knowledge-base directory whose YAML 'source:' keys follow the renames.") var knowledge: String?
+  @Option(
+    help: ArgumentHelp(
+      "The key pattern, JabRef syntax (default: cited.yaml's key-pattern, else [auth:lower][year][veryshorttitle:lower]).",
+      valueName: "pattern"))
+  var pattern: String?
+  @OptionGroup var projectOptions: ProjectOptions
   @OptionGroup var reading: BibReadOptions
 
   func run() throws {
     let loaded = try BibFileIO.load(file, format: from, encoding: reading.encoding)
     guard reading.admit(loaded, action: "keys not proposed") else { throw ExitCode(1) }
-    let proposals = CitationKeys.assign(loaded.result.references)
+    let proposals = CitationKeys.assign(loaded.result.references, pattern: try keyPattern())
     let changes = loaded.result.references.compactMap { reference -> (String, String)? in
       guard let new = proposals[reference.id], new != reference.id else { return nil }
       return (reference.id, new)
@@ -37,11 +44,23 @@ struct BibKeysCommand: ParsableCommand {
     let mapping = Dictionary(changes, uniquingKeysWith: { first, _ in first })
     var document = loaded.result.document
     document.references = CitationKeys.rename(document.references, mapping)
-    let text = Canonical.text(document, format: loaded.format, original: loaded.snapshot.bytes)
+    let renamed = Dictionary(changes.map { ($0.1, $0.0) }, uniquingKeysWith: { first, _ in first })
+    let text = BibFileIO.preserving(document, over: loaded, encoding: reading.encoding, renamed: renamed)
     try BibFileIO.save(text, to: file, expectedHash: loaded.snapshot.hash)
     print("renamed \(changes.count) key(s) in \(file)")
     if let knowledge { try rewriteKnowledge(knowledge, mapping) }
     if !loaded.result.isClean { throw ExitCode(1) }
+  }
+
+  /// `--pattern`, else the project's `key-pattern`, else the standard pattern.
+  private func keyPattern() throws -> KeyPattern {
+    let text = try pattern ?? projectOptions.resolve(required: false)?.keyPattern
+    guard let text else { return .standard }
+    do {
+      return try KeyPattern(text)
+    } catch {
+      throw BibFileIO.usage("\(error)")
+    }
   }
 
   private func rewriteKnowledge(_ directory: String, _ mapping: [String: String]) throws {

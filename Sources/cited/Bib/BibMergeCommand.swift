@@ -40,9 +40,22 @@ struct BibMergeCommand: ParsableCommand {
     let unclean = [baseFile, oursFile, theirsFile].contains { !$0.result.isClean }
     let result = ThreeWayMerge.merge(
       base: baseFile.result.document, ours: oursFile.result.document, theirs: theirsFile.result.document)
-    var options = BibTeXWriter.Options()
+    var options = BibTeXWriter.Options(keepBiblatexFields: true)
     if Canonical.usesBibTeXDialect(oursFile.result.document) { options.dialect = .bibtex }
-    let text = ThreeWayMerge.text(result, format: oursFile.format, options: options)
+    var text = ThreeWayMerge.text(result, format: oursFile.format, options: options)
+    if result.isClean || oursFile.format == .biblatex || oursFile.format == .bibtex {
+      // Written over our file, so only the entries the merge changed (or conflicts) differ.
+      let writer = EntryTextWriter(format: oursFile.format, options: options)
+      var markers: [String: String] = [:]
+      for entry in result.entries {
+        if let conflict = ThreeWayMerge.conflictText(entry, writer: writer) { markers[entry.id] = conflict }
+      }
+      let preserved = BibFileIO.preserving(
+        ThreeWayMerge.document(result, order: oursFile.result.references), over: oursFile,
+        encoding: reading.encoding, replacing: markers)
+      // Where our file could not be followed entry by entry, the canonical text keeps the markers.
+      if markers.values.allSatisfy({ preserved.contains($0.dropLast()) }) { text = preserved }
+    }
     let target = output ?? ours
     try BibFileIO.save(text, to: target, expectedHash: output == nil ? oursFile.snapshot.hash : nil)
     for conflict in result.conflicts {

@@ -1,0 +1,33 @@
+import BibModel
+
+/// BibTeX's `and others`: the list goes on beyond the names written (et al.), not a person named
+/// "others". Read, the name is dropped and the variable is listed in the item's `cited:et-al`
+/// member (a CSL-JSON extension that processors ignore); written, `and others` comes back. A
+/// braced `{others}` stays a name.
+enum EtAl {
+  /// The item member listing name variables that end in et al.
+  static let key = "cited:et-al"
+
+  /// The names of a BibTeX name list, and whether it ends in a bare `others` (not counted as a
+  /// name when other names precede it).
+  static func parse(_ raw: String) -> (names: [Name], etAl: Bool) {
+    let parts = BibTeXNames.splitList(raw)
+    guard parts.count > 1, parts.last?.trim(" \t\r\n") == "others" else {
+      return (parts.map(BibTeXNames.parseName), false)
+    }
+    return (parts.dropLast().map(BibTeXNames.parseName), true)
+  }
+
+  /// The reference with `variable` listed as et al.
+  static func mark(_ reference: Reference, _ variable: String) -> Reference {
+    var copy = reference
+    copy.extra[key] = .array(variables(of: reference).union([variable]).sorted().map(JSONValue.string))
+    return copy
+  }
+
+  /// The name variables a reference marks as et al.
+  static func variables(of reference: Reference) -> Set<String> {
+    guard case .array(let values)? = reference.extra[key] else { return [] }
+    return Set(values.compactMap(\.stringValue))
+  }
+}
