@@ -70,3 +70,15 @@ public struct Reference: Sendable, Hashable, Identifiable {
     return dates[variable] != nil
   }
 }
+
+extension Reference {
+  /// The item member (a CSL-JSON extension other processors ignore) that lists name variables
+  /// whose list goes on beyond the names written: BibTeX's `and others`.
+  public static let etAlKey = "cited:et-al"
+
+  /// The name variables that end in et al. although no name was cut.
+  public var openEndedNameVariables: Set<String> {
+    guard case .array(let values)? = extra[Self.etAlKey] else { return [] }
+    return Set(values.compactMap(\.stringValue))
+  }
+}

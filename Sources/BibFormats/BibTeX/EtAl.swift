@@ -6,7 +6,7 @@ import BibModel
 /// braced `{others}` stays a name.
 enum EtAl {
   /// The item member listing name variables that end in et al.
-  static let key = "cited:et-al"
+  static let key = Reference.etAlKey
 
   /// The names of a BibTeX name list, and whether it ends in a bare `others` (not counted as a
   /// name when other names precede it).
@@ -26,8 +26,5 @@ enum EtAl {
   }
 
   /// The name variables a reference marks as et al.
-  static func variables(of reference: Reference) -> Set<String> {
-    guard case .array(let values)? = reference.extra[key] else { return [] }
-    return Set(values.compactMap(\.stringValue))
-  }
+  static func variables(of reference: Reference) -> Set<String> { reference.openEndedNameVariables }
 }

@@ -106,7 +106,9 @@ extension Renderer {
     var nodes: [Node] = []
     for group in groups {
       namesVariable = group.variable == "editortranslator" ? "editor" : group.variable
-      var list = nameList(group.names, options: options, name: effective.name, etAl: effective.etAl)
+      var list = nameList(
+        group.names, options: options, name: effective.name, etAl: effective.etAl,
+        openEnded: reference.openEndedNameVariables.contains(group.variable))
       guard !list.isEmpty else { continue }
       if let label = effective.label, mode != .sort {
         var labelSpec = label
@@ -179,9 +181,13 @@ extension Renderer {
     return truncated.shown + (truncated.useLast ? 1 : 0)
   }
 
-  func nameList(_ names: [Name], options: CSL.NameOptions, name: CSL.Name?, etAl: CSL.EtAl?) -> Node {
-    let truncated = truncation(names.count, options: options)
+  /// A names list; `openEnded` (BibTeX's `and others`) ends it in et al. even when no name is cut.
+  func nameList(
+    _ names: [Name], options: CSL.NameOptions, name: CSL.Name?, etAl: CSL.EtAl?, openEnded: Bool = false
+  ) -> Node {
+    var truncated = truncation(names.count, options: options)
     if truncated.shown == 0 { return .empty }
+    if openEnded && !truncated.useLast { truncated.etAl = true }
     if disambiguation.expandsWithinItem {
       if seenNames == nil {
         seenNames = Array(Processor.citedNames(reference, options: compiled.citationNameOptions, etAl: false))
