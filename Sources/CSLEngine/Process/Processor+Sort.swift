@@ -33,10 +33,37 @@ extension Processor {
   func sort(
     _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil
   ) -> [Int] {
+    sort(items, keys: keys, numbers: numbers, mode: mode, cache: cache, first: nil)
+  }
+
+  /// `sort`, also returning the name lists the first key prints for each item (by position in
+  /// `items`; empty when that key prints no names), computed with that key on all cores.
+  func sortCollectingNames(
+    _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil
+  ) -> (order: [Int], names: [[[Name]]]) {
+    guard let key = keys.first, !nameKeys([key]).isEmpty else {
+      return (sort(items, keys: keys, numbers: numbers, mode: mode, cache: cache), [])
+    }
+    let first = ParallelMap.map(count: items.count) { range, chunkCache in
+      range.map {
+        sortValueCollecting(
+          items[$0], key: key, number: numbers[items[$0]], mode: mode, cache: chunkCache, collect: true)
+      }
+    }
+    let order = sort(items, keys: keys, numbers: numbers, mode: mode, cache: cache, first: first.map(\.value))
+    return (order, first.map(\.names))
+  }
+
+  private func sort(
+    _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache?,
+    first known: [SortValue]?
+  ) -> [Int] {
     guard !keys.isEmpty, items.count > 1 else { return items }
     // Keys are computed lazily: later keys only for items whose earlier keys tie.
     let table = SortKeyTable(count: items.count, keys: keys.count)
-    if items.count >= ParallelMap.threshold {
+    if let known {
+      for (position, value) in known.enumerated() { table.values[position][0] = value }
+    } else if items.count >= ParallelMap.threshold {
       // The first key is needed for every item: compute it on all cores.
       let first = ParallelMap.map(count: items.count) { range, chunkCache in
         range.map { sortValue(items[$0], key: keys[0], number: numbers[items[$0]], mode: mode, cache: chunkCache) }
@@ -72,6 +99,14 @@ extension Processor {
     _ item: Int, key: CSL.SortKey, number: Int?, mode: RenderMode, state: DisambiguationState = DisambiguationState(),
     cache: RenderCache? = nil
   ) -> SortValue {
+    sortValueCollecting(item, key: key, number: number, mode: mode, state: state, cache: cache, collect: false).value
+  }
+
+  /// `sortValue`, also returning the name lists the key printed when `collect`.
+  func sortValueCollecting(
+    _ item: Int, key: CSL.SortKey, number: Int?, mode: RenderMode, state: DisambiguationState = DisambiguationState(),
+    cache: RenderCache? = nil, collect: Bool
+  ) -> (value: SortValue, names: [[Name]]) {
     let reference = references[item]
     var context = CiteContext()
     context.citationNumber = number
@@ -82,29 +117,73 @@ extension Processor {
     }
     renderer.sortNameOverrides = (key.namesMin, key.namesUseFirst, key.namesUseLast)
     renderer.cache = cache
+    if collect { renderer.printedNames = [] }
     switch key.source {
     case .variable(let name):
-      if name == "citation-number" { return number.map(SortValue.number) ?? .missing }
+      if name == "citation-number" { return (number.map(SortValue.number) ?? .missing, []) }
       if CSLVariables.names.contains(name) {
         let names = CSL.Names(variables: [name])
         let rendered = renderer.renderNames(names)
-        return text(rendered.node)
+        return (text(rendered.node), renderer.printedNames ?? [])
       }
       if CSLVariables.dates.contains(name) {
-        guard let date = lookup.date(name), !date.parts.isEmpty else { return .missing }
-        return .text(Renderer.sortKey(date))
+        guard let date = lookup.date(name), !date.parts.isEmpty else { return (.missing, []) }
+        return (.text(Renderer.sortKey(date)), [])
       }
-      guard let value = lookup.text(name) else { return .missing }
+      guard let value = lookup.text(name) else { return (.missing, []) }
       if CSLVariables.numbers.contains(name), let integer = NumberText.leadingInteger(value) {
-        return .number(integer)
+        return (.number(integer), [])
       }
-      return text(RichText.parse(value))
+      return (text(RichText.parse(value)), [])
     case .macro(let name):
       guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name) else {
-        return .missing
+        return (.missing, [])
       }
       let rendered = renderer.render(elements, delimiter: nil)
-      return text(rendered.node)
+      return (text(rendered.node), renderer.printedNames ?? [])
+    }
+  }
+
+  /// The sort keys of `keys` that may print names: a names variable, or a macro holding a
+  /// `cs:names` (directly or through other macros).
+  func nameKeys(_ keys: [CSL.SortKey]) -> [CSL.SortKey] {
+    let macros = compiled.style.macros
+    func hasNames(_ elements: [CSL.Element], _ seen: inout Set<String>) -> Bool {
+      for element in elements {
+        switch element {
+        case .names: return true
+        case .group(let group): if hasNames(group.children, &seen) { return true }
+        case .choose(let choose):
+          for branch in choose.branches where hasNames(branch.children, &seen) { return true }
+          if hasNames(choose.otherwise, &seen) { return true }
+        case .text(let text):
+          if case .macro(let name) = text.source, seen.insert(name).inserted, hasNames(macros[name] ?? [], &seen) {
+            return true
+          }
+        default: continue
+        }
+      }
+      return false
+    }
+    return keys.filter { key in
+      switch key.source {
+      case .variable(let name): return CSLVariables.names.contains(name)
+      case .macro(let name):
+        var seen: Set<String> = [name]
+        return !compiled.recursiveMacros.contains(name) && hasNames(macros[name] ?? [], &seen)
+      }
+    }
+  }
+
+  /// The name lists printed by an item's sort keys `keys` (from `nameKeys`): citeproc-js
+  /// registers them for given-name disambiguation as it computes every key.
+  func sortKeyNames(
+    _ item: Int, keys: [CSL.SortKey], number: Int?, mode: RenderMode, cache: RenderCache?
+  )
+    -> [[Name]]
+  {
+    keys.flatMap { key in
+      sortValueCollecting(item, key: key, number: number, mode: mode, cache: cache, collect: true).names
     }
   }
 

@@ -103,8 +103,22 @@ public struct Processor: Sendable {
     var numbers: [Int: Int] = [:]
     for (offset, index) in order.enumerated() { numbers[index] = offset + 1 }
     var sortedBibliography = order
+    // Given-name disambiguation over all cites registers the names sort keys print: the
+    // first key's are taken as the bibliography sorts.
+    var sortNames: [Int: [[Name]]]?
     if let bibliography = compiled.style.bibliography, !bibliography.sort.isEmpty {
-      sortedBibliography = sort(order, keys: bibliography.sort, numbers: numbers, mode: .bibliography, cache: cache)
+      if let citation = compiled.style.citation, citation.disambiguateAddGivenname,
+        citation.givennameDisambiguationRule != .byCite
+      {
+        let sorted = sortCollectingNames(
+          order, keys: bibliography.sort, numbers: numbers, mode: .bibliography, cache: cache)
+        sortedBibliography = sorted.order
+        if !sorted.names.isEmpty {
+          sortNames = Dictionary(uniqueKeysWithValues: zip(order, sorted.names).map { ($0, $1) })
+        }
+      } else {
+        sortedBibliography = sort(order, keys: bibliography.sort, numbers: numbers, mode: .bibliography, cache: cache)
+      }
       if !compiled.usesCitationNumberInBibliographySort {
         for (offset, index) in sortedBibliography.enumerated() { numbers[index] = offset + 1 }
       }
@@ -112,7 +126,8 @@ public struct Processor: Sendable {
     assignPositions(&resolved, citations: citations, numbers: numbers)
 
     // Disambiguation.
-    let states = disambiguate(resolved, numbers: numbers, bibliographyOrder: sortedBibliography, cache: cache)
+    let states = disambiguate(
+      resolved, numbers: numbers, bibliographyOrder: sortedBibliography, sortNames: sortNames, cache: cache)
 
     // Render citations: each is a pure function of its resolved cites (positions, numbers
     // and disambiguation are settled above), so they render on all cores, kept in order.
@@ -234,6 +249,17 @@ public struct Processor: Sendable {
     _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
     suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false
   ) -> Node {
+    renderItemCollecting(
+      referenceIndex, context: context, state: state, mode: mode, suppressAuthor: suppressAuthor, cache: cache,
+      comparing: comparing, collectNames: false
+    ).node
+  }
+
+  /// `renderItem`, also returning the name lists printed when `collectNames`.
+  func renderItemCollecting(
+    _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
+    suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false, collectNames: Bool
+  ) -> (node: Node, names: [[Name]]) {
     let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
     let lookup = VariableLookup(
@@ -242,6 +268,7 @@ public struct Processor: Sendable {
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache
     renderer.comparing = comparing
+    if collectNames { renderer.printedNames = [] }
     let layout = mode == .citation ? compiled.style.citation?.layout : compiled.style.bibliography?.layout
     var node = renderer.render(layout?.children ?? [], delimiter: nil).node
     if let suffix, !compiled.usesYearSuffixVariable {
@@ -255,7 +282,7 @@ public struct Processor: Sendable {
         return .sequence([year, .tagged(.yearSuffix, [.text(suffix)])])
       }
     }
-    return node
+    return (node, renderer.printedNames ?? [])
   }
 
   /// "a"…"z", "aa"…: the year-suffix for a 1-based index.

@@ -176,6 +176,11 @@ extension Renderer {
   func nameList(_ names: [Name], options: CSL.NameOptions, name: CSL.Name?, etAl: CSL.EtAl?) -> Node {
     let truncated = truncation(names.count, options: options)
     if truncated.shown == 0 { return .empty }
+    if printedNames != nil {
+      var printed = Array(names.prefix(truncated.shown))
+      if truncated.useLast, let last = names.last { printed.append(last) }
+      printedNames?.append(printed)
+    }
     if disambiguation.expandsWithinItem {
       if seenNames == nil {
         seenNames = Array(Processor.citedNames(reference, options: compiled.citationNameOptions, etAl: false))

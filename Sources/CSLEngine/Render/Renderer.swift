@@ -51,6 +51,9 @@ final class Renderer {
   var comparing = false
   /// Memoized work shared by all renderers of one processing run.
   var cache: RenderCache?
+  /// When set, every name list the rendering prints, cut as printed (et-al, use-last): the
+  /// names a citation puts in the given-name registry (citeproc-js).
+  var printedNames: [[Name]]?
 
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
