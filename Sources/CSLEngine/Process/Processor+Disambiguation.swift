@@ -113,9 +113,10 @@ extension Processor {
       // author (or what stands in for it) is the usual guess; items whose rendering prints
       // other names are settled again with those.
       let options = compiled.citationNameOptions
+      let firstOnly = registersFirstNamesOnly
       let guessed = cited.map { item -> [[Name]] in
         let names = Self.citedNames(references[item], options: options, etAl: true)
-        return names.isEmpty ? [] : [Array(names)]
+        return names.isEmpty ? [] : [Array(names.prefix(firstOnly ? 1 : names.count))]
       }
       globalNameDisambiguation(cited, printed: guessed, rule: rule, states: &states)
       var printed = collectPrinted(cited, contexts: contexts, states: states, cache: renderCache)
@@ -156,7 +157,8 @@ extension Processor {
       }
       // Names hidden by et-al come into view (and so into play) for cites that stay ambiguous,
       // when adding names may show them: the given names are settled again with those names.
-      if citation.disambiguateAddNames {
+      // (Under the primary-name rules only first names register: none come into view.)
+      if citation.disambiguateAddNames && !firstOnly {
         let index = Dictionary(uniqueKeysWithValues: cited.enumerated().map { ($1, $0) })
         let ambiguous = Set(ambiguousGroups(cited).joined()).sorted().filter { item in
           // Only items with names left out may show more.

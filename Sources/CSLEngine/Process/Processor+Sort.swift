@@ -117,7 +117,10 @@ extension Processor {
     }
     renderer.sortNameOverrides = (key.namesMin, key.namesUseFirst, key.namesUseLast)
     renderer.cache = cache
-    if collect { renderer.printedNames = [] }
+    if collect {
+      renderer.printedNames = []
+      renderer.printedNamesFirstOnly = registersFirstNamesOnly
+    }
     switch key.source {
     case .variable(let name):
       if name == "citation-number" { return (number.map(SortValue.number) ?? .missing, []) }

@@ -268,7 +268,10 @@ public struct Processor: Sendable {
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache
     renderer.comparing = comparing
-    if collectNames { renderer.printedNames = [] }
+    if collectNames {
+      renderer.printedNames = []
+      renderer.printedNamesFirstOnly = registersFirstNamesOnly
+    }
     let layout = mode == .citation ? compiled.style.citation?.layout : compiled.style.bibliography?.layout
     var node = renderer.render(layout?.children ?? [], delimiter: nil).node
     if let suffix, !compiled.usesYearSuffixVariable {
@@ -283,6 +286,13 @@ public struct Processor: Sendable {
       }
     }
     return (node, renderer.printedNames ?? [])
+  }
+
+  /// Given-name disambiguation under the primary-name rules: only each list's first name
+  /// enters the registry.
+  var registersFirstNamesOnly: Bool {
+    let rule = compiled.style.citation?.givennameDisambiguationRule
+    return rule == .primaryName || rule == .primaryNameWithInitials
   }
 
   /// "a"…"z", "aa"…: the year-suffix for a 1-based index.

@@ -177,8 +177,8 @@ extension Renderer {
     let truncated = truncation(names.count, options: options)
     if truncated.shown == 0 { return .empty }
     if printedNames != nil {
-      var printed = Array(names.prefix(truncated.shown))
-      if truncated.useLast, let last = names.last { printed.append(last) }
+      var printed = Array(names.prefix(printedNamesFirstOnly ? 1 : truncated.shown))
+      if truncated.useLast && !printedNamesFirstOnly, let last = names.last { printed.append(last) }
       printedNames?.append(printed)
     }
     if disambiguation.expandsWithinItem {
