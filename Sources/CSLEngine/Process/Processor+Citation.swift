@@ -164,10 +164,17 @@ extension Processor {
       }
     } else {
       for (index, piece) in pieces.enumerated() {
+        let wrapped = wrap(piece, piece.node)
+        // citeproc-js: a cite that prints nothing is left out with its delimiter, but the
+        // first one stands as the no-printed-form error.
+        if wrapped.isEmpty && !piece.cite.cite.suppressAuthor {
+          if index == 0 { output.append(.text(Self.noPrintedForm)) }
+          continue
+        }
         // A prefix starting with punctuation replaces the delimiter; after a suffix ending in
         // punctuation the delimiter keeps only its spacing ("is one source, Jones").
         let prefixFirst = piece.cite.cite.prefix?.first
-        if index > 0 && !(prefixFirst.map { ",.;:".contains($0) } ?? false) {
+        if !output.isEmpty && !(prefixFirst.map { ",.;:".contains($0) } ?? false) {
           let suffixLast = pieces[index - 1].cite.cite.suffix?.last
           if let last = suffixLast, ",.;:!?".contains(last), let first = delimiter.first, ",.;:".contains(first) {
             output.append(.text(String(delimiter.dropFirst())))
@@ -175,7 +182,7 @@ extension Processor {
             output.append(.text(delimiter))
           }
         }
-        output.append(wrap(piece, piece.node))
+        output.append(wrapped)
       }
     }
     let body = Node.sequence(output)
@@ -228,7 +235,10 @@ extension Processor {
         if suffixJoin {
           nodes.append(.text(citation.yearSuffixDelimiter ?? delimiter))
         } else {
-          nodes.append(.text(previousCollapsed || previousHadLocator ? afterCollapse : groupDelimiter))
+          // A locator ends the collapsing only where after-collapse-delimiter is set: else the
+          // next year follows with the group's delimiter ("2018, 2.3, 2010a"; citeproc-js).
+          let afterLocator = previousHadLocator && citation.afterCollapseDelimiter != nil
+          nodes.append(.text(previousCollapsed || afterLocator ? afterCollapse : groupDelimiter))
         }
         nodes.append(wrap(head, withoutAuthor))
       } else {

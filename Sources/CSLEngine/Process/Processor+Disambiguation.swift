@@ -5,7 +5,8 @@ extension Processor {
   /// Finds, per reference, the settings that make its cites distinct: added names, expanded
   /// given names, the disambiguate condition, year suffixes.
   func disambiguate(
-    _ resolved: [[ResolvedCite]], numbers: [Int: Int], bibliographyOrder: [Int], cache renderCache: RenderCache? = nil
+    _ resolved: [[ResolvedCite]], numbers: [Int: Int], bibliographyOrder: [Int],
+    cache renderCache: RenderCache? = nil
   ) -> [Int: DisambiguationState] {
     var states: [Int: DisambiguationState] = [:]
     guard let citation = compiled.style.citation else { return states }
@@ -107,20 +108,61 @@ extension Processor {
 
     if citation.givennameDisambiguationRule != .byCite && citation.disambiguateAddGivenname {
       let rule = citation.givennameDisambiguationRule
-      globalNameDisambiguation(cited, rule: rule, states: &states, cache: renderCache)
-      prewarm(cited)
+      // The names each item's citation prints (every cs:names rendered, cut by et-al as
+      // printed) are the registry's: citeproc-js registers names as cites render them. The
+      // author (or what stands in for it) is the usual guess; items whose rendering prints
+      // other names are settled again with those.
+      let options = compiled.citationNameOptions
+      let firstOnly = registersFirstNamesOnly
+      let guessed = cited.map { item -> [[Name]] in
+        let names = Self.citedNames(references[item], options: options, etAl: true)
+        return names.isEmpty ? [] : [Array(names.prefix(firstOnly ? 1 : names.count))]
+      }
+      globalNameDisambiguation(cited, printed: guessed, rule: rule, states: &states)
+      var printed = collectPrinted(cited, contexts: contexts, states: states, cache: renderCache)
+      for (position, item) in cited.enumerated() {
+        cache[item] = (states[item] ?? DisambiguationState(), printed[position].texts)
+      }
+      // citeproc-js also registers the names its sort keys print (it computes every key of
+      // every item before the cites render), so a name no cite prints can make another
+      // expand. The specification disambiguates rendered names only: Cited keeps to that
+      // (Docs/conformance.md).
+      if zip(guessed, printed).contains(where: { $0 != $1.names }) {
+        states = [:]
+        globalNameDisambiguation(cited, printed: printed.map(\.names), rule: rule, states: &states)
+        prewarm(cited.filter { cache[$0]?.state != (states[$0] ?? DisambiguationState()) })
+      }
       // Names hidden by et-al come into view (and so into play) for cites that stay ambiguous,
       // when adding names may show them: the given names are settled again with those names.
-      if citation.disambiguateAddNames {
-        let options = compiled.citationNameOptions
-        let revealed = Set(ambiguousGroups(cited).joined()).filter { item in
-          Self.citedNames(references[item], options: options, etAl: true).count
-            < Self.citedNames(references[item], options: options, etAl: false).count
+      // (Under the primary-name rules only first names register: none come into view.)
+      if citation.disambiguateAddNames && !firstOnly {
+        let index = Dictionary(uniqueKeysWithValues: cited.enumerated().map { ($1, $0) })
+        let ambiguous = Set(ambiguousGroups(cited).joined()).sorted().filter { item in
+          // Only items with names left out may show more.
+          let most = references[item].names.values.map(\.count).max() ?? 0
+          return index[item].map { at in printed[at].names.contains { $0.count < most } } ?? false
         }
-        if !revealed.isEmpty {
-          states = [:]
-          globalNameDisambiguation(cited, rule: rule, states: &states, cache: renderCache, revealed: revealed)
-          prewarm(cited.filter { cache[$0]?.state != (states[$0] ?? DisambiguationState()) })
+        if !ambiguous.isEmpty {
+          var all: [Int: DisambiguationState] = [:]
+          for item in ambiguous {
+            all[item] = DisambiguationState(addNames: references[item].names.values.map(\.count).max() ?? 0)
+          }
+          let full = collectPrinted(ambiguous, contexts: contexts, states: all, cache: renderCache)
+          var revealed = false
+          for (position, item) in ambiguous.enumerated() {
+            guard let at = index[item] else { continue }
+            let before = printed[at].names.reduce(0) { $0 + $1.count }
+            if full[position].names.reduce(0, { $0 + $1.count }) > before {
+              printed[at].names = full[position].names
+              revealed = true
+            }
+          }
+          if revealed {
+            states = [:]
+            globalNameDisambiguation(
+              cited, printed: printed.map(\.names), rule: rule, states: &states)
+            prewarm(cited.filter { cache[$0]?.state != (states[$0] ?? DisambiguationState()) })
+          }
         }
       }
     } else {
@@ -265,57 +307,90 @@ extension Processor {
     return true
   }
 
+  /// Citation renderings of `items` in each of their contexts, with the name lists printed.
+  func collectPrinted(
+    _ items: [Int], contexts: [Int: [CiteContext]], states: [Int: DisambiguationState], cache: RenderCache?
+  ) -> [(texts: [String], names: [[Name]])] {
+    ParallelMap.map(count: items.count) { range, chunkCache in
+      range.map { position -> (texts: [String], names: [[Name]]) in
+        let item = items[position]
+        let state = states[item] ?? DisambiguationState()
+        var texts: [String] = []
+        var names: [[Name]] = []
+        for context in contexts[item] ?? [] {
+          let rendered = renderItemCollecting(
+            item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true,
+            collectNames: true)
+          texts.append(rendered.node.plainText)
+          if names.isEmpty || rendered.names.reduce(0, { $0 + $1.count }) > names.reduce(0, { $0 + $1.count }) {
+            names = rendered.names
+          }
+        }
+        return (texts, names)
+      }
+    }
+  }
+
   /// `all-names`, `all-names-with-initials`, `primary-name`, `primary-name-with-initials`:
-  /// expand every name whose family name is shared by a different person.
+  /// expand the names whose family name is shared by a different person, as citeproc-js's
+  /// name registry does: a person is a family name with a given name (names without one
+  /// are no one's rival and never expand), told from others of that family by initials or,
+  /// under the same initials, by the given name. Under the `-with-initials` rules a name
+  /// expands to initials whenever its family has people of different initials; otherwise to
+  /// initials, or in full when its initials are shared. Only the names citations print count
+  /// (`printed`, per item); under the primary-name rules only the first of each list.
   func globalNameDisambiguation(
-    _ items: [Int], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState], cache: RenderCache? = nil,
-    revealed: Set<Int> = []
+    _ items: [Int], printed: [[[Name]]], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState]
   ) {
     let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials
     let initialsOnly = rule == .allNamesWithInitials || rule == .primaryNameWithInitials
-    var people: [String: Set<String>] = [:]
-    var givensByInitials: [String: Set<String>] = [:]  // family + initials → givens
-    func initials(_ name: Name) -> String {
-      if let cache { return cache.initials(name.given ?? "", with: ".", hyphen: true, initialize: true) }
-      return Renderer.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
+    let demoteNever = compiled.style.demoteNonDroppingParticle == .never
+    struct Key { var family: String, initials: String, given: String }
+    @Sendable func stripPeriods(_ text: String) -> String {
+      text.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
     }
-    // Only names a citation prints count: names cut by et-al or in variables the citation never
-    // shows are no one's rivals, and under the primary-name rules only first names meet
-    // (citeproc-js).
-    let references = self.references
-    let shownNames = items.map { item in
-      Self.citedNames(references[item], options: compiled.citationNameOptions, etAl: !revealed.contains(item))
-    }
-    // Each shown name's family, comparison key and initials, worked out on all cores; the
-    // tables are filled in item order afterwards.
+    // Each printed name's keys, worked out on all cores; the tables are filled afterwards.
     let perItem = ParallelMap.map(count: items.count) { range, chunkCache in
-      range.map { position -> [(family: String, key: String, initials: String)] in
-        var result: [(family: String, key: String, initials: String)] = []
-        let shown = shownNames[position]
-        for name in shown.prefix(primaryOnly ? 1 : shown.count) where name.literal == nil {
-          let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
-          // Given names written as initials compare by their initials ("J.J." is "J. J.").
-          let given = name.given ?? ""
-          let nameInitials = chunkCache.initials(given, with: ".", hyphen: true, initialize: true)
-          result.append((family, Self.isOnlyInitials(given) ? nameInitials : given, nameInitials))
+      range.map { position -> [[Key?]] in
+        printed[position].map { list in
+          list.enumerated().map { index, name -> Key? in
+            if primaryOnly && index > 0 { return nil }
+            guard name.literal == nil, name.family != nil || name.given != nil else { return nil }
+            var family = stripPeriods(name.family ?? "")
+            if demoteNever, let particle = name.nonDroppingParticle, name.family != nil {
+              family += " " + particle
+            }
+            let given = stripPeriods(name.given ?? "")
+            let initials = given.isEmpty ? "" : chunkCache.initials(given, with: ".", hyphen: true, initialize: true)
+            return Key(family: family, initials: initials, given: given)
+          }
         }
-        return result
       }
     }
-    for entries in perItem {
-      for entry in entries {
-        people[entry.family, default: []].insert(entry.key)
-        givensByInitials[entry.family + "\u{0}" + entry.initials, default: []].insert(entry.key)
+    var initialsByFamily: [String: Set<String>] = [:]
+    var givensByInitials: [String: Set<String>] = [:]  // family + initials → givens
+    for lists in perItem {
+      for list in lists {
+        for case let key? in list where !key.family.isEmpty && !key.initials.isEmpty {
+          initialsByFamily[key.family, default: []].insert(key.initials)
+          givensByInitials[key.family + "\u{0}" + key.initials, default: []].insert(key.given)
+        }
       }
     }
     for (position, item) in items.enumerated() {
-      for (index, name) in shownNames[position].enumerated() {
-        if primaryOnly && index > 0 { break }
-        let family = (name.nonDroppingParticle ?? "") + (name.family ?? "")
-        guard (people[family]?.count ?? 0) > 1 else { continue }
-        let initialsUnique = (givensByInitials[family + "\u{0}" + initials(name)]?.count ?? 0) == 1
-        if initialsOnly && !initialsUnique { continue }
-        states[item, default: DisambiguationState()].givenLevels[index] = initialsUnique ? 1 : 2
+      // The levels apply by name index: the first list printed decides them.
+      guard let list = perItem[position].first else { continue }
+      for (index, key) in list.enumerated() {
+        guard let key, !key.family.isEmpty, !key.initials.isEmpty else { continue }
+        let people = initialsByFamily[key.family]?.count ?? 0
+        let sameInitials = givensByInitials[key.family + "\u{0}" + key.initials]?.count ?? 0
+        let level: Int
+        if initialsOnly {
+          level = people > 1 ? 1 : 0
+        } else {
+          level = sameInitials > 1 ? 2 : people > 1 ? 1 : 0
+        }
+        if level > 0 { states[item, default: DisambiguationState()].givenLevels[index] = level }
       }
     }
   }

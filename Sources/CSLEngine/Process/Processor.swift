@@ -111,7 +111,8 @@ public struct Processor: Sendable {
     assignPositions(&resolved, citations: citations, numbers: numbers)
 
     // Disambiguation.
-    let states = disambiguate(resolved, numbers: numbers, bibliographyOrder: sortedBibliography, cache: cache)
+    let states = disambiguate(
+      resolved, numbers: numbers, bibliographyOrder: sortedBibliography, cache: cache)
 
     // Render citations: each is a pure function of its resolved cites (positions, numbers
     // and disambiguation are settled above), so they render on all cores, kept in order.
@@ -235,6 +236,17 @@ public struct Processor: Sendable {
     _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
     suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false
   ) -> Node {
+    renderItemCollecting(
+      referenceIndex, context: context, state: state, mode: mode, suppressAuthor: suppressAuthor, cache: cache,
+      comparing: comparing, collectNames: false
+    ).node
+  }
+
+  /// `renderItem`, also returning the name lists printed when `collectNames`.
+  func renderItemCollecting(
+    _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
+    suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false, collectNames: Bool
+  ) -> (node: Node, names: [[Name]]) {
     let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
     let lookup = VariableLookup(
@@ -243,6 +255,10 @@ public struct Processor: Sendable {
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache
     renderer.comparing = comparing
+    if collectNames {
+      renderer.printedNames = []
+      renderer.printedNamesFirstOnly = registersFirstNamesOnly
+    }
     let layout = mode == .citation ? compiled.style.citation?.layout : compiled.style.bibliography?.layout
     var node = renderer.render(layout?.children ?? [], delimiter: nil).node
     if let suffix, !compiled.usesYearSuffixVariable {
@@ -256,7 +272,14 @@ public struct Processor: Sendable {
         return .sequence([year, .tagged(.yearSuffix, [.text(suffix)])])
       }
     }
-    return node
+    return (node, renderer.printedNames ?? [])
+  }
+
+  /// Given-name disambiguation under the primary-name rules: only each list's first name
+  /// enters the registry.
+  var registersFirstNamesOnly: Bool {
+    let rule = compiled.style.citation?.givennameDisambiguationRule
+    return rule == .primaryName || rule == .primaryNameWithInitials
   }
 
   /// "a"…"z", "aa"…: the year-suffix for a 1-based index.

@@ -188,6 +188,11 @@ extension Renderer {
     var truncated = truncation(names.count, options: options)
     if truncated.shown == 0 { return .empty }
     if openEnded && !truncated.useLast { truncated.etAl = true }
+    if printedNames != nil {
+      var printed = Array(names.prefix(printedNamesFirstOnly ? 1 : truncated.shown))
+      if truncated.useLast && !printedNamesFirstOnly, let last = names.last { printed.append(last) }
+      printedNames?.append(printed)
+    }
     if disambiguation.expandsWithinItem {
       if seenNames == nil {
         seenNames = Array(Processor.citedNames(reference, options: compiled.citationNameOptions, etAl: false))

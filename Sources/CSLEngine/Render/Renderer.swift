@@ -53,6 +53,11 @@ final class Renderer {
   var cache: RenderCache?
   /// Number variables parsed so far (a condition, a label and the variable parse a value once).
   var parsedNumbers: [String: (value: String, parsed: NumberValue)] = [:]
+  /// When set, every name list the rendering prints, cut as printed (et-al, use-last): the
+  /// names a citation puts in the given-name registry (citeproc-js).
+  var printedNames: [[Name]]?
+  /// Only the first name of each list is wanted (the primary-name rules register no other).
+  var printedNamesFirstOnly = false
 
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
