@@ -27,6 +27,10 @@ extension Renderer {
     if let literal = value.literal ?? (value.parts.isEmpty ? (value.raw ?? value.extra["raw"]?.stringValue) : nil),
       !literal.isEmpty
     {
+      // citeproc-js prints a literal date only where the element prints the year.
+      if date.form == nil && !date.parts.contains(where: { $0.name == .year }) {
+        return Rendered(node: .empty, calledVariable: true)
+      }
       return Rendered(
         node: decorate(RichText.parse(literal), date.decoration), calledVariable: true, renderedVariable: true)
     }

@@ -207,14 +207,22 @@ extension Renderer {
     }
     var rendered: [Node] = []
     var inverted: [Bool] = []
+    var lastInSortOrder = false
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
       // citeproc-js sets the <name> element's affixes and formatting on each name.
       rendered.append(
         .tagged(
           .name,
-          [decorateName(formatPerson(person, index: index, options: options, name: name, sortOrder: sortOrder), name)]))
+          [
+            decorateName(
+              formatPerson(person, index: index, options: options, name: name, sortOrder: sortOrder), name,
+              literal: person.literal != nil)
+          ]))
       inverted.append(sortOrder && !NameParts.isNonRomanic(person) && person.literal == nil)
+      // Before et-al, citeproc-js counts a literal or non-Latin name in sort-order position as
+      // inverted too.
+      lastInSortOrder = sortOrder
     }
     let delimiter = options.delimiter ?? ", "
     var parts: [Node] = []
@@ -261,7 +269,7 @@ extension Renderer {
       let term = terms.term(etAl?.term ?? "et-al") ?? "et al."
       if !term.isEmpty {
         let useDelimiter = precedes(
-          options.delimiterPrecedesEtAl ?? .contextual, count: rendered.count, previousInverted: inverted.last ?? false,
+          options.delimiterPrecedesEtAl ?? .contextual, count: rendered.count, previousInverted: lastInSortOrder,
           threshold: 2)
         // CJK terms ("等") attach without a space.
         let attached = (term.unicodeScalars.first?.value ?? 0) >= 0x2E80
@@ -298,9 +306,14 @@ extension Renderer {
     }
   }
 
-  private func decorateName(_ node: Node, _ name: CSL.Name?) -> Node {
+  /// The <name> element's decoration on one name; an institution (a literal name) takes its
+  /// formatting but not its affixes, as citeproc-js prints it ("OECD, MacLeod S.").
+  private func decorateName(_ node: Node, _ name: CSL.Name?, literal: Bool = false) -> Node {
     guard let name else { return node }
-    return decorate(node, name.decoration)
+    guard literal else { return decorate(node, name.decoration) }
+    var formatting = CSL.Decoration()
+    formatting.formatting = name.decoration.formatting
+    return decorate(node, formatting)
   }
 
   private func precedes(
