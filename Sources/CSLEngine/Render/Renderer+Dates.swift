@@ -75,7 +75,8 @@ extension Renderer {
   static func sortKey(_ value: DateValue) -> String {
     func key(_ parts: DateParts?) -> String {
       guard let parts, let year = parts.year else { return "" }
-      let shifted = year + 50000
+      // Years beyond any calendar sort at the ends (no overflow on input like -2^63).
+      let shifted = min(max(year, -49_999), 949_999) + 50000
       let yearText = String(shifted)
       let month = parts.month.map { $0 > 12 ? 0 : $0 } ?? 0
       let day = parts.day ?? 0
@@ -163,8 +164,9 @@ extension Renderer {
     switch part.name {
     case .year:
       guard let year = date.year else { return nil }
-      if part.form == .short { return String(String(abs(year) % 100).leftPadded(2)) }
-      if year < 0 { return String(-year) + (terms.term("bc") ?? "BC") }
+      // `magnitude`: a year of -2^63 from the input has no negation in Int.
+      if part.form == .short { return String(String(year.magnitude % 100).leftPadded(2)) }
+      if year < 0 { return String(year.magnitude) + (terms.term("bc") ?? "BC") }
       if year == 0 { return "1" + (terms.term("bc") ?? "BC") }
       if year < 1000 { return String(year) + (terms.term("ad") ?? "AD") }
       return String(year)

@@ -63,11 +63,15 @@ public struct FactDate: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The earliest and latest day the date can mean, as comparable numbers (`yyyymmdd`).
-  public var earliest: Int { year * 10000 + (month ?? 1) * 100 + (day ?? 1) }
+  public var earliest: Int { Self.clampedYear(year) * 10000 + (month ?? 1) * 100 + (day ?? 1) }
   public var latest: Int {
     let lastMonth = month ?? 12
-    return year * 10000 + lastMonth * 100 + (day ?? FactDate.daysIn(month: lastMonth, year: year))
+    return Self.clampedYear(year) * 10000 + lastMonth * 100 + (day ?? FactDate.daysIn(month: lastMonth, year: year))
   }
+
+  /// Years from the input can be anything a 64-bit number holds; beyond ±9×10^14 they compare
+  /// as the extremes, so `yyyymmdd` arithmetic cannot overflow.
+  static func clampedYear(_ year: Int) -> Int { min(max(year, -900_000_000_000_000), 900_000_000_000_000) }
 
   /// True when every day this date can mean is before every day `other` can mean.
   public func isSurelyBefore(_ other: FactDate) -> Bool { latest < other.earliest }
@@ -91,19 +95,19 @@ public struct FactDate: Sendable, Hashable, CustomStringConvertible {
   /// Years from this date to another, from the earliest day each can mean (negative when
   /// `other` is before).
   public func years(until other: FactDate) -> Double {
-    Double(other.year - year) + Double((other.month ?? 1) - (month ?? 1)) / 12
+    (Double(other.year) - Double(year)) + Double((other.month ?? 1) - (month ?? 1)) / 12
       + Double((other.day ?? 1) - (day ?? 1)) / 365.25
   }
 
   public var description: String {
-    var text = year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
-    if let month { text += "-" + pad(month, 2) }
-    if let day { text += "-" + pad(day, 2) }
+    // `magnitude`: a year of -2^63 has no negation in Int.
+    var text = year < 0 ? "-" + pad(String(year.magnitude), 4) : pad(String(year), 4)
+    if let month { text += "-" + pad(String(month), 2) }
+    if let day { text += "-" + pad(String(day), 2) }
     return text
   }
 
-  private func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
+  private func pad(_ digits: String, _ width: Int) -> String {
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
   }
 }

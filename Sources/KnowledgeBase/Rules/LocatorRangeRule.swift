@@ -57,9 +57,16 @@ public struct LocatorRangeRule: CheckRule {
       var upper = high
       if high < low, ends.count == 2 {
         let digits = String(ends[1]).count
+        // Numbers from the input: a 19-digit page is no range, not an overflow trap.
         var scale = 1
-        for _ in 0..<digits { scale *= 10 }
-        upper = low / scale * scale + high
+        for _ in 0..<digits {
+          let (next, overflow) = scale.multipliedReportingOverflow(by: 10)
+          guard !overflow else { return nil }
+          scale = next
+        }
+        let (sum, overflow) = (low / scale * scale).addingReportingOverflow(high)
+        guard !overflow else { return nil }
+        upper = sum
       }
       guard upper >= low else { return nil }
       result.append(low...upper)

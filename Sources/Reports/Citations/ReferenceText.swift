@@ -30,7 +30,7 @@ enum ReferenceText {
 
   static func year(_ reference: Reference) -> String {
     if let issued = reference.dates["issued"] {
-      if let year = issued.year { return year < 0 ? "\(-year) BC" : "\(year)" }
+      if let year = issued.year { return year < 0 ? "\(year.magnitude) BC" : "\(year)" }
       if let literal = issued.literal { return literal }
     }
     return "n.d."
