@@ -22,7 +22,20 @@ public enum CSLYAML {
     }
     guard var node else { return BibReadResult(document: BibDocument(), diagnostics: []) }
     if case .mapping(let mapping) = node, let list = mapping["references"] { node = list }
-    let value = json(node, depth: 0)
+    // Without aliases a document has fewer nodes than bytes: a larger tree is aliases
+    // multiplying (a "billion laughs" file of a few hundred bytes), refused before it grows.
+    var budget = text.utf8.count + 1024
+    let value = json(node, depth: 0, budget: &budget)
+    guard budget >= 0 else {
+      return BibReadResult(
+        document: BibDocument(),
+        diagnostics: [
+          Diagnostic(
+            .error, code: "yaml-alias-expansion",
+            message: "YAML aliases expand this file beyond its size; write the repeated values out",
+            location: SourceLocation(file: file, line: 1, column: 1))
+        ])
+    }
     let result = CSLItemRepair.decode(value, file: file)
     return BibReadResult(
       document: BibDocument(
@@ -48,20 +61,33 @@ public enum CSLYAML {
 
   /// A YAML node as a positioned JSON value.
   static func json(_ node: Node, depth: Int) -> JSONValue {
-    guard depth < 256 else { return .null }
+    var budget = Int.max
+    return json(node, depth: depth, budget: &budget)
+  }
+
+  /// `json`, spending one unit of `budget` per node and stopping once it is below zero.
+  static func json(_ node: Node, depth: Int, budget: inout Int) -> JSONValue {
+    budget -= 1
+    guard depth < 256, budget >= 0 else { return .null }
     switch node {
     case .scalar(let scalar):
       if scalar.style != .plain && scalar.style != .any { return .string(scalar.string) }
       return plainScalar(scalar.string)
     case .sequence(let sequence):
-      return .array(sequence.map { json($0, depth: depth + 1) })
+      var values: [JSONValue] = []
+      for element in sequence {
+        values.append(json(element, depth: depth + 1, budget: &budget))
+        if budget < 0 { break }
+      }
+      return .array(values)
     case .mapping(let mapping):
       var object = JSONObject(line: mapping.mark?.line ?? 0, column: mapping.mark?.column ?? 0)
       for (key, value) in mapping {
         object.members.append(
           JSONMember(
-            key: key.string ?? "", value: json(value, depth: depth + 1), line: key.mark?.line ?? 0,
+            key: key.string ?? "", value: json(value, depth: depth + 1, budget: &budget), line: key.mark?.line ?? 0,
             column: key.mark?.column ?? 0))
+        if budget < 0 { break }
       }
       return .object(object)
     case .alias:
