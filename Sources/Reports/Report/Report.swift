@@ -24,11 +24,11 @@ public enum Report {
     let conflicts = ConflictGroup.find(knowledge)
     blocks += Overview.blocks(
       context, conflicts: conflicts.count, openConflicts: conflicts.filter { $0.settledBy == nil }.count)
-    blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
-    blocks += [
-      CategoriesFigure.make(context), StructureFigure.make(context), NetworkFigure.make(context),
-      TimelineFigure.make(context),
-    ]
+    let figures = knowledge.schema.report.figures
+    if !figures.isEmpty {
+      blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
+      blocks += figures.enumerated().map { Figure.make($0.element, number: $0.offset + 1, context) }
+    }
     blocks += entitySections(&builder)
     blocks.append(.heading(level: 2, id: "conflicts", content: [.text("Conflicts")]))
     blocks.append(
