@@ -20,7 +20,7 @@ import Testing
     return (knowledge, references)
   }
 
-  static func report(_ format: OutputFormat) throws -> (Report.Result, String) {
+  static func report(_ format: DocumentFormat) throws -> (Report.Result, String) {
     let (knowledge, references) = try load()
     let result = Report.build(
       knowledge: knowledge, references: references,
@@ -40,8 +40,8 @@ import Testing
     #expect(references.map(\.id).sorted() == ["berg1999", "lund2008", "rojas2015"])
   }
 
-  @Test(arguments: [OutputFormat.html, .markdown, .text])
-  func reportHasNoLSGWords(format: OutputFormat) throws {
+  @Test(arguments: [DocumentFormat.html, .markdown, .text])
+  func reportHasNoLSGWords(format: DocumentFormat) throws {
     let (_, output) = try Self.report(format)
     for word in ["leading small group", "LSG", "组长", "领导小组", "Characters:", "Pinyin:", "commission"] {
       #expect(!output.localizedLowercase.contains(word.localizedLowercase), "'\(word)' in the \(format) report")

@@ -179,7 +179,7 @@ enum ReportFixtures {
   ]
 
   static func report(
-    _ knowledge: Knowledge, references: [Reference] = references, notes: Bool = false, format: OutputFormat
+    _ knowledge: Knowledge, references: [Reference] = references, notes: Bool = false, format: DocumentFormat
   ) throws -> Report.Result {
     Report.build(
       knowledge: knowledge, references: references, renderer: try engine(notes: notes, references: references),

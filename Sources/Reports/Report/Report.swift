@@ -15,7 +15,7 @@ public enum Report {
 
   /// Builds the report; pure (no I/O). `format` is the output format the citations are rendered in.
   public static func build(
-    knowledge: Knowledge, references: [Reference], renderer: any CitationRendering, format: OutputFormat,
+    knowledge: Knowledge, references: [Reference], renderer: any CitationRendering, format: DocumentFormat,
     title: String = "Knowledge base report"
   ) -> Result {
     let context = ReportContext(knowledge: knowledge, references: references)
