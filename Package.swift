@@ -69,7 +69,8 @@ let package = Package(
     .testTarget(
       name: "CSLConformanceTests", dependencies: ["CSLTestSuite", "CSLStyle", "CSLEngine", "BibModel"],
       exclude: ["Resources", "Fixtures"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "BibModel", "XMLTree"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "BibModel", "XMLTree", "KnowledgeBase"], exclude: ["Fixtures"]),
     .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "BibModel"], exclude: ["Fixtures"]),
     // Runs the built `cited` binary (the dependency makes sure it is built first).
     .testTarget(name: "CitedCLITests", dependencies: ["cited", "XMLTree"]),

@@ -15,7 +15,7 @@ import Testing
   ]
 
   private func render(
-    _ text: String, notes: Bool = false, format: OutputFormat = .text
+    _ text: String, notes: Bool = false, format: DocumentFormat = .text
   ) throws -> DocumentRenderer.Result {
     let renderer = try ReportFixtures.engine(notes: notes, references: Self.references)
     return DocumentRenderer(renderer: renderer, knownKeys: Set(Self.references.map(\.id)))

@@ -12,7 +12,7 @@ import Testing
     return parts.joined(separator: "/")
   }()
 
-  static let cases: [(style: String, format: OutputFormat, ext: String)] = [
+  static let cases: [(style: String, format: DocumentFormat, ext: String)] = [
     ("author-date", .html, "html"), ("author-date", .markdown, "md"), ("notes", .html, "html"),
     ("notes", .markdown, "md"),
   ]

@@ -65,6 +65,25 @@ enum ReportFixtures {
         type: list
         element-type: entity
         entity-kinds: [category]
+    report:
+      names:
+        - label: Characters
+          languages: [zh-Hans, zh-Hant, zh]
+        - label: Pinyin
+          languages: [zh-Latn-pinyin]
+      figures:
+        - {id: categories, type: hub, title: "The {count} categories", list: categories, kind: category}
+        - id: structure
+          type: levels
+          title: A typical group
+          levels:
+            - {label: Leader, show: [typical-head]}
+        - id: network
+          type: network
+          title: A cross-sectional group
+          subject: {property: cross-sectional, value: "true"}
+          relations: [head]
+        - {id: timeline, type: timeline, title: Lifetimes, start: established, end: disbanded}
     """
 
   static func entity(_ id: String, _ text: String) -> SourceFile { SourceFile(path: "kb/\(id).yaml", text: text) }
@@ -160,7 +179,7 @@ enum ReportFixtures {
   ]
 
   static func report(
-    _ knowledge: Knowledge, references: [Reference] = references, notes: Bool = false, format: OutputFormat
+    _ knowledge: Knowledge, references: [Reference] = references, notes: Bool = false, format: DocumentFormat
   ) throws -> Report.Result {
     Report.build(
       knowledge: knowledge, references: references, renderer: try engine(notes: notes, references: references),

@@ -1,5 +1,5 @@
 import BibModel
-import Yams
+internal import Yams
 
 /// CSL-YAML: the same data model as CSL-JSON, written as YAML (a list of items, or a mapping
 /// with a `references:` list as in Pandoc metadata). Reading keeps YAML line/column positions

@@ -2,7 +2,7 @@ import BibModel
 
 /// Reads `schema.yaml` into a `Schema`, collecting structure findings.
 enum SchemaDecoder {
-  static let topFields = ["kinds", "properties", "sources"]
+  static let topFields = ["kinds", "properties", "sources", "report"]
   static let kindFields = ["label", "description", "expects"]
   static let propertyFields = [
     "label", "description", "kinds", "type", "element-type", "values", "entity-kinds", "single-valued", "sourced",
@@ -34,6 +34,8 @@ enum SchemaDecoder {
             reading.unknownField(option, in: "sources", known: ["secondary-types"])
           }
         }
+      case "report":
+        schema.report = ReportSpecDecoder.decode(pair.value, &reading)
       default:
         reading.unknownField(pair, in: "the schema", known: topFields)
       }

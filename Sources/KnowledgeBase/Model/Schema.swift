@@ -88,6 +88,8 @@ public struct Schema: Sendable, Hashable {
   public var secondarySourceTypes: Set<String>
   /// The file the schema was read from.
   public var file: String?
+  /// What a report shows besides every entity and statement (`report:`); empty when absent.
+  public var report: ReportSpec
 
   public static let defaultSecondarySourceTypes: Set<String> = [
     "post-weblog", "webpage", "entry-encyclopedia", "article-newspaper",
@@ -95,8 +97,10 @@ public struct Schema: Sendable, Hashable {
 
   public init(
     kinds: [String: KindSpec] = [:], properties: [String: PropertySpec] = [:],
-    secondarySourceTypes: Set<String> = Schema.defaultSecondarySourceTypes, file: String? = nil
+    secondarySourceTypes: Set<String> = Schema.defaultSecondarySourceTypes, file: String? = nil,
+    report: ReportSpec = ReportSpec()
   ) {
+    self.report = report
     self.kinds = kinds
     self.properties = properties
     self.secondarySourceTypes = secondarySourceTypes

@@ -1,7 +1,7 @@
 import BibModel
 
 /// A source cannot attest a fact that began after it was published.
-public struct AnachronismRule: CheckRule {
+struct AnachronismRule: CheckRule {
   public static let info = RuleInfo(
     id: "anachronistic-source", severity: .warning,
     summary: "A source was issued before the fact it supports began (its `start`/`point-in-time`, or the date value).",

@@ -4,7 +4,7 @@ import BibModel
 /// A bibliography item is incomplete or invalid for its type: the validation `cited bib
 /// validate` runs (required fields per type, dates that exist, ISBN and ISSN check digits),
 /// shared with the knowledge-base check. DOIs and URLs have rules of their own.
-public struct BibliographyEntryRule: CheckRule {
+struct BibliographyEntryRule: CheckRule {
   public static let info = RuleInfo(
     id: "bibliography-entry", severity: .warning,
     summary:

@@ -1,7 +1,7 @@
 import BibModel
 
 /// A conflict of a single-valued property that rank resolves: reported for the record.
-public struct ConflictResolvedRule: CheckRule {
+struct ConflictResolvedRule: CheckRule {
   public static let info = RuleInfo(
     id: "conflict-resolved", severity: .info,
     summary:

@@ -1,7 +1,7 @@
 import BibModel
 
 /// A single-valued property with different values at overlapping times, none preferred.
-public struct ConflictRule: CheckRule {
+struct ConflictRule: CheckRule {
   public static let info = RuleInfo(
     id: "conflict", severity: .warning,
     summary:

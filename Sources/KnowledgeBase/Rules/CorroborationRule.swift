@@ -1,7 +1,7 @@
 import BibModel
 
 /// A property the schema marks `corroboration: N` wants N independent sources per statement.
-public struct CorroborationRule: CheckRule {
+struct CorroborationRule: CheckRule {
   public static let info = RuleInfo(
     id: "corroboration", severity: .warning,
     summary: "A statement of a property with `corroboration: N` cites fewer than N distinct sources.",

@@ -1,7 +1,7 @@
 import BibModel
 
 /// An end cannot come before its start (statement qualifiers, former names).
-public struct DateOrderRule: CheckRule {
+struct DateOrderRule: CheckRule {
   public static let info = RuleInfo(
     id: "date-order", severity: .error,
     summary: "An `end` date is before the `start` date (in a statement's qualifiers or a former name).",

@@ -1,7 +1,7 @@
 import BibModel
 
 /// A declared `precision` must be a date precision no finer than what the value says.
-public struct DatePrecisionRule: CheckRule {
+struct DatePrecisionRule: CheckRule {
   public static let info = RuleInfo(
     id: "date-precision", severity: .error,
     summary:

@@ -1,7 +1,7 @@
 import BibModel
 
 /// A deprecated statement must say why (`reason:`).
-public struct DeprecatedWithoutReasonRule: CheckRule {
+struct DeprecatedWithoutReasonRule: CheckRule {
   public static let info = RuleInfo(
     id: "deprecated-without-reason", severity: .error,
     summary: "A statement has `rank: deprecated` but no `reason:`.",

@@ -3,10 +3,11 @@ import BibModel
 
 /// Two bibliography items are the same work (same DOI, same ISBN, or the same normalized
 /// title, year and first author), found the way `cited bib dedupe` finds them.
-public struct DuplicateSourceRule: CheckRule {
+struct DuplicateSourceRule: CheckRule {
   public static let info = RuleInfo(
     id: "duplicate-source", severity: .warning,
-    summary: "Two or more bibliography items are the same work (same DOI or ISBN, or same title, year and first author).",
+    summary:
+      "Two or more bibliography items are the same work (same DOI or ISBN, or same title, year and first author).",
     fix: "Keep one item and point the knowledge base at its key (`cited bib dedupe --merge`, then "
       + "`cited bib keys --apply --knowledge Knowledge`).")
   public init() {}

@@ -1,7 +1,7 @@
 import BibModel
 
 /// Statement ids (`F08`) are unique across the knowledge base, so they can be cited and tracked.
-public struct DuplicateStatementIDRule: CheckRule {
+struct DuplicateStatementIDRule: CheckRule {
   public static let info = RuleInfo(
     id: "duplicate-statement-id", severity: .error,
     summary: "Two statements share an `id:` (ids are unique across the knowledge base).",

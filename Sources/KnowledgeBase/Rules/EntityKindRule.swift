@@ -1,7 +1,7 @@
 import BibModel
 
 /// An entity-valued statement or qualifier must name an entity of the kinds the schema allows.
-public struct EntityKindRule: CheckRule {
+struct EntityKindRule: CheckRule {
   public static let info = RuleInfo(
     id: "entity-kind", severity: .error,
     summary: "An entity value names an entity whose kind is not in the property's `entity-kinds:`.",

@@ -1,7 +1,7 @@
 import BibModel
 
 /// Dates of facts and retrievals cannot lie in the future.
-public struct FutureDateRule: CheckRule {
+struct FutureDateRule: CheckRule {
   public static let info = RuleInfo(
     id: "future-date", severity: .warning,
     summary: "A date value, date qualifier or `retrieved` date is after today.",

@@ -56,7 +56,7 @@ public enum LoadRules {
 }
 
 /// Passes the loaders' findings through the checker, so they can be configured like any rule.
-public struct LoadErrorRule: CheckRule {
+struct LoadErrorRule: CheckRule {
   public init() {}
   public var info: RuleInfo { LoadRules.structure }
   public func check(_ context: CheckContext) -> [Diagnostic] {

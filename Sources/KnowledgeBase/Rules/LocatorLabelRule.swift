@@ -1,7 +1,7 @@
 import BibModel
 
 /// A reference's `label` must be a CSL locator type.
-public struct LocatorLabelRule: CheckRule {
+struct LocatorLabelRule: CheckRule {
   public static let info = RuleInfo(
     id: "unknown-locator-label", severity: .warning,
     summary: "A reference's `label:` is not one of the CSL 1.0.2 locator types.",

@@ -1,7 +1,7 @@
 import BibModel
 
 /// A page locator must fall within the source's page range (`page`, else `number-of-pages`).
-public struct LocatorRangeRule: CheckRule {
+struct LocatorRangeRule: CheckRule {
   public static let info = RuleInfo(
     id: "locator-out-of-range", severity: .warning,
     summary: "A page locator lies outside the source's `page` range (or beyond its `number-of-pages`).",

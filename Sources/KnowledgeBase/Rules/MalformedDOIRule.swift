@@ -1,7 +1,7 @@
 import BibModel
 
 /// A bibliography item's `DOI` must be a bare DOI: `10.<registrant>/<suffix>`.
-public struct MalformedDOIRule: CheckRule {
+struct MalformedDOIRule: CheckRule {
   public static let info = RuleInfo(
     id: "malformed-doi", severity: .warning,
     summary:

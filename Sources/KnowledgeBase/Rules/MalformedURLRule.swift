@@ -1,7 +1,7 @@
 import BibModel
 
 /// A bibliography item's `URL` must be an absolute http(s) URL without spaces.
-public struct MalformedURLRule: CheckRule {
+struct MalformedURLRule: CheckRule {
   public static let info = RuleInfo(
     id: "malformed-url", severity: .warning,
     summary: "A bibliography item's `URL` is not an absolute http or https URL (or contains spaces).",

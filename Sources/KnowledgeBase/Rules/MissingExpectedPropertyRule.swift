@@ -1,7 +1,7 @@
 import BibModel
 
 /// An entity should have the properties its kind `expects`.
-public struct MissingExpectedPropertyRule: CheckRule {
+struct MissingExpectedPropertyRule: CheckRule {
   public static let info = RuleInfo(
     id: "missing-expected-property", severity: .warning,
     summary: "An entity lacks a property its kind lists under `expects:`.",

@@ -1,7 +1,7 @@
 import BibModel
 
 /// A property may only be used on the kinds the schema lists for it.
-public struct PropertyKindRule: CheckRule {
+struct PropertyKindRule: CheckRule {
   public static let info = RuleInfo(
     id: "property-not-for-kind", severity: .error,
     summary: "A property is used on an entity whose kind is not in the property's `kinds:`.",

@@ -3,7 +3,7 @@ import BibModel
 /// A typology by time horizon (Zhou Wang's permanent / medium-term / short-term LSGs) implies a
 /// lifetime; the recorded start and end dates should agree with it. The bounds live in the
 /// schema (`lifetime:` on the enum property), not in code.
-public struct TypeLifetimeRule: CheckRule {
+struct TypeLifetimeRule: CheckRule {
   public static let info = RuleInfo(
     id: "type-lifetime", severity: .warning,
     summary: "An entity's type (by time horizon) disagrees with its recorded start and end dates.",

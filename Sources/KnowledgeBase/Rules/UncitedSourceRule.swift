@@ -1,7 +1,7 @@
 import BibModel
 
 /// A bibliography item no statement cites.
-public struct UncitedSourceRule: CheckRule {
+struct UncitedSourceRule: CheckRule {
   public static let info = RuleInfo(
     id: "uncited-source", severity: .info,
     summary: "A bibliography item is cited by no statement.",

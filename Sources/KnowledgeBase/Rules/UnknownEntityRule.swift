@@ -1,7 +1,7 @@
 import BibModel
 
 /// An entity-valued statement or qualifier must name an entity of the knowledge base.
-public struct UnknownEntityRule: CheckRule {
+struct UnknownEntityRule: CheckRule {
   public static let info = RuleInfo(
     id: "unknown-entity", severity: .error,
     summary: "An entity-valued statement or qualifier names an id no entity has.",

@@ -1,7 +1,7 @@
 import BibModel
 
 /// An entity's kind must be declared in the schema.
-public struct UnknownKindRule: CheckRule {
+struct UnknownKindRule: CheckRule {
   public static let info = RuleInfo(
     id: "unknown-kind", severity: .error,
     summary: "An entity's `kind` is not declared under `kinds:` in schema.yaml.",

@@ -1,7 +1,7 @@
 import BibModel
 
 /// A statement's property must be declared in the schema.
-public struct UnknownPropertyRule: CheckRule {
+struct UnknownPropertyRule: CheckRule {
   public static let info = RuleInfo(
     id: "unknown-property", severity: .error,
     summary: "A property under `statements:` is not declared under `properties:` in schema.yaml.",

@@ -1,7 +1,7 @@
 import BibModel
 
 /// A reference's citation key must exist in the bibliography.
-public struct UnknownSourceRule: CheckRule {
+struct UnknownSourceRule: CheckRule {
   public static let info = RuleInfo(
     id: "unknown-source", severity: .error,
     summary: "A reference cites a key that no bibliography item has.",

@@ -1,7 +1,7 @@
 import BibModel
 
 /// Every statement needs at least one reference, unless the schema exempts its property (`sourced: false`).
-public struct UnsourcedStatementRule: CheckRule {
+struct UnsourcedStatementRule: CheckRule {
   public static let info = RuleInfo(
     id: "unsourced-statement", severity: .error,
     summary: "A statement has no references and its property is not exempt (`sourced: false`).",

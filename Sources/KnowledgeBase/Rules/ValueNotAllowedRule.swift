@@ -1,7 +1,7 @@
 import BibModel
 
 /// An enum value (or qualifier) must be one of the schema's `values`.
-public struct ValueNotAllowedRule: CheckRule {
+struct ValueNotAllowedRule: CheckRule {
   public static let info = RuleInfo(
     id: "value-not-allowed", severity: .error,
     summary: "An enum value is not among the property's (or qualifier's) `values:`.",

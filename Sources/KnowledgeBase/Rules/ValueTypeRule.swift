@@ -1,7 +1,7 @@
 import BibModel
 
 /// A value (or qualifier value) must be readable as the type the schema gives it.
-public struct ValueTypeRule: CheckRule {
+struct ValueTypeRule: CheckRule {
   public static let info = RuleInfo(
     id: "value-type", severity: .error,
     summary:

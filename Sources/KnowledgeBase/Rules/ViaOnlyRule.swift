@@ -1,7 +1,7 @@
 import BibModel
 
 /// A statement whose every reference was seen only through a copy (`via:`).
-public struct ViaOnlyRule: CheckRule {
+struct ViaOnlyRule: CheckRule {
   public static let info = RuleInfo(
     id: "via-only", severity: .warning,
     summary: "Every reference of a statement was seen only through a copy, mirror or repost (`via:`).",

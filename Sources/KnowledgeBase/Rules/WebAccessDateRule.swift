@@ -1,7 +1,7 @@
 import BibModel
 
 /// Web sources change; a citation of one needs the date it was read.
-public struct WebAccessDateRule: CheckRule {
+struct WebAccessDateRule: CheckRule {
   public static let info = RuleInfo(
     id: "web-access-date", severity: .warning,
     summary: "A web source (webpage, post, post-weblog, or any item with a URL) is cited without an access date.",

@@ -1,5 +1,5 @@
 import BibModel
-import CYaml
+internal import CYaml
 
 /// Reads YAML into `YAMLNode`s from libyaml's event stream (the parser Yams bundles), keeping every
 /// node's line and column. Yams' composer throws at the first duplicate key with one location and
@@ -8,7 +8,7 @@ import CYaml
 ///
 /// A file with any YAML-level problem yields no root: its problems are all reported and the file
 /// is skipped (one bad file costs that file).
-public enum YAMLReader {
+enum YAMLReader {
   /// The most deeply nested collections accepted.
   public static let maximumDepth = 64
 

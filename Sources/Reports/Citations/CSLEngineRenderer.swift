@@ -55,7 +55,7 @@ public struct CSLEngineRenderer: CitationRendering {
     self.authorOnlyProcessor = authorOnlyProcessor
   }
 
-  public func render(_ citations: [Citation], bibliographyKeys: [String], format: OutputFormat) -> RenderedCitations {
+  public func render(_ citations: [Citation], bibliographyKeys: [String], format: DocumentFormat) -> RenderedCitations {
     let engineFormat: any CSLEngine.OutputFormat
     switch format {
     case .html: engineFormat = HTMLFormat(linkURLs: false)
@@ -96,7 +96,7 @@ public struct CSLEngineRenderer: CitationRendering {
   }
 
   /// The engine wraps HTML entries in `<div class="csl-entry">`; the report adds its own wrapper.
-  private static func unwrapEntry(_ text: String, _ format: OutputFormat) -> String {
+  private static func unwrapEntry(_ text: String, _ format: DocumentFormat) -> String {
     var entry = text.trimmingWhitespace
     guard format == .html else { return entry }
     let open = "<div class=\"csl-entry\">"

@@ -11,5 +11,5 @@ public protocol CitationRendering: Sendable {
   /// A human-readable name of the style.
   var styleName: String { get }
   /// Renders `citations` in order and the bibliography of `bibliographyKeys` (cited keys, first-cited order).
-  func render(_ citations: [Citation], bibliographyKeys: [String], format: OutputFormat) -> RenderedCitations
+  func render(_ citations: [Citation], bibliographyKeys: [String], format: DocumentFormat) -> RenderedCitations
 }

@@ -26,7 +26,7 @@ public struct DocumentRenderer: Sendable {
   }
 
   /// Splits front matter off `text`, parses the body and renders it in `format`.
-  public func render(_ text: String, file: String, format: OutputFormat) -> Result {
+  public func render(_ text: String, file: String, format: DocumentFormat) -> Result {
     let (matter, body, matterDiagnostics) = FrontMatter.split(text, file: file)
     let tree = MarkdownParser.parse(body)
     let sourceLines = body.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }

@@ -6,36 +6,37 @@ import KnowledgeBase
   import Darwin
 #endif
 
-/// Figure 3: a cross-sectional commission and what it connects to: its leaders, the systems it
-/// spans, the organs it reports to, its office. Draws what the knowledge base knows, no more.
+/// A network figure: one entity in the middle and the entities its relation properties name
+/// (the LSG schema: a cross-sectional commission, its leaders, the systems it spans, the organs it
+/// reports to, its office). Draws what the knowledge base knows, no more; a relation declared
+/// `unnamed` that no statement names is drawn dashed.
 enum NetworkFigure {
-  static let relations = [
-    "head", "chaired-by", "deputy-head", "spans-system", "subordinate-to", "reports-to", "executive-office",
-    "office-director", "head-held-by-office", "deputy-head-held-by-office", "predecessor",
-  ]
-
-  /// The National Security Commission when the knowledge base has it, else the first cross-sectional LSG.
-  static func subject(_ knowledge: Knowledge) -> Entity? {
-    let crossSectional = knowledge.entities.filter { entity in
-      entity.statements(of: "cross-sectional").contains { $0.value.display == "true" && $0.rank != .deprecated }
+  /// The preferred entity when it qualifies, else the first with the subject's property value.
+  static func subject(_ network: FigureSpec.Network, _ knowledge: Knowledge) -> Entity? {
+    let candidates = knowledge.entities.filter { entity in
+      entity.statements(of: network.property).contains { $0.value.display == network.value && $0.rank != .deprecated }
     }
-    return crossSectional.first { ($0.labels.preferred ?? "").contains("National Security") } ?? crossSectional.first
+    return candidates.first { $0.id == network.prefer } ?? candidates.first
   }
 
-  static func make(_ context: ReportContext) -> DocBlock {
+  static func make(
+    _ spec: FigureSpec, _ network: FigureSpec.Network, number: Int, _ context: ReportContext
+  )
+    -> DocBlock
+  {
     let width = 760.0
     let height = 460.0
-    let title = "Figure 3: A cross-sectional commission and the systems it spans"
-    guard let entity = subject(context.knowledge) else {
+    let title = Figure.title(spec, number: number)
+    let id = "figure-" + Anchor.slug(spec.id)
+    guard let entity = subject(network, context.knowledge) else {
       return .figure(
-        id: "figure-network", caption: title + ": the knowledge base records no cross-sectional LSG.",
-        svg: SVG.root(
-          width: width, height: 60, title: title, [SVG.text("No cross-sectional LSG recorded.", x: width / 2, y: 34)]),
-        description: ["No cross-sectional LSG recorded."])
+        id: id, caption: title + ": not recorded in the knowledge base.",
+        svg: SVG.root(width: width, height: 60, title: title, [SVG.text(Figure.notRecorded, x: width / 2, y: 34)]),
+        description: [Figure.notRecorded])
     }
     var neighbours: [(relation: String, id: String)] = []
     var seen: Set<String> = []
-    for property in relations {
+    for property in network.relations {
       for statement in entity.statements(of: property) where statement.rank != .deprecated {
         for (id, _) in statement.value.entityReferences(at: statement.valueLocation)
         where seen.insert(property + "/" + id).inserted {
@@ -43,13 +44,13 @@ enum NetworkFigure {
         }
       }
     }
-    let spansKnown = neighbours.contains { $0.relation == "spans-system" }
+    let placeholders = network.unnamed.filter { box in !neighbours.contains { $0.relation == box.property } }
     let centerX = width / 2
     let centerY = height / 2
     var edges: [HTMLNode] = []
     var boxes: [HTMLNode] = []
     var description: [String] = []
-    let slots = neighbours.count + (spansKnown ? 0 : 1)
+    let slots = neighbours.count + placeholders.count
     for index in 0..<slots {
       let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(max(slots, 1))
       let x = centerX + 280 * cos(angle)
@@ -67,23 +68,23 @@ enum NetworkFigure {
             tooltip: relationShort + ": " + name))
         description.append(relationShort + ": " + name)
       } else {
+        let box = placeholders[index - neighbours.count]
         edges.append(SVG.line(centerX, centerY, x, y, dashed: true))
         boxes.append(
           SVG.box(
-            x: x - 85, y: y - 22, width: 170, height: 44, lines: ["systems spanned:", "not named by any source"],
-            tooltip: "The sources say the commission encompasses multiple systems but name none.", dashed: true))
-        description.append("systems spanned: not named by any source read")
+            x: x - 85, y: y - 22, width: 170, height: 44, lines: box.lines, tooltip: box.tooltip, dashed: true))
+        description.append(box.description)
       }
     }
     var centerLines = SVG.wrap(entity.labels.preferred ?? entity.id, width: 26, maxLines: 2)
-    if let characters = ReportContext.characters(entity.labels) { centerLines.append(characters) }
+    if let original = context.originalName(entity.labels) { centerLines.append(original) }
     boxes.append(
       SVG.box(
         x: centerX - 110, y: centerY - 32, width: 220, height: 64, lines: centerLines,
         tooltip: entity.labels.preferred ?? entity.id, fill: "#dde8f6", bold: true))
+    let caption = Figure.fill(network.caption ?? spec.title, [("name", context.name(entity.id))])
     return .figure(
-      id: "figure-network",
-      caption: "Figure 3: \(context.name(entity.id)) and what it connects (from the knowledge base).",
+      id: id, caption: "Figure \(number): " + caption + " (from the knowledge base).",
       svg: SVG.root(width: width, height: height, title: title, edges + boxes), description: description)
   }
 }

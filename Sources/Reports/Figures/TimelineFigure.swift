@@ -1,7 +1,8 @@
 import KnowledgeBase
 
-/// Figure 4: a timeline of LSG lifetimes: established → disbanded (or still active), with
-/// conversions into commissions marked; groups known only by a year show as a dot.
+/// A timeline figure: a bar per entity from its start date to its end date (dashed while no end
+/// is recorded), the marker date as a diamond, entities known only by a year as a ring (the LSG
+/// schema: lifetimes of leading small groups, conversions into commissions).
 enum TimelineFigure {
   struct Row: Sendable {
     var id: String
@@ -22,13 +23,15 @@ enum TimelineFigure {
     return best?.value.date
   }
 
-  static func rows(_ knowledge: Knowledge) -> [Row] {
+  static func rows(_ timeline: FigureSpec.Timeline, _ knowledge: Knowledge) -> [Row] {
     var rows: [Row] = []
     for entity in knowledge.entities {
-      let start = firstDate(entity, "established").map(year)
-      let end = firstDate(entity, "disbanded").map(year)
-      let converted = firstDate(entity, "converted-to-commission").map(year)
-      let points = entity.statements(of: "active-in").compactMap { $0.value.date.map(year) }
+      let start = firstDate(entity, timeline.start.property).map(year)
+      let end = firstDate(entity, timeline.end.property).map(year)
+      let converted = timeline.marker.flatMap { firstDate(entity, $0.property) }.map(year)
+      let points =
+        timeline.points.map { mark in entity.statements(of: mark.property).compactMap { $0.value.date.map(year) } }
+        ?? []
       guard start != nil || end != nil || converted != nil || !points.isEmpty else { continue }
       rows.append(
         Row(
@@ -42,16 +45,24 @@ enum TimelineFigure {
     }
   }
 
-  static func make(_ context: ReportContext) -> DocBlock {
-    let rows = rows(context.knowledge)
-    let title = "Figure 4: Lifetimes of leading small groups"
+  static func make(
+    _ spec: FigureSpec, _ timeline: FigureSpec.Timeline, number: Int, _ context: ReportContext
+  )
+    -> DocBlock
+  {
+    let rows = rows(timeline, context.knowledge)
+    let title = Figure.title(spec, number: number)
+    let id = "figure-" + Anchor.slug(spec.id)
+    func words(_ mark: FigureSpec.Mark) -> String { mark.label ?? context.propertyLabel(mark.property) }
+    let startLabel = words(timeline.start)
+    let endLabel = words(timeline.end)
     let all = rows.flatMap { [$0.start, $0.end, $0.converted].compactMap { $0 } + $0.points }
     let width = 760.0
     let labelWidth = 270.0
     let rowHeight = 18.0
     guard let minimum = all.min(), let maximum = all.max() else {
       return .figure(
-        id: "figure-timeline", caption: title + ": no dates recorded.",
+        id: id, caption: title + ": no dates recorded.",
         svg: SVG.root(width: width, height: 60, title: title, [SVG.text("No dates recorded.", x: width / 2, y: 34)]),
         description: ["No dates recorded."])
     }
@@ -89,21 +100,21 @@ enum TimelineFigure {
           bar = .element(name: name, attributes: attributes, children: [.el("title", [], [.text(row.name)])])
         }
         children.append(bar)
-        parts.append("established \(format(start))")
-        parts.append(row.end.map { "disbanded \(format($0))" } ?? "no end recorded")
+        parts.append(startLabel + " " + format(start))
+        parts.append(row.end.map { endLabel + " " + format($0) } ?? "no end recorded")
       } else if let end = row.end {
         children.append(
           .el(
             "circle",
             [("cx", SVG.format(x(end))), ("cy", SVG.format(y + rowHeight / 2)), ("r", "4"), ("fill", "#2c5282")]))
-        parts.append("disbanded \(format(end)) (start not recorded)")
+        parts.append(endLabel + " " + format(end) + " (start not recorded)")
       }
-      if let converted = row.converted {
+      if let converted = row.converted, let marker = timeline.marker {
         children.append(
           .el(
             "polygon",
             [("points", diamond(x(converted), y + rowHeight / 2)), ("fill", "#d97706"), ("stroke", "#7c2d12")]))
-        parts.append("converted into a commission \(format(converted))")
+        parts.append(words(marker) + " " + format(converted))
       }
       for point in row.points {
         children.append(
@@ -113,15 +124,15 @@ enum TimelineFigure {
               ("cx", SVG.format(x(point))), ("cy", SVG.format(y + rowHeight / 2)), ("r", "4"), ("fill", "#fff"),
               ("stroke", "#2c5282"),
             ]))
-        parts.append("active in \(format(point))")
+        parts.append((timeline.points.map(words) ?? "") + " " + format(point))
       }
       description.append(row.name + ": " + parts.joined(separator: ", "))
     }
+    var legend = ["bar: " + startLabel + " to " + endLabel, "dashed: no end recorded"]
+    if let marker = timeline.marker { legend.append("diamond: " + words(marker)) }
+    if let points = timeline.points { legend.append("ring: " + words(points) + " a year") }
     return .figure(
-      id: "figure-timeline",
-      caption: title
-        + " (bar: established to disbanded; dashed: no end recorded;"
-        + " diamond: converted into a commission; ring: active in a year).",
+      id: id, caption: title + " (" + legend.joined(separator: "; ") + ").",
       svg: SVG.root(width: width, height: height, title: title, children), description: description)
   }
 

@@ -1,5 +1,5 @@
 import BibModel
-import Yams
+internal import Yams
 
 /// YAML front matter of a Markdown document (`---` … `---` at the very top).
 public struct FrontMatter: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import BibModel
-import Yams
+internal import Yams
 
 /// `cited.yaml`, a project's small configuration: where its knowledge base and bibliography
 /// are, and its default style and locale. Every key is optional; paths are relative to the

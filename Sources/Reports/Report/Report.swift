@@ -15,7 +15,7 @@ public enum Report {
 
   /// Builds the report; pure (no I/O). `format` is the output format the citations are rendered in.
   public static func build(
-    knowledge: Knowledge, references: [Reference], renderer: any CitationRendering, format: OutputFormat,
+    knowledge: Knowledge, references: [Reference], renderer: any CitationRendering, format: DocumentFormat,
     title: String = "Knowledge base report"
   ) -> Result {
     let context = ReportContext(knowledge: knowledge, references: references)
@@ -24,11 +24,11 @@ public enum Report {
     let conflicts = ConflictGroup.find(knowledge)
     blocks += Overview.blocks(
       context, conflicts: conflicts.count, openConflicts: conflicts.filter { $0.settledBy == nil }.count)
-    blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
-    blocks += [
-      CategoriesFigure.make(context), StructureFigure.make(context), NetworkFigure.make(context),
-      TimelineFigure.make(context),
-    ]
+    let figures = knowledge.schema.report.figures
+    if !figures.isEmpty {
+      blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
+      blocks += figures.enumerated().map { Figure.make($0.element, number: $0.offset + 1, context) }
+    }
     blocks += entitySections(&builder)
     blocks.append(.heading(level: 2, id: "conflicts", content: [.text("Conflicts")]))
     blocks.append(

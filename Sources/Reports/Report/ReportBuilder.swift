@@ -59,12 +59,14 @@ struct ReportBuilder {
         level: 4, id: ReportContext.entityAnchor(entity.id), content: [.text(entity.labels.preferred ?? entity.id)])
     ]
     var names: [DocInline] = []
-    if let characters = ReportContext.characters(entity.labels) {
-      names += [.strong([.text("Characters:")]), .text(" "), .span(className: "zh", content: [.text(characters)])]
-    }
-    if let pinyin = ReportContext.pinyin(entity.labels) {
+    for form in knowledge.schema.report.names {
+      guard let text = form.pick(entity.labels) else { continue }
       if !names.isEmpty { names.append(.text(" · ")) }
-      names += [.strong([.text("Pinyin:")]), .text(" "), .emphasis([.text(pinyin)])]
+      // A romanization in italics; a form in its own script marked with its language for fonts.
+      let shown: DocInline =
+        form.isRomanization
+        ? .emphasis([.text(text)]) : .span(className: form.language ?? "", content: [.text(text)])
+      names += [.strong([.text(form.label + ":")]), .text(" "), shown]
     }
     if !names.isEmpty { names.append(.text(" · ")) }
     names += [
@@ -74,7 +76,7 @@ struct ReportBuilder {
     blocks.append(.paragraph(names))
     for former in entity.formerNames {
       var text = "Formerly: " + (former.labels.preferred ?? "")
-      if let characters = ReportContext.characters(former.labels) { text += " (" + characters + ")" }
+      if let original = context.originalName(former.labels) { text += " (" + original + ")" }
       if let end = former.end { text += ", until " + end.description }
       blocks.append(.paragraph([.text(text)]))
     }

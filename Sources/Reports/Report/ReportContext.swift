@@ -21,14 +21,10 @@ struct ReportContext: Sendable {
   /// The English name of an entity (or its first label, or its id).
   func name(_ id: String) -> String { knowledge.entity(id)?.labels.preferred ?? id }
 
-  /// The Chinese characters of an entity's name, if recorded.
-  static func characters(_ labels: MultilingualText) -> String? {
-    labels["zh-Hans"] ?? labels["zh-Hant"] ?? labels["zh"]
-      ?? labels.forms.first { $0.language.hasPrefix("zh") && !$0.language.contains("Latn") }?.text
-  }
-
-  static func pinyin(_ labels: MultilingualText) -> String? {
-    labels["zh-Latn-pinyin"] ?? labels.forms.first { $0.language.contains("Latn") }?.text
+  /// The first name form the schema's report shows (`Characters`), as figures and former names
+  /// show it; nil when the schema declares none or the entity does not record it.
+  func originalName(_ labels: MultilingualText) -> String? {
+    knowledge.schema.report.names.first?.pick(labels)
   }
 
   /// A property's label from the schema, else its name.

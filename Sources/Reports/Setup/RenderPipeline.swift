@@ -30,7 +30,7 @@ public enum RenderPipeline {
   /// bibliography that can be read is used; with `strict`, a bibliography that did not read
   /// clean is a failure instead.
   public static func render(
-    document: String, style: String?, bibliography: [String], locale: String?, format: OutputFormat,
+    document: String, style: String?, bibliography: [String], locale: String?, format: DocumentFormat,
     project: Project? = nil, catalog: StyleCatalog = InputFiles.catalog(project: nil),
     locales: LocaleStore = InputFiles.locales(project: nil), strict: Bool = false
   ) throws(Failure) -> Output {

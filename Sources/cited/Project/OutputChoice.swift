@@ -5,16 +5,16 @@ import Reports
 /// how `--to` and `-o` choose among them.
 enum OutputChoice {
   /// `--to` when given, else `-o`'s extension, else `fallback`; an unknown name is exit status 2.
-  static func format(_ name: String?, output: String?, fallback: OutputFormat) throws -> OutputFormat {
+  static func format(_ name: String?, output: String?, fallback: DocumentFormat) throws -> DocumentFormat {
     if let name {
-      guard let chosen = OutputFormat(name: name) else {
+      guard let chosen = DocumentFormat(name: name) else {
         CLIOutput.error("unknown output format '\(name)' (use text, html or markdown; txt and md also work)")
         throw ExitCode(2)
       }
       return chosen
     }
     if let output, let dot = output.lastIndex(of: "."),
-      let chosen = OutputFormat(fileExtension: String(output[output.index(after: dot)...]))
+      let chosen = DocumentFormat(fileExtension: String(output[output.index(after: dot)...]))
     {
       return chosen
     }
@@ -22,7 +22,7 @@ enum OutputChoice {
   }
 
   /// The file extension of a format.
-  static func fileExtension(_ format: OutputFormat) -> String {
+  static func fileExtension(_ format: DocumentFormat) -> String {
     switch format {
     case .html: return "html"
     case .markdown: return "md"

@@ -1,5 +1,5 @@
 /// The output format of rendered documents and of citation strings.
-public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
+public enum DocumentFormat: String, Sendable, Hashable, CaseIterable {
   case html, markdown, text
 
   /// The format a file extension asks for (`html`, `htm`, `md`, `markdown`, `txt`, `text`).
