@@ -11,7 +11,6 @@ import Testing
     where FileManager.default.isExecutableFile(atPath: candidate) {
       return candidate
     }
-    print("GitMergeDriverTests: skipped — git not found")
     return nil
   }()
 

@@ -19,12 +19,12 @@ struct ConformanceTests {
     }
   }
 
-  @Test func suiteMatchesPassList() throws {
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: ConformanceTests.shared.appendingPathComponent("test-suite").path),
+      "the shared CSL test suite is absent (a user's clone; CI has it)"))
+  func suiteMatchesPassList() throws {
     let suite = Self.shared.appendingPathComponent("test-suite")
-    guard FileManager.default.fileExists(atPath: suite.path) else {
-      print("skipped: \(suite.path) is absent (the shared CSL test data is not checked out)")
-      return
-    }
     let runner = FixtureRunner(locales: Self.localeStore(Self.shared.appendingPathComponent("locales")))
     let names = try FileManager.default.contentsOfDirectory(atPath: suite.path).filter { $0.hasSuffix(".txt") }.sorted()
     var passing: [String] = []

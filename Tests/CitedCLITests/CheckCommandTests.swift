@@ -1,13 +1,9 @@
 import Foundation
 import Testing
 
-/// Runs the `cited` executable built next to the test bundle on the fixture knowledge bases.
-@Suite struct CheckCommandTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("KnowledgeBaseTests/Fixtures").path
-
-  /// The `cited` binary in the build folder that holds this test bundle.
-  static var binary: URL? {
+/// The `cited` binary in the build folder that holds this test bundle.
+enum CheckCommandBinary {
+  static var url: URL? {
     var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
     for _ in 0..<4 {
       let candidate = folder.appendingPathComponent("cited")
@@ -16,6 +12,15 @@ import Testing
     }
     return nil
   }
+}
+
+/// Runs the `cited` executable built next to the test bundle on the fixture knowledge bases.
+@Suite(.enabled(if: CheckCommandBinary.url != nil, "needs the cited binary built next to the test bundle"))
+struct CheckCommandTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("KnowledgeBaseTests/Fixtures").path
+
+  static var binary: URL? { CheckCommandBinary.url }
 
   struct Run {
     var status: Int32
@@ -24,10 +29,7 @@ import Testing
   }
 
   static func run(_ arguments: [String], in folder: String) throws -> Run? {
-    guard let binary else {
-      print("CheckCommandTests: skipped, no cited binary next to \(CommandLine.arguments.first ?? "?")")
-      return nil
-    }
+    guard let binary else { return nil }
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
