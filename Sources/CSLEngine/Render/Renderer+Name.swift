@@ -40,7 +40,7 @@ extension Renderer {
     // With initialize-with, an abbreviated suffix ends like an initial ("Jr." → "Jr" when
     // initials take no period), as citeproc-js normalizes it.
     if let initializeWith = options.initializeWith, suffix.count > 1, suffix.hasSuffix("."), !suffix.contains(" ") {
-      suffix = String(suffix.dropLast()) + initializeWith.droppingTrailingSpaces()
+      suffix = String(suffix.dropLast()) + initializeWith.droppingTrailingNameSpace()
     }
     if family.isEmpty {
       // A lone given name ("Banksy") prints as written.
@@ -235,13 +235,13 @@ extension Renderer {
     }
     if !current.isEmpty { tokens.append((current, false)) }
     var result = ""
-    let trimmedMark = mark.droppingTrailingSpaces()
+    let trimmedMark = mark.droppingTrailingNameSpace()
     for var token in tokens {
       // A hyphen after a period ("Tz.-Ch.") joins the next initial to the previous one.
       if token.text.hasPrefix("-"), !result.isEmpty {
         token.text.removeFirst()
         guard !token.text.isEmpty else { continue }
-        result = result.droppingTrailingSpaces() + "-"
+        result = result.droppingTrailingNameSpace() + "-"
       }
       let pieces = token.text.split(separator: "-", omittingEmptySubsequences: true).map(String.init)
       // "Jean-P." is a name and an initial: only a token without a hyphen is one initial.
@@ -277,6 +277,6 @@ extension Renderer {
         result += token.text + (token.abbreviated ? trimmedMark : "") + " "
       }
     }
-    return result.droppingTrailingSpaces()
+    return result.droppingTrailingNameSpace()
   }
 }

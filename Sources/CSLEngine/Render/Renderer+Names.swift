@@ -275,13 +275,9 @@ extension Renderer {
         let attached = (term.unicodeScalars.first?.value ?? 0) >= 0x2E80
         parts.append(.text(useDelimiter ? delimiter : (attached ? "" : " ")))
         parts.append(decorate(.text(term), etAl?.decoration ?? CSL.Decoration()))
-        // citeproc-js also sets the <name> element's formatting (not its affixes) around a
-        // list that ends in et-al.
-        if let name {
-          var formatting = CSL.Decoration()
-          formatting.formatting = name.decoration.formatting
-          return decorate(.sequence(parts), formatting)
-        }
+        // citeproc-js also sets the <name> element's affixes and formatting around a list
+        // that ends in et-al ("by by Lewis, by García, et al.").
+        if let name { return decorate(.sequence(parts), name.decoration) }
       }
     }
     return .sequence(parts)

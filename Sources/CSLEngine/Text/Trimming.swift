@@ -22,6 +22,19 @@ extension StringProtocol {
 extension String {
   /// The text without trailing spaces, walked back by index (reversing the characters
   /// twice builds the string slowly).
+  /// Without trailing spaces, tabs, no-break spaces and zero-width no-break spaces (what
+  /// citeproc-js trims from the end of a name and from initials).
+  func droppingTrailingNameSpace() -> String {
+    var end = endIndex
+    while end > startIndex {
+      let before = index(before: end)
+      guard self[before] == " " || self[before] == "\u{A0}" || self[before] == "\u{FEFF}" || self[before] == "\t"
+      else { break }
+      end = before
+    }
+    return end == endIndex ? self : String(self[..<end])
+  }
+
   func droppingTrailingSpaces() -> String {
     var end = endIndex
     while end > startIndex {
