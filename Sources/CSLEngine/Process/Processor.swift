@@ -265,11 +265,30 @@ public struct Processor: Sendable {
       // The suffix follows the first year printed (none: citeproc-js prints no suffix, so
       // styles that print "n.d." name the year-suffix variable themselves).
       var done = false
+      let suffixNode = Node.tagged(.yearSuffix, [.text(suffix)])
       let target: NodeTag = node.contains(where: { $0 == .citationLabel }) ? .citationLabel : .year
+      if target == .year {
+        // In a date range the suffix follows the range's last year ("2021–2022a"), as
+        // citeproc-js prints it.
+        node = node.replacing(where: { $0 == .date }) { date in
+          guard !done, date.contains(where: { $0 == .year }) else { return date }
+          done = true
+          var years = 0
+          _ = date.replacing(where: { $0 == .year }) { year in
+            years += 1
+            return year
+          }
+          var seen = 0
+          return date.replacing(where: { $0 == .year }) { year in
+            seen += 1
+            return seen == years ? .sequence([year, suffixNode]) : year
+          }
+        }
+      }
       node = node.replacing(where: { $0 == target }) { year in
         if done { return year }
         done = true
-        return .sequence([year, .tagged(.yearSuffix, [.text(suffix)])])
+        return .sequence([year, suffixNode])
       }
     }
     return (node, renderer.printedNames ?? [])

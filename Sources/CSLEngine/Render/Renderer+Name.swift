@@ -43,7 +43,9 @@ extension Renderer {
       suffix = String(suffix.dropLast()) + initializeWith.droppingTrailingNameSpace()
     }
     if family.isEmpty {
-      // A lone given name ("Banksy") prints as written.
+      // A lone given name ("Banksy") prints as written, but not in the short form, which
+      // prints family names only: there it prints nothing (citeproc-js).
+      if form == .short { return .empty }
       return block([piece(given, givenPart, withCase: true)], givenPart)
     }
     if let initializeWith, !given.isEmpty {

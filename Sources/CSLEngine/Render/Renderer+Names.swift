@@ -26,7 +26,7 @@ extension Renderer {
         if hideThis { suppressFirstNames = true }
         renderedNames = true
       }
-      for element in substitute {
+      for element in substituteCandidates(substitute) {
         // Only the branches this item takes count: a variable named in a branch not taken
         // stays available to the rest of the entry.
         let used = substitutedVariables(in: element)
@@ -224,6 +224,14 @@ extension Renderer {
       // inverted too.
       lastInSortOrder = sortOrder
     }
+    // A name that prints nothing (a given name alone in the short form) leaves no gap; a
+    // list of such names prints nothing, et-al included (citeproc-js).
+    if rendered.contains(where: \.isEmpty) {
+      let kept = rendered.indices.filter { !rendered[$0].isEmpty }
+      rendered = kept.map { rendered[$0] }
+      inverted = kept.map { inverted[$0] }
+      if rendered.isEmpty { return .empty }
+    }
     let delimiter = options.delimiter ?? ", "
     var parts: [Node] = []
     if truncated.useLast, let last = names.last {
@@ -289,6 +297,22 @@ extension Renderer {
     case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x370...0x52F, 0x600...0x6FF, 0x1E00...0x1FFF: return true
     default: return false
     }
+  }
+
+  /// The substitute's candidates in order: a `cs:choose` stands for the children of the branch
+  /// the item takes, each a candidate of its own, so only the first that prints is used
+  /// (citeproc-js: "editor" and "translator" listed in one branch never print together).
+  func substituteCandidates(_ elements: [CSL.Element]) -> [CSL.Element] {
+    var result: [CSL.Element] = []
+    for element in elements {
+      guard case .choose(let choose) = element else {
+        result.append(element)
+        continue
+      }
+      let taken = choose.branches.first { evaluate($0.condition) }?.children ?? choose.otherwise
+      result += substituteCandidates(taken)
+    }
+    return result
   }
 
   /// A substituted title or macro with its content marked inside its own formatting, so
