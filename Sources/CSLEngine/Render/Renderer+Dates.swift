@@ -128,7 +128,8 @@ extension Renderer {
               index += 1
             }
             let first = renderParts(run, start, season: value.season, dropLastSuffix: true)
-            let second = renderParts(run, end, season: nil, dropFirstPrefix: true)
+            // The run's last suffix follows the range once ("Mar. 01–15, 2023").
+            let second = renderParts(run, end, season: nil, dropLastSuffix: true, dropFirstPrefix: true)
             var runNodes = [join(first, delimiter), .text(rangeDelimiter), join(second, delimiter)]
             if let suffix = run.last?.decoration.suffix, !suffix.isEmpty { runNodes.append(.text(suffix)) }
             nodes.append(.sequence(runNodes))
