@@ -208,6 +208,7 @@ extension Renderer {
     var rendered: [Node] = []
     var inverted: [Bool] = []
     var lastInSortOrder = false
+    var institution: [Bool] = []
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
       // citeproc-js sets the <name> element's affixes and formatting on each name.
@@ -220,6 +221,7 @@ extension Renderer {
               literal: person.literal != nil)
           ]))
       inverted.append(sortOrder && !NameParts.isNonRomanic(person) && person.literal == nil)
+      institution.append(person.literal != nil)
       // Before et-al, citeproc-js counts a literal or non-Latin name in sort-order position as
       // inverted too.
       lastInSortOrder = sortOrder
@@ -230,6 +232,7 @@ extension Renderer {
       let kept = rendered.indices.filter { !rendered[$0].isEmpty }
       rendered = kept.map { rendered[$0] }
       inverted = kept.map { inverted[$0] }
+      institution = kept.map { institution[$0] }
       if rendered.isEmpty { return .empty }
     }
     let delimiter = options.delimiter ?? ", "
@@ -257,8 +260,13 @@ extension Renderer {
       if index > 0 {
         let isLast = index == rendered.count - 1 && !truncated.etAl
         if isLast, let andWord {
-          let useDelimiter = precedes(
-            options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1])
+          // citeproc-js: an institution closing a list of three or more follows the delimiter
+          // whatever delimiter-precedes-last says ("Westfahl, IEEE, and WHO").
+          let useDelimiter =
+            precedes(
+              options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1]
+            )
+            || (rendered.count >= 3 && institution[index])
           if options.and == .text, let first = andWord.unicodeScalars.first, first.properties.isAlphabetic,
             !Self.isRomanesque(first)
           {
