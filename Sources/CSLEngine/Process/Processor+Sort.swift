@@ -104,6 +104,8 @@ extension Processor {
         return .missing
       }
       let rendered = renderer.render(elements, delimiter: nil)
+      // citeproc-js: a macro key is a group too; variables all empty make it missing.
+      if rendered.calledVariable && !rendered.renderedVariable { return .missing }
       return text(rendered.node)
     }
   }

@@ -76,6 +76,13 @@ extension Renderer {
     }
     let familyCore = piece(family, familyPart, withCase: true)
     if form == .short {
+      if mode == .sort && !nonDropping.isEmpty && compiled.style.demoteNonDroppingParticle != .never
+        && !hasStaticOrder(person)
+      {
+        // citeproc-js: a short name in a sort key keeps its particle, after the family name
+        // (names written family first keep it in front).
+        return .sequence([block([familyCore], familyPart), .text(" "), piece(nonDropping, familyPart)])
+      }
       return block(
         spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart)
     }
