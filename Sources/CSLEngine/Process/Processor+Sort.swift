@@ -33,10 +33,27 @@ extension Processor {
   func sort(
     _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil
   ) -> [Int] {
-    guard !keys.isEmpty, items.count > 1 else { return items }
+    sortKeepingKeys(items, keys: keys, numbers: numbers, mode: mode, cache: cache).order
+  }
+
+  /// Sorts as `sort`, returning the key table too, so a second sort of the same items with
+  /// names as disambiguation printed them recomputes only the keys of those items.
+  func sortKeepingKeys(
+    _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil,
+    states: [Int: DisambiguationState] = [:], reusing previous: SortKeyTable? = nil
+  ) -> (order: [Int], table: SortKeyTable?) {
+    guard !keys.isEmpty, items.count > 1 else { return (items, nil) }
     // Keys are computed lazily: later keys only for items whose earlier keys tie.
-    let table = SortKeyTable(count: items.count, keys: keys.count)
-    if items.count >= ParallelMap.threshold {
+    let table: SortKeyTable
+    if let previous, previous.values.count == items.count {
+      table = previous
+      for (position, item) in items.enumerated() where states[item] != nil {
+        table.values[position] = Array(repeating: nil, count: keys.count)
+      }
+    } else {
+      table = SortKeyTable(count: items.count, keys: keys.count)
+    }
+    if previous == nil && items.count >= ParallelMap.threshold {
       // The first key is needed for every item: compute it on all cores.
       let first = ParallelMap.map(count: items.count) { range, chunkCache in
         range.map { sortValue(items[$0], key: keys[0], number: numbers[items[$0]], mode: mode, cache: chunkCache) }
@@ -45,8 +62,10 @@ extension Processor {
     }
     func value(_ position: Int, _ key: Int) -> SortValue {
       if let found = table.values[position][key] { return found }
+      let item = items[position]
       let computed = sortValue(
-        items[position], key: keys[key], number: numbers[items[position]], mode: mode, cache: cache)
+        item, key: keys[key], number: numbers[item], mode: mode, state: states[item] ?? DisambiguationState(),
+        cache: cache)
       table.values[position][key] = computed
       return computed
     }
@@ -65,7 +84,7 @@ extension Processor {
       }
       return left < right
     }
-    return indices.map { items[$0] }
+    return (indices.map { items[$0] }, table)
   }
 
   func sortValue(
@@ -127,6 +146,7 @@ extension Processor {
       let trimmed = folded.trimmingSpaces()
       return trimmed.isEmpty ? .missing : .text(trimmed)
     }
+    let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
     for character in plain {
       if let ascii = character.asciiValue {
         switch ascii {
@@ -142,10 +162,47 @@ extension Processor {
         continue
       }
       if !(character.isLetter || character.isNumber) { continue }
+      if let scalar = character.unicodeScalars.first,
+        firstScripts.contains(where: { $0.contains(scalar.value) })
+      {
+        // The locale's own script sorts after digits and before Latin (as ICU's collation
+        // for the style's locale): ":" is the byte between them, and folding drops it elsewhere.
+        folded.unicodeScalars.append(":")
+      }
       folded += Self.fold(Character(character.lowercased()))
     }
     let trimmed = folded.trimmingSpaces()
     return trimmed.isEmpty ? .missing : .text(trimmed)
+  }
+
+  /// Scripts the collation of a locale puts before Latin (CLDR's reordering for the
+  /// language; Japanese keeps Latin first).
+  static func firstScripts(_ locale: String?) -> [ClosedRange<UInt32>] {
+    guard let locale else { return [] }
+    let lowered = locale.lowercased()
+    let language = lowered.split(separator: "-").first.map(String.init) ?? lowered
+    let han: [ClosedRange<UInt32>] = [
+      0x2E80...0x2FDF, 0x3100...0x312F, 0x3400...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF,
+    ]
+    let arabic: [ClosedRange<UInt32>] = [
+      0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF,
+    ]
+    switch language {
+    case "zh": return han
+    case "ko": return [0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF] + han
+    case "ar", "fa", "ur", "ps", "bal", "brh": return arabic
+    case "pa": return lowered.contains("pk") || lowered.contains("arab") ? arabic : [0x0A00...0x0A7F]
+    case "sr": return lowered.contains("latn") ? [] : [0x0400...0x052F]
+    case "ru", "uk", "bg", "be", "mk", "kk", "mn", "ky", "tg": return [0x0400...0x052F]
+    case "el": return [0x0370...0x03FF, 0x1F00...0x1FFF]
+    case "he", "yi": return [0x0590...0x05FF]
+    case "th": return [0x0E00...0x0E7F]
+    case "hy": return [0x0530...0x058F]
+    case "ka": return [0x10A0...0x10FF]
+    case "hi", "mr", "ne": return [0x0900...0x097F]
+    case "km": return [0x1780...0x17FF]
+    default: return []
+    }
   }
 
   /// Drops diacritics for comparison (é → e).
