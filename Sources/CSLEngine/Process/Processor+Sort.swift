@@ -139,12 +139,10 @@ extension Processor {
         switch byte {
         case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(byte + 0x20))
         case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(byte))
-        case 0x27: folded.unicodeScalars.append(" ")
         default: continue
         }
       }
-      let trimmed = folded.trimmingSpaces()
-      return trimmed.isEmpty ? .missing : .text(trimmed)
+      return Self.keyText(folded)
     }
     let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
     for character in plain {
@@ -152,13 +150,8 @@ extension Processor {
         switch ascii {
         case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(ascii + 0x20))
         case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(ascii))
-        case 0x27: folded.unicodeScalars.append(" ")
         default: continue
         }
-        continue
-      }
-      if character == "\u{2019}" || character == "\u{2018}" {
-        folded.unicodeScalars.append(" ")
         continue
       }
       if !(character.isLetter || character.isNumber) { continue }
@@ -171,7 +164,13 @@ extension Processor {
       }
       folded += Self.fold(Character(character.lowercased()))
     }
-    let trimmed = folded.trimmingSpaces()
+    return Self.keyText(folded)
+  }
+
+  /// A folded key: blank is missing; a leading space stays, as citeproc-js keeps it as a
+  /// separator that sorts before any letter (" (ISO 21378)" before "Adams").
+  private static func keyText(_ folded: String) -> SortValue {
+    let trimmed = folded.droppingTrailingSpaces()
     return trimmed.isEmpty ? .missing : .text(trimmed)
   }
 
