@@ -133,7 +133,8 @@ extension Processor {
     let plain = node.plainText
     var folded = ""
     folded.reserveCapacity(plain.utf8.count)
-    if plain.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+    let (tailoring, digraphCH) = Self.letterTailoring(compiled.style.defaultLocale)
+    if !digraphCH && plain.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
       // ASCII without carriage returns: one byte per character, folded on the bytes.
       for byte in plain.utf8 {
         switch byte {
@@ -145,16 +146,27 @@ extension Processor {
       return Self.keyText(folded)
     }
     let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
+    var previousWasC = false
     for character in plain {
       if let ascii = character.asciiValue {
         switch ascii {
+        case _ where (ascii == 0x48 || ascii == 0x68) && digraphCH && previousWasC:
+          // Czech and Slovak: "ch" is a letter of its own, after "h".
+          folded.removeLast()
+          folded += "h~"
         case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(ascii + 0x20))
         case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(ascii))
-        default: continue
+        default: break
         }
+        previousWasC = ascii == 0x43 || ascii == 0x63
         continue
       }
+      previousWasC = false
       if !(character.isLetter || character.isNumber) { continue }
+      if !tailoring.isEmpty, let replacement = tailoring[Character(character.lowercased())] {
+        folded += replacement
+        continue
+      }
       if let scalar = character.unicodeScalars.first,
         firstScripts.contains(where: { $0.contains(scalar.value) })
       {
@@ -203,6 +215,46 @@ extension Processor {
     default: return []
     }
   }
+
+  /// Letters the collation of a locale sorts as letters of their own (CLDR tailorings), as a
+  /// folded spelling that sorts right after the base letter ("~" follows every ASCII letter);
+  /// and whether "ch" is one letter (Czech, Slovak).
+  static func letterTailoring(_ locale: String?) -> (letters: [Character: String], digraphCH: Bool) {
+    guard let locale, locale.utf8.count >= 2 else { return ([:], false) }
+    let bytes = Array(locale.utf8.prefix(3))
+    if bytes.count == 3, bytes[2] != UInt8(ascii: "-") && bytes[2] != UInt8(ascii: "_") { return ([:], false) }
+    switch (bytes[0] | 0x20, bytes[1] | 0x20) {
+    case (0x63, 0x73): return (czech, true)  // cs
+    case (0x73, 0x6B): return (slovak, true)  // sk
+    case (0x70, 0x6C): return (polish, false)  // pl
+    case (0x74, 0x72): return (turkish, false)  // tr
+    case (0x73, 0x76), (0x66, 0x69): return (swedish, false)  // sv, fi
+    case (0x64, 0x61), (0x6E, 0x62), (0x6E, 0x6E), (0x6E, 0x6F): return (danish, false)  // da, nb, nn, no
+    case (0x65, 0x73): return (["ñ": "n~"], false)  // es
+    case (0x72, 0x6F): return (romanian, false)  // ro
+    case (0x68, 0x72), (0x62, 0x73): return (croatian, false)  // hr, bs
+    default: return ([:], false)
+    }
+  }
+
+  private static let czech: [Character: String] = ["č": "c~", "ř": "r~", "š": "s~", "ž": "z~"]
+  private static let slovak: [Character: String] = ["ä": "a~", "č": "c~", "ô": "o~", "š": "s~", "ž": "z~"]
+  private static let polish: [Character: String] = [
+    "ą": "a~", "ć": "c~", "ę": "e~", "ł": "l~", "ń": "n~", "ó": "o~", "ś": "s~", "ź": "z~", "ż": "z~~",
+  ]
+  private static let turkish: [Character: String] = [
+    "ç": "c~", "ğ": "g~", "ı": "h~", "ö": "o~", "ş": "s~", "ü": "u~",
+  ]
+  private static let swedish: [Character: String] = [
+    "å": "z~a", "ä": "z~b", "æ": "z~b", "ö": "z~c", "ø": "z~c",
+  ]
+  private static let danish: [Character: String] = [
+    "æ": "z~a", "ä": "z~a", "ø": "z~b", "ö": "z~b", "å": "z~c",
+  ]
+  private static let romanian: [Character: String] = [
+    "ă": "a~", "â": "a~~", "î": "i~", "ș": "s~", "ş": "s~", "ț": "t~", "ţ": "t~",
+  ]
+  private static let croatian: [Character: String] = ["č": "c~", "ć": "c~~", "đ": "d~", "š": "s~", "ž": "z~"]
 
   /// Drops diacritics for comparison (é → e).
   static func fold(_ character: Character) -> String {
