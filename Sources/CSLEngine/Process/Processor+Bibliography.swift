@@ -93,6 +93,24 @@ extension Processor {
   /// citation's own name form gives every name (0 short, 1 initials, 2 full) raised by the
   /// expansion found for the item; under the global rules, the expansion alone. A bibliography
   /// name never prints shorter than its own form.
+  /// The given-name expansions the bibliography prints, for the items that have any:
+  /// citeproc-js sorts the bibliography by names as printed ("Silva, John" before "Silva, M.").
+  func bibliographyNameStates(_ order: [Int], states: [Int: DisambiguationState]) -> [Int: DisambiguationState] {
+    let carried = carriedGivenLevels(states)
+    let shared = sharedNames(order)
+    var result: [Int: DisambiguationState] = [:]
+    for item in order where carried[item] != nil || shared[item] != nil {
+      var state = DisambiguationState()
+      state.sharedNames = shared[item] ?? [:]
+      if let levels = carried[item] {
+        state.givenLevels = levels
+        state.givenLevelsFirstNamesOnly = true
+      }
+      result[item] = state
+    }
+    return result
+  }
+
   private func carriedGivenLevels(_ states: [Int: DisambiguationState]) -> [Int: [Int: Int]] {
     guard let citation = compiled.style.citation, citation.disambiguateAddGivenname else { return [:] }
     var carried: [Int: [Int: Int]] = [:]

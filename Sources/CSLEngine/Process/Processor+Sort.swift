@@ -33,10 +33,27 @@ extension Processor {
   func sort(
     _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil
   ) -> [Int] {
-    guard !keys.isEmpty, items.count > 1 else { return items }
+    sortKeepingKeys(items, keys: keys, numbers: numbers, mode: mode, cache: cache).order
+  }
+
+  /// Sorts as `sort`, returning the key table too, so a second sort of the same items with
+  /// names as disambiguation printed them recomputes only the keys of those items.
+  func sortKeepingKeys(
+    _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil,
+    states: [Int: DisambiguationState] = [:], reusing previous: SortKeyTable? = nil
+  ) -> (order: [Int], table: SortKeyTable?) {
+    guard !keys.isEmpty, items.count > 1 else { return (items, nil) }
     // Keys are computed lazily: later keys only for items whose earlier keys tie.
-    let table = SortKeyTable(count: items.count, keys: keys.count)
-    if items.count >= ParallelMap.threshold {
+    let table: SortKeyTable
+    if let previous, previous.values.count == items.count {
+      table = previous
+      for (position, item) in items.enumerated() where states[item] != nil {
+        table.values[position] = Array(repeating: nil, count: keys.count)
+      }
+    } else {
+      table = SortKeyTable(count: items.count, keys: keys.count)
+    }
+    if previous == nil && items.count >= ParallelMap.threshold {
       // The first key is needed for every item: compute it on all cores.
       let first = ParallelMap.map(count: items.count) { range, chunkCache in
         range.map { sortValue(items[$0], key: keys[0], number: numbers[items[$0]], mode: mode, cache: chunkCache) }
@@ -45,8 +62,10 @@ extension Processor {
     }
     func value(_ position: Int, _ key: Int) -> SortValue {
       if let found = table.values[position][key] { return found }
+      let item = items[position]
       let computed = sortValue(
-        items[position], key: keys[key], number: numbers[items[position]], mode: mode, cache: cache)
+        item, key: keys[key], number: numbers[item], mode: mode, state: states[item] ?? DisambiguationState(),
+        cache: cache)
       table.values[position][key] = computed
       return computed
     }
@@ -65,7 +84,7 @@ extension Processor {
       }
       return left < right
     }
-    return indices.map { items[$0] }
+    return (indices.map { items[$0] }, table)
   }
 
   func sortValue(
@@ -104,6 +123,8 @@ extension Processor {
         return .missing
       }
       let rendered = renderer.render(elements, delimiter: nil)
+      // citeproc-js: a macro key is a group too; variables all empty make it missing.
+      if rendered.calledVariable && !rendered.renderedVariable { return .missing }
       return text(rendered.node)
     }
   }
@@ -112,39 +133,128 @@ extension Processor {
     let plain = node.plainText
     var folded = ""
     folded.reserveCapacity(plain.utf8.count)
-    if plain.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+    let (tailoring, digraphCH) = Self.letterTailoring(compiled.style.defaultLocale)
+    if !digraphCH && plain.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
       // ASCII without carriage returns: one byte per character, folded on the bytes.
       for byte in plain.utf8 {
         switch byte {
         case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(byte + 0x20))
         case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(byte))
-        case 0x27: folded.unicodeScalars.append(" ")
         default: continue
         }
       }
-      let trimmed = folded.trimmingSpaces()
-      return trimmed.isEmpty ? .missing : .text(trimmed)
+      return Self.keyText(folded)
     }
+    let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
+    var previousWasC = false
     for character in plain {
       if let ascii = character.asciiValue {
         switch ascii {
+        case _ where (ascii == 0x48 || ascii == 0x68) && digraphCH && previousWasC:
+          // Czech and Slovak: "ch" is a letter of its own, after "h".
+          folded.removeLast()
+          folded += "h~"
         case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(ascii + 0x20))
         case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(ascii))
-        case 0x27: folded.unicodeScalars.append(" ")
-        default: continue
+        default: break
         }
+        previousWasC = ascii == 0x43 || ascii == 0x63
         continue
       }
-      if character == "\u{2019}" || character == "\u{2018}" {
-        folded.unicodeScalars.append(" ")
-        continue
-      }
+      previousWasC = false
       if !(character.isLetter || character.isNumber) { continue }
+      if !tailoring.isEmpty, let replacement = tailoring[Character(character.lowercased())] {
+        folded += replacement
+        continue
+      }
+      if let scalar = character.unicodeScalars.first,
+        firstScripts.contains(where: { $0.contains(scalar.value) })
+      {
+        // The locale's own script sorts after digits and before Latin (as ICU's collation
+        // for the style's locale): ":" is the byte between them, and folding drops it elsewhere.
+        folded.unicodeScalars.append(":")
+      }
       folded += Self.fold(Character(character.lowercased()))
     }
-    let trimmed = folded.trimmingSpaces()
+    return Self.keyText(folded)
+  }
+
+  /// A folded key: blank is missing; a leading space stays, as citeproc-js keeps it as a
+  /// separator that sorts before any letter (" (ISO 21378)" before "Adams").
+  private static func keyText(_ folded: String) -> SortValue {
+    let trimmed = folded.droppingTrailingSpaces()
     return trimmed.isEmpty ? .missing : .text(trimmed)
   }
+
+  /// Scripts the collation of a locale puts before Latin (CLDR's reordering for the
+  /// language; Japanese keeps Latin first).
+  static func firstScripts(_ locale: String?) -> [ClosedRange<UInt32>] {
+    guard let locale else { return [] }
+    let lowered = locale.lowercased()
+    let language = lowered.split(separator: "-").first.map(String.init) ?? lowered
+    let han: [ClosedRange<UInt32>] = [
+      0x2E80...0x2FDF, 0x3100...0x312F, 0x3400...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF,
+    ]
+    let arabic: [ClosedRange<UInt32>] = [
+      0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF,
+    ]
+    switch language {
+    case "zh": return han
+    case "ko": return [0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF] + han
+    case "ar", "fa", "ur", "ps", "bal", "brh": return arabic
+    case "pa": return lowered.contains("pk") || lowered.contains("arab") ? arabic : [0x0A00...0x0A7F]
+    case "sr": return lowered.contains("latn") ? [] : [0x0400...0x052F]
+    case "ru", "uk", "bg", "be", "mk", "kk", "mn", "ky", "tg": return [0x0400...0x052F]
+    case "el": return [0x0370...0x03FF, 0x1F00...0x1FFF]
+    case "he", "yi": return [0x0590...0x05FF]
+    case "th": return [0x0E00...0x0E7F]
+    case "hy": return [0x0530...0x058F]
+    case "ka": return [0x10A0...0x10FF]
+    case "hi", "mr", "ne": return [0x0900...0x097F]
+    case "km": return [0x1780...0x17FF]
+    default: return []
+    }
+  }
+
+  /// Letters the collation of a locale sorts as letters of their own (CLDR tailorings), as a
+  /// folded spelling that sorts right after the base letter ("~" follows every ASCII letter);
+  /// and whether "ch" is one letter (Czech, Slovak).
+  static func letterTailoring(_ locale: String?) -> (letters: [Character: String], digraphCH: Bool) {
+    guard let locale, locale.utf8.count >= 2 else { return ([:], false) }
+    let bytes = Array(locale.utf8.prefix(3))
+    if bytes.count == 3, bytes[2] != UInt8(ascii: "-") && bytes[2] != UInt8(ascii: "_") { return ([:], false) }
+    switch (bytes[0] | 0x20, bytes[1] | 0x20) {
+    case (0x63, 0x73): return (czech, true)  // cs
+    case (0x73, 0x6B): return (slovak, true)  // sk
+    case (0x70, 0x6C): return (polish, false)  // pl
+    case (0x74, 0x72): return (turkish, false)  // tr
+    case (0x73, 0x76), (0x66, 0x69): return (swedish, false)  // sv, fi
+    case (0x64, 0x61), (0x6E, 0x62), (0x6E, 0x6E), (0x6E, 0x6F): return (danish, false)  // da, nb, nn, no
+    case (0x65, 0x73): return (["ñ": "n~"], false)  // es
+    case (0x72, 0x6F): return (romanian, false)  // ro
+    case (0x68, 0x72), (0x62, 0x73): return (croatian, false)  // hr, bs
+    default: return ([:], false)
+    }
+  }
+
+  private static let czech: [Character: String] = ["č": "c~", "ř": "r~", "š": "s~", "ž": "z~"]
+  private static let slovak: [Character: String] = ["ä": "a~", "č": "c~", "ô": "o~", "š": "s~", "ž": "z~"]
+  private static let polish: [Character: String] = [
+    "ą": "a~", "ć": "c~", "ę": "e~", "ł": "l~", "ń": "n~", "ó": "o~", "ś": "s~", "ź": "z~", "ż": "z~~",
+  ]
+  private static let turkish: [Character: String] = [
+    "ç": "c~", "ğ": "g~", "ı": "h~", "ö": "o~", "ş": "s~", "ü": "u~",
+  ]
+  private static let swedish: [Character: String] = [
+    "å": "z~a", "ä": "z~b", "æ": "z~b", "ö": "z~c", "ø": "z~c",
+  ]
+  private static let danish: [Character: String] = [
+    "æ": "z~a", "ä": "z~a", "ø": "z~b", "ö": "z~b", "å": "z~c",
+  ]
+  private static let romanian: [Character: String] = [
+    "ă": "a~", "â": "a~~", "î": "i~", "ș": "s~", "ş": "s~", "ț": "t~", "ţ": "t~",
+  ]
+  private static let croatian: [Character: String] = ["č": "c~", "ć": "c~~", "đ": "d~", "š": "s~", "ž": "z~"]
 
   /// Drops diacritics for comparison (é → e).
   static func fold(_ character: Character) -> String {

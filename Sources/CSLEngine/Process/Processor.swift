@@ -102,8 +102,10 @@ public struct Processor: Sendable {
     var numbers: [Int: Int] = [:]
     for (offset, index) in order.enumerated() { numbers[index] = offset + 1 }
     var sortedBibliography = order
+    var keyTable: SortKeyTable?
     if let bibliography = compiled.style.bibliography, !bibliography.sort.isEmpty {
-      sortedBibliography = sort(order, keys: bibliography.sort, numbers: numbers, mode: .bibliography, cache: cache)
+      (sortedBibliography, keyTable) = sortKeepingKeys(
+        order, keys: bibliography.sort, numbers: numbers, mode: .bibliography, cache: cache)
       if !compiled.usesCitationNumberInBibliographySort {
         for (offset, index) in sortedBibliography.enumerated() { numbers[index] = offset + 1 }
       }
@@ -113,6 +115,17 @@ public struct Processor: Sendable {
     // Disambiguation.
     let states = disambiguate(
       resolved, numbers: numbers, bibliographyOrder: sortedBibliography, cache: cache)
+    // citeproc-js sorts the bibliography by its names as printed, given names expanded.
+    if let bibliography = compiled.style.bibliography, let keyTable {
+      let nameStates = bibliographyNameStates(order, states: states)
+      if !nameStates.isEmpty {
+        sortedBibliography =
+          sortKeepingKeys(
+            order, keys: bibliography.sort, numbers: numbers, mode: .bibliography, cache: cache, states: nameStates,
+            reusing: keyTable
+          ).order
+      }
+    }
 
     // Render citations: each is a pure function of its resolved cites (positions, numbers
     // and disambiguation are settled above), so they render on all cores, kept in order.

@@ -34,8 +34,13 @@ extension Renderer {
     if level >= 2 { initialize = true }
     let family = person.family ?? ""
     var given = person.given ?? ""
-    let dropping = person.droppingParticle ?? ""
-    let nonDropping = person.nonDroppingParticle ?? ""
+    var dropping = person.droppingParticle ?? ""
+    var nonDropping = person.nonDroppingParticle ?? ""
+    if mode == .sort {
+      // citeproc-js drops a particle's first apostrophe in sort keys ("’t Horvath" sorts under T).
+      dropping = Self.droppingFirstApostrophe(dropping)
+      nonDropping = Self.droppingFirstApostrophe(nonDropping)
+    }
     var suffix = person.suffix ?? ""
     // With initialize-with, an abbreviated suffix ends like an initial ("Jr." → "Jr" when
     // initials take no period), as citeproc-js normalizes it.
@@ -78,6 +83,13 @@ extension Renderer {
     }
     let familyCore = piece(family, familyPart, withCase: true)
     if form == .short {
+      if mode == .sort && !nonDropping.isEmpty && compiled.style.demoteNonDroppingParticle != .never
+        && !hasStaticOrder(person)
+      {
+        // citeproc-js: a short name in a sort key keeps its particle, after the family name
+        // (names written family first keep it in front).
+        return .sequence([block([familyCore], familyPart), .text(" "), piece(nonDropping, familyPart)])
+      }
       return block(
         spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart)
     }
@@ -194,6 +206,13 @@ extension Renderer {
     parts.append(contentsOf: nodes)
     if let suffix = decoration?.suffix, !suffix.isEmpty { parts.append(.text(suffix)) }
     return parts.count == 1 ? parts[0] : .sequence(parts)
+  }
+
+  static func droppingFirstApostrophe(_ particle: String) -> String {
+    guard let index = particle.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }) else { return particle }
+    var result = particle
+    result.remove(at: index)
+    return result
   }
 
   static func particleSpace(_ defaultLocale: String?) -> String {

@@ -55,7 +55,9 @@ extension Renderer {
           suppressed.formUnion(used)
           var result = rendered
           result.calledVariable = true
-          result.renderedVariable = true
+          // citeproc-js: a substitute that prints only terms leaves the names variable empty,
+          // so an enclosing group or macro without other output is suppressed.
+          result.renderedVariable = rendered.renderedVariable
           // citeproc-js: a substituted <names> takes the affixes and formatting of the <names> it
           // stands in for; anything else (a title, a macro, a choose) prints as it is.
           // A substituted title or macro prints with its own formatting only.
