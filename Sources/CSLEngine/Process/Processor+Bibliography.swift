@@ -4,6 +4,8 @@ import CSLStyle
 extension Processor {
   /// The text of an entry that renders empty, as citeproc-js prints it.
   static let noPrintedForm = "[CSL STYLE ERROR: reference with no printed form.]"
+  /// What citeproc-js prints for a citation that suppress-author leaves with nothing at all.
+  static let noPrintedCitation = "[NO_PRINTED_FORM]"
 
   func renderBibliography(
     _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat,

@@ -186,6 +186,10 @@ extension Processor {
       }
     }
     let body = Node.sequence(output)
+    // A citation left empty by suppressed authors prints citeproc-js's bare placeholder.
+    if body.isEmpty && !pieces.isEmpty && pieces.allSatisfy({ $0.cite.cite.suppressAuthor }) {
+      return Self.noPrintedCitation
+    }
     // citeproc-js puts the layout's affixes around the error note too ("(…)", "….").
     let printed = body.isEmpty ? Node.text(Self.noPrintedForm) : body
     return serialize(Self.layoutWrap(printed, citation.layout.decoration), format: format)
