@@ -22,6 +22,7 @@ enum CSLItemRepair {
         continue
       }
       let place = SourceLocation(file: file, line: object.line, column: object.column)
+      diagnostics += duplicateMembers(object, file: file)
       let id = object["id"].flatMap(idText) ?? ""
       if id.isEmpty {
         let placeholder = "\u{1}cited-missing-id-\(offset)"
@@ -116,5 +117,26 @@ enum CSLItemRepair {
     var members = object.members.filter { $0.key != "id" }
     members.insert(JSONMember(key: "id", value: .string(id), line: object.line, column: object.column), at: 0)
     return JSONObject(members, line: object.line, column: object.column)
+  }
+
+  /// A member written twice in one item: JSON readers disagree on which value counts (Cited
+  /// keeps the last), so the item says so instead of losing the first value silently.
+  static func duplicateMembers(_ object: JSONObject, file: String) -> [Diagnostic] {
+    var seen: [String: JSONMember] = [:]
+    var found: [Diagnostic] = []
+    for member in object.members {
+      if let first = seen[member.key] {
+        found.append(
+          Diagnostic(
+            .warning, code: "duplicate-member",
+            message:
+              "'\(member.key)' is written twice in this item (first at line \(first.line), column \(first.column)); the last value is kept",
+            location: SourceLocation(file: file, line: member.line, column: member.column),
+            hint: "keep one of the two values"))
+      } else {
+        seen[member.key] = member
+      }
+    }
+    return found
   }
 }
