@@ -137,6 +137,9 @@ public enum BibTeXReader {
     return text + "}"
   }
 
+  /// The longest value macro expansion may build (no real field comes near it).
+  static let maxExpansion = 4 * 1_048_576
+
   private static func expand(_ pieces: [RawPiece], macros: [String: String], diagnostics: inout [Diagnostic]) -> String
   {
     if pieces.count == 1, case .text(let text) = pieces[0] { return text }
@@ -146,6 +149,16 @@ public enum BibTeXReader {
       case .text(let value): text += value
       case .macro(let name, let location):
         if let value = macros[name.lowercased()] {
+          // @string values that double at each level reach gigabytes from a few hundred
+          // bytes: an expansion stops at the limit, with an error where it happened.
+          guard text.utf8.count + value.utf8.count <= maxExpansion else {
+            diagnostics.append(
+              Diagnostic(
+                .error, code: "macro-expansion-limit",
+                message: "expanding '\(name)' would pass \(maxExpansion / 1_048_576) MiB; the value is cut here",
+                location: location, hint: "@string macros that repeat each other grow exponentially"))
+            return text
+          }
           text += value
         } else {
           diagnostics.append(
