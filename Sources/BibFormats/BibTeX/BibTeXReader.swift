@@ -50,12 +50,13 @@ public enum BibTeXReader {
     var seen: [String: SourceLocation] = [:]
     var taken = Set(entries.map(\.0.key))
     var nextSuffix: [String: Int] = [:]  // per key, where the search for a free `key-N` goes on
+    var resolvedParents: [String: [BibTeXField]] = [:]
     for (entry, ownFields) in entries {
       var fields = ownFields
       var visiting: [String] = [entry.key.lowercased()]
       inherit(
         into: &fields, childType: entry.type, entries: entries, byKey: byKey, xdata: xdata, visiting: &visiting,
-        location: entry.location, diagnostics: &diagnostics)
+        resolved: &resolvedParents, location: entry.location, diagnostics: &diagnostics)
       var reference = BibTeXConverter.reference(type: entry.type, key: entry.key, fields: fields)
       if fields.count > ownFields.count {
         let own = BibTeXConverter.reference(type: entry.type, key: entry.key, fields: ownFields)
@@ -190,8 +191,8 @@ public enum BibTeXReader {
   /// reporting cycles and missing parents.
   private static func inherit(
     into fields: inout [BibTeXField], childType: String, entries: [(RawEntry, [BibTeXField])], byKey: [String: Int],
-    xdata: [String: (RawEntry, [BibTeXField])], visiting: inout [String], location: SourceLocation,
-    diagnostics: inout [Diagnostic]
+    xdata: [String: (RawEntry, [BibTeXField])], visiting: inout [String], resolved: inout [String: [BibTeXField]],
+    location: SourceLocation, diagnostics: inout [Diagnostic]
   ) {
     var parents: [(String, Bool)] = []
     if let value = fields.first(where: { $0.name == "xdata" })?.value {
@@ -231,12 +232,22 @@ public enum BibTeXReader {
             message: "\(isXData ? "xdata" : "crossref") '\(parentKey)' is not in this file", location: location))
         continue
       }
+      // A parent is resolved once per file: entries naming the same ancestors through many
+      // paths (xdata that each name the next one twice) stay linear, not exponential. A
+      // resolution cut by a cycle depends on the path and is not kept.
       var parentFields = parentOwn
-      visiting.append(lower)
-      inherit(
-        into: &parentFields, childType: parentEntry.type, entries: entries, byKey: byKey, xdata: xdata,
-        visiting: &visiting, location: location, diagnostics: &diagnostics)
-      visiting.removeLast()
+      if let known = resolved[lower] {
+        parentFields = known
+      } else {
+        let before = diagnostics.count
+        visiting.append(lower)
+        inherit(
+          into: &parentFields, childType: parentEntry.type, entries: entries, byKey: byKey, xdata: xdata,
+          visiting: &visiting, resolved: &resolved, location: location, diagnostics: &diagnostics)
+        visiting.removeLast()
+        let cut = diagnostics[before...].contains { $0.code == "inheritance-cycle" || $0.code == "inheritance-depth" }
+        if !cut { resolved[lower] = parentFields }
+      }
       let have = Set(fields.map { BibTeXMapping.aliases[$0.name] ?? $0.name })
       for field in parentFields where !BibTeXMapping.notInherited.contains(field.name) {
         let target =

@@ -20,7 +20,8 @@ public struct CompiledStyle: Sendable {
     self.style = style
     self.locale = locale
     self.terms = Terms(locale: locale)
-    self.recursiveMacros = MacroGraph.recursiveMacros(style)
+    // Recursive macros and macros that fan out beyond any real style are not rendered.
+    self.recursiveMacros = MacroGraph.recursiveMacros(style).union(MacroExpansion.oversized(style))
     self.citationNameOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.bibliographyNameOptions = style.bibliography?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.usesYearSuffixVariable = MacroGraph.usesVariable("year-suffix", in: style)

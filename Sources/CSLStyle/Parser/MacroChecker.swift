@@ -42,6 +42,14 @@ enum MacroChecker {
       state[name] = 2
     }
     for name in style.macros.keys.sorted() { visit(name, path: []) }
+    // Fan-out: macros that would make more calls than any style needs.
+    for name in MacroExpansion.oversized(style).sorted() where !reported.contains(name) {
+      guard let element = macroElements[name] else { continue }
+      context.report(
+        .error, "csl-macro-expansion",
+        "macro '\(name)' expands to \(MacroExpansion.limit) or more macro calls; it is not rendered", at: element,
+        hint: "macros that call the same macro several times multiply at each level")
+    }
   }
 }
 
