@@ -5,7 +5,9 @@ struct StartTagLocator {
   private let bytes: [UInt8]
   private var offset = 0
   private var line = 1
-  private var lineStart = 0
+  /// The column (in characters) of `bytes[offset]`, kept as the scan moves: counting from the
+  /// line's start at every tag made one-line styles quadratic.
+  private var column = 1
 
   init(bytes: [UInt8]) {
     self.bytes = bytes
@@ -29,7 +31,9 @@ struct StartTagLocator {
     while offset < target && offset < bytes.count {
       if bytes[offset] == UInt8(ascii: "\n") {
         line += 1
-        lineStart = offset + 1
+        column = 1
+      } else if bytes[offset] & 0xC0 != 0x80 {
+        column += 1
       }
       offset += 1
     }
@@ -78,9 +82,6 @@ struct StartTagLocator {
             UInt8(ascii: ">"),
           ].contains(bytes[after])
       {
-        // Column in characters: count the bytes that start a UTF-8 scalar.
-        var column = 1
-        for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
         let position = (line, column)
         advance(to: after)
         return position

@@ -46,21 +46,8 @@ extension CSL.Style {
 
 /// Walks the macro call graph of a style.
 enum MacroGraph {
-  static func recursiveMacros(_ style: CSL.Style) -> Set<String> {
-    var result = Set<String>()
-    for name in style.macros.keys {
-      var seen = Set<String>()
-      var stack = CSL.Element.macroCalls(in: style.macros[name] ?? [])
-      while let next = stack.popLast() {
-        if next == name {
-          result.insert(name)
-          break
-        }
-        if seen.insert(next).inserted { stack += CSL.Element.macroCalls(in: style.macros[next] ?? []) }
-      }
-    }
-    return result
-  }
+  /// The macros on a cycle of calls (see `MacroCycles`).
+  static func recursiveMacros(_ style: CSL.Style) -> Set<String> { MacroCycles.recursive(style) }
 
   /// True when the bibliography layout (or a macro) prints the variable.
   static func usesVariable(_ variable: String, inBibliographyOf style: CSL.Style) -> Bool {

@@ -18,30 +18,17 @@ enum MacroChecker {
       element.elements.forEach(walk)
     }
     walk(root)
-    // Cycles: depth-first search over the call graph.
-    var state: [String: Int] = [:]  // 1 visiting, 2 done
+    // Cycles: each reported once, at the first macro of it in name order.
+    let recursive = MacroCycles.recursive(style)
     var reported = Set<String>()
-    func visit(_ name: String, path: [String]) {
-      if state[name] == 2 { return }
-      if state[name] == 1 {
-        let cycleStart = path.firstIndex(of: name) ?? 0
-        let cycle = Array(path[cycleStart...]) + [name]
-        if !reported.contains(name), let element = macroElements[name] {
-          reported.insert(name)
-          context.report(
-            .error, "csl-macro-recursion",
-            "macro '\(name)' calls itself: \(cycle.joined(separator: " -> "))", at: element,
-            hint: "a macro may not call itself, directly or through other macros")
-        }
-        return
-      }
-      state[name] = 1
-      for callee in CSL.Element.macroCalls(in: style.macros[name] ?? []) where style.macros[callee] != nil {
-        visit(callee, path: path + [name])
-      }
-      state[name] = 2
+    for name in recursive.sorted() where !reported.contains(name) {
+      let cycle = MacroCycles.path(from: name, in: style, within: recursive)
+      reported.formUnion(cycle)
+      guard let element = macroElements[name] else { continue }
+      context.report(
+        .error, "csl-macro-recursion", "macro '\(name)' calls itself: \(cycle.joined(separator: " -> "))", at: element,
+        hint: "a macro may not call itself, directly or through other macros")
     }
-    for name in style.macros.keys.sorted() { visit(name, path: []) }
     // Fan-out: macros that would make more calls than any style needs.
     for name in MacroExpansion.oversized(style).sorted() where !reported.contains(name) {
       guard let element = macroElements[name] else { continue }
