@@ -59,13 +59,8 @@ public enum CSLYAML {
     return Diagnostic(.error, code: "yaml-syntax", message: "YAML: " + message, location: location)
   }
 
-  /// A YAML node as a positioned JSON value.
-  static func json(_ node: Node, depth: Int) -> JSONValue {
-    var budget = Int.max
-    return json(node, depth: depth, budget: &budget)
-  }
-
-  /// `json`, spending one unit of `budget` per node and stopping once it is below zero.
+  /// A YAML node as a positioned JSON value, spending one unit of `budget` per node and
+  /// stopping once it is below zero.
   static func json(_ node: Node, depth: Int, budget: inout Int) -> JSONValue {
     budget -= 1
     guard depth < 256, budget >= 0 else { return .null }

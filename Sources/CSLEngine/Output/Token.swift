@@ -95,31 +95,30 @@ struct Flattener {
     }
   }
 
+  /// The formatting axis a style sets (italics, weight, small caps), its upright form, and
+  /// whether the style is that upright form; nil for styles that neither nest nor flip.
+  private static func axis(
+    of style: InlineStyle
+  ) -> (flag: WritableKeyPath<Flattener, Bool>, upright: InlineStyle, isUpright: Bool)? {
+    switch style {
+    case .italic, .oblique: return (\.italic, .normalStyle, false)
+    case .normalStyle: return (\.italic, .normalStyle, true)
+    case .bold: return (\.bold, .normalWeight, false)
+    case .normalWeight: return (\.bold, .normalWeight, true)
+    case .smallCaps: return (\.smallCaps, .normalVariant, false)
+    case .normalVariant: return (\.smallCaps, .normalVariant, true)
+    default: return nil
+    }
+  }
+
   /// Formatting written in the data flips against the formatting around it: italics inside
   /// italics print upright. Nil when the formatting prints nothing (upright in upright).
   private mutating func flipped(_ style: InlineStyle) -> InlineStyle? {
-    switch style {
-    case .italic, .oblique:
-      defer { italic.toggle() }
-      return italic ? .normalStyle : style
-    case .normalStyle:
-      defer { italic = false }
-      return italic ? style : nil
-    case .bold:
-      defer { bold.toggle() }
-      return bold ? .normalWeight : style
-    case .normalWeight:
-      defer { bold = false }
-      return bold ? style : nil
-    case .smallCaps:
-      defer { smallCaps.toggle() }
-      return smallCaps ? .normalVariant : style
-    case .normalVariant:
-      defer { smallCaps = false }
-      return smallCaps ? style : nil
-    case .noDecoration: return nil
-    default: return style
-    }
+    guard let (flag, upright, isUpright) = Self.axis(of: style) else { return style == .noDecoration ? nil : style }
+    let on = self[keyPath: flag]
+    self[keyPath: flag] = isUpright ? false : !on
+    if isUpright { return on ? style : nil }
+    return on ? upright : style
   }
 
   /// Whether the style's own formatting (not the data's) sets italics somewhere in the node.
@@ -137,31 +136,14 @@ struct Flattener {
 
   /// The style's own formatting: as citeproc-js writes it, italics inside italics stay
   /// italic (HTML repeats the tag, formats that cannot nest leave it out); "normal" prints
-  /// only where it undoes something.
+  /// only where it undoes something, or (upright style) around the style's own italics, as
+  /// citeproc-js writes `<span style="font-style:normal;">Doe <i>et al.</i></span>`.
   private mutating func repeated(_ style: InlineStyle, around children: [Node]) -> InlineStyle? {
-    switch style {
-    case .italic, .oblique:
-      defer { italic = true }
-      return italic && !repeatsNestedStyles ? nil : style
-    case .normalStyle:
-      // citeproc-js also writes an upright span around the style's own italics ("<span
-      // style="font-style:normal;">Doe <i>et al.</i></span>").
-      defer { italic = false }
-      return italic || (repeatsNestedStyles && children.contains(where: Self.hasStyleItalic)) ? style : nil
-    case .bold:
-      defer { bold = true }
-      return bold && !repeatsNestedStyles ? nil : style
-    case .normalWeight:
-      defer { bold = false }
-      return bold ? style : nil
-    case .smallCaps:
-      defer { smallCaps = true }
-      return smallCaps && !repeatsNestedStyles ? nil : style
-    case .normalVariant:
-      defer { smallCaps = false }
-      return smallCaps ? style : nil
-    case .noDecoration: return nil
-    default: return style
-    }
+    guard let (flag, _, isUpright) = Self.axis(of: style) else { return style == .noDecoration ? nil : style }
+    let on = self[keyPath: flag]
+    self[keyPath: flag] = !isUpright
+    if !isUpright { return on && !repeatsNestedStyles ? nil : style }
+    let holdsItalics = style == .normalStyle && repeatsNestedStyles && children.contains(where: Self.hasStyleItalic)
+    return on || holdsItalics ? style : nil
   }
 }

@@ -691,6 +691,23 @@ extension NumberValue {
     parts[index].value = to
   }
 
+  /// The end of a range without the leading digits it shares with the start, keeping at least
+  /// `keeping` digits (Chicago: 10100–10115 → 10100–15); nil when nothing can be dropped. The divisor
+  /// grows without trapping: the ends have at most 18 digits (`leadingInteger`).
+  private static func sharedLeadingDigitsDropped(_ low: Int, _ high: Int, keeping digits: Int) -> String? {
+    var divisor = 1
+    for _ in 0..<digits { divisor = divisor.multipliedReportingOverflow(by: 10).partialValue }
+    var power = digits
+    while power < String(high).count {
+      if low / divisor == high / divisor { return String(high % divisor) }
+      let (next, overflow) = divisor.multipliedReportingOverflow(by: 10)
+      guard !overflow else { return nil }
+      divisor = next
+      power += 1
+    }
+    return nil
+  }
+
   /// A page range formatted: the first number, the delimiter (with the particle repeated when
   /// the format keeps it) and the second number; nil when nothing applies.
   private static func pageRange(
@@ -715,30 +732,12 @@ extension NumberValue {
     case "chicago", "chicago-15":
       if low > 100, low % 100 != 0, low / 100 == high / 100 {
         to = String(high % 100)
-      } else if low >= 10000 {
-        var power = 3
-        var divisor = 1000
-        while power < String(high).count {
-          if low / divisor == high / divisor {
-            to = String(high % divisor)
-            break
-          }
-          power += 1
-          divisor *= 10
-        }
+      } else if low >= 10000, let tail = sharedLeadingDigitsDropped(low, high, keeping: 3) {
+        to = tail
       }
     case "chicago-16":
-      if low > 100, low % 100 != 0 {
-        var power = 2
-        var divisor = 100
-        while power < String(high).count {
-          if low / divisor == high / divisor {
-            to = String(high % divisor)
-            break
-          }
-          power += 1
-          divisor *= 10
-        }
+      if low > 100, low % 100 != 0, let tail = sharedLeadingDigitsDropped(low, high, keeping: 2) {
+        to = tail
       }
     default: break
     }
