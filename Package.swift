@@ -5,6 +5,7 @@ let package = Package(
   name: "Cited",
   products: [
     .executable(name: "cited", targets: ["cited"]),
+    .executable(name: "cited-pandoc", targets: ["cited-pandoc"]),
     .library(
       name: "CitedKit",
       targets: ["BibModel", "BibFormats", "CSLStyle", "CSLEngine", "KnowledgeBase", "Reports"]),
@@ -51,6 +52,10 @@ let package = Package(
         "KnowledgeBase", "BibFormats", "CSLEngine", "CSLStyle", "BibModel", "XMLTree", "CCmarkGFM",
         .product(name: "Yams", package: "Yams"),
       ]),
+    // pandoc's JSON AST: reading, writing and citation processing for the pandoc filter.
+    .target(name: "PandocFilter", dependencies: ["Reports", "CSLEngine", "CSLStyle", "BibModel"]),
+    // The pandoc filter (`pandoc --filter cited-pandoc`): standard input to standard output.
+    .executableTarget(name: "cited-pandoc", dependencies: ["PandocFilter"]),
     // The command-line tool: argument parsing and printing, no domain logic.
     .executableTarget(
       name: "cited",
@@ -75,6 +80,9 @@ let package = Package(
     // Runs the built `cited` binary (the dependency makes sure it is built first).
     .testTarget(name: "CitedCLITests", dependencies: ["cited", "XMLTree"]),
     .testTarget(name: "BibFormatsTests", dependencies: ["BibFormats", "BibModel"]),
+    // The filter as a library, and through the real pandoc when it is installed.
+    .testTarget(
+      name: "PandocFilterTests", dependencies: ["PandocFilter", "cited-pandoc", "Reports", "CSLStyle", "BibModel"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -62,8 +62,24 @@ public struct CSLEngineRenderer: CitationRendering {
     case .markdown: engineFormat = MarkdownFormat()
     case .text: engineFormat = PlainTextFormat()
     }
-    // Author-only citations are rendered one by one, apart from the others, so they do not
-    // count for positions (first, subsequent, ibid) of the citations around them.
+    let output = render(citations, bibliographyKeys: bibliographyKeys, outputFormat: engineFormat)
+    let strings = output.citations
+    var entries: [DocBlock.BibliographyEntry] = []
+    for (index, text) in output.bibliography.enumerated() {
+      let key = index < output.bibliographyIDs.count ? output.bibliographyIDs[index] : "entry-\(index)"
+      entries.append(DocBlock.BibliographyEntry(key: key, content: [.trusted(Self.unwrapEntry(text, format))]))
+    }
+    return RenderedCitations(
+      citations: strings, bibliography: entries, diagnostics: output.diagnostics)
+  }
+
+  /// Renders `citations` in order and the bibliography of `bibliographyKeys` in any engine
+  /// output format: one string per citation, the entries with their keys in bibliography order.
+  /// Author-only citations are rendered one by one, apart from the others, so they do not count
+  /// for positions (first, subsequent, ibid) of the citations around them.
+  public func render(
+    _ citations: [Citation], bibliographyKeys: [String], outputFormat engineFormat: any CSLEngine.OutputFormat
+  ) -> ProcessedOutput {
     var processed: [Citation] = []
     var slots: [Int?] = []
     var authorOnly: [Int: String] = [:]
@@ -81,18 +97,13 @@ public struct CSLEngineRenderer: CitationRendering {
         processed.append(citation)
       }
     }
-    let output = processor.process(citations: processed, bibliographyIDs: bibliographyKeys, format: engineFormat)
-    let strings = slots.enumerated().map { index, slot -> String in
+    var output = processor.process(citations: processed, bibliographyIDs: bibliographyKeys, format: engineFormat)
+    output.citations = slots.enumerated().map { index, slot -> String in
       if let slot { return slot < output.citations.count ? output.citations[slot] : "" }
       return authorOnly[index] ?? ""
     }
-    var entries: [DocBlock.BibliographyEntry] = []
-    for (index, text) in output.bibliography.enumerated() {
-      let key = index < output.bibliographyIDs.count ? output.bibliographyIDs[index] : "entry-\(index)"
-      entries.append(DocBlock.BibliographyEntry(key: key, content: [.trusted(Self.unwrapEntry(text, format))]))
-    }
-    return RenderedCitations(
-      citations: strings, bibliography: entries, diagnostics: diagnostics + output.diagnostics)
+    output.diagnostics = diagnostics + output.diagnostics
+    return output
   }
 
   /// The engine wraps HTML entries in `<div class="csl-entry">`; the report adds its own wrapper.

@@ -193,8 +193,9 @@ public enum CitationSyntax {
 
   // MARK: - Locators
 
-  /// Splits what follows a key into a locator (with its CSL type) and the remaining suffix.
-  static func locatorAndSuffix(_ rest: [Character]) -> (String?, String?, String) {
+  /// Splits what follows a key into a locator (with its CSL type) and the remaining suffix:
+  /// `, p. 4 and more` → (`4`, `page`, `and more`); no locator → (nil, nil, the trimmed text).
+  public static func locatorAndSuffix(_ rest: [Character]) -> (String?, String?, String) {
     var index = 0
     if index < rest.count, rest[index] == "," { index += 1 }
     while index < rest.count, rest[index].isWhitespace { index += 1 }

@@ -38,49 +38,18 @@ public struct DocumentRenderer: Sendable {
 
     // Render them: known keys go to the processor, unknown keys stay visible.
     var diagnostics = matterDiagnostics
-    var citations: [Citation] = []
-    var slots: [ClusterSlot] = []
-    var noteNumber = 0
-    var citedKeys: [String] = []
-    var citedSet: Set<String> = []
-    for cluster in clusters {
-      var slot = ClusterSlot()
-      for item in cluster.items where !knownKeys.contains(item.key) {
-        slot.unknown.append(item.key)
+    let plan = CitationPlan(clusters: clusters, knownKeys: knownKeys, isNoteStyle: renderer.isNoteStyle)
+    for (cluster, slot) in zip(clusters, plan.slots) {
+      for key in slot.unknown {
         diagnostics.append(
           Diagnostic(
-            .warning, code: "unknown-citation-key", message: "no reference with key '\(item.key)'",
+            .warning, code: "unknown-citation-key", message: "no reference with key '\(key)'",
             location: SourceLocation(file: file, line: cluster.line, column: cluster.column),
             hint: "add it to the bibliography or fix the key"))
       }
-      let known = cluster.items.filter { knownKeys.contains($0.key) }
-      for item in known where !citedSet.contains(item.key) {
-        citedSet.insert(item.key)
-        citedKeys.append(item.key)
-      }
-      if !known.isEmpty {
-        if renderer.isNoteStyle { noteNumber += 1 }
-        if cluster.isAuthorInText {
-          var authorCite = known[0].cite
-          authorCite.authorOnly = true
-          slot.authorIndex = citations.count
-          citations.append(Citation(id: "c\(citations.count)", noteIndex: 0, cites: [authorCite]))
-          var restCite = known[0].cite
-          restCite.suppressAuthor = !renderer.isNoteStyle
-          slot.mainIndex = citations.count
-          citations.append(
-            Citation(id: "c\(citations.count)", noteIndex: renderer.isNoteStyle ? noteNumber : 0, cites: [restCite]))
-        } else {
-          slot.mainIndex = citations.count
-          citations.append(
-            Citation(
-              id: "c\(citations.count)", noteIndex: renderer.isNoteStyle ? noteNumber : 0, cites: known.map(\.cite)))
-        }
-        if renderer.isNoteStyle { slot.note = noteNumber }
-      }
-      slots.append(slot)
     }
-    let output = renderer.render(citations, bibliographyKeys: citedKeys, format: format)
+    let slots = plan.slots
+    let output = renderer.render(plan.citations, bibliographyKeys: plan.citedKeys, format: format)
     diagnostics += output.diagnostics
 
     var inlineCitations: [[DocInline]] = []
@@ -126,13 +95,6 @@ public struct DocumentRenderer: Sendable {
     if let date = matter.date { subtitle.append(date) }
     let doc = Doc(title: matter.title, subtitle: subtitle, language: matter.lang ?? "en", blocks: blocks)
     return Result(doc: doc, frontMatter: matter, citations: clusters, diagnostics: diagnostics)
-  }
-
-  private struct ClusterSlot {
-    var authorIndex: Int?
-    var mainIndex: Int?
-    var note: Int?
-    var unknown: [String] = []
   }
 
   private static func isReferencesHeading(_ block: DocBlock) -> Bool {

@@ -1,6 +1,6 @@
 extension String {
   /// The string without leading and trailing whitespace and newlines.
-  var trimmingWhitespace: String {
+  public var trimmingWhitespace: String {
     var slice = Substring(self)
     while let first = slice.first, first.isWhitespace { slice.removeFirst() }
     while let last = slice.last, last.isWhitespace { slice.removeLast() }

@@ -1,0 +1,121 @@
+import BibModel
+import CSLEngine
+import CSLStyle
+import Reports
+
+/// pandoc's citation processing with Cited's engine: metadata → references and style →
+/// rendered `Cite` contents, notes and the bibliography, the rest of the AST untouched.
+public struct PandocCiteproc: Sendable {
+  /// Where styles, locales and bibliographies come from (the I/O edge; tests pass their own).
+  public var catalog: StyleCatalog
+  public var locales: LocaleStore
+  public var loadReferences: @Sendable ([String]) -> ([Reference], [Diagnostic])
+  public var readFile: @Sendable (String) -> String?
+
+  /// pandoc's default style when `csl` is not given: Chicago author-date.
+  public static let defaultStyle = "chicago-author-date-multilingual"
+
+  public init(
+    catalog: StyleCatalog = InputFiles.catalog(project: nil), locales: LocaleStore = InputFiles.locales(project: nil),
+    loadReferences: @escaping @Sendable ([String]) -> ([Reference], [Diagnostic]) = { InputFiles.references($0) },
+    readFile: @escaping @Sendable (String) -> String? = { InputFiles.read($0) }
+  ) {
+    self.catalog = catalog
+    self.locales = locales
+    self.loadReferences = loadReferences
+    self.readFile = readFile
+  }
+
+  /// The processed document and the warnings to print (one line each).
+  public struct Output: Sendable {
+    public var document: PandocDocument
+    public var warnings: [String]
+  }
+
+  public func process(_ document: PandocDocument) throws(PandocFilterError) -> Output {
+    let options = PandocCiteOptions(meta: document.meta)
+    var warnings = options.problems
+    let found = CiteWalker.find(in: document.blocks)
+    let (references, referenceWarnings) = self.references(options)
+    warnings += referenceWarnings
+    if found.isEmpty && options.nocite.isEmpty { return Output(document: document, warnings: warnings) }
+
+    let renderer: CSLEngineRenderer
+    do {
+      let (made, diagnostics) = try StyleChoice.renderer(
+        for: options.csl ?? Self.defaultStyle, locale: options.locale, references: references, catalog: catalog,
+        locales: locales)
+      renderer = made
+      warnings += diagnostics.filter { $0.severity >= .warning }.map(\.description)
+    } catch {
+      throw PandocFilterError("csl: \(error.description)")
+    }
+    let known = Set(references.map(\.id))
+    let plan = CitationPlan(
+      clusters: found.map(\.cluster), knownKeys: known, isNoteStyle: renderer.isNoteStyle,
+      places: found.map(\.place), noteOmitsInTextAuthor: true)
+    for key in Self.unique(plan.slots.flatMap(\.unknown)) { warnings.append("citation \(key) not found") }
+    let (keys, nociteWarnings) = Self.bibliographyKeys(plan.citedKeys, nocite: options.nocite, references: references)
+    warnings += nociteWarnings
+    let output = renderer.render(
+      plan.citations, bibliographyKeys: keys, outputFormat: PandocInlineFormat(linkURLs: options.linkBibliography))
+    warnings += output.diagnostics.filter { $0.severity >= .warning }.map(\.description)
+
+    let inBibliography = options.suppressBibliography ? [] : Set(output.bibliographyIDs)
+    let contents = CiteContent(
+      citations: output.citations, isNoteStyle: renderer.isNoteStyle,
+      linkTargets: options.linkCitations ? inBibliography : [])
+    var result = document
+    result.blocks = CiteWalker.replace(
+      in: document.blocks, with: zip(found, plan.slots).map { contents.inlines($0.1, cluster: $0.0.cluster) },
+      notesAfterPunctuation: options.notesAfterPunctuation)
+    if !options.suppressBibliography && !output.bibliography.isEmpty {
+      let (classes, pairs) = PandocBibliography.attributes(renderer.processor.compiled.style.bibliography)
+      result.blocks = PandocBibliography.place(
+        PandocBibliography.entries(output.bibliography, ids: output.bibliographyIDs), in: result.blocks,
+        classes: classes, pairs: pairs, title: options.referenceSectionTitle)
+    }
+    return Output(document: result, warnings: warnings)
+  }
+
+  /// The references of `bibliography` files and inline `references`, abbreviations applied.
+  func references(_ options: PandocCiteOptions) -> ([Reference], [String]) {
+    var (references, diagnostics) = options.bibliography.isEmpty ? ([], []) : loadReferences(options.bibliography)
+    if let inline = options.references {
+      let decoded = CSLJSON.decode(inline, file: "metadata references")
+      references += decoded.references
+      diagnostics += decoded.diagnostics
+    }
+    var warnings = diagnostics.filter { $0.severity >= .warning }.map(\.description)
+    if let path = options.abbreviations {
+      switch CitationAbbreviations.read(path, readFile) {
+      case .success(let abbreviations): references = references.map(abbreviations.apply)
+      case .failure(let problem): warnings.append(problem.message)
+      }
+    }
+    return (references, warnings)
+  }
+
+  /// Cited keys first, then `nocite` keys (`*`: every reference) not cited; unknown nocite keys warned.
+  static func bibliographyKeys(_ cited: [String], nocite: [String], references: [Reference]) -> ([String], [String]) {
+    var keys = cited
+    var seen = Set(cited)
+    var warnings: [String] = []
+    let known = Set(references.map(\.id))
+    for key in nocite {
+      if key == "*" {
+        for reference in references where seen.insert(reference.id).inserted { keys.append(reference.id) }
+      } else if !known.contains(key) {
+        warnings.append("citation \(key) not found")
+      } else if seen.insert(key).inserted {
+        keys.append(key)
+      }
+    }
+    return (keys, warnings)
+  }
+
+  static func unique(_ keys: [String]) -> [String] {
+    var seen: Set<String> = []
+    return keys.filter { seen.insert($0).inserted }
+  }
+}

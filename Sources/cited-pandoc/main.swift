@@ -1,0 +1,17 @@
+import Foundation
+import PandocFilter
+
+// `pandoc doc.md --filter cited-pandoc -o doc.docx`: pandoc's JSON AST on standard input (the
+// output format is the first argument), the same AST with citations rendered on standard output.
+let input = FileHandle.standardInput.readDataToEndOfFile()
+do {
+  let document = try PandocDocument.read([UInt8](input))
+  let output = try PandocCiteproc().process(document)
+  for warning in output.warnings {
+    FileHandle.standardError.write(Data("[WARNING] cited-pandoc: \(warning)\n".utf8))
+  }
+  FileHandle.standardOutput.write(Data(output.document.json.utf8))
+} catch {
+  FileHandle.standardError.write(Data("cited-pandoc: \(error.message)\n".utf8))
+  exit(1)
+}
