@@ -23,6 +23,9 @@ enum NodeTag: Sendable, Hashable {
   case citeAffix
   /// Quotation marks and apostrophes written in a style's affix: printed as written.
   case verbatim
+  /// A style's fixed `<text value>`: citeproc-js treats it as content, so punctuation that
+  /// opens it does not merge with what precedes it ("2021 ;" + "." prints "2021 ;.").
+  case fixedValue
   case citationNumber
   case citationLabel
   case term

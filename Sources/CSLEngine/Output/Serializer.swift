@@ -27,7 +27,8 @@ struct Serializer {
       case .close(.display(let display)): result += format.closeBlock(Self.blockName(display))
       case .open(.link(let url)): result += format.openLink(url)
       case .close(.link(let url)): result += format.closeLink(url)
-      case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix): break
+      case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix), .open(.fixedValue), .close(.fixedValue):
+        break
       }
     }
     return result
@@ -109,15 +110,21 @@ struct Serializer {
 
   private func fixPunctuation(_ tokens: inout [Token]) {
     var previous: Int?
+    // Formatting opened or closed since the previous text: citeproc-js keeps a space on each
+    // side of such a boundary ("<i>[en línea] </i> [Video]").
+    var crossedStyle = false
     for index in tokens.indices {
       let text: String
       switch tokens[index] {
+      case .open(.style), .close(.style):
+        crossedStyle = true
+        continue
       case .text(let value): text = value
       case .quote(_, let opening):
         // Closing quotes let punctuation on both sides meet ("Title?" + "." → "Title?").
         if opening { previous = nil }
         continue
-      case .open(.display), .close(.display): previous = nil; continue
+      case .open(.display), .close(.display), .open(.fixedValue): previous = nil; continue
       default: continue
       }
       guard !text.isEmpty else { continue }
@@ -127,7 +134,8 @@ struct Serializer {
         case .text(var left) = tokens[previousIndex], let lastByte = left.utf8.last, Self.isMergeable(lastByte),
         let last = left.last, let first = text.first
       {
-        switch Self.rule(last, first) {
+        let keepSpaces = crossedStyle && last == " " && first == " "
+        switch keepSpaces ? .both : Self.rule(last, first) {
         case .first:
           let rest = String(text.dropFirst())
           tokens[index] = .text(rest)
@@ -139,6 +147,7 @@ struct Serializer {
         }
       }
       previous = index
+      crossedStyle = false
     }
   }
 }

@@ -14,6 +14,8 @@ enum Token: Sendable, Hashable {
     case nocase
     /// A cite's prefix or suffix (citeproc-js leaves punctuation in them where it is).
     case affix
+    /// A style's fixed value (see `NodeTag.fixedValue`).
+    case fixedValue
     case link(String)
   }
 }
@@ -60,6 +62,10 @@ struct Flattener {
       inData = true
       for child in children { add(child) }
       inData = saved
+    case .tagged(.fixedValue, let children):
+      tokens.append(.open(.fixedValue))
+      for child in children { add(child) }
+      tokens.append(.close(.fixedValue))
     case .tagged(.citeAffix, let children):
       tokens.append(.open(.affix))
       for child in children { add(child) }

@@ -48,15 +48,17 @@ extension Processor {
       }
       // subsequent-author-substitute
       if let substitute = bibliography.subsequentAuthorSubstitute, let names = firstNames(node) {
+        // An entry whose names print nothing to compare (a term) leaves the previous names
+        // in place for the next entry (citeproc-js).
         let current = nameTexts(names)
-        if let previousNames, !current.isEmpty {
-          node = substituteNames(
-            node, current: current, previous: previousNames, with: substitute,
-            rule: bibliography.subsequentAuthorSubstituteRule)
+        if !current.isEmpty {
+          if let previousNames {
+            node = substituteNames(
+              node, current: current, previous: previousNames, with: substitute,
+              rule: bibliography.subsequentAuthorSubstituteRule)
+          }
+          previousNames = current
         }
-        previousNames = current
-      } else if bibliography.subsequentAuthorSubstitute != nil {
-        previousNames = nil
       }
       var decoration = bibliography.layout.decoration
       decoration.display = nil
@@ -154,8 +156,9 @@ extension Processor {
     }
     // family → initials → given names.
     var registry: [String: [String: Set<String>]] = [:]
+    let printable = MacroGraph.nameVariables(in: compiled.style)
     for item in order {
-      for list in references[item].names.values {
+      for (variable, list) in references[item].names where printable.contains(variable) {
         for name in list.prefix(primaryOnly ? 1 : list.count) {
           guard name.literal == nil, let family = name.family, let given = name.given, !given.isEmpty else { continue }
           let key = keys(given)
@@ -212,6 +215,7 @@ extension Processor {
   /// The rendered names of a names node, one string per name; the whole text last, so
   /// lists with different connectors or et-al never compare equal.
   private func nameTexts(_ names: Node) -> [String] {
+    if case .tagged(.names(Renderer.termSubstitute), _) = names { return [] }
     var texts: [String] = []
     func collect(_ node: Node) {
       switch node {

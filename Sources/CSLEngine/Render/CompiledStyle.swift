@@ -58,6 +58,32 @@ enum MacroGraph {
     return usesVariable(variable, in: copy)
   }
 
+  /// Every names variable the style can print or sort by, in any layout, macro, substitute
+  /// or sort key, whatever the conditions around it.
+  static func nameVariables(in style: CSL.Style) -> Set<String> {
+    var found: Set<String> = []
+    func collect(_ elements: [CSL.Element]) {
+      for element in elements {
+        switch element {
+        case .names(let names):
+          found.formUnion(names.variables)
+          collect(names.substitute ?? [])
+        case .group(let group): collect(group.children)
+        case .choose(let choose):
+          for branch in choose.branches { collect(branch.children) }
+          collect(choose.otherwise)
+        default: break
+        }
+      }
+    }
+    for layout in [style.citation?.layout, style.bibliography?.layout].compactMap({ $0 }) { collect(layout.children) }
+    for macro in style.macros.values { collect(macro) }
+    for key in (style.citation?.sort ?? []) + (style.bibliography?.sort ?? []) {
+      if case .variable(let name) = key.source { found.insert(name) }
+    }
+    return found
+  }
+
   static func usesVariable(_ variable: String, in style: CSL.Style) -> Bool {
     func check(_ elements: [CSL.Element]) -> Bool {
       for element in elements {

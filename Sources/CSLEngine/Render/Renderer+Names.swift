@@ -61,9 +61,15 @@ extension Renderer {
           // citeproc-js: a substituted <names> takes the affixes and formatting of the <names> it
           // stands in for; anything else (a title, a macro, a choose) prints as it is.
           // A substituted title or macro prints with its own formatting only.
-          let node: Node
-          if case .names = element { node = rendered.node } else { node = Self.markingContent(rendered.node) }
-          result.node = .tagged(.names("substitute"), [node])
+          // A substitute that prints no variable (a term, a fixed value) is no name to
+          // subsequent-author-substitute (citeproc-js registers variables only).
+          if case .names = element {
+            result.node = .tagged(.names("substitute"), [rendered.node])
+          } else if !used.isEmpty {
+            result.node = .tagged(.names("substitute"), [Self.markingContent(rendered.node)])
+          } else {
+            result.node = .tagged(.names(Self.termSubstitute), [rendered.node])
+          }
           return result
         }
       }
@@ -308,6 +314,9 @@ extension Renderer {
     default: return false
     }
   }
+
+  /// The variables tag of a substitute that printed only terms or fixed values.
+  static let termSubstitute = "substitute-term"
 
   /// The substitute's candidates in order: a `cs:choose` stands for the children of the branch
   /// the item takes, each a candidate of its own, so only the first that prints is used

@@ -43,7 +43,7 @@ extension Renderer {
       let node = Node.tagged(.term, [RichText.parse(value)])
       return Rendered(node: decorate(node, Self.leafDecoration(text.decoration, node), anyLanguage: true))
     case .value(let value):
-      let node = RichText.parse(value)
+      let node = Node.tagged(.fixedValue, [RichText.parse(value)])
       return Rendered(node: decorate(node, Self.leafDecoration(text.decoration, node), anyLanguage: true))
     }
   }
