@@ -174,7 +174,7 @@ extension Processor {
           var flags: UInt8 = 0
           if initials.count > 1 { flags |= 1 }
           if (initials[key.initials]?.count ?? 0) > 1 { flags |= 2 }
-          if flags != 0 { result[item, default: [:]][variable, default: [:]][index] = flags }
+          if flags != 0 { result[item, default: [:]][variable.rawValue, default: [:]][index] = flags }
         }
       }
     }
