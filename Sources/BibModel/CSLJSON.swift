@@ -98,8 +98,8 @@ public enum CSLJSON {
     if case .number = idValue { reference.extra["id"] = idValue }
     if let typeValue = object["type"] {
       if let type = typeValue.stringValue {
-        reference.type = type
-        if !CSLVariables.itemTypes.contains(type), let member = object.member("type") {
+        reference.type = ItemType(type)
+        if !CSLVariables.itemTypes.contains(reference.type), let member = object.member("type") {
           diagnostics.append(
             Diagnostic(
               .warning, code: "unknown-type", message: "'\(type)' is not a CSL 1.0.2 item type",
@@ -108,7 +108,7 @@ public enum CSLJSON {
       }
     } else {
       reference.extra["type"] = nil
-      reference.type = "document"
+      reference.type = .document
       diagnostics.append(
         Diagnostic(
           .warning, code: "missing-type", message: "item '\(id)' has no \"type\"; using 'document'",
@@ -117,14 +117,15 @@ public enum CSLJSON {
     }
     for member in object.members {
       let key = member.key
+      let variable = CSLVariable(key)
       switch key {
       case "id", "type": continue
       case "multi":
         decodeMulti(member, into: &reference, file: file, diagnostics: &diagnostics)
-      case _ where CSLVariables.names.contains(key):
+      case _ where CSLVariables.names.contains(variable):
         guard case .array(let list) = member.value else {
           if let text = member.value.stringValue {
-            reference.names[key] = [Name(literal: text)]
+            reference.names[variable] = [Name(literal: text)]
             diagnostics.append(
               Diagnostic(
                 .warning, code: "name-shape",
@@ -144,10 +145,10 @@ public enum CSLJSON {
             names.append(Name(literal: text))
           }
         }
-        reference.names[key] = names
-      case _ where CSLVariables.dates.contains(key):
+        reference.names[variable] = names
+      case _ where CSLVariables.dates.contains(variable):
         if let date = decodeDate(member.value) {
-          reference.dates[key] = date
+          reference.dates[variable] = date
         } else {
           reference.extra[key] = member.value
           diagnostics.append(shapeWarning(member, "a date object with \"date-parts\", \"raw\" or \"literal\"", file))
@@ -155,10 +156,10 @@ public enum CSLJSON {
       default:
         switch member.value {
         case .string(let text):
-          reference.variables[key] = text
+          reference.variables[variable] = text
         case .number(let literal):
-          reference.variables[key] = literal
-          reference.numericVariables.insert(key)
+          reference.variables[variable] = literal
+          reference.numericVariables.insert(variable)
         default:
           reference.extra[key] = member.value
         }
@@ -190,7 +191,7 @@ public enum CSLJSON {
         for tag in tags.members {
           if let text = tag.value.stringValue { forms[tag.key] = text }
         }
-        reference.forms[field.key] = forms
+        reference.forms[CSLVariable(field.key)] = forms
       }
       multi["_keys"] = nil
     }
@@ -307,15 +308,15 @@ public enum CSLJSON {
     fields["type"] = nil
     let missingType = fields.removeValue(forKey: "cited:missing-type") != nil
     for (key, text) in reference.variables {
-      fields[key] = reference.numericVariables.contains(key) ? .number(text) : .string(text)
+      fields[key.rawValue] = reference.numericVariables.contains(key) ? .number(text) : .string(text)
     }
-    for (key, names) in reference.names { fields[key] = .array(names.map(encode)) }
-    for (key, date) in reference.dates { fields[key] = encode(date) }
+    for (key, names) in reference.names { fields[key.rawValue] = .array(names.map(encode)) }
+    for (key, date) in reference.dates { fields[key.rawValue] = encode(date) }
     if !reference.forms.isEmpty {
       var multi = reference.extra["multi"]?.objectValue ?? JSONObject()
       let keys = reference.forms.keys.sorted().map { field in
         JSONMember(
-          key: field,
+          key: field.rawValue,
           value: .object(
             JSONObject(
               (reference.forms[field] ?? [:]).sorted { $0.key < $1.key }.map {
@@ -326,7 +327,7 @@ public enum CSLJSON {
       fields["multi"] = .object(multi)
     }
     var members = [JSONMember(key: "id", value: reference.extra["id"] ?? .string(reference.id))]
-    if !missingType { members.append(JSONMember(key: "type", value: .string(reference.type))) }
+    if !missingType { members.append(JSONMember(key: "type", value: .string(reference.type.rawValue))) }
     for key in fields.keys.sorted() {
       if let value = fields[key] { members.append(JSONMember(key: key, value: value)) }
     }
@@ -446,12 +447,12 @@ public enum CSLJSON {
     guard let id = object["id"]?.stringValue else { return nil }
     var cite = Cite(id: id)
     cite.locator = object["locator"]?.stringValue
-    cite.label = object["label"]?.stringValue
+    cite.label = object["label"]?.stringValue.map(LocatorType.init(rawValue:))
     cite.prefix = object["prefix"]?.stringValue
     cite.suffix = object["suffix"]?.stringValue
     cite.suppressAuthor = object["suppress-author"].map(truthy) ?? false
     cite.authorOnly = object["author-only"].map(truthy) ?? false
-    cite.position = object["position"].flatMap(integer)
+    cite.position = object["position"].flatMap(integer).flatMap(CitePosition.init(testSuiteNumber:))
     cite.nearNote = object["near-note"].map(truthy)
     return cite
   }

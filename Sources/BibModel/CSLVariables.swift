@@ -1,55 +1,48 @@
-/// The CSL 1.0.2 taxonomy of variables and item types, by the names the specification uses.
+/// The CSL 1.0.2 taxonomy of variables, item types and locator types.
 public enum CSLVariables {
   /// Name variables (lists of `Name`).
-  public static let names: Set<String> = [
-    "author", "chair", "collection-editor", "compiler", "composer", "container-author",
-    "contributor", "curator", "director", "editor", "editorial-director", "editor-translator",
-    "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator", "organizer",
-    "original-author", "performer", "producer", "recipient", "reviewed-author", "script-writer",
-    "series-creator", "translator",
+  public static let names: Set<CSLVariable> = [
+    .author, .chair, .collectionEditor, .compiler, .composer, .containerAuthor, .contributor, .curator, .director,
+    .editor, .editorialDirector, .editorTranslator, .executiveProducer, .guest, .host, .illustrator, .interviewer,
+    .narrator, .organizer, .originalAuthor, .performer, .producer, .recipient, .reviewedAuthor, .scriptWriter,
+    .seriesCreator, .translator,
   ]
 
   /// Date variables.
-  public static let dates: Set<String> = [
-    "accessed", "available-date", "event-date", "issued", "original-date", "submitted",
+  public static let dates: Set<CSLVariable> = [
+    .accessed, .availableDate, .eventDate, .issued, .originalDate, .submitted,
   ]
 
   /// Number variables (may hold numbers, ranges or text).
-  public static let numbers: Set<String> = [
-    "chapter-number", "citation-number", "collection-number", "edition",
-    "first-reference-note-number", "issue", "locator", "number", "number-of-pages",
-    "number-of-volumes", "page", "page-first", "part-number", "printing-number", "section",
-    "supplement-number", "version", "volume",
+  public static let numbers: Set<CSLVariable> = [
+    .chapterNumber, .citationNumber, .collectionNumber, .edition, .firstReferenceNoteNumber, .issue, .locator, .number,
+    .numberOfPages, .numberOfVolumes, .page, .pageFirst, .partNumber, .printingNumber, .section, .supplementNumber,
+    .version, .volume,
   ]
 
   /// Standard (string) variables.
-  public static let standard: Set<String> = [
-    "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place",
-    "authority", "call-number", "citation-key", "citation-label", "collection-title",
-    "container-title", "container-title-short", "dimensions", "division", "DOI", "event",
-    "event-place", "event-title", "genre", "ISBN", "ISSN", "jurisdiction", "keyword", "language",
-    "license", "medium", "note", "original-publisher", "original-publisher-place",
-    "original-title", "part-title", "PMCID", "PMID", "publisher", "publisher-place", "references",
-    "reviewed-genre", "reviewed-title", "scale", "source", "status", "title", "title-short", "URL",
-    "volume-title", "year-suffix",
+  public static let standard: Set<CSLVariable> = [
+    .abstract, .annote, .archive, .archiveCollection, .archiveLocation, .archivePlace, .authority, .callNumber,
+    .citationKey, .citationLabel, .collectionTitle, .containerTitle, .containerTitleShort, .dimensions, .division, .doi,
+    .event, .eventPlace, .eventTitle, .genre, .isbn, .issn, .jurisdiction, .keyword, .language, .license, .medium,
+    .note, .originalPublisher, .originalPublisherPlace, .originalTitle, .partTitle, .pmcid, .pmid, .publisher,
+    .publisherPlace, .references, .reviewedGenre, .reviewedTitle, .scale, .source, .status, .title, .titleShort, .url,
+    .volumeTitle, .yearSuffix,
   ]
 
   /// The CSL 1.0.2 item types.
-  public static let itemTypes: Set<String> = [
-    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
-    "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry",
-    "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing", "interview",
-    "legal_case", "legislation", "manuscript", "map", "motion_picture", "musical_score",
-    "pamphlet", "paper-conference", "patent", "performance", "periodical", "personal_communication",
-    "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song",
-    "speech", "standard", "thesis", "treaty", "webpage",
+  public static let itemTypes: Set<ItemType> = [
+    .article, .articleJournal, .articleMagazine, .articleNewspaper, .bill, .book, .broadcast, .chapter, .classic,
+    .collection, .dataset, .document, .entry, .entryDictionary, .entryEncyclopedia, .event, .figure, .graphic, .hearing,
+    .interview, .legalCase, .legislation, .manuscript, .map, .motionPicture, .musicalScore, .pamphlet, .paperConference,
+    .patent, .performance, .periodical, .personalCommunication, .post, .postWeblog, .regulation, .report, .review,
+    .reviewBook, .software, .song, .speech, .standard, .thesis, .treaty, .webpage,
   ]
 
   /// CSL locator types (the `label` of a cite).
-  public static let locatorTypes: Set<String> = [
-    "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
-    "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part",
-    "rule", "scene", "section", "sub-verbo", "supplement", "table", "timestamp", "title-locator",
-    "verse", "version", "volume",
+  public static let locatorTypes: Set<LocatorType> = [
+    .act, .appendix, .articleLocator, .book, .canon, .chapter, .column, .elocation, .equation, .figure, .folio, .issue,
+    .line, .note, .opus, .page, .paragraph, .part, .rule, .scene, .section, .subVerbo, .supplement, .table, .timestamp,
+    .titleLocator, .verse, .version, .volume,
   ]
 }

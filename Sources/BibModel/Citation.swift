@@ -4,20 +4,20 @@ public struct Cite: Sendable, Hashable {
   /// The pinpoint (`"15"`, `"14-18"`).
   public var locator: String?
   /// The CSL locator type of `locator` (`page`, `chapter`, …); page when absent.
-  public var label: String?
+  public var label: LocatorType?
   public var prefix: String?
   public var suffix: String?
   public var suppressAuthor: Bool
   public var authorOnly: Bool
-  /// A forced position (test-suite override): 0 first, 1 subsequent, 2 ibid, 3 ibid-with-locator.
-  public var position: Int?
+  /// A forced position (test-suite override).
+  public var position: CitePosition?
   /// A forced near-note flag (test-suite override).
   public var nearNote: Bool?
 
   public init(
-    id: String, locator: String? = nil, label: String? = nil, prefix: String? = nil,
+    id: String, locator: String? = nil, label: LocatorType? = nil, prefix: String? = nil,
     suffix: String? = nil, suppressAuthor: Bool = false, authorOnly: Bool = false,
-    position: Int? = nil, nearNote: Bool? = nil
+    position: CitePosition? = nil, nearNote: Bool? = nil
   ) {
     self.id = id
     self.locator = locator

@@ -196,13 +196,13 @@ public final class FixtureRunner {
     let usesNoteNumbers = processor.compiled.style.usesFirstReferenceNoteNumber
     let usesCitationNumbers = processor.compiled.style.usesCitationNumber
     var byID: [String: Citation] = [:]
-    var previousOutput: [String: String] = [:]
+    var previousOutput: [String: CitationSignature] = [:]
     var lines: [String] = []
     for (stepIndex, step) in steps.enumerated() {
       let id = step.citation.id ?? "step-\(stepIndex)"
       let document = Self.document(after: step, index: stepIndex, citations: &byID)
       let output = processor.process(citations: document.map(\.1), bibliographyIDs: [], format: Self.format)
-      var current: [String: String] = [:]
+      var current: [String: CitationSignature] = [:]
       lines = []
       for (index, entry) in document.enumerated() {
         let text = output.citations[index]
@@ -212,8 +212,8 @@ public final class FixtureRunner {
         let numbers =
           usesCitationNumbers
           ? entry.1.cites.map { String(output.citationNumbers[$0.id] ?? 0) }.joined(separator: ",") : ""
-        let signature =
-          text + "\u{0}" + numbers + (usesNoteNumbers ? "\u{0}" + String(entry.1.noteIndex ?? -1) : "")
+        let signature = CitationSignature(
+          text: text, numbers: numbers, noteIndex: usesNoteNumbers ? entry.1.noteIndex ?? -1 : nil)
         current[entry.0] = signature
         let changed = entry.0 == id || previousOutput[entry.0] != signature
         lines.append((changed ? ">>[" : "..[") + String(index) + "] " + text)
@@ -222,4 +222,12 @@ public final class FixtureRunner {
     }
     return lines.joined(separator: "\n")
   }
+}
+
+/// What makes a citation count as updated between two runs of a CITATIONS fixture: its text,
+/// the citation numbers of its items and (for styles that print them) its note number.
+struct CitationSignature: Hashable {
+  var text: String
+  var numbers: String
+  var noteIndex: Int?
 }

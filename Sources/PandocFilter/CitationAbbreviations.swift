@@ -35,8 +35,8 @@ struct CitationAbbreviations: Sendable {
   func apply(_ reference: Reference) -> Reference {
     var result = reference
     for (variable, map) in table {
-      guard let full = reference.variables[variable], let short = map[full] else { continue }
-      let shortName = variable.hasSuffix("-short") ? variable : variable + "-short"
+      guard let full = reference.variables[CSLVariable(rawValue: variable)], let short = map[full] else { continue }
+      let shortName = CSLVariable(rawValue: variable.hasSuffix("-short") ? variable : variable + "-short")
       if result.variables[shortName] == nil { result.variables[shortName] = short }
     }
     return result

@@ -6,9 +6,9 @@ import Testing
 /// Citation keys for every script and JabRef-style key patterns.
 @Suite struct KeyPatternTests {
   func reference(
-    _ authors: [Name], title: String, year: Int? = 2010, language: String? = nil, extra: [String: String] = [:]
+    _ authors: [Name], title: String, year: Int? = 2010, language: String? = nil, extra: [CSLVariable: String] = [:]
   ) -> Reference {
-    var variables = ["title": title].merging(extra) { first, _ in first }
+    var variables: [CSLVariable: String] = ["title": title].merging(extra) { first, _ in first }
     if let language { variables["language"] = language }
     return Reference(
       id: "x", variables: variables, names: ["author": authors],

@@ -6,7 +6,7 @@ import Testing
 /// Canonical form, dedupe, citation keys, three-way merge and validation.
 @Suite struct LibraryOperationTests {
   func article(
-    _ id: String, _ title: String, year: Int = 2000, family: String = "Smith", extra: [String: String] = [:]
+    _ id: String, _ title: String, year: Int = 2000, family: String = "Smith", extra: [CSLVariable: String] = [:]
   )
     -> Reference
   {

@@ -142,7 +142,7 @@ import Testing
       "-\u{308}x", ":\u{308}", "a:\u{308} b", "line\r\nbreak", "é", "Ünïcode text", "x #\u{308}", " lead", "trail ",
     ]
     var reference = Reference(id: "k", type: "book")
-    for (offset, text) in tricky.enumerated() { reference.variables["note\(offset)"] = text }
+    for (offset, text) in tricky.enumerated() { reference.variables[CSLVariable("note\(offset)")] = text }
     let back = CSLYAML.read(CSLYAML.write([reference]), file: "t.yaml")
     #expect(back.diagnostics.isEmpty)
     #expect(back.references == [reference])

@@ -81,7 +81,7 @@ struct ReferenceGenerator {
     }
   }
 
-  static let types = [
+  static let types: [ItemType] = [
     "article-journal", "article-magazine", "article-newspaper", "book", "chapter", "paper-conference", "thesis",
     "report", "webpage", "dataset", "software", "patent", "manuscript", "entry-encyclopedia", "document",
     "motion_picture", "legal_case", "personal_communication", "post-weblog", "map", "interview", "article",
@@ -91,7 +91,7 @@ struct ReferenceGenerator {
     let suffix = chance(20) ? ":x-\(int(0...9))" : chance(5) ? " {odd}, (key) = \(int(0...9))" : ""
     var reference = Reference(id: "item\(index)" + suffix, type: pick(Self.types))
     reference.variables["title"] = text()
-    let optional: [String] = [
+    let optional: [CSLVariable] = [
       "container-title", "collection-title", "volume", "issue", "page", "publisher", "publisher-place", "DOI", "ISBN",
       "ISSN", "URL", "abstract", "note", "keyword", "language", "genre", "edition", "number", "collection-number",
       "title-short", "archive", "archive_location", "dimensions", "event-title", "medium", "chapter-number",
@@ -111,11 +111,13 @@ struct ReferenceGenerator {
       default: reference.variables[variable] = text(1...4)
       }
     }
-    for variable in ["author", "editor", "translator", "container-author", "collection-editor", "director"]
+    for variable: CSLVariable in [
+      "author", "editor", "translator", "container-author", "collection-editor", "director",
+    ]
     where chance(variable == "author" ? 80 : 15) {
       reference.names[variable] = (0..<int(1...4)).map { _ in name() }
     }
-    for variable in ["issued", "accessed", "original-date", "event-date", "submitted"]
+    for variable: CSLVariable in ["issued", "accessed", "original-date", "event-date", "submitted"]
     where chance(variable == "issued" ? 85 : 15) {
       reference.dates[variable] = date()
     }

@@ -72,10 +72,10 @@ enum BibTeXConverter {
       && !trimmed.dropFirst(5).contains("\\url")
   }
 
-  private static let articleTypes: Set<String> = [
+  private static let articleTypes: Set<ItemType> = [
     "article-journal", "article-magazine", "article-newspaper", "periodical", "article",
   ]
-  private static let institutionTypes: Set<String> = ["thesis", "report"]
+  private static let institutionTypes: Set<ItemType> = [.thesis, .report]
 
   /// The native reading of an entry.
   static func reference(type bibType: String, key: String, fields: [BibTeXField]) -> Reference {
@@ -88,16 +88,16 @@ enum BibTeXConverter {
     if bibType != BibTeXMapping.biblatexType(for: cslType, dialect: .biblatex, genre: genre).0
       && bibType != BibTeXMapping.biblatexType(for: cslType, dialect: .bibtex, genre: genre).0
     {
-      reference.variables["biblatex-type"] = bibType
+      reference.variables[CSLVariable("biblatex-type")] = bibType
     }
     let has = Set(fields.map(\.name))
     var year: String?
     var month: String?
     var day: String?
     var subtitle: String?
-    var nameForms: [(variable: String, tag: String, value: String)] = []
+    var nameForms: [(variable: CSLVariable, tag: String, value: String)] = []
     func keep(_ field: BibTeXField) {
-      reference.variables["biblatex:" + field.written] = field.value
+      reference.variables[CSLVariable("biblatex:" + field.written)] = field.value
     }
     for field in fields {
       let name = field.name
@@ -112,7 +112,7 @@ enum BibTeXConverter {
         subtitle = LaTeXDecoder.decode(field.value, caseProtection: true)
         keep(field)
       case "number":
-        let variable: String
+        let variable: CSLVariable
         if articleTypes.contains(cslType) {
           variable = has.contains("issue") ? "number" : "issue"
         } else if has.contains("series") && ["book", "chapter", "paper-conference", "report"].contains(cslType) {
@@ -143,8 +143,9 @@ enum BibTeXConverter {
         reference.variables["URL"] = LaTeXDecoder.decode(field.value, caseProtection: false)
       default:
         if name.hasPrefix("x-csl-") {
-          let variable = String(field.written.dropFirst(6))
-          reference.variables[variable] = LaTeXDecoder.decode(field.value, caseProtection: variable.contains("title"))
+          let variable = CSLVariable(String(field.written.dropFirst(6)))
+          reference.variables[variable] = LaTeXDecoder.decode(
+            field.value, caseProtection: variable.rawValue.contains("title"))
         } else if let variable = BibTeXMapping.nameFields[name] {
           if reference.names[variable] == nil {
             let (names, etAl) = EtAl.parse(field.value)

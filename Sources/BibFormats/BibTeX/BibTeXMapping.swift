@@ -1,7 +1,9 @@
+import BibModel
+
 /// The BibLaTeX ↔ CSL correspondence, documented field by field in Docs/bibliography-formats.md.
 enum BibTeXMapping {
   /// BibLaTeX/BibTeX entry type → CSL type (entrysubtype refines `article`).
-  static let typeToCSL: [String: String] = [
+  static let typeToCSL: [String: ItemType] = [
     "article": "article-journal", "book": "book", "mvbook": "book", "inbook": "chapter",
     "bookinbook": "chapter", "suppbook": "chapter", "booklet": "pamphlet", "collection": "book",
     "mvcollection": "book", "incollection": "chapter", "suppcollection": "chapter", "proceedings": "book",
@@ -18,80 +20,80 @@ enum BibTeXMapping {
   ]
 
   /// CSL type → (BibLaTeX type, entrysubtype).
-  static func biblatexType(for cslType: String, dialect: BibTeXWriter.Dialect, genre: String?) -> (String, String?) {
+  static func biblatexType(for cslType: ItemType, dialect: BibTeXWriter.Dialect, genre: String?) -> (String, String?) {
     switch cslType {
-    case "article-journal": return ("article", nil)
-    case "article-magazine": return ("article", "magazine")
-    case "article-newspaper": return ("article", "newspaper")
-    case "article": return ("article", "preprint")
-    case "book": return ("book", nil)
-    case "chapter": return ("incollection", nil)
-    case "paper-conference": return ("inproceedings", nil)
-    case "thesis":
+    case .articleJournal: return ("article", nil)
+    case .articleMagazine: return ("article", "magazine")
+    case .articleNewspaper: return ("article", "newspaper")
+    case .article: return ("article", "preprint")
+    case .book: return ("book", nil)
+    case .chapter: return ("incollection", nil)
+    case .paperConference: return ("inproceedings", nil)
+    case .thesis:
       guard dialect == .bibtex else { return ("thesis", nil) }
       let lower = (genre ?? "").lowercased()
       return (lower.contains("master") || lower.contains("ma ") ? "mastersthesis" : "phdthesis", nil)
-    case "report": return (dialect == .bibtex ? "techreport" : "report", nil)
-    case "pamphlet": return ("booklet", nil)
-    case "manuscript": return ("unpublished", nil)
-    case "patent": return (dialect == .bibtex ? "misc" : "patent", nil)
-    case "periodical": return (dialect == .bibtex ? "misc" : "periodical", nil)
+    case .report: return (dialect == .bibtex ? "techreport" : "report", nil)
+    case .pamphlet: return ("booklet", nil)
+    case .manuscript: return ("unpublished", nil)
+    case .patent: return (dialect == .bibtex ? "misc" : "patent", nil)
+    case .periodical: return (dialect == .bibtex ? "misc" : "periodical", nil)
     default: break
     }
     if dialect == .bibtex { return ("misc", nil) }
     switch cslType {
-    case "webpage": return ("online", nil)
-    case "post": return ("online", "post")
-    case "post-weblog": return ("online", "weblog")
-    case "dataset": return ("dataset", nil)
-    case "software": return ("software", nil)
-    case "entry-encyclopedia": return ("inreference", nil)
-    case "entry-dictionary": return ("inreference", "dictionary")
-    case "entry": return ("inreference", "entry")
-    case "song": return ("audio", nil)
-    case "motion_picture": return ("video", nil)
-    case "graphic": return ("image", nil)
-    case "legal_case": return ("jurisdiction", nil)
-    case "legislation": return ("legislation", nil)
-    case "bill": return ("legislation", "bill")
-    case "standard": return ("standard", nil)
-    case "personal_communication": return ("letter", nil)
-    case "review": return ("review", nil)
-    case "review-book": return ("review", "book")
-    case "performance": return ("performance", nil)
-    case "map": return ("map", nil)
-    case "interview": return ("interview", nil)
-    case "speech": return ("speech", nil)
+    case .webpage: return ("online", nil)
+    case .post: return ("online", "post")
+    case .postWeblog: return ("online", "weblog")
+    case .dataset: return ("dataset", nil)
+    case .software: return ("software", nil)
+    case .entryEncyclopedia: return ("inreference", nil)
+    case .entryDictionary: return ("inreference", "dictionary")
+    case .entry: return ("inreference", "entry")
+    case .song: return ("audio", nil)
+    case .motionPicture: return ("video", nil)
+    case .graphic: return ("image", nil)
+    case .legalCase: return ("jurisdiction", nil)
+    case .legislation: return ("legislation", nil)
+    case .bill: return ("legislation", "bill")
+    case .standard: return ("standard", nil)
+    case .personalCommunication: return ("letter", nil)
+    case .review: return ("review", nil)
+    case .reviewBook: return ("review", "book")
+    case .performance: return ("performance", nil)
+    case .map: return ("map", nil)
+    case .interview: return ("interview", nil)
+    case .speech: return ("speech", nil)
     default: return ("misc", nil)
     }
   }
 
   /// The CSL type for an entry type and entrysubtype.
-  static func cslType(bibType: String, subtype: String?) -> String {
+  static func cslType(bibType: String, subtype: String?) -> ItemType {
     switch (bibType, subtype?.lowercased()) {
-    case ("article", "magazine"): return "article-magazine"
-    case ("article", "newspaper"): return "article-newspaper"
-    case ("article", "preprint"): return "article"
-    case ("online", "post"): return "post"
-    case ("online", "weblog"): return "post-weblog"
-    case ("inreference", "dictionary"): return "entry-dictionary"
-    case ("inreference", "entry"): return "entry"
-    case ("legislation", "bill"): return "bill"
-    case ("review", "book"): return "review-book"
-    default: return typeToCSL[bibType] ?? "document"
+    case ("article", "magazine"): return .articleMagazine
+    case ("article", "newspaper"): return .articleNewspaper
+    case ("article", "preprint"): return .article
+    case ("online", "post"): return .post
+    case ("online", "weblog"): return .postWeblog
+    case ("inreference", "dictionary"): return .entryDictionary
+    case ("inreference", "entry"): return .entry
+    case ("legislation", "bill"): return .bill
+    case ("review", "book"): return .reviewBook
+    default: return typeToCSL[bibType] ?? .document
     }
   }
 
   /// Name fields → CSL name variables.
-  static let nameFields: [String: String] = [
+  static let nameFields: [String: CSLVariable] = [
     "author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author",
     "annotator": "x-annotator", "commentator": "x-commentator", "introduction": "x-introduction",
     "foreword": "x-foreword", "afterword": "x-afterword", "holder": "x-holder",
-  ].filter { !$0.value.hasPrefix("x-") }
+  ].filter { !$0.value.rawValue.hasPrefix("x-") }
 
   /// Plain (text or number) fields → CSL variables, for reading. Alias fields come after the
   /// preferred field of the same variable so the writer can pick the first.
-  static let textFields: [(field: String, variable: String)] = [
+  static let textFields: [(field: String, variable: CSLVariable)] = [
     ("title", "title"), ("shorttitle", "title-short"), ("booktitle", "container-title"),
     ("journaltitle", "container-title"), ("journal", "container-title"),
     ("shortjournal", "container-title-short"), ("series", "collection-title"), ("volume", "volume"),
@@ -106,14 +108,14 @@ enum BibTeXMapping {
     ("howpublished", "medium"), ("issue", "issue"), ("status", "status"), ("library", "call-number"),
   ]
 
-  static let fieldToVariable: [String: String] = {
-    var table: [String: String] = [:]
+  static let fieldToVariable: [String: CSLVariable] = {
+    var table: [String: CSLVariable] = [:]
     for (field, variable) in textFields where table[field] == nil { table[field] = variable }
     return table
   }()
 
   /// Date fields (besides `date`/`year`/`month`/`day`) → CSL date variables.
-  static let dateFields: [String: String] = [
+  static let dateFields: [String: CSLVariable] = [
     "urldate": "accessed", "origdate": "original-date", "eventdate": "event-date",
   ]
 

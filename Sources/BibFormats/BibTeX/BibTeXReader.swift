@@ -70,7 +70,7 @@ public enum BibTeXReader {
           reference = applied
           diagnostics += warnings
         } else {
-          reference.variables["biblatex:" + blobField.written] = blobField.value
+          reference.variables[CSLVariable("biblatex:" + blobField.written)] = blobField.value
           diagnostics.append(
             Diagnostic(
               .warning, code: "csl-blob-syntax", message: "the 'csl' field is not a JSON object; kept as text",
@@ -99,8 +99,8 @@ public enum BibTeXReader {
         // A crossref to its own key (a cycle, cut above) stays one under the new key, so
         // writing and reading the entry again does not make it inherit from the first entry.
         for field in ["biblatex:crossref", "biblatex:xdata"]
-        where reference.variables[field]?.trim(" ").lowercased() == reference.id.lowercased() {
-          reference.variables[field] = renamed
+        where reference.variables[CSLVariable(field)]?.trim(" ").lowercased() == reference.id.lowercased() {
+          reference.variables[CSLVariable(field)] = renamed
         }
         reference.id = renamed
       }

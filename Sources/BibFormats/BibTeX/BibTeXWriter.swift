@@ -236,12 +236,12 @@ public struct BibTeXWriter: Sendable {
     return key.isEmpty ? "_" : key
   }
 
-  private static let articleTypes: Set<String> = [
+  private static let articleTypes: Set<ItemType> = [
     "article-journal", "article-magazine", "article-newspaper", "periodical", "article",
   ]
 
   /// The preferred field for a CSL variable in this dialect and type, or nil (→ `x-csl-…`).
-  func field(for variable: String, cslType: String) -> String? {
+  func field(for variable: CSLVariable, cslType: ItemType) -> String? {
     let bibtex = options.dialect == .bibtex
     switch variable {
     case "container-title":
@@ -262,11 +262,11 @@ public struct BibTeXWriter: Sendable {
     }
   }
 
-  private var keyedVariables: Set<String> { ["language", "genre"] }
+  private var keyedVariables: Set<CSLVariable> { [.language, .genre] }
 
   /// `language` as a babel name, `genre` as a biblatex type key, when the reader maps them back;
   /// a value the reader would not give back as is (`language = English`) → nil.
-  private func keyedValue(_ variable: String, _ text: String) -> (field: String, value: String)? {
+  private func keyedValue(_ variable: CSLVariable, _ text: String) -> (field: String, value: String)? {
     switch variable {
     case "language":
       if let babel = BibLaTeXKeys.babel(forTag: text) { return ("langid", babel) }
@@ -299,8 +299,8 @@ public struct BibTeXWriter: Sendable {
       return true
     }
     // Fields kept verbatim from a .bib file come first so they keep their names.
-    for key in reference.variables.keys.sorted() where key.hasPrefix("biblatex:") {
-      if let value = reference.variables[key] { put(String(key.dropFirst(9)), value) }
+    for key in reference.variables.keys.sorted() where key.rawValue.hasPrefix("biblatex:") {
+      if let value = reference.variables[key] { put(String(key.rawValue.dropFirst(9)), value) }
     }
     if let subtype { put("entrysubtype", subtype) }
     for variable in reference.names.keys.sorted() {
@@ -347,7 +347,7 @@ public struct BibTeXWriter: Sendable {
     if let subtitle = reference.variables["biblatex:subtitle"] {
       subtitleSuffix = ": " + LaTeXDecoder.decode(subtitle, caseProtection: true)
     }
-    for variable in reference.variables.keys.sorted() where !variable.hasPrefix("biblatex") {
+    for variable in reference.variables.keys.sorted() where !variable.rawValue.hasPrefix("biblatex") {
       guard var text = reference.variables[variable] else { continue }
       if variable == "title", let suffix = subtitleSuffix, text.hasSuffix(suffix), text.count > suffix.count {
         text = String(text.dropLast(suffix.count))
@@ -372,7 +372,7 @@ public struct BibTeXWriter: Sendable {
         }
         if put(field, value) { continue }
       }
-      put("x-csl-" + variable, latex.encode(text, caseProtection: variable.contains("title")))
+      put("x-csl-" + variable.rawValue, latex.encode(text, caseProtection: variable.rawValue.contains("title")))
     }
     for variable in reference.forms.keys.sorted() {
       guard let field = field(for: variable, cslType: reference.type), let forms = reference.forms[variable] else {

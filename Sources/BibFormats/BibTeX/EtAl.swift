@@ -19,12 +19,12 @@ enum EtAl {
   }
 
   /// The reference with `variable` listed as et al.
-  static func mark(_ reference: Reference, _ variable: String) -> Reference {
+  static func mark(_ reference: Reference, _ variable: CSLVariable) -> Reference {
     var copy = reference
-    copy.extra[key] = .array(variables(of: reference).union([variable]).sorted().map(JSONValue.string))
+    copy.extra[key] = .array(variables(of: reference).union([variable]).sorted().map { JSONValue.string($0.rawValue) })
     return copy
   }
 
   /// The name variables a reference marks as et al.
-  static func variables(of reference: Reference) -> Set<String> { reference.openEndedNameVariables }
+  static func variables(of reference: Reference) -> Set<CSLVariable> { reference.openEndedNameVariables }
 }

@@ -8,7 +8,7 @@ public struct BibliographyValidator: Sendable {
   public init() {}
 
   /// Required variables per CSL type; an inner array means "one of".
-  static let required: [String: [[String]]] = [
+  static let required: [ItemType: [[CSLVariable]]] = [
     "article-journal": [["author", "editor"], ["title"], ["container-title"], ["issued"]],
     "article-magazine": [["title"], ["container-title"], ["issued"]],
     "article-newspaper": [["title"], ["container-title"], ["issued"]],
@@ -58,10 +58,11 @@ public struct BibliographyValidator: Sendable {
   public func validate(_ reference: Reference, document: BibDocument, file: String) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let id = reference.id
-    func report(_ severity: Severity, _ code: String, _ variable: String, _ message: String, hint: String? = nil) {
+    func report(_ severity: Severity, _ code: String, _ variable: CSLVariable, _ message: String, hint: String? = nil) {
       diagnostics.append(
         Diagnostic(
-          severity, code: code, message: "'\(id)': " + message, location: place(reference, variable, document, file),
+          severity, code: code, message: "'\(id)': " + message,
+          location: place(reference, variable.rawValue, document, file),
           hint: hint))
     }
     for alternatives in Self.required[reference.type] ?? [["title"]] where !alternatives.contains(where: reference.has)

@@ -79,7 +79,7 @@ public enum CitationKeys {
     references.map { reference in
       var copy = reference
       copy.id = mapping[reference.id] ?? reference.id
-      for field in ["biblatex:crossref", "biblatex:xdata"] {
+      for field: CSLVariable in ["biblatex:crossref", "biblatex:xdata"] {
         if let value = copy.variables[field] {
           copy.variables[field] = value.split(separator: ",").map { part in
             let key = part.trim(" ")

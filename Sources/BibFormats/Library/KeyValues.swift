@@ -96,7 +96,7 @@ struct KeyValues {
       "location": "publisher-place",
     ]
     let variable = aliases[name.lowercased()] ?? name
-    let value = reference[variable] ?? reference[variable.lowercased()] ?? ""
+    let value = reference[CSLVariable(variable)] ?? reference[CSLVariable(variable.lowercased())] ?? ""
     return Self.words(value, japanese: false, keepStopWords: true).map(Self.capitalized).joined()
   }
 

@@ -3,7 +3,7 @@ import BibModel
 /// RIS tags ↔ `Reference`, natively (the blob is applied by the reader and made by the writer).
 enum RISConverter {
   static let blobPrefix = "cited-csl: "
-  private static let isbnTypes: Set<String> = ["book", "chapter"]
+  private static let isbnTypes: Set<ItemType> = [.book, .chapter]
 
   static func parseName(_ text: String) -> Name {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
@@ -98,7 +98,7 @@ enum RISConverter {
       case "DA" where da == nil: da = value
       case "Y2" where reference.dates["accessed"] == nil: reference.dates["accessed"] = parseDate(value)
       case "SN":
-        let variable = isbnTypes.contains(RISMapping.typeToCSL[type] ?? "") ? "ISBN" : "ISSN"
+        let variable: CSLVariable = isbnTypes.contains(RISMapping.typeToCSL[type] ?? "") ? .isbn : .issn
         if reference.variables[variable] == nil { reference.variables[variable] = value } else { keep(tag, value) }
       case "TT" where reference.forms["title"]?["und"] == nil:
         reference.forms["title", default: [:]]["und"] = value
@@ -128,7 +128,7 @@ enum RISConverter {
     for tag in extraOrder {
       guard let values = extras[tag] else { continue }
       if values.count == 1 {
-        reference.variables[keepPrefix + tag] = values[0]
+        reference.variables[CSLVariable(keepPrefix + tag)] = values[0]
       } else {
         reference.extra[keepPrefix + tag] = .array(values.map { .string($0) })
       }

@@ -1,7 +1,9 @@
+import BibModel
+
 /// The RIS ↔ CSL correspondence, documented in Docs/bibliography-formats.md.
 enum RISMapping {
   /// RIS `TY` → CSL type.
-  static let typeToCSL: [String: String] = [
+  static let typeToCSL: [String: ItemType] = [
     "JOUR": "article-journal", "JFULL": "periodical", "MGZN": "article-magazine", "NEWS": "article-newspaper",
     "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "CHAP": "chapter", "ECHAP": "chapter",
     "CONF": "paper-conference", "CPAPER": "paper-conference", "THES": "thesis", "RPRT": "report",
@@ -17,7 +19,7 @@ enum RISMapping {
   ]
 
   /// CSL type → RIS `TY`.
-  static let cslToType: [String: String] = [
+  static let cslToType: [ItemType: String] = [
     "article-journal": "JOUR", "periodical": "JFULL", "article-magazine": "MGZN", "article-newspaper": "NEWS",
     "book": "BOOK", "chapter": "CHAP", "paper-conference": "CONF", "thesis": "THES", "report": "RPRT",
     "webpage": "ELEC", "post-weblog": "BLOG", "post": "ICOMM", "dataset": "DATA", "software": "COMP",
@@ -29,15 +31,15 @@ enum RISMapping {
   ]
 
   /// Name tags → CSL name variables (repeated lines build the list).
-  static let nameTags: [String: String] = [
+  static let nameTags: [String: CSLVariable] = [
     "AU": "author", "A1": "author", "A2": "editor", "ED": "editor", "A3": "collection-editor", "A4": "translator",
   ]
-  static let nameTagOrder: [(tag: String, variable: String)] = [
+  static let nameTagOrder: [(tag: String, variable: CSLVariable)] = [
     ("AU", "author"), ("A2", "editor"), ("A3", "collection-editor"), ("A4", "translator"),
   ]
 
   /// Text tags → CSL variables; for writing the first tag of a variable is used.
-  static let textTags: [(tag: String, variable: String)] = [
+  static let textTags: [(tag: String, variable: CSLVariable)] = [
     ("TI", "title"), ("T1", "title"), ("CT", "title"), ("T2", "container-title"), ("JO", "container-title"),
     ("JF", "container-title"), ("BT", "container-title"), ("T3", "collection-title"), ("ST", "title-short"),
     ("J2", "container-title-short"), ("JA", "container-title-short"), ("VL", "volume"), ("IS", "issue"),
@@ -47,13 +49,13 @@ enum RISMapping {
     ("SE", "section"), ("RN", "annote"), ("OP", "original-title"), ("M1", "number"), ("AV", "archive"),
   ]
 
-  static let tagToVariable: [String: String] = {
-    var table: [String: String] = [:]
+  static let tagToVariable: [String: CSLVariable] = {
+    var table: [String: CSLVariable] = [:]
     for (tag, variable) in textTags where table[tag] == nil { table[tag] = variable }
     return table
   }()
 
-  static func tag(for variable: String) -> String? {
+  static func tag(for variable: CSLVariable) -> String? {
     textTags.first { $0.variable == variable }?.tag
   }
 }

@@ -43,10 +43,10 @@ public enum RISWriter {
       for name in reference.names[variable] ?? [] { lines.append((tag, RISConverter.writeName(name))) }
     }
     var used: Set<String> = []
-    let order = [
+    let order: [CSLVariable] = [
       "title", "container-title", "collection-title", "title-short", "container-title-short", "volume", "issue",
     ]
-    func text(_ variable: String) {
+    func text(_ variable: CSLVariable) {
       guard let value = reference.variables[variable], let tag = RISMapping.tag(for: variable), !used.contains(tag)
       else { return }
       used.insert(tag)
@@ -77,7 +77,8 @@ public enum RISWriter {
     if let accessed = reference.dates["accessed"] { lines.append(("Y2", RISConverter.writeDate(accessed))) }
     if let isbn = reference.variables["ISBN"] { lines.append(("SN", isbn)) }
     if let issn = reference.variables["ISSN"], reference.variables["ISBN"] == nil { lines.append(("SN", issn)) }
-    for variable in reference.variables.keys.sorted() where !order.contains(variable) && !variable.hasPrefix("ris") {
+    for variable in reference.variables.keys.sorted()
+    where !order.contains(variable) && !variable.rawValue.hasPrefix("ris") {
       switch variable {
       case "keyword":
         for keyword in (reference.variables[variable] ?? "").split(separator: ",") {
@@ -88,12 +89,12 @@ public enum RISWriter {
       default: text(variable)
       }
     }
-    let passthrough = Set(reference.extra.keys).union(reference.variables.keys).filter {
+    let passthrough = Set(reference.extra.keys).union(reference.variables.keys.map(\.rawValue)).filter {
       $0.hasPrefix("ris:") && $0.count == 6
     }
     for key in passthrough.sorted() {
       let tag = String(key.dropFirst(4))
-      switch reference.variables[key].map(JSONValue.string) ?? reference.extra[key] {
+      switch reference.variables[CSLVariable(key)].map(JSONValue.string) ?? reference.extra[key] {
       case .string(let value)?: lines.append((tag, value))
       case .array(let values)?: for value in values { if let text = value.stringValue { lines.append((tag, text)) } }
       default: break

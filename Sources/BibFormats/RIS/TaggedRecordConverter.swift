@@ -73,7 +73,7 @@ enum TaggedRecordConverter {
       }
     }
     var reference = RISConverter.reference(mapped, fallbackID: "medline", keepPrefix: "")
-    for (variable, value) in identifiers { reference.variables[variable] = value }
+    for (variable, value) in identifiers { reference.variables[CSLVariable(variable)] = value }
     if let page { reference.variables["page"] = page }
     if let issued { reference.dates["issued"] = issued }
     return reference

@@ -48,8 +48,8 @@ extension Renderer {
   func romanizedText(_ name: String, form: CSL.Form, language: String? = nil) -> String? {
     let wanted = language.flatMap { LanguageTag.isRomanization($0) ? $0 : nil }
     for field in formFields(name, form: form) {
-      if let wanted, let value = reference.forms[field]?[wanted], !value.isEmpty { return value }
-      if let value = reference.romanized(field), !value.isEmpty { return value }
+      if let wanted, let value = reference.forms[CSLVariable(field)]?[wanted], !value.isEmpty { return value }
+      if let value = reference.romanized(CSLVariable(field)), !value.isEmpty { return value }
     }
     return nil
   }
@@ -59,11 +59,11 @@ extension Renderer {
     for field in formFields(name, form: form) {
       let found: String?
       if let language, !LanguageTag.isRomanization(language) {
-        found = reference.translated(field, into: language)
+        found = reference.translated(CSLVariable(field), into: language)
       } else {
         found =
-          compiled.locale.lang.flatMap { reference.translated(field, into: $0) }
-          ?? reference.translated(field)
+          compiled.locale.lang.flatMap { reference.translated(CSLVariable(field), into: $0) }
+          ?? reference.translated(CSLVariable(field))
       }
       if let found, !found.isEmpty { return found }
     }
@@ -83,7 +83,7 @@ extension Renderer {
 
   /// `cited:has-form`.
   func hasForm(_ form: CSL.MultilingualForm, variable: String) -> Bool {
-    if let list = reference.names[variable], !list.isEmpty {
+    if let list = reference.names[CSLVariable(variable)], !list.isEmpty {
       switch form {
       case .romanized: return list.contains { $0.romanized != nil }
       case .translated: return list.contains { $0.forms.keys.contains { !LanguageTag.isRomanization($0) } }

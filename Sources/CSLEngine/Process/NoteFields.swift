@@ -18,16 +18,17 @@ enum NoteFields {
         kept.append(line)
         continue
       }
-      if key == "type", CSLVariables.itemTypes.contains(value) {
-        result.type = value
-      } else if CSLVariables.dates.contains(key) {
-        if result.dates[key] == nil, let date = DateValue.parseEDTF(value) { result.dates[key] = date }
-      } else if CSLVariables.names.contains(key) {
+      let variable = CSLVariable(key)
+      if key == "type", CSLVariables.itemTypes.contains(ItemType(value)) {
+        result.type = ItemType(value)
+      } else if CSLVariables.dates.contains(variable) {
+        if result.dates[variable] == nil, let date = DateValue.parseEDTF(value) { result.dates[variable] = date }
+      } else if CSLVariables.names.contains(variable) {
         let parts = value.components(separatedBy: "||").map { $0.trimmingSpaces() }
         let name = parts.count > 1 ? Name(family: parts[0], given: parts[1]) : Name(literal: parts[0])
-        result.names[key, default: []].append(name)
-      } else if CSLVariables.standard.contains(key) || CSLVariables.numbers.contains(key) {
-        if result.variables[key] == nil { result.variables[key] = value }
+        result.names[variable, default: []].append(name)
+      } else if CSLVariables.standard.contains(variable) || CSLVariables.numbers.contains(variable) {
+        if result.variables[variable] == nil { result.variables[variable] = value }
       } else {
         kept.append(line)
         continue

@@ -158,7 +158,7 @@ extension Processor {
     var registry: [String: [String: Set<String>]] = [:]
     let printable = MacroGraph.nameVariables(in: compiled.style)
     for item in order {
-      for (variable, list) in references[item].names where printable.contains(variable) {
+      for (variable, list) in references[item].names where printable.contains(variable.rawValue) {
         for name in list.prefix(primaryOnly ? 1 : list.count) {
           guard name.literal == nil, let family = name.family, let given = name.given, !given.isEmpty else { continue }
           let key = keys(given)
@@ -177,7 +177,7 @@ extension Processor {
           var flags: UInt8 = 0
           if initials.count > 1 { flags |= 1 }
           if (initials[key.initials]?.count ?? 0) > 1 { flags |= 2 }
-          if flags != 0 { result[item, default: [:]][variable, default: [:]][index] = flags }
+          if flags != 0 { result[item, default: [:]][variable.rawValue, default: [:]][index] = flags }
         }
       }
     }

@@ -368,12 +368,12 @@ extension Processor {
       }
     }
     var initialsByFamily: [String: Set<String>] = [:]
-    var givensByInitials: [String: Set<String>] = [:]  // family + initials → givens
+    var givensByInitials: [FamilyInitials: Set<String>] = [:]  // family + initials → givens
     for lists in perItem {
       for list in lists {
         for case let key? in list where !key.family.isEmpty && !key.initials.isEmpty {
           initialsByFamily[key.family, default: []].insert(key.initials)
-          givensByInitials[key.family + "\u{0}" + key.initials, default: []].insert(key.given)
+          givensByInitials[FamilyInitials(family: key.family, initials: key.initials), default: []].insert(key.given)
         }
       }
     }
@@ -383,7 +383,7 @@ extension Processor {
       for (index, key) in list.enumerated() {
         guard let key, !key.family.isEmpty, !key.initials.isEmpty else { continue }
         let people = initialsByFamily[key.family]?.count ?? 0
-        let sameInitials = givensByInitials[key.family + "\u{0}" + key.initials]?.count ?? 0
+        let sameInitials = givensByInitials[FamilyInitials(family: key.family, initials: key.initials)]?.count ?? 0
         let level: Int
         if initialsOnly {
           level = people > 1 ? 1 : 0
@@ -399,7 +399,7 @@ extension Processor {
   /// author, or what substitutes for it), cut to et-al-use-first when `etAl` and et-al applies.
   static func citedNames(_ reference: Reference, options: CSL.NameOptions, etAl: Bool) -> ArraySlice<Name> {
     for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
-      guard let list = reference.names[variable], !list.isEmpty else { continue }
+      guard let list = reference.names[CSLVariable(variable)], !list.isEmpty else { continue }
       if etAl, let minimum = options.etAlMin, let first = options.etAlUseFirst, list.count >= minimum, first > 0 {
         return list.prefix(first)
       }
@@ -407,4 +407,10 @@ extension Processor {
     }
     return []
   }
+}
+
+/// A family name with one set of initials: the people disambiguation must tell apart.
+private struct FamilyInitials: Hashable {
+  var family: String
+  var initials: String
 }

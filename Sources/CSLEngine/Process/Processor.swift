@@ -74,7 +74,7 @@ public struct Processor: Sendable {
         }
         var context = CiteContext()
         context.locator = cite.locator
-        context.label = cite.label.map { $0.replacingAll(" ", with: "-") }
+        context.label = cite.label.map { $0.rawValue.replacingAll(" ", with: "-") }
         if let (label, rest) = embeddedLabel(cite.locator) {
           // "vol. 1, fol. 186": the locator names its own label.
           context.label = label
@@ -155,7 +155,7 @@ public struct Processor: Sendable {
     let trimmed = locator.trimmingWhitespace()
     guard let space = trimmed.firstIndex(of: " ") else { return nil }
     let head = String(trimmed[..<space])
-    guard let variable = NumberValue.labelVariables[head], CSLVariables.locatorTypes.contains(variable),
+    guard let variable = NumberValue.labelVariables[head], CSLVariables.locatorTypes.contains(LocatorType(variable)),
       NumberValue.hasTerm(variable, in: compiled.terms)
     else { return nil }
     let rest = String(trimmed[trimmed.index(after: space)...]).trimmingWhitespace()
@@ -221,7 +221,7 @@ public struct Processor: Sendable {
           cite.context.firstNoteNumber = note  // kept for disambiguation; first cites do not print it
           cite.context.position = .first
         }
-        if let forced = cite.cite.position, let position = Position(rawValue: forced) {
+        if let forced = cite.cite.position, let position = Position(forced) {
           cite.context.position = position
         }
         if let forced = cite.cite.nearNote { cite.context.nearNote = forced }

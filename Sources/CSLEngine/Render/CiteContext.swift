@@ -6,6 +6,17 @@ public enum Position: Int, Sendable, Hashable, Comparable {
   case first = 0, subsequent, ibid, ibidWithLocator
 
   public static func < (lhs: Position, rhs: Position) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  /// The engine's position for a forced one; nil for near-note and unknown names.
+  init?(_ position: CitePosition) {
+    switch position {
+    case .first: self = .first
+    case .subsequent: self = .subsequent
+    case .ibid: self = .ibid
+    case .ibidWithLocator: self = .ibidWithLocator
+    default: return nil
+    }
+  }
 }
 
 /// What rendering needs to know about one cite beyond the reference.
@@ -66,8 +77,8 @@ struct VariableLookup: Sendable {
       UInt8(ascii: "t"):
       break
     default:
-      if form == .short, let short = nonEmpty(reference.variables[name + "-short"]) { return short }
-      return nonEmpty(reference.variables[name])
+      if form == .short, let short = nonEmpty(reference.variables[CSLVariable(name + "-short")]) { return short }
+      return nonEmpty(reference.variables[CSLVariable(name)])
     }
     switch name {
     case "locator": return nonEmpty(cite.locator)
@@ -91,8 +102,8 @@ struct VariableLookup: Sendable {
       return nonEmpty(reference.variables["container-title-short"])
         ?? nonEmpty(reference.variables["journalAbbreviation"]) ?? nonEmpty(reference.variables["container-title"])
     default:
-      if form == .short, let short = nonEmpty(reference.variables[name + "-short"]) { return short }
-      return nonEmpty(reference.variables[name])
+      if form == .short, let short = nonEmpty(reference.variables[CSLVariable(name + "-short")]) { return short }
+      return nonEmpty(reference.variables[CSLVariable(name)])
     }
   }
 
@@ -124,11 +135,11 @@ struct VariableLookup: Sendable {
   }
 
   func names(_ name: String) -> [Name] {
-    reference.names[name] ?? []
+    reference.names[CSLVariable(name)] ?? []
   }
 
   func date(_ name: String) -> DateValue? {
-    reference.dates[name]
+    reference.dates[CSLVariable(name)]
   }
 
   /// True when the variable has a value (for `variable` conditions). Ordinary variables
@@ -137,9 +148,10 @@ struct VariableLookup: Sendable {
     if let presence {
       if let answer = presence[name] { return answer }
     } else {
-      if let text = reference.variables[name], !text.isEmpty { return true }
-      if let list = reference.names[name] { return !list.isEmpty }
-      if let date = reference.dates[name] { return Self.hasValue(date) }
+      let variable = CSLVariable(name)
+      if let text = reference.variables[variable], !text.isEmpty { return true }
+      if let list = reference.names[variable] { return !list.isEmpty }
+      if let date = reference.dates[variable] { return Self.hasValue(date) }
     }
     switch name {
     case "locator": return nonEmpty(cite.locator) != nil
@@ -161,9 +173,9 @@ struct VariableLookup: Sendable {
   static func presence(of reference: Reference) -> [String: Bool] {
     var table: [String: Bool] = [:]
     table.reserveCapacity(reference.variables.count + reference.names.count + reference.dates.count)
-    for (name, text) in reference.variables where !text.isEmpty { table[name] = true }
-    for (name, list) in reference.names where table[name] == nil { table[name] = !list.isEmpty }
-    for (name, date) in reference.dates where table[name] == nil { table[name] = hasValue(date) }
+    for (name, text) in reference.variables where !text.isEmpty { table[name.rawValue] = true }
+    for (name, list) in reference.names where table[name.rawValue] == nil { table[name.rawValue] = !list.isEmpty }
+    for (name, date) in reference.dates where table[name.rawValue] == nil { table[name.rawValue] = hasValue(date) }
     return table
   }
 

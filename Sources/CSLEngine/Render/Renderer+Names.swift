@@ -116,7 +116,7 @@ extension Renderer {
       namesVariable = group.variable == "editortranslator" ? "editor" : group.variable
       var list = nameList(
         group.names, options: options, name: effective.name, etAl: effective.etAl,
-        openEnded: reference.openEndedNameVariables.contains(group.variable))
+        openEnded: reference.openEndedNameVariables.contains(CSLVariable(group.variable)))
       guard !list.isEmpty else { continue }
       if let label = effective.label, mode != .sort {
         var labelSpec = label

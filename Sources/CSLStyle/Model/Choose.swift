@@ -1,3 +1,5 @@
+import BibModel
+
 extension CSL {
   /// `cs:choose`: the first branch whose condition holds renders; else the `else` branch.
   public struct Choose: Sendable, Hashable {
@@ -28,7 +30,7 @@ extension CSL {
       case isUncertainDate(String)
       case locator(String)
       case position(String)
-      case type(String)
+      case type(ItemType)
       case variable(String)
       /// Cited's `cited:has-form`: the item has this form of this variable.
       case hasForm(MultilingualForm, variable: String)
@@ -38,7 +40,7 @@ extension CSL {
     }
     public var match: Match
     /// The `type` tests as a set, and the other tests, for quick evaluation.
-    public private(set) var types: Set<String> = []
+    public private(set) var types: Set<ItemType> = []
     public private(set) var otherTests: [Test] = []
 
     public init(tests: [Test], match: Match = .all) {

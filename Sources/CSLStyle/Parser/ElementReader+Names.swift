@@ -95,7 +95,7 @@ extension ElementReader {
       }
       tests.append(.position(position))
     }
-    tests += words("type").map(CSL.Condition.Test.type)
+    tests += words("type").map { .type(ItemType($0)) }
     tests +=
       context.hasFormTests(element, variables: words("variable"))
       ?? words("variable").map(CSL.Condition.Test.variable)

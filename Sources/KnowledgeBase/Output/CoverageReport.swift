@@ -59,7 +59,7 @@ public struct CoverageReport: Sendable {
           for key in Set(statement.references.map(\.source)) { load[key, default: 0] += 1 }
           let types = statement.references.compactMap { context.bibliography[$0.source]?.type }
           if !statement.references.isEmpty, types.count == statement.references.count,
-            types.allSatisfy(secondary.contains)
+            types.allSatisfy({ secondary.contains($0.rawValue) })
           {
             secondaryOnly.append(
               SecondaryOnly(

@@ -10,7 +10,7 @@ struct WebAccessDateRule: CheckRule {
   public var info: RuleInfo { Self.info }
 
   /// CSL item types that are web sources whatever their fields.
-  public static let webTypes: Set<String> = ["webpage", "post", "post-weblog"]
+  public static let webTypes: Set<ItemType> = [.webpage, .post, .postWeblog]
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
     var found: [Diagnostic] = []

@@ -11,14 +11,14 @@ public struct CitationItem: Sendable, Hashable {
   /// The pinpoint (`33`, `33-35`), when one was recognised.
   public var locator: String?
   /// The CSL locator type (`page`, `chapter`, …) of `locator`.
-  public var label: String?
+  public var label: LocatorType?
   /// `[-@key]`: the author is left out.
   public var suppressAuthor: Bool
   /// Bare `@key` in running text: the author is part of the sentence.
   public var authorInText: Bool
 
   public init(
-    key: String, prefix: String = "", suffix: String = "", locator: String? = nil, label: String? = nil,
+    key: String, prefix: String = "", suffix: String = "", locator: String? = nil, label: LocatorType? = nil,
     suppressAuthor: Bool = false, authorInText: Bool = false
   ) {
     self.key = key

@@ -1,3 +1,5 @@
+import BibModel
+
 /// Finds Pandoc-style citations in a run of Markdown text.
 ///
 /// Recognised forms: `[@key]`, `[@key, p. 33]`, `[see @a, chap. 2; @b]`, `[-@key]` (author
@@ -195,13 +197,13 @@ public enum CitationSyntax {
 
   /// Splits what follows a key into a locator (with its CSL type) and the remaining suffix:
   /// `, p. 4 and more` → (`4`, `page`, `and more`); no locator → (nil, nil, the trimmed text).
-  public static func locatorAndSuffix(_ rest: [Character]) -> (String?, String?, String) {
+  public static func locatorAndSuffix(_ rest: [Character]) -> (String?, LocatorType?, String) {
     var index = 0
     if index < rest.count, rest[index] == "," { index += 1 }
     while index < rest.count, rest[index].isWhitespace { index += 1 }
     let whole = String(rest).trimmingWhitespace
     guard index < rest.count else { return (nil, nil, whole) }
-    var label: String?
+    var label: LocatorType?
     var valueStart = index
     for form in LocatorLabels.formsLongestFirst where matches(form, in: rest, at: index) {
       let after = index + form.count

@@ -1,8 +1,10 @@
+import BibModel
+
 /// The locator labels a Pandoc-style citation may use, short and long forms, mapped to CSL locator types.
 public enum LocatorLabels {
   /// Written form (lowercased) → CSL locator type.
-  public static let terms: [String: String] = {
-    let table: [(String, [String])] = [
+  public static let terms: [String: LocatorType] = {
+    let table: [(LocatorType, [String])] = [
       ("act", ["act", "acts"]),
       ("appendix", ["app.", "apps.", "appendix", "appendices"]),
       ("article-locator", ["art.", "arts.", "article", "articles"]),
@@ -32,7 +34,7 @@ public enum LocatorLabels {
       ("verse", ["v.", "vv.", "verse", "verses"]),
       ("volume", ["vol.", "vols.", "volume", "volumes"]),
     ]
-    var map: [String: String] = [:]
+    var map: [String: LocatorType] = [:]
     for (type, forms) in table { for form in forms { map[form] = type } }
     return map
   }()

@@ -5,7 +5,7 @@ import BibModel
 enum ReferenceText {
   /// The names that stand for the "author" of a reference (author, else editor), family names.
   static func authorNames(_ reference: Reference) -> [Name] {
-    for role in ["author", "editor", "director", "composer"] {
+    for role: CSLVariable in [.author, .editor, .director, .composer] {
       if let names = reference.names[role], !names.isEmpty { return names }
     }
     return []

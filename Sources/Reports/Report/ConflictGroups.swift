@@ -14,9 +14,9 @@ struct ConflictGroup: Sendable {
   /// One group per entity and property; a property with an open conflict counts as open.
   static func find(_ knowledge: Knowledge) -> [ConflictGroup] {
     var groups: [ConflictGroup] = []
-    var index: [String: Int] = [:]
+    var index: [EntityProperty: Int] = [:]
     for conflict in Conflicts.find(in: knowledge) {
-      let key = conflict.entity.id + "\u{0}" + conflict.property
+      let key = EntityProperty(entity: conflict.entity.id, property: conflict.property)
       if let existing = index[key] {
         if conflict.resolvedBy == nil { groups[existing].settledBy = nil }
         continue
@@ -29,4 +29,10 @@ struct ConflictGroup: Sendable {
     }
     return groups
   }
+}
+
+/// One property of one entity, as a dictionary key.
+private struct EntityProperty: Hashable {
+  var entity: String
+  var property: String
 }

@@ -50,7 +50,7 @@ public enum ProvenanceMark: String, Sendable, Hashable, CaseIterable {
     } else {
       if keys.count == 1 { marks.append(.singleSource) }
       let types = keys.map { references[$0]?.type }
-      if types.allSatisfy({ $0.map(secondaryTypes.contains) ?? false }) { marks.append(.onlySecondary) }
+      if types.allSatisfy({ $0.map { secondaryTypes.contains($0.rawValue) } ?? false }) { marks.append(.onlySecondary) }
       if statement.references.allSatisfy({ $0.via != nil }) { marks.append(.viaCopy) }
     }
     if statement.rank == .deprecated { marks.append(.deprecated) }

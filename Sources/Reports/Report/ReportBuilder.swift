@@ -20,9 +20,9 @@ struct ReportBuilder {
   mutating func cite(_ statement: Statement) -> [DocInline] {
     var cites: [Cite] = []
     var output: [DocInline] = []
-    var seen: Set<String> = []
+    var seen: Set<SourceAndLocator> = []
     for reference in statement.references
-    where seen.insert(reference.source + "\u{0}" + (reference.locator ?? "")).inserted {
+    where seen.insert(SourceAndLocator(source: reference.source, locator: reference.locator ?? "")).inserted {
       guard context.references[reference.source] != nil else {
         output.append(.span(className: "unknown-citation", content: [.text("(@" + reference.source + "?)")]))
         continue
@@ -30,7 +30,7 @@ struct ReportBuilder {
       cites.append(
         Cite(
           id: reference.source, locator: reference.locator,
-          label: reference.locator == nil ? nil : (reference.label ?? "page")))
+          label: reference.locator == nil ? nil : LocatorType(reference.label ?? "page")))
       if citedSet.insert(reference.source).inserted { citedKeys.append(reference.source) }
     }
     if !cites.isEmpty {
@@ -193,4 +193,10 @@ struct ReportBuilder {
     }
     return blocks
   }
+}
+
+/// A source with the place in it a statement cites: each is cited once per statement.
+private struct SourceAndLocator: Hashable {
+  var source: String
+  var locator: String
 }

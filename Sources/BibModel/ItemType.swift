@@ -1,0 +1,6 @@
+/// A CSL item type (`article-journal`, `book`, …). Any name is accepted, so a type Cited does not
+/// know is kept and written back as it was read; the CSL 1.0.2 types are static members.
+public struct ItemType: CSLVocabulary {
+  public let rawValue: String
+  public init(rawValue: String) { self.rawValue = rawValue }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import BibModel
+
+/// The typed CSL vocabulary: the specification's names, and names it does not list kept as written.
+@Suite struct VocabularyTests {
+  /// The CSL schema's RELAX NG (compact) file of variables, in the shared data.
+  static let schemaFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../../shared/csl/schema/rnc").standardized
+
+  /// The quoted names of one `name = "a" | "b" …` definition of an .rnc file.
+  static func schemaList(_ file: String, _ definition: String) -> Set<String>? {
+    let url = schemaFolder.appendingPathComponent(file)
+    guard let text = try? String(contentsOf: url, encoding: .utf8),
+      let start = text.range(of: "\n  " + definition + " =")
+    else { return nil }
+    var names: Set<String> = []
+    for line in text[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+      if line.allSatisfy(\.isWhitespace) { break }
+      // `| "name"`: the name is between the first two quotes (comment lines have none).
+      let pieces = line.split(separator: "\"", omittingEmptySubsequences: false)
+      if pieces.count >= 3 { names.insert(String(pieces[1])) }
+    }
+    return names
+  }
+
+  static let schemaPresent = schemaList("csl-types.rnc", "item-types") != nil
+
+  @Test(.enabled(if: schemaPresent, "needs ../shared/csl/schema (the CSL 1.0.2 schema)"))
+  func everySchemaNameIsAMember() throws {
+    let variables = try #require(Self.schemaList("csl-variables.rnc", "variables.names"))
+    #expect(Set(CSLVariables.names.map(\.rawValue)) == variables)
+    let dates = try #require(Self.schemaList("csl-variables.rnc", "variables.dates"))
+    #expect(Set(CSLVariables.dates.map(\.rawValue)) == dates)
+    let numbers = try #require(Self.schemaList("csl-variables.rnc", "variables.numbers"))
+    #expect(Set(CSLVariables.numbers.map(\.rawValue)) == numbers)
+    let strings = try #require(Self.schemaList("csl-variables.rnc", "variables.strings"))
+    let titles = try #require(Self.schemaList("csl-variables.rnc", "variables.titles"))
+    #expect(Set(CSLVariables.standard.map(\.rawValue)) == strings.union(titles))
+    let types = try #require(Self.schemaList("csl-types.rnc", "item-types"))
+    #expect(Set(CSLVariables.itemTypes.map(\.rawValue)) == types)
+  }
+
+  @Test func kindsFollowTheSpecification() {
+    #expect(CSLVariable.issued.kind == .date)
+    #expect(CSLVariable.author.kind == .name)
+    #expect(CSLVariable.page.kind == .number)
+    #expect(CSLVariable.doi.rawValue == "DOI")
+    #expect(CSLVariable.archiveLocation.rawValue == "archive_location")
+    #expect(CSLVariable("x-custom").kind == nil)
+    #expect(ItemType.legalCase.rawValue == "legal_case")
+    #expect(LocatorType.subVerbo.rawValue == "sub-verbo")
+  }
+
+  @Test func unknownTypesAndVariablesRoundTrip() throws {
+    let text = """
+      [
+        {
+          "id": "a",
+          "type": "x-podcast-episode",
+          "Title": "Capitalized",
+          "x-rating": 5,
+          "title": "Known"
+        }
+      ]
+      """
+    let result = CSLJSON.read(text, file: "a.json")
+    let item = try #require(result.references.first)
+    #expect(item.type == ItemType("x-podcast-episode"))
+    #expect(!CSLVariables.itemTypes.contains(item.type))
+    #expect(item[CSLVariable("Title")] == "Capitalized")
+    #expect(item.numericVariables.contains(CSLVariable("x-rating")))
+    #expect(result.diagnostics.map(\.code) == ["unknown-type"])
+    let written = CSLJSON.write(result.references)
+    #expect(CSLJSON.read(written, file: "b.json").references == result.references)
+    #expect(written.contains("\"type\": \"x-podcast-episode\""))
+    #expect(written.contains("\"x-rating\": 5"))
+  }
+
+  @Test func citesKeepTheirLocatorTypeAndForcedPosition() throws {
+    let object = try #require(
+      try JSONParser.parse("{\"id\": \"a\", \"label\": \"x-timecode\", \"position\": 3}").objectValue)
+    let cite = try #require(CSLJSON.decodeCite(object))
+    #expect(cite.label == LocatorType("x-timecode"))
+    #expect(cite.position == .ibidWithLocator)
+  }
+}
