@@ -57,6 +57,7 @@ public struct HTMLFormat: OutputFormat {
   public var repeatsNestedStyles: Bool { true }
 
   public func escape(_ text: String) -> String {
+    let text = Self.pairingSpaces(text)
     // Fast path: nothing to escape and no superscript characters (all those are non-ASCII).
     if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x80 })
     {
@@ -93,6 +94,46 @@ public struct HTMLFormat: OutputFormat {
       }
     }
     return result
+  }
+
+  /// citeproc-js writes each two white-space characters in a row as a no-break space and a
+  /// space, so a browser shows both ("2019 &#160;12" prints "2019\u{A0} 12").
+  static func pairingSpaces(_ text: String) -> String {
+    var previousWasSpace = false
+    var found = false
+    for scalar in text.unicodeScalars {
+      let isSpace = isJavaScriptSpace(scalar)
+      if isSpace && previousWasSpace {
+        found = true
+        break
+      }
+      previousWasSpace = isSpace
+    }
+    guard found else { return text }
+    var result = String.UnicodeScalarView()
+    var pending: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+      if let space = pending {
+        pending = nil
+        if isJavaScriptSpace(scalar) {
+          result.append("\u{A0}")
+          result.append(" ")
+          continue
+        }
+        result.append(space)
+      }
+      if isJavaScriptSpace(scalar) { pending = scalar } else { result.append(scalar) }
+    }
+    if let space = pending { result.append(space) }
+    return String(result)
+  }
+
+  /// What `\s` matches in JavaScript.
+  static func isJavaScriptSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+    default: return false
+    }
   }
 
   /// ASCII text without carriage returns: every byte is one character, so the escapes are

@@ -140,16 +140,34 @@ struct Flattener {
     }
   }
 
+  /// Whether some text in the node lies outside the style's own italics.
+  private static func hasUprightText(_ node: Node) -> Bool {
+    switch node {
+    case .text(let text): return !text.isEmpty
+    case .styled(let style, let children):
+      return style != .italic && style != .oblique && children.contains(where: hasUprightText)
+    case .quoted(let children), .nocase(let children), .display(_, let children), .tagged(_, let children),
+      .sequence(let children), .link(_, let children):
+      return children.contains(where: hasUprightText)
+    }
+  }
+
   /// The style's own formatting: as citeproc-js writes it, italics inside italics stay
   /// italic (HTML repeats the tag, formats that cannot nest leave it out); "normal" prints
-  /// only where it undoes something, or (upright style) around the style's own italics, as
-  /// citeproc-js writes `<span style="font-style:normal;">Doe <i>et al.</i></span>`.
+  /// only where it undoes something, or (upright style) around text that is partly the
+  /// style's own italics, as citeproc-js writes `<span style="font-style:normal;">Doe <i>et
+  /// al.</i></span>` (but not around a title wholly in italics). HTML writes
+  /// `text-decoration="none"` wherever the style sets it.
   private mutating func repeated(_ style: InlineStyle, around children: [Node]) -> InlineStyle? {
-    guard let (flag, _, isUpright) = Self.axis(of: style) else { return style == .noDecoration ? nil : style }
+    guard let (flag, _, isUpright) = Self.axis(of: style) else {
+      return style == .noDecoration && !repeatsNestedStyles ? nil : style
+    }
     let on = self[keyPath: flag]
     self[keyPath: flag] = !isUpright
     if !isUpright { return on && !repeatsNestedStyles ? nil : style }
-    let holdsItalics = style == .normalStyle && repeatsNestedStyles && children.contains(where: Self.hasStyleItalic)
+    let holdsItalics =
+      style == .normalStyle && repeatsNestedStyles && children.contains(where: Self.hasStyleItalic)
+      && children.contains(where: Self.hasUprightText)
     return on || holdsItalics ? style : nil
   }
 }

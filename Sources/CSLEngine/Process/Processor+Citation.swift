@@ -10,6 +10,8 @@ extension Processor {
     var yearKey: String
     var number: Int?
     var hasAffixes: Bool
+    /// Whether rendering reached a `<text variable>` (see `Renderer.reachedTextVariable`).
+    var reachedTextVariable = false
 
     /// Whether `next` continues a run of citation numbers that ends with this cite, as
     /// citeproc-js collapses: consecutive numbers, no suffix inside the run and no prefix after
@@ -46,14 +48,24 @@ extension Processor {
     }
     var pieces: [CitePiece] = ordered.map { cite in
       let state = states[cite.referenceIndex] ?? DisambiguationState()
-      let node = renderItem(
+      let rendered = renderItemCollecting(
         cite.referenceIndex, context: cite.context, state: state, mode: .citation,
-        suppressAuthor: cite.cite.suppressAuthor, cache: cache)
-      let names = node.first(tagged: .names("")).map(\.plainText) ?? firstNames(node)?.plainText ?? ""
+        suppressAuthor: cite.cite.suppressAuthor, cache: cache, collectNames: false)
+      let node = rendered.node
+      // A substitute that prints only a term ("Anon.") is no names to group by (citeproc-js).
+      let firstNamesNode = firstNames(node)
+      let termOnly: Bool
+      if case .tagged(.names(Renderer.termSubstitute), _)? = firstNamesNode {
+        termOnly = true
+      } else {
+        termOnly = false
+      }
+      let names = termOnly ? "" : node.first(tagged: .names("")).map(\.plainText) ?? firstNamesNode?.plainText ?? ""
       let year = firstDate(node)?.plainText ?? ""
       return CitePiece(
         cite: cite, node: node, namesKey: names, yearKey: year, number: cite.context.citationNumber,
-        hasAffixes: (cite.cite.prefix ?? "").isEmpty == false || (cite.cite.suffix ?? "").isEmpty == false)
+        hasAffixes: (cite.cite.prefix ?? "").isEmpty == false || (cite.cite.suffix ?? "").isEmpty == false,
+        reachedTextVariable: rendered.reachedTextVariable)
     }
     // Note styles: a citation that opens with a term ("ibid.") starts the note in upper case.
     if compiled.style.styleClass == .note, let first = pieces.first, (first.cite.cite.prefix ?? "").isEmpty,
@@ -140,13 +152,26 @@ extension Processor {
       var previousCollapsed = false
       while index < pieces.count {
         var end = index
+        // citeproc-js: a cite that prints no names continues the run before it unless it
+        // reaches a text variable or the style sets after-collapse-delimiter ("Lewis et al.
+        // 2005, 3, 7, 2010a").
         while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty || anonymous,
           pieces[end + 1].namesKey == pieces[index].namesKey
+            || (pieces[end + 1].namesKey.isEmpty && !pieces[end + 1].reachedTextVariable
+              && citation.afterCollapseDelimiter == nil)
         {
           end += 1
         }
         if !output.isEmpty {
-          output.append(.text(previousCollapsed || citation.collapse == .year ? betweenGroups : delimiter))
+          let piece = pieces[index]
+          if citation.afterCollapseDelimiter != nil && piece.namesKey.isEmpty && !piece.reachedTextVariable {
+            // citeproc-js: a cite without names stays "collapsed", so the layout's delimiter
+            // comes before it, after-collapse-delimiter only after a locator.
+            let afterLocator = pieces[index - 1].cite.cite.locator != nil
+            output.append(.text(afterLocator ? betweenGroups : delimiter))
+          } else {
+            output.append(.text(previousCollapsed || citation.collapse == .year ? betweenGroups : delimiter))
+          }
         }
         previousCollapsed = end > index
         if end > index && citation.collapse != nil {
@@ -201,7 +226,9 @@ extension Processor {
     wrap: (CitePiece, Node) -> Node
   ) -> [Node] {
     let delimiter = citation.layout.delimiter ?? ""
-    let groupDelimiter = citation.citeGroupDelimiter ?? ", "
+    // citeproc-js: where after-collapse-delimiter is set, the years of one author join with
+    // the layout's delimiter ("Kim 2005; 2006 / Lee 2001"), whatever cite-group-delimiter says.
+    let groupDelimiter = citation.afterCollapseDelimiter == nil ? citation.citeGroupDelimiter ?? ", " : delimiter
     let afterCollapse = citation.afterCollapseDelimiter ?? delimiter
     let suffixDelimiter = citation.yearSuffixDelimiter ?? citation.citeGroupDelimiter ?? delimiter
     let suffixCollapse = citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
@@ -224,8 +251,12 @@ extension Processor {
       let head = cluster[0]
       if clusterIndex > 0 {
         let state = states[head.cite.referenceIndex] ?? DisambiguationState()
-        let withoutAuthor = renderItem(
-          head.cite.referenceIndex, context: head.cite.context, state: state, mode: .citation, suppressAuthor: true)
+        // A cite without names of its own prints whole (a term standing for its author stays).
+        let withoutAuthor =
+          head.namesKey.isEmpty
+          ? head.node
+          : renderItem(
+            head.cite.referenceIndex, context: head.cite.context, state: state, mode: .citation, suppressAuthor: true)
         if withoutAuthor.isEmpty && !head.hasAffixes { continue }
         // citeproc-js: with add-names disambiguation and et-al-subsequent settings, cites of
         // one year told apart by suffixes join with the layout delimiter ("2000a; 2000b").

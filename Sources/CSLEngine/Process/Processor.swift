@@ -259,7 +259,7 @@ public struct Processor: Sendable {
   func renderItemCollecting(
     _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
     suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false, collectNames: Bool
-  ) -> (node: Node, names: [[Name]]) {
+  ) -> (node: Node, names: [[Name]], reachedTextVariable: Bool) {
     let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
     let lookup = VariableLookup(
@@ -304,7 +304,7 @@ public struct Processor: Sendable {
         return .sequence([year, suffixNode])
       }
     }
-    return (node, renderer.printedNames ?? [])
+    return (node, renderer.printedNames ?? [], renderer.reachedTextVariable)
   }
 
   /// Given-name disambiguation under the primary-name rules: only each list's first name

@@ -5,6 +5,7 @@ extension Renderer {
   func renderText(_ text: CSL.Text) -> Rendered {
     switch text.source {
     case .variable(let name, let form):
+      if name != "locator" { reachedTextVariable = true }
       guard suppressed.isEmpty || !suppressed.contains(name) else {
         return Rendered(node: .empty, calledVariable: true)
       }

@@ -49,6 +49,9 @@ final class Renderer {
   /// Rendering only to compare cites for ambiguity: like citeproc-js, the `accessed` date does
   /// not tell cites apart (two undated pages by one author still need year suffixes).
   var comparing = false
+  /// Whether a `<text variable>` other than the locator was reached (printed or not): the
+  /// mark by which citeproc-js ends a collapsing run for a cite without names.
+  var reachedTextVariable = false
   /// Memoized work shared by all renderers of one processing run.
   var cache: RenderCache?
   /// Number variables parsed so far (a condition, a label and the variable parse a value once).
@@ -248,7 +251,11 @@ final class Renderer {
     case .normal: result = .styled(.normalWeight, [result])
     case nil: break
     }
-    if formatting.textDecoration == .underline { result = .styled(.underline, [result]) }
+    switch formatting.textDecoration {
+    case .underline: result = .styled(.underline, [result])
+    case CSL.TextDecoration.none?: result = .styled(.noDecoration, [result])
+    case nil: break
+    }
     switch formatting.verticalAlign {
     case .sup: result = .styled(.superscript, [result])
     case .sub: result = .styled(.subscript, [result])
