@@ -244,6 +244,11 @@ extension Renderer {
       if rendered.isEmpty { return .empty }
     }
     let delimiter = options.delimiter ?? ", "
+    // citeproc-js keeps a name's own suffix (or its family name's) and the delimiter after
+    // it apart ("Park,, K. Kim,").
+    let ownSuffixes = [name?.decoration.suffix, name?.familyPart?.suffix]
+    let keepsApart = ownSuffixes.contains { ($0?.last).map { $0 != " " } ?? false }
+    func joiner(_ text: String) -> Node { keepsApart ? .tagged(.fixedValue, [.text(text)]) : .text(text) }
     var parts: [Node] = []
     if truncated.useLast, let last = names.last {
       for (index, node) in rendered.enumerated() {
@@ -281,10 +286,10 @@ extension Renderer {
             // citeproc-js: an "and" in another script (Hebrew "ו") joins without spaces.
             parts.append(.text(andWord))
           } else {
-            parts.append(.text(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
+            parts.append(joiner(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
           }
         } else {
-          parts.append(.text(delimiter))
+          parts.append(joiner(delimiter))
         }
       }
       parts.append(node)
@@ -297,7 +302,7 @@ extension Renderer {
           threshold: 2)
         // CJK terms ("等") attach without a space.
         let attached = (term.unicodeScalars.first?.value ?? 0) >= 0x2E80
-        parts.append(.text(useDelimiter ? delimiter : (attached ? "" : " ")))
+        parts.append(joiner(useDelimiter ? delimiter : (attached ? "" : " ")))
         parts.append(decorate(.text(term), etAl?.decoration ?? CSL.Decoration()))
         // citeproc-js also sets the <name> element's affixes and formatting around a list
         // that ends in et-al ("by by Lewis, by García, et al.").
