@@ -61,7 +61,7 @@ let package = Package(
       name: "cited",
       dependencies: [
         "XMLTree", "BibModel", "CSLStyle", "CSLEngine", "CSLTestSuite", "BibFormats", "KnowledgeBase", "Reports",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "PandocFilter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),

@@ -3,15 +3,13 @@ import Reports
 
 /// The inlines that go into one `Cite`, as pandoc's citeproc builds them: the author and the
 /// rest for author-in-text citations, a `Note` for note styles in the running text, unknown
-/// keys in bold with a question mark, links to `#ref-KEY` with `link-citations`.
+/// keys in bold with a question mark. (Links to `#ref-KEY` come from the engine.)
 struct CiteContent {
   var citations: [String]
   var isNoteStyle: Bool
-  /// Keys whose bibliography entry is printed (link targets); empty without `link-citations`.
-  var linkTargets: Set<String>
 
   /// Nil when nothing was rendered (the written text stays).
-  func inlines(_ slot: CitationPlan.Slot, cluster: CitationCluster) -> [JSONValue]? {
+  func inlines(_ slot: CitationPlan.Slot) -> [JSONValue]? {
     var output: [JSONValue] = []
     if let index = slot.authorIndex, index < citations.count {
       output += PandocInlineReader.inlines(citations[index])
@@ -23,8 +21,6 @@ struct CiteContent {
         let note = Self.capitalized(PandocBibliography.trimmed(main))
         output.append(PandocNode.node("Note", .array([PandocNode.para(note)])))
       } else {
-        let keys = cluster.items.map(\.key).filter { !slot.unknown.contains($0) }
-        if keys.count == 1, let key = keys.first, linkTargets.contains(key) { main = Self.linked(main, to: key) }
         if !output.isEmpty { output.append(PandocNode.space) }
         output += main
       }
@@ -47,37 +43,30 @@ struct CiteContent {
   /// A note style's citation inside a footnote, as pandoc writes it: in parentheses, without
   /// the final period of the note form.
   static func parenthesized(_ inlines: [JSONValue]) -> [JSONValue] {
-    var body = PandocBibliography.trimmed(inlines)
-    if let last = body.last, PandocNode.tag(last) == "Str", var text = PandocNode.content(last)?.stringValue,
+    let body = droppingFinalPeriod(PandocBibliography.trimmed(inlines))
+    guard !body.isEmpty else { return inlines }
+    return [PandocNode.str("(")] + body + [PandocNode.str(")")]
+  }
+
+  /// Inlines without the period that ends them, also inside a closing quotation (`“Title.”`,
+  /// whose marks sit in a `Span`).
+  private static func droppingFinalPeriod(_ inlines: [JSONValue]) -> [JSONValue] {
+    var body = inlines
+    guard let last = body.last else { return body }
+    if PandocNode.tag(last) == "Span", case .array(var parts)? = PandocNode.content(last), parts.count == 2,
+      let inner = parts[1].arrayValue
+    {
+      parts[1] = .array(droppingFinalPeriod(inner))
+      body[body.count - 1] = PandocNode.node("Span", .array(parts))
+      return body
+    }
+    if PandocNode.tag(last) == "Str", var text = PandocNode.content(last)?.stringValue,
       text.hasSuffix(".") || text.hasSuffix(".\u{201D}")
     {
       text.remove(at: text.index(text.endIndex, offsetBy: text.hasSuffix(".") ? -1 : -2))
       body[body.count - 1] = PandocNode.str(text)
       if text.isEmpty { body.removeLast() }
     }
-    guard !body.isEmpty else { return inlines }
-    return [PandocNode.str("(")] + body + [PandocNode.str(")")]
-  }
-
-  /// The citation linked to its entry, the opening and closing bracket left outside the link.
-  static func linked(_ inlines: [JSONValue], to key: String) -> [JSONValue] {
-    var body = inlines
-    var before: [JSONValue] = []
-    var after: [JSONValue] = []
-    if let first = body.first, PandocNode.tag(first) == "Str", let text = PandocNode.content(first)?.stringValue,
-      let open = text.first, "([".contains(open)
-    {
-      before = [PandocNode.str(String(open))]
-      body[0] = PandocNode.str(String(text.dropFirst()))
-    }
-    if let last = body.last, PandocNode.tag(last) == "Str", let text = PandocNode.content(last)?.stringValue,
-      let close = text.last, ")]".contains(close)
-    {
-      after = [PandocNode.str(String(close))]
-      body[body.count - 1] = PandocNode.str(String(text.dropLast()))
-    }
-    body.removeAll { PandocNode.tag($0) == "Str" && PandocNode.content($0)?.stringValue == "" }
-    guard !body.isEmpty else { return inlines }
-    return before + [PandocNode.link(url: "#ref-" + key, body)] + after
+    return body
   }
 }

@@ -11,6 +11,9 @@ enum CiteWalker {
   struct Found {
     var cluster: CitationCluster
     var place: CitationPlan.Place
+    /// The text around the citation (`…policy [@key] saw…`), to show where a problem is: pandoc's
+    /// JSON carries no source positions.
+    var context = ""
   }
 
   // MARK: - Finding
@@ -25,7 +28,13 @@ enum CiteWalker {
   private static func visit(_ value: JSONValue, footnote: Int?, notes: inout Int, found: inout [Found]) {
     switch value {
     case .array(let items):
-      for item in items { visit(item, footnote: footnote, notes: &notes, found: &found) }
+      for (index, item) in items.enumerated() {
+        let before = found.count
+        visit(item, footnote: footnote, notes: &notes, found: &found)
+        if found.count == before + 1, found[before].context.isEmpty, PandocNode.tag(item) == "Cite" {
+          found[before].context = context(of: index, in: items)
+        }
+      }
     case .object(let object):
       switch object["t"]?.stringValue {
       case "Cite":
@@ -49,22 +58,50 @@ enum CiteWalker {
     }
   }
 
+  /// Up to 40 characters of text on each side of the citation at `index`, on one line.
+  static func context(of index: Int, in inlines: [JSONValue]) -> String {
+    let before = PandocNode.plainText(Array(inlines[max(0, index - 12)..<index]))
+    let after = PandocNode.plainText(Array(inlines[(index + 1)..<min(inlines.count, index + 13)]))
+    let keys =
+      PandocNode.content(inlines[index])?.arrayValue?.first?.arrayValue?
+      .compactMap { $0.objectValue?["citationId"]?.stringValue } ?? []
+    let text = "…" + before.suffix(40) + "[@" + keys.joined(separator: "; @") + "]" + after.prefix(40) + "…"
+    return String(text.map { $0.isNewline ? " " : $0 })
+  }
+
   /// pandoc's citations as a cluster: the locator is read from the suffix as `cited render`
-  /// reads it (`, p. 4`, `chap. 2 and more`, locale-independent labels).
+  /// reads it (`, p. 4`, `chap. 2 and more`, locale-independent labels); prefixes and suffixes
+  /// keep their formatting as the engine's rich text (`<i>see</i>`).
   static func cluster(_ citations: [JSONValue]) -> CitationCluster {
     var items: [CitationItem] = []
     for citation in citations {
       guard let object = citation.objectValue, let key = object["citationId"]?.stringValue else { continue }
-      let prefix = PandocNode.plainText(object["citationPrefix"]?.arrayValue ?? [])
-      let suffixText = PandocNode.plainText(object["citationSuffix"]?.arrayValue ?? [])
-      let (locator, label, suffix) = CitationSyntax.locatorAndSuffix(Array(suffixText))
+      let prefix = affix(object["citationPrefix"]?.arrayValue ?? [])
+      let suffixInlines = object["citationSuffix"]?.arrayValue ?? []
+      var (locator, label, suffix) = CitationSyntax.locatorAndSuffix(Array(PandocNode.plainText(suffixInlines)))
+      if isFormatted(suffixInlines), let markup = PandocMetaValue.markup(suffixInlines) {
+        // The locator is read from the text; the rest is taken from the markup when it reads the same.
+        let marked = CitationSyntax.locatorAndSuffix(Array(markup))
+        suffix = marked.0 == locator ? marked.2 : suffix
+      }
       let mode = object["citationMode"].flatMap(PandocNode.tag)
       items.append(
         CitationItem(
-          key: key, prefix: prefix.trimmingWhitespace, suffix: suffix, locator: locator, label: label,
+          key: key, prefix: prefix, suffix: suffix, locator: locator, label: label,
           suppressAuthor: mode == "SuppressAuthor", authorInText: mode == "AuthorInText"))
     }
     return CitationCluster(items: items, source: "")
+  }
+
+  /// A prefix as rich text when it is formatted, else as its text.
+  private static func affix(_ inlines: [JSONValue]) -> String {
+    let text = isFormatted(inlines) ? PandocMetaValue.markup(inlines) : PandocNode.plainText(inlines)
+    return (text ?? "").trimmingWhitespace
+  }
+
+  /// Whether inlines hold more than words and spaces.
+  private static func isFormatted(_ inlines: [JSONValue]) -> Bool {
+    inlines.contains { !["Str", "Space", "SoftBreak"].contains(PandocNode.tag($0) ?? "") }
   }
 
   // MARK: - Replacing

@@ -21,6 +21,13 @@ public struct PandocCiteOptions: Sendable {
   /// `reference-section-title`, as inlines.
   public var referenceSectionTitle: [JSONValue]?
   public var notesAfterPunctuation = true
+  /// `cited-check`: `true` reports every citation problem with the text around it, `strict`
+  /// also makes the filter fail (pandoc then stops).
+  public var check = Check.off
+
+  public enum Check: Sendable, Hashable {
+    case off, report, strict
+  }
   /// Values that could not be read, one message each.
   public var problems: [String] = []
 
@@ -46,6 +53,8 @@ public struct PandocCiteOptions: Sendable {
         suppressBibliography = read(member.key, value, PandocMetaValue.bool, "true or false") ?? false
       case "notes-after-punctuation":
         notesAfterPunctuation = read(member.key, value, PandocMetaValue.bool, "true or false") ?? true
+      case "cited-check":
+        check = read(member.key, value, Self.check, "true, false or strict") ?? .off
       case "reference-section-title":
         referenceSectionTitle = read(member.key, value, PandocMetaValue.inlines, "a title")
       default: continue
@@ -61,6 +70,11 @@ public struct PandocCiteOptions: Sendable {
     if let result = reader(value) { return result }
     problems.append("metadata '\(key)': expected \(expected), found \(PandocNode.tag(value) ?? "something else")")
     return nil
+  }
+
+  static func check(_ value: JSONValue) -> Check? {
+    if PandocMetaValue.text(value)?.lowercased() == "strict" { return .strict }
+    return PandocMetaValue.bool(value).map { $0 ? .report : .off }
   }
 
   /// The keys of `nocite`: the ids of its `Cite` nodes, else `@key`s written as text.

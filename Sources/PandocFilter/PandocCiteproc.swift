@@ -30,6 +30,8 @@ public struct PandocCiteproc: Sendable {
   public struct Output: Sendable {
     public var document: PandocDocument
     public var warnings: [String]
+    /// `cited-check: strict` found problems: the filter refuses (exit status 1, no document).
+    public var refused = false
   }
 
   public func process(_ document: PandocDocument) throws(PandocFilterError) -> Output {
@@ -54,20 +56,31 @@ public struct PandocCiteproc: Sendable {
     let plan = CitationPlan(
       clusters: found.map(\.cluster), knownKeys: known, isNoteStyle: renderer.isNoteStyle,
       places: found.map(\.place), noteOmitsInTextAuthor: true)
-    for key in Self.unique(plan.slots.flatMap(\.unknown)) { warnings.append("citation \(key) not found") }
     let (keys, nociteWarnings) = Self.bibliographyKeys(plan.citedKeys, nocite: options.nocite, references: references)
-    warnings += nociteWarnings
+    if options.check == .off {
+      for key in Self.unique(plan.slots.flatMap(\.unknown)) { warnings.append("citation \(key) not found") }
+      warnings += nociteWarnings
+    } else {
+      let problems = Self.checkProblems(found, plan.slots, nocite: nociteWarnings)
+      warnings += problems
+      if options.check == .strict && !problems.isEmpty {
+        return Output(document: document, warnings: warnings, refused: true)
+      }
+    }
+    // pandoc links citations of author-date and numeric styles to entries that are printed.
+    let hasBibliography = renderer.processor.compiled.style.bibliography != nil
+    let linked =
+      options.linkCitations && !renderer.isNoteStyle && hasBibliography && !options.suppressBibliography
+      ? Set(keys) : []
     let output = renderer.render(
-      plan.citations, bibliographyKeys: keys, outputFormat: PandocInlineFormat(linkURLs: options.linkBibliography))
+      plan.citations, bibliographyKeys: keys,
+      outputFormat: PandocInlineFormat(linkURLs: options.linkBibliography, linkedItems: linked))
     warnings += output.diagnostics.filter { $0.severity >= .warning }.map(\.description)
 
-    let inBibliography = options.suppressBibliography ? [] : Set(output.bibliographyIDs)
-    let contents = CiteContent(
-      citations: output.citations, isNoteStyle: renderer.isNoteStyle,
-      linkTargets: options.linkCitations ? inBibliography : [])
+    let contents = CiteContent(citations: output.citations, isNoteStyle: renderer.isNoteStyle)
     var result = document
     result.blocks = CiteWalker.replace(
-      in: document.blocks, with: zip(found, plan.slots).map { contents.inlines($0.1, cluster: $0.0.cluster) },
+      in: document.blocks, with: plan.slots.map(contents.inlines),
       notesAfterPunctuation: options.notesAfterPunctuation)
     if !options.suppressBibliography && !output.bibliography.isEmpty {
       let (classes, pairs) = PandocBibliography.attributes(renderer.processor.compiled.style.bibliography)
@@ -112,6 +125,18 @@ public struct PandocCiteproc: Sendable {
       }
     }
     return (keys, warnings)
+  }
+
+  /// `cited-check`: every citation of an unknown key with the text around it (pandoc's JSON
+  /// has no line numbers), then `nocite` keys not found.
+  static func checkProblems(_ found: [CiteWalker.Found], _ slots: [CitationPlan.Slot], nocite: [String]) -> [String] {
+    var problems: [String] = []
+    for (cite, slot) in zip(found, slots) {
+      for key in slot.unknown {
+        problems.append("check: citation \(key) is not in the bibliography, in \"\(cite.context)\"")
+      }
+    }
+    return problems + nocite.map { "check: nocite: " + $0 }
   }
 
   static func unique(_ keys: [String]) -> [String] {

@@ -59,13 +59,16 @@ public struct PandocDocument: Sendable, Hashable {
   }
 
   /// The AST as compact JSON, members in pandoc's order.
-  public var json: String {
+  public var json: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+  /// The AST as compact JSON in UTF-8, ready for standard output.
+  public var jsonBytes: [UInt8] {
     let members =
       [
         JSONMember(key: "pandoc-api-version", value: apiVersion),
         JSONMember(key: "meta", value: .object(meta)),
         JSONMember(key: "blocks", value: .array(blocks)),
       ] + otherMembers
-    return JSONWriter.write(.object(JSONObject(members)), pretty: false)
+    return JSONByteWriter.write(.object(JSONObject(members)))
   }
 }

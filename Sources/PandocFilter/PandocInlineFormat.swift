@@ -6,25 +6,37 @@ import CSLEngine
 /// text can be mistaken for markup: `openStyle` + style code, `openBlock`/`openLink` + name or
 /// URL + `endOfName`, and one closing mark each.
 public struct PandocInlineFormat: OutputFormat {
-  static let openStyle: Character = "\u{E000}"
-  static let close: Character = "\u{E001}"
-  static let openBlock: Character = "\u{E002}"
-  static let openLink: Character = "\u{E003}"
-  static let endOfName: Character = "\u{E004}"
-  static let escapeMark: Character = "\u{E005}"
+  static let openStyle: Unicode.Scalar = "\u{E000}"
+  static let close: Unicode.Scalar = "\u{E001}"
+  static let openBlock: Unicode.Scalar = "\u{E002}"
+  static let openLink: Unicode.Scalar = "\u{E003}"
+  static let endOfName: Unicode.Scalar = "\u{E004}"
+  static let escapeMark: Unicode.Scalar = "\u{E005}"
 
   /// Whether URLs and DOIs become links (`link-bibliography`).
   public var linkURLs: Bool
+  /// Items whose citations link to their entry, `#ref-KEY` (`link-citations`).
+  public var linkedItems: Set<String>
 
-  public init(linkURLs: Bool = true) { self.linkURLs = linkURLs }
+  public init(linkURLs: Bool = true, linkedItems: Set<String> = []) {
+    self.linkURLs = linkURLs
+    self.linkedItems = linkedItems
+  }
+
+  public func citeLink(_ id: String) -> String? { linkedItems.contains(id) ? "#ref-" + id : nil }
+
+  /// Quoted text in a `Span` without attributes, the marks inside, as pandoc's citeproc writes it.
+  public func quote(_ text: String, opening: Bool) -> String {
+    opening ? openBlock("") + escape(text) : escape(text) + String(Self.close)
+  }
 
   public func escape(_ text: String) -> String {
     // U+E000…U+EFFF all start with the UTF-8 byte 0xEE: text without it needs no escaping.
     guard text.utf8.contains(0xEE) else { return text }
     var output = ""
-    for character in text {
-      if ("\u{E000}"..."\u{E005}").contains(character) { output.append(Self.escapeMark) }
-      output.append(character)
+    for scalar in text.unicodeScalars {
+      if ("\u{E000}"..."\u{E005}").contains(scalar) { output.unicodeScalars.append(Self.escapeMark) }
+      output.unicodeScalars.append(scalar)
     }
     return output
   }

@@ -5,7 +5,7 @@ import BibModel
 /// classes (upright inside italics, display blocks), `Link` for URLs and DOIs.
 public enum PandocInlineReader {
   private struct Frame {
-    /// Style code, `#block-name` or `>url`; empty for the root.
+    /// Style code, `#block-name` (`#` alone: a quotation's `Span`) or `>url`; empty for the root.
     var kind: String
     var children: [JSONValue] = []
     var text = ""
@@ -18,19 +18,20 @@ public enum PandocInlineReader {
   }
 
   public static func inlines(_ markup: String) -> [JSONValue] {
+    // Markup marks are single scalars: walking scalars avoids grapheme breaking on every step.
     var stack = [Frame(kind: "")]
-    var iterator = markup.makeIterator()
-    while let character = iterator.next() {
-      switch character {
+    var iterator = markup.unicodeScalars.makeIterator()
+    while let scalar = iterator.next() {
+      switch scalar {
       case PandocInlineFormat.escapeMark:
-        if let next = iterator.next() { stack[stack.count - 1].text.append(next) }
+        if let next = iterator.next() { stack[stack.count - 1].text.unicodeScalars.append(next) }
       case PandocInlineFormat.openStyle:
         stack[stack.count - 1].flushText()
-        stack.append(Frame(kind: iterator.next().map(String.init) ?? ""))
+        stack.append(Frame(kind: iterator.next().map { String(Character($0)) } ?? ""))
       case PandocInlineFormat.openBlock, PandocInlineFormat.openLink:
         stack[stack.count - 1].flushText()
-        var name = character == PandocInlineFormat.openBlock ? "#" : ">"
-        while let next = iterator.next(), next != PandocInlineFormat.endOfName { name.append(next) }
+        var name = scalar == PandocInlineFormat.openBlock ? "#" : ">"
+        while let next = iterator.next(), next != PandocInlineFormat.endOfName { name.unicodeScalars.append(next) }
         stack.append(Frame(kind: name))
       case PandocInlineFormat.close:
         guard stack.count > 1, var frame = stack.popLast() else { continue }
@@ -38,7 +39,7 @@ public enum PandocInlineReader {
         stack[stack.count - 1].flushText()
         stack[stack.count - 1].children += wrap(frame.kind, frame.children)
       default:
-        stack[stack.count - 1].text.append(character)
+        stack[stack.count - 1].text.unicodeScalars.append(scalar)
       }
     }
     // Unclosed markup (never written by the engine) keeps its content.
@@ -54,6 +55,7 @@ public enum PandocInlineReader {
   /// The node for one piece of markup around `children`.
   static func wrap(_ kind: String, _ children: [JSONValue]) -> [JSONValue] {
     guard !children.isEmpty else { return [] }
+    if kind == "#" { return [PandocNode.span(classes: [], children)] }
     if kind.hasPrefix("#") { return [PandocNode.span(classes: [String(kind.dropFirst())], children)] }
     if kind.hasPrefix(">") { return [PandocNode.link(url: String(kind.dropFirst()), children)] }
     switch kind {

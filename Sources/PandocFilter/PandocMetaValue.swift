@@ -66,8 +66,9 @@ enum PandocMetaValue {
     }
   }
 
-  /// Inlines as CSL-JSON rich text (`<i>`, `<b>`, `<sup>`, `<sub>`, small caps), other nodes as text.
-  private static func markup(_ inlines: [JSONValue]) -> String? {
+  /// Inlines as CSL-JSON rich text (`<i>`, `<b>`, `<sup>`, `<sub>`, small caps), other nodes as
+  /// text (`&` written `&amp;`, which the engine reads back); nil for no inlines.
+  static func markup(_ inlines: [JSONValue]) -> String? {
     guard !inlines.isEmpty else { return nil }
     var output = ""
     for inline in inlines {
@@ -78,9 +79,19 @@ enum PandocMetaValue {
       case "Superscript": output += "<sup>" + (markup(inner) ?? "") + "</sup>"
       case "Subscript": output += "<sub>" + (markup(inner) ?? "") + "</sub>"
       case "SmallCaps": output += "<span style=\"font-variant:small-caps;\">" + (markup(inner) ?? "") + "</span>"
-      default: output += PandocNode.plainText([inline])
+      default:
+        let text = PandocNode.plainText([inline])
+        output += text.contains("&") ? text.replacingAmpersands : text
       }
     }
+    return output
+  }
+}
+
+extension String {
+  fileprivate var replacingAmpersands: String {
+    var output = ""
+    for character in self { output += character == "&" ? "&amp;" : String(character) }
     return output
   }
 }

@@ -46,8 +46,8 @@ public enum PandocNode {
     var output: [JSONValue] = []
     var word = ""
     var pendingSpace = false
-    for character in text {
-      if character == " " || character == "\n" || character == "\t" {
+    for scalar in text.unicodeScalars {
+      if scalar == " " || scalar == "\n" || scalar == "\t" {
         pendingSpace = true
         continue
       }
@@ -57,7 +57,7 @@ public enum PandocNode {
         word = ""
         pendingSpace = false
       }
-      word.append(character)
+      word.unicodeScalars.append(scalar)
     }
     if !word.isEmpty { output.append(str(word)) }
     if pendingSpace { output.append(space) }

@@ -10,7 +10,13 @@ do {
   for warning in output.warnings {
     FileHandle.standardError.write(Data("[WARNING] cited-pandoc: \(warning)\n".utf8))
   }
-  FileHandle.standardOutput.write(Data(output.document.json.utf8))
+  if output.refused {
+    FileHandle.standardError.write(Data("cited-pandoc: cited-check is strict and found problems\n".utf8))
+    exit(1)
+  }
+  FileHandle.standardOutput.write(Data(output.document.jsonBytes))
+  // The AST is large: leave without tearing it down node by node.
+  exit(0)
 } catch {
   FileHandle.standardError.write(Data("cited-pandoc: \(error.message)\n".utf8))
   exit(1)

@@ -88,6 +88,13 @@ import Testing
     #expect(TextWriter.document(result.doc).contains("@smith2004"))
   }
 
+  @Test func anEscapedKeyStaysLiteralWhenTheSameKeyIsCitedAfterIt() throws {
+    let result = try render("Literal \\@smith2004 and @smith2004 here; \\@smith2004 again.\n")
+    let output = TextWriter.document(result.doc)
+    #expect(result.citations.count == 1)
+    #expect(output.contains("Literal @smith2004 and Smith (2004) here; @smith2004 again."))
+  }
+
   @Test func citationsInTablesListsAndHeadingsAreFound() throws {
     let text = "# Title [@smith2004]\n\n- item [@doe2010]\n\n| a | b |\n| --- | --- |\n| x [@smith2004, p. 2] | y |\n"
     let result = try render(text)

@@ -15,10 +15,18 @@ public protocol OutputFormat: Sendable {
   /// Whether a style's formatting nested in the same formatting is written again (HTML
   /// nests `<i><i>…</i></i>` as citeproc-js does) or left out (Markdown cannot nest it).
   var repeatsNestedStyles: Bool { get }
+  /// Where a citation of item `id` links to (pandoc's `link-citations`), nil for no link; the
+  /// cite's own rendering is linked, not its prefix, suffix or the layout's affixes.
+  func citeLink(_ id: String) -> String?
+  /// An opening or closing quotation mark (`text` is the locale's mark); pandoc wraps quoted
+  /// text in a `Span`, other formats write the mark.
+  func quote(_ text: String, opening: Bool) -> String
 }
 
 extension OutputFormat {
   public var repeatsNestedStyles: Bool { false }
+  public func citeLink(_ id: String) -> String? { nil }
+  public func quote(_ text: String, opening: Bool) -> String { escape(text) }
 }
 
 /// Plain text: no markup.

@@ -20,7 +20,7 @@ struct Serializer {
     for token in tokens {
       switch token {
       case .text(let text): result += format.escape(text)
-      case .quote(let text, _): result += format.escape(text)
+      case .quote(let text, let opening): result += format.quote(text, opening: opening)
       case .open(.style(let style)): result += format.open(style)
       case .close(.style(let style)): result += format.close(style)
       case .open(.display(let display)): result += format.openBlock(Self.blockName(display))

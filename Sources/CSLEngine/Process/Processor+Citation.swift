@@ -104,6 +104,9 @@ extension Processor {
     func wrap(_ piece: CitePiece, _ node: Node) -> Node {
       var parts: [Node] = []
       var body = node
+      if !piece.cite.cite.authorOnly, !node.isEmpty, let url = format.citeLink(piece.cite.cite.id) {
+        body = .link(url, [node])
+      }
       if let prefix = piece.cite.cite.prefix, !prefix.isEmpty {
         parts.append(.tagged(.citeAffix, [RichText.parse(prefix)]))
         // A prefix that ends a sentence ("See the note. ") capitalizes what follows.

@@ -133,13 +133,14 @@ struct DocumentConverter {
         output.append(.text(plain))
       case .citation(var cluster, _):
         let (foundColumn, escaped) = locate(cluster.source, line: line, from: searchFrom)
+        // Past this occurrence either way: a later same-text citation must not find it again.
+        if let foundColumn { searchFrom = foundColumn - 1 + cluster.source.count }
         if escaped {
           output.append(.text(cluster.source))
           continue
         }
         cluster.line = line
         cluster.column = foundColumn ?? column
-        if let foundColumn { searchFrom = foundColumn - 1 + cluster.source.count }
         let index = found.count
         found.append(cluster)
         if let rendered, index < rendered.count {

@@ -25,6 +25,13 @@ struct DocumentRenderMode {
   var strict = false
 
   func run() throws {
+    if let pandocFormat = PandocRoute.format(to: to, output: output) {
+      try PandocRoute(
+        document: document, format: pandocFormat, output: output, style: style, bibliography: bibliography,
+        locale: locale, project: project, catalog: catalog, locales: locales
+      ).run()
+      return
+    }
     let toFile = output.flatMap { $0 == "-" ? nil : $0 }
     let format = try OutputChoice.format(to, output: toFile, fallback: toFile == nil ? .text : .html)
     let result: RenderPipeline.Output

@@ -27,7 +27,9 @@ struct RenderCommand: ParsableCommand {
   var locale: String?
   @Option(
     name: [.customLong("to"), .customLong("format")],
-    help: "Output format: text, html or markdown (txt, md; document mode: default from -o, else text).")
+    help:
+      "Output format: text, html or markdown (txt, md; document mode: default from -o, else text; also docx, latex, pdf through pandoc)."
+  )
   var to: String?
   @Option(parsing: .upToNextOption, help: "Cite KEY or KEY@LOCATOR, one citation each.") var cite: [String] = []
   @Option(help: "A JSON file of citations.") var citations: String?
