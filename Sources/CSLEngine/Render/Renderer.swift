@@ -52,6 +52,8 @@ final class Renderer {
   /// Whether a `<text variable>` other than the locator was reached (printed or not): the
   /// mark by which citeproc-js ends a collapsing run for a cite without names.
   var reachedTextVariable = false
+  /// How many rendering elements enclose the one being rendered, itself included.
+  var renderDepth = 0
   /// Memoized work shared by all renderers of one processing run.
   var cache: RenderCache?
   /// Number variables parsed so far (a condition, a label and the variable parse a value once).
@@ -140,6 +142,9 @@ final class Renderer {
   }
 
   func render(_ element: CSL.Element) -> Rendered {
+    // `display` applies only to the layout's own elements (citeproc-js ignores it deeper).
+    if case .choose = element {} else { renderDepth += 1 }
+    defer { if case .choose = element {} else { renderDepth -= 1 } }
     switch element {
     case .text(let text): return renderText(text)
     case .number(let number): return renderNumber(number)
@@ -170,7 +175,7 @@ final class Renderer {
     // Most elements carry no decoration: the node comes back as it is, empty or not.
     if decoration.prefix == nil && decoration.suffix == nil && decoration.textCase == nil && !decoration.quotes
       && !decoration.stripPeriods && decoration.formatting.isEmpty
-      && (decoration.display == nil || mode != .bibliography)
+      && (decoration.display == nil || mode != .bibliography || renderDepth > 1)
     {
       return node
     }
@@ -192,7 +197,9 @@ final class Renderer {
       if let suffix = decoration.suffix, !suffix.isEmpty { parts.append(Self.affix(suffix)) }
       result = .sequence(parts)
     }
-    if let display = decoration.display, mode == .bibliography { result = .display(display, [result]) }
+    if let display = decoration.display, mode == .bibliography, renderDepth <= 1 {
+      result = .display(display, [result])
+    }
     return result
   }
 
