@@ -61,7 +61,7 @@ enum CiteWalker {
       let mode = object["citationMode"].flatMap(PandocNode.tag)
       items.append(
         CitationItem(
-          key: key, prefix: prefix.trimmingWhitespace, suffix: suffix, locator: locator, label: label,
+          key: key, prefix: prefix.trimmingWhitespace(), suffix: suffix, locator: locator, label: label,
           suppressAuthor: mode == "SuppressAuthor", authorInText: mode == "AuthorInText"))
     }
     return CitationCluster(items: items, source: "")

@@ -58,7 +58,7 @@ enum SourceLabels {
     let output = renderer.render([], bibliographyKeys: cited.map(\.id), outputFormat: PlainTextFormat())
     var labels: [String: String] = [:]
     for (index, id) in output.bibliographyIDs.enumerated() where index < output.bibliography.count {
-      let label = output.bibliography[index].trimmingWhitespace
+      let label = output.bibliography[index].trimmingWhitespace()
       labels[id] = label.isEmpty ? id : label
     }
     return labels
