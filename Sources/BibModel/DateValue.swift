@@ -19,6 +19,29 @@ public struct DateParts: Sendable, Hashable {
   }
 
   public var isEmpty: Bool { year == nil && month == nil && day == nil }
+
+  /// This end as ISO 8601 / EDTF text: `2004-05-12`, `-0044` (BC), `..` when open.
+  public var iso8601: String {
+    guard let year else { return ".." }
+    // `magnitude`: a year of -2^63 has no negation in Int.
+    var text = year < 0 ? "-" + Self.pad(String(year.magnitude), 4) : Self.pad(String(year), 4)
+    if let month { text += "-" + Self.pad(String(month), 2) }
+    if let day { text += "-" + Self.pad(String(day), 2) }
+    return text
+  }
+
+  /// The days in `month` (1-12) of `year`, in the proleptic Gregorian calendar.
+  public static func days(inMonth month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  private static func pad(_ digits: String, _ width: Int) -> String {
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+  }
 }
 
 public enum DatePrecision: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
@@ -126,36 +149,12 @@ public struct DateValue: Sendable, Hashable {
   /// The date as ISO 8601 / EDTF text (`2004-05-12`, `2004/2006`), for writers.
   public var edtf: String? {
     guard !parts.isEmpty else { return nil }
-    func render(_ date: DateParts) -> String {
-      guard let year = date.year else { return ".." }
-      var text = year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
-      if let month = date.month { text += "-" + pad(month, 2) }
-      if let day = date.day { text += "-" + pad(day, 2) }
-      return text
-    }
-    var text = parts.map(render).joined(separator: "/")
+    var text = parts.map(\.iso8601).joined(separator: "/")
     if circa { text += "~" }
     return text
-  }
-
-  private func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
   }
 }
 
 extension Character {
   var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
-extension String {
-  /// Trims the given characters from both ends (no Foundation needed). Works on Unicode
-  /// scalars, so `"\r\n"` (one Character) is trimmed by a set holding `\r` and `\n`.
-  public func trimmingCharacters(in set: String) -> String {
-    let scalars = Set(set.unicodeScalars)
-    var view = Substring(self).unicodeScalars
-    while let first = view.first, scalars.contains(first) { view.removeFirst() }
-    while let last = view.last, scalars.contains(last) { view.removeLast() }
-    return String(view)
-  }
 }

@@ -96,7 +96,7 @@ enum CiteWalker {
   /// A prefix as rich text when it is formatted, else as its text.
   private static func affix(_ inlines: [JSONValue]) -> String {
     let text = isFormatted(inlines) ? PandocMetaValue.markup(inlines) : PandocNode.plainText(inlines)
-    return (text ?? "").trimmingWhitespace
+    return (text ?? "").trimmingWhitespace()
   }
 
   /// Whether inlines hold more than words and spaces.

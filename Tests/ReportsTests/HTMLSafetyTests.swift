@@ -67,7 +67,7 @@ import XMLTree
     while let element = elements.popLast() {
       #expect(element.name != "script" && element.name != "iframe" && element.name != "img")
       for attribute in element.attributes {
-        let value = attribute.value.lowercased().trimmingWhitespace
+        let value = attribute.value.lowercased().trimmingWhitespace()
         #expect(
           !value.hasPrefix("javascript:") && !value.hasPrefix("data:"), "unsafe \(attribute.name)=\(attribute.value)")
         #expect(!attribute.name.lowercased().hasPrefix("on"), "event handler \(attribute.name)")

@@ -30,12 +30,12 @@ enum BibTeXConverter {
   }
 
   static func decodeText(_ field: String, _ value: String) -> String {
-    if BibTeXMapping.verbatimFields.contains(field) { return value.trim(" \t\r\n") }
+    if BibTeXMapping.verbatimFields.contains(field) { return value.trimmingCharacters(in: " \t\r\n") }
     return LaTeXDecoder.decode(value, caseProtection: BibTeXMapping.titleFields.contains(field))
   }
 
   static func decodeDate(_ value: String) -> DateValue {
-    let raw = value.trim(" \t\r\n")
+    let raw = value.trimmingCharacters(in: " \t\r\n")
     if let date = DateValue.parseEDTF(raw.replacingDashes()) { return date }
     return DateValue(literal: LaTeXDecoder.decode(value, caseProtection: false))
   }
@@ -67,7 +67,7 @@ enum BibTeXConverter {
 
   /// `\url{…}` (or `\href{…}`) as the whole value of `howpublished`.
   static func isURLCommand(_ value: String) -> Bool {
-    let trimmed = value.trim(" \t\r\n")
+    let trimmed = value.trimmingCharacters(in: " \t\r\n")
     return (trimmed.hasPrefix("\\url{") || trimmed.hasPrefix("\\nolinkurl{")) && trimmed.hasSuffix("}")
       && !trimmed.dropFirst(5).contains("\\url")
   }
@@ -175,7 +175,7 @@ enum BibTeXConverter {
         var parts = DateParts(year: number)
         if let month, let value = BibTeXMapping.month(LaTeXDecoder.decode(month, caseProtection: false)) {
           parts.month = value
-          if let day, let dayValue = Int(day.trim(" ")), (1...31).contains(dayValue) {
+          if let day, let dayValue = Int(day.trimmingCharacters(in: " ")), (1...31).contains(dayValue) {
             parts.day = dayValue
           } else if let day {
             reference.variables["biblatex:day"] = day

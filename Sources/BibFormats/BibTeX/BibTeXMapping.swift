@@ -145,7 +145,7 @@ enum BibTeXMapping {
 
   /// A month written as a number, macro or English name.
   static func month(_ text: String) -> Int? {
-    let lower = text.trim(" .").lowercased()
+    let lower = text.trimmingCharacters(in: " .").lowercased()
     if let number = Int(lower), (1...12).contains(number) { return number }
     if let index = months.firstIndex(of: lower) { return index + 1 }
     if let index = monthNames.firstIndex(of: lower) { return index + 1 }

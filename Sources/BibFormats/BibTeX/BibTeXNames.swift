@@ -101,9 +101,9 @@ enum BibTeXNames {
 
   /// Parses one name.
   static func parseName(_ raw: String) -> Name {
-    let trimmed = raw.trim(" \t\r\n")
+    let trimmed = raw.trimmingCharacters(in: " \t\r\n")
     if trimmed == "others" { return Name(literal: "others") }
-    let parts = splitTop(trimmed, on: ",").map { $0.trim(" \t\r\n") }
+    let parts = splitTop(trimmed, on: ",").map { $0.trimmingCharacters(in: " \t\r\n") }
     if let extended = parseExtended(parts) { return extended }
     if parts.count == 1 {
       let list = words(parts[0])
@@ -152,9 +152,9 @@ enum BibTeXNames {
     for part in parts {
       let pieces = splitTop(part, on: "=")
       guard pieces.count >= 2 else { return nil }
-      let key = pieces[0].trim(" \t\r\n").lowercased()
+      let key = pieces[0].trimmingCharacters(in: " \t\r\n").lowercased()
       guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }) else { return nil }
-      var value = pieces[1...].joined(separator: "=").trim(" \t\r\n")
+      var value = pieces[1...].joined(separator: "=").trimmingCharacters(in: " \t\r\n")
       if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
         value = String(value.dropFirst().dropLast())
       }

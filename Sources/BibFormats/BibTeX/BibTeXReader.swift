@@ -99,7 +99,9 @@ public enum BibTeXReader {
         // A crossref to its own key (a cycle, cut above) stays one under the new key, so
         // writing and reading the entry again does not make it inherit from the first entry.
         for field in ["biblatex:crossref", "biblatex:xdata"]
-        where reference.variables[CSLVariable(field)]?.trim(" ").lowercased() == reference.id.lowercased() {
+        where reference.variables[CSLVariable(field)]?.trimmingCharacters(in: " ").lowercased()
+          == reference.id.lowercased()
+        {
           reference.variables[CSLVariable(field)] = renamed
         }
         reference.id = renamed
@@ -122,7 +124,7 @@ public enum BibTeXReader {
       guard let variable = field.name == "date" ? "issued" : BibTeXMapping.dateFields[field.name],
         reference.dates[variable]?.literal != nil
       else { continue }
-      let raw = field.value.trim(" \t\r\n")
+      let raw = field.value.trimmingCharacters(in: " \t\r\n")
       guard !raw.isEmpty, raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "/") }) else { continue }
       found.append(
         Diagnostic(
@@ -196,10 +198,10 @@ public enum BibTeXReader {
   ) {
     var parents: [(String, Bool)] = []
     if let value = fields.first(where: { $0.name == "xdata" })?.value {
-      for key in value.split(separator: ",") { parents.append((key.trim(" \t\r\n"), true)) }
+      for key in value.split(separator: ",") { parents.append((key.trimmingCharacters(in: " \t\r\n"), true)) }
     }
     if let value = fields.first(where: { $0.name == "crossref" })?.value {
-      parents.append((value.trim(" \t\r\n{}"), false))
+      parents.append((value.trimmingCharacters(in: " \t\r\n{}"), false))
     }
     for (parentKey, isXData) in parents {
       let lower = parentKey.lowercased()

@@ -100,8 +100,8 @@ struct BibTeXSyntax {
         continue
       }
       let between = text(textStart, index)
-      if !between.trim(" \t\r\n").isEmpty {
-        items.append(.block(.text(between.trim(" \t\r\n")), location(textStart)))
+      if !between.trimmingCharacters(in: " \t\r\n").isEmpty {
+        items.append(.block(.text(between.trimmingCharacters(in: " \t\r\n")), location(textStart)))
       }
       let start = index
       do {
@@ -116,8 +116,8 @@ struct BibTeXSyntax {
       textStart = index
     }
     let tail = text(textStart, bytes.count)
-    if !tail.trim(" \t\r\n").isEmpty {
-      items.append(.block(.text(tail.trim(" \t\r\n")), location(textStart)))
+    if !tail.trimmingCharacters(in: " \t\r\n").isEmpty {
+      items.append(.block(.text(tail.trimmingCharacters(in: " \t\r\n")), location(textStart)))
     }
     return items
   }
@@ -167,7 +167,7 @@ struct BibTeXSyntax {
       skipSpace()
       let valueStart = index
       _ = try value()
-      let raw = text(valueStart, index).trim(" \t\r\n")
+      let raw = text(valueStart, index).trimmingCharacters(in: " \t\r\n")
       skipSpace()
       try expect(close, "expected '\(Character(Unicode.Scalar(close)))' to close @preamble")
       return .block(.preamble(raw), location(start))
@@ -181,7 +181,7 @@ struct BibTeXSyntax {
       skipSpace()
       let valueStart = index
       _ = try value()
-      let raw = text(valueStart, index).trim(" \t\r\n")
+      let raw = text(valueStart, index).trimmingCharacters(in: " \t\r\n")
       skipSpace()
       try expect(close, "expected '\(Character(Unicode.Scalar(close)))' to close @string")
       return .block(.string(name: name, value: raw), location(start))

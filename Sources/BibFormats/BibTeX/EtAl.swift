@@ -12,7 +12,7 @@ enum EtAl {
   /// name when other names precede it).
   static func parse(_ raw: String) -> (names: [Name], etAl: Bool) {
     let parts = BibTeXNames.splitList(raw)
-    guard parts.count > 1, parts.last?.trim(" \t\r\n") == "others" else {
+    guard parts.count > 1, parts.last?.trimmingCharacters(in: " \t\r\n") == "others" else {
       return (parts.map(BibTeXNames.parseName), false)
     }
     return (parts.dropLast().map(BibTeXNames.parseName), true)

@@ -26,7 +26,7 @@ enum Inheritance {
     var keys = Set(document.references.map { $0.id.lowercased() })
     for case .text(let raw) in document.blocks where raw.lowercased().hasPrefix("@xdata{") {
       let key = raw.dropFirst(7).prefix { $0 != "," && $0 != "}" }
-      keys.insert(key.trim(" \t\r\n").lowercased())
+      keys.insert(key.trimmingCharacters(in: " \t\r\n").lowercased())
     }
     return keys
   }
@@ -37,11 +37,12 @@ enum Inheritance {
     var needed: [String] = []
     if let crossref = reference.variables["biblatex:crossref"] { needed.append(crossref) }
     if let xdata = reference.variables["biblatex:xdata"] {
-      needed += xdata.split(separator: ",").map { $0.trim(" \t\r\n") }
+      needed += xdata.split(separator: ",").map { $0.trimmingCharacters(in: " \t\r\n") }
     }
     var table = CSLBlob.members(reference)
     table[markerKey] = nil
-    guard !needed.isEmpty, needed.allSatisfy({ parents.contains($0.trim(" \t\r\n{}").lowercased()) }) else {
+    guard !needed.isEmpty, needed.allSatisfy({ parents.contains($0.trimmingCharacters(in: " \t\r\n{}").lowercased()) })
+    else {
       return rebuild(reference, table)
     }
     for member in marker.members where member.value.stringValue == CSLBlob.hash(table[member.key]) {

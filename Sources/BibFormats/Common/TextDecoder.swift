@@ -62,11 +62,11 @@ public enum TextDecoder {
   static func declaredEncoding(_ bytes: [UInt8]) -> String? {
     let head = String(decoding: bytes.prefix(2048).filter { $0 < 0x80 }, as: UTF8.self)
     for line in head.lines().prefix(12) {
-      let trimmed = line.trim(" \t")
+      let trimmed = line.trimmingCharacters(in: " \t")
       guard trimmed.hasPrefix("%") else { continue }
-      let body = trimmed.dropFirst().trim(" \t")
+      let body = trimmed.dropFirst().trimmingCharacters(in: " \t")
       guard body.lowercased().hasPrefix("encoding:") else { continue }
-      let name = body.dropFirst("encoding:".count).trim(" \t")
+      let name = body.dropFirst("encoding:".count).trimmingCharacters(in: " \t")
       return name.isEmpty ? nil : name
     }
     return nil

@@ -84,13 +84,17 @@ public struct BibliographyValidator: Sendable {
         let digits = candidate.uppercased().filter { $0.isNumber || $0 == "X" }
         let valid = digits.count == 10 ? ISBN.isValid10(digits) : digits.count == 13 ? ISBN.isValid13(digits) : false
         if !valid {
-          report(.error, "invalid-isbn", "ISBN", "ISBN '\(candidate.trim(" "))' has a wrong length or check digit")
+          report(
+            .error, "invalid-isbn", "ISBN",
+            "ISBN '\(candidate.trimmingCharacters(in: " "))' has a wrong length or check digit")
         }
       }
     }
     if let issn = reference["ISSN"] {
       for candidate in issn.split(whereSeparator: { $0 == "," || $0 == ";" }) where !Self.isISSN(String(candidate)) {
-        report(.error, "invalid-issn", "ISSN", "ISSN '\(candidate.trim(" "))' has a wrong length or check digit")
+        report(
+          .error, "invalid-issn", "ISSN",
+          "ISSN '\(candidate.trimmingCharacters(in: " "))' has a wrong length or check digit")
       }
     }
     if let url = reference["URL"], !Self.isURL(url) {
@@ -138,9 +142,7 @@ public struct BibliographyValidator: Sendable {
         return "month \(month) does not exist"
       }
       if let day = part.day, let month = part.month, (1...12).contains(month) {
-        let year = part.year ?? 2000
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        let days = DateParts.days(inMonth: month, year: part.year ?? 2000)
         if !(1...days).contains(day) { return "day \(day) does not exist in month \(month)" }
       }
       if part.day != nil && part.month == nil { return "a day without a month" }

@@ -49,7 +49,7 @@ public enum Canonical {
     let lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).map { line in
       line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
-    return lines.joined(separator: "\n").trim("\n")
+    return lines.joined(separator: "\n").trimmingCharacters(in: "\n")
   }
 
   /// The canonical text of a document in a format. For `.bib` files the dialect the file

@@ -82,7 +82,7 @@ public enum CitationKeys {
       for field: CSLVariable in ["biblatex:crossref", "biblatex:xdata"] {
         if let value = copy.variables[field] {
           copy.variables[field] = value.split(separator: ",").map { part in
-            let key = part.trim(" ")
+            let key = part.trimmingCharacters(in: " ")
             return mapping[key] ?? key
           }.joined(separator: ",")
         }

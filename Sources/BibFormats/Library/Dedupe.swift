@@ -101,7 +101,7 @@ public enum Dedupe {
   }
 
   private static func aliasList(_ text: String) -> [String] {
-    text.split(separator: ",").map { $0.trim(" \t\r\n") }.filter { !$0.isEmpty }
+    text.split(separator: ",").map { $0.trimmingCharacters(in: " \t\r\n") }.filter { !$0.isEmpty }
   }
 
   /// DOIs and ISBNs that normalize to the same identifier are not a conflict.

@@ -52,7 +52,9 @@ struct KeyValues {
     case "veryshorttitle": return words.first ?? ""
     case "firstpage", "lastpage":
       let page = reference["page"] ?? ""
-      let bounds = page.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "," }).map { $0.trim(" ") }
+      let bounds = page.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "," }).map {
+        $0.trimmingCharacters(in: " ")
+      }
       return (name == "firstpage" ? bounds.first : bounds.last).map { Self.keyText($0, japanese: false) } ?? ""
     default:
       if let count = Self.number(after: "authors", in: name) {

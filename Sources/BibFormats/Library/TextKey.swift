@@ -43,7 +43,7 @@ enum TextKey {
         }
       }
     }
-    return String(output).trim(" ")
+    return String(output).trimmingCharacters(in: " ")
   }
 
   /// Only ASCII letters and digits of the folded text.
@@ -53,7 +53,7 @@ enum TextKey {
 
   /// A DOI without resolver prefixes, lowercased (DOIs are case-insensitive).
   static func normalizedDOI(_ text: String) -> String? {
-    var doi = text.trim(" \t\n").lowercased()
+    var doi = text.trimmingCharacters(in: " \t\n").lowercased()
     for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
     where doi.hasPrefix(prefix) {
       doi = String(doi.dropFirst(prefix.count))

@@ -7,7 +7,7 @@ enum RISConverter {
 
   static func parseName(_ text: String) -> Name {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
-      String($0).trim(" \t")
+      String($0).trimmingCharacters(in: " \t")
     }
     switch parts.count {
     case 1: return Name(literal: parts[0])

@@ -95,6 +95,6 @@ public enum RISReader {
     let tag = String(characters[0...1])
     var value = line.dropFirst(dash + 1)
     if value.first == " " { value = value.dropFirst() } else if !value.isEmpty { return nil }
-    return (tag, String(value).trim(" \t"))
+    return (tag, String(value).trimmingCharacters(in: " \t"))
   }
 }

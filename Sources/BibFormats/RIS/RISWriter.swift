@@ -82,7 +82,7 @@ public enum RISWriter {
       switch variable {
       case "keyword":
         for keyword in (reference.variables[variable] ?? "").split(separator: ",") {
-          lines.append(("KW", keyword.trim(" ")))
+          lines.append(("KW", keyword.trimmingCharacters(in: " ")))
         }
       case "note": lines.append(("N1", reference.variables[variable] ?? ""))
       case "page", "ISBN", "ISSN": continue

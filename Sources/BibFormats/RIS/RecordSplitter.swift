@@ -19,7 +19,7 @@ struct RecordSplitter {
 
   mutating func add(_ line: Substring, lineNumber: Int) {
     let location = SourceLocation(file: file, line: lineNumber, column: 1)
-    if line.trim(" \t").isEmpty {
+    if line.trimmingCharacters(in: " \t").isEmpty {
       blankLines += 1
       return
     }

@@ -28,7 +28,7 @@ enum TaggedRecordConverter {
       case "AU" where !fullNames: mapped.append(("AU", value))
       case "AU": mapped.append(("wos:AU", value))
       case "DE":
-        for keyword in value.split(separator: ";") { mapped.append(("KW", keyword.trim(" "))) }
+        for keyword in value.split(separator: ";") { mapped.append(("KW", keyword.trimmingCharacters(in: " "))) }
       default: mapped.append((wosTags[tag] ?? "wos:" + tag, value))
       }
     }
@@ -65,7 +65,7 @@ enum TaggedRecordConverter {
       case "LA": mapped.append(("LA", languages[value.lowercased()] ?? value))
       case "AID", "LID":
         if value.hasSuffix("[doi]"), identifiers["DOI"] == nil {
-          identifiers["DOI"] = String(value.dropLast(5)).trim(" ")
+          identifiers["DOI"] = String(value.dropLast(5)).trimmingCharacters(in: " ")
         } else {
           mapped.append(("medline:" + tag, value))
         }

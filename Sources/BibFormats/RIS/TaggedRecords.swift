@@ -14,7 +14,7 @@ enum TaggedRecords {
   /// The dialect the text is written in, or nil for RIS.
   static func dialect(of text: String) -> Dialect? {
     for line in text.lines().prefix(20) {
-      let trimmed = line.trim(" \t\u{FEFF}")
+      let trimmed = line.trimmingCharacters(in: " \t\u{FEFF}")
       if trimmed.isEmpty { continue }
       if trimmed.hasPrefix("PMID-") || trimmed.hasPrefix("PMID -") { return .medline }
       if trimmed.hasPrefix("FN ") || trimmed.hasPrefix("PT ") || trimmed.hasPrefix("VR ") { return .webOfScience }
@@ -33,9 +33,9 @@ enum TaggedRecords {
     }
     let normalized = text.contains("\r") && !text.contains("\n") ? text.replacingCarriageReturns() : text
     for (offset, rawLine) in normalized.lines().enumerated() {
-      let line = offset == 0 ? Substring(rawLine.trim("\u{FEFF}")) : Substring(rawLine)
+      let line = offset == 0 ? Substring(rawLine.trimmingCharacters(in: "\u{FEFF}")) : Substring(rawLine)
       let location = SourceLocation(file: file, line: offset + 1, column: 1)
-      if line.trim(" \t").isEmpty {
+      if line.trimmingCharacters(in: " \t").isEmpty {
         if dialect == .medline { close() }
         continue
       }
@@ -51,7 +51,7 @@ enum TaggedRecords {
         if current == nil { current = RISReader.Record(lines: [], location: location) }
         current?.lines.append((tag, value, location))
       } else if var open = current, let last = open.lines.popLast() {
-        let more = line.trim(" \t")
+        let more = line.trimmingCharacters(in: " \t")
         if repeatsOnContinuation(last.tag, dialect: dialect) {
           open.lines.append(last)
           open.lines.append((last.tag, more, location))
@@ -78,14 +78,14 @@ enum TaggedRecords {
         characters.allSatisfy({ $0 == " " || ($0.isASCII && ($0.isUppercase || $0.isNumber)) }),
         characters[0] != " ", characters[1] != " ", characters.count == 2 || characters[2] == " "
       else { return nil }
-      return (String(characters[0...1]), String(line.dropFirst(3)).trim(" \t"))
+      return (String(characters[0...1]), String(line.dropFirst(3)).trimmingCharacters(in: " \t"))
     case .medline:
       guard let dash = line.prefix(6).firstIndex(of: "-") else { return nil }
-      let tag = line[..<dash].trim(" ")
+      let tag = line[..<dash].trimmingCharacters(in: " ")
       guard !tag.isEmpty, tag.count <= 4, tag.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
         return nil
       }
-      return (tag, String(line[line.index(after: dash)...]).trim(" \t"))
+      return (tag, String(line[line.index(after: dash)...]).trimmingCharacters(in: " \t"))
     }
   }
 }

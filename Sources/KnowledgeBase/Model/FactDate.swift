@@ -1,24 +1,20 @@
 import BibModel
 
 /// A date in the knowledge base: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`-0044` for BC), with the
-/// precision it was written at.
+/// precision it was written at: CSL date parts whose year is always known.
 public struct FactDate: Sendable, Hashable, CustomStringConvertible {
-  public var year: Int
-  public var month: Int?
-  public var day: Int?
+  /// The date as BibModel's date parts (the year is always set).
+  public let parts: DateParts
+  public var year: Int { parts.year ?? 0 }
+  public var month: Int? { parts.month }
+  public var day: Int? { parts.day }
 
   public init(year: Int, month: Int? = nil, day: Int? = nil) {
-    self.year = year
-    self.month = month
-    self.day = day
+    parts = DateParts(year: year, month: month, day: day)
   }
 
   /// How finely the date was written.
-  public var precision: DatePrecision {
-    if day != nil { return .day }
-    if month != nil { return .month }
-    return .year
-  }
+  public var precision: DatePrecision { parts.precision }
 
   /// Parses the date forms the format allows; nil for anything else.
   public static func parse(_ text: String) -> FactDate? {
@@ -32,41 +28,35 @@ public struct FactDate: Sendable, Hashable, CustomStringConvertible {
     guard (1...3).contains(fields.count),
       fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
     else { return nil }
-    guard fields[0].count == 4, let year = Int(fields[0]) else { return nil }
-    var date = FactDate(year: negative ? -year : year)
+    guard fields[0].count == 4, let unsigned = Int(fields[0]) else { return nil }
+    let year = negative ? -unsigned : unsigned
+    var month: Int?
+    var day: Int?
     if fields.count >= 2 {
-      guard fields[1].count == 2, let month = Int(fields[1]), (1...12).contains(month) else { return nil }
-      date.month = month
+      guard fields[1].count == 2, let value = Int(fields[1]), (1...12).contains(value) else { return nil }
+      month = value
     }
     if fields.count == 3 {
-      guard fields[2].count == 2, let day = Int(fields[2]), let month = date.month,
-        (1...FactDate.daysIn(month: month, year: date.year)).contains(day)
+      guard fields[2].count == 2, let value = Int(fields[2]), let month,
+        (1...DateParts.days(inMonth: month, year: year)).contains(value)
       else { return nil }
-      date.day = day
+      day = value
     }
-    return date
-  }
-
-  static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
+    return FactDate(year: year, month: month, day: day)
   }
 
   /// The date from a CSL date's first part, if it has a year.
   public init?(_ parts: DateParts?) {
     guard let parts, let year = parts.year else { return nil }
-    self.init(year: year, month: parts.month.flatMap { (1...12).contains($0) ? $0 : nil }, day: parts.day)
-    if month == nil { day = nil }
+    let month = parts.month.flatMap { (1...12).contains($0) ? $0 : nil }
+    self.init(year: year, month: month, day: month == nil ? nil : parts.day)
   }
 
   /// The earliest and latest day the date can mean, as comparable numbers (`yyyymmdd`).
   public var earliest: Int { Self.clampedYear(year) * 10000 + (month ?? 1) * 100 + (day ?? 1) }
   public var latest: Int {
     let lastMonth = month ?? 12
-    return Self.clampedYear(year) * 10000 + lastMonth * 100 + (day ?? FactDate.daysIn(month: lastMonth, year: year))
+    return Self.clampedYear(year) * 10000 + lastMonth * 100 + (day ?? DateParts.days(inMonth: lastMonth, year: year))
   }
 
   /// Years from the input can be anything a 64-bit number holds; beyond ±9×10^14 they compare
@@ -99,15 +89,5 @@ public struct FactDate: Sendable, Hashable, CustomStringConvertible {
       + Double((other.day ?? 1) - (day ?? 1)) / 365.25
   }
 
-  public var description: String {
-    // `magnitude`: a year of -2^63 has no negation in Int.
-    var text = year < 0 ? "-" + pad(String(year.magnitude), 4) : pad(String(year), 4)
-    if let month { text += "-" + pad(String(month), 2) }
-    if let day { text += "-" + pad(String(day), 2) }
-    return text
-  }
-
-  private func pad(_ digits: String, _ width: Int) -> String {
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-  }
+  public var description: String { parts.iso8601 }
 }

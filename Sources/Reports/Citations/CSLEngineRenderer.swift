@@ -108,7 +108,7 @@ public struct CSLEngineRenderer: CitationRendering {
 
   /// The engine wraps HTML entries in `<div class="csl-entry">`; the report adds its own wrapper.
   private static func unwrapEntry(_ text: String, _ format: DocumentFormat) -> String {
-    var entry = text.trimmingWhitespace
+    var entry = text.trimmingWhitespace()
     guard format == .html else { return entry }
     let open = "<div class=\"csl-entry\">"
     if entry.hasPrefix(open) && entry.hasSuffix("</div>") {

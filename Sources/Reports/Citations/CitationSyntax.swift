@@ -155,7 +155,7 @@ public enum CitationSyntax {
           suppress = true
           prefixEnd = index - 1
         }
-        let prefix = String(part[0..<prefixEnd]).trimmingWhitespace
+        let prefix = String(part[0..<prefixEnd]).trimmingWhitespace()
         let (locator, label, suffix) = locatorAndSuffix(Array(part[end...]))
         return CitationItem(
           key: key, prefix: prefix, suffix: suffix, locator: locator, label: label, suppressAuthor: suppress)
@@ -201,7 +201,7 @@ public enum CitationSyntax {
     var index = 0
     if index < rest.count, rest[index] == "," { index += 1 }
     while index < rest.count, rest[index].isWhitespace { index += 1 }
-    let whole = String(rest).trimmingWhitespace
+    let whole = String(rest).trimmingWhitespace()
     guard index < rest.count else { return (nil, nil, whole) }
     var label: LocatorType?
     var valueStart = index
@@ -216,7 +216,7 @@ public enum CitationSyntax {
       break
     }
     guard let (locator, end) = locatorValue(rest, from: valueStart) else { return (nil, nil, whole) }
-    let suffix = String(rest[end...]).trimmingWhitespace
+    let suffix = String(rest[end...]).trimmingWhitespace()
     return (locator, label ?? "page", suffix)
   }
 

@@ -28,7 +28,7 @@ struct DocumentConverter {
   private mutating func block(_ node: MarkdownNode) -> DocBlock? {
     switch node.kind {
     case .paragraph:
-      let text = node.plainText.trimmingWhitespace
+      let text = node.plainText.trimmingWhitespace()
       if text.hasPrefix(":::") {
         if text.contains("#refs") {
           sawRefsMarker = true
@@ -49,7 +49,7 @@ struct DocumentConverter {
     case .codeBlock(let info):
       return .code(info: info, text: node.literal)
     case .htmlBlock:
-      let text = node.literal.trimmingWhitespace
+      let text = node.literal.trimmingWhitespace()
       if text.hasPrefix("<!--") { return nil }
       return .code(info: "html", text: node.literal)
     case .thematicBreak:
@@ -71,7 +71,7 @@ struct DocumentConverter {
   }
 
   private mutating func uniqueID(_ text: String) -> String {
-    let base = Anchor.slug(text.trimmingWhitespace)
+    let base = Anchor.slug(text.trimmingWhitespace())
     var id = base
     var counter = 1
     while usedIDs.contains(id) {

@@ -99,7 +99,7 @@ public struct DocumentRenderer: Sendable {
 
   private static func isReferencesHeading(_ block: DocBlock) -> Bool {
     guard case .heading(_, _, let content) = block else { return false }
-    let text = content.map(\.plainText).joined().trimmingWhitespace.lowercased()
+    let text = content.map(\.plainText).joined().trimmingWhitespace().lowercased()
     return ["references", "bibliography", "works cited", "sources", "literature"].contains(text)
   }
 }

@@ -58,7 +58,7 @@ enum NetworkFigure {
       if index < neighbours.count {
         let (relation, id) = neighbours[index]
         let label = context.propertyLabel(relation)
-        let relationShort = label.split(separator: "(").first.map { String($0).trimmingWhitespace } ?? label
+        let relationShort = label.split(separator: "(").first.map { String($0).trimmingWhitespace() } ?? label
         edges.append(SVG.line(centerX, centerY, x, y))
         edges.append(SVG.text(relationShort, x: (centerX + x) / 2, y: (centerY + y) / 2 - 4, size: 10, fill: "#555"))
         let name = context.name(id)

@@ -141,10 +141,17 @@ enum TimelineFigure {
       separator: " ")
   }
 
-  private static func format(_ year: Double) -> String {
-    let whole = Int(year.rounded(.down))
-    let month = Int(((year - Double(whole)) * 12).rounded(.down)) + 1
-    return month == 1 && (year - Double(whole)) < 0.01
-      ? String(whole) : String(whole) + "-" + (month < 10 ? "0" : "") + String(month)
+  /// A position back as `YYYY` or `YYYY-MM`. Positions are year + (month - 1) / 12, which
+  /// floating point leaves a hair under the month (2018 + 2/12 is 2018.1666…6), so a small
+  /// tolerance comes before flooring or March would print as February.
+  static func format(_ year: Double) -> String {
+    let nudged = year + 1e-6
+    // Years beyond what a figure can place (and not-a-number) print as they are, never trap.
+    guard nudged.isFinite, abs(nudged) < 1e15 else { return String(year) }
+    let whole = nudged.rounded(.down)
+    let fraction = nudged - whole
+    let month = min(12, Int((fraction * 12).rounded(.down)) + 1)
+    let yearText = String(Int(whole))
+    return month == 1 && fraction < 0.01 ? yearText : yearText + "-" + (month < 10 ? "0" : "") + String(month)
   }
 }

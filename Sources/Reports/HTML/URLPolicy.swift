@@ -2,7 +2,7 @@
 public enum URLPolicy {
   /// True for http:, https: and mailto: URLs (scheme compared case-insensitively, after trimming).
   public static func isAllowed(_ url: String) -> Bool {
-    let trimmed = url.trimmingWhitespace.lowercased()
+    let trimmed = url.trimmingWhitespace().lowercased()
     guard !trimmed.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false }) else {
       return false
     }

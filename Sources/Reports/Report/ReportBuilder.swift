@@ -162,15 +162,15 @@ struct ReportBuilder {
       }
     }
     var blocks: [DocBlock] = []
-    for key in supported.keys.sorted(by: { $0.lowercased() < $1.lowercased() }) {
+    let keys = supported.keys.sorted(by: { $0.lowercased() < $1.lowercased() })
+    let labels = SourceLabels.labels(keys, references: context.references)
+    for key in keys {
       let entries = supported[key] ?? []
       var heading: [DocInline] = [.code(key)]
-      if let reference = context.references[key] {
+      if context.references[key] != nil {
         heading += [
           .text(" — "),
-          .anchorLink(
-            id: "ref-" + Anchor.slug(key),
-            content: [.text(ReferenceText.shortAuthor(reference) + " " + ReferenceText.year(reference))]),
+          .anchorLink(id: "ref-" + Anchor.slug(key), content: [.text(labels[key] ?? key)]),
         ]
       } else {
         heading.append(.span(className: "unknown-citation", content: [.text(" (not in the bibliography)")]))

@@ -1,0 +1,56 @@
+/// The one set of trimming helpers, shared by every module (no Foundation needed).
+extension StringProtocol {
+  /// Trims the given characters from both ends. Works on Unicode scalars, so `"\r\n"` (one
+  /// Character) is trimmed by a set holding `\r` and `\n`.
+  public func trimmingCharacters(in set: String) -> String {
+    let scalars = Set(set.unicodeScalars)
+    var view = Substring(self).unicodeScalars
+    while let first = view.first, scalars.contains(first) { view.removeFirst() }
+    while let last = view.last, scalars.contains(last) { view.removeLast() }
+    return String(view)
+  }
+
+  /// The text without leading and trailing spaces (a fast path for the common untrimmed case).
+  public func trimmingSpaces() -> String {
+    trimming { $0 == " " }
+  }
+
+  /// The text without leading and trailing whitespace and newlines, no-break spaces included.
+  public func trimmingWhitespace() -> String {
+    trimming { $0.isWhitespace }
+  }
+
+  /// The text without the leading and trailing characters `drop` accepts.
+  public func trimming(_ drop: (Character) -> Bool) -> String {
+    guard let first = first, let last = last else { return "" }
+    if !drop(first) && !drop(last) { return String(self) }
+    var slice = Substring(self)
+    while let head = slice.first, drop(head) { slice.removeFirst() }
+    while let tail = slice.last, drop(tail) { slice.removeLast() }
+    return String(slice)
+  }
+}
+
+extension String {
+  /// Without trailing spaces, tabs, no-break spaces and zero-width no-break spaces (what
+  /// citeproc-js trims from the end of a name and from initials). Walked back by index
+  /// (reversing the characters twice builds the string slowly).
+  public func droppingTrailingNameSpace() -> String {
+    droppingTrailing { $0 == " " || $0 == "\u{A0}" || $0 == "\u{FEFF}" || $0 == "\t" }
+  }
+
+  /// Without trailing spaces.
+  public func droppingTrailingSpaces() -> String {
+    droppingTrailing { $0 == " " }
+  }
+
+  private func droppingTrailing(_ drop: (Character) -> Bool) -> String {
+    var end = endIndex
+    while end > startIndex {
+      let before = index(before: end)
+      guard drop(self[before]) else { break }
+      end = before
+    }
+    return end == endIndex ? self : String(self[..<end])
+  }
+}

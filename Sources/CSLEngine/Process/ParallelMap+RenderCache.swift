@@ -1,0 +1,12 @@
+import BibModel
+
+/// The engine's use of BibModel's `ParallelMap`: chunks of at least `threshold` items, each
+/// with its own `RenderCache` (caches are not shared between threads).
+extension ParallelMap {
+  /// Below this many items the work runs on the calling thread.
+  static let threshold = 256
+
+  static func map<T: Sendable>(count: Int, _ body: @Sendable (Range<Int>, RenderCache) -> [T]) -> [T] {
+    map(count: count, minimumCount: threshold, itemsPerChunk: threshold) { range in body(range, RenderCache()) }
+  }
+}
