@@ -85,20 +85,7 @@ extension Processor {
       citation.citeGroupDelimiter != nil || citation.collapse == .year
       || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
     if groupingEnabled && !citation.sort.isEmpty {
-      // Cite grouping: cites with the same names move next to the first of them (only in
-      // sorted citations; otherwise cites keep the order the author gave).
-      var grouped: [CitePiece] = []
-      var used = Array(repeating: false, count: pieces.count)
-      for index in pieces.indices where !used[index] {
-        used[index] = true
-        grouped.append(pieces[index])
-        guard !pieces[index].namesKey.isEmpty || anonymous else { continue }
-        for other in (index + 1)..<pieces.count where !used[other] && pieces[other].namesKey == pieces[index].namesKey {
-          used[other] = true
-          grouped.append(pieces[other])
-        }
-      }
-      pieces = grouped
+      pieces = groupedByNames(pieces, anonymous: anonymous, firstKey: citation.sort[0], numbers: numbers, cache: cache)
     }
     var output: [Node] = []
     func wrap(_ piece: CitePiece, _ node: Node) -> Node {
@@ -221,6 +208,55 @@ extension Processor {
     // citeproc-js puts the layout's affixes around the error note too ("(…)", "….").
     let printed = body.isEmpty ? Node.text(Self.noPrintedForm) : body
     return serialize(Self.layoutWrap(printed, citation.layout.decoration), format: format)
+  }
+
+  /// Cite grouping in a sorted citation, as citeproc-js sorts: cites with the same names
+  /// together, each group where its first cite's first key puts it; groups whose keys tie
+  /// follow the order of their names ("Adams 2001; Zed 2001"), not the order given.
+  private func groupedByNames(
+    _ pieces: [CitePiece], anonymous: Bool, firstKey: CSL.SortKey, numbers: [Int: Int], cache: RenderCache?
+  ) -> [CitePiece] {
+    // The names as the cite prints them before disambiguation expands them (citeproc-js
+    // sorts a cluster before disambiguating it); pieces are already in key order, so a stable
+    // sort by names keeps key order inside each name.
+    let names = pieces.map { piece -> String in
+      guard !piece.namesKey.isEmpty else { return "" }
+      let node = renderItem(
+        piece.cite.referenceIndex, context: piece.cite.context, state: DisambiguationState(), mode: .citation,
+        cache: cache)
+      return firstNames(node)?.plainText ?? piece.namesKey
+    }
+    let nameKeys = names.map { sortText($0) }
+    let byNames = pieces.indices.sorted { left, right in
+      let result = SortValue.compare(nameKeys[left], nameKeys[right])
+      return result != 0 ? result < 0 : left < right
+    }
+    struct Group { var members: [Int]; var key: SortValue; var rank: Int }
+    var groups: [Group] = []
+    var groupOfName: [String: Int] = [:]
+    for (rank, index) in byNames.enumerated() {
+      let name = names[index]
+      if !name.isEmpty || anonymous, let existing = groupOfName[name] {
+        groups[existing].members.append(index)
+        continue
+      }
+      let item = pieces[index].cite.referenceIndex
+      let key = sortValue(item, key: firstKey, number: numbers[item], mode: .citation, cache: cache)
+      if !name.isEmpty || anonymous { groupOfName[name] = groups.count }
+      groups.append(Group(members: [index], key: key, rank: rank))
+    }
+    let ordered = groups.sorted { left, right in
+      var result = SortValue.compare(left.key, right.key)
+      if firstKey.direction == .descending, case .missing = left.key {
+      } else if firstKey.direction == .descending,
+        case .missing = right.key
+      {
+      } else if firstKey.direction == .descending {
+        result = -result
+      }
+      return result != 0 ? result < 0 : left.rank < right.rank
+    }
+    return ordered.flatMap { group in group.members.sorted().map { pieces[$0] } }
   }
 
   /// Same-author cites: the author once, then the years (or year suffixes).

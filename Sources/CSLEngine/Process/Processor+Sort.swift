@@ -129,6 +129,9 @@ extension Processor {
     }
   }
 
+  /// A plain string's sort key, folded as the style's sort keys are.
+  func sortText(_ plain: String) -> SortValue { text(.text(plain)) }
+
   private func text(_ node: Node) -> SortValue {
     let plain = node.plainText
     var folded = ""
