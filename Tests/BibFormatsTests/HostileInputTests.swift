@@ -73,4 +73,14 @@ import Testing
     let duplicate = readText(text, .cslJSON).diagnostics.first { $0.message.contains("written twice") }
     #expect(duplicate?.location == SourceLocation(file: "x.bib", line: 1, column: 47))
   }
+
+  /// Found by `Fuzz/run.sh` (FuzzRIS): a date with an empty month and an other-information part
+  /// (`2014//4/56` reads as 2014 and "56") hung writing RIS, padding until a split had three parts.
+  @Test func risDateWithEmptyPartsIsWrittenBack() {
+    let read = readText("TY  - MGZN\nDA  - 2014//4/56\nER  - \n", .ris)
+    let written = BibFormats.write(read.document, format: .ris)
+    #expect(written.contains("DA  - 2014///56"))
+    let again = readText(written, .ris)
+    #expect(again.references.first?.dates["issued"] == read.references.first?.dates["issued"])
+  }
 }
