@@ -19,6 +19,10 @@ public struct JSONParser {
   private var line = 1
   private var lineStart = 0
   private var depth = 0
+  /// Where the last column count stopped (offset and its column): positions are asked for in
+  /// increasing order, so counting on from there keeps one-line (minified) JSON linear.
+  private var markOffset = 0
+  private var markColumn = 1
 
   private init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -49,18 +53,21 @@ public struct JSONParser {
     try parse(Array(text.utf8))
   }
 
-  private var column: Int {
-    var count = 1
-    var position = lineStart
-    while position < index && position < bytes.count {
-      if bytes[position] & 0xC0 != 0x80 { count += 1 }
-      position += 1
+  /// The 1-based column (in characters) of `index`.
+  private mutating func column() -> Int {
+    if markOffset < lineStart || markOffset > index {
+      markOffset = lineStart
+      markColumn = 1
     }
-    return count
+    while markOffset < index && markOffset < bytes.count {
+      if bytes[markOffset] & 0xC0 != 0x80 { markColumn += 1 }
+      markOffset += 1
+    }
+    return markColumn
   }
 
-  private func error(_ message: String) -> JSONSyntaxError {
-    JSONSyntaxError(message: message, line: line, column: column)
+  private mutating func error(_ message: String) -> JSONSyntaxError {
+    JSONSyntaxError(message: message, line: line, column: column())
   }
 
   private mutating func skipWhitespace() {
@@ -116,7 +123,7 @@ public struct JSONParser {
   private mutating func parseObject() throws(JSONSyntaxError) -> JSONObject {
     try enter()
     defer { depth -= 1 }
-    var object = JSONObject(line: line, column: column)
+    var object = JSONObject(line: line, column: column())
     index += 1
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
@@ -131,7 +138,7 @@ public struct JSONParser {
             ? "a member name in double quotes was expected" : "unexpected end of input inside an object")
       }
       let keyLine = line
-      let keyColumn = column
+      let keyColumn = column()
       let key = try parseString()
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {

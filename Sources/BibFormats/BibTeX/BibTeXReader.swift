@@ -43,20 +43,16 @@ public enum BibTeXReader {
         order.append(entry.key)
       }
     }
-    var byKey: [String: Int] = [:]
-    for (offset, (entry, _)) in entries.enumerated() where byKey[entry.key.lowercased()] == nil {
-      byKey[entry.key.lowercased()] = offset
-    }
+    let table = ParentTable(entries: entries, xdata: xdata)
     var seen: [String: SourceLocation] = [:]
-    var taken = Set(entries.map(\.0.key))
-    var nextSuffix: [String: Int] = [:]  // per key, where the search for a free `key-N` goes on
+    var keys = CitationKeys.Fresh(taken: Set(entries.map(\.0.key)))
     var resolvedParents: [String: [BibTeXField]] = [:]
-    for (entry, ownFields) in entries {
+    for (offset, (entry, ownFields)) in entries.enumerated() {
       var fields = ownFields
-      var visiting: [String] = [entry.key.lowercased()]
+      var visiting = [Visit(identity: table.identity(ofEntryAt: offset), name: entry.key)]
       inherit(
-        into: &fields, childType: entry.type, entries: entries, byKey: byKey, xdata: xdata, visiting: &visiting,
-        resolved: &resolvedParents, location: entry.location, diagnostics: &diagnostics)
+        into: &fields, childType: entry.type, table: table, visiting: &visiting, resolved: &resolvedParents,
+        location: entry.location, diagnostics: &diagnostics)
       var reference = BibTeXConverter.reference(type: entry.type, key: entry.key, fields: fields)
       if fields.count > ownFields.count {
         let own = BibTeXConverter.reference(type: entry.type, key: entry.key, fields: ownFields)
@@ -79,17 +75,13 @@ public enum BibTeXReader {
       }
       diagnostics += impossibleDates(ownFields, reference)
       if entry.key.isEmpty {
-        reference.id = CitationKeys.fresh(for: reference, taken: taken)
-        taken.insert(reference.id)
+        reference.id = keys.key(for: reference)
         diagnostics.append(
           Diagnostic(
             .warning, code: "missing-id", message: "entry has no citation key; read as '\(reference.id)'",
             location: entry.location, hint: "write the key after '@\(entry.type){'"))
       } else if let previous = seen[reference.id] {
-        var counter = nextSuffix[reference.id] ?? 2
-        let renamed = BibliographyFiles.freeID(reference.id, from: &counter) { taken.contains($0) }
-        nextSuffix[reference.id] = counter
-        taken.insert(renamed)
+        let renamed = keys.renamed(reference.id)
         diagnostics.append(
           Diagnostic(
             .warning, code: "duplicate-id",
@@ -189,12 +181,17 @@ public enum BibTeXReader {
     return expand(pieces, macros: macros, diagnostics: &diagnostics)
   }
 
+  /// An entry on the inheritance path being resolved.
+  private struct Visit {
+    var identity: String
+    var name: String
+  }
+
   /// Copies fields the entry lacks from its `xdata` and `crossref` parents (recursively),
   /// reporting cycles and missing parents.
   private static func inherit(
-    into fields: inout [BibTeXField], childType: String, entries: [(RawEntry, [BibTeXField])], byKey: [String: Int],
-    xdata: [String: (RawEntry, [BibTeXField])], visiting: inout [String], resolved: inout [String: [BibTeXField]],
-    location: SourceLocation, diagnostics: inout [Diagnostic]
+    into fields: inout [BibTeXField], childType: String, table: ParentTable, visiting: inout [Visit],
+    resolved: inout [String: [BibTeXField]], location: SourceLocation, diagnostics: inout [Diagnostic]
   ) {
     var parents: [(String, Bool)] = []
     if let value = fields.first(where: { $0.name == "xdata" })?.value {
@@ -204,7 +201,6 @@ public enum BibTeXReader {
       parents.append((value.trimmingCharacters(in: " \t\r\n{}"), false))
     }
     for (parentKey, isXData) in parents {
-      let lower = parentKey.lowercased()
       guard visiting.count < 32 else {
         diagnostics.append(
           Diagnostic(
@@ -213,42 +209,37 @@ public enum BibTeXReader {
             location: location))
         return
       }
-      if visiting.contains(lower) {
-        diagnostics.append(
-          Diagnostic(
-            .warning, code: "inheritance-cycle",
-            message: "\(isXData ? "xdata" : "crossref") cycle: \((visiting + [lower]).joined(separator: " → "))",
-            location: location, hint: "inheritance is cut at the first repeat; every entry keeps its own fields"))
-        continue
-      }
-      let parent: (RawEntry, [BibTeXField])?
-      if isXData {
-        parent = xdata[lower] ?? byKey[lower].map { entries[$0] }
-      } else {
-        parent = byKey[lower].map { entries[$0] } ?? xdata[lower]
-      }
-      guard let (parentEntry, parentOwn) = parent else {
+      guard let parent = table.parent(parentKey, isXData: isXData, avoiding: visiting.map(\.identity)) else {
         diagnostics.append(
           Diagnostic(
             .warning, code: "missing-parent",
             message: "\(isXData ? "xdata" : "crossref") '\(parentKey)' is not in this file", location: location))
         continue
       }
+      if visiting.contains(where: { $0.identity == parent.identity }) {
+        let path = (visiting.map(\.name) + [parentKey]).joined(separator: " → ")
+        diagnostics.append(
+          Diagnostic(
+            .warning, code: "inheritance-cycle", message: "\(isXData ? "xdata" : "crossref") cycle: \(path)",
+            location: location, hint: "inheritance is cut at the first repeat; every entry keeps its own fields"))
+        continue
+      }
+      let parentEntry = parent.entry
       // A parent is resolved once per file: entries naming the same ancestors through many
       // paths (xdata that each name the next one twice) stay linear, not exponential. A
       // resolution cut by a cycle depends on the path and is not kept.
-      var parentFields = parentOwn
-      if let known = resolved[lower] {
+      var parentFields = parent.fields
+      if let known = resolved[parent.identity] {
         parentFields = known
       } else {
         let before = diagnostics.count
-        visiting.append(lower)
+        visiting.append(Visit(identity: parent.identity, name: parentKey))
         inherit(
-          into: &parentFields, childType: parentEntry.type, entries: entries, byKey: byKey, xdata: xdata,
-          visiting: &visiting, resolved: &resolved, location: location, diagnostics: &diagnostics)
+          into: &parentFields, childType: parentEntry.type, table: table, visiting: &visiting, resolved: &resolved,
+          location: location, diagnostics: &diagnostics)
         visiting.removeLast()
         let cut = diagnostics[before...].contains { $0.code == "inheritance-cycle" || $0.code == "inheritance-depth" }
-        if !cut { resolved[lower] = parentFields }
+        if !cut { resolved[parent.identity] = parentFields }
       }
       let have = Set(fields.map { BibTeXMapping.aliases[$0.name] ?? $0.name })
       for field in parentFields where !BibTeXMapping.notInherited.contains(field.name) {

@@ -7,6 +7,8 @@ struct BibTeXSyntax {
   let bytes: [UInt8]
   let file: String
   private var lineStarts: [Int] = [0]
+  /// Closing offsets by opening offset, per opener, once a group was found unclosed.
+  private var closers: [UInt8: [Int: Int]] = [:]
   var diagnostics: [Diagnostic] = []
   var index = 0
 
@@ -198,8 +200,25 @@ struct BibTeXSyntax {
     index += 1
   }
 
-  /// The offset of the delimiter closing the group opened at `open`.
-  private func balanced(from open: Int, close: UInt8) throws(SyntaxError) -> Int {
+  /// The offset of the delimiter closing the group opened at `open`. After the first group that
+  /// never closes, every group is looked up in a table made in one pass (`closers`), so a file
+  /// of unclosed `@comment{` lines is read in linear time, not scanned to its end once per line.
+  private mutating func balanced(from open: Int, close: UInt8) throws(SyntaxError) -> Int {
+    let opener = bytes[open]
+    if let table = closers[opener] {
+      if let end = table[open] { return end }
+    } else if let end = Self.closer(bytes, from: open, close: close) {
+      return end
+    } else {
+      closers[opener] = Self.closers(bytes, opener: opener, close: close)
+    }
+    throw SyntaxError(
+      message: "unbalanced '\(Character(Unicode.Scalar(opener)))': no matching '\(Character(Unicode.Scalar(close)))'",
+      offset: open, hint: "count the braces in this value")
+  }
+
+  /// The delimiter closing the group opened at `open`, scanning forward.
+  private static func closer(_ bytes: [UInt8], from open: Int, close: UInt8) -> Int? {
     var depth = 0
     var cursor = open
     let opener = bytes[open]
@@ -215,9 +234,28 @@ struct BibTeXSyntax {
       }
       cursor += 1
     }
-    throw SyntaxError(
-      message: "unbalanced '\(Character(Unicode.Scalar(opener)))': no matching '\(Character(Unicode.Scalar(close)))'",
-      offset: open, hint: "count the braces in this value")
+    return nil
+  }
+
+  /// Every group's closing offset by its opening offset, in one pass over the file. The scan
+  /// agrees with `closer(_:from:close:)` for an opener after `@comment`: the byte before it is
+  /// never a backslash, so both scans see the same escapes from there on.
+  private static func closers(_ bytes: [UInt8], opener: UInt8, close: UInt8) -> [Int: Int] {
+    var table: [Int: Int] = [:]
+    var open: [Int] = []
+    var cursor = 0
+    while cursor < bytes.count {
+      let byte = bytes[cursor]
+      if byte == opener {
+        open.append(cursor)
+      } else if byte == close {
+        if let start = open.popLast() { table[start] = cursor }
+      } else if byte == UInt8(ascii: "\\") && opener == UInt8(ascii: "{") {
+        cursor += 1
+      }
+      cursor += 1
+    }
+    return table
   }
 
   /// `piece (# piece)*`.

@@ -114,7 +114,7 @@ enum CSLBlob {
     var escaped = false
     func escape(_ value: UInt32) {
       let hex = String(value, radix: 16)
-      output.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+      output.appendEach(("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
     }
     // Scalars, not Characters: a brace followed by a combining mark is one Character.
     for scalar in json.unicodeScalars {

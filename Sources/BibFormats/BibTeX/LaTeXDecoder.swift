@@ -54,7 +54,7 @@ struct LaTeXDecoder {
     for scalar in text.unicodeScalars {
       if scalar == lineBreak || scalar == paragraphBreak {
         // Breaks become newlines; the spaces around them go.
-        output.append(contentsOf: (scalar == lineBreak ? "\n" : "\n\n").unicodeScalars)
+        output.appendEach((scalar == lineBreak ? "\n" : "\n\n").unicodeScalars)
         pendingSpace = false
       } else if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
         pendingSpace = !output.isEmpty && output.last != "\n"

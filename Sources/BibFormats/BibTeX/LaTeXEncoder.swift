@@ -59,7 +59,7 @@ struct LaTeXEncoder: Sendable {
       case "$" where mathPairs:
         var close = index + 1
         while close < characters.count, characters[close] != "$" { close += 1 }
-        output.unicodeScalars.append(contentsOf: characters[index...min(close, characters.count - 1)])
+        output.unicodeScalars.appendEach(characters[index...min(close, characters.count - 1)])
         index = close + 1
         continue
       case "\\":
@@ -76,7 +76,7 @@ struct LaTeXEncoder: Sendable {
             while index < characters.count, characters[index] == "{",
               let close = Self.groupEnd(characters, index)
             {
-              output.unicodeScalars.append(contentsOf: characters[index...close])
+              output.unicodeScalars.appendEach(characters[index...close])
               index = close + 1
             }
             continue

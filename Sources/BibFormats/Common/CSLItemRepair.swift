@@ -7,15 +7,14 @@ enum CSLItemRepair {
   /// Decodes parsed items with those repairs; other problems are `CSLJSON.decode`'s.
   static func decode(_ value: JSONValue, file: String) -> CSLJSON.ReadResult {
     guard case .array(let items) = value else { return CSLJSON.decode(value, file: file) }
-    var taken: Set<String> = []
+    var keys = CitationKeys.Fresh()
     for item in items {
-      if let id = item.objectValue?["id"].flatMap(idText), !id.isEmpty { taken.insert(id) }
+      if let id = item.objectValue?["id"].flatMap(idText), !id.isEmpty { keys.insert(id) }
     }
     var repaired: [JSONValue] = []
     var generated: [String: SourceLocation] = [:]  // placeholder id → item place
     var diagnostics: [Diagnostic] = []
     var firstPlace: [String: SourceLocation] = [:]
-    var nextSuffix: [String: Int] = [:]
     for (offset, item) in items.enumerated() {
       guard case .object(let object) = item else {
         repaired.append(item)
@@ -29,10 +28,7 @@ enum CSLItemRepair {
         generated[placeholder] = place
         repaired.append(.object(replacingID(object, with: placeholder)))
       } else if let first = firstPlace[id] {
-        var counter = nextSuffix[id] ?? 2
-        let renamed = BibliographyFiles.freeID(id, from: &counter) { taken.contains($0) }
-        nextSuffix[id] = counter
-        taken.insert(renamed)
+        let renamed = keys.renamed(id)
         diagnostics.append(
           Diagnostic(
             .warning, code: "duplicate-id",
@@ -48,8 +44,7 @@ enum CSLItemRepair {
     for index in result.references.indices {
       let placeholder = result.references[index].id
       guard let place = generated[placeholder] else { continue }
-      let key = CitationKeys.fresh(for: result.references[index], taken: taken)
-      taken.insert(key)
+      let key = keys.key(for: result.references[index])
       result.references[index].id = key
       result.locations[key] = result.locations.removeValue(forKey: placeholder) ?? place
       diagnostics.append(

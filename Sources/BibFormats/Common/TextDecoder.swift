@@ -193,11 +193,11 @@ public enum TextDecoder {
     var scalars = String.UnicodeScalarView()
     var start = 0
     for offset in invalid {
-      scalars.append(contentsOf: String(decoding: bytes[start..<offset], as: UTF8.self).unicodeScalars)
+      scalars.appendEach(String(decoding: bytes[start..<offset], as: UTF8.self).unicodeScalars)
       scalars.append(windows1252Scalar(bytes[offset]))
       start = offset + 1
     }
-    scalars.append(contentsOf: String(decoding: bytes[start...], as: UTF8.self).unicodeScalars)
+    scalars.appendEach(String(decoding: bytes[start...], as: UTF8.self).unicodeScalars)
     var diagnostics: [Diagnostic] = []
     var reportedLines: Set<Int> = []
     for position in linePositions(bytes, offsets: invalid) where reportedLines.insert(position.line).inserted {

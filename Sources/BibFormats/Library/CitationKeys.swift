@@ -18,14 +18,57 @@ public enum CitationKeys {
   public static func fresh(
     for reference: Reference, taken: Set<String>, pattern: KeyPattern = .standard
   ) -> String {
-    let base = base(for: reference, pattern: pattern)
-    var candidate = base
-    var suffix = 0
-    while taken.contains(candidate) {
-      candidate = base + (suffix < 26 ? String(UnicodeScalar(UInt8(97 + suffix))) : "-\(suffix)")
-      suffix += 1
+    var keys = Fresh(taken: taken, pattern: pattern)
+    return keys.key(for: reference)
+  }
+
+  /// Fresh keys for many entries that have none, each one taken as it is handed out. Where the
+  /// search for a free suffix stopped is kept per base, so a thousand keyless entries by one
+  /// author in one year cost linear time, not a search from `a` for each.
+  public struct Fresh: Sendable {
+    public private(set) var taken: Set<String>
+    let pattern: KeyPattern
+    private var nextSuffix: [String: Int] = [:]
+    private var nextRename: [String: Int] = [:]
+
+    public init(taken: Set<String> = [], pattern: KeyPattern = .standard) {
+      self.taken = taken
+      self.pattern = pattern
     }
-    return candidate
+
+    /// A free key for the reference, now taken.
+    public mutating func key(for reference: Reference) -> String {
+      let base = CitationKeys.base(for: reference, pattern: pattern)
+      var suffix = nextSuffix[base] ?? -1
+      var candidate = suffix < 0 ? base : Self.suffixed(base, suffix)
+      while taken.contains(candidate) {
+        suffix += 1
+        candidate = Self.suffixed(base, suffix)
+      }
+      nextSuffix[base] = suffix + 1
+      taken.insert(candidate)
+      return candidate
+    }
+
+    /// `id-2`, `id-3`…: the first that is not taken, now taken (for a second entry with an id
+    /// already used); the search for each id goes on where it stopped.
+    public mutating func renamed(_ id: String) -> String {
+      var counter = nextRename[id] ?? 2
+      let used = taken
+      let free = BibliographyFiles.freeID(id, from: &counter) { used.contains($0) }
+      nextRename[id] = counter
+      taken.insert(free)
+      return free
+    }
+
+    /// Marks a key as used (an entry's own key).
+    public mutating func insert(_ key: String) { taken.insert(key) }
+
+    public func contains(_ key: String) -> Bool { taken.contains(key) }
+
+    private static func suffixed(_ base: String, _ suffix: Int) -> String {
+      base + (suffix < 26 ? String(UnicodeScalar(UInt8(97 + suffix))) : "-\(suffix)")
+    }
   }
 
   /// Proposed keys for every reference: old id → new id (unchanged ids included).

@@ -140,6 +140,8 @@ struct KeyValues {
   static func words(_ text: String, japanese: Bool, keepStopWords: Bool = false) -> [String] {
     var result: [String] = []
     let plain = TextKey.stripMarkup(text)
+    // Once for the whole text (per word, a long title was quadratic: 50 s for 1 MB).
+    let kanaText = japanese || KanaRomanizer.containsKana(plain)
     for raw in plain.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "–" || $0 == "—" || $0 == "/" }) {
       var word = Substring(raw)
       if let first = word.first(where: { $0.isLetter || $0.isNumber }), Romanization.isUnspaced(first) {
@@ -148,7 +150,7 @@ struct KeyValues {
         let kana = word.prefix { KanaRomanizer.containsKana(String($0)) }
         word = kana.isEmpty ? word.prefix(2) : kana.prefix(6)
       }
-      let key = keyText(String(word), japanese: japanese || KanaRomanizer.containsKana(plain))
+      let key = keyText(String(word), japanese: kanaText)
       guard !key.isEmpty else { continue }
       if !keepStopWords && stopWords.contains(key.lowercased()) { continue }
       result.append(key)

@@ -21,29 +21,36 @@ enum TextKey {
     return output
   }
 
-  /// `Ångström–Über` → `angstromuber`; non-Latin letters are kept (lowercased).
+  /// `Ångström–Über` → `angstromuber`; non-Latin letters are kept (lowercased). Built as a
+  /// String (appending to a `String.UnicodeScalarView` made a 1 MB title take minutes).
   static func fold(_ text: String, keepSpaces: Bool = false) -> String {
     let decomposed = stripMarkup(text).decomposedStringWithCanonicalMapping
-    var output = String.UnicodeScalarView()
+    var output = ""
+    var lastIsSpace = false
     for scalar in decomposed.unicodeScalars {
       if scalar.properties.generalCategory == .nonspacingMark { continue }
+      var piece = ""
       switch scalar {
-      case "ß": output.append(contentsOf: "ss".unicodeScalars)
-      case "æ", "Æ": output.append(contentsOf: "ae".unicodeScalars)
-      case "ø", "Ø": output.append("o")
-      case "ł", "Ł": output.append("l")
-      case "đ", "Đ": output.append("d")
-      case "œ", "Œ": output.append(contentsOf: "oe".unicodeScalars)
-      case "ı": output.append("i")
+      case "ß": piece = "ss"
+      case "æ", "Æ": piece = "ae"
+      case "ø", "Ø": piece = "o"
+      case "ł", "Ł": piece = "l"
+      case "đ", "Đ": piece = "d"
+      case "œ", "Œ": piece = "oe"
+      case "ı": piece = "i"
       default:
         if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-          output.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+          piece = String(scalar).lowercased()
         } else if keepSpaces && (scalar.properties.isWhitespace || scalar == "-") {
-          if output.last != " " { output.append(" ") }
+          if !lastIsSpace { output += " " }
+          lastIsSpace = true
+          continue
         }
       }
+      output += piece
+      if !piece.isEmpty { lastIsSpace = false }
     }
-    return String(output).trimmingCharacters(in: " ")
+    return output.trimmingCharacters(in: " ")
   }
 
   /// Only ASCII letters and digits of the folded text.

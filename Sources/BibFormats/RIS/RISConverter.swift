@@ -51,14 +51,15 @@ enum RISConverter {
   static func writeDate(_ date: DateValue) -> String {
     if let literal = date.literal { return literal }
     guard let parts = date.start, let year = parts.year else { return date.edtf ?? "" }
-    var text = String(year)
-    if let month = parts.month { text += "/" + (month < 10 ? "0" : "") + String(month) }
-    if let day = parts.day { text += "/" + (day < 10 ? "0" : "") + String(day) }
+    func twoDigits(_ number: Int) -> String { (number < 10 ? "0" : "") + String(number) }
+    let month = parts.month.map(twoDigits)
+    let day = parts.day.map(twoDigits)
+    // `YYYY/MM/DD/other`: the other-information part keeps its place after empty month and day
+    // (counted by position: a loop that split "2014//" until it had three parts never ended).
     if let other = date.extra["ris:date-other"]?.stringValue {
-      while text.split(separator: "/").count < 3 { text += "/" }
-      text += "/" + other
+      return [String(year), month ?? "", day ?? "", other].joined(separator: "/")
     }
-    return text
+    return ([String(year)] + [month, day].compactMap { $0 }).joined(separator: "/")
   }
 
   /// The native reading of a record; tags with no CSL variable are kept as `keepPrefix + TAG`.

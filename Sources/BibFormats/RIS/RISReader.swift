@@ -20,16 +20,22 @@ public enum RISReader {
       dialect.map { TaggedRecords.split(text, dialect: $0, file: file) }
       ?? records(text, file: file, diagnostics: &diagnostics)
     var document = BibDocument()
-    var seen: [String: Int] = [:]
-    var generated: Set<String> = []
+    // Every id written in the file is taken before any is generated or renamed, so a generated
+    // key or an `ID-2` never collides with an id that comes later.
+    var keys = CitationKeys.Fresh()
+    if dialect == nil {
+      for record in records {
+        for line in record.lines where line.tag == "ID" && !line.value.isEmpty { keys.insert(line.value) }
+      }
+    }
+    var seen: Set<String> = []
     for (offset, record) in records.enumerated() {
       var reference =
         dialect.map { TaggedRecordConverter.reference(record, dialect: $0) }
         ?? RISConverter.reference(record.lines.map { ($0.tag, $0.value) }, fallbackID: "ris\(offset + 1)")
       if dialect != nil || !record.lines.contains(where: { $0.tag == "ID" && !$0.value.isEmpty }) {
         // No ID (common in downloads): a citation key as `cited bib keys` would propose it.
-        reference.id = CitationKeys.fresh(for: reference, taken: generated)
-        generated.insert(reference.id)
+        reference.id = keys.key(for: reference)
       }
       if let blobLine = record.lines.first(where: { $0.tag == "N1" && $0.value.hasPrefix(RISConverter.blobPrefix) }) {
         if let blob = CSLBlob.parse(String(blobLine.value.dropFirst(RISConverter.blobPrefix.count))) {
@@ -38,19 +44,17 @@ public enum RISReader {
           diagnostics += warnings
         }
       }
-      if let count = seen[reference.id] {
-        seen[reference.id] = count + 1
-        let renamed = reference.id + "-" + String(count + 1)
+      if seen.contains(reference.id) {
+        let renamed = keys.renamed(reference.id)
         diagnostics.append(
           Diagnostic(
             .warning, code: "duplicate-id",
             message: "duplicate ID '\(reference.id)'; this record is read as '\(renamed)'",
             location: record.location))
         reference.id = renamed
-      } else {
-        seen[reference.id] = 1
       }
-      generated.insert(reference.id)
+      seen.insert(reference.id)
+      keys.insert(reference.id)
       document.references.append(reference)
       document.locations[reference.id] = record.location
       var places: [String: SourceLocation] = [:]
@@ -66,8 +70,7 @@ public enum RISReader {
   /// `GEN`, with a warning). CR-only line endings (old Mac exports) are read as line ends.
   static func records(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> [Record] {
     var splitter = RecordSplitter(file: file)
-    let normalized = text.contains("\r") && !text.contains("\n") ? text.replacingCarriageReturns() : text
-    for (offset, rawLine) in normalized.lines().enumerated() {
+    for (offset, rawLine) in text.lines().enumerated() {
       var line = Substring(rawLine)
       if offset == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
       splitter.add(line, lineNumber: offset + 1)

@@ -31,8 +31,7 @@ enum TaggedRecords {
       if let open = current, !open.lines.isEmpty { records.append(open) }
       current = nil
     }
-    let normalized = text.contains("\r") && !text.contains("\n") ? text.replacingCarriageReturns() : text
-    for (offset, rawLine) in normalized.lines().enumerated() {
+    for (offset, rawLine) in text.lines().enumerated() {
       let line = offset == 0 ? Substring(rawLine.trimmingCharacters(in: "\u{FEFF}")) : Substring(rawLine)
       let location = SourceLocation(file: file, line: offset + 1, column: 1)
       if line.trimmingCharacters(in: " \t").isEmpty {
@@ -50,13 +49,14 @@ enum TaggedRecords {
         }
         if current == nil { current = RISReader.Record(lines: [], location: location) }
         current?.lines.append((tag, value, location))
-      } else if var open = current, let last = open.lines.popLast() {
+      } else if var open = current, let last = open.lines.last {
+        // Grown in place (the record uniquely held): many continuation lines stay linear.
+        current = nil
         let more = line.trimmingCharacters(in: " \t")
         if repeatsOnContinuation(last.tag, dialect: dialect) {
-          open.lines.append(last)
           open.lines.append((last.tag, more, location))
         } else {
-          open.lines.append((last.tag, last.value + " " + more, last.location))
+          open.lines[open.lines.count - 1].value += " " + more
         }
         current = open
       }

@@ -10,15 +10,21 @@ public enum EntityFormatter {
     return table([["ID", "KIND", "LABEL", "STATEMENTS"]] + rows)
   }
 
+  /// The widest a column is padded to: a longer cell is printed whole and pushes its row's next
+  /// cells along, so one huge label does not pad every row of the list to its length.
+  static let maximumColumnWidth = 60
+
   static func table(_ rows: [[String]]) -> String {
     guard let columns = rows.first?.count else { return "" }
     var widths = Array(repeating: 0, count: columns)
     for row in rows {
-      for (index, cell) in row.enumerated() where index < columns - 1 { widths[index] = max(widths[index], cell.count) }
+      for (index, cell) in row.enumerated() where index < columns - 1 {
+        widths[index] = min(max(widths[index], cell.count), maximumColumnWidth)
+      }
     }
     return rows.map { row in
       row.enumerated().map { index, cell in
-        index < columns - 1 ? cell + String(repeating: " ", count: widths[index] - cell.count + 2) : cell
+        index < columns - 1 ? cell + String(repeating: " ", count: max(widths[index] - cell.count, 0) + 2) : cell
       }.joined()
     }.joined(separator: "\n") + "\n"
   }

@@ -8,6 +8,9 @@ struct DocumentConverter {
   private(set) var found: [CitationCluster] = []
   private(set) var sawRefsMarker = false
   private var usedIDs: Set<String> = []
+  /// Where the last byte column was turned into a character index (line, byte, index): text
+  /// runs of one line are asked for left to right, so a long line is walked once.
+  private var columnMark = (line: 0, byte: 0, index: 0)
 
   /// Stands for `::: {#refs}` until the bibliography replaces it.
   static let refsMarker = DocBlock.section(id: "refs-marker", className: nil, content: [])
@@ -126,7 +129,7 @@ struct DocumentConverter {
   private mutating func textRun(_ text: String, line: Int, column: Int) -> [DocInline] {
     guard CitationSyntax.mayContainCitation(text) else { return [.text(text)] }
     var output: [DocInline] = []
-    var searchFrom = max(column - 1, 0)
+    var searchFrom = characterIndex(line: line, byteColumn: column)
     for segment in CitationSyntax.scan(text) {
       switch segment {
       case .text(let plain):
@@ -152,32 +155,49 @@ struct DocumentConverter {
   }
 
   /// A note mark hugs the word before it and follows the punctuation after it (`word.¹`).
+  /// Built in one pass (inserting into the array was quadratic in the notes of a paragraph).
   static func placeNoteMarks(_ input: [DocInline]) -> [DocInline] {
-    var output = input
+    var pending = input
+    var output: [DocInline] = []
+    output.reserveCapacity(input.count)
     var index = 0
-    while index < output.count {
-      guard case .noteReference = output[index] else {
-        index += 1
+    while index < pending.count {
+      let mark = pending[index]
+      index += 1
+      guard case .noteReference = mark else {
+        output.append(mark)
         continue
       }
-      if index > 0, case .text(let before) = output[index - 1] {
+      let hasBefore = !output.isEmpty
+      if case .text(let before)? = output.last {
         var trimmed = before
         while let last = trimmed.last, last == " " { trimmed.removeLast() }
-        output[index - 1] = .text(trimmed)
+        output[output.count - 1] = .text(trimmed)
       }
-      if index + 1 < output.count, case .text(let after) = output[index + 1], let first = after.first,
-        ".,;:!?".contains(first), index > 0
+      if hasBefore, index < pending.count, case .text(let after) = pending[index], let first = after.first,
+        ".,;:!?".contains(first)
       {
-        let mark = output[index]
-        output[index] = .text(String(first))
-        output[index + 1] = mark
-        output.insert(.text(String(after.dropFirst())), at: index + 2)
-        index += 2
-        continue
+        output.append(.text(String(first)))
+        pending[index] = .text(String(after.dropFirst()))
       }
-      index += 1
+      output.append(mark)
     }
     return output
+  }
+
+  /// The 0-based character index in source line `line` of cmark's 1-based byte column.
+  private mutating func characterIndex(line: Int, byteColumn: Int) -> Int {
+    guard line >= 1, line <= sourceLines.count else { return max(byteColumn - 1, 0) }
+    let characters = sourceLines[line - 1]
+    let target = max(byteColumn - 1, 0)
+    if columnMark.line != line || columnMark.byte > target { columnMark = (line, 0, 0) }
+    while columnMark.index < characters.count {
+      let width = characters[columnMark.index].utf8.count
+      guard columnMark.byte + width <= target else { break }
+      columnMark.byte += width
+      columnMark.index += 1
+    }
+    return columnMark.index
   }
 
   /// The 1-based column of `needle` in source line `line` at or after `from`, and whether the
@@ -186,13 +206,10 @@ struct DocumentConverter {
     guard line >= 1, line <= sourceLines.count else { return (nil, false) }
     let haystack = sourceLines[line - 1]
     let pattern = Array(needle)
-    guard !pattern.isEmpty, haystack.count >= pattern.count else { return (nil, false) }
-    var start = min(max(from, 0), haystack.count)
-    // cmark columns are bytes; a line with non-ASCII text may put the real start earlier.
-    if start > 0, haystack.contains(where: { !$0.isASCII }) { start = 0 }
-    var position = start
+    guard let first = pattern.first, haystack.count >= pattern.count else { return (nil, false) }
+    var position = min(max(from, 0), haystack.count)
     while position + pattern.count <= haystack.count {
-      if Array(haystack[position..<(position + pattern.count)]) == pattern {
+      if haystack[position] == first, haystack[position..<(position + pattern.count)].elementsEqual(pattern) {
         let escaped = position > 0 && haystack[position - 1] == "\\"
         return (position + 1, escaped)
       }

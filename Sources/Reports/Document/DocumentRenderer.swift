@@ -25,11 +25,25 @@ public struct DocumentRenderer: Sendable {
     public var diagnostics: [Diagnostic]
   }
 
+  /// A table read as text because it is over the cell budget.
+  static func tableDiagnostic(_ table: TableBudget.Oversized, file: String) -> Diagnostic {
+    Diagnostic(
+      .warning, code: "markdown-table-limit",
+      message:
+        "a table of \(table.columns) columns and \(table.rows) rows is over the limit of "
+        + "\(TableBudget.maximumCells) cells; it is read as text",
+      location: SourceLocation(file: file, line: table.line, column: 1),
+      hint: "split the table or shorten its header row")
+  }
+
   /// Splits front matter off `text`, parses the body and renders it in `format`.
   public func render(_ text: String, file: String, format: DocumentFormat) -> Result {
     let (matter, body, matterDiagnostics) = FrontMatter.split(text, file: file)
-    let tree = MarkdownParser.parse(body)
-    let sourceLines = body.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+    let (budgeted, oversized) = TableBudget.limit(body)
+    let tree = MarkdownParser.parse(budgeted)
+    // Lines as cmark counts them: LF, CRLF (one Character) and a lone CR all end a line.
+    let sourceLines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+      .map { Array($0) }
 
     // Pass 1: find the citations in document order.
     var collector = DocumentConverter(sourceLines: sourceLines, rendered: nil)
@@ -37,7 +51,7 @@ public struct DocumentRenderer: Sendable {
     let clusters = collector.found
 
     // Render them: known keys go to the processor, unknown keys stay visible.
-    var diagnostics = matterDiagnostics
+    var diagnostics = matterDiagnostics + oversized.map { Self.tableDiagnostic($0, file: file) }
     let plan = CitationPlan(clusters: clusters, knownKeys: knownKeys, isNoteStyle: renderer.isNoteStyle)
     for (cluster, slot) in zip(clusters, plan.slots) {
       for key in slot.unknown {

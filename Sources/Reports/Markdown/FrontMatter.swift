@@ -25,7 +25,8 @@ public struct FrontMatter: Sendable, Hashable {
   /// Splits `text` into front matter and body. The body keeps the front matter's lines as empty
   /// lines, so line numbers in the body are line numbers in the file.
   public static func split(_ text: String, file: String) -> (FrontMatter, String, [Diagnostic]) {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // By LF and CRLF ("\r\n" is one Character, so splitting at "\n" alone missed CRLF files).
+    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     guard let first = lines.first, first.trimmingTrailingCR == "---" else { return (FrontMatter(), text, []) }
     guard
       let end = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingCR == "---" || $0.trimmingTrailingCR == "..." }

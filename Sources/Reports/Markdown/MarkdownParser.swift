@@ -6,8 +6,10 @@ import CCmarkGFM
 /// Raw HTML is kept as `htmlBlock` / `htmlInline` nodes; renderers decide what to do with it
 /// (Cited's renderers escape it).
 public enum MarkdownParser {
-  /// Parses `text` (any UTF-8 string; invalid sequences were already replaced by Swift).
+  /// Parses `text` (any UTF-8 string; invalid sequences were already replaced by Swift). Tables
+  /// over `TableBudget.maximumCells` are read as text (`TableBudget.limit` reports them).
   public static func parse(_ text: String) -> MarkdownNode {
+    let text = TableBudget.limit(text).text
     cmark_gfm_core_extensions_ensure_registered()
     let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
     guard let parser = cmark_parser_new(options) else { return MarkdownNode(kind: .document) }
