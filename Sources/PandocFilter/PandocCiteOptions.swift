@@ -82,8 +82,7 @@ public struct PandocCiteOptions: Sendable {
     var keys: [String] = []
     collectCiteIDs(value, into: &keys)
     if keys.isEmpty, let text = PandocMetaValue.texts(value)?.joined(separator: " ") {
-      for case .citation(let cluster, _) in CitationSyntax.scan(text) { keys += cluster.items.map(\.key) }
-      if text.contains("@*") { keys.append("*") }
+      keys = CitationSyntax.nociteKeys(text)
     }
     return keys
   }

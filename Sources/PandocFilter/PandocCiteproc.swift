@@ -111,20 +111,9 @@ public struct PandocCiteproc: Sendable {
 
   /// Cited keys first, then `nocite` keys (`*`: every reference) not cited; unknown nocite keys warned.
   static func bibliographyKeys(_ cited: [String], nocite: [String], references: [Reference]) -> ([String], [String]) {
-    var keys = cited
-    var seen = Set(cited)
-    var warnings: [String] = []
-    let known = Set(references.map(\.id))
-    for key in nocite {
-      if key == "*" {
-        for reference in references where seen.insert(reference.id).inserted { keys.append(reference.id) }
-      } else if !known.contains(key) {
-        warnings.append("citation \(key) not found")
-      } else if seen.insert(key).inserted {
-        keys.append(key)
-      }
-    }
-    return (keys, warnings)
+    let (keys, unknown) = CitationPlan.bibliographyKeys(
+      cited: cited, nocite: nocite, referenceKeys: references.map(\.id))
+    return (keys, unknown.map { "citation \($0) not found" })
   }
 
   /// `cited-check`: every citation of an unknown key with the text around it (pandoc's JSON

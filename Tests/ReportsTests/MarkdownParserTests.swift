@@ -20,6 +20,16 @@ import Testing
     #expect(inlineKinds.contains(.code))
   }
 
+  @Test func footnotesAreParsedWithTheirLabels() throws {
+    // cmark numbers notes in the order of their first reference; labels become those numbers.
+    let tree = MarkdownParser.parse("More[^b] and[^a].\n\n[^a]: Note A.\n\n[^b]: Note B.\n")
+    let kinds = tree.children.map(\.kind)
+    #expect(kinds == [.paragraph, .footnoteDefinition(label: "1"), .footnoteDefinition(label: "2")])
+    #expect(tree.children[1].plainText == "Note B.")
+    let references = tree.children[0].children.map(\.kind).filter { $0 != .text }
+    #expect(references == [.footnoteReference(label: "1"), .footnoteReference(label: "2")])
+  }
+
   @Test func frontMatterKeepsLineNumbers() throws {
     let (matter, body, diagnostics) = FrontMatter.split(
       "---\ntitle: T\nbibliography: [a.json, b.json]\n---\nText\n", file: "d.md")
@@ -57,5 +67,23 @@ import Testing
     let text = String(repeating: "[@a ", count: 20_000) + String(repeating: "@{", count: 20_000)
     let segments = CitationSyntax.scan(text)
     #expect(!segments.isEmpty)
+  }
+
+  @Test func inlineNotesMatchBracketsInLinearTime() throws {
+    // 20,000 unclosed `^[` and as many nested ones: one pass, depth capped, no note lost.
+    let unclosed = MarkdownNode(kind: .text, literal: String(repeating: "^[x ", count: 20_000) + "end")
+    #expect(InlineNotes.gather([unclosed]) == [unclosed])
+    let nested = String(repeating: "^[", count: 20_000) + "deep" + String(repeating: "]", count: 20_000)
+    let gathered = InlineNotes.gather([MarkdownNode(kind: .text, literal: "a " + nested + " b")])
+    #expect(gathered.map(\.kind) == [.text, .inlineNote, .text])
+    #expect(gathered.map(\.plainText).joined().contains("deep"))
+    let split = InlineNotes.gather([
+      MarkdownNode(kind: .text, literal: "x^[one [y] "), MarkdownNode(kind: .emphasis, children: []),
+      MarkdownNode(kind: .text, literal: " two] z ^[open"),
+    ])
+    #expect(split.map(\.kind) == [.text, .inlineNote, .text])
+    #expect(split.first?.literal == "x")
+    #expect(split.last?.literal == " z ^[open")
+    #expect(split[1].children.map(\.literal) == ["one [y] ", "", " two"])
   }
 }

@@ -56,9 +56,18 @@ public struct CSLEngineRenderer: CitationRendering {
   }
 
   public func render(_ citations: [Citation], bibliographyKeys: [String], format: DocumentFormat) -> RenderedCitations {
+    render(citations, bibliographyKeys: bibliographyKeys, format: format, links: CitationLinks())
+  }
+
+  /// HTML links cited items to their entries and URLs as `links` says (the default: none,
+  /// the report adds its own checked links); text and Markdown have no links.
+  public func render(
+    _ citations: [Citation], bibliographyKeys: [String], format: DocumentFormat, links: CitationLinks
+  ) -> RenderedCitations {
     let engineFormat: any CSLEngine.OutputFormat
     switch format {
-    case .html: engineFormat = HTMLFormat(linkURLs: false)
+    case .html where links.items.isEmpty: engineFormat = HTMLFormat(linkURLs: links.urls)
+    case .html: engineFormat = AnchoredHTMLFormat(base: HTMLFormat(linkURLs: links.urls), linkedItems: links.items)
     case .markdown: engineFormat = MarkdownFormat()
     case .text: engineFormat = PlainTextFormat()
     }

@@ -8,7 +8,7 @@ import BibModel
 /// not count for positions) and the rest with the author suppressed (in-text styles) or in full
 /// (note styles, where the rest goes into the note). With a note style each cluster in the
 /// running text opens a new note; a cluster already inside a footnote is rendered in place with
-/// that footnote's number.
+/// that footnote's number (an author-in-text one without the author its sentence names).
 public struct CitationPlan: Sendable {
   /// Where one cluster sits, for note numbering.
   public enum Place: Sendable, Hashable {
@@ -71,7 +71,7 @@ public struct CitationPlan: Sendable {
           authorCite.authorOnly = true
           slot.authorIndex = append([authorCite], noteIndex: 0)
           var restCite = known[0].cite
-          restCite.suppressAuthor = !isNoteStyle || noteOmitsInTextAuthor
+          restCite.suppressAuthor = !isNoteStyle || noteOmitsInTextAuthor || slot.inFootnote
           slot.mainIndex = append([restCite], noteIndex: noteIndex)
         } else {
           slot.mainIndex = append(known.map(\.cite), noteIndex: noteIndex)
@@ -79,6 +79,28 @@ public struct CitationPlan: Sendable {
       }
       slots.append(slot)
     }
+  }
+
+  /// The bibliography's keys: `cited` first, then `nocite` keys not cited, in their order
+  /// (`*` adds every key of `referenceKeys`, in the bibliography's order). Returns the keys and
+  /// the `nocite` keys the bibliography lacks.
+  public static func bibliographyKeys(
+    cited: [String], nocite: [String], referenceKeys: [String]
+  ) -> (keys: [String], unknown: [String]) {
+    var keys = cited
+    var seen = Set(cited)
+    var unknown: [String] = []
+    let known = Set(referenceKeys)
+    for key in nocite {
+      if key == "*" {
+        for id in referenceKeys where seen.insert(id).inserted { keys.append(id) }
+      } else if !known.contains(key) {
+        unknown.append(key)
+      } else if seen.insert(key).inserted {
+        keys.append(key)
+      }
+    }
+    return (keys, unknown)
   }
 
   private mutating func append(_ cites: [Cite], noteIndex: Int) -> Int {

@@ -12,4 +12,16 @@ public protocol CitationRendering: Sendable {
   var styleName: String { get }
   /// Renders `citations` in order and the bibliography of `bibliographyKeys` (cited keys, first-cited order).
   func render(_ citations: [Citation], bibliographyKeys: [String], format: DocumentFormat) -> RenderedCitations
+  /// The same with `links` in HTML output; processors without links ignore them.
+  func render(
+    _ citations: [Citation], bibliographyKeys: [String], format: DocumentFormat, links: CitationLinks
+  ) -> RenderedCitations
+}
+
+extension CitationRendering {
+  public func render(
+    _ citations: [Citation], bibliographyKeys: [String], format: DocumentFormat, links: CitationLinks
+  ) -> RenderedCitations {
+    render(citations, bibliographyKeys: bibliographyKeys, format: format)
+  }
 }

@@ -51,6 +51,15 @@ public enum CitationSyntax {
   /// The longest bracketed citation or braced key looked for, in characters.
   public static let maximumLength = 2000
 
+  /// The keys of a `nocite` value written as text (`@a @b`, `[@a; @b]`); `@*` gives `*`,
+  /// every reference.
+  public static func nociteKeys(_ text: String) -> [String] {
+    var keys: [String] = []
+    for case .citation(let cluster, _) in scan(text) { keys += cluster.items.map(\.key) }
+    if text.contains("@*") { keys.append("*") }
+    return keys
+  }
+
   /// Quick test: can `text` contain a citation at all?
   public static func mayContainCitation(_ text: String) -> Bool { text.contains("@") }
 

@@ -2,15 +2,30 @@
 ///
 /// Run once with `rendered == nil` to collect the citations in document order, then again with
 /// the rendered inline content of each citation, in the same order.
+///
+/// Footnotes (`[^1]` with its definition, `^[inline]`) are converted where they are referenced
+/// and numbered in reading order; with a note style each citation in the running text (with a
+/// known key) takes the next number too, and a citation inside a footnote takes that note's.
 struct DocumentConverter {
   let sourceLines: [[Character]]
   let rendered: [[DocInline]]?
+  /// Note styles number citation notes together with the document's footnotes.
+  var isNoteStyle = false
+  var knownKeys: Set<String> = []
+  /// Footnote definitions by label.
+  var definitions: [String: MarkdownNode] = [:]
   private(set) var found: [CitationCluster] = []
+  /// Where each found citation sits, for `CitationPlan`.
+  private(set) var places: [CitationPlan.Place] = []
+  /// The document's own footnotes, converted.
+  private(set) var notes: [DocBlock.Note] = []
   private(set) var sawRefsMarker = false
   private var usedIDs: Set<String> = []
   /// Where the last byte column was turned into a character index (line, byte, index): text
   /// runs of one line are asked for left to right, so a long line is walked once.
   private var columnMark = (line: 0, byte: 0, index: 0)
+  private var noteNumber = 0
+  private var currentNote: Int?
 
   /// Stands for `::: {#refs}` until the bibliography replaces it.
   static let refsMarker = DocBlock.section(id: "refs-marker", className: nil, content: [])
@@ -65,7 +80,9 @@ struct DocumentConverter {
         if case .tableRow(true) = row.kind { header = cells } else { rows.append(cells) }
       }
       return .table(DocBlock.Table(header: header, rows: rows))
-    case .document, .customBlock, .footnoteDefinition, .tableRow, .tableCell, .other:
+    case .footnoteDefinition:
+      return nil
+    case .document, .customBlock, .tableRow, .tableCell, .other:
       return .section(id: nil, className: nil, content: blocks(node.children))
     default:
       let content = inlines([node])
@@ -85,7 +102,9 @@ struct DocumentConverter {
     return id
   }
 
-  mutating func inlines(_ nodes: [MarkdownNode]) -> [DocInline] {
+  /// `input` as inlines; `^[…]` notes are gathered unless they already were (a note's content).
+  mutating func inlines(_ input: [MarkdownNode], gatheringNotes: Bool = true) -> [DocInline] {
+    let nodes = gatheringNotes ? InlineNotes.gather(input) : input
     var output: [DocInline] = []
     var index = 0
     while index < nodes.count {
@@ -119,10 +138,52 @@ struct DocumentConverter {
     case .image(let url, _): return .link(url: url, content: [.text(node.plainText.isEmpty ? url : node.plainText)])
     case .htmlInline: return .text(node.literal)
     case .text: return .text(node.literal)
+    case .footnoteReference(let label):
+      guard let definition = definitions[label] else { return .text("[^" + label + "]") }
+      return note(definition.children, gathered: false)
+    case .inlineNote:
+      return note([MarkdownNode(kind: .paragraph, children: node.children)], gathered: true)
     default:
       let content = inlines(node.children)
       return content.isEmpty ? nil : .span(className: "md", content: content)
     }
+  }
+
+  /// The footnote holding `content` (blocks, in one paragraph): the next number, its citations
+  /// placed in it. `gathered`: the content's inline notes were already found.
+  private mutating func note(_ content: [MarkdownNode], gathered: Bool) -> DocInline {
+    noteNumber += 1
+    let number = noteNumber
+    let outer = currentNote
+    currentNote = number
+    var inlines: [DocInline] = []
+    for block in content {
+      if !inlines.isEmpty { inlines.append(.text(" ")) }
+      inlines += self.inlines(block.kind == .paragraph ? block.children : [block], gatheringNotes: !gathered)
+    }
+    currentNote = outer
+    notes.append(DocBlock.Note(number: number, content: inlines))
+    return .noteReference(number)
+  }
+
+  /// The place of a citation found now: in the current footnote, else in the running text
+  /// (a new note in note styles when it cites a known key).
+  private mutating func place(of cluster: CitationCluster) -> CitationPlan.Place {
+    if let currentNote { return .footnote(number: currentNote) }
+    guard isNoteStyle, cluster.items.contains(where: { knownKeys.contains($0.key) }) else {
+      return .text(number: noteNumber + 1)
+    }
+    noteNumber += 1
+    return .text(number: noteNumber)
+  }
+
+  /// The footnote definitions among `nodes` (cmark puts them at the top level), by label.
+  static func definitions(in nodes: [MarkdownNode]) -> [String: MarkdownNode] {
+    var definitions: [String: MarkdownNode] = [:]
+    for node in nodes {
+      if case .footnoteDefinition(let label) = node.kind, definitions[label] == nil { definitions[label] = node }
+    }
+    return definitions
   }
 
   /// Scans a run of text for citations.
@@ -146,6 +207,7 @@ struct DocumentConverter {
         cluster.column = foundColumn ?? column
         let index = found.count
         found.append(cluster)
+        places.append(place(of: cluster))
         if let rendered, index < rendered.count {
           output += rendered[index]
         }

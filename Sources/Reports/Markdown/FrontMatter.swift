@@ -9,6 +9,16 @@ public struct FrontMatter: Sendable, Hashable {
   public var style: String?
   public var bibliography: [String]
   public var lang: String?
+  /// `nocite`: keys listed in the bibliography without being cited; `*` stands for every entry.
+  public var nocite: [String] = []
+  /// `suppress-bibliography: true`: no bibliography.
+  public var suppressBibliography = false
+  /// `reference-section-title`: the heading of a bibliography placed at the end.
+  public var referenceSectionTitle: String?
+  /// `link-citations: true`: in HTML each cited item links to its entry (`#ref-KEY`).
+  public var linkCitations = false
+  /// `link-bibliography: true`: in HTML the bibliography's URLs and DOIs are links.
+  public var linkBibliography = false
 
   public init(
     title: String? = nil, authors: [String] = [], date: String? = nil, style: String? = nil,
@@ -64,6 +74,11 @@ public struct FrontMatter: Sendable, Hashable {
       case "style", "csl", "citation-style": matter.style = scalarText(value)
       case "bibliography": matter.bibliography = strings(value)
       case "lang", "language": matter.lang = scalarText(value)
+      case "nocite": matter.nocite = CitationSyntax.nociteKeys(strings(value).joined(separator: " "))
+      case "suppress-bibliography": matter.suppressBibliography = value.bool ?? false
+      case "reference-section-title": matter.referenceSectionTitle = scalarText(value)
+      case "link-citations": matter.linkCitations = value.bool ?? false
+      case "link-bibliography": matter.linkBibliography = value.bool ?? false
       default: break
       }
     }

@@ -12,6 +12,8 @@ public struct MarkdownNode: Sendable, Hashable {
     case link(url: String, title: String), image(url: String, title: String)
     case footnoteReference(label: String)
     case table(alignments: [String]), tableRow(header: Bool), tableCell, strikethrough
+    /// pandoc's inline note `^[text]`, found by `InlineNotes` (cmark reads it as text).
+    case inlineNote
     /// A node type this wrapper does not know by name (kept with cmark's type string).
     case other(String)
   }

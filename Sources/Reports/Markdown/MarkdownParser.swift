@@ -1,7 +1,7 @@
 import CCmarkGFM
 
 /// Parses CommonMark with the GitHub extensions (tables, strikethrough, autolinks) through the
-/// system cmark-gfm, and hands out a `MarkdownNode` value tree with source positions.
+/// system cmark-gfm, footnotes (`[^1]`) included, and hands out a `MarkdownNode` value tree with source positions.
 ///
 /// Raw HTML is kept as `htmlBlock` / `htmlInline` nodes; renderers decide what to do with it
 /// (Cited's renderers escape it).
@@ -11,7 +11,7 @@ public enum MarkdownParser {
   public static func parse(_ text: String) -> MarkdownNode {
     let text = TableBudget.limit(text).text
     cmark_gfm_core_extensions_ensure_registered()
-    let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+    let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
     guard let parser = cmark_parser_new(options) else { return MarkdownNode(kind: .document) }
     defer { cmark_parser_free(parser) }
     for name in ["table", "strikethrough", "autolink"] {
@@ -29,7 +29,21 @@ public enum MarkdownParser {
     }
     guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
     defer { cmark_node_free(root) }
-    return convert(root)
+    return numberingFootnotes(convert(root))
+  }
+
+  /// cmark replaces a footnote reference's label by the note's number and moves the definitions,
+  /// in that order, to the end of the document, without their labels: the n-th definition gets
+  /// label "n", the label of the references to it.
+  private static func numberingFootnotes(_ document: MarkdownNode) -> MarkdownNode {
+    var result = document
+    var number = 0
+    for index in result.children.indices {
+      guard case .footnoteDefinition = result.children[index].kind else { continue }
+      number += 1
+      result.children[index].kind = .footnoteDefinition(label: String(number))
+    }
+    return result
   }
 
   private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -62,8 +62,10 @@ public enum RenderPipeline {
     } catch {
       throw Failure(description: error.description, diagnostics: error.diagnostics)
     }
-    let result = DocumentRenderer(renderer: renderer, knownKeys: Set(references.map(\.id)))
-      .render(text, file: document, format: format)
+    let result = DocumentRenderer(
+      renderer: renderer, knownKeys: Set(references.map(\.id)), referenceKeys: references.map(\.id)
+    )
+    .render(text, file: document, format: format)
     let rendered: String
     switch format {
     case .html: rendered = HTMLWriter.page(result.doc)
