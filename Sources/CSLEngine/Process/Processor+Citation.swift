@@ -314,7 +314,9 @@ extension Processor {
           let afterLocator = previousHadLocator && citation.afterCollapseDelimiter != nil
           nodes.append(.text(previousCollapsed || afterLocator ? afterCollapse : groupDelimiter))
         }
-        nodes.append(wrap(head, withoutAuthor))
+        // citeproc-js joins the cites of a group without merging the delimiter into what the
+        // cite prints ("Baker et al., 1999,  1999": the year's own prefix space stays).
+        nodes.append(.tagged(.fixedValue, [wrap(head, withoutAuthor)]))
       } else {
         nodes.append(wrap(head, head.node))
       }
