@@ -25,6 +25,15 @@ extension Processor {
     for item in bibliographyOrder where contexts[item] == nil {
       contexts[item] = [CiteContext(citationNumber: numbers[item])]
     }
+    // citeproc-js tells cites apart in their subsequent form near their note (its "ambiguous
+    // cite"): a style whose first cites print in full still needs suffixes for "Cohen 2018".
+    for (item, list) in contexts
+    where !list.contains(where: { $0.position == .subsequent && $0.nearNote }) {
+      var subsequent = list.first ?? CiteContext(citationNumber: numbers[item])
+      subsequent.position = .subsequent
+      subsequent.nearNote = true
+      contexts[item, default: []].append(subsequent)
+    }
     // With et-al-subsequent options, later cites print fewer names: they must stay distinct too.
     let options = compiled.citationNameOptions
     if options.etAlSubsequentMin != nil || options.etAlSubsequentUseFirst != nil

@@ -100,10 +100,11 @@ extension Renderer {
     }
     let givenCore = piece(given, givenPart, withCase: true)
     if hasStaticOrder(person) {
-      // Family name first, one space, no separator, in every position (as citeproc-js).
-      let familyBlock = block(
-        spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart)
-      return .sequence([familyBlock, .text(" "), block([givenCore], givenPart)])
+      // Family name first, one space, no separator, in every position, and without the
+      // name-parts' affixes ("Clark Patricia" where others print "Baker, Hans"), as citeproc-js.
+      let familyBlock = Node.sequence(
+        spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]))
+      return .sequence([familyBlock, .text(" "), givenCore])
     }
     if sortOrder {
       let separator = options.sortSeparator ?? ", "

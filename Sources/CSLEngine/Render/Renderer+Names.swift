@@ -172,7 +172,9 @@ extension Renderer {
   func truncation(_ count: Int, options: CSL.NameOptions) -> (shown: Int, etAl: Bool, useLast: Bool) {
     var min = options.etAlMin
     var useFirst = options.etAlUseFirst
-    if mode == .citation && cite.position != .first {
+    // citeproc-js reads et-al-use-first="0" as unset in a citation: the et-al-subsequent
+    // settings apply instead, in every position.
+    if mode == .citation && (cite.position != .first || useFirst == 0) {
       min = options.etAlSubsequentMin ?? min
       useFirst = options.etAlSubsequentUseFirst ?? useFirst
     }
