@@ -34,7 +34,7 @@ struct TestServer: Sendable {
         listDirectory: { _ in [] }),
       locales: LocaleStore(files: EmbeddedLocales.files))
     let api = LibraryAPI(store: store, renderer: renderer, maximumBodyBytes: maximumBodyBytes)
-    let app = BibServerApplication.make(api: api, host: "127.0.0.1", port: 0)
+    let app = BibServerApplication.make(api: api, host: "127.0.0.1", port: 0, logLevel: .warning)
     return try await app.test(.live) { client in
       try await body(Session(client: client, server: self))
     }
@@ -60,9 +60,10 @@ struct Session: Sendable {
   }
 
   func send(
-    _ method: HTTPRequest.Method, _ uri: String, body: String? = nil, ifMatch: String? = nil, auth: Auth = .write
+    _ method: HTTPRequest.Method, _ uri: String, body: String? = nil, ifMatch: String? = nil, auth: Auth = .write,
+    headers extra: HTTPFields = [:]
   ) async throws -> Reply {
-    var headers = HTTPFields()
+    var headers = extra
     switch auth {
     case .write: headers[.authorization] = "Bearer \(server.writeToken)"
     case .read: headers[.authorization] = "Bearer \(server.readToken)"

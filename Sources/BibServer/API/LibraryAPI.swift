@@ -97,10 +97,7 @@ public struct LibraryAPI: Sendable {
   }
 
   private func add(_ read: BibReadResult) async throws -> Response {
-    let references = read.references
-    let (version, created) = try await store.write(.all) { state in
-      LibraryEdits.create(references, state: state)
-    }
+    let (version, created) = try await store.create(read.references)
     let members: [JSONMember] = [
       JSONMember(key: "libraryVersion", value: JSONReply.number(version)),
       JSONMember(key: "created", value: .array(created.ids.map { .string($0) })),
@@ -114,9 +111,7 @@ public struct LibraryAPI: Sendable {
     let expected = try Self.ifMatch(request)
     let read = try RequestItems.one(try await body(request), id: id)
     guard let reference = read.references.first else { throw APIError(.badRequest, "the body holds no item") }
-    let (version, _) = try await store.write(.ids([id])) { state in
-      (try LibraryEdits.replace(id: id, expected: expected, with: reference, state: state), ())
-    }
+    let version = try await store.replace(id: id, expected: expected, with: reference)
     var headers = JSONReply.versionHeaders(version)
     headers[.eTag] = JSONReply.etag(version)
     let members = [JSONMember(key: "diagnostics", value: JSONReply.diagnostics(read.diagnostics))]
@@ -125,15 +120,13 @@ public struct LibraryAPI: Sendable {
 
   func delete(_ request: Request, id: String) async throws -> Response {
     let expected = try Self.ifMatch(request)
-    let (version, _) = try await store.write(.ids([id])) { state in
-      (try LibraryEdits.delete(id: id, expected: expected, state: state), ())
-    }
+    let version = try await store.delete(id: id, expected: expected)
     return Response(status: .noContent, headers: JSONReply.versionHeaders(version))
   }
 
   // MARK: - Request parts
 
-  private func body(_ request: Request) async throws -> [UInt8] {
+  func body(_ request: Request) async throws -> [UInt8] {
     var request = request
     do {
       let buffer = try await request.collectBody(upTo: maximumBodyBytes)
