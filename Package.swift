@@ -103,7 +103,7 @@ let package = Package(
     .testTarget(
       name: "BibServerTests",
       dependencies: [
-        "BibServer", "BibModel", .product(name: "Hummingbird", package: "hummingbird"),
+        "BibServer", "BibModel", "BibFormats", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
     // The filter as a library, and through the real pandoc when it is installed.

@@ -11,7 +11,7 @@ struct CitedServer: AsyncParsableCommand {
     commandName: "cited serve",
     abstract: "Serve the shared bibliography over HTTP (SQLite by default, PostgreSQL for a team).",
     discussion: "See Docs/server.md. Every /api request needs a token: cited serve token add NAME --write.",
-    subcommands: [TokenCommand.self])
+    subcommands: [TokenCommand.self, SyncCommand.self])
 
   @OptionGroup var place: DatabaseOptions
   @Option(help: "The address to listen on.") var host = "127.0.0.1"

@@ -39,6 +39,19 @@ struct ServeCommandTests {
     #expect(run.errors.contains("--database"))
   }
 
+  @Test(
+    .enabled(if: serverBuilt, "needs cited-server built beside cited"),
+    .enabled(if: ProcessInfo.processInfo.environment["CITED_TOKEN"] == nil, "CITED_TOKEN is set in this environment"))
+  func bibPullRunsTheServerBinaryAndNeedsAToken() throws {
+    let folder = try ProjectDiscoveryTests.temporaryFolder("serve-pull")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = try #require(
+      try CheckCommandTests.run(["bib", "pull", "--server", "http://127.0.0.1:9", "--file", "x.json"], in: folder))
+    #expect(run.status == 2)
+    #expect(run.errors.contains("CITED_TOKEN"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/x.json"), "nothing written")
+  }
+
   @Test func withoutTheServerBinaryItSaysHowToBuildIt() throws {
     let binary = try #require(CheckCommandTests.binary)
     let folder = try ProjectDiscoveryTests.temporaryFolder("serve-alone")

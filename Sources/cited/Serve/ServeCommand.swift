@@ -15,10 +15,16 @@ struct ServeCommand: ParsableCommand {
   @Argument(parsing: .captureForPassthrough, help: "Passed to cited-server unchanged.") var arguments: [String] = []
 
   func run() throws {
-    let server = Self.serverPath()
+    try Self.exec(arguments, command: "cited serve")
+  }
+
+  /// Replaces this process by `cited-server ARGUMENTS`; exit 2 with the build command when it
+  /// is missing.
+  static func exec(_ arguments: [String], command: String) throws -> Never {
+    let server = serverPath()
     guard FileManager.default.isExecutableFile(atPath: server) else {
       CLIOutput.error(
-        "cited serve needs cited-server beside cited (\(server)); build it with: swift build --product cited-server")
+        "\(command) needs cited-server beside cited (\(server)); build it with: swift build --product cited-server")
       throw ExitCode(2)
     }
     let argv = ([server] + arguments).map { strdup($0) } + [nil]
