@@ -57,16 +57,10 @@ struct ServeCommandTests {
     let folder = try ProjectDiscoveryTests.temporaryFolder("serve-alone")
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.copyItem(atPath: binary.path, toPath: folder + "/cited")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: folder + "/cited")
-    process.arguments = ["serve", "--port", "1"]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = Pipe()
-    try process.run()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 2)
-    #expect(message.contains("swift build --product cited-server"))
+    let run = try #require(
+      try CheckCommandTests.run(
+        ["serve", "--port", "1"], in: folder, executable: URL(fileURLWithPath: folder + "/cited")))
+    #expect(run.status == 2)
+    #expect(run.errors.contains("swift build --product cited-server"))
   }
 }

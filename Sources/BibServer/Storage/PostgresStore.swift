@@ -33,6 +33,9 @@ public final class PostgresStore: LibraryStore {
     self.client = client
     runner = Task { await client.run() }
     do {
+      // The pool takes requests once `run()` has started; the first query waits a moment for it
+      // (a request made earlier still succeeds, but the client logs a warning for it).
+      try await Task.sleep(for: .milliseconds(50))
       if let schema { try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)")) }
       try await migrate()
     } catch {
