@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .executable(name: "cited", targets: ["cited"]),
     .executable(name: "cited-pandoc", targets: ["cited-pandoc"]),
+    .executable(name: "cited-server", targets: ["cited-server"]),
     .library(
       name: "CitedKit",
       targets: ["BibModel", "BibFormats", "CSLStyle", "CSLEngine", "KnowledgeBase", "Reports"]),
@@ -13,6 +14,11 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // The server's stack, built only for `cited-server` and its tests (never for `cited`).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
   ],
   targets: [
     // The C import of the system cmark-gfm (CommonMark + GitHub extensions): module map and shim header.
@@ -63,6 +69,20 @@ let package = Package(
         "XMLTree", "BibModel", "CSLStyle", "CSLEngine", "CSLTestSuite", "BibFormats", "KnowledgeBase", "Reports",
         "PandocFilter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // The shared bibliography as a service: storage (SQLite, PostgreSQL), tokens and the HTTP API.
+    .target(
+      name: "BibServer",
+      dependencies: [
+        "BibModel", "BibFormats", "CSLStyle", "CSLEngine", "Reports",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // `cited serve` runs this executable when it sits next to `cited`: argument parsing only.
+    .executableTarget(
+      name: "cited-server",
+      dependencies: ["BibServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .testTarget(name: "XMLTreeTests", dependencies: ["XMLTree"]),
     .testTarget(name: "BibModelTests", dependencies: ["BibModel"]),
     .testTarget(name: "CSLStyleTests", dependencies: ["CSLStyle", "XMLTree", "BibModel"]),
@@ -77,9 +97,15 @@ let package = Package(
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "BibModel", "XMLTree", "KnowledgeBase"], exclude: ["Fixtures"]),
     .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "BibModel"], exclude: ["Fixtures"]),
-    // Runs the built `cited` binary (the dependency makes sure it is built first).
-    .testTarget(name: "CitedCLITests", dependencies: ["cited", "XMLTree"]),
+    // Runs the built `cited` and `cited-server` binaries (the dependencies make sure they are built first).
+    .testTarget(name: "CitedCLITests", dependencies: ["cited", "cited-server", "XMLTree"]),
     .testTarget(name: "BibFormatsTests", dependencies: ["BibFormats", "BibModel"]),
+    .testTarget(
+      name: "BibServerTests",
+      dependencies: [
+        "BibServer", "BibModel", "BibFormats", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
     // The filter as a library, and through the real pandoc when it is installed.
     .testTarget(
       name: "PandocFilterTests", dependencies: ["PandocFilter", "cited-pandoc", "Reports", "CSLStyle", "BibModel"]),

@@ -1,19 +1,40 @@
 #!/usr/bin/env bash
-# Installs the system headers Cited builds against and the tools its tests drive (pandoc, unzip),
-# when they are missing (Debian/Ubuntu).
+# Installs the system headers Cited builds against (libsqlite3 for the server's GRDB among them)
+# and the tools its tests drive (pandoc, unzip, PostgreSQL), when they are missing (Debian/Ubuntu).
 # The one list of system packages: README's first command and .ci/run both call this.
+#
+# --postgres also starts a private PostgreSQL cluster for the server's tests, on 127.0.0.1:54329
+# only (trust authentication, data under /tmp/cited-test-postgres), unless one answers there;
+# the tests find it through CITED_TEST_POSTGRES=postgres://cited@127.0.0.1:54329/postgres.
 set -euo pipefail
 
-packages=(libxml2-dev pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev pandoc unzip)
+packages=(libxml2-dev pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pandoc unzip postgresql)
 need=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
-[ ${#need[@]} -eq 0 ] && exit 0
 
-echo "Installing: ${need[*]}"
 sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq "${need[@]}"
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq "${need[@]}"
+fi
+
+[ "${1:-}" = "--postgres" ] || exit 0
+
+port=54329
+folder=/tmp/cited-test-postgres
+pg_isready -q -h 127.0.0.1 -p "$port" && exit 0
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+as_owner=()
+if [ "$(id -u)" -eq 0 ]; then as_owner=(runuser -u postgres --); fi  # initdb refuses to run as root
+rm -rf "$folder"
+mkdir -p "$folder"
+[ "$(id -u)" -eq 0 ] && chown postgres "$folder"
+"${as_owner[@]}" "$bin/initdb" -D "$folder/data" -A trust -U cited --no-sync >/dev/null
+"${as_owner[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=off" start >/dev/null
+echo "PostgreSQL for the tests: postgres://cited@127.0.0.1:$port/postgres"

@@ -9,6 +9,7 @@ struct Cited: ParsableCommand {
     version: "cited 0.1.0 (unreleased)",
     subcommands: [
       CheckCommand.self, KBCommand.self, StyleCommand.self, RenderCommand.self, ReportCommand.self, BibCommand.self,
+      ServeCommand.self,
     ])
 
   /// Runs the command; usage errors exit with status 2 (the project's convention), not 64.

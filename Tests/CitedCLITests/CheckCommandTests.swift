@@ -28,8 +28,9 @@ struct CheckCommandTests {
     var errors: String
   }
 
-  static func run(_ arguments: [String], in folder: String) throws -> Run? {
-    guard let binary else { return nil }
+  /// Runs `executable` (default: the built `cited`) with `arguments` in `folder`.
+  static func run(_ arguments: [String], in folder: String, executable: URL? = nil) throws -> Run? {
+    guard let binary = executable ?? binary else { return nil }
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

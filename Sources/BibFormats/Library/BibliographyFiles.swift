@@ -53,7 +53,7 @@ public enum BibliographyFiles {
 
   /// `id-N` for the first N from `counter` on that is not taken; `counter` moves past it, so
   /// many copies of one id cost linear time.
-  static func freeID(_ id: String, from counter: inout Int, isTaken: (String) -> Bool) -> String {
+  public static func freeID(_ id: String, from counter: inout Int, isTaken: (String) -> Bool) -> String {
     while isTaken(id + "-" + String(counter)) { counter += 1 }
     defer { counter += 1 }
     return id + "-" + String(counter)

@@ -11,6 +11,6 @@ struct BibCommand: ParsableCommand {
       """,
     subcommands: [
       BibConvertCommand.self, BibFormatCommand.self, BibDedupeCommand.self, BibKeysCommand.self,
-      BibMergeCommand.self, BibValidateCommand.self, BibAddCommand.self,
+      BibMergeCommand.self, BibValidateCommand.self, BibAddCommand.self, BibPullCommand.self, BibPushCommand.self,
     ])
 }
