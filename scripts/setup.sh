@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system headers Cited builds against (libsqlite3 for the server's GRDB among them)
-# and the tools its tests drive (pandoc, unzip, PostgreSQL), when they are missing (Debian/Ubuntu).
+# and the tools its tests drive (pandoc, unzip; PostgreSQL with --postgres), when they are
+# missing (Debian/Ubuntu).
 # The one list of system packages: README's first command and .ci/run both call this.
 #
 # --postgres also starts a private PostgreSQL cluster for the server's tests, on 127.0.0.1:54329
@@ -8,7 +9,9 @@
 # the tests find it through CITED_TEST_POSTGRES=postgres://cited@127.0.0.1:54329/postgres.
 set -euo pipefail
 
-packages=(libxml2-dev pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pandoc unzip postgresql)
+packages=(libxml2-dev pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pandoc unzip)
+# A newcomer's first command needs no database server; CI's run does.
+[ "${1:-}" = "--postgres" ] && packages+=(postgresql)
 need=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
