@@ -68,6 +68,16 @@ import Testing
     #expect(fromBib.diagnostics.map(\.code) == ["invalid-date"])
   }
 
+  @Test func yearsBeyondAMillionAreDiagnostics() {
+    for year in ["1000000", "-1000000", "-9223372036854775808", "9223372036854775807"] {
+      let read = json(#"[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [["# + year + "]]}}]")
+      #expect(read.diagnostics.map(\.code) == ["invalid-date"], "\(year)")
+      #expect(read.references.map(\.id) == ["a"], "the entry is kept")
+    }
+    let edge = json(#"[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[-999999]]}}]"#)
+    #expect(edge.diagnostics.isEmpty)
+  }
+
   @Test func tildeAccentsDecodeInNames() {
     let read = bib(#"@book{p, author = {Pe\~{n}a, Juan and Pe\~na, Ana and Ord{\'o}{\~n}ez, B.}, title = {T}}"#)
     #expect(read.references.first?.names["author"]?.map(\.family) == ["Peña", "Peña", "Ordóñez"])

@@ -65,7 +65,7 @@ enum CSLItemRepair {
     return result
   }
 
-  /// Dates whose parts no calendar has (month 13, day 45) or whose raw text is such numbers:
+  /// Dates whose parts no calendar has (month 13, day 45, year 10^6) or whose raw text is such numbers:
   /// kept as read, reported.
   static func impossibleDates(_ reference: Reference, at place: SourceLocation) -> [Diagnostic] {
     var found: [Diagnostic] = []
@@ -78,7 +78,10 @@ enum CSLItemRepair {
         let monthOK =
           (1...12).contains(month) || (13...16).contains(month) && parts.day == nil
           || (21...24).contains(month) && parts.day == nil
-        return !monthOK || !(1...31).contains(day)
+        // Years beyond ±999,999 (compared without abs(): -2^63 has no positive counterpart).
+        let year = parts.year ?? 0
+        let yearOK = year <= BibliographyValidator.maximumYear && year >= -BibliographyValidator.maximumYear
+        return !monthOK || !(1...31).contains(day) || !yearOK
       }
       let text = date.raw ?? date.literal ?? ""
       let badText =

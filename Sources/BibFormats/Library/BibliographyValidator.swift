@@ -136,8 +136,15 @@ public struct BibliographyValidator: Sendable {
     return !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
   }
 
+  /// The largest year a date may name; beyond it a date is a diagnostic, not a value.
+  static let maximumYear = 999_999
+
   static func dateProblem(_ date: DateValue) -> String? {
     for part in date.parts {
+      // Compared without abs(): the year of -2^63 has no positive counterpart.
+      if let year = part.year, year > maximumYear || year < -maximumYear {
+        return "year \(year) is beyond ±999,999"
+      }
       if let month = part.month, !(1...12).contains(month) && !(13...16).contains(month) {
         return "month \(month) does not exist"
       }

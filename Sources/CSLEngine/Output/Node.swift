@@ -26,6 +26,9 @@ enum NodeTag: Sendable, Hashable {
   /// A style's fixed `<text value>`: citeproc-js treats it as content, so punctuation that
   /// opens it does not merge with what precedes it ("2021 ;" + "." prints "2021 ;.").
   case fixedValue
+  /// The end of the citation number and its suffix: citeproc-js folds no space after it into
+  /// the next element's ("11.  2018." where author and title are missing).
+  case spaceBarrier
   case citationNumber
   case citationLabel
   case term

@@ -27,7 +27,8 @@ struct Serializer {
       case .close(.display(let display)): result += format.closeBlock(Self.blockName(display))
       case .open(.link(let url)): result += format.openLink(url)
       case .close(.link(let url)): result += format.closeLink(url)
-      case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix), .open(.fixedValue), .close(.fixedValue):
+      case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix), .open(.fixedValue), .close(.fixedValue),
+        .open(.spaceBarrier), .close(.spaceBarrier):
         break
       }
     }
@@ -116,7 +117,7 @@ struct Serializer {
     for index in tokens.indices {
       let text: String
       switch tokens[index] {
-      case .open(.style), .close(.style):
+      case .open(.style), .close(.style), .open(.spaceBarrier):
         crossedStyle = true
         continue
       case .text(let value): text = value

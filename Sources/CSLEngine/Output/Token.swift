@@ -16,6 +16,8 @@ enum Token: Sendable, Hashable {
     case affix
     /// A style's fixed value (see `NodeTag.fixedValue`).
     case fixedValue
+    /// See `NodeTag.spaceBarrier` (opened only).
+    case spaceBarrier
     case link(String)
   }
 }
@@ -62,6 +64,8 @@ struct Flattener {
       inData = true
       for child in children { add(child) }
       inData = saved
+    case .tagged(.spaceBarrier, _):
+      tokens.append(.open(.spaceBarrier))
     case .tagged(.fixedValue, let children):
       tokens.append(.open(.fixedValue))
       for child in children { add(child) }

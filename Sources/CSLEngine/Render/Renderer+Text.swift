@@ -23,7 +23,10 @@ extension Renderer {
         if name != "DOI" && name != "URL" { value = node.mapText(Self.strippingPeriods) }
         decoration.stripPeriods = false
       }
-      return Rendered(node: decorate(value, decoration), calledVariable: true, renderedVariable: true)
+      let decorated = decorate(value, decoration)
+      return Rendered(
+        node: name == "citation-number" ? Self.endingNumber(decorated) : decorated, calledVariable: true,
+        renderedVariable: true)
     case .macro(let name):
       guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name), macroDepth < 40
       else { return .nothing }
@@ -148,7 +151,15 @@ extension Renderer {
     }
     if name == "citation-number" { node = .tagged(.citationNumber, [node]) }
     if name == "locator" { node = .tagged(.locator, [node]) }
-    return Rendered(node: decorate(node, number.decoration), calledVariable: true, renderedVariable: true)
+    let decorated = decorate(node, number.decoration)
+    return Rendered(
+      node: name == "citation-number" ? Self.endingNumber(decorated) : decorated, calledVariable: true,
+      renderedVariable: true)
+  }
+
+  /// The citation number with a barrier after it (see `NodeTag.spaceBarrier`).
+  static func endingNumber(_ node: Node) -> Node {
+    node.isEmpty ? node : .sequence([node, .tagged(.spaceBarrier, [])])
   }
 
   func renderLabel(_ label: CSL.Label) -> Node {
