@@ -31,11 +31,15 @@ extension Processor {
   ) -> String {
     guard let citation = compiled.style.citation, !cites.isEmpty else { return "" }
     var ordered = cites
+    // Each reference's first sort key, for cite grouping.
+    var firstKeys: [Int: SortValue] = [:]
     if !citation.sort.isEmpty {
-      let sortedIndices = sort(
-        Array(ordered.indices).map { ordered[$0].referenceIndex }, keys: citation.sort, numbers: numbers,
-        mode: .citation,
-        cache: cache)
+      let items = ordered.map(\.referenceIndex)
+      let (sortedIndices, table) = sortKeepingKeys(
+        items, keys: citation.sort, numbers: numbers, mode: .citation, cache: cache)
+      for (position, item) in items.enumerated() {
+        if let value = table?.values[position][0] { firstKeys[item] = value }
+      }
       // Stable mapping back to cites (a reference may be cited twice).
       var remaining = ordered
       var result: [ResolvedCite] = []
@@ -85,7 +89,8 @@ extension Processor {
       citation.citeGroupDelimiter != nil || citation.collapse == .year
       || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
     if groupingEnabled && !citation.sort.isEmpty {
-      pieces = groupedByNames(pieces, anonymous: anonymous, firstKey: citation.sort[0], numbers: numbers, cache: cache)
+      pieces = groupedByNames(
+        pieces, anonymous: anonymous, firstKey: citation.sort[0], firstKeys: firstKeys, numbers: numbers, cache: cache)
     }
     var output: [Node] = []
     func wrap(_ piece: CitePiece, _ node: Node) -> Node {
@@ -214,13 +219,25 @@ extension Processor {
   /// together, each group where its first cite's first key puts it; groups whose keys tie
   /// follow the order of their names ("Adams 2001; Zed 2001"), not the order given.
   private func groupedByNames(
-    _ pieces: [CitePiece], anonymous: Bool, firstKey: CSL.SortKey, numbers: [Int: Int], cache: RenderCache?
+    _ pieces: [CitePiece], anonymous: Bool, firstKey: CSL.SortKey, firstKeys: [Int: SortValue],
+    numbers: [Int: Int], cache: RenderCache?
   ) -> [CitePiece] {
-    // The names as the cite prints them before disambiguation expands them (citeproc-js
-    // sorts a cluster before disambiguating it); pieces are already in key order, so a stable
+    guard pieces.count > 1 else { return pieces }
+    let keys = pieces.map { piece -> SortValue in
+      let item = piece.cite.referenceIndex
+      return firstKeys[item] ?? sortValue(item, key: firstKey, number: numbers[item], mode: .citation, cache: cache)
+    }
+    // Where first keys tie between different names, the names as the cite prints them before
+    // disambiguation expands them decide (citeproc-js sorts a cluster before disambiguating
+    // it); elsewhere the names as printed serve. Pieces are already in key order, so a stable
     // sort by names keeps key order inside each name.
-    let names = pieces.map { piece -> String in
+    let names = pieces.indices.map { index -> String in
+      let piece = pieces[index]
       guard !piece.namesKey.isEmpty else { return "" }
+      let tiesWithOtherNames = pieces.indices.contains { other in
+        other != index && pieces[other].namesKey != piece.namesKey && SortValue.compare(keys[other], keys[index]) == 0
+      }
+      guard tiesWithOtherNames else { return piece.namesKey }
       let node = renderItem(
         piece.cite.referenceIndex, context: piece.cite.context, state: DisambiguationState(), mode: .citation,
         cache: cache)
@@ -240,10 +257,8 @@ extension Processor {
         groups[existing].members.append(index)
         continue
       }
-      let item = pieces[index].cite.referenceIndex
-      let key = sortValue(item, key: firstKey, number: numbers[item], mode: .citation, cache: cache)
       if !name.isEmpty || anonymous { groupOfName[name] = groups.count }
-      groups.append(Group(members: [index], key: key, rank: rank))
+      groups.append(Group(members: [index], key: keys[index], rank: rank))
     }
     let ordered = groups.sorted { left, right in
       var result = SortValue.compare(left.key, right.key)

@@ -28,7 +28,7 @@ extension Processor {
     // citeproc-js tells cites apart in their subsequent form near their note (its "ambiguous
     // cite"): a style whose first cites print in full still needs suffixes for "Cohen 2018".
     for (item, list) in contexts
-    where !list.contains(where: { $0.position == .subsequent && $0.nearNote }) {
+    where compiled.testsPosition && !list.contains(where: { $0.position == .subsequent && $0.nearNote }) {
       var subsequent = list.first ?? CiteContext(citationNumber: numbers[item])
       subsequent.position = .subsequent
       subsequent.nearNote = true

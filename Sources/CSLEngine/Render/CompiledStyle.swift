@@ -13,6 +13,8 @@ public struct CompiledStyle: Sendable {
   /// True when the style prints `year-suffix` itself (else it follows the first year).
   let usesYearSuffixVariable: Bool
   let usesCitationNumberInBibliographySort: Bool
+  /// True when a `position` condition can change what a cite prints.
+  let testsPosition: Bool
   /// Cited's `cited:item-locale`: this style compiled with each item language's locale.
   var itemStyles: [String: CompiledStyle] = [:]
 
@@ -27,6 +29,7 @@ public struct CompiledStyle: Sendable {
     self.usesYearSuffixVariable = MacroGraph.usesVariable("year-suffix", in: style)
     self.usesCitationNumberInBibliographySort =
       style.bibliography?.sort.contains { $0.source == .variable("citation-number") } ?? false
+    self.testsPosition = MacroGraph.testsPosition(style)
   }
 
   var punctuationInQuote: Bool { locale.punctuationInQuote ?? false }
@@ -56,6 +59,30 @@ enum MacroGraph {
     copy.citation = nil
     copy.bibliography = bibliography
     return usesVariable(variable, in: copy)
+  }
+
+  /// True when the citation layout or a macro has a `position` condition.
+  static func testsPosition(_ style: CSL.Style) -> Bool {
+    func check(_ elements: [CSL.Element]) -> Bool {
+      for element in elements {
+        switch element {
+        case .group(let group): if check(group.children) { return true }
+        case .names(let names): if check(names.substitute ?? []) { return true }
+        case .choose(let choose):
+          for branch in choose.branches {
+            if branch.condition.tests.contains(where: { if case .position = $0 { true } else { false } }) {
+              return true
+            }
+            if check(branch.children) { return true }
+          }
+          if check(choose.otherwise) { return true }
+        default: break
+        }
+      }
+      return false
+    }
+    if let citation = style.citation, check(citation.layout.children) { return true }
+    return style.macros.values.contains { check($0) }
   }
 
   /// Every names variable the style can print or sort by, in any layout, macro, substitute
