@@ -120,9 +120,13 @@ enum CSLItemRepair {
   /// A member written twice in one item: JSON readers disagree on which value counts (Cited
   /// keeps the last), so the item says so instead of losing the first value silently.
   static func duplicateMembers(_ object: JSONObject, file: String) -> [Diagnostic] {
+    // An item has a few dozen members at most: comparing keys pairwise costs less than hashing
+    // each one (this check ran for a tenth of the time of reading a large file).
+    let members = object.members
+    guard members.count > 64 || hasRepeatedKey(members) else { return [] }
     var seen: [String: JSONMember] = [:]
     var found: [Diagnostic] = []
-    for member in object.members {
+    for member in members {
       if let first = seen[member.key] {
         found.append(
           Diagnostic(
@@ -136,5 +140,12 @@ enum CSLItemRepair {
       }
     }
     return found
+  }
+
+  private static func hasRepeatedKey(_ members: [JSONMember]) -> Bool {
+    for later in members.indices {
+      for earlier in members.indices[..<later] where members[earlier].key == members[later].key { return true }
+    }
+    return false
   }
 }
