@@ -1,3 +1,5 @@
+import BibModel
+
 /// Romanizations for citation keys when a name has no recorded romanized form: Cyrillic by a
 /// simple scholarly-style transliteration table, Han characters by pinyin (`PinyinTable`, not
 /// in Japanese text), kana by Hepburn (`KanaRomanizer`). Text that cannot be romanized whole

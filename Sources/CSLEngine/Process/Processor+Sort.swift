@@ -149,6 +149,7 @@ extension Processor {
       return Self.keyText(folded)
     }
     let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
+    let pinyin = (compiled.style.defaultLocale ?? "").lowercased().hasPrefix("zh")
     var previousWasC = false
     for character in plain {
       if let ascii = character.asciiValue {
@@ -176,6 +177,9 @@ extension Processor {
         // The locale's own script sorts after digits and before Latin (as ICU's collation
         // for the style's locale): ":" is the byte between them, and folding drops it elsewhere.
         folded.unicodeScalars.append(":")
+        // Chinese collation orders Han characters by their pinyin (王 wang before 佚 yi); a
+        // character the table lacks follows the ones it holds.
+        if pinyin, let syllable = PinyinTable.syllable(character) { folded += syllable }
       }
       folded += Self.fold(Character(character.lowercased()))
     }
