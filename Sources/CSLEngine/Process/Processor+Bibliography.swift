@@ -304,6 +304,13 @@ extension Processor {
     let first = children[0]
     var rest = Array(children.dropFirst())
     if let suffix, !suffix.isEmpty { rest.append(.text(suffix)) }
+    // An entry that prints nothing after its first field (only affixes) stays whole in the
+    // left margin, as citeproc-js writes it ("11.").
+    if !Node.sequence(rest).plainText.contains(where: { $0.isLetter || $0.isNumber }) {
+      let (whole, trimmed) = Node.sequence(children).trimmingTrailingSpaces()
+      let margin = Node.display(.leftMargin, [.sequence([whole, .text(suffix ?? "")])])
+      return trimmed ? .sequence([margin, .text(" ")]) : margin
+    }
     // citeproc-js moves trailing space out of the right-inline block.
     let (inline, trimmed) = Node.sequence(rest).trimmingTrailingSpaces()
     var result: [Node] = [.display(.leftMargin, [first]), .display(.rightInline, [inline])]

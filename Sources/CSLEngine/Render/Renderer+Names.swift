@@ -180,7 +180,10 @@ extension Renderer {
     }
     guard let min, let useFirst, count >= min, min > 0 else { return (count, false, false) }
     if useFirst == 0 && disambiguation.addNames == 0 { return (0, false, false) }
-    let shown = Swift.min(count, useFirst + disambiguation.addNames)
+    // With et-al-use-last, citeproc-js keeps et-al-use-first at least two below et-al-min, as
+    // the specification asks of the style ("et-al-min=19, et-al-use-first=18" prints 17 names).
+    let first = (options.etAlUseLast ?? false) && min >= 3 ? Swift.min(useFirst, min - 2) : useFirst
+    let shown = Swift.min(count, first + disambiguation.addNames)
     if shown >= count { return (count, false, false) }
     let useLast = (options.etAlUseLast ?? false) && count >= shown + 2
     return (shown, true, useLast)
