@@ -261,14 +261,7 @@ extension Processor {
       groups.append(Group(members: [index], key: keys[index], rank: rank))
     }
     let ordered = groups.sorted { left, right in
-      var result = SortValue.compare(left.key, right.key)
-      if firstKey.direction == .descending, case .missing = left.key {
-      } else if firstKey.direction == .descending,
-        case .missing = right.key
-      {
-      } else if firstKey.direction == .descending {
-        result = -result
-      }
+      let result = SortValue.compare(left.key, right.key, direction: firstKey.direction)
       return result != 0 ? result < 0 : left.rank < right.rank
     }
     return ordered.flatMap { group in group.members.sorted().map { pieces[$0] } }

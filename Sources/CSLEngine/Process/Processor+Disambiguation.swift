@@ -273,28 +273,7 @@ extension Processor {
   }
 
   var styleUsesDisambiguateCondition: Bool {
-    func check(_ elements: [CSL.Element]) -> Bool {
-      for element in elements {
-        switch element {
-        case .group(let group): if check(group.children) { return true }
-        case .names(let names): if check(names.substitute ?? []) { return true }
-        case .choose(let choose):
-          for branch in choose.branches {
-            if branch.condition.tests.contains(where: {
-              if case .disambiguate = $0 { return true } else { return false }
-            }) {
-              return true
-            }
-            if check(branch.children) { return true }
-          }
-          if check(choose.otherwise) { return true }
-        default: break
-        }
-      }
-      return false
-    }
-    if let citation = compiled.style.citation, check(citation.layout.children) { return true }
-    return compiled.style.macros.values.contains { check($0) }
+    MacroGraph.testsCondition(compiled.style) { if case .disambiguate = $0 { true } else { false } }
   }
 
   /// True when every part of a given name (split at spaces, periods and hyphens) is one

@@ -18,6 +18,16 @@ enum SortValue: Sendable {
     case (.text(let a), .number(let b)): return a < String(b) ? -1 : (a == String(b) ? 0 : 1)
     }
   }
+
+  /// `compare` for a key's direction: descending reverses it, but a missing value sorts last
+  /// either way.
+  static func compare(_ lhs: SortValue, _ rhs: SortValue, direction: CSL.SortDirection) -> Int {
+    let result = compare(lhs, rhs)
+    switch (direction, lhs, rhs) {
+    case (.descending, .missing, _), (.descending, _, .missing), (.ascending, _, _): return result
+    case (.descending, _, _): return -result
+    }
+  }
 }
 
 /// Memoized sort key values, filled on demand.
@@ -71,15 +81,7 @@ extension Processor {
     }
     let indices = Array(items.indices).sorted { left, right in
       for (offset, key) in keys.enumerated() {
-        let a = value(left, offset)
-        let b = value(right, offset)
-        var result = SortValue.compare(a, b)
-        if key.direction == .descending {
-          switch (a, b) {
-          case (.missing, _), (_, .missing): break
-          default: result = -result
-          }
-        }
+        let result = SortValue.compare(value(left, offset), value(right, offset), direction: key.direction)
         if result != 0 { return result < 0 }
       }
       return left < right

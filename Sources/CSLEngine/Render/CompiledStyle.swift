@@ -61,50 +61,32 @@ enum MacroGraph {
     return usesVariable(variable, in: copy)
   }
 
+  /// True when the citation layout or a macro has a condition passing `test`.
+  static func testsCondition(_ style: CSL.Style, where test: (CSL.Condition.Test) -> Bool) -> Bool {
+    let layouts = style.citation.map { [$0.layout.children] } ?? []
+    return (layouts + Array(style.macros.values)).contains { elements in
+      contains(elements) { element in
+        guard case .choose(let choose) = element else { return false }
+        return choose.branches.contains { $0.condition.tests.contains(where: test) }
+      }
+    }
+  }
+
   /// True when the citation layout or a macro has a `position` condition.
   static func testsPosition(_ style: CSL.Style) -> Bool {
-    func check(_ elements: [CSL.Element]) -> Bool {
-      for element in elements {
-        switch element {
-        case .group(let group): if check(group.children) { return true }
-        case .names(let names): if check(names.substitute ?? []) { return true }
-        case .choose(let choose):
-          for branch in choose.branches {
-            if branch.condition.tests.contains(where: { if case .position = $0 { true } else { false } }) {
-              return true
-            }
-            if check(branch.children) { return true }
-          }
-          if check(choose.otherwise) { return true }
-        default: break
-        }
-      }
-      return false
-    }
-    if let citation = style.citation, check(citation.layout.children) { return true }
-    return style.macros.values.contains { check($0) }
+    testsCondition(style) { if case .position = $0 { true } else { false } }
   }
 
   /// Every names variable the style can print or sort by, in any layout, macro, substitute
   /// or sort key, whatever the conditions around it.
   static func nameVariables(in style: CSL.Style) -> Set<String> {
     var found: Set<String> = []
-    func collect(_ elements: [CSL.Element]) {
-      for element in elements {
-        switch element {
-        case .names(let names):
-          found.formUnion(names.variables)
-          collect(names.substitute ?? [])
-        case .group(let group): collect(group.children)
-        case .choose(let choose):
-          for branch in choose.branches { collect(branch.children) }
-          collect(choose.otherwise)
-        default: break
-        }
+    for elements in allElementLists(style) {
+      _ = contains(elements) { element in
+        if case .names(let names) = element { found.formUnion(names.variables) }
+        return false
       }
     }
-    for layout in [style.citation?.layout, style.bibliography?.layout].compactMap({ $0 }) { collect(layout.children) }
-    for macro in style.macros.values { collect(macro) }
     for key in (style.citation?.sort ?? []) + (style.bibliography?.sort ?? []) {
       if case .variable(let name) = key.source { found.insert(name) }
     }
@@ -112,23 +94,39 @@ enum MacroGraph {
   }
 
   static func usesVariable(_ variable: String, in style: CSL.Style) -> Bool {
-    func check(_ elements: [CSL.Element]) -> Bool {
-      for element in elements {
+    allElementLists(style).contains { elements in
+      contains(elements) { element in
         switch element {
-        case .text(let text): if case .variable(let name, _) = text.source, name == variable { return true }
-        case .number(let number): if number.variable == variable { return true }
-        case .group(let group): if check(group.children) { return true }
-        case .names(let names): if check(names.substitute ?? []) { return true }
-        case .choose(let choose):
-          for branch in choose.branches where check(branch.children) { return true }
-          if check(choose.otherwise) { return true }
+        case .text(let text): if case .variable(let name, _) = text.source { return name == variable }
+        case .number(let number): return number.variable == variable
         default: break
         }
+        return false
       }
-      return false
     }
-    if let citation = style.citation, check(citation.layout.children) { return true }
-    if let bibliography = style.bibliography, check(bibliography.layout.children) { return true }
-    return style.macros.values.contains { check($0) }
+  }
+
+  /// The citation and bibliography layouts and every macro.
+  private static func allElementLists(_ style: CSL.Style) -> [[CSL.Element]] {
+    [style.citation?.layout.children, style.bibliography?.layout.children].compactMap { $0 }
+      + Array(style.macros.values)
+  }
+
+  /// The one walk of a style's element tree: visits every element depth first (group
+  /// children, names substitutes, every branch of a choose, conditions aside) until `visit`
+  /// answers true. Macros are not followed: callers walk them as lists of their own.
+  static func contains(_ elements: [CSL.Element], where visit: (CSL.Element) -> Bool) -> Bool {
+    for element in elements {
+      if visit(element) { return true }
+      switch element {
+      case .group(let group): if contains(group.children, where: visit) { return true }
+      case .names(let names): if contains(names.substitute ?? [], where: visit) { return true }
+      case .choose(let choose):
+        for branch in choose.branches where contains(branch.children, where: visit) { return true }
+        if contains(choose.otherwise, where: visit) { return true }
+      default: break
+      }
+    }
+    return false
   }
 }
