@@ -76,7 +76,7 @@ extension Renderer {
     if compiled.style.multilingual.dataQuotes == .asWritten, !value.contains("<"), !value.contains("&") {
       return .text(value)
     }
-    return RichText.parse(value)
+    return RichText.parse(value, quotes: compiled.terms.dataQuotes)
   }
 
   // MARK: - Conditions

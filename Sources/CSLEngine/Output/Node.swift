@@ -21,6 +21,9 @@ enum NodeTag: Sendable, Hashable {
   case yearSuffix
   /// A cite's own prefix or suffix: punctuation is not moved into quotes written there.
   case citeAffix
+  /// An enclosing element's suffix punctuation that follows an inner suffix's punctuation
+  /// after a closing quote: moved inside the quotes it goes first (citeproc-js).
+  case enclosingPunctuation
   /// Quotation marks and apostrophes written in a style's affix: printed as written.
   case verbatim
   /// A style's fixed `<text value>`: citeproc-js treats it as content, so punctuation that
@@ -179,6 +182,35 @@ enum Node: Sendable, Hashable {
     case .tagged(let tag, let children): return .tagged(tag, children.map { $0.mapText(transform) })
     case .sequence(let children): return .sequence(children.map { $0.mapText(transform) })
     case .link(let url, let children): return .link(url, children.map { $0.mapText(transform) })
+    }
+  }
+
+  /// The tree ends in a closing quote followed only by punctuation-only text (an inner
+  /// element's suffix).
+  var endsInQuotedPunctuation: Bool {
+    switch self {
+    case .sequence(let children), .tagged(_, let children):
+      guard var index = children.lastIndex(where: { !$0.isEmpty }) else { return false }
+      guard children[index].isQuotePunctuation else { return children[index].endsInQuotedPunctuation }
+      while index > 0, children[index].isEmpty || children[index].isQuotePunctuation { index -= 1 }
+      return children[index].endsInQuote
+    default:
+      return false
+    }
+  }
+
+  /// Text of only the marks that move inside quotation marks.
+  private var isQuotePunctuation: Bool {
+    guard case .text(let text) = self else { return false }
+    return !text.isEmpty && text.allSatisfy { ".,!?".contains($0) }
+  }
+
+  private var endsInQuote: Bool {
+    switch self {
+    case .quoted: return true
+    case .sequence(let children), .tagged(_, let children), .styled(_, let children):
+      return children.last(where: { !$0.isEmpty })?.endsInQuote ?? false
+    default: return false
     }
   }
 }

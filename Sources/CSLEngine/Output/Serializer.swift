@@ -28,7 +28,7 @@ struct Serializer {
       case .open(.link(let url)): result += format.openLink(url)
       case .close(.link(let url)): result += format.closeLink(url)
       case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix), .open(.fixedValue), .close(.fixedValue),
-        .open(.spaceBarrier), .close(.spaceBarrier):
+        .open(.spaceBarrier), .close(.spaceBarrier), .open(.enclosingPunctuation), .close(.enclosingPunctuation):
         break
       }
     }
@@ -47,38 +47,61 @@ struct Serializer {
   private func movePunctuationIntoQuotes(_ tokens: inout [Token]) {
     // Quotes written in a cite's prefix or suffix keep the punctuation after them outside.
     var inAffix: [Bool] = []
+    var enclosing: [Bool] = []
     var depth = 0
+    var enclosingDepth = 0
     for token in tokens {
       if token == .open(.affix) { depth += 1 }
+      if token == .open(.enclosingPunctuation) { enclosingDepth += 1 }
       inAffix.append(depth > 0)
+      enclosing.append(enclosingDepth > 0)
       if token == .close(.affix) { depth -= 1 }
+      if token == .close(.enclosingPunctuation) { enclosingDepth -= 1 }
     }
+    // Marks already moved inside a quote: an enclosing element's mark goes in front of them.
+    var moved = [Bool](repeating: false, count: tokens.count)
     var index = 0
     while index < tokens.count {
       // The byte test is a cheap filter: the character test below decides.
       if case .text(let text) = tokens[index], let byte = text.utf8.first, Self.isQuotePunctuation(byte),
-        let first = text.first, ".,!?".contains(first)
+        let first = text.first, ".,!?".contains(first),
+        let back = Self.closingQuote(before: index, in: tokens), !inAffix[back]
       {
-        // Walk back over closing markup to a closing quote.
-        var back = index - 1
-        while back >= 0 {
-          if case .close = tokens[back] { back -= 1; continue }
-          if tokens[back] == .open(.affix) { back -= 1; continue }
-          if case .text(let previous) = tokens[back], previous.isEmpty { back -= 1; continue }
-          break
+        // Find the last quote in a run of closing quotes (“‘x’”.)
+        var insertAt = back
+        while insertAt - 1 >= 0, case .quote(_, opening: false) = tokens[insertAt - 1] { insertAt -= 1 }
+        tokens[index] = .text(String(text.dropFirst()))
+        if enclosing[index] {
+          while insertAt - 1 >= 0, moved[insertAt - 1] { insertAt -= 1 }
         }
-        if back >= 0, case .quote(_, opening: false) = tokens[back], !inAffix[back] {
-          // Find the last quote in a run of closing quotes (“‘x’”.)
-          var insertAt = back
-          while insertAt - 1 >= 0, case .quote(_, opening: false) = tokens[insertAt - 1] { insertAt -= 1 }
-          tokens[index] = .text(String(text.dropFirst()))
+        if enclosing[index], insertAt > 0, case .text(let content) = tokens[insertAt - 1], let last = content.last,
+          Self.rule(last, first) == .first
+        {
+          // The content's own mark absorbs it ("Tee?" + "." stays "Tee?").
+        } else {
           tokens.insert(.text(String(first)), at: insertAt)
           inAffix.insert(inAffix[insertAt], at: insertAt)
+          enclosing.insert(false, at: insertAt)
+          moved.insert(true, at: insertAt)
           index += 1
         }
       }
       index += 1
     }
+  }
+
+  /// The closing quote that a mark at `index` follows, past closing markup and empty text.
+  private static func closingQuote(before index: Int, in tokens: [Token]) -> Int? {
+    var back = index - 1
+    while back >= 0 {
+      switch tokens[back] {
+      case .close, .open(.affix), .open(.enclosingPunctuation): back -= 1
+      case .text(let previous) where previous.isEmpty: back -= 1
+      case .quote(_, opening: false): return back
+      default: return nil
+      }
+    }
+    return nil
   }
 
   private enum Keep { case first, second, both }
@@ -114,6 +137,7 @@ struct Serializer {
     // Formatting opened or closed since the previous text: citeproc-js keeps a space on each
     // side of such a boundary ("<i>[en línea] </i> [Video]").
     var crossedStyle = false
+    var enclosing = false
     for index in tokens.indices {
       let text: String
       switch tokens[index] {
@@ -126,6 +150,9 @@ struct Serializer {
         if opening { previous = nil }
         continue
       case .open(.display), .close(.display), .open(.fixedValue): previous = nil; continue
+      case .open(.enclosingPunctuation):
+        enclosing = true
+        continue
       default: continue
       }
       guard !text.isEmpty else { continue }
@@ -136,7 +163,10 @@ struct Serializer {
         let last = left.last, let first = text.first
       {
         let keepSpaces = crossedStyle && last == " " && first == " "
-        switch keepSpaces ? .both : Self.rule(last, first) {
+        // An enclosing element's mark goes inside the quotes ahead of the inner suffix's
+        // mark, so only a repeated mark merges here.
+        let keepBoth = keepSpaces || (enclosing && last != first)
+        switch keepBoth ? .both : Self.rule(last, first) {
         case .first:
           let rest = String(text.dropFirst())
           tokens[index] = .text(rest)
@@ -149,6 +179,7 @@ struct Serializer {
       }
       previous = index
       crossedStyle = false
+      enclosing = false
     }
   }
 }

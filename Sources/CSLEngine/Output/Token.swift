@@ -18,6 +18,8 @@ enum Token: Sendable, Hashable {
     case fixedValue
     /// See `NodeTag.spaceBarrier` (opened only).
     case spaceBarrier
+    /// See `NodeTag.enclosingPunctuation`.
+    case enclosingPunctuation
     case link(String)
   }
 }
@@ -70,6 +72,10 @@ struct Flattener {
       tokens.append(.open(.fixedValue))
       for child in children { add(child) }
       tokens.append(.close(.fixedValue))
+    case .tagged(.enclosingPunctuation, let children):
+      tokens.append(.open(.enclosingPunctuation))
+      for child in children { add(child) }
+      tokens.append(.close(.enclosingPunctuation))
     case .tagged(.citeAffix, let children):
       tokens.append(.open(.affix))
       for child in children { add(child) }

@@ -32,7 +32,8 @@ extension Renderer {
         return Rendered(node: .empty, calledVariable: true)
       }
       return Rendered(
-        node: decorate(RichText.parse(literal), date.decoration), calledVariable: true, renderedVariable: true)
+        node: decorate(RichText.parse(literal, quotes: compiled.terms.dataQuotes), date.decoration),
+        calledVariable: true, renderedVariable: true)
     }
     guard let start = value.start, !start.isEmpty else {
       return Rendered(node: .empty, calledVariable: true)

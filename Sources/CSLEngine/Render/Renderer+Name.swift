@@ -190,8 +190,8 @@ extension Renderer {
 
   /// One name piece with the name-part's formatting (and text-case for the main piece).
   private func piece(_ text: String, _ decoration: CSL.Decoration?, withCase: Bool = false) -> Node {
-    guard let decoration, !text.isEmpty else { return RichText.parse(text) }
-    var node = RichText.parse(text)
+    guard let decoration, !text.isEmpty else { return RichText.parse(text, quotes: compiled.terms.dataQuotes) }
+    var node = RichText.parse(text, quotes: compiled.terms.dataQuotes)
     if withCase, let textCase = decoration.textCase {
       // citeproc-js cases name parts whatever the item's language.
       var caser = TextCaser(textCase, english: true)

@@ -194,13 +194,25 @@ final class Renderer {
       var parts: [Node] = []
       if let prefix = decoration.prefix, !prefix.isEmpty { parts.append(Self.affix(prefix)) }
       parts.append(result)
-      if let suffix = decoration.suffix, !suffix.isEmpty { parts.append(Self.affix(suffix)) }
+      if let suffix = decoration.suffix, !suffix.isEmpty { parts.append(suffixNode(suffix, after: result)) }
       result = .sequence(parts)
     }
     if let display = decoration.display, mode == .bibliography, renderDepth <= 1 {
       result = .display(display, [result])
     }
     return result
+  }
+
+  /// A suffix. Its punctuation meeting an inner suffix's punctuation after a closing quote is
+  /// marked: moved inside the quotes it goes in front of the inner one, as citeproc-js orders
+  /// them (`“Title,”` + "." prints “Title.,”).
+  func suffixNode(_ suffix: String, after node: Node) -> Node {
+    guard compiled.punctuationInQuote else { return Self.affix(suffix) }
+    let punctuation = suffix.prefix { ".,!?".contains($0) }
+    guard !punctuation.isEmpty, node.endsInQuotedPunctuation else { return Self.affix(suffix) }
+    let rest = suffix.dropFirst(punctuation.count)
+    let marked = Node.tagged(.enclosingPunctuation, [.text(String(punctuation))])
+    return rest.isEmpty ? marked : .sequence([marked, Self.affix(String(rest))])
   }
 
   /// A style's affix: markup applies, but straight quotation marks and apostrophes print

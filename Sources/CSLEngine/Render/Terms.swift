@@ -3,6 +3,15 @@ import CSLStyle
 /// Term lookup on a resolved locale, with the specification's form fallbacks.
 struct Terms: Sendable {
   let locale: CSL.Locale
+  /// The locale's quotation marks that data may use as markup (see `RichText.QuotePair`).
+  let dataQuotes: RichText.QuotePair?
+
+  init(locale: CSL.Locale) {
+    self.locale = locale
+    let open = locale.terms[CSL.TermKey(name: "open-quote")]?.single
+    let close = locale.terms[CSL.TermKey(name: "close-quote")]?.single
+    self.dataQuotes = open == nil && close == nil ? .english : RichText.QuotePair.terms(open: open, close: close)
+  }
 
   func term(_ name: String, form: CSL.Form = .long, plural: Bool = false, gender: String? = nil) -> String? {
     var forms: [CSL.Form] = [form]

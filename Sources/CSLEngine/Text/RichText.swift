@@ -3,7 +3,31 @@
 /// `<span class="nodecor">`) and quotation marks (straight or curly, double or single) into
 /// output nodes. Apostrophes become ’. Anything else is kept as text.
 enum RichText {
-  static func parse(_ source: String) -> Node {
+  /// The quotation marks that data may use as markup besides straight quotes: as citeproc-js
+  /// reads it, the locale's own outer pair (“…” in en-US, „…“ in German, «…» in Russian,
+  /// 《…》 in Chinese); other curly quotes print as written.
+  struct QuotePair: Sendable, Hashable {
+    var open: Character
+    var close: Character
+
+    static let english = QuotePair(open: "\u{201C}", close: "\u{201D}")
+
+    /// The pair a locale's `open-quote` and `close-quote` terms name, when each is one character.
+    static func terms(open: String?, close: String?) -> QuotePair? {
+      guard let open, let close, open.count == 1, close.count == 1, let first = open.first, let last = close.first
+      else {
+        return nil
+      }
+      return QuotePair(open: first, close: last)
+    }
+
+    init(open: Character, close: Character) {
+      self.open = open
+      self.close = close
+    }
+  }
+
+  static func parse(_ source: String, quotes: QuotePair? = .english) -> Node {
     var text = source
     // French guillemets keep their inner spaces as narrow no-break spaces (citeproc-js).
     if text.utf8.contains(0xC2), text.contains("\u{00AB}") || text.contains("\u{00BB}") {
@@ -11,10 +35,13 @@ enum RichText {
         .components(separatedBy: " \u{00BB}").joined(separator: "\u{202F}\u{00BB}")
     }
     // Fast path: no markup, quote or entity bytes (0xE2 starts the curly quotes).
-    guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0x26 || $0 == 0xE2 }) else {
+    let otherQuotes = quotes.map { $0.open != QuotePair.english.open && text.contains($0.open) } ?? false
+    guard
+      otherQuotes || text.utf8.contains(where: { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0x26 || $0 == 0xE2 })
+    else {
       return .text(text)
     }
-    var scanner = Scanner(characters: Array(text))
+    var scanner = Scanner(characters: Array(text), quotes: quotes)
     let nodes = scanner.parse(until: nil)
     return nodes.count == 1 ? nodes[0] : .sequence(nodes)
   }
@@ -22,12 +49,14 @@ enum RichText {
   private enum Closer: Equatable {
     case tag(String)
     case straightDouble
-    case curlyDouble
+    /// The close of the locale's pair.
+    case localeDouble
     case single
   }
 
   private struct Scanner {
     let characters: [Character]
+    let quotes: QuotePair?
     var index = 0
 
     static let tags: [(open: String, close: String, make: @Sendable ([Node]) -> Node)] = [
@@ -68,7 +97,7 @@ enum RichText {
       case .straightDouble:
         // A straight quote after a space does not close ("Obligations " stays as written).
         return characters[position] == "\"" && (position == 0 || !characters[position - 1].isWhitespace)
-      case .curlyDouble: return characters[position] == "\u{201D}"
+      case .localeDouble: return characters[position] == quotes?.close
       case .single:
         let character = characters[position]
         guard character == "'" || character == "\u{2019}" else { return false }
@@ -126,15 +155,17 @@ enum RichText {
             nodes.append(.quoted(parse(until: .straightDouble)))
             continue
           }
-        case "\u{201C}":
-          if hasCloser(.curlyDouble, after: index + 1) {
+        case _ where character == quotes?.open && character != "\u{2018}":
+          if hasCloser(.localeDouble, after: index + 1) {
             flush()
             index += 1
-            nodes.append(.quoted(parse(until: .curlyDouble)))
+            nodes.append(.quoted(parse(until: .localeDouble)))
             continue
           }
         case "'", "\u{2018}":
-          if closer != .single, character == "'" || closer != nil, opensSingleQuote(at: index) {
+          // ‘ opens a quote inside another, or where it is the locale's own (en-GB).
+          let opens = character == "'" || closer != nil || quotes?.open == "\u{2018}"
+          if closer != .single, opens, opensSingleQuote(at: index) {
             flush()
             index += 1
             nodes.append(.quoted(parse(until: .single)))
