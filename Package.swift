@@ -97,8 +97,9 @@ let package = Package(
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "BibModel", "XMLTree", "KnowledgeBase"], exclude: ["Fixtures"]),
     .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "BibModel"], exclude: ["Fixtures"]),
-    // Runs the built `cited` and `cited-server` binaries (the dependencies make sure they are built first).
-    .testTarget(name: "CitedCLITests", dependencies: ["cited", "cited-server", "XMLTree"]),
+    // Runs the built `cited` and `cited-server` binaries (the dependencies make sure they are built first),
+    // and the web page's browser test script in `Browser/`.
+    .testTarget(name: "CitedCLITests", dependencies: ["cited", "cited-server", "XMLTree"], exclude: ["Browser"]),
     .testTarget(name: "BibFormatsTests", dependencies: ["BibFormats", "BibModel"]),
     .testTarget(
       name: "BibServerTests",

@@ -4,14 +4,28 @@
 # missing (Debian/Ubuntu).
 # The one list of system packages: README's first command and .ci/run both call this.
 #
+# --browser (CI's run) also installs headless Chromium and Python's websockets (from PyPI, or
+# Debian's python3-websockets where pip cannot install) for the web page's browser test.
+#
 # --postgres also starts a private PostgreSQL cluster for the server's tests, on 127.0.0.1:54329
 # only (trust authentication, data under /tmp/cited-test-postgres), unless one answers there;
 # the tests find it through CITED_TEST_POSTGRES=postgres://cited@127.0.0.1:54329/postgres.
 set -euo pipefail
 
+postgres=false
+browser=false
+for option in "$@"; do
+  case "$option" in
+    --postgres) postgres=true ;;
+    --browser) browser=true ;;
+    *) echo "usage: $0 [--postgres] [--browser]" >&2; exit 2 ;;
+  esac
+done
+
 packages=(libxml2-dev pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pandoc unzip)
-# A newcomer's first command needs no database server; CI's run does.
-[ "${1:-}" = "--postgres" ] && packages+=(postgresql)
+# A newcomer's first command needs no database server and no browser; CI's run does.
+if $postgres; then packages+=(postgresql); fi
+if $browser; then packages+=(chromium); fi
 need=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
@@ -26,7 +40,12 @@ if [ ${#need[@]} -gt 0 ]; then
   "${sudo[@]}" apt-get install -y -qq "${need[@]}"
 fi
 
-[ "${1:-}" = "--postgres" ] || exit 0
+if $browser && ! python3 -c 'import websockets' 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check websockets 2>/dev/null \
+    || "${sudo[@]}" apt-get install -y -qq python3-websockets
+fi
+
+$postgres || exit 0
 
 port=54329
 folder=/tmp/cited-test-postgres

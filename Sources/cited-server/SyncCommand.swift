@@ -56,6 +56,7 @@ struct SyncOptions: ParsableArguments {
       lines.append("\(path): conflict in \(conflict.id)\(conflict.field.map { " (\($0))" } ?? ""): both sides kept")
     }
     lines += report.problems.map { "\(path): \($0)" }
+    lines.append("received \(report.received) changed item(s), \(report.deletedOnServer) deletion(s)")
     if push { lines.append("sent \(report.sent) change(s)") }
     FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
   }

@@ -98,6 +98,33 @@ enum APIScenarios {
     }
   }
 
+  /// Tokens are listed without their secret; a revoked one is refused from the next request on,
+  /// on the running server, on the API and the web page alike; a name names one token.
+  static func revoke(_ server: TestServer) async throws {
+    try await server.run { session in
+      let listed = try await server.store.tokens()
+      #expect(listed.map(\.name) == ["reader", "writer"])
+      #expect(listed.map(\.scope) == [.read, .write])
+      #expect(listed.allSatisfy { ISO8601DateFormatter().date(from: $0.created) != nil }, "\(listed)")
+      let cookie = try await WebPageTests.cookie(session, server.writeToken)
+      #expect(try await session.send(.get, "/", auth: .none, headers: cookie).status == .ok)
+      _ = try await create(session, book)
+      let before = try await session.snapshot(auth: .read)
+      #expect(try await server.store.revokeTokens(name: "writer") == 1)
+      #expect(try await session.send(.get, "/api/items").status == .unauthorized)
+      #expect(try await session.send(.post, "/api/items", body: book).status == .unauthorized)
+      let page = try await session.send(.get, "/", auth: .none, headers: cookie)
+      #expect(page.status == .seeOther && page.headers[.location] == "/login", "the signed-in page is signed out")
+      #expect(try await session.send(.get, "/api/items", auth: .read).status == .ok, "the other token still works")
+      #expect(try await session.snapshot(auth: .read) == before)
+      #expect(try await server.store.tokens().map(\.name) == ["reader"])
+      #expect(try await server.store.revokeTokens(name: "writer") == 0)
+      await #expect(throws: StoreError.self) {
+        try await AccessToken.add(name: "reader", scope: .write, to: server.store)
+      }
+    }
+  }
+
   /// Bad JSON 400 with the reason and place, too large 413, wrong shapes 400; nothing changes.
   static func badInput(_ server: TestServer) async throws {
     try await server.run { session in

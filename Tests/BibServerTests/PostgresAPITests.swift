@@ -25,6 +25,7 @@ struct PostgresAPITests {
   @Test func ids() async throws { try await APIScenarios.ids(try await Self.server()) }
   @Test func preconditions() async throws { try await APIScenarios.preconditions(try await Self.server()) }
   @Test func access() async throws { try await APIScenarios.access(try await Self.server()) }
+  @Test func revoke() async throws { try await APIScenarios.revoke(try await Self.server()) }
   @Test func badInput() async throws { try await APIScenarios.badInput(try await Self.server()) }
   @Test func since() async throws { try await APIScenarios.since(try await Self.server()) }
   @Test func render() async throws { try await APIScenarios.render(try await Self.server()) }

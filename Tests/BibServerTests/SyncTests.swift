@@ -14,8 +14,15 @@ import Testing
     func read() throws -> String { try String(contentsOfFile: file, encoding: .utf8) }
 
     func write(title: String, note: String) throws {
-      let item = #"[{"id": "x", "type": "book", "title": "\#(title)", "note": "\#(note)"}]"#
-      try Data(item.utf8).write(to: URL(fileURLWithPath: file))
+      try write(#"[{"id": "x", "type": "book", "title": "\#(title)", "note": "\#(note)"}]"#)
+    }
+
+    func write(_ json: String) throws {
+      try Data(json.utf8).write(to: URL(fileURLWithPath: file))
+    }
+
+    func state() throws -> LibrarySync.State? {
+      LibrarySync.State(json: try String(contentsOfFile: sync.statePath, encoding: .utf8))
     }
   }
 
@@ -81,6 +88,45 @@ import Testing
         .update(.init(id: "x", type: .book), expected: version))
       #expect(stale == .stale)
       #expect(try await session.send(.get, "/api/items/x").body.contains("Other"))
+    }
+  }
+
+  /// A pull asks only for what changed since the version it last synced (seen from the
+  /// server: the items it read for the request), and deletions reach the other clone.
+  @Test func pullTransfersOnlyChangedItemsAndDeletionsPropagate() async throws {
+    let store = CountingStore(try TestServer.sqliteStore())
+    let server = try await TestServer(store: store)
+    try await server.run { session in
+      let port = try #require(session.client.port)
+      let a = try Self.clone("inc-a", port: port, token: server.writeToken)
+      let b = try Self.clone("inc-b", port: port, token: server.writeToken)
+      let three = (1...3).map { #"{"id": "i\#($0)", "type": "book", "title": "Item \#($0)"}"# }
+      try a.write("[" + three.joined(separator: ",") + "]")
+      #expect(try await a.sync.push().sent == 3)
+      _ = store.takeReads()
+      let first = try await b.sync.pull()
+      #expect(first.received == 3)
+      #expect(store.takeReads().map(\.count) == [3, 3], "the first pull reads the library (items, versions)")
+      let synced = try #require(try b.state()).libraryVersion
+      #expect(synced == 3)
+
+      try a.write(#"[{"id": "i1", "type": "book", "title": "Item 1"}, {"id": "i2", "type": "book", "title": "Two"}]"#)
+      let pushed = try await a.sync.push()
+      #expect(pushed.sent == 2 && pushed.problems.isEmpty, "an edit and a deletion")
+      _ = store.takeReads()
+      let second = try await b.sync.pull()
+      let reads = store.takeReads()
+      #expect(reads.map(\.since) == [synced, synced], "asked from the version last synced")
+      #expect(reads.map(\.count) == [1, 1], "only the edited item crossed")
+      #expect(second.received == 1 && second.deletedOnServer == 1)
+      let file = try b.read()
+      #expect(file.contains(#""title": "Two""#) && file.contains("Item 1"))
+      #expect(!file.contains("i3"), "the deletion reached the other clone")
+      #expect(try #require(try b.state()).items.map(\.id) == ["i1", "i2"])
+
+      let third = try await b.sync.pull()
+      #expect(third.received == 0 && store.takeReads().map(\.count) == [0, 0], "nothing changed, nothing sent")
+      #expect(try b.read() == file)
     }
   }
 }

@@ -22,8 +22,12 @@ struct TestServer: Sendable {
 
   /// A new SQLite database in a temporary folder.
   static func sqlite() async throws -> TestServer {
+    try await TestServer(store: try sqliteStore())
+  }
+
+  static func sqliteStore() throws -> SQLiteStore {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cited-serve-\(UUID().uuidString)")
-    return try await TestServer(store: try SQLiteStore(path: folder.path + "/library.sqlite"))
+    return try SQLiteStore(path: folder.path + "/library.sqlite")
   }
 
   /// Runs `body` against the live server.
@@ -77,8 +81,8 @@ struct Session: Sendable {
   }
 
   /// Everything observable about the library: its version and its items' text.
-  func snapshot() async throws -> String {
-    let reply = try await send(.get, "/api/items")
+  func snapshot(auth: Auth = .write) async throws -> String {
+    let reply = try await send(.get, "/api/items", auth: auth)
     return "\(reply.libraryVersion ?? -1)\n\(reply.body)"
   }
 }

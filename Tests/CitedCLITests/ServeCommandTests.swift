@@ -64,3 +64,35 @@ struct ServeCommandTests {
     #expect(run.errors.contains("swift build --product cited-server"))
   }
 }
+
+/// `cited serve token list|revoke`, against a `cited serve` running in its own process.
+@Suite(.enabled(if: ServeCommandTests.serverBuilt, "needs cited-server built beside cited"))
+struct ServeTokenCommandTests {
+  @Test func listShowsNoSecretAndRevokeRefusesTheRunningServersNextRequest() async throws {
+    let folder = try ProjectDiscoveryTests.temporaryFolder("serve-revoke")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let database = ["--database", "sqlite:" + folder + "/library.sqlite"]
+    func cited(_ arguments: [String]) throws -> CheckCommandTests.Run {
+      try #require(try CheckCommandTests.run(["serve", "token"] + arguments + database, in: folder))
+    }
+    let alice = try cited(["add", "alice", "--write"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(try cited(["add", "bob", "--read"]).status == 0)
+    let again = try cited(["add", "alice", "--read"])
+    #expect(again.status == 2 && again.errors.contains("revoke it first"), "a name names one token")
+    let list = try cited(["list"])
+    #expect(list.status == 0)
+    let rows = list.output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    #expect(rows.map { $0.prefix(2) } == [["name", "scope"], ["alice", "write"], ["bob", "read"]], "\(list.output)")
+    #expect(rows.dropFirst().allSatisfy { ISO8601DateFormatter().date(from: $0.last ?? "") != nil })
+    #expect(!list.output.contains(alice) && list.output.range(of: "[0-9a-f]{64}", options: .regularExpression) == nil)
+
+    let server = try await RunningServer.start(arguments: database, in: folder)
+    defer { server.stop() }
+    #expect(try await server.status("/api/items", token: alice) == 200)
+    let revoked = try cited(["revoke", "alice"])
+    #expect(revoked.status == 0, "\(revoked.errors)")
+    #expect(try await server.status("/api/items", token: alice) == 401, "refused from the next request on")
+    #expect(try cited(["revoke", "alice"]).status == 1, "no such token any more")
+    #expect(try cited(["list"]).output.contains("alice") == false)
+  }
+}

@@ -50,11 +50,44 @@ public enum LibrarySync {
     }
   }
 
+  /// What the server changed after a state's library version (`?since=`): the items written
+  /// since, with their versions, and the ids deleted since.
+  public struct Changes: Sendable, Hashable {
+    public var libraryVersion: Int
+    public var items: [Reference]
+    public var versions: [String: Int]
+    public var deleted: [String]
+
+    public init(libraryVersion: Int, items: [Reference], versions: [String: Int], deleted: [String]) {
+      self.libraryVersion = libraryVersion
+      self.items = items
+      self.versions = versions
+      self.deleted = deleted
+    }
+  }
+
   /// One change the file made since the base, to send to the server.
   public enum Change: Sendable, Hashable {
     case create(Reference)
     case update(Reference, expected: Int)
     case delete(id: String, expected: Int)
+  }
+
+  /// The server's library after `changes`, from `state` (the library as of its version):
+  /// deleted ids leave, written items replace theirs or join.
+  public static func apply(_ changes: Changes, to state: State) -> State {
+    var items = Dictionary(state.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var versions = state.versions
+    for id in changes.deleted {
+      items[id] = nil
+      versions[id] = nil
+    }
+    for reference in changes.items {
+      items[reference.id] = reference
+      versions[reference.id] = changes.versions[reference.id] ?? versions[reference.id]
+    }
+    return State(
+      libraryVersion: changes.libraryVersion, versions: versions, items: items.values.sorted(by: Canonical.precedes))
   }
 
   /// Merges the file with the server's library (`remote`) against the base; the new state is

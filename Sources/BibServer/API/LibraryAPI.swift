@@ -37,14 +37,26 @@ public struct LibraryAPI: Sendable {
 
   func list(_ request: Request) async throws -> Response {
     let since = try Self.since(request)
-    let version = try await store.libraryVersion()
-    let items = try await store.items(since: since)
+    let (version, items) = try await atOneVersion { try await store.items(since: since) }
     let headers = JSONReply.versionHeaders(version)
     if request.uri.queryParameters.get("format") == "versions" {
       let members = items.map { JSONMember(key: $0.id, value: JSONReply.number($0.version)) }
       return JSONReply.response(.object(JSONObject(members)), headers: headers)
     }
     return JSONReply.response(JSONReply.items(items), headers: headers)
+  }
+
+  /// Runs the read `body` between two reads of the library version until both agree: no write
+  /// committed in between (each write raises the version in its transaction), so what `body`
+  /// read is the library at exactly that version, the one `Library-Version` then names.
+  func atOneVersion<Value>(_ body: () async throws -> Value) async throws -> (Int, Value) {
+    for _ in 0..<20 {
+      let before = try await store.libraryVersion()
+      let value = try await body()
+      if try await store.libraryVersion() == before { return (before, value) }
+    }
+    throw APIError(
+      .serviceUnavailable, "the library kept changing while it was read; try again", headers: [.retryAfter: "1"])
   }
 
   func item(_ id: String) async throws -> Response {
@@ -56,8 +68,7 @@ public struct LibraryAPI: Sendable {
 
   func deleted(_ request: Request) async throws -> Response {
     let since = try Self.since(request)
-    let version = try await store.libraryVersion()
-    let gone = try await store.deleted(since: since)
+    let (version, gone) = try await atOneVersion { try await store.deleted(since: since) }
     let members = gone.keys.sorted().map { JSONMember(key: $0, value: JSONReply.number(gone[$0] ?? 0)) }
     return JSONReply.response(.object(JSONObject(members)), headers: JSONReply.versionHeaders(version))
   }

@@ -15,7 +15,13 @@ public enum AccessToken {
   }
 
   /// Creates a token with `scope` under `name` in `store` and returns it (the only time it is seen).
+  /// A name names one token, so that revoking it says which: a name in use is refused.
   public static func add(name: String, scope: TokenScope, to store: any LibraryStore) async throws -> String {
+    guard !name.isEmpty else { throw StoreError("a token needs a name") }
+    if try await store.tokens().contains(where: { $0.name == name }) {
+      throw StoreError(
+        "a token named '\(name)' exists; revoke it first (cited serve token revoke) or choose another name")
+    }
     let token = generate()
     try await store.addToken(name: name, hash: hash(token), scope: scope)
     return token

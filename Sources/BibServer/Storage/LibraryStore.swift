@@ -20,8 +20,12 @@ public protocol LibraryStore: Sendable {
   ) async throws -> (version: Int, value: Value)
   /// Stores a token's hash under a name.
   func addToken(name: String, hash: String, scope: TokenScope) async throws
-  /// The scope of the token with this hash, nil when there is none.
+  /// The scope of the token with this hash, nil when there is none (or it was revoked).
   func tokenScope(hash: String) async throws -> TokenScope?
+  /// Every token's name, scope and creation time (never its hash), by name.
+  func tokens() async throws -> [TokenRecord]
+  /// Removes every token named `name`; returns how many there were.
+  func revokeTokens(name: String) async throws -> Int
   /// Closes connections.
   func close() async throws
 }
@@ -42,6 +46,20 @@ public struct StoredItem: Sendable, Hashable {
 /// What a token may do.
 public enum TokenScope: String, Sendable, Hashable, CaseIterable {
   case read, write
+}
+
+/// A token as listed: who it is for, what it may do and when it was made; never the token or its hash.
+public struct TokenRecord: Sendable, Hashable {
+  public var name: String
+  public var scope: TokenScope
+  /// ISO 8601, UTC.
+  public var created: String
+
+  public init(name: String, scope: TokenScope, created: String) {
+    self.name = name
+    self.scope = scope
+    self.created = created
+  }
 }
 
 /// Which live items a write needs to see.

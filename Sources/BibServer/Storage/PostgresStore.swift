@@ -176,6 +176,24 @@ public final class PostgresStore: LibraryStore {
     return nil
   }
 
+  public func tokens() async throws -> [TokenRecord] {
+    var result: [TokenRecord] = []
+    let rows = try await client.query("SELECT name, scope, created FROM tokens ORDER BY name, created", logger: logger)
+    for try await (name, scope, created) in rows.decode((String, String, String).self) {
+      if let scope = TokenScope(rawValue: scope) {
+        result.append(TokenRecord(name: name, scope: scope, created: created))
+      }
+    }
+    return result
+  }
+
+  public func revokeTokens(name: String) async throws -> Int {
+    var count = 0
+    let rows = try await client.query("DELETE FROM tokens WHERE name = \(name) RETURNING name", logger: logger)
+    for try await _ in rows.decode(String.self) { count += 1 }
+    return count
+  }
+
   public func close() async throws {
     runner.cancel()
   }

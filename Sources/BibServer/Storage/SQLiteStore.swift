@@ -123,6 +123,21 @@ public final class SQLiteStore: LibraryStore {
     }
   }
 
+  public func tokens() async throws -> [TokenRecord] {
+    try await pool.read { db in
+      try Row.fetchAll(db, sql: "SELECT name, scope, created FROM tokens ORDER BY name, created").compactMap { row in
+        TokenScope(rawValue: row["scope"]).map { TokenRecord(name: row["name"], scope: $0, created: row["created"]) }
+      }
+    }
+  }
+
+  public func revokeTokens(name: String) async throws -> Int {
+    try await pool.write { db in
+      try db.execute(sql: "DELETE FROM tokens WHERE name = ?", arguments: [name])
+      return db.changesCount
+    }
+  }
+
   public func close() async throws {
     try pool.close()
   }

@@ -20,21 +20,29 @@ public struct FileSync: Sendable {
   public struct Report: Sendable {
     public var conflicts: [ThreeWayMerge.Conflict] = []
     public var sent: Int = 0
+    /// Items the pull received (written on the server since the last sync), and ids it learnt were deleted.
+    public var received: Int = 0
+    public var deletedOnServer: Int = 0
     /// Changes the server refused or that were stale, and renames; each names its item.
     public var problems: [String] = []
     public var diagnostics: [Diagnostic] = []
   }
 
   /// Merges the server's library into the file; conflicts are written with both sides between
-  /// markers (as `bib merge` writes them) and reported.
+  /// markers (as `bib merge` writes them) and reported. Only what changed on the server since
+  /// the state's library version is fetched; the state holds the rest.
   public func pull() async throws -> Report {
     let (local, format, snapshot) = try readFile()
     var report = Report(diagnostics: local.diagnostics)
     guard !local.diagnostics.hasErrors else {
       throw SyncError("\(file) did not read clean (errors); fix it first, nothing was written")
     }
-    let remote = try await client.fetch()
-    let result = LibrarySync.pull(local: local.document, state: try readState(), remote: remote)
+    let state = try readState()
+    let changes = try await client.changes(since: state.libraryVersion)
+    report.received = changes.items.count
+    report.deletedOnServer = changes.deleted.count
+    let remote = LibrarySync.apply(changes, to: state)
+    let result = LibrarySync.pull(local: local.document, state: state, remote: remote)
     report.conflicts = result.conflicts
     let text =
       result.isClean
@@ -62,8 +70,9 @@ public struct FileSync: Sendable {
         var stored = reference
         stored.id = id
         items[id] = stored
+        // The state's library version stays the pulled one: a write by someone else that
+        // landed before this one must still come with the next pull (`?since=`).
         state.versions[id] = version
-        state.libraryVersion = max(state.libraryVersion, version)
         report.sent += 1
       case (.delete(let id, _), .deleted):
         items[id] = nil

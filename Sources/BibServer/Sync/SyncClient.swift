@@ -6,7 +6,7 @@ import Foundation
   import FoundationNetworking
 #endif
 
-/// The HTTP side of `cited bib pull`/`push`: reads the server's library with its versions and
+/// The HTTP side of `cited bib pull`/`push`: reads the server's changes since a version and
 /// sends one change at a time, replacements and deletions with `If-Match`.
 public struct SyncClient: Sendable {
   public var server: String
@@ -27,21 +27,39 @@ public struct SyncClient: Sendable {
     case refused(status: Int, message: String)
   }
 
-  /// The server's library: items and versions from one library version (read again when a
-  /// write landed between the two requests).
-  public func fetch() async throws -> LibrarySync.State {
+  /// What the server changed after `version` (everything for 0): the items written since with
+  /// their versions, and the ids deleted since, all as of one library version (read again when
+  /// a write landed between the requests). Only changed items cross the network.
+  public func changes(since version: Int) async throws -> LibrarySync.Changes {
     for _ in 0..<5 {
-      let (itemsBody, itemsVersion, _) = try await request("GET", "/api/items")
-      let (versionsBody, versionsVersion, _) = try await request("GET", "/api/items?format=versions")
-      guard itemsVersion == versionsVersion, let version = itemsVersion else { continue }
+      let (itemsBody, itemsVersion) = try await read("/api/items?since=\(version)")
+      let (versionsBody, versionsVersion) = try await read("/api/items?since=\(version)&format=versions")
+      let (deletedBody, deletedVersion) =
+        version == 0 ? ("{}", versionsVersion) : try await read("/api/deleted?since=\(version)")
+      guard let current = itemsVersion, current == versionsVersion, current == deletedVersion else { continue }
       let items = BibFormats.read(Array(itemsBody.utf8), format: .cslJSON, file: server).references
-      var versions: [String: Int] = [:]
-      for member in (try? JSONParser.parse(versionsBody))?.objectValue?.members ?? [] {
-        versions[member.key] = member.value.stringValue.flatMap { Int($0) }
-      }
-      return LibrarySync.State(libraryVersion: version, versions: versions, items: items)
+      let versions = Self.versions(versionsBody)
+      return LibrarySync.Changes(
+        libraryVersion: current, items: items, versions: versions, deleted: Self.versions(deletedBody).keys.sorted())
     }
     throw SyncError("the library kept changing while it was read; try again")
+  }
+
+  /// A GET that must succeed: its body and `Library-Version`. Anything but 200 stops the sync
+  /// (a refused token must not read as an empty library).
+  private func read(_ path: String) async throws -> (String, Int?) {
+    let (body, version, status) = try await request("GET", path)
+    guard status == 200 else { throw SyncError("\(server)\(path) answered \(status): \(body)") }
+    return (body, version)
+  }
+
+  /// `{"id": version}` as a dictionary.
+  private static func versions(_ body: String) -> [String: Int] {
+    var versions: [String: Int] = [:]
+    for member in (try? JSONParser.parse(body))?.objectValue?.members ?? [] {
+      versions[member.key] = member.value.stringValue.flatMap { Int($0) }
+    }
+    return versions
   }
 
   /// Sends one change.
