@@ -24,6 +24,9 @@ enum NodeTag: Sendable, Hashable {
   /// An enclosing element's suffix punctuation that follows an inner suffix's punctuation
   /// after a closing quote: moved inside the quotes it goes first (citeproc-js).
   case enclosingPunctuation
+  /// The end of a style's prefix that ends in punctuation: citeproc-js does not merge it with
+  /// the punctuation that opens what it prefixes (";" + ":5" prints ";:5").
+  case prefixEnd
   /// Quotation marks and apostrophes written in a style's affix: printed as written.
   case verbatim
   /// A style's fixed `<text value>`: citeproc-js treats it as content, so punctuation that

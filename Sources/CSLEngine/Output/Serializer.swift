@@ -28,7 +28,8 @@ struct Serializer {
       case .open(.link(let url)): result += format.openLink(url)
       case .close(.link(let url)): result += format.closeLink(url)
       case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix), .open(.fixedValue), .close(.fixedValue),
-        .open(.spaceBarrier), .close(.spaceBarrier), .open(.enclosingPunctuation), .close(.enclosingPunctuation):
+        .open(.spaceBarrier), .close(.spaceBarrier), .open(.enclosingPunctuation), .close(.enclosingPunctuation),
+        .open(.prefixEnd), .close(.prefixEnd):
         break
       }
     }
@@ -149,7 +150,7 @@ struct Serializer {
         // Closing quotes let punctuation on both sides meet ("Title?" + "." → "Title?").
         if opening { previous = nil }
         continue
-      case .open(.display), .close(.display), .open(.fixedValue): previous = nil; continue
+      case .open(.display), .close(.display), .open(.fixedValue), .open(.prefixEnd): previous = nil; continue
       case .open(.enclosingPunctuation):
         enclosing = true
         continue

@@ -20,6 +20,8 @@ enum Token: Sendable, Hashable {
     case spaceBarrier
     /// See `NodeTag.enclosingPunctuation`.
     case enclosingPunctuation
+    /// See `NodeTag.prefixEnd` (opened only).
+    case prefixEnd
     case link(String)
   }
 }
@@ -68,6 +70,8 @@ struct Flattener {
       inData = saved
     case .tagged(.spaceBarrier, _):
       tokens.append(.open(.spaceBarrier))
+    case .tagged(.prefixEnd, _):
+      tokens.append(.open(.prefixEnd))
     case .tagged(.fixedValue, let children):
       tokens.append(.open(.fixedValue))
       for child in children { add(child) }

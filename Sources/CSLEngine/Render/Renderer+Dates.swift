@@ -54,7 +54,10 @@ extension Renderer {
         guard let override = date.parts.first(where: { $0.name == part.name }) else { continue }
         var merged = part
         if let form = override.form { merged.form = form }
-        if let rangeDelimiter = override.rangeDelimiter { merged.rangeDelimiter = rangeDelimiter }
+        // An empty range-delimiter sets nothing (citeproc-js).
+        if let rangeDelimiter = override.rangeDelimiter, !rangeDelimiter.isEmpty {
+          merged.rangeDelimiter = rangeDelimiter
+        }
         if !override.decoration.formatting.isEmpty { merged.decoration.formatting = override.decoration.formatting }
         if let textCase = override.decoration.textCase { merged.decoration.textCase = textCase }
         if override.decoration.stripPeriods { merged.decoration.stripPeriods = true }
@@ -99,7 +102,7 @@ extension Renderer {
       if (end.year == nil || end.year == 0) && end.month == nil && end.day == nil {
         // Open range: "2000–".
         let first = renderParts(shown, start, season: value.season, dropLastSuffix: false)
-        let rangeDelimiter = shown.first(where: { $0.name == .year })?.rangeDelimiter ?? "\u{2013}"
+        let rangeDelimiter = Self.delimiter(ofRangeAt: shown.first(where: { $0.name == .year }))
         return .sequence([join(first, delimiter), .text(rangeDelimiter)])
       }
       var largest: CSL.DatePart.Name?
@@ -111,7 +114,7 @@ extension Renderer {
         largest = .day
       }
       if let largest, shown.contains(where: { $0.name == largest }) {
-        let rangeDelimiter = shown.first(where: { $0.name == largest })?.rangeDelimiter ?? "\u{2013}"
+        let rangeDelimiter = Self.delimiter(ofRangeAt: shown.first(where: { $0.name == largest }))
         if largest == .year {
           let first = renderParts(shown, start, season: value.season, dropLastSuffix: true)
           let second = renderParts(shown, end, season: nil, dropFirstPrefix: true)
@@ -201,6 +204,13 @@ extension Renderer {
       default: return String(day)
       }
     }
+  }
+
+  /// The delimiter of a range whose widest differing part is `part`: its own, or an en dash
+  /// where it sets none or an empty one (citeproc-js prints "2019–2021" for `range-delimiter=""`).
+  static func delimiter(ofRangeAt part: CSL.DatePart?) -> String {
+    guard let delimiter = part?.rangeDelimiter, !delimiter.isEmpty else { return "\u{2013}" }
+    return delimiter
   }
 }
 

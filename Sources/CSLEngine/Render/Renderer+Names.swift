@@ -278,13 +278,14 @@ extension Renderer {
       if index > 0 {
         let isLast = index == rendered.count - 1 && !truncated.etAl
         if isLast, let andWord {
-          // citeproc-js: an institution closing a list of three or more follows the delimiter
-          // whatever delimiter-precedes-last says ("Westfahl, IEEE, and WHO").
           let useDelimiter =
-            precedes(
+            institution[index]
+            ? Self.delimiterPrecedesInstitution(
+              inherited: nameOptions.delimiterPrecedesLast, own: options.delimiterPrecedesLast, count: rendered.count,
+              previousInverted: inverted[index - 1])
+            : precedes(
               options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1]
             )
-            || (rendered.count >= 3 && institution[index])
           if options.and == .text, let first = andWord.unicodeScalars.first, first.properties.isAlphabetic,
             !Self.isRomanesque(first)
           {
@@ -363,6 +364,24 @@ extension Renderer {
     var formatting = CSL.Decoration()
     formatting.formatting = name.decoration.formatting
     return decorate(node, formatting)
+  }
+
+  /// Whether the delimiter goes before the "and" that an institution closing the list follows.
+  /// citeproc-js reads the inherited delimiter-precedes-last here, the `cs:name`'s own only
+  /// for "after-inverted-name": "always" and "never" as written, anything else as a delimiter
+  /// for three names or more ("Westfahl, IEEE, and WHO"), "after-inverted-name" also after an
+  /// inverted name.
+  static func delimiterPrecedesInstitution(
+    inherited: CSL.NameOptions.DelimiterRule?, own: CSL.NameOptions.DelimiterRule?, count: Int,
+    previousInverted: Bool
+  ) -> Bool {
+    if own == .afterInvertedName, previousInverted { return true }
+    switch inherited {
+    case .always: return true
+    case .never: return false
+    case .afterInvertedName: return previousInverted || count >= 3
+    default: return count >= 3
+    }
   }
 
   private func precedes(
