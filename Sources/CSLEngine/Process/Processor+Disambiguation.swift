@@ -386,8 +386,8 @@ extension Processor {
   /// The names a citation shows for a reference: the first name variable that has names (the
   /// author, or what substitutes for it), cut to et-al-use-first when `etAl` and et-al applies.
   static func citedNames(_ reference: Reference, options: CSL.NameOptions, etAl: Bool) -> ArraySlice<Name> {
-    for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
-      guard let list = reference.names[CSLVariable(variable)], !list.isEmpty else { continue }
+    for variable: CSLVariable in [.author, .editor, .translator, .composer, .director, .interviewer, .recipient] {
+      guard let list = reference.names[variable], !list.isEmpty else { continue }
       if etAl, let minimum = options.etAlMin, let first = options.etAlUseFirst, list.count >= minimum, first > 0 {
         return list.prefix(first)
       }
