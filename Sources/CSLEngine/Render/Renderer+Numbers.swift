@@ -13,7 +13,7 @@ extension Renderer {
     if let last = parsedNumbers[name], last.value == value { return last.parsed }
     let terms = self.terms
     let context = NumberValue.Context(
-      variable: name.rawValue, locatorLabel: name == .locator || name == .locatorExtra ? cite.label?.rawValue : nil,
+      variable: name, locatorLabel: name == .locator || name == .locatorExtra ? cite.label?.rawValue : nil,
       joiners: {
         let and = terms.term("and")
         let symbol = terms.term("and", form: .symbol)
@@ -34,7 +34,7 @@ extension Renderer {
     var parsed = parsed
     let terms = self.terms
     parsed.formatRanges(NumberValue.RangeStyle(pageRangeFormat: compiled.style.pageRangeFormat?.rawValue, terms: terms))
-    let gender = form == .numeric ? nil : terms.gender(of: parsed.variable)
+    let gender = form == .numeric ? nil : terms.gender(of: parsed.variable.rawValue)
     // A value written in straight double quotes is quoted by the style's quotation marks.
     var quoted = false
     if let first = parsed.parts.first?.value, let last = parsed.parts.last?.value, first.hasPrefix("\""),
