@@ -41,7 +41,7 @@ extension Renderer {
 
   /// The fields a form lookup tries: `title-short` then `title` for the short form.
   private func formFields(_ name: CSLVariable, form: CSL.Form) -> [CSLVariable] {
-    form == .short ? [CSLVariable(name.rawValue + "-short"), name] : [name]
+    form == .short ? [name.shortVariant, name] : [name]
   }
 
   /// The romanization: the one `language` names when it is a romanization tag, else the first.

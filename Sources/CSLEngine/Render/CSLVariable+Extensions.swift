@@ -1,7 +1,11 @@
 import BibModel
 
-// Variables the engine knows beyond CSL 1.0.2, as citeproc-js names them.
+// What the engine adds to the vocabulary: citeproc-js's variables beyond CSL 1.0.2, short forms.
 extension CSLVariable {
   /// citeproc-js's second locator of a cite (the part of a locator after its first label).
   static let locatorExtra: CSLVariable = "locator-extra"
+
+  /// The variable's short form as CSL-JSON names it (`title-short` for `title`), which the
+  /// `short` form of `cs:text` prefers.
+  var shortVariant: CSLVariable { CSLVariable(rawValue: rawValue + "-short") }
 }

@@ -111,9 +111,7 @@ struct VariableLookup: Sendable {
 
   /// An ordinary variable's value; form `short` prefers the `-short` variant.
   private func plainText(_ name: CSLVariable, form: CSL.Form) -> String? {
-    if form == .short, let short = nonEmpty(reference.variables[CSLVariable(name.rawValue + "-short")]) {
-      return short
-    }
+    if form == .short, let short = nonEmpty(reference.variables[name.shortVariant]) { return short }
     return nonEmpty(reference.variables[name])
   }
 
