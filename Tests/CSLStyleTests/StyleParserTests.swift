@@ -109,4 +109,44 @@ struct StyleParserTests {
     let (locale, _) = LocaleStore(files: ["fr-FR": french]).resolve(style: parsed, language: nil)
     #expect(locale.terms[CSL.TermKey(name: "and")]?.single == "et")
   }
+
+  /// The parser types every name a style gives: known names become the vocabulary's members,
+  /// names outside CSL 1.0.2 are kept as written (a misspelt variable, a CSL-M extension).
+  @Test func namesInTheStyleAreTypedAndUnknownOnesKeptAsWritten() throws {
+    let result = StyleParser.parse(
+      style(
+        """
+        <citation><sort><key variable="issued"/></sort><layout>
+          <text variable="titel"/><number variable="volume"/><names variable="author editor"/>
+          <choose><if position="ibid-with-locator" locator="sub-verbo" is-numeric="edition">
+            <date variable="issued" form="text"/></if></choose>
+        </layout></citation>
+        """))
+    let citation = try #require(result.style?.citation)
+    #expect(citation.sort.first?.source == .variable(.issued))
+    let children = citation.layout.children
+    guard children.count == 4, case .text(let text) = children[0], case .number(let number) = children[1],
+      case .names(let names) = children[2], case .choose(let choose) = children[3]
+    else {
+      Issue.record("unexpected layout: \(children)")
+      return
+    }
+    #expect(text.source == .variable(CSLVariable(rawValue: "titel"), .long))
+    if case .variable(let variable, _) = text.source {
+      #expect(variable.rawValue == "titel")
+      #expect(variable.kind == nil)
+    }
+    #expect(number.variable == .volume)
+    #expect(names.variables == [.author, .editor])
+    let tests = try #require(choose.branches.first?.condition.tests)
+    #expect(tests.contains(.position(.ibidWithLocator)))
+    #expect(tests.contains(.locator(.subVerbo)))
+    #expect(tests.contains(.isNumeric(.edition)))
+    guard case .date(let date)? = choose.branches.first?.children.first else {
+      Issue.record("the branch holds no date")
+      return
+    }
+    #expect(date.variable == .issued)
+    #expect(!result.diagnostics.contains { $0.severity == .error })
+  }
 }

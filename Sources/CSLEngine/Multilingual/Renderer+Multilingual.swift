@@ -7,13 +7,13 @@ extension Renderer {
   // MARK: - Text variables
 
   /// The output of `<text variable="…" cited:form="…">`; nil when that form prints nothing.
-  func multilingualVariableNode(_ name: String, form: CSL.Form, options: CSL.MultilingualOptions) -> Node? {
+  func multilingualVariableNode(_ name: CSLVariable, form: CSL.Form, options: CSL.MultilingualOptions) -> Node? {
     guard let value = multilingualText(name, form: form, options: options) else { return nil }
     return variableNode(name, form: form, value: value)
   }
 
   /// The text of a variable in the form the extension asks for.
-  func multilingualText(_ name: String, form: CSL.Form, options: CSL.MultilingualOptions) -> String? {
+  func multilingualText(_ name: CSLVariable, form: CSL.Form, options: CSL.MultilingualOptions) -> String? {
     let original = lookup.text(name, form: form)
     switch options.form ?? .original {
     case .original:
@@ -40,30 +40,30 @@ extension Renderer {
   }
 
   /// The fields a form lookup tries: `title-short` then `title` for the short form.
-  private func formFields(_ name: String, form: CSL.Form) -> [String] {
-    form == .short ? [name + "-short", name] : [name]
+  private func formFields(_ name: CSLVariable, form: CSL.Form) -> [CSLVariable] {
+    form == .short ? [name.shortVariant, name] : [name]
   }
 
   /// The romanization: the one `language` names when it is a romanization tag, else the first.
-  func romanizedText(_ name: String, form: CSL.Form, language: String? = nil) -> String? {
+  func romanizedText(_ name: CSLVariable, form: CSL.Form, language: String? = nil) -> String? {
     let wanted = language.flatMap { LanguageTag.isRomanization($0) ? $0 : nil }
     for field in formFields(name, form: form) {
-      if let wanted, let value = reference.forms[CSLVariable(field)]?[wanted], !value.isEmpty { return value }
-      if let value = reference.romanized(CSLVariable(field)), !value.isEmpty { return value }
+      if let wanted, let value = reference.forms[field]?[wanted], !value.isEmpty { return value }
+      if let value = reference.romanized(field), !value.isEmpty { return value }
     }
     return nil
   }
 
   /// A translation into `language`; without one, into the locale's language, else any.
-  func translatedText(_ name: String, form: CSL.Form, language: String?) -> String? {
+  func translatedText(_ name: CSLVariable, form: CSL.Form, language: String?) -> String? {
     for field in formFields(name, form: form) {
       let found: String?
       if let language, !LanguageTag.isRomanization(language) {
-        found = reference.translated(CSLVariable(field), into: language)
+        found = reference.translated(field, into: language)
       } else {
         found =
-          compiled.locale.lang.flatMap { reference.translated(CSLVariable(field), into: $0) }
-          ?? reference.translated(CSLVariable(field))
+          compiled.locale.lang.flatMap { reference.translated(field, into: $0) }
+          ?? reference.translated(field)
       }
       if let found, !found.isEmpty { return found }
     }
@@ -82,8 +82,8 @@ extension Renderer {
   // MARK: - Conditions
 
   /// `cited:has-form`.
-  func hasForm(_ form: CSL.MultilingualForm, variable: String) -> Bool {
-    if let list = reference.names[CSLVariable(variable)], !list.isEmpty {
+  func hasForm(_ form: CSL.MultilingualForm, variable: CSLVariable) -> Bool {
+    if let list = reference.names[variable], !list.isEmpty {
       switch form {
       case .romanized: return list.contains { $0.romanized != nil }
       case .translated: return list.contains { $0.forms.keys.contains { !LanguageTag.isRomanization($0) } }

@@ -14,7 +14,7 @@ extension Processor {
     guard let bibliography = compiled.style.bibliography else { return [] }
     // Entries on all cores; `(item, text)` pairs so callers know which items printed.
     var finished: [(item: Int, node: Node)] = []
-    let usesNumbers = MacroGraph.usesVariable("citation-number", inBibliographyOf: compiled.style)
+    let usesNumbers = MacroGraph.usesVariable(.citationNumber, inBibliographyOf: compiled.style)
     var previousNames: [String]?
     let carried = carriedGivenLevels(states)
     let shared = sharedNames(order)
@@ -144,7 +144,7 @@ extension Processor {
   /// is shared by a name with other initials, 2 when the initials are shared by another given
   /// name (3 both). The -with-initials rules never expand past a bibliography's initials and
   /// are not searched.
-  private func sharedNames(_ order: [Int]) -> [Int: [String: [Int: UInt8]]] {
+  private func sharedNames(_ order: [Int]) -> [Int: [CSLVariable: [Int: UInt8]]] {
     guard let citation = compiled.style.citation, citation.disambiguateAddGivenname else { return [:] }
     let rule = citation.givennameDisambiguationRule
     guard rule == .allNames || rule == .primaryName else { return [:] }
@@ -158,7 +158,7 @@ extension Processor {
     var registry: [String: [String: Set<String>]] = [:]
     let printable = MacroGraph.nameVariables(in: compiled.style)
     for item in order {
-      for (variable, list) in references[item].names where printable.contains(variable.rawValue) {
+      for (variable, list) in references[item].names where printable.contains(variable) {
         for name in list.prefix(primaryOnly ? 1 : list.count) {
           guard name.literal == nil, let family = name.family, let given = name.given, !given.isEmpty else { continue }
           let key = keys(given)
@@ -166,7 +166,7 @@ extension Processor {
         }
       }
     }
-    var result: [Int: [String: [Int: UInt8]]] = [:]
+    var result: [Int: [CSLVariable: [Int: UInt8]]] = [:]
     for item in order {
       for (variable, list) in references[item].names {
         for (index, name) in list.prefix(primaryOnly ? 1 : list.count).enumerated() {
@@ -177,7 +177,7 @@ extension Processor {
           var flags: UInt8 = 0
           if initials.count > 1 { flags |= 1 }
           if (initials[key.initials]?.count ?? 0) > 1 { flags |= 2 }
-          if flags != 0 { result[item, default: [:]][variable.rawValue, default: [:]][index] = flags }
+          if flags != 0 { result[item, default: [:]][variable, default: [:]][index] = flags }
         }
       }
     }

@@ -25,31 +25,64 @@ extension Processor {
     private var printsLocator: Bool { cite.cite.locator != nil && node.first(tagged: .locator) != nil }
   }
 
+  /// A citation's text: its cites sorted, rendered, grouped by their names, collapsed and
+  /// joined, as the style's citation element sets out.
   func renderCitation(
     _ cites: [ResolvedCite], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat,
     cache: RenderCache? = nil
   ) -> String {
     guard let citation = compiled.style.citation, !cites.isEmpty else { return "" }
-    var ordered = cites
-    // Each reference's first sort key, for cite grouping.
-    var firstKeys: [Int: SortValue] = [:]
-    if !citation.sort.isEmpty {
-      let items = ordered.map(\.referenceIndex)
-      let (sortedIndices, table) = sortKeepingKeys(
-        items, keys: citation.sort, numbers: numbers, mode: .citation, cache: cache)
-      for (position, item) in items.enumerated() {
-        if let value = table?.values[position][0] { firstKeys[item] = value }
-      }
-      // Stable mapping back to cites (a reference may be cited twice).
-      var remaining = ordered
-      var result: [ResolvedCite] = []
-      for index in sortedIndices {
-        if let position = remaining.firstIndex(where: { $0.referenceIndex == index }) {
-          result.append(remaining.remove(at: position))
-        }
-      }
-      ordered = result + remaining
+    let (ordered, firstKeys) = sortedCites(cites, citation: citation, numbers: numbers, cache: cache)
+    var pieces = renderedPieces(ordered, states: states, cache: cache)
+    // A style that prints no names groups all cites together (implicit year-suffix collapsing).
+    let anonymous = pieces.allSatisfy { $0.namesKey.isEmpty }
+    let groupingEnabled =
+      citation.citeGroupDelimiter != nil || citation.collapse == .year
+      || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
+    if groupingEnabled && !citation.sort.isEmpty {
+      pieces = groupedByNames(
+        pieces, anonymous: anonymous, firstKey: citation.sort[0], firstKeys: firstKeys, numbers: numbers, cache: cache)
     }
+    let output: [Node]
+    if citation.collapse == .citationNumber {
+      output = collapsingNumbers(pieces, citation: citation, format: format)
+    } else if groupingEnabled {
+      output = collapsingGroups(pieces, anonymous: anonymous, citation: citation, states: states, format: format)
+    } else {
+      output = joined(pieces, citation: citation, format: format)
+    }
+    return finished(output, pieces: pieces, citation: citation, format: format)
+  }
+
+  /// Sort: the cites in the order of the citation's sort keys (the order given without
+  /// keys), and each reference's first sort key, which cite grouping orders groups by.
+  private func sortedCites(
+    _ cites: [ResolvedCite], citation: CSL.Citation, numbers: [Int: Int], cache: RenderCache?
+  ) -> (cites: [ResolvedCite], firstKeys: [Int: SortValue]) {
+    var firstKeys: [Int: SortValue] = [:]
+    guard !citation.sort.isEmpty else { return (cites, firstKeys) }
+    let items = cites.map(\.referenceIndex)
+    let (sortedIndices, table) = sortKeepingKeys(
+      items, keys: citation.sort, numbers: numbers, mode: .citation, cache: cache)
+    for (position, item) in items.enumerated() {
+      if let value = table?.values[position][0] { firstKeys[item] = value }
+    }
+    // Stable mapping back to cites (a reference may be cited twice).
+    var remaining = cites
+    var result: [ResolvedCite] = []
+    for index in sortedIndices {
+      if let position = remaining.firstIndex(where: { $0.referenceIndex == index }) {
+        result.append(remaining.remove(at: position))
+      }
+    }
+    return (result + remaining, firstKeys)
+  }
+
+  /// Each cite rendered with what grouping and collapsing look at; an opening term of a note
+  /// capitalized, author-only cites cut to their names.
+  private func renderedPieces(
+    _ ordered: [ResolvedCite], states: [Int: DisambiguationState], cache: RenderCache?
+  ) -> [CitePiece] {
     var pieces: [CitePiece] = ordered.map { cite in
       let state = states[cite.referenceIndex] ?? DisambiguationState()
       let rendered = renderItemCollecting(
@@ -82,129 +115,150 @@ extension Processor {
     for index in pieces.indices where pieces[index].cite.cite.authorOnly {
       pieces[index].node = firstNames(pieces[index].node) ?? .empty
     }
+    return pieces
+  }
+
+  /// A cite as printed: linked when the format links cites, inside its prefix and suffix.
+  private func wrap(_ piece: CitePiece, _ node: Node, format: any OutputFormat) -> Node {
+    var parts: [Node] = []
+    var body = node
+    if !piece.cite.cite.authorOnly, !node.isEmpty, let url = format.citeLink(piece.cite.cite.id) {
+      body = .link(url, [node])
+    }
+    if let prefix = piece.cite.cite.prefix, !prefix.isEmpty {
+      parts.append(.tagged(.citeAffix, [RichText.parse(prefix)]))
+      // A prefix that ends a sentence ("See the note. ") capitalizes what follows.
+      let trimmed = prefix.trimming { $0 == " " || $0 == "\u{201D}" || $0 == "\u{2019}" || $0 == "\"" }
+      if let last = trimmed.last, ".!?".contains(last), trimmed.contains(" ") {
+        var caser = TextCaser(.capitalizeFirst, english: true)
+        body = caser.applyAll(body)
+      }
+    }
+    parts.append(body)
+    if let suffix = piece.cite.cite.suffix, !suffix.isEmpty {
+      parts.append(.tagged(.citeAffix, [RichText.parse(suffix)]))
+    }
+    return .sequence(parts)
+  }
+
+  /// Collapse and join under `collapse="citation-number"`: runs of three or more consecutive
+  /// numbers print as a range ("1–3").
+  private func collapsingNumbers(_ pieces: [CitePiece], citation: CSL.Citation, format: any OutputFormat) -> [Node] {
     let delimiter = citation.layout.delimiter ?? ""
-    // A style that prints no names groups all cites together (implicit year-suffix collapsing).
-    let anonymous = pieces.allSatisfy { $0.namesKey.isEmpty }
-    let groupingEnabled =
-      citation.citeGroupDelimiter != nil || citation.collapse == .year
-      || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
-    if groupingEnabled && !citation.sort.isEmpty {
-      pieces = groupedByNames(
-        pieces, anonymous: anonymous, firstKey: citation.sort[0], firstKeys: firstKeys, numbers: numbers, cache: cache)
-    }
     var output: [Node] = []
-    func wrap(_ piece: CitePiece, _ node: Node) -> Node {
-      var parts: [Node] = []
-      var body = node
-      if !piece.cite.cite.authorOnly, !node.isEmpty, let url = format.citeLink(piece.cite.cite.id) {
-        body = .link(url, [node])
+    var index = 0
+    while index < pieces.count {
+      var end = index
+      while end + 1 < pieces.count, pieces[end].isContinued(by: pieces[end + 1]) {
+        end += 1
       }
-      if let prefix = piece.cite.cite.prefix, !prefix.isEmpty {
-        parts.append(.tagged(.citeAffix, [RichText.parse(prefix)]))
-        // A prefix that ends a sentence ("See the note. ") capitalizes what follows.
-        let trimmed = prefix.trimming { $0 == " " || $0 == "\u{201D}" || $0 == "\u{2019}" || $0 == "\"" }
-        if let last = trimmed.last, ".!?".contains(last), trimmed.contains(" ") {
-          var caser = TextCaser(.capitalizeFirst, english: true)
-          body = caser.applyAll(body)
-        }
-      }
-      parts.append(body)
-      if let suffix = piece.cite.cite.suffix, !suffix.isEmpty {
-        parts.append(.tagged(.citeAffix, [RichText.parse(suffix)]))
-      }
-      return .sequence(parts)
-    }
-    if citation.collapse == .citationNumber {
-      var index = 0
-      while index < pieces.count {
-        var end = index
-        while end + 1 < pieces.count, pieces[end].isContinued(by: pieces[end + 1]) {
-          end += 1
-        }
-        if !output.isEmpty { output.append(.text(delimiter)) }
-        if end - index >= 2 {
-          output.append(wrap(pieces[index], pieces[index].node))
-          output.append(.text("\u{2013}"))
-          output.append(wrap(pieces[end], pieces[end].node))
-          if end + 1 < pieces.count, let after = citation.afterCollapseDelimiter {
-            output.append(.text(after))
-            output.append(wrap(pieces[end + 1], pieces[end + 1].node))
-            index = end + 2
-            continue
-          }
-        } else {
-          for offset in index...end {
-            if offset > index { output.append(.text(delimiter)) }
-            output.append(wrap(pieces[offset], pieces[offset].node))
-          }
-        }
-        index = end + 1
-      }
-    } else if groupingEnabled {
-      let groupDelimiter = citation.citeGroupDelimiter ?? ", "
-      let betweenGroups = citation.collapse != nil ? (citation.afterCollapseDelimiter ?? delimiter) : delimiter
-      var index = 0
-      var previousCollapsed = false
-      while index < pieces.count {
-        var end = index
-        // citeproc-js: a cite that prints no names continues the run before it unless it
-        // reaches a text variable or the style sets after-collapse-delimiter ("Lewis et al.
-        // 2005, 3, 7, 2010a").
-        while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty || anonymous,
-          pieces[end + 1].namesKey == pieces[index].namesKey
-            || (pieces[end + 1].namesKey.isEmpty && !pieces[end + 1].reachedTextVariable
-              && citation.afterCollapseDelimiter == nil)
-        {
-          end += 1
-        }
-        if !output.isEmpty {
-          let piece = pieces[index]
-          if citation.afterCollapseDelimiter != nil && piece.namesKey.isEmpty && !piece.reachedTextVariable {
-            // citeproc-js: a cite without names stays "collapsed", so the layout's delimiter
-            // comes before it, after-collapse-delimiter only after a locator.
-            let afterLocator = pieces[index - 1].cite.cite.locator != nil
-            output.append(.text(afterLocator ? betweenGroups : delimiter))
-          } else {
-            output.append(.text(previousCollapsed || citation.collapse == .year ? betweenGroups : delimiter))
-          }
-        }
-        previousCollapsed = end > index
-        if end > index && citation.collapse != nil {
-          output.append(
-            contentsOf: collapseGroup(Array(pieces[index...end]), citation: citation, states: states, wrap: wrap))
-        } else if end > index {
-          for offset in index...end {
-            if offset > index { output.append(.text(groupDelimiter)) }
-            output.append(wrap(pieces[offset], pieces[offset].node))
-          }
-        } else {
-          output.append(wrap(pieces[index], pieces[index].node))
-        }
-        index = end + 1
-      }
-    } else {
-      for (index, piece) in pieces.enumerated() {
-        let wrapped = wrap(piece, piece.node)
-        // citeproc-js: a cite that prints nothing is left out with its delimiter, but the
-        // first one stands as the no-printed-form error.
-        if wrapped.isEmpty && !piece.cite.cite.suppressAuthor {
-          if index == 0 { output.append(.text(Self.noPrintedForm)) }
+      if !output.isEmpty { output.append(.text(delimiter)) }
+      if end - index >= 2 {
+        output.append(wrap(pieces[index], pieces[index].node, format: format))
+        output.append(.text("\u{2013}"))
+        output.append(wrap(pieces[end], pieces[end].node, format: format))
+        if end + 1 < pieces.count, let after = citation.afterCollapseDelimiter {
+          output.append(.text(after))
+          output.append(wrap(pieces[end + 1], pieces[end + 1].node, format: format))
+          index = end + 2
           continue
         }
-        // A prefix starting with punctuation replaces the delimiter; after a suffix ending in
-        // punctuation the delimiter keeps only its spacing ("is one source, Jones").
-        let prefixFirst = piece.cite.cite.prefix?.first
-        if !output.isEmpty && !(prefixFirst.map { ",.;:".contains($0) } ?? false) {
-          let suffixLast = pieces[index - 1].cite.cite.suffix?.last
-          if let last = suffixLast, ",.;:!?".contains(last), let first = delimiter.first, ",.;:".contains(first) {
-            output.append(.text(String(delimiter.dropFirst())))
-          } else {
-            output.append(.text(delimiter))
-          }
+      } else {
+        for offset in index...end {
+          if offset > index { output.append(.text(delimiter)) }
+          output.append(wrap(pieces[offset], pieces[offset].node, format: format))
         }
-        output.append(wrapped)
       }
+      index = end + 1
     }
+    return output
+  }
+
+  /// Collapse and join with cite grouping: cites of one name print together, collapsed to
+  /// their years or year suffixes when the style collapses.
+  private func collapsingGroups(
+    _ pieces: [CitePiece], anonymous: Bool, citation: CSL.Citation, states: [Int: DisambiguationState],
+    format: any OutputFormat
+  ) -> [Node] {
+    let delimiter = citation.layout.delimiter ?? ""
+    var output: [Node] = []
+    let groupDelimiter = citation.citeGroupDelimiter ?? ", "
+    let betweenGroups = citation.collapse != nil ? (citation.afterCollapseDelimiter ?? delimiter) : delimiter
+    var index = 0
+    var previousCollapsed = false
+    while index < pieces.count {
+      var end = index
+      // citeproc-js: a cite that prints no names continues the run before it unless it
+      // reaches a text variable or the style sets after-collapse-delimiter ("Lewis et al.
+      // 2005, 3, 7, 2010a").
+      while end + 1 < pieces.count, !pieces[index].namesKey.isEmpty || anonymous,
+        pieces[end + 1].namesKey == pieces[index].namesKey
+          || (pieces[end + 1].namesKey.isEmpty && !pieces[end + 1].reachedTextVariable
+            && citation.afterCollapseDelimiter == nil)
+      {
+        end += 1
+      }
+      if !output.isEmpty {
+        let piece = pieces[index]
+        if citation.afterCollapseDelimiter != nil && piece.namesKey.isEmpty && !piece.reachedTextVariable {
+          // citeproc-js: a cite without names stays "collapsed", so the layout's delimiter
+          // comes before it, after-collapse-delimiter only after a locator.
+          let afterLocator = pieces[index - 1].cite.cite.locator != nil
+          output.append(.text(afterLocator ? betweenGroups : delimiter))
+        } else {
+          output.append(.text(previousCollapsed || citation.collapse == .year ? betweenGroups : delimiter))
+        }
+      }
+      previousCollapsed = end > index
+      if end > index && citation.collapse != nil {
+        output.append(
+          contentsOf: collapseGroup(
+            Array(pieces[index...end]), citation: citation, states: states, wrap: { wrap($0, $1, format: format) }))
+      } else if end > index {
+        for offset in index...end {
+          if offset > index { output.append(.text(groupDelimiter)) }
+          output.append(wrap(pieces[offset], pieces[offset].node, format: format))
+        }
+      } else {
+        output.append(wrap(pieces[index], pieces[index].node, format: format))
+      }
+      index = end + 1
+    }
+    return output
+  }
+
+  /// Join: the cites one after another with the layout's delimiter.
+  private func joined(_ pieces: [CitePiece], citation: CSL.Citation, format: any OutputFormat) -> [Node] {
+    let delimiter = citation.layout.delimiter ?? ""
+    var output: [Node] = []
+    for (index, piece) in pieces.enumerated() {
+      let wrapped = wrap(piece, piece.node, format: format)
+      // citeproc-js: a cite that prints nothing is left out with its delimiter, but the
+      // first one stands as the no-printed-form error.
+      if wrapped.isEmpty && !piece.cite.cite.suppressAuthor {
+        if index == 0 { output.append(.text(Self.noPrintedForm)) }
+        continue
+      }
+      // A prefix starting with punctuation replaces the delimiter; after a suffix ending in
+      // punctuation the delimiter keeps only its spacing ("is one source, Jones").
+      let prefixFirst = piece.cite.cite.prefix?.first
+      if !output.isEmpty && !(prefixFirst.map { ",.;:".contains($0) } ?? false) {
+        let suffixLast = pieces[index - 1].cite.cite.suffix?.last
+        if let last = suffixLast, ",.;:!?".contains(last), let first = delimiter.first, ",.;:".contains(first) {
+          output.append(.text(String(delimiter.dropFirst())))
+        } else {
+          output.append(.text(delimiter))
+        }
+      }
+      output.append(wrapped)
+    }
+    return output
+  }
+
+  /// The joined cites inside the layout's affixes, or citeproc-js's placeholders when nothing prints.
+  private func finished(
+    _ output: [Node], pieces: [CitePiece], citation: CSL.Citation, format: any OutputFormat
+  ) -> String {
     let body = Node.sequence(output)
     // A citation left empty by suppressed authors prints citeproc-js's bare placeholder.
     if body.isEmpty && !pieces.isEmpty && pieces.allSatisfy({ $0.cite.cite.suppressAuthor }) {

@@ -2,15 +2,48 @@ import BibModel
 import CSLStyle
 
 extension Processor {
-  /// Finds, per reference, the settings that make its cites distinct: added names, expanded
-  /// given names, the disambiguate condition, year suffixes.
+  /// Finds, per reference, the settings that make its cites distinct, in the specification's
+  /// order: add names, add given names, the `disambiguate="true"` condition, year suffixes.
+  /// Each step works on the groups of cites the steps before it left ambiguous.
   func disambiguate(
     _ resolved: [[ResolvedCite]], numbers: [Int: Int], bibliographyOrder: [Int],
     cache renderCache: RenderCache? = nil
   ) -> [Int: DisambiguationState] {
-    var states: [Int: DisambiguationState] = [:]
-    guard let citation = compiled.style.citation else { return states }
-    // The contexts each reference is cited in (locators dropped: they do not identify items).
+    guard let citation = compiled.style.citation else { return [:] }
+    let contexts = disambiguationContexts(resolved, numbers: numbers, bibliographyOrder: bibliographyOrder)
+    let cited = contexts.keys.sorted()
+    guard cited.count > 1 else { return [:] }
+    var pass = Disambiguation(processor: self, contexts: contexts, cache: renderCache)
+    if citation.givennameDisambiguationRule != .byCite && citation.disambiguateAddGivenname {
+      addGivenNames(cited, rule: citation.givennameDisambiguationRule, pass: &pass)
+    } else {
+      pass.prewarm(cited)
+    }
+    var groups = pass.ambiguousGroups(cited)
+    let byCiteGivenname = citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite
+    if citation.disambiguateAddNames || byCiteGivenname {
+      for group in groups {
+        addNames(in: group, names: citation.disambiguateAddNames, givenNames: byCiteGivenname, pass: &pass)
+      }
+      groups = pass.ambiguousGroups(cited)
+    }
+    if styleUsesDisambiguateCondition {
+      for group in groups { applyDisambiguateCondition(to: group, pass: &pass) }
+      groups = pass.ambiguousGroups(cited)
+    }
+    if citation.disambiguateAddYearSuffix {
+      addYearSuffixes(to: groups, bibliographyOrder: bibliographyOrder, states: &pass.states)
+    }
+    return pass.states
+  }
+
+  /// The contexts each reference is cited in, locators dropped (they do not identify items),
+  /// with the forms disambiguation must also keep distinct: uncited bibliography items as a
+  /// plain first cite, subsequent cites near their note, and subsequent cites under
+  /// et-al-subsequent options.
+  private func disambiguationContexts(
+    _ resolved: [[ResolvedCite]], numbers: [Int: Int], bibliographyOrder: [Int]
+  ) -> [Int: [CiteContext]] {
     var contexts: [Int: [CiteContext]] = [:]
     for cites in resolved {
       for cite in cites {
@@ -45,231 +78,146 @@ extension Processor {
         contexts[item, default: []].append(subsequent)
       }
     }
-    let cited = contexts.keys.sorted()
-    guard cited.count > 1 else { return states }
+    return contexts
+  }
 
-    var cache: [Int: (state: DisambiguationState, texts: [String])] = [:]
-    func renderings(_ item: Int) -> [String] {
-      let state = states[item] ?? DisambiguationState()
-      if let cached = cache[item], cached.state == state { return cached.texts }
-      let texts = (contexts[item] ?? []).map { context in
-        renderItem(item, context: context, state: state, mode: .citation, cache: renderCache, comparing: true).plainText
-      }
-      cache[item] = (state, texts)
-      return texts
+  /// Step 2, add given names, under the global rules (`all-names`, `all-names-with-initials`,
+  /// `primary-name`, `primary-name-with-initials`): every name the citations print is expanded
+  /// as far as other printed names make it ambiguous, whether or not its cite is.
+  private func addGivenNames(_ cited: [Int], rule: CSL.GivennameRule, pass: inout Disambiguation) {
+    // The names each item's citation prints (every cs:names rendered, cut by et-al as
+    // printed) are the registry's: citeproc-js registers names as cites render them. The
+    // author (or what stands in for it) is the usual guess; items whose rendering prints
+    // other names are settled again with those.
+    let options = compiled.citationNameOptions
+    let firstOnly = registersFirstNamesOnly
+    let guessed = cited.map { item -> [[Name]] in
+      let names = Self.citedNames(references[item], options: options, etAl: true)
+      return names.isEmpty ? [] : [Array(names.prefix(firstOnly ? 1 : names.count))]
     }
-    /// Groups of references whose renderings collide.
-    func ambiguousGroups(_ items: [Int]) -> [[Int]] {
-      var byText: [String: [Int]] = [:]
-      for item in items {
-        for text in Set(renderings(item)) { byText[text, default: []].append(item) }
-      }
-      var groups: [[Int]] = []
-      var seenGroups = Set<[Int]>()
-      for text in byText.keys.sorted() {
-        let members = Array(Set(byText[text] ?? [])).sorted()
-        if members.count > 1, seenGroups.insert(members).inserted { groups.append(members) }
-      }
-      return groups
+    globalNameDisambiguation(cited, printed: guessed, rule: rule, states: &pass.states)
+    var printed = collectPrinted(cited, contexts: pass.contexts, states: pass.states, cache: pass.renderCache)
+    for (position, item) in cited.enumerated() { pass.remember(item, printed[position].texts) }
+    // citeproc-js also registers the names its sort keys print (it computes every key of
+    // every item before the cites render), so a name no cite prints can make another
+    // expand. The specification disambiguates rendered names only: Cited keeps to that
+    // (Docs/conformance.md).
+    if zip(guessed, printed).contains(where: { $0 != $1.names }) {
+      pass.states = [:]
+      globalNameDisambiguation(cited, printed: printed.map(\.names), rule: rule, states: &pass.states)
+      pass.prewarm(cited.filter { !pass.isRendered($0) })
     }
-    func classCount(_ group: [Int]) -> Int {
-      Set(group.map { renderings($0) }).count
+    // Names hidden by et-al come into view (and so into play) for cites that stay ambiguous,
+    // when adding names may show them: the given names are settled again with those names.
+    // (Under the primary-name rules only first names register: none come into view.)
+    guard let citation = compiled.style.citation, citation.disambiguateAddNames && !firstOnly else { return }
+    if revealHiddenNames(cited, printed: &printed, pass: &pass) {
+      pass.states = [:]
+      globalNameDisambiguation(cited, printed: printed.map(\.names), rule: rule, states: &pass.states)
+      pass.prewarm(cited.filter { !pass.isRendered($0) })
     }
-    func isUnique(_ item: Int, in group: [Int]) -> Bool {
-      let mine = Set(renderings(item))
-      for other in group where other != item {
-        if !mine.isDisjoint(with: renderings(other)) { return false }
-      }
-      return true
-    }
-    func distinctCount(_ group: [Int], _ using: [Int: DisambiguationState]? = nil) -> Int {
-      let saved = states
-      if let using { states = using }
-      defer { states = saved }
-      var counts: [String: Int] = [:]
-      var texts: [Int: [String]] = [:]
-      for item in group {
-        let rendered = Array(Set(renderings(item)))
-        texts[item] = rendered
-        for text in rendered { counts[text, default: 0] += 1 }
-      }
-      return group.filter { item in (texts[item] ?? []).allSatisfy { (counts[$0] ?? 0) == 1 } }.count
-    }
+  }
 
-    // Citation forms rendered on all cores with the current states (the cache skips the rest).
-    let contextsByItem = contexts
-    func prewarm(_ items: [Int]) {
-      let current = states
-      let rendered = ParallelMap.map(count: items.count) { range, chunkCache in
-        range.map { position -> [String] in
-          let item = items[position]
-          let state = current[item] ?? DisambiguationState()
-          return (contextsByItem[item] ?? []).map { context in
-            renderItem(item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true)
-              .plainText
-          }
-        }
-      }
-      for (position, item) in items.enumerated() {
-        cache[item] = (current[item] ?? DisambiguationState(), rendered[position])
+  /// For the items that stay ambiguous with names left out, the names their citations print
+  /// with every name added; true when some item shows more names that way.
+  private func revealHiddenNames(
+    _ cited: [Int], printed: inout [(texts: [String], names: [[Name]])], pass: inout Disambiguation
+  ) -> Bool {
+    let index = Dictionary(uniqueKeysWithValues: cited.enumerated().map { ($1, $0) })
+    let ambiguous = Set(pass.ambiguousGroups(cited).joined()).sorted().filter { item in
+      // Only items with names left out may show more.
+      let most = references[item].names.values.map(\.count).max() ?? 0
+      return index[item].map { at in printed[at].names.contains { $0.count < most } } ?? false
+    }
+    guard !ambiguous.isEmpty else { return false }
+    var all: [Int: DisambiguationState] = [:]
+    for item in ambiguous {
+      all[item] = DisambiguationState(addNames: references[item].names.values.map(\.count).max() ?? 0)
+    }
+    let full = collectPrinted(ambiguous, contexts: pass.contexts, states: all, cache: pass.renderCache)
+    var revealed = false
+    for (position, item) in ambiguous.enumerated() {
+      guard let at = index[item] else { continue }
+      let before = printed[at].names.reduce(0) { $0 + $1.count }
+      if full[position].names.reduce(0, { $0 + $1.count }) > before {
+        printed[at].names = full[position].names
+        revealed = true
       }
     }
+    return revealed
+  }
 
-    if citation.givennameDisambiguationRule != .byCite && citation.disambiguateAddGivenname {
-      let rule = citation.givennameDisambiguationRule
-      // The names each item's citation prints (every cs:names rendered, cut by et-al as
-      // printed) are the registry's: citeproc-js registers names as cites render them. The
-      // author (or what stands in for it) is the usual guess; items whose rendering prints
-      // other names are settled again with those.
-      let options = compiled.citationNameOptions
-      let firstOnly = registersFirstNamesOnly
-      let guessed = cited.map { item -> [[Name]] in
-        let names = Self.citedNames(references[item], options: options, etAl: true)
-        return names.isEmpty ? [] : [Array(names.prefix(firstOnly ? 1 : names.count))]
+  /// Step 1, add names, for one group of colliding cites: names beyond et-al-use-first are
+  /// added one at a time (up to the longest list when `names`, else none); under the by-cite
+  /// rule (`givenNames`) each count of names is followed by step 2 for the cites it leaves
+  /// ambiguous.
+  private func addNames(in group: [Int], names: Bool, givenNames: Bool, pass: inout Disambiguation) {
+    let maxNames = group.map { item in references[item].names.values.map(\.count).max() ?? 0 }.max() ?? 0
+    var search = pass.startSearch(group)
+    let maxAdd = names ? maxNames : 0
+    var add = 0
+    while add <= maxAdd && !search.unresolved.isEmpty {
+      for item in search.unresolved { pass.states[item, default: DisambiguationState()].addNames = add }
+      pass.settle(&search)
+      if givenNames && !search.unresolved.isEmpty {
+        addGivenNamesByCite(maxNames: maxNames, search: &search, pass: &pass)
       }
-      globalNameDisambiguation(cited, printed: guessed, rule: rule, states: &states)
-      var printed = collectPrinted(cited, contexts: contexts, states: states, cache: renderCache)
-      for (position, item) in cited.enumerated() {
-        cache[item] = (states[item] ?? DisambiguationState(), printed[position].texts)
-      }
-      // citeproc-js also registers the names its sort keys print (it computes every key of
-      // every item before the cites render), so a name no cite prints can make another
-      // expand. The specification disambiguates rendered names only: Cited keeps to that
-      // (Docs/conformance.md).
-      if zip(guessed, printed).contains(where: { $0 != $1.names }) {
-        states = [:]
-        globalNameDisambiguation(cited, printed: printed.map(\.names), rule: rule, states: &states)
-        prewarm(cited.filter { cache[$0]?.state != (states[$0] ?? DisambiguationState()) })
-      }
-      // Names hidden by et-al come into view (and so into play) for cites that stay ambiguous,
-      // when adding names may show them: the given names are settled again with those names.
-      // (Under the primary-name rules only first names register: none come into view.)
-      if citation.disambiguateAddNames && !firstOnly {
-        let index = Dictionary(uniqueKeysWithValues: cited.enumerated().map { ($1, $0) })
-        let ambiguous = Set(ambiguousGroups(cited).joined()).sorted().filter { item in
-          // Only items with names left out may show more.
-          let most = references[item].names.values.map(\.count).max() ?? 0
-          return index[item].map { at in printed[at].names.contains { $0.count < most } } ?? false
-        }
-        if !ambiguous.isEmpty {
-          var all: [Int: DisambiguationState] = [:]
-          for item in ambiguous {
-            all[item] = DisambiguationState(addNames: references[item].names.values.map(\.count).max() ?? 0)
-          }
-          let full = collectPrinted(ambiguous, contexts: contexts, states: all, cache: renderCache)
-          var revealed = false
-          for (position, item) in ambiguous.enumerated() {
-            guard let at = index[item] else { continue }
-            let before = printed[at].names.reduce(0) { $0 + $1.count }
-            if full[position].names.reduce(0, { $0 + $1.count }) > before {
-              printed[at].names = full[position].names
-              revealed = true
-            }
-          }
-          if revealed {
-            states = [:]
-            globalNameDisambiguation(
-              cited, printed: printed.map(\.names), rule: rule, states: &states)
-            prewarm(cited.filter { cache[$0]?.state != (states[$0] ?? DisambiguationState()) })
-          }
-        }
-      }
-    } else {
-      prewarm(cited)
+      add += 1
     }
-    var groups = ambiguousGroups(cited)
-    let byCiteGivenname = citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite
-    if citation.disambiguateAddNames || byCiteGivenname {
-      for group in groups {
-        let maxNames =
-          group.map { item in
-            references[item].names.values.map(\.count).max() ?? 0
-          }.max() ?? 0
-        // Only the group's members change below: saving and restoring their states (not
-        // copies of the whole table, which every later write would have to duplicate).
-        func save() -> [Int: DisambiguationState?] {
-          var saved: [Int: DisambiguationState?] = [:]
-          for item in group { saved[item] = .some(states[item]) }
-          return saved
+    pass.finish(search)
+  }
+
+  /// Step 2, add given names, under the by-cite rule: name by name, the ambiguous cites show
+  /// initials, then full given names; an expansion that tells no cite apart is undone.
+  private func addGivenNamesByCite(
+    maxNames: Int, search: inout Disambiguation.GroupSearch, pass: inout Disambiguation
+  ) {
+    for nameIndex in 0..<maxNames where !search.unresolved.isEmpty {
+      let before = pass.saved(search.group)
+      let beforeCount = search.unresolved.count
+      for level in 1...2 {
+        for item in search.unresolved {
+          pass.states[item, default: DisambiguationState()].givenLevels[nameIndex] = level
         }
-        func restore(_ saved: [Int: DisambiguationState?], _ item: Int) {
-          if let value = saved[item] { states[item] = value }
-        }
-        let initial = save()
-        let initialDistinct = distinctCount(group)
-        var unresolved = Set(group)
-        var snapshot = initial
-        let initialClasses = classCount(group)
-        var bestClasses = initialClasses
-        func settle() {
-          for item in unresolved where isUnique(item, in: group) { unresolved.remove(item) }
-          // Progress is counted in distinct renderings, so splitting a group in two counts.
-          let classes = classCount(group)
-          if classes > bestClasses {
-            bestClasses = classes
-            snapshot = save()
-          }
-        }
-        let maxAdd = citation.disambiguateAddNames ? maxNames : 0
-        var add = 0
-        while add <= maxAdd && !unresolved.isEmpty {
-          for item in unresolved { states[item, default: DisambiguationState()].addNames = add }
-          settle()
-          if byCiteGivenname && !unresolved.isEmpty {
-            for nameIndex in 0..<maxNames where !unresolved.isEmpty {
-              let before = save()
-              let beforeCount = unresolved.count
-              for level in 1...2 {
-                for item in unresolved { states[item, default: DisambiguationState()].givenLevels[nameIndex] = level }
-                settle()
-                if unresolved.count < beforeCount { break }
-              }
-              if unresolved.count == beforeCount { for item in group { restore(before, item) } }
-            }
-          }
-          add += 1
-        }
-        // Items that stay ambiguous keep only the expansions that last helped.
-        for item in unresolved { restore(snapshot, item) }
-        if distinctCount(group) <= initialDistinct && classCount(group) <= initialClasses {
-          for item in group { restore(initial, item) }
-        }
+        pass.settle(&search)
+        if search.unresolved.count < beforeCount { break }
       }
-      groups = ambiguousGroups(cited)
+      if search.unresolved.count == beforeCount { for item in search.group { pass.restore(before, item) } }
     }
-    if styleUsesDisambiguateCondition {
-      // One more disambiguate="true" test holds at each step; items keep the first level at
-      // which they are told apart. As in citeproc-js, a step that tells no item apart ends
-      // the search (the items left keep that step's level).
-      for group in groups {
-        var unresolved = Set(group)
-        for level in 1...8 where !unresolved.isEmpty {
-          for item in unresolved { states[item, default: DisambiguationState()].conditionLevel = level }
-          let before = unresolved.count
-          for item in unresolved where isUnique(item, in: group) { unresolved.remove(item) }
-          if unresolved.count == before { break }
-        }
+  }
+
+  /// Step 3, the `disambiguate="true"` condition: one more such test holds at each step;
+  /// items keep the first level at which they are told apart. As in citeproc-js, a step that
+  /// tells no item apart ends the search (the items left keep that step's level).
+  private func applyDisambiguateCondition(to group: [Int], pass: inout Disambiguation) {
+    var unresolved = Set(group)
+    for level in 1...8 where !unresolved.isEmpty {
+      for item in unresolved { pass.states[item, default: DisambiguationState()].conditionLevel = level }
+      let before = unresolved.count
+      for item in unresolved where pass.isUnique(item, in: group) { unresolved.remove(item) }
+      if unresolved.count == before { break }
+    }
+  }
+
+  /// Step 4, year suffixes: the cites still ambiguous are numbered in bibliography order,
+  /// overlapping groups merged into one count.
+  private func addYearSuffixes(
+    to groups: [[Int]], bibliographyOrder: [Int], states: inout [Int: DisambiguationState]
+  ) {
+    let position = Dictionary(uniqueKeysWithValues: bibliographyOrder.enumerated().map { ($1, $0) })
+    var assigned = Set<Int>()
+    for group in groups {
+      let members = group.filter { !assigned.contains($0) }.sorted { (position[$0] ?? 0) < (position[$1] ?? 0) }
+      var counter = 0
+      for item in group where assigned.contains(item) {
+        counter = max(counter, states[item]?.yearSuffix ?? 0)
       }
-      groups = ambiguousGroups(cited)
-    }
-    if citation.disambiguateAddYearSuffix {
-      let position = Dictionary(uniqueKeysWithValues: bibliographyOrder.enumerated().map { ($1, $0) })
-      // Merge overlapping groups, then number each in bibliography order.
-      var assigned = Set<Int>()
-      for group in groups {
-        let members = group.filter { !assigned.contains($0) }.sorted { (position[$0] ?? 0) < (position[$1] ?? 0) }
-        var counter = 0
-        for item in group where assigned.contains(item) {
-          counter = max(counter, states[item]?.yearSuffix ?? 0)
-        }
-        for item in members {
-          counter += 1
-          states[item, default: DisambiguationState()].yearSuffix = counter
-          assigned.insert(item)
-        }
+      for item in members {
+        counter += 1
+        states[item, default: DisambiguationState()].yearSuffix = counter
+        assigned.insert(item)
       }
     }
-    return states
   }
 
   var styleUsesDisambiguateCondition: Bool {
@@ -386,8 +334,8 @@ extension Processor {
   /// The names a citation shows for a reference: the first name variable that has names (the
   /// author, or what substitutes for it), cut to et-al-use-first when `etAl` and et-al applies.
   static func citedNames(_ reference: Reference, options: CSL.NameOptions, etAl: Bool) -> ArraySlice<Name> {
-    for variable in ["author", "editor", "translator", "composer", "director", "interviewer", "recipient"] {
-      guard let list = reference.names[CSLVariable(variable)], !list.isEmpty else { continue }
+    for variable: CSLVariable in [.author, .editor, .translator, .composer, .director, .interviewer, .recipient] {
+      guard let list = reference.names[variable], !list.isEmpty else { continue }
       if etAl, let minimum = options.etAlMin, let first = options.etAlUseFirst, list.count >= minimum, first > 0 {
         return list.prefix(first)
       }

@@ -105,18 +105,18 @@ extension Processor {
     renderer.cache = cache
     switch key.source {
     case .variable(let name):
-      if name == "citation-number" { return number.map(SortValue.number) ?? .missing }
-      if CSLVariables.names.contains(CSLVariable(name)) {
+      if name == .citationNumber { return number.map(SortValue.number) ?? .missing }
+      if CSLVariables.names.contains(name) {
         let names = CSL.Names(variables: [name])
         let rendered = renderer.renderNames(names)
         return text(rendered.node)
       }
-      if CSLVariables.dates.contains(CSLVariable(name)) {
+      if CSLVariables.dates.contains(name) {
         guard let date = lookup.date(name), !date.parts.isEmpty else { return .missing }
         return .text(Renderer.sortKey(date))
       }
       guard let value = lookup.text(name) else { return .missing }
-      if CSLVariables.numbers.contains(CSLVariable(name)), let integer = NumberText.leadingInteger(value) {
+      if CSLVariables.numbers.contains(name), let integer = NumberText.leadingInteger(value) {
         return .number(integer)
       }
       return text(RichText.parse(value))

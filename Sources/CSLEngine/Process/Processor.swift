@@ -28,7 +28,7 @@ public struct Processor: Sendable {
   public let references: [Reference]
   let indexByID: [String: Int]
   /// Per reference: `VariableLookup.presence(of:)`, so variable conditions take one lookup.
-  let presence: [[String: Bool]]
+  let presence: [[CSLVariable: Bool]]
 
   public init(style: CSL.Style, locale: CSL.Locale, references: [Reference]) {
     self.init(compiled: CompiledStyle(style: style, locale: locale), references: references)
@@ -74,10 +74,10 @@ public struct Processor: Sendable {
         }
         var context = CiteContext()
         context.locator = cite.locator
-        context.label = cite.label.map { $0.rawValue.replacingAll(" ", with: "-") }
+        context.label = cite.label.map { LocatorType($0.rawValue.replacingAll(" ", with: "-")) }
         if let (label, rest) = embeddedLabel(cite.locator) {
           // "vol. 1, fol. 186": the locator names its own label.
-          context.label = label
+          context.label = LocatorType(label)
           context.locator = rest
         }
         cites.append(ResolvedCite(cite: cite, referenceIndex: index, context: context))

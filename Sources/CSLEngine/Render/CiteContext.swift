@@ -24,7 +24,7 @@ struct CiteContext: Sendable, Hashable {
   var position: Position = .first
   var nearNote = false
   var locator: String?
-  var label: String?
+  var label: LocatorType?
   var citationNumber: Int?
   var firstNoteNumber: Int?
   var inCitation = true
@@ -44,7 +44,7 @@ struct DisambiguationState: Sendable, Hashable {
   var expandsWithinItem = false
   /// Bibliography under the all-names and primary-name rules: names whose family (1) or
   /// initials (2) other names share, by variable and index (`Processor.sharedNames`).
-  var sharedNames: [String: [Int: UInt8]] = [:]
+  var sharedNames: [CSLVariable: [Int: UInt8]] = [:]
   /// Level applied to names not in `givenLevels` (all-names rules).
   var yearSuffix: Int?
   /// The `disambiguate="true"` condition holds.
@@ -66,51 +66,59 @@ struct VariableLookup: Sendable {
   let yearSuffixText: String?
   /// `has`'s answers for the reference's own variables, worked out once per reference
   /// (`presence(of:)`); nil looks them up.
-  var presence: [String: Bool]?
+  var presence: [CSLVariable: Bool]?
 
   /// A standard or number variable as text; form `short` prefers the `-short` variant.
-  func text(_ name: String, form: CSL.Form = .long) -> String? {
+  func text(_ name: CSLVariable, form: CSL.Form = .long) -> String? {
     // Every special name starts with one of these letters: other names skip the string
     // comparisons of the switch (strings equal to these ASCII names start with the same byte).
-    switch name.utf8.first {
+    switch name.rawValue.utf8.first {
     case UInt8(ascii: "l"), UInt8(ascii: "c"), UInt8(ascii: "f"), UInt8(ascii: "y"), UInt8(ascii: "p"),
       UInt8(ascii: "t"):
       break
     default:
-      if form == .short, let short = nonEmpty(reference.variables[CSLVariable(name + "-short")]) { return short }
-      return nonEmpty(reference.variables[CSLVariable(name)])
+      return plainText(name, form: form)
     }
     switch name {
-    case "locator": return nonEmpty(cite.locator)
-    case "citation-number": return cite.citationNumber.map(String.init)
-    case "first-reference-note-number":
+    case .locator: return nonEmpty(cite.locator)
+    case .citationNumber: return cite.citationNumber.map(String.init)
+    case .firstReferenceNoteNumber:
       return cite.position == .first ? nil : cite.firstNoteNumber.map(String.init)
-    case "year-suffix": return yearSuffixText
-    case "page-first":
-      if let explicit = nonEmpty(reference.variables["page-first"]) { return explicit }
-      guard let page = nonEmpty(reference.variables["page"]) else { return nil }
+    case .yearSuffix: return yearSuffixText
+    case .pageFirst:
+      if let explicit = nonEmpty(reference.variables[.pageFirst]) { return explicit }
+      guard let page = nonEmpty(reference.variables[.page]) else { return nil }
       let first = page.prefix { $0 != "-" && $0 != "\u{2013}" && $0 != "," && $0 != "&" }
       return nonEmpty(String(first).trimmingSpaces())
-    case "citation-label": return nonEmpty(reference.variables["citation-label"]) ?? generatedLabel
-    case "title" where form == .short:
-      return nonEmpty(reference.variables["title-short"]) ?? nonEmpty(reference.variables["shortTitle"])
-        ?? nonEmpty(reference.variables["title"])
-    case "container-title-short":
-      return nonEmpty(reference.variables["container-title-short"])
-        ?? nonEmpty(reference.variables["journalAbbreviation"])
-    case "container-title" where form == .short:
-      return nonEmpty(reference.variables["container-title-short"])
-        ?? nonEmpty(reference.variables["journalAbbreviation"]) ?? nonEmpty(reference.variables["container-title"])
+    case .citationLabel: return nonEmpty(reference.variables[.citationLabel]) ?? generatedLabel
+    case .title where form == .short:
+      return nonEmpty(reference.variables[.titleShort]) ?? nonEmpty(reference.variables[Self.shortTitle])
+        ?? nonEmpty(reference.variables[.title])
+    case .containerTitleShort:
+      return nonEmpty(reference.variables[.containerTitleShort])
+        ?? nonEmpty(reference.variables[Self.journalAbbreviation])
+    case .containerTitle where form == .short:
+      return nonEmpty(reference.variables[.containerTitleShort])
+        ?? nonEmpty(reference.variables[Self.journalAbbreviation]) ?? nonEmpty(reference.variables[.containerTitle])
     default:
-      if form == .short, let short = nonEmpty(reference.variables[CSLVariable(name + "-short")]) { return short }
-      return nonEmpty(reference.variables[CSLVariable(name)])
+      return plainText(name, form: form)
     }
+  }
+
+  /// Zotero's names for `title-short` and `container-title-short`, which CSL-JSON from it carries.
+  private static let shortTitle: CSLVariable = "shortTitle"
+  private static let journalAbbreviation: CSLVariable = "journalAbbreviation"
+
+  /// An ordinary variable's value; form `short` prefers the `-short` variant.
+  private func plainText(_ name: CSLVariable, form: CSL.Form) -> String? {
+    if form == .short, let short = nonEmpty(reference.variables[name.shortVariant]) { return short }
+    return nonEmpty(reference.variables[name])
   }
 
   /// citeproc-js's trigraph label: "Doe65", "RoNo78", "DoRoSm00".
   var generatedLabel: String? {
     var names: [Name] = []
-    for variable in ["author", "editor", "translator", "composer", "director"] {
+    for variable: CSLVariable in [.author, .editor, .translator, .composer, .director] {
       let list = self.names(variable)
       if !list.isEmpty {
         names = list
@@ -119,7 +127,7 @@ struct VariableLookup: Sendable {
     }
     guard !names.isEmpty else { return nil }
     let year =
-      reference.dates["issued"]?.year.map {
+      reference.dates[.issued]?.year.map {
         String(String(abs($0) % 100).count == 1 ? "0\(abs($0) % 100)" : String(abs($0) % 100))
       } ?? ""
     func letters(_ name: Name, _ count: Int) -> String {
@@ -134,31 +142,30 @@ struct VariableLookup: Sendable {
     return label + year
   }
 
-  func names(_ name: String) -> [Name] {
-    reference.names[CSLVariable(name)] ?? []
+  func names(_ name: CSLVariable) -> [Name] {
+    reference.names[name] ?? []
   }
 
-  func date(_ name: String) -> DateValue? {
-    reference.dates[CSLVariable(name)]
+  func date(_ name: CSLVariable) -> DateValue? {
+    reference.dates[name]
   }
 
   /// True when the variable has a value (for `variable` conditions). Ordinary variables
   /// are looked up first: they are what styles test most.
-  func has(_ name: String) -> Bool {
+  func has(_ name: CSLVariable) -> Bool {
     if let presence {
       if let answer = presence[name] { return answer }
     } else {
-      let variable = CSLVariable(name)
-      if let text = reference.variables[variable], !text.isEmpty { return true }
-      if let list = reference.names[variable] { return !list.isEmpty }
-      if let date = reference.dates[variable] { return Self.hasValue(date) }
+      if let text = reference.variables[name], !text.isEmpty { return true }
+      if let list = reference.names[name] { return !list.isEmpty }
+      if let date = reference.dates[name] { return Self.hasValue(date) }
     }
     switch name {
-    case "locator": return nonEmpty(cite.locator) != nil
-    case "citation-number": return cite.citationNumber != nil
-    case "first-reference-note-number": return cite.position != .first && cite.firstNoteNumber != nil
-    case "year-suffix": return yearSuffixText != nil
-    case "page-first", "citation-label", "container-title-short", "title-short": return text(name) != nil
+    case .locator: return nonEmpty(cite.locator) != nil
+    case .citationNumber: return cite.citationNumber != nil
+    case .firstReferenceNoteNumber: return cite.position != .first && cite.firstNoteNumber != nil
+    case .yearSuffix: return yearSuffixText != nil
+    case .pageFirst, .citationLabel, .containerTitleShort, .titleShort: return text(name) != nil
     default: return false
     }
   }
@@ -170,12 +177,12 @@ struct VariableLookup: Sendable {
   /// The answers `has` gives from the reference's own variables, in its order: a non-empty
   /// ordinary variable, else a names list, else a date. Names absent here fall through to
   /// the cite's variables.
-  static func presence(of reference: Reference) -> [String: Bool] {
-    var table: [String: Bool] = [:]
+  static func presence(of reference: Reference) -> [CSLVariable: Bool] {
+    var table: [CSLVariable: Bool] = [:]
     table.reserveCapacity(reference.variables.count + reference.names.count + reference.dates.count)
-    for (name, text) in reference.variables where !text.isEmpty { table[name.rawValue] = true }
-    for (name, list) in reference.names where table[name.rawValue] == nil { table[name.rawValue] = !list.isEmpty }
-    for (name, date) in reference.dates where table[name.rawValue] == nil { table[name.rawValue] = hasValue(date) }
+    for (name, text) in reference.variables where !text.isEmpty { table[name] = true }
+    for (name, list) in reference.names where table[name] == nil { table[name] = !list.isEmpty }
+    for (name, date) in reference.dates where table[name] == nil { table[name] = hasValue(date) }
     return table
   }
 

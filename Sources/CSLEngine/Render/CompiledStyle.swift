@@ -26,9 +26,9 @@ public struct CompiledStyle: Sendable {
     self.recursiveMacros = MacroGraph.recursiveMacros(style).union(MacroExpansion.oversized(style))
     self.citationNameOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.bibliographyNameOptions = style.bibliography?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
-    self.usesYearSuffixVariable = MacroGraph.usesVariable("year-suffix", in: style)
+    self.usesYearSuffixVariable = MacroGraph.usesVariable(.yearSuffix, in: style)
     self.usesCitationNumberInBibliographySort =
-      style.bibliography?.sort.contains { $0.source == .variable("citation-number") } ?? false
+      style.bibliography?.sort.contains { $0.source == .variable(.citationNumber) } ?? false
     self.testsPosition = MacroGraph.testsPosition(style)
   }
 
@@ -38,12 +38,12 @@ public struct CompiledStyle: Sendable {
 extension CSL.Style {
   /// True when the style prints `first-reference-note-number` anywhere.
   public var usesFirstReferenceNoteNumber: Bool {
-    MacroGraph.usesVariable("first-reference-note-number", in: self)
+    MacroGraph.usesVariable(.firstReferenceNoteNumber, in: self)
   }
 
   /// True when the style prints `citation-number` anywhere.
   public var usesCitationNumber: Bool {
-    MacroGraph.usesVariable("citation-number", in: self)
+    MacroGraph.usesVariable(.citationNumber, in: self)
   }
 }
 
@@ -53,7 +53,7 @@ enum MacroGraph {
   static func recursiveMacros(_ style: CSL.Style) -> Set<String> { MacroCycles.recursive(style) }
 
   /// True when the bibliography layout (or a macro) prints the variable.
-  static func usesVariable(_ variable: String, inBibliographyOf style: CSL.Style) -> Bool {
+  static func usesVariable(_ variable: CSLVariable, inBibliographyOf style: CSL.Style) -> Bool {
     guard let bibliography = style.bibliography else { return false }
     var copy = style
     copy.citation = nil
@@ -79,8 +79,8 @@ enum MacroGraph {
 
   /// Every names variable the style can print or sort by, in any layout, macro, substitute
   /// or sort key, whatever the conditions around it.
-  static func nameVariables(in style: CSL.Style) -> Set<String> {
-    var found: Set<String> = []
+  static func nameVariables(in style: CSL.Style) -> Set<CSLVariable> {
+    var found: Set<CSLVariable> = []
     for elements in allElementLists(style) {
       _ = contains(elements) { element in
         if case .names(let names) = element { found.formUnion(names.variables) }
@@ -93,7 +93,7 @@ enum MacroGraph {
     return found
   }
 
-  static func usesVariable(_ variable: String, in style: CSL.Style) -> Bool {
+  static func usesVariable(_ variable: CSLVariable, in style: CSL.Style) -> Bool {
     allElementLists(style).contains { elements in
       contains(elements) { element in
         switch element {

@@ -1,3 +1,5 @@
+import BibModel
+
 /// A number variable (page, volume, issue, locator, ...) read the way citeproc-js reads it, so
 /// labels' plurals, range delimiters and page-range collapsing agree with the reference
 /// processor on messy data. The value splits at joiners (`-`, `–`, `&`, ` and `, `, `, `; `)
@@ -28,7 +30,7 @@ struct NumberValue {
   /// What the parse needs from its surroundings.
   struct Context {
     /// The variable as the style names it ("page-first", "locator", "volume").
-    var variable: String
+    var variable: CSLVariable
     /// The cite's locator label ("page", "chapter"), for locators.
     var locatorLabel: String?
     /// The locale's "and" term when the locale is not English (English "and" always joins),
@@ -47,21 +49,21 @@ struct NumberValue {
   var plural: Bool
 
   /// The variable with `page-first` read as `page`.
-  let variable: String
+  let variable: CSLVariable
 
   static let labelVariables: [String: String] = NumericTest.labels.merging(["ser.": "series,"]) { a, _ in a }
   static let labelsOfVariables: [String: String] = NumericTest.defaultLabels.merging(["series,": "ser."]) { a, _ in a }
-  private static let listVariables: Set<String> = ["locator", "number", "locator-extra", "page"]
+  private static let listVariables: Set<CSLVariable> = [.locator, .number, .locatorExtra, .page]
 
   init(_ text: String, context: Context) {
     let realVariable = context.variable
-    let variable = realVariable == "page-first" ? "page" : realVariable
+    let variable = realVariable == .pageFirst ? .page : realVariable
     self.variable = variable
     var text = text
-    if context.isLegalCase, realVariable == "number", text.contains("-") {
+    if context.isLegalCase, realVariable == .number, text.contains("-") {
       text = Self.escapingHyphens(text)
     }
-    let defaultLabel = Self.labelsOfVariables[variable] ?? ""
+    let defaultLabel = Self.labelsOfVariables[variable.rawValue] ?? ""
     var parts: [Part]
     if let fast = Self.plainNumbers(text, variable: variable, realVariable: realVariable, context: context) {
       // The common cases: one plain number, or two joined by a hyphen.
@@ -77,16 +79,17 @@ struct NumberValue {
       }
     }
     Self.setPluralsAndNumerics(&parts, variable: variable, hasTerm: context.hasTerm)
-    if !parts.isEmpty, parts[0].numeric, variable.hasPrefix("number-of-"), (Self.leadingInteger(text) ?? 0) > 1 {
+    if !parts.isEmpty, parts[0].numeric, variable.rawValue.hasPrefix("number-of-"), (Self.leadingInteger(text) ?? 0) > 1
+    {
       parts[0].plural = true
     }
     for index in parts.indices where !parts[index].numeric { parts[index].plural = false }
     numeric = parts.first?.numeric ?? false
     plural = parts.first?.plural ?? false
     labelVariable = parts.first.flatMap { Self.labelVariables[$0.label] }
-    if variable == "number", labelVariable == "issue", context.hasTerm("number") { labelVariable = "number" }
+    if variable == .number, labelVariable == "issue", context.hasTerm("number") { labelVariable = "number" }
     // "91 Civ. 5442|91 Civ. 5471": several numbers written with bars.
-    if variable == "number", parts.count == 1, parts[0].value.contains("|") {
+    if variable == .number, parts.count == 1, parts[0].value.contains("|") {
       parts[0].value = parts[0].value.replacingAll("|", with: ", ")
       parts[0].numeric = true
       parts[0].plural = true
@@ -109,7 +112,7 @@ struct NumberValue {
   /// without splitting; nil for other values, and when the value's embedded label would not
   /// count as a label (the general parse then decides).
   private static func plainNumbers(
-    _ text: String, variable: String, realVariable: String, context: Context
+    _ text: String, variable: CSLVariable, realVariable: CSLVariable, context: Context
   )
     -> [Part]?
   {
@@ -129,24 +132,24 @@ struct NumberValue {
     guard sawDigit else { return nil }
     let label: String
     let position: Int?
-    if variable == "locator" || variable == "locator-extra" || variable == "page" {
+    if variable == .locator || variable == .locatorExtra || variable == .page {
       guard let found = context.locatorLabel.map({ labelsOfVariables[$0] }) ?? "p." else { return nil }
       label = found
-    } else if let found = labelsOfVariables[variable] {
+    } else if let found = labelsOfVariables[variable.rawValue] {
       label = found
     } else {
-      label = "var:" + variable
+      label = "var:" + variable.rawValue
     }
     if label.hasPrefix("var:") {
       position = nil
     } else {
-      guard let named = labelVariables[label], listVariables.contains(variable) || named == variable,
+      guard let named = labelVariables[label], listVariables.contains(variable) || named == variable.rawValue,
         context.hasTerm(named)
       else { return nil }
       position = 0
     }
     func plain(_ value: String, joiner: String, position: Int?) -> Part {
-      let visible = realVariable == "page" && position == 0 && label != "p." && label != "pp."
+      let visible = realVariable == .page && position == 0 && label != "p." && label != "pp."
       return Part(
         label: label, origLabel: "", labelSuffix: position == nil && label.hasPrefix("var:") ? "" : " ",
         labelVisible: visible, particle: "", value: value, joiningSuffix: joiner)
@@ -161,11 +164,11 @@ struct NumberValue {
   // MARK: - Splitting
 
   private static func parse(
-    _ text: String, defaultLabel: String, variable: String, realVariable: String, context: Context
+    _ text: String, defaultLabel: String, variable: CSLVariable, realVariable: CSLVariable, context: Context
   ) -> [Part] {
     var text = withEmbeddedLabel(
       text.trimmingWhitespace(), variable: variable, locatorLabel: context.locatorLabel)
-    if variable == "page", text.contains("\u{2013}") { text = text.replacingAll("\u{2013}", with: "-") }
+    if variable == .page, text.contains("\u{2013}") { text = text.replacingAll("\u{2013}", with: "-") }
     var hyphenJoins = true
     if text.contains("\\-") {
       // An escaped hyphen joins nothing; the other hyphens then read as en dashes.
@@ -196,7 +199,7 @@ struct NumberValue {
         let slug = first.trimmingWhitespace()
         let named = labelVariables[slug]
         let isLabel =
-          named.map { context.hasTerm($0) && (listVariables.contains(variable) || $0 == variable) } ?? false
+          named.map { context.hasTerm($0) && (listVariables.contains(variable) || $0 == variable.rawValue) } ?? false
         if !isLabel {
           if index == 0 {
             labels.removeFirst()
@@ -222,15 +225,15 @@ struct NumberValue {
   }
 
   /// citeproc-js puts the variable's own label before a value that does not start with one.
-  private static func withEmbeddedLabel(_ text: String, variable: String, locatorLabel: String?) -> String {
+  private static func withEmbeddedLabel(_ text: String, variable: CSLVariable, locatorLabel: String?) -> String {
     guard let first = text.first, !first.isWhitespace else { return text }
     let firstWord = String(text.prefix { $0 != " " })
     guard labelVariables[firstWord] == nil else { return text }
     let label: String?
-    if variable == "locator" || variable == "locator-extra" || variable == "page" {
+    if variable == .locator || variable == .locatorExtra || variable == .page {
       label = locatorLabel.map { labelsOfVariables[$0] } ?? "p."
     } else {
-      label = labelsOfVariables[variable]
+      label = labelsOfVariables[variable.rawValue]
     }
     return label.map { $0 + " " + text } ?? text
   }
@@ -407,11 +410,11 @@ struct NumberValue {
 
   /// One part: its label, particle and value.
   private static func part(
-    origLabel: String, label: String, value: String, joiner: String, position: Int?, realVariable: String = "",
-    variable: String
+    origLabel: String, label: String, value: String, joiner: String, position: Int?, realVariable: CSLVariable = "",
+    variable: CSLVariable
   ) -> Part {
     var label = label
-    if label.isEmpty && labelsOfVariables[variable] == nil { label = "var:" + variable }
+    if label.isEmpty && labelsOfVariables[variable.rawValue] == nil { label = "var:" + variable.rawValue }
     var visible = false
     var suffix = ""
     if !label.isEmpty {
@@ -419,7 +422,7 @@ struct NumberValue {
       let word = trimmedStart.prefix { !$0.isWhitespace }
       suffix = String(trimmedStart.dropFirst(word.count).prefix { $0.isWhitespace })
       label = String(word)
-      visible = realVariable == "page" && position == 0 && label != "p." && label != "pp."
+      visible = realVariable == .page && position == 0 && label != "p." && label != "pp."
     }
     let (particle, number) = splitParticle(value)
     return Part(
@@ -466,7 +469,7 @@ struct NumberValue {
 
   // MARK: - Numerics and plurals
 
-  private static func setPluralsAndNumerics(_ parts: inout [Part], variable: String, hasTerm: (String) -> Bool) {
+  private static func setPluralsAndNumerics(_ parts: inout [Part], variable: CSLVariable, hasTerm: (String) -> Bool) {
     guard !parts.isEmpty else { return }
     var groupStart = 0
     for index in 1...parts.count where index == parts.count || parts[index - 1].label != parts[index].label {
@@ -498,14 +501,14 @@ struct NumberValue {
   }
 
   private static func fixLabelVisibility(
-    _ parts: inout [Part], start: Int, variable: String, hasTerm: (String) -> Bool
+    _ parts: inout [Part], start: Int, variable: CSLVariable, hasTerm: (String) -> Bool
   ) {
     let label = parts[start].label
     guard !label.hasPrefix("var:") else { return }
     if start == 0 {
       if listVariables.contains(variable) {
         if !(labelVariables[label].map(hasTerm) ?? false) { parts[start].labelVisible = true }
-      } else if labelVariables[label] != variable {
+      } else if labelVariables[label] != variable.rawValue {
         parts[0].labelVisible = true
       }
     } else {
@@ -601,9 +604,9 @@ extension NumberValue {
     func hasTerm(_ name: String) -> Bool { NumberValue.hasTerm(name, in: terms) }
   }
 
-  private static let rangeVariables: Set<String> = [
-    "page", "chapter-number", "collection-number", "edition", "issue", "number", "number-of-pages",
-    "number-of-volumes", "volume", "locator", "locator-extra",
+  private static let rangeVariables: Set<CSLVariable> = [
+    .page, .chapterNumber, .collectionNumber, .edition, .issue, .number, .numberOfPages, .numberOfVolumes, .volume,
+    .locator, .locatorExtra,
   ]
 
   /// Range delimiters and page-range collapsing, as citeproc-js applies them when it prints.
@@ -635,16 +638,16 @@ extension NumberValue {
   /// The delimiter a hyphen between numbers becomes.
   private func rangeDelimiter(_ delimiter: String, for part: Part, numeric: Bool, _ style: RangeStyle) -> String {
     guard delimiter == "-", numeric else { return delimiter }
-    let isLocator = variable == "locator" || variable == "locator-extra"
-    if isLocator || variable == "page" {
+    let isLocator = variable == .locator || variable == .locatorExtra
+    if isLocator || variable == .page {
       let label = part.origLabel.isEmpty ? part.label : part.origLabel
       guard let named = Self.labelVariables[label], style.hasTerm(named) else { return delimiter }
     }
-    let isPage = variable == "page" || (isLocator && (part.label == "p." || part.origLabel == "p."))
-    if isPage || isLocator || ["issue", "volume", "edition", "number"].contains(variable) {
+    let isPage = variable == .page || (isLocator && (part.label == "p." || part.origLabel == "p."))
+    if isPage || isLocator || [.issue, .volume, .edition, .number].contains(variable) {
       return style.pageDelimiter
     }
-    if variable == "collection-number" { return style.yearDelimiter }
+    if variable == .collectionNumber { return style.yearDelimiter }
     return delimiter
   }
 
@@ -665,8 +668,8 @@ extension NumberValue {
       return
     }
     let isPage =
-      variable == "page"
-      || ((variable == "locator" || variable == "locator-extra") && (second.label == "p." || second.origLabel == "p."))
+      variable == .page
+      || ((variable == .locator || variable == .locatorExtra) && (second.label == "p." || second.origLabel == "p."))
     if isPage, low != nil, high != nil {
       guard Self.isDigitsThenLowercase(first.value), Self.isDigitsThenLowercase(second.value),
         let (from, delimiter, to) = Self.pageRange(

@@ -1,3 +1,5 @@
+import BibModel
+
 /// The `is-numeric` condition as citeproc-js decides it, so whole styles take the same branch
 /// on messy data. Number variables are numeric when citeproc-js's number parse
 /// (`NumberValue`) finds their first value a number (`12`, `12th`, `60-I`, `S213`, `iv`, `12/13`,
@@ -6,15 +8,15 @@
 /// it like `page`, as the specification makes it a number variable.
 enum NumericTest {
   /// The test for variables that are no number variables.
-  static func holds(_ value: String, variable: String) -> Bool {
-    guard variable == "title" else { return false }
+  static func holds(_ value: String, variable: CSLVariable) -> Bool {
+    guard variable == .title else { return false }
     return value.last.map { $0.isASCII && $0.isNumber } ?? false
   }
 
-  static let numberVariables: Set<String> = [
-    "call-number", "chapter-number", "collection-number", "division", "edition", "page", "page-first", "issue",
-    "locator", "locator-extra", "number", "number-of-pages", "number-of-volumes", "part-number",
-    "printing-number", "section", "supplement-number", "version", "volume", "supplement", "citation-number",
+  static let numberVariables: Set<CSLVariable> = [
+    .callNumber, .chapterNumber, .collectionNumber, .division, .edition, .page, .pageFirst, .issue, .locator,
+    .locatorExtra, .number, .numberOfPages, .numberOfVolumes, .partNumber, .printingNumber, .section,
+    .supplementNumber, .version, .volume, "supplement", .citationNumber,
   ]
 
   /// Statute subdivision labels and the variables they name.

@@ -3,7 +3,7 @@ import CSLStyle
 
 extension Renderer {
   func renderDate(_ date: CSL.Date) -> Rendered {
-    guard !suppressed.contains(date.variable), !(comparing && date.variable == "accessed"),
+    guard !suppressed.contains(date.variable), !(comparing && date.variable == .accessed),
       let value = lookup.date(date.variable)
     else {
       return Rendered(node: .empty, calledVariable: true)

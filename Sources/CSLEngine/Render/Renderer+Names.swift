@@ -2,6 +2,10 @@ import BibModel
 import CSLStyle
 
 extension Renderer {
+  /// The pseudo-variable an editor and translator printed once stand under: its label is the
+  /// `editortranslator` term (and, as before, it names no variable of the item).
+  static let editorTranslator: CSLVariable = "editortranslator"
+
   func renderNames(_ names: CSL.Names) -> Rendered {
     // Inside cs:substitute, a bare cs:names takes the substituted element's settings.
     var effective = names
@@ -101,22 +105,22 @@ extension Renderer {
     let savedNameForms = nameForms
     nameForms = multilingualNameOptions(effective)
     defer { nameForms = savedNameForms }
-    var groups: [(variable: String, names: [Name])] = variables.map { ($0, lookup.names($0)) }
+    var groups: [(variable: CSLVariable, names: [Name])] = variables.map { ($0, lookup.names($0)) }
     // editor + translator with the same names print once, labelled "editortranslator".
-    if let editorIndex = groups.firstIndex(where: { $0.variable == "editor" }),
-      let translatorIndex = groups.firstIndex(where: { $0.variable == "translator" }),
+    if let editorIndex = groups.firstIndex(where: { $0.variable == .editor }),
+      let translatorIndex = groups.firstIndex(where: { $0.variable == .translator }),
       groups[editorIndex].names == groups[translatorIndex].names,
       effective.label == nil || !(terms.term("editortranslator", form: effective.label?.form ?? .long) ?? "").isEmpty
     {
-      groups[editorIndex].variable = "editortranslator"
+      groups[editorIndex].variable = Self.editorTranslator
       groups.remove(at: translatorIndex)
     }
     var nodes: [Node] = []
     for group in groups {
-      namesVariable = group.variable == "editortranslator" ? "editor" : group.variable
+      namesVariable = group.variable == Self.editorTranslator ? .editor : group.variable
       var list = nameList(
         group.names, options: options, name: effective.name, etAl: effective.etAl,
-        openEnded: reference.openEndedNameVariables.contains(CSLVariable(group.variable)))
+        openEnded: reference.openEndedNameVariables.contains(group.variable))
       guard !list.isEmpty else { continue }
       if let label = effective.label, mode != .sort {
         var labelSpec = label
@@ -127,7 +131,7 @@ extension Renderer {
         case .never: plural = false
         case .contextual: plural = group.names.count > 1
         }
-        if let term = terms.term(group.variable, form: label.form, plural: plural), !term.isEmpty {
+        if let term = terms.term(group.variable.rawValue, form: label.form, plural: plural), !term.isEmpty {
           let labelNode = Node.tagged(.nameLabel, [decorate(.text(term), label.decoration, anyLanguage: true)])
           list = effective.labelFirst ? .sequence([labelNode, list]) : .sequence([list, labelNode])
         }
@@ -137,16 +141,17 @@ extension Renderer {
     guard !nodes.isEmpty else { return Rendered(node: .empty, calledVariable: true) }
     let joined = join(nodes, effective.delimiter ?? namesDelimiter)
     let node = Node.tagged(
-      .names(variables.joined(separator: " ")), [decorate(.tagged(.nameContent, [joined]), effective.decoration)])
+      .names(variables.map(\.rawValue).joined(separator: " ")),
+      [decorate(.tagged(.nameContent, [joined]), effective.decoration)])
     return Rendered(node: node, calledVariable: true, renderedVariable: true)
   }
 
   /// Variables a substitute element renders for this item (so they are suppressed
   /// afterwards): `cs:choose` contributes only the branch whose condition holds.
-  func substitutedVariables(in element: CSL.Element, depth: Int = 0) -> Set<String> {
+  func substitutedVariables(in element: CSL.Element, depth: Int = 0) -> Set<CSLVariable> {
     guard depth < 20 else { return [] }
-    func collect(_ elements: [CSL.Element]) -> Set<String> {
-      elements.reduce(into: Set<String>()) { $0.formUnion(substitutedVariables(in: $1, depth: depth + 1)) }
+    func collect(_ elements: [CSL.Element]) -> Set<CSLVariable> {
+      elements.reduce(into: Set<CSLVariable>()) { $0.formUnion(substitutedVariables(in: $1, depth: depth + 1)) }
     }
     switch element {
     case .text(let text):

@@ -3,24 +3,24 @@ import CSLStyle
 
 extension Renderer {
   /// Number variables citeproc-js prints through its number parser when a `cs:text` names them.
-  static let parsedNumberVariables: Set<String> = [
-    "page", "chapter-number", "collection-number", "edition", "issue", "number", "number-of-pages",
-    "number-of-volumes", "volume", "locator", "locator-extra",
+  static let parsedNumberVariables: Set<CSLVariable> = [
+    .page, .chapterNumber, .collectionNumber, .edition, .issue, .number, .numberOfPages, .numberOfVolumes, .volume,
+    .locator, .locatorExtra,
   ]
 
   /// A number variable's value parsed as citeproc-js parses it.
-  func parsedNumber(_ name: String, value: String) -> NumberValue {
+  func parsedNumber(_ name: CSLVariable, value: String) -> NumberValue {
     if let last = parsedNumbers[name], last.value == value { return last.parsed }
     let terms = self.terms
     let context = NumberValue.Context(
-      variable: name, locatorLabel: name == "locator" || name == "locator-extra" ? cite.label : nil,
+      variable: name, locatorLabel: name == .locator || name == .locatorExtra ? cite.label?.rawValue : nil,
       joiners: {
         let and = terms.term("and")
         let symbol = terms.term("and", form: .symbol)
         let isEnglish = (terms.locale.lang ?? "en").hasPrefix("en")
         return (isEnglish ? nil : and, symbol == nil || symbol == and ? "&" : symbol ?? "&")
       },
-      isLegalCase: reference.type == "legal_case", hasTerm: { NumberValue.hasTerm($0, in: terms) })
+      isLegalCase: reference.type == .legalCase, hasTerm: { NumberValue.hasTerm($0, in: terms) })
     let parsed = NumberValue(value, context: context)
     parsedNumbers[name] = (value, parsed)
     return parsed
@@ -34,7 +34,7 @@ extension Renderer {
     var parsed = parsed
     let terms = self.terms
     parsed.formatRanges(NumberValue.RangeStyle(pageRangeFormat: compiled.style.pageRangeFormat?.rawValue, terms: terms))
-    let gender = form == .numeric ? nil : terms.gender(of: parsed.variable)
+    let gender = form == .numeric ? nil : terms.gender(of: parsed.variable.rawValue)
     // A value written in straight double quotes is quoted by the style's quotation marks.
     var quoted = false
     if let first = parsed.parts.first?.value, let last = parsed.parts.last?.value, first.hasPrefix("\""),

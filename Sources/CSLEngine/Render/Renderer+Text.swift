@@ -5,7 +5,7 @@ extension Renderer {
   func renderText(_ text: CSL.Text) -> Rendered {
     switch text.source {
     case .variable(let name, let form):
-      if name != "locator" { reachedTextVariable = true }
+      if name != .locator { reachedTextVariable = true }
       guard suppressed.isEmpty || !suppressed.contains(name) else {
         return Rendered(node: .empty, calledVariable: true)
       }
@@ -13,19 +13,19 @@ extension Renderer {
       guard let node = found ?? variableNode(name, form: form, value: doiForURL(name, prefix: text.decoration.prefix))
       else {
         // citeproc-js: an empty year-suffix does not count for group suppression.
-        return Rendered(node: .empty, calledVariable: name != "year-suffix")
+        return Rendered(node: .empty, calledVariable: name != .yearSuffix)
       }
       var decoration = Self.leafDecoration(text.decoration, node)
       var value = node
       if decoration.stripPeriods {
         // citeproc-js never strips the periods of a DOI or URL, and keeps those before a
         // lowercase letter in other values.
-        if name != "DOI" && name != "URL" { value = node.mapText(Self.strippingPeriods) }
+        if name != .doi && name != .url { value = node.mapText(Self.strippingPeriods) }
         decoration.stripPeriods = false
       }
       let decorated = decorate(value, decoration)
       return Rendered(
-        node: name == "citation-number" ? Self.endingNumber(decorated) : decorated, calledVariable: true,
+        node: name == .citationNumber ? Self.endingNumber(decorated) : decorated, calledVariable: true,
         renderedVariable: true)
     case .macro(let name):
       guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name), macroDepth < 40
@@ -74,25 +74,24 @@ extension Renderer {
   }
 
   /// The output of a text variable, nil when empty.
-  func variableNode(_ name: String, form: CSL.Form, value override: String? = nil) -> Node? {
+  func variableNode(_ name: CSLVariable, form: CSL.Form, value override: String? = nil) -> Node? {
     guard let value = override ?? lookup.text(name, form: form) else { return nil }
     switch name {
-    case "citation-number": return .tagged(.citationNumber, [.text(value)])
-    case "year-suffix": return .tagged(.yearSuffix, [.text(value)])
-    case "citation-label": return .tagged(.citationLabel, [.text(value)])
-    case "page":
+    case .citationNumber: return .tagged(.citationNumber, [.text(value)])
+    case .yearSuffix: return .tagged(.yearSuffix, [.text(value)])
+    case .citationLabel: return .tagged(.citationLabel, [.text(value)])
+    case .page:
       return numberNode(parsedNumber(name, value: value), form: .numeric, markupAsText: true)
-    case "page-first":
+    case .pageFirst:
       return .text(value)
-    case "locator", "locator-extra":
+    case .locator, .locatorExtra:
       let node = numberNode(parsedNumber(name, value: value.trimmingSpaces()), form: .numeric, markupAsText: false)
-      return name == "locator" ? .tagged(.locator, [node]) : node
-    case "URL", "DOI":
-      return .link(name == "DOI" ? "https://doi.org/" + value : value, [.text(value)])
-    case "title":
+      return name == .locator ? .tagged(.locator, [node]) : node
+    case .url, .doi:
+      return .link(name == .doi ? "https://doi.org/" + value : value, [.text(value)])
+    case .title:
       return .tagged(.title, [valueNode(value)])
-    case "issue", "volume", "number", "number-of-pages", "number-of-volumes", "edition", "chapter-number",
-      "collection-number":
+    case .issue, .volume, .number, .numberOfPages, .numberOfVolumes, .edition, .chapterNumber, .collectionNumber:
       return numberNode(parsedNumber(name, value: value), form: .numeric, markupAsText: false)
     default:
       return valueNode(value)
@@ -101,8 +100,8 @@ extension Renderer {
 
   /// A DOI printed after a `https://doi.org/` prefix is part of a URL: the characters a URL
   /// cannot hold are percent-encoded, as citeproc-js does. Nil when nothing changes.
-  func doiForURL(_ name: String, prefix: String?) -> String? {
-    guard name == "DOI", let prefix, prefix.hasSuffix("https://doi.org/"), let value = lookup.text(name),
+  func doiForURL(_ name: CSLVariable, prefix: String?) -> String? {
+    guard name == .doi, let prefix, prefix.hasSuffix("https://doi.org/"), let value = lookup.text(name),
       !value.hasPrefix("http://"), !value.hasPrefix("https://")
     else { return nil }
     return Self.encodedForURL(value)
@@ -149,11 +148,11 @@ extension Renderer {
     } else {
       node = numberNode(parsedNumber(name, value: value), form: number.form, markupAsText: true)
     }
-    if name == "citation-number" { node = .tagged(.citationNumber, [node]) }
-    if name == "locator" { node = .tagged(.locator, [node]) }
+    if name == .citationNumber { node = .tagged(.citationNumber, [node]) }
+    if name == .locator { node = .tagged(.locator, [node]) }
     let decorated = decorate(node, number.decoration)
     return Rendered(
-      node: name == "citation-number" ? Self.endingNumber(decorated) : decorated, calledVariable: true,
+      node: name == .citationNumber ? Self.endingNumber(decorated) : decorated, calledVariable: true,
       renderedVariable: true)
   }
 
@@ -166,13 +165,13 @@ extension Renderer {
     let name = label.variable
     var termName: String
     let value: String
-    if name == "locator" {
-      guard let locator = lookup.text("locator") else { return .empty }
-      termName = cite.label ?? "page"
+    if name == .locator {
+      guard let locator = lookup.text(.locator) else { return .empty }
+      termName = cite.label?.rawValue ?? "page"
       value = locator
     } else {
       guard !suppressed.contains(name), let found = lookup.text(name) else { return .empty }
-      termName = name
+      termName = name.rawValue
       value = found
     }
     let plural: Bool
@@ -182,7 +181,7 @@ extension Renderer {
     case .contextual:
       let parsed = parsedNumber(name, value: value)
       // A label written in the value names the term ("vol. 3" in a page field).
-      if name == "locator" || name == "number" || name == "page", let named = parsed.labelVariable {
+      if name == .locator || name == .number || name == .page, let named = parsed.labelVariable {
         termName = named
       }
       plural = parsed.plural
@@ -226,16 +225,16 @@ extension Renderer {
     case .isUncertainDate(let name): return lookup.date(name)?.circa ?? false
     case .locator(let kind):
       // citeproc-js: without a locator (or label) the label is "page", in the bibliography too.
-      let label = cite.label ?? "page"
-      return label == kind || (kind == "sub-verbo" && label == "sub verbo")
+      let label = cite.label ?? .page
+      return label == kind || (kind == .subVerbo && label == "sub verbo")
     case .position(let position):
       guard mode == .citation else { return false }
       switch position {
-      case "first": return cite.position == .first
-      case "subsequent": return cite.position != .first
-      case "ibid": return cite.position == .ibid || cite.position == .ibidWithLocator
-      case "ibid-with-locator": return cite.position == .ibidWithLocator
-      case "near-note": return cite.nearNote && cite.position != .first
+      case .first: return cite.position == .first
+      case .subsequent: return cite.position != .first
+      case .ibid: return cite.position == .ibid || cite.position == .ibidWithLocator
+      case .ibidWithLocator: return cite.position == .ibidWithLocator
+      case .nearNote: return cite.nearNote && cite.position != .first
       default: return false
       }
     case .type(let type): return reference.type == type

@@ -24,7 +24,7 @@ final class Renderer {
   let disambiguation: DisambiguationState
   var nameOptions: CSL.NameOptions
   var namesDelimiter: String?
-  var suppressed = Set<String>()
+  var suppressed = Set<CSLVariable>()
   var macroDepth = 0
   /// Set inside `cs:substitute`: the `cs:names` being substituted for.
   var substituteParent: CSL.Names?
@@ -43,7 +43,7 @@ final class Renderer {
   var seenNames: [Name]?
   var namesetNames: [Name] = []
   /// The names variable being rendered.
-  var namesVariable = ""
+  var namesVariable: CSLVariable = ""
   /// Cited's multilingual extension: the name form of the `cs:names` being rendered.
   var nameForms: CSL.MultilingualOptions?
   /// Rendering only to compare cites for ambiguity: like citeproc-js, the `accessed` date does
@@ -57,7 +57,7 @@ final class Renderer {
   /// Memoized work shared by all renderers of one processing run.
   var cache: RenderCache?
   /// Number variables parsed so far (a condition, a label and the variable parse a value once).
-  var parsedNumbers: [String: (value: String, parsed: NumberValue)] = [:]
+  var parsedNumbers: [CSLVariable: (value: String, parsed: NumberValue)] = [:]
   /// When set, every name list the rendering prints, cut as printed (et-al, use-last): the
   /// names a citation puts in the given-name registry (citeproc-js).
   var printedNames: [[Name]]?
@@ -182,7 +182,7 @@ final class Renderer {
     guard !node.isEmpty else { return node }
     var result = node
     // citeproc-js leaves title case out for legal items with a jurisdiction.
-    if let textCase = decoration.textCase, textCase != .title || lookup.text("jurisdiction") == nil {
+    if let textCase = decoration.textCase, textCase != .title || lookup.text(.jurisdiction) == nil {
       var caser = TextCaser(textCase, english: anyLanguage || isEnglish)
       caser.turkic = isTurkic
       result = caser.applyAll(result)

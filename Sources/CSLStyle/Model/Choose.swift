@@ -26,14 +26,14 @@ extension CSL {
     /// One test of a condition.
     public enum Test: Sendable, Hashable {
       case disambiguate(Bool)
-      case isNumeric(String)
-      case isUncertainDate(String)
-      case locator(String)
-      case position(String)
+      case isNumeric(CSLVariable)
+      case isUncertainDate(CSLVariable)
+      case locator(LocatorType)
+      case position(CitePosition)
       case type(ItemType)
-      case variable(String)
+      case variable(CSLVariable)
       /// Cited's `cited:has-form`: the item has this form of this variable.
-      case hasForm(MultilingualForm, variable: String)
+      case hasForm(MultilingualForm, variable: CSLVariable)
     }
     public var tests: [Test] {
       didSet { index() }

@@ -1,3 +1,5 @@
+import BibModel
+
 extension CSL {
   /// `cs:date`: a localized date (`form` set) or a style-defined one.
   public struct Date: Sendable, Hashable {
@@ -7,14 +9,14 @@ extension CSL {
     public enum PartsShown: String, Sendable, Hashable {
       case yearMonthDay = "year-month-day", yearMonth = "year-month", year
     }
-    public var variable: String
+    public var variable: CSLVariable
     public var form: LocalizedForm?
     public var partsShown: PartsShown
     public var parts: [DatePart]
     public var delimiter: String?
     public var decoration: Decoration
     public init(
-      variable: String, form: LocalizedForm? = nil, partsShown: PartsShown = .yearMonthDay,
+      variable: CSLVariable, form: LocalizedForm? = nil, partsShown: PartsShown = .yearMonthDay,
       parts: [DatePart] = [], delimiter: String? = nil, decoration: Decoration = Decoration()
     ) {
       self.variable = variable

@@ -1,7 +1,9 @@
+import BibModel
+
 extension CSL {
   /// `cs:names`.
   public struct Names: Sendable, Hashable {
-    public var variables: [String]
+    public var variables: [CSLVariable]
     public var name: Name?
     public var etAl: EtAl?
     public var label: Label?
@@ -12,7 +14,7 @@ extension CSL {
     public var decoration: Decoration
     /// Cited's multilingual extension (`cited:name-form`, …); nil when unused.
     public var multilingual: MultilingualOptions?
-    public init(variables: [String], decoration: Decoration = Decoration()) {
+    public init(variables: [CSLVariable], decoration: Decoration = Decoration()) {
       self.variables = variables
       self.decoration = decoration
     }

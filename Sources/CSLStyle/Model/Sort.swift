@@ -1,9 +1,11 @@
+import BibModel
+
 extension CSL {
   /// `cs:sort` key.
   public struct SortKey: Sendable, Hashable {
     /// What a sort key sorts by.
     public enum Source: Sendable, Hashable {
-      case variable(String)
+      case variable(CSLVariable)
       case macro(String)
     }
     public var source: Source

@@ -1,9 +1,11 @@
+import BibModel
+
 extension CSL {
   /// `cs:text`.
   public struct Text: Sendable, Hashable {
     /// What the element prints.
     public enum Source: Sendable, Hashable {
-      case variable(String, Form)
+      case variable(CSLVariable, Form)
       case macro(String)
       case term(String, Form, plural: Bool)
       case value(String)
@@ -20,10 +22,10 @@ extension CSL {
 
   /// `cs:number`.
   public struct Number: Sendable, Hashable {
-    public var variable: String
+    public var variable: CSLVariable
     public var form: NumberForm
     public var decoration: Decoration
-    public init(variable: String, form: NumberForm = .numeric, decoration: Decoration = Decoration()) {
+    public init(variable: CSLVariable, form: NumberForm = .numeric, decoration: Decoration = Decoration()) {
       self.variable = variable
       self.form = form
       self.decoration = decoration
@@ -32,12 +34,12 @@ extension CSL {
 
   /// `cs:label` (also the label inside `cs:names`, whose variable is the names' variable).
   public struct Label: Sendable, Hashable {
-    public var variable: String
+    public var variable: CSLVariable
     public var form: Form
     public var plural: Plural
     public var decoration: Decoration
     public init(
-      variable: String, form: Form = .long, plural: Plural = .contextual, decoration: Decoration = Decoration()
+      variable: CSLVariable, form: Form = .long, plural: Plural = .contextual, decoration: Decoration = Decoration()
     ) {
       self.variable = variable
       self.form = form

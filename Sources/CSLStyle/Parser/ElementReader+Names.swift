@@ -5,7 +5,7 @@ extension ElementReader {
   mutating func names(_ element: XMLElement) -> CSL.Names {
     context.checkAttributes(
       element, ParseContext.formatting.union(ParseContext.affixes).union(["variable", "delimiter", "display"]))
-    let variables = (element[attribute: "variable"] ?? "").split(separator: " ").map(String.init)
+    let variables = (element[attribute: "variable"] ?? "").split(separator: " ").map { CSLVariable(String($0)) }
     var names = CSL.Names(variables: variables, decoration: context.decoration(element))
     names.delimiter = element[attribute: "delimiter"]
     names.multilingual = context.multilingualOptions(element, names: true)
@@ -77,6 +77,9 @@ extension ElementReader {
     return choose
   }
 
+  /// The positions CSL 1.0.2 defines (the `position` condition's values).
+  private static let positions: Set<CitePosition> = [.first, .subsequent, .ibid, .ibidWithLocator, .nearNote]
+
   mutating func condition(_ element: XMLElement) -> CSL.Condition {
     context.checkAttributes(
       element,
@@ -86,19 +89,19 @@ extension ElementReader {
       (element[attribute: name] ?? "").split(separator: " ").map(String.init)
     }
     if let value = context.bool(element, "disambiguate") { tests.append(.disambiguate(value)) }
-    tests += words("is-numeric").map(CSL.Condition.Test.isNumeric)
-    tests += words("is-uncertain-date").map(CSL.Condition.Test.isUncertainDate)
-    tests += words("locator").map(CSL.Condition.Test.locator)
-    for position in words("position") {
-      if !["first", "subsequent", "ibid", "ibid-with-locator", "near-note"].contains(position) {
-        context.report(.error, "csl-unknown-value", "'\(position)' is not a position", at: element)
+    tests += words("is-numeric").map { .isNumeric(CSLVariable($0)) }
+    tests += words("is-uncertain-date").map { .isUncertainDate(CSLVariable($0)) }
+    tests += words("locator").map { .locator(LocatorType($0)) }
+    for word in words("position") {
+      let position = CitePosition(word)
+      if !Self.positions.contains(position) {
+        context.report(.error, "csl-unknown-value", "'\(word)' is not a position", at: element)
       }
       tests.append(.position(position))
     }
     tests += words("type").map { .type(ItemType($0)) }
-    tests +=
-      context.hasFormTests(element, variables: words("variable"))
-      ?? words("variable").map(CSL.Condition.Test.variable)
+    let variables = words("variable").map(CSLVariable.init(rawValue:))
+    tests += context.hasFormTests(element, variables: variables) ?? variables.map(CSL.Condition.Test.variable)
     if tests.isEmpty {
       context.report(.error, "csl-missing", "<\(element.name)> needs a condition", at: element)
     }

@@ -113,7 +113,7 @@ struct ElementReader {
       let direction = context.value(child, "sort", as: CSL.SortDirection.self) ?? .ascending
       var key: CSL.SortKey
       if let variable = child[attribute: "variable"] {
-        key = CSL.SortKey(source: .variable(variable), direction: direction)
+        key = CSL.SortKey(source: .variable(CSLVariable(variable)), direction: direction)
       } else if let macro = child[attribute: "macro"] {
         key = CSL.SortKey(source: .macro(macro), direction: direction)
       } else {
@@ -162,7 +162,7 @@ struct ElementReader {
     let form = context.value(element, "form", as: CSL.Form.self) ?? .long
     let source: CSL.Text.Source
     if let variable = element[attribute: "variable"] {
-      source = .variable(variable, form)
+      source = .variable(CSLVariable(variable), form)
     } else if let macro = element[attribute: "macro"] {
       source = .macro(macro)
     } else if let term = element[attribute: "term"] {
@@ -185,13 +185,13 @@ struct ElementReader {
       return nil
     }
     return CSL.Number(
-      variable: variable, form: context.value(element, "form", as: CSL.NumberForm.self) ?? .numeric,
+      variable: CSLVariable(variable), form: context.value(element, "form", as: CSL.NumberForm.self) ?? .numeric,
       decoration: context.decoration(element))
   }
 
-  mutating func label(_ element: XMLElement, variable: String?) -> CSL.Label? {
+  mutating func label(_ element: XMLElement, variable: CSLVariable?) -> CSL.Label? {
     context.checkAttributes(element, Self.decorationAttributes.union(["variable", "form", "plural"]))
-    let name = element[attribute: "variable"] ?? variable
+    let name = element[attribute: "variable"].map(CSLVariable.init(rawValue:)) ?? variable
     if name == nil {
       context.report(.error, "csl-missing", "<label> needs a 'variable'", at: element)
       return nil

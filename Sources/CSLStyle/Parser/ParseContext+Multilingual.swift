@@ -67,7 +67,7 @@ extension ParseContext {
 
   /// The `cited:has-form` tests of an `if`/`else-if`: one per form and variable. Nil when the
   /// attribute is absent (the `variable` attribute is then an ordinary variable test).
-  mutating func hasFormTests(_ element: XMLElement, variables: [String]) -> [CSL.Condition.Test]? {
+  mutating func hasFormTests(_ element: XMLElement, variables: [CSLVariable]) -> [CSL.Condition.Test]? {
     guard let raw = multilingualValue(element, "has-form") else { return nil }
     var forms: [CSL.MultilingualForm] = []
     for word in raw.split(separator: " ").map(String.init) {
