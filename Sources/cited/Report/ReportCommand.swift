@@ -1,5 +1,6 @@
 import ArgumentParser
 import BibModel
+import Foundation
 import KnowledgeBase
 import Reports
 
@@ -87,7 +88,9 @@ struct ReportCommand: ParsableCommand {
       "wrote \(destination): \(loaded.knowledge.entities.count) entities, \(loaded.knowledge.statements.count) "
       + "statements, \(result.citationCount) citations of \(result.citedSources.count) sources (\(renderer.styleName))"
     if destination == "-" { CLIOutput.line(summary) } else { print(summary) }
-    if !bibliographyIsClean { throw ExitCode(1) }
+    // Exit here rather than unwinding: tearing down a large report takes a good part of building it.
+    fflush(nil)
+    Foundation.exit(bibliographyIsClean ? 0 : 1)
   }
 
   /// The project's check configuration (`.cited.yaml`), else the defaults; `cited check`
