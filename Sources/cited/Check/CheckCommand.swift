@@ -62,9 +62,12 @@ struct CheckCommand: ParsableCommand {
     let files = try input.read()
     let configuration = try makeConfig(project: files.project)
     let cacheFile = cachePath(files.project)
-    let key = cacheFile.map { _ in
-      CheckCache.key(settings: cacheSettings(configuration, files.project), files: files.contents)
-    }
+    let key =
+      cacheFile == nil
+      ? nil
+      : cacheSettings(configuration, files.project).map {
+        CheckCache.key(settings: $0, files: files.contents)
+      }
     if let cacheFile, let key, let hit = Self.cached(cacheFile), hit.key == key {
       print(hit.output, terminator: "")
       if timings { CLIOutput.error("timings: cached output, \(clock.now - started)") }
@@ -128,11 +131,13 @@ struct CheckCommand: ParsableCommand {
   }
 
   /// Everything besides the input files that the output depends on. The binary is known by its
-  /// size and modification time, so a new build never reads an older build's output.
-  private func cacheSettings(_ configuration: CheckConfig, _ project: Project?) -> [String] {
+  /// size and modification time, so a new build never reads an older build's output; nil (no
+  /// cache) when they cannot be read.
+  private func cacheSettings(_ configuration: CheckConfig, _ project: Project?) -> [String]? {
     let binary = Bundle.main.executablePath.flatMap { try? FileManager.default.attributesOfItem(atPath: $0) }
-    let size = (binary?[.size] as? NSNumber)?.stringValue ?? "?"
-    let modified = (binary?[.modificationDate] as? Date).map { String($0.timeIntervalSince1970) } ?? "?"
+    guard let size = (binary?[.size] as? NSNumber)?.stringValue,
+      let modified = (binary?[.modificationDate] as? Date)?.timeIntervalSince1970
+    else { return nil }
     let configPath = config ?? project?.checkConfigFile ?? ".cited.yaml"
     return [
       "binary \(size) \(modified)", "format \(format.rawValue)", "coverage \(coverage)", "strict \(strict)",
