@@ -119,3 +119,67 @@ struct CheckCommandTests {
     #expect(show.output.contains("← [miller2014] Miller, Alice (2014). More Already on the Central Committee's"))
   }
 }
+
+/// `cited check --cache`: a second run over the same input prints the first run's output; any
+/// change to the input, and a damaged cache, go back to checking.
+@Suite(.enabled(if: CheckCommandBinary.url != nil, "needs the cited binary built next to the test bundle"))
+struct CheckCacheCommandTests {
+  /// A copy of the example project in a temporary folder.
+  static func project() throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cited-cache-\(UUID().uuidString)").path
+    try FileManager.default.copyItem(atPath: CheckCommandTests.fixtures + "/example", toPath: folder)
+    return folder
+  }
+
+  @Test func aRepeatedCheckPrintsWhatAFreshCheckPrints() throws {
+    let folder = try Self.project()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let arguments = ["check", "--today", "2026-01-01", "--severity", "uncited-source=error"]
+    guard let fresh = try CheckCommandTests.run(arguments, in: folder),
+      let first = try CheckCommandTests.run(arguments + ["--cache"], in: folder),
+      let second = try CheckCommandTests.run(arguments + ["--cache", "--timings"], in: folder)
+    else { return }
+    #expect(FileManager.default.fileExists(atPath: folder + "/.cited/check-cache"))
+    #expect(second.errors.contains("cached output"))
+    for run in [first, second] {
+      #expect(run.output == fresh.output)
+      #expect(run.status == fresh.status)
+    }
+    // Other options are another check: not the cached one.
+    guard
+      let json = try CheckCommandTests.run(
+        ["check", "--today", "2026-01-01", "--format", "json", "--cache"], in: folder)
+    else { return }
+    #expect(json.output.hasPrefix("{"))
+  }
+
+  @Test func anEditedFileOrADamagedCacheIsCheckedAgain() throws {
+    let folder = try Self.project()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let arguments = ["check", "--today", "2026-01-01", "--cache", "--timings"]
+    guard let before = try CheckCommandTests.run(arguments, in: folder) else { return }
+    #expect(before.status == 0)
+    // A new entity file with an unsourced statement: same sizes elsewhere, one more file.
+    let added = folder + "/Knowledge/person/added.yaml"
+    try "id: added\nkind: person\nlabels:\n  en: Added Person\nstatements:\n  born:\n    - value: \"1950\"\n"
+      .write(toFile: added, atomically: true, encoding: .utf8)
+    guard let edited = try CheckCommandTests.run(arguments, in: folder),
+      let fresh = try CheckCommandTests.run(["check", "--today", "2026-01-01"], in: folder)
+    else { return }
+    #expect(!edited.errors.contains("cached output"))
+    #expect(edited.output == fresh.output)
+    #expect(edited.output != before.output)
+    // A damaged entry is ignored and replaced.
+    let cache = folder + "/.cited/check-cache"
+    var bytes = try #require(FileManager.default.contents(atPath: cache))
+    bytes[bytes.count - 2] ^= 0x20
+    try bytes.write(to: URL(fileURLWithPath: cache))
+    guard let afterDamage = try CheckCommandTests.run(arguments, in: folder),
+      let repaired = try CheckCommandTests.run(arguments, in: folder)
+    else { return }
+    #expect(!afterDamage.errors.contains("cached output"))
+    #expect(afterDamage.output == fresh.output)
+    #expect(repaired.errors.contains("cached output"))
+    #expect(repaired.output == fresh.output)
+  }
+}

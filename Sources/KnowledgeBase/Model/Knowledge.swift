@@ -22,6 +22,12 @@ public struct Knowledge: Sendable {
 
   public func entity(_ id: String) -> Entity? { index[id].map { entities[$0] } }
 
+  /// True when an entity has this id; unlike `entity(_:)`, copies nothing.
+  public func contains(_ id: String) -> Bool { index[id] != nil }
+
+  /// The preferred label of the entity with this id (nil when there is none or it has no label).
+  public func preferredLabel(of id: String) -> String? { index[id].flatMap { entities[$0].labels.preferred } }
+
   /// Every statement, entity by entity.
   public var statements: [Statement] { entities.flatMap(\.statements) }
 }

@@ -106,9 +106,12 @@ public struct CSLEngineRenderer: CitationRendering {
         processed.append(citation)
       }
     }
-    var output = processor.process(citations: processed, bibliographyIDs: bibliographyKeys, format: engineFormat)
+    let repeated = RepeatedCitations(processed, merging: RepeatedCitations.rendersAlike(processor.compiled.style))
+    var output = processor.process(
+      citations: repeated.distinct, bibliographyIDs: bibliographyKeys, format: engineFormat)
+    let rendered = repeated.expand(output.citations)
     output.citations = slots.enumerated().map { index, slot -> String in
-      if let slot { return slot < output.citations.count ? output.citations[slot] : "" }
+      if let slot { return slot < rendered.count ? rendered[slot] : "" }
       return authorOnly[index] ?? ""
     }
     output.diagnostics = diagnostics + output.diagnostics

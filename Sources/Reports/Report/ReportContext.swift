@@ -19,7 +19,7 @@ struct ReportContext: Sendable {
   static func sourceAnchor(_ key: String) -> String { "source-" + Anchor.slug(key) }
 
   /// The English name of an entity (or its first label, or its id).
-  func name(_ id: String) -> String { knowledge.entity(id)?.labels.preferred ?? id }
+  func name(_ id: String) -> String { knowledge.preferredLabel(of: id) ?? id }
 
   /// The first name form the schema's report shows (`Characters`), as figures and former names
   /// show it; nil when the schema declares none or the entity does not record it.
@@ -36,7 +36,7 @@ struct ReportContext: Sendable {
 
   /// A link to an entity when it exists, else the plain id.
   func entityLink(_ id: String) -> DocInline {
-    guard knowledge.entity(id) != nil else { return .text(id) }
+    guard knowledge.contains(id) else { return .text(id) }
     return .anchorLink(id: Self.entityAnchor(id), content: [.text(name(id))])
   }
 
@@ -45,7 +45,7 @@ struct ReportContext: Sendable {
     switch value {
     case .entity(let id): return [entityLink(id)]
     case .enumeration(let text):
-      return knowledge.entity(text) != nil ? [entityLink(text)] : [.text(text)]
+      return knowledge.contains(text) ? [entityLink(text)] : [.text(text)]
     case .multilingual(let text):
       let english = text.preferred ?? ""
       let others = text.forms.filter { $0.language != "en" && $0.text != english }.map(\.text)

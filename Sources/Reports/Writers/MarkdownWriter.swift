@@ -1,3 +1,5 @@
+import BibModel
+
 /// Writes a `Doc` as GitHub-flavoured Markdown. Text is escaped so it reads back as the same text
 /// (and `@` is escaped so the output is not mistaken for citations); figures are embedded as SVG.
 public enum MarkdownWriter {
@@ -6,7 +8,7 @@ public enum MarkdownWriter {
     var parts: [String] = []
     if let title = doc.title { parts.append("# " + escape(title)) }
     for line in doc.subtitle { parts.append("*" + escape(line) + "*") }
-    parts += doc.blocks.map { block($0) }
+    parts += ParallelMap.map(doc.blocks) { block($0) }
     return parts.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
   }
 

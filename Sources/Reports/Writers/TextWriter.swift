@@ -1,3 +1,5 @@
+import BibModel
+
 /// Writes a `Doc` as plain text: headings underlined, tables as tab-separated rows, figures as their data.
 public enum TextWriter {
   /// The whole document.
@@ -5,7 +7,7 @@ public enum TextWriter {
     var parts: [String] = []
     if let title = doc.title { parts.append(title + "\n" + String(repeating: "=", count: title.count)) }
     parts += doc.subtitle
-    parts += doc.blocks.map { block($0) }
+    parts += ParallelMap.map(doc.blocks) { block($0) }
     return parts.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
   }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BibModel
+import Foundation
 import KnowledgeBase
 import Reports
 
@@ -50,8 +51,49 @@ struct ReportCommand: ParsableCommand {
     let bibliographyDiagnostics = loaded.bibliography.diagnostics
     CLIOutput.print(bibliographyDiagnostics)
     let bibliographyIsClean = !bibliographyDiagnostics.contains { $0.severity >= .warning }
-    let checkErrors = Checker.check(loaded.knowledge, loaded.bibliography, config: checkConfig(project))
-      .findings.filter { $0.severity == .error }.count
+    // The check only decides a warning (or, with --strict, a refusal): it runs beside the
+    // report, which is written only after its verdict, with the messages in the same order.
+    let (knowledge, bibliography, configuration) = (loaded.knowledge, loaded.bibliography, checkConfig(project))
+    let checking = Background {
+      Checker.check(knowledge, bibliography, config: configuration).findings.filter { $0.severity == .error }.count
+    }
+    let language = locale ?? project?.locale
+    let locales = InputFiles.locales(project: project)
+    let chosenRenderer = Result<(CSLEngineRenderer, [Diagnostic]), StyleChoice.Failure> {
+      () throws(StyleChoice.Failure) in
+      try StyleChoice.renderer(
+        for: style, projectDefault: project?.style, locale: language, references: references,
+        catalog: search.catalog(project: project), locales: locales)
+    }
+    let built = try? chosenRenderer.get().0
+    let result = built.map { Report.build(knowledge: knowledge, references: references, renderer: $0, format: chosen) }
+    let text = result.map { Self.text($0.doc, chosen) }
+    try checkVerdict(checking.wait(), bibliographyIsClean: bibliographyIsClean)
+    let renderer: CSLEngineRenderer
+    do {
+      let styleDiagnostics: [Diagnostic]
+      (renderer, styleDiagnostics) = try chosenRenderer.get()
+      CLIOutput.print(styleDiagnostics)
+    } catch {
+      CLIOutput.print(error.diagnostics)
+      CLIOutput.error(error.description)
+      throw ExitCode(2)
+    }
+    LocaleCheck.warnIfUnknown(language, store: locales)
+    guard let result, let text else { throw ExitCode(2) }
+    try OutputChoice.write(text, to: destination)
+    CLIOutput.print(result.diagnostics)
+    let summary =
+      "wrote \(destination): \(knowledge.entities.count) entities, \(knowledge.statements.count) "
+      + "statements, \(result.citationCount) citations of \(result.citedSources.count) sources (\(renderer.styleName))"
+    if destination == "-" { CLIOutput.line(summary) } else { print(summary) }
+    // Exit here rather than unwinding: tearing down a large report takes a good part of building it.
+    fflush(nil)
+    Foundation.exit(bibliographyIsClean ? 0 : 1)
+  }
+
+  /// The warning for errors `cited check` finds; with --strict, the refusal.
+  private func checkVerdict(_ checkErrors: Int, bibliographyIsClean: Bool) throws {
     if checkErrors > 0 {
       CLIOutput.warning("`cited check` finds \(checkErrors) error\(checkErrors == 1 ? "" : "s") in the knowledge base")
     }
@@ -59,35 +101,14 @@ struct ReportCommand: ParsableCommand {
       CLIOutput.error("the knowledge base or its bibliography did not check clean; nothing written (--strict)")
       throw ExitCode(1)
     }
-    let language = locale ?? project?.locale
-    let locales = InputFiles.locales(project: project)
-    let renderer: CSLEngineRenderer
-    let styleDiagnostics: [Diagnostic]
-    do {
-      (renderer, styleDiagnostics) = try StyleChoice.renderer(
-        for: style, projectDefault: project?.style, locale: language, references: references,
-        catalog: search.catalog(project: project), locales: locales)
-    } catch {
-      CLIOutput.print(error.diagnostics)
-      CLIOutput.error(error.description)
-      throw ExitCode(2)
+  }
+
+  private static func text(_ doc: Doc, _ format: DocumentFormat) -> String {
+    switch format {
+    case .html: HTMLWriter.page(doc)
+    case .markdown: MarkdownWriter.document(doc)
+    case .text: TextWriter.document(doc)
     }
-    CLIOutput.print(styleDiagnostics)
-    LocaleCheck.warnIfUnknown(language, store: locales)
-    let result = Report.build(knowledge: loaded.knowledge, references: references, renderer: renderer, format: chosen)
-    let text: String
-    switch chosen {
-    case .html: text = HTMLWriter.page(result.doc)
-    case .markdown: text = MarkdownWriter.document(result.doc)
-    case .text: text = TextWriter.document(result.doc)
-    }
-    try OutputChoice.write(text, to: destination)
-    CLIOutput.print(result.diagnostics)
-    let summary =
-      "wrote \(destination): \(loaded.knowledge.entities.count) entities, \(loaded.knowledge.statements.count) "
-      + "statements, \(result.citationCount) citations of \(result.citedSources.count) sources (\(renderer.styleName))"
-    if destination == "-" { CLIOutput.line(summary) } else { print(summary) }
-    if !bibliographyIsClean { throw ExitCode(1) }
   }
 
   /// The project's check configuration (`.cited.yaml`), else the defaults; `cited check`
