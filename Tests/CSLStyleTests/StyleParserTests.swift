@@ -148,5 +148,11 @@ struct StyleParserTests {
     }
     #expect(date.variable == .issued)
     #expect(!result.diagnostics.contains { $0.severity == .error })
+    // The misspelt name is one warning, at its element; the known names raise none.
+    let unknown = result.diagnostics.filter { $0.code == "csl-unknown-variable" }
+    #expect(unknown.count == 1)
+    #expect(unknown.first?.message.contains("'titel'") == true)
+    #expect(unknown.first?.severity == .warning)
+    #expect(unknown.first?.location?.line != nil)
   }
 }

@@ -188,14 +188,13 @@ extension Processor {
 
   /// Step 3, the `disambiguate="true"` condition: one more such test holds at each step;
   /// items keep the first level at which they are told apart. As in citeproc-js, a step that
-  /// tells no item apart ends the search (the items left keep that step's level).
+  /// tells no item apart does not end the search: items never told apart end with every test
+  /// holding (a date that cannot separate two cites still prints).
   private func applyDisambiguateCondition(to group: [Int], pass: inout Disambiguation) {
     var unresolved = Set(group)
     for level in 1...8 where !unresolved.isEmpty {
       for item in unresolved { pass.states[item, default: DisambiguationState()].conditionLevel = level }
-      let before = unresolved.count
       for item in unresolved where pass.isUnique(item, in: group) { unresolved.remove(item) }
-      if unresolved.count == before { break }
     }
   }
 

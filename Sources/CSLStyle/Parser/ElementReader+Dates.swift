@@ -12,7 +12,7 @@ extension ElementReader {
       context.report(.error, "csl-missing", "<date> needs a 'variable'", at: element)
       return nil
     }
-    var date = CSL.Date(variable: CSLVariable(variable))
+    var date = CSL.Date(variable: context.variable(variable, at: element))
     date.form = context.value(element, "form", as: CSL.Date.LocalizedForm.self)
     date.partsShown = context.value(element, "date-parts", as: CSL.Date.PartsShown.self) ?? .yearMonthDay
     date.delimiter = element[attribute: "delimiter"]

@@ -5,7 +5,9 @@ extension ElementReader {
   mutating func names(_ element: XMLElement) -> CSL.Names {
     context.checkAttributes(
       element, ParseContext.formatting.union(ParseContext.affixes).union(["variable", "delimiter", "display"]))
-    let variables = (element[attribute: "variable"] ?? "").split(separator: " ").map { CSLVariable(String($0)) }
+    let variables = (element[attribute: "variable"] ?? "").split(separator: " ").map {
+      context.variable(String($0), at: element)
+    }
     var names = CSL.Names(variables: variables, decoration: context.decoration(element))
     names.delimiter = element[attribute: "delimiter"]
     names.multilingual = context.multilingualOptions(element, names: true)
@@ -89,8 +91,8 @@ extension ElementReader {
       (element[attribute: name] ?? "").split(separator: " ").map(String.init)
     }
     if let value = context.bool(element, "disambiguate") { tests.append(.disambiguate(value)) }
-    tests += words("is-numeric").map { .isNumeric(CSLVariable($0)) }
-    tests += words("is-uncertain-date").map { .isUncertainDate(CSLVariable($0)) }
+    tests += words("is-numeric").map { .isNumeric(context.variable($0, at: element)) }
+    tests += words("is-uncertain-date").map { .isUncertainDate(context.variable($0, at: element)) }
     tests += words("locator").map { .locator(LocatorType($0)) }
     for word in words("position") {
       let position = CitePosition(word)
@@ -100,7 +102,7 @@ extension ElementReader {
       tests.append(.position(position))
     }
     tests += words("type").map { .type(ItemType($0)) }
-    let variables = words("variable").map(CSLVariable.init(rawValue:))
+    let variables = words("variable").map { context.variable($0, at: element) }
     tests += context.hasFormTests(element, variables: variables) ?? variables.map(CSL.Condition.Test.variable)
     if tests.isEmpty {
       context.report(.error, "csl-missing", "<\(element.name)> needs a condition", at: element)

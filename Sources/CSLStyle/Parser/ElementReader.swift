@@ -113,7 +113,7 @@ struct ElementReader {
       let direction = context.value(child, "sort", as: CSL.SortDirection.self) ?? .ascending
       var key: CSL.SortKey
       if let variable = child[attribute: "variable"] {
-        key = CSL.SortKey(source: .variable(CSLVariable(variable)), direction: direction)
+        key = CSL.SortKey(source: .variable(context.variable(variable, at: child)), direction: direction)
       } else if let macro = child[attribute: "macro"] {
         key = CSL.SortKey(source: .macro(macro), direction: direction)
       } else {
@@ -162,7 +162,7 @@ struct ElementReader {
     let form = context.value(element, "form", as: CSL.Form.self) ?? .long
     let source: CSL.Text.Source
     if let variable = element[attribute: "variable"] {
-      source = .variable(CSLVariable(variable), form)
+      source = .variable(context.variable(variable, at: element), form)
     } else if let macro = element[attribute: "macro"] {
       source = .macro(macro)
     } else if let term = element[attribute: "term"] {
@@ -185,13 +185,15 @@ struct ElementReader {
       return nil
     }
     return CSL.Number(
-      variable: CSLVariable(variable), form: context.value(element, "form", as: CSL.NumberForm.self) ?? .numeric,
+      variable: context.variable(variable, at: element),
+      form: context.value(element, "form", as: CSL.NumberForm.self) ?? .numeric,
       decoration: context.decoration(element))
   }
 
   mutating func label(_ element: XMLElement, variable: CSLVariable?) -> CSL.Label? {
     context.checkAttributes(element, Self.decorationAttributes.union(["variable", "form", "plural"]))
-    let name = element[attribute: "variable"].map(CSLVariable.init(rawValue:)) ?? variable
+    var name = variable
+    if let written = element[attribute: "variable"] { name = context.variable(written, at: element) }
     if name == nil {
       context.report(.error, "csl-missing", "<label> needs a 'variable'", at: element)
       return nil

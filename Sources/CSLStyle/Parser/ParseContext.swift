@@ -26,6 +26,18 @@ struct ParseContext {
     diagnostics.append(Diagnostic(severity, code: code, message: message, location: location(element), hint: hint))
   }
 
+  /// A variable name as written, with a warning when CSL 1.0.2 does not define it (a typo
+  /// such as `titel` would otherwise print nothing, silently).
+  mutating func variable(_ name: String, at element: XMLElement) -> CSLVariable {
+    let variable = CSLVariable(name)
+    if variable.kind == nil {
+      report(
+        .warning, "csl-unknown-variable", "'\(name)' is not a CSL variable", at: element,
+        hint: "check the spelling against the variables of CSL 1.0.2 (title, container-title, issued, …)")
+    }
+    return variable
+  }
+
   /// Warns about attributes not in `allowed` (namespaced ones such as `xml:lang` are checked by name).
   mutating func checkAttributes(_ element: XMLElement, _ allowed: Set<String>) {
     for attribute in element.attributes where !allowed.contains(attribute.name) {
