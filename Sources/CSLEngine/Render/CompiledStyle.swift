@@ -45,6 +45,9 @@ extension CSL.Style {
   public var usesCitationNumber: Bool {
     MacroGraph.usesVariable(.citationNumber, in: self)
   }
+
+  /// True when the citation layout or a macro tests a cite's `position`.
+  public var testsPosition: Bool { MacroGraph.testsPosition(self) }
 }
 
 /// Walks the macro call graph of a style.

@@ -35,9 +35,10 @@ extension Renderer {
         // stays available to the rest of the entry.
         let used = substitutedVariables(in: element)
         // citeproc-js: a substituted <names> prints with the affixes and formatting of the
-        // <names> it stands in for; its own count only when that one sets none at all.
+        // <names> it stands in for; its own count only when that one sets none and it has a
+        // <name> of its own (a bare <names> takes everything from the one it replaces).
         var element = element
-        if case .names(var child) = element, names.decoration != CSL.Decoration() {
+        if case .names(var child) = element, names.decoration != CSL.Decoration() || child.name == nil {
           child.decoration = names.decoration
           element = .names(child)
         }

@@ -1,4 +1,5 @@
 import BibModel
+import CSLEngine
 import CSLStyle
 
 /// Identical citations rendered once. A report cites the same source at the same page again
@@ -41,23 +42,7 @@ struct RepeatedCitations {
   /// True when a citation of `style` renders the same wherever it stands.
   static func rendersAlike(_ style: CSL.Style) -> Bool {
     guard style.styleClass == .inText, !style.usesFirstReferenceNoteNumber else { return false }
-    let layouts = (style.citation.map { [$0.layout.children] } ?? []) + Array(style.macros.values)
-    return !layouts.contains { testsPosition($0) }
-  }
-
-  private static func testsPosition(_ elements: [CSL.Element]) -> Bool {
-    elements.contains { element in
-      switch element {
-      case .group(let group): return testsPosition(group.children)
-      case .names(let names): return testsPosition(names.substitute ?? [])
-      case .choose(let choose):
-        let tests = choose.branches.contains { branch in
-          branch.condition.tests.contains { if case .position = $0 { true } else { false } }
-        }
-        return tests || choose.branches.contains { testsPosition($0.children) } || testsPosition(choose.otherwise)
-      default: return false
-      }
-    }
+    return !style.testsPosition
   }
 
   private struct Key: Hashable {
