@@ -7,9 +7,11 @@ extension Renderer {
   static let editorTranslator: CSLVariable = "editortranslator"
 
   func renderNames(_ names: CSL.Names) -> Rendered {
-    // Inside cs:substitute, a bare cs:names takes the substituted element's settings.
+    // Inside cs:substitute, a bare cs:names (no child elements) takes the substituted
+    // element's name, et-al and label; one with children of its own keeps them alone
+    // (citeproc-js prints no inherited label there).
     var effective = names
-    if let parent = substituteParent {
+    if let parent = substituteParent, names.name == nil, names.etAl == nil, names.label == nil {
       if effective.name == nil { effective.name = parent.name }
       if effective.etAl == nil { effective.etAl = parent.etAl }
       if effective.label == nil {
