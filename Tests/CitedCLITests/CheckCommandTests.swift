@@ -28,13 +28,17 @@ struct CheckCommandTests {
     var errors: String
   }
 
-  /// Runs `executable` (default: the built `cited`) with `arguments` in `folder`.
-  static func run(_ arguments: [String], in folder: String, executable: URL? = nil) throws -> Run? {
+  /// Runs `executable` (default: the built `cited`) with `arguments` in `folder`, in
+  /// `environment` where one is given.
+  static func run(
+    _ arguments: [String], in folder: String, executable: URL? = nil, environment: [String: String]? = nil
+  ) throws -> Run? {
     guard let binary = executable ?? binary else { return nil }
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
+    if let environment { process.environment = environment }
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output

@@ -42,21 +42,12 @@ struct RenderThroughPandocTests {
   }
 
   @Test func withoutPandocTheMessageSaysSo() throws {
-    let binary = try #require(CheckCommandTests.binary)
     let folder = try Self.folder("absent")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["render", "doc.md", "--to", "latex"]
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    process.environment = ["PATH": folder + "/no-such-folder"]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = Pipe()
-    try process.run()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 2)
-    #expect(message.contains("pandoc, which is not installed"))
+    let run = try #require(
+      try CheckCommandTests.run(
+        ["render", "doc.md", "--to", "latex"], in: folder, environment: ["PATH": folder + "/no-such-folder"]))
+    #expect(run.status == 2)
+    #expect(run.errors.contains("pandoc, which is not installed"))
   }
 }

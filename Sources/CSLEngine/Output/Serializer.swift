@@ -113,7 +113,7 @@ struct Serializer {
   }
 
   /// The bytes `rule` can act on (a character outside them always keeps both sides).
-  private static func isMergeable(_ byte: UInt8) -> Bool {
+  static func isMergeable(_ byte: UInt8) -> Bool {
     switch byte {
     case 0x3A, 0x3B, 0x21, 0x3F, 0x2E, 0x2C, 0x20: return true
     default: return false

@@ -11,7 +11,7 @@ extension Renderer {
     // element's name, et-al and label; one with children of its own keeps them alone
     // (citeproc-js prints no inherited label there).
     var effective = names
-    if let parent = substituteParent, names.name == nil, names.etAl == nil, names.label == nil {
+    if let parent = substituteParent, names.isBare {
       if effective.name == nil { effective.name = parent.name }
       if effective.etAl == nil { effective.etAl = parent.etAl }
       if effective.label == nil {
@@ -37,10 +37,10 @@ extension Renderer {
         // stays available to the rest of the entry.
         let used = substitutedVariables(in: element)
         // citeproc-js: a substituted <names> prints with the affixes and formatting of the
-        // <names> it stands in for; its own count only when that one sets none and it has a
-        // <name> of its own (a bare <names> takes everything from the one it replaces).
+        // <names> it stands in for; its own count only when that one sets none and it has
+        // child elements of its own (a bare <names> takes everything from the one it replaces).
         var element = element
-        if case .names(var child) = element, names.decoration != CSL.Decoration() || child.name == nil {
+        if case .names(var child) = element, names.decoration != CSL.Decoration() || child.isBare {
           child.decoration = names.decoration
           element = .names(child)
         }
@@ -411,4 +411,10 @@ extension Renderer {
     case nil: return false
     }
   }
+}
+
+extension CSL.Names {
+  /// No `cs:name`, `cs:et-al` or `cs:label` of its own: inside `cs:substitute` such a
+  /// `cs:names` takes them, and its affixes, from the one it replaces.
+  var isBare: Bool { name == nil && etAl == nil && label == nil }
 }

@@ -194,7 +194,7 @@ final class Renderer {
       var parts: [Node] = []
       if let prefix = decoration.prefix, !prefix.isEmpty {
         parts.append(Self.affix(prefix))
-        if let last = prefix.utf8.last, last != 0x20, Self.isMergeablePunctuation(last) {
+        if let last = prefix.utf8.last, last != 0x20, Serializer.isMergeable(last) {
           parts.append(.tagged(.prefixEnd, []))
         }
       }
@@ -218,11 +218,6 @@ final class Renderer {
     let rest = suffix.dropFirst(punctuation.count)
     let marked = Node.tagged(.enclosingPunctuation, [.text(String(punctuation))])
     return rest.isEmpty ? marked : .sequence([marked, Self.affix(String(rest))])
-  }
-
-  /// `.`, `,`, `:`, `;`, `!` or `?`.
-  static func isMergeablePunctuation(_ byte: UInt8) -> Bool {
-    byte == 0x2E || byte == 0x2C || byte == 0x3A || byte == 0x3B || byte == 0x21 || byte == 0x3F
   }
 
   /// A style's affix: markup applies, but straight quotation marks and apostrophes print

@@ -35,9 +35,12 @@ enum RichText {
         .components(separatedBy: " \u{00BB}").joined(separator: "\u{202F}\u{00BB}")
     }
     // Fast path: no markup, quote or entity bytes (0xE2 starts the curly quotes).
-    let otherQuotes = quotes.map { $0.open != QuotePair.english.open && text.contains($0.open) } ?? false
+    // The locale's opening mark's first byte joins the filter (« is 0xC2, 《 0xE3).
+    let quoteByte = quotes?.open.utf8.first ?? 0xE2
     guard
-      otherQuotes || text.utf8.contains(where: { $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0x26 || $0 == 0xE2 })
+      text.utf8.contains(where: {
+        $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0x26 || $0 == 0xE2 || $0 == quoteByte
+      })
     else {
       return .text(text)
     }
