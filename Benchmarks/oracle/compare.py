@@ -281,6 +281,10 @@ def write_differences(args, results):
         for counter, want, got in result["diffs"]:
             groups[signature(want, got)].append((len(want), result["style"], result["format"], counter, want, got))
     ordered = sorted(groups.items(), key=lambda pair: -len(pair[1]))
+    with open(os.path.join(args.out, "differences.json"), "w", encoding="utf-8") as handle:
+        json.dump([{"signature": sig, "style": case[1], "format": case[2], "where": case[3], "citeproc-js": case[4],
+                    "cited": case[5]} for sig, cases in ordered for case in cases], handle, ensure_ascii=False,
+                  indent=1)
     with open(os.path.join(args.out, "differences.txt"), "w", encoding="utf-8") as handle:
         for sig, cases in ordered:
             cases.sort()

@@ -35,6 +35,12 @@ enum NodeTag: Sendable, Hashable {
   /// The end of the citation number and its suffix: citeproc-js folds no space after it into
   /// the next element's ("11.  2018." where author and title are missing).
   case spaceBarrier
+  /// The end of a formatted element's suffix (italics, bold, quotes ...): citeproc-js keeps its
+  /// closing space apart from a following prefix's opening space, though a delimiter's merges
+  /// ("<i>Title</i>, " + " Master's thesis" prints both spaces).
+  case formattedSuffixEnd
+  /// The start of a prefix that opens with a space (see `formattedSuffixEnd`).
+  case spacedPrefix
   case citationNumber
   case citationLabel
   case term

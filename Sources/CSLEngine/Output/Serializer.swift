@@ -11,9 +11,12 @@ struct Serializer {
     if punctuationInQuote { movePunctuationIntoQuotes(&tokens) }
     // An entry that opens with a display block: spaces that start the block print before it
     // (citeproc-js).
-    if tokens.count > 1, case .open(.display) = tokens[0], case .text(let text) = tokens[1], text.first == " " {
+    let first = tokens.indices.dropFirst().first { tokens[$0] != .open(.spacedPrefix) } ?? tokens.endIndex
+    if first < tokens.endIndex, case .open(.display) = tokens[0], case .text(let text) = tokens[first],
+      text.first == " "
+    {
       let content = text.drop { $0 == " " }
-      tokens[1] = .text(String(content))
+      tokens[first] = .text(String(content))
       tokens.insert(.text(String(text.prefix(text.count - content.count))), at: 0)
     }
     var result = ""
@@ -29,7 +32,8 @@ struct Serializer {
       case .close(.link(let url)): result += format.closeLink(url)
       case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix), .open(.fixedValue), .close(.fixedValue),
         .open(.spaceBarrier), .close(.spaceBarrier), .open(.enclosingPunctuation), .close(.enclosingPunctuation),
-        .open(.prefixEnd), .close(.prefixEnd):
+        .open(.prefixEnd), .close(.prefixEnd), .open(.formattedSuffixEnd), .close(.formattedSuffixEnd),
+        .open(.spacedPrefix), .close(.spacedPrefix):
         break
       }
     }
@@ -139,6 +143,9 @@ struct Serializer {
     // side of such a boundary ("<i>[en línea] </i> [Video]").
     var crossedStyle = false
     var enclosing = false
+    // A formatted element's suffix ended, and a prefix opening with a space follows.
+    var formattedSuffix = false
+    var spacedPrefix = false
     for index in tokens.indices {
       let text: String
       switch tokens[index] {
@@ -154,6 +161,12 @@ struct Serializer {
       case .open(.enclosingPunctuation):
         enclosing = true
         continue
+      case .open(.formattedSuffixEnd):
+        formattedSuffix = true
+        continue
+      case .open(.spacedPrefix):
+        spacedPrefix = true
+        continue
       default: continue
       }
       guard !text.isEmpty else { continue }
@@ -163,7 +176,7 @@ struct Serializer {
         case .text(var left) = tokens[previousIndex], let lastByte = left.utf8.last, Self.isMergeable(lastByte),
         let last = left.last, let first = text.first
       {
-        let keepSpaces = crossedStyle && last == " " && first == " "
+        let keepSpaces = (crossedStyle || (formattedSuffix && spacedPrefix)) && last == " " && first == " "
         // An enclosing element's mark goes inside the quotes ahead of the inner suffix's
         // mark, so only a repeated mark merges here.
         let keepBoth = keepSpaces || (enclosing && last != first)
@@ -181,6 +194,8 @@ struct Serializer {
       previous = index
       crossedStyle = false
       enclosing = false
+      formattedSuffix = false
+      spacedPrefix = false
     }
   }
 }

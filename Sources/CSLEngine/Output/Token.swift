@@ -18,6 +18,10 @@ enum Token: Sendable, Hashable {
     case fixedValue
     /// See `NodeTag.spaceBarrier` (opened only).
     case spaceBarrier
+    /// See `NodeTag.formattedSuffixEnd` (opened only).
+    case formattedSuffixEnd
+    /// See `NodeTag.spacedPrefix` (opened only).
+    case spacedPrefix
     /// See `NodeTag.enclosingPunctuation`.
     case enclosingPunctuation
     /// See `NodeTag.prefixEnd` (opened only).
@@ -72,6 +76,10 @@ struct Flattener {
       tokens.append(.open(.spaceBarrier))
     case .tagged(.prefixEnd, _):
       tokens.append(.open(.prefixEnd))
+    case .tagged(.formattedSuffixEnd, _):
+      tokens.append(.open(.formattedSuffixEnd))
+    case .tagged(.spacedPrefix, _):
+      tokens.append(.open(.spacedPrefix))
     case .tagged(.fixedValue, let children):
       tokens.append(.open(.fixedValue))
       for child in children { add(child) }

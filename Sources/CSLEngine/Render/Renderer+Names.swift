@@ -302,6 +302,10 @@ extension Renderer {
           } else {
             parts.append(joiner(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
           }
+        } else if isLast && andWord == nil {
+          // citeproc-js joins the last name without an "and" apart from the name's prefix
+          // ("Tanaka S,  McDonald J-P" under prefix=" ").
+          parts.append(.sequence([joiner(delimiter), .tagged(.spaceBarrier, [])]))
         } else {
           parts.append(joiner(delimiter))
         }

@@ -12,8 +12,9 @@ extension Renderer {
       let found = text.multilingual.map { multilingualVariableNode(name, form: form, options: $0) }
       guard let node = found ?? variableNode(name, form: form, value: doiForURL(name, prefix: text.decoration.prefix))
       else {
-        // citeproc-js: an empty year-suffix does not count for group suppression.
-        return Rendered(node: .empty, calledVariable: name != .yearSuffix)
+        // citeproc-js: a year-suffix counts as printed for group suppression even while empty
+        // (disambiguation may fill it later).
+        return Rendered(node: .empty, calledVariable: true, renderedVariable: name == .yearSuffix)
       }
       var decoration = Self.leafDecoration(text.decoration, node)
       var value = node

@@ -193,13 +193,21 @@ final class Renderer {
     if decoration.prefix != nil || decoration.suffix != nil {
       var parts: [Node] = []
       if let prefix = decoration.prefix, !prefix.isEmpty {
+        if prefix.utf8.first == 0x20 { parts.append(.tagged(.spacedPrefix, [])) }
         parts.append(Self.affix(prefix))
         if let last = prefix.utf8.last, last != 0x20, Serializer.isMergeable(last) {
           parts.append(.tagged(.prefixEnd, []))
         }
       }
       parts.append(result)
-      if let suffix = decoration.suffix, !suffix.isEmpty { parts.append(suffixNode(suffix, after: result)) }
+      if let suffix = decoration.suffix, !suffix.isEmpty {
+        parts.append(suffixNode(suffix, after: result))
+        // citeproc-js keeps a formatted element's closing space apart from the next prefix's
+        // ("<i>Title</i>,  Master's thesis").
+        if suffix.utf8.last == 0x20, decoration.quotes || !decoration.formatting.isEmpty {
+          parts.append(.tagged(.formattedSuffixEnd, []))
+        }
+      }
       result = .sequence(parts)
     }
     if let display = decoration.display, mode == .bibliography, renderDepth <= 1 {
