@@ -116,14 +116,14 @@ extension Renderer {
       if demote {
         pieces.append(block([familyCore], familyPart))
         givenPieces = spaced([
-          (given, givenCore), (dropping, piece(dropping, givenPart)),
+          (given, givenCore), (dropping, piece(dropping, givenPart, withCase: true)),
           (nonDropping.trimmingSpaces(), piece(nonDropping.trimmingSpaces(), familyPart, withCase: true)),
         ])
       } else {
         pieces.append(
           block(
             spaced([(nonDropping, piece(nonDropping, familyPart, withCase: true)), (family, familyCore)]), familyPart))
-        givenPieces = spaced([(given, givenCore), (dropping, piece(dropping, givenPart))])
+        givenPieces = spaced([(given, givenCore), (dropping, piece(dropping, givenPart, withCase: true))])
       }
       if !givenPieces.isEmpty {
         pieces.append(.text(separator))
@@ -133,7 +133,10 @@ extension Renderer {
       return .sequence(pieces)
     }
     var familyPieces = spaced([
-      (dropping, piece(dropping, familyPart)), (nonDropping, piece(nonDropping, familyPart, withCase: true)),
+      // The dropping particle takes the given name's formatting and case (citeproc-js, and the
+      // specification's "given" name-part), though the family's affixes enclose it.
+      (dropping, piece(dropping, givenPart, withCase: true)),
+      (nonDropping, piece(nonDropping, familyPart, withCase: true)),
       (family, familyCore),
     ])
     if !suffix.isEmpty { familyPieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }

@@ -67,8 +67,11 @@ final class Renderer {
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
   var terms: Terms { compiled.terms }
+  /// Turkish or Azerbaijani casing: the item's language, or the style's locale for an item
+  /// without one (citeproc-js cases terms and values by the same rule).
   var isTurkic: Bool {
-    let language = (reference.language ?? "").lowercased()
+    var language = (reference.language ?? "").lowercased()
+    if language.isEmpty { language = (compiled.locale.lang ?? "").lowercased() }
     return language.hasPrefix("tr") || language.hasPrefix("az")
   }
   var isEnglish: Bool {

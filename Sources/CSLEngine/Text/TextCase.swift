@@ -149,14 +149,15 @@ struct TextCaser {
     switch textCase {
     case .lowercase:
       skip(text)
-      return (turkic ? text.replacingAll("I", with: "\u{0131}") : text).lowercased()
+      return Self.lower(text, turkic: turkic)
     case .uppercase:
       skip(text)
-      return (turkic ? text.replacingAll("i", with: "\u{0130}") : text).uppercased()
+      return Self.upper(text, turkic: turkic)
     case .capitalizeFirst:
       return firstLetterUpper(text, lowerRest: false)
     case .capitalizeAll:
-      return words(text) { word, _, _, _, _ in Self.capitalized(word) }
+      let turkic = turkic
+      return words(text) { word, _, _, _, _ in Self.capitalized(word, turkic: turkic) }
     case .sentence:
       // citeproc-js: the first letter upper case, the rest lower case (nocase spans kept).
       return firstLetterUpper(text, lowerRest: true)
@@ -179,7 +180,7 @@ struct TextCaser {
   /// the rest (`capitalize-first`) or lower-cases it (`sentence`). Plain ASCII takes a byte path.
   private mutating func firstLetterUpper(_ text: String, lowerRest: Bool) -> String {
     var result = ""
-    if Self.isPlainASCII(text) {
+    if !turkic, Self.isPlainASCII(text) {
       for byte in text.utf8 {
         let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         if atStart, isLetter {
@@ -196,10 +197,10 @@ struct TextCaser {
     }
     for character in text {
       if atStart, character.isLetter {
-        result += String(character).uppercased()
+        result += Self.upper(String(character), turkic: turkic)
         atStart = false
       } else if lowerRest {
-        result += String(character).lowercased()
+        result += Self.lower(String(character), turkic: turkic)
       } else {
         result.append(character)
       }
@@ -208,17 +209,27 @@ struct TextCaser {
     return result
   }
 
-  static func capitalized(_ word: String) -> String {
+  /// Upper case; in Turkish and Azerbaijani "i" has a dotted capital ("İ").
+  static func upper(_ text: String, turkic: Bool) -> String {
+    (turkic ? text.replacingAll("i", with: "\u{0130}") : text).uppercased()
+  }
+
+  /// Lower case; in Turkish and Azerbaijani "I" has a dotless small letter ("ı").
+  static func lower(_ text: String, turkic: Bool) -> String {
+    (turkic ? text.replacingAll("I", with: "\u{0131}") : text).lowercased()
+  }
+
+  static func capitalized(_ word: String, turkic: Bool = false) -> String {
     // An opening bracket or quote stays in front of the capital ("(Gadus", "“Party").
     if let first = word.first, "([{\"'\u{201C}\u{2018}".contains(first), word.count > 1 {
-      return String(first) + capitalized(String(word.dropFirst()))
+      return String(first) + capitalized(String(word.dropFirst()), turkic: turkic)
     }
     guard let first = word.first, first.isLetter else { return word }
     // A lone Greek letter is a symbol in a scientific title (β-carotine stays), as in citeproc-js.
     if word.count == 1, let scalar = first.unicodeScalars.first, (0x0370...0x03FF).contains(scalar.value) {
       return word
     }
-    return String(first).uppercased() + word.dropFirst()
+    return upper(String(first), turkic: turkic) + word.dropFirst()
   }
 
   /// A word without the punctuation that clings to it ("from:" → "from", "(and" → "and"),
