@@ -46,6 +46,8 @@ enum NodeTag: Sendable, Hashable {
   case term
   case locator
   case title
+  /// Straight double quotation marks written in the data (see `TextCaser`'s leading quote).
+  case straightQuote
   /// Formatting written in the data (`<i>` in a title): it flips against the formatting
   /// around it, where the style's own nested formatting simply repeats.
   case markup

@@ -28,12 +28,16 @@ extension Renderer {
       !literal.isEmpty
     {
       // citeproc-js prints a literal date only where the element prints the year.
-      if date.form == nil && !date.parts.contains(where: { $0.name == .year }) {
-        return Rendered(node: .empty, calledVariable: true)
+      var node = RichText.parse(literal, quotes: compiled.terms.dataQuotes)
+      if date.form == nil {
+        guard let year = date.parts.first(where: { $0.name == .year }) else {
+          return Rendered(node: .empty, calledVariable: true)
+        }
+        // ... with the year part's affixes and formatting ("Spring 2010" after
+        // <date-part name="year" prefix=" "/>).
+        node = decorate(node, year.decoration)
       }
-      return Rendered(
-        node: decorate(RichText.parse(literal, quotes: compiled.terms.dataQuotes), date.decoration),
-        calledVariable: true, renderedVariable: true)
+      return Rendered(node: decorate(node, date.decoration), calledVariable: true, renderedVariable: true)
     }
     guard let start = value.start, !start.isEmpty else {
       return Rendered(node: .empty, calledVariable: true)
@@ -96,7 +100,8 @@ extension Renderer {
     guard let start = value.start else { return .empty }
     var shown = parts
     if start.month == nil && value.season == nil { shown.removeAll { $0.name == .month || $0.name == .day } }
-    if start.day == nil || (start.month ?? 0) > 12 { shown.removeAll { $0.name == .day } }
+    // A day stays beside a season given as month 13-16 ("Summer 3, 2019"), as in citeproc-js.
+    if start.day == nil { shown.removeAll { $0.name == .day } }
     if start.year == nil { shown.removeAll { $0.name == .year } }
     if let end = value.end, value.isRange, end != start {
       if (end.year == nil || end.year == 0) && end.month == nil && end.day == nil {
@@ -177,6 +182,8 @@ extension Renderer {
       return String(year)
     case .month:
       if let month = date.month, (13...24).contains(month) {
+        // A season in the month's place has no number: a numeric month prints nothing.
+        if part.form == .numeric || part.form == .numericLeadingZeros { return nil }
         return terms.term("season-0\((month - 13) % 4 + 1)")
       }
       guard let month = date.month else {

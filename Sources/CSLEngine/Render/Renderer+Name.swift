@@ -69,12 +69,16 @@ extension Renderer {
     // citeproc-js joins a particle to the family name with a no-break space in styles whose
     // default locale is French, Russian or Czech ("de\u{A0}la\u{A0}Fontaine" stays on one line).
     let particleSpace = Self.particleSpace(compiled.style.defaultLocale)
-    func spaced(_ nodes: [(String, Node)]) -> [Node] {
+    func spaced(_ nodes: [(String, Node)], joiningDropping: Bool = false) -> [Node] {
       var result: [Node] = []
       var previous = ""
       for (text, node) in nodes where !text.isEmpty {
         if !result.isEmpty, let last = previous.last, last != "'" && last != "\u{2019}" && last != "-" && last != " " {
-          result.append(.text(previous == nonDropping && text == family ? particleSpace : " "))
+          // In display order the dropping particle joins what follows it too ("de\u{A0}Gaulle").
+          let joins =
+            (previous == nonDropping && text == family)
+            || (joiningDropping && previous == dropping && (text == family || text == nonDropping))
+          result.append(.text(joins ? particleSpace : " "))
         }
         result.append(node)
         previous = text
@@ -132,13 +136,14 @@ extension Renderer {
       if !suffix.isEmpty { pieces.append(.text(separator + suffix)) }
       return .sequence(pieces)
     }
-    var familyPieces = spaced([
-      // The dropping particle takes the given name's formatting and case (citeproc-js, and the
-      // specification's "given" name-part), though the family's affixes enclose it.
-      (dropping, piece(dropping, givenPart, withCase: true)),
-      (nonDropping, piece(nonDropping, familyPart, withCase: true)),
-      (family, familyCore),
-    ])
+    var familyPieces = spaced(
+      [
+        // The dropping particle takes the given name's formatting and case (citeproc-js, and the
+        // specification's "given" name-part), though the family's affixes enclose it.
+        (dropping, piece(dropping, givenPart, withCase: true)),
+        (nonDropping, piece(nonDropping, familyPart, withCase: true)),
+        (family, familyCore),
+      ], joiningDropping: true)
     if !suffix.isEmpty { familyPieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }
     var pieces: [Node] = []
     if !given.isEmpty {

@@ -155,7 +155,7 @@ enum RichText {
           if closer != .straightDouble, hasCloser(.straightDouble, after: index + 1) {
             flush()
             index += 1
-            nodes.append(.quoted(parse(until: .straightDouble)))
+            nodes.append(.tagged(.straightQuote, [.quoted(parse(until: .straightDouble))]))
             continue
           }
         case _ where character == quotes?.open && character != "\u{2018}":

@@ -11,6 +11,9 @@ struct TextCaser {
   private var atStart = true
   private var afterSpace = true
   private var afterColon = false
+  /// The text opens with straight quotation marks written in the data: citeproc-js leaves the
+  /// first word inside them uncapitalized ("\"big\" idea" → "“big” Idea").
+  private var leadingQuote = false
 
   init(_ textCase: CSL.TextCase, english: Bool) {
     self.textCase = textCase
@@ -99,6 +102,9 @@ struct TextCaser {
       return node
     case .styled(let style, let children): return .styled(style, children.map { apply($0) })
     case .quoted(let children): return .quoted(children.map { apply($0) })
+    case .tagged(.straightQuote, let children):
+      if offset == 0 { leadingQuote = true }
+      return .tagged(.straightQuote, children.map { apply($0) })
     case .display(let display, let children): return .display(display, children.map { apply($0) })
     case .tagged(let tag, let children): return .tagged(tag, children.map { apply($0) })
     case .sequence(let children): return .sequence(children.map { apply($0) })
@@ -154,18 +160,41 @@ struct TextCaser {
       skip(text)
       return Self.upper(text, turkic: turkic)
     case .capitalizeFirst:
+      if leadingQuote { atStart = false }
+      leadingQuote = false
       return firstLetterUpper(text, lowerRest: false)
     case .capitalizeAll:
       let turkic = turkic
-      return words(text) { word, _, _, _, _ in Self.capitalized(word, turkic: turkic) }
+      var leave = leadingQuote
+      leadingQuote = false
+      return words(text) { word, _, _, _, _ in
+        if leave {
+          leave = false
+          return word
+        }
+        return Self.capitalized(word, turkic: turkic)
+      }
     case .sentence:
+      if leadingQuote { atStart = false }
+      leadingQuote = false
       // citeproc-js: the first letter upper case, the rest lower case (nocase spans kept).
       return firstLetterUpper(text, lowerRest: true)
     case .title:
       guard english else { skip(text); return text }
+      var leave = leadingQuote
+      leadingQuote = false
       return words(text) { word, first, afterColon, last, afterHyphen in
+        if leave {
+          leave = false
+          return word
+        }
         let lower = word.lowercased()
-        if word != lower { return word }  // mixed or upper case stays
+        if word != lower {
+          // Mixed or upper case stays, but a first word's lower-case letter run before an
+          // apostrophe takes its capital ("o’Brien" → "O’Brien"), as in citeproc-js.
+          let opensLower = first && (word.first?.isLowercase ?? false)
+          return opensLower && !Self.hasInnerCapital(word.dropFirst()) ? Self.capitalized(word) : word
+        }
         let core = Self.core(lower)
         if !first && !afterColon && !last && Self.stopWords.contains(core) { return word }
         // A one-letter word inside a title is a symbol or a stop word ("e-commerce", "vitamin c",
@@ -181,10 +210,12 @@ struct TextCaser {
   private mutating func firstLetterUpper(_ text: String, lowerRest: Bool) -> String {
     var result = ""
     if !turkic, Self.isPlainASCII(text) {
-      for byte in text.utf8 {
+      let bytes = Array(text.utf8)
+      for (index, byte) in bytes.enumerated() {
         let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         if atStart, isLetter {
-          result.unicodeScalars.append(Unicode.Scalar((0x61...0x7A).contains(byte) ? byte - 0x20 : byte))
+          let keep = lowerRest ? false : Self.hasInnerCapital(bytes[(index + 1)...])
+          result.unicodeScalars.append(Unicode.Scalar((0x61...0x7A).contains(byte) && !keep ? byte - 0x20 : byte))
           atStart = false
         } else if lowerRest, (0x41...0x5A).contains(byte) {
           result.unicodeScalars.append(Unicode.Scalar(byte + 0x20))
@@ -195,9 +226,11 @@ struct TextCaser {
       }
       return result
     }
-    for character in text {
+    let characters = Array(text)
+    for (index, character) in characters.enumerated() {
       if atStart, character.isLetter {
-        result += Self.upper(String(character), turkic: turkic)
+        let keep = !lowerRest && Self.hasInnerCapital(characters[(index + 1)...])
+        result += keep ? String(character) : Self.upper(String(character), turkic: turkic)
         atStart = false
       } else if lowerRest {
         result += Self.lower(String(character), turkic: turkic)
@@ -207,6 +240,26 @@ struct TextCaser {
       advance(character)
     }
     return result
+  }
+
+  /// A word written in mixed case ("mRNA", "iPhone", "pH"): a capital among the letters that
+  /// follow its first. citeproc-js leaves such a word alone in capitalize-first and
+  /// capitalize-all; the run of letters ends at anything else ("o’Brien" is capitalized).
+  static func hasInnerCapital(_ rest: ArraySlice<UInt8>) -> Bool {
+    for byte in rest {
+      if (0x41...0x5A).contains(byte) { return true }
+      if !(0x61...0x7A).contains(byte) { return false }
+    }
+    return false
+  }
+
+  static func hasInnerCapital<Letters: Sequence<Character>>(_ rest: Letters) -> Bool {
+    for character in rest {
+      guard character.isLetter else { return false }
+      // The Unicode property, not `isUppercase` (true for caseless letters such as "ᵒ").
+      if character.unicodeScalars.first?.properties.isUppercase ?? false { return true }
+    }
+    return false
   }
 
   /// Upper case; in Turkish and Azerbaijani "i" has a dotted capital ("İ").
@@ -229,6 +282,7 @@ struct TextCaser {
     if word.count == 1, let scalar = first.unicodeScalars.first, (0x0370...0x03FF).contains(scalar.value) {
       return word
     }
+    if hasInnerCapital(word.dropFirst()) { return word }
     return upper(String(first), turkic: turkic) + word.dropFirst()
   }
 
