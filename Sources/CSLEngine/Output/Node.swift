@@ -218,7 +218,9 @@ enum Node: Sendable, Hashable {
 
   private var endsInQuote: Bool {
     switch self {
-    case .quoted: return true
+    // citeproc-js keeps the usual order when the quoted text holds formatting from the data
+    // ("“Using <i>E. coli</i> as a model,.”").
+    case .quoted(let children): return Node.sequence(children).first(tagged: .markup) == nil
     case .sequence(let children), .tagged(_, let children), .styled(_, let children):
       return children.last(where: { !$0.isEmpty })?.endsInQuote ?? false
     default: return false

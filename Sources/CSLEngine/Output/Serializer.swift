@@ -146,6 +146,8 @@ struct Serializer {
     // A formatted element's suffix ended, and a prefix opening with a space follows.
     var formattedSuffix = false
     var spacedPrefix = false
+    // A fixed value just ended: its closing space is content, kept beside the next one's.
+    var afterFixedValue = false
     for index in tokens.indices {
       let text: String
       switch tokens[index] {
@@ -164,6 +166,9 @@ struct Serializer {
       case .open(.formattedSuffixEnd):
         formattedSuffix = true
         continue
+      case .close(.fixedValue):
+        afterFixedValue = true
+        continue
       case .open(.spacedPrefix):
         spacedPrefix = true
         continue
@@ -176,7 +181,8 @@ struct Serializer {
         case .text(var left) = tokens[previousIndex], let lastByte = left.utf8.last, Self.isMergeable(lastByte),
         let last = left.last, let first = text.first
       {
-        let keepSpaces = (crossedStyle || (formattedSuffix && spacedPrefix)) && last == " " && first == " "
+        let keepSpaces =
+          (crossedStyle || afterFixedValue || (formattedSuffix && spacedPrefix)) && last == " " && first == " "
         // An enclosing element's mark goes inside the quotes ahead of the inner suffix's
         // mark, so only a repeated mark merges here.
         let keepBoth = keepSpaces || (enclosing && last != first)
@@ -196,6 +202,7 @@ struct Serializer {
       enclosing = false
       formattedSuffix = false
       spacedPrefix = false
+      afterFixedValue = false
     }
   }
 }

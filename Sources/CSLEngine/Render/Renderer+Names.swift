@@ -122,7 +122,8 @@ extension Renderer {
     for group in groups {
       namesVariable = group.variable == Self.editorTranslator ? .editor : group.variable
       var list = nameList(
-        group.names, options: options, name: effective.name, etAl: effective.etAl,
+        group.names, options: options, name: effective.name,
+        etAl: Self.etAlAsPrinted(effective.etAl, inside: effective.decoration, name: effective.name),
         openEnded: reference.openEndedNameVariables.contains(group.variable))
       guard !list.isEmpty else { continue }
       if let label = effective.label, mode != .sort {
@@ -328,6 +329,24 @@ extension Renderer {
       }
     }
     return .sequence(parts)
+  }
+
+  /// The `cs:et-al` as citeproc-js prints it: without affixes (the schema allows only
+  /// formatting there), and without "normal" values when the `cs:names` element has
+  /// formatting or affixes of its own and its `cs:name` no formatting (`<names
+  /// font-variant="small-caps">` keeps "et al." in small capitals even under `<et-al
+  /// font-variant="normal">`).
+  static func etAlAsPrinted(_ etAl: CSL.EtAl?, inside names: CSL.Decoration, name: CSL.Name?) -> CSL.EtAl? {
+    guard var etAl else { return nil }
+    etAl.decoration.prefix = nil
+    etAl.decoration.suffix = nil
+    let namesDecorated = !names.formatting.isEmpty || names.prefix != nil || names.suffix != nil
+    if namesDecorated && (name?.decoration.formatting.isEmpty ?? true) {
+      if etAl.decoration.formatting.fontStyle == .normal { etAl.decoration.formatting.fontStyle = nil }
+      if etAl.decoration.formatting.fontVariant == .normal { etAl.decoration.formatting.fontVariant = nil }
+      if etAl.decoration.formatting.fontWeight == .normal { etAl.decoration.formatting.fontWeight = nil }
+    }
+    return etAl
   }
 
   /// Latin, Greek, Cyrillic and Arabic letters (citeproc-js's "romanesque" scripts).
