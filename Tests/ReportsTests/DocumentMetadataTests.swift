@@ -135,6 +135,29 @@ import Testing
     #expect(!notes.contains("href=\"#ref-"))
   }
 
+  @Test func linkCitationsLinksItemsToAnchoredEntriesInMarkdown() throws {
+    let (markdown, _) = try render(
+      "---\nlink-citations: true\n---\nSee [@smith2004, p. 3] and @doe2010.\n", format: .markdown)
+    #expect(markdown.contains("([Smith 2004, 3](<#ref-smith2004>))"))
+    #expect(markdown.contains("[2010](<#ref-doe2010>)"))
+    #expect(markdown.contains("<a id=\"ref-smith2004\"></a>"))
+    #expect(markdown.contains("<a id=\"ref-doe2010\"></a>"))
+    let (plain, _) = try render("See [@smith2004].\n", format: .markdown)
+    #expect(!plain.contains("#ref-"))
+    let (notes, _) = try render("---\nlink-citations: true\n---\nSee [@smith2004].\n", notes: true, format: .markdown)
+    #expect(!notes.contains("#ref-"))
+  }
+
+  @Test func linkBibliographyLinksDOIsInMarkdownOnlyWhenAsked() throws {
+    let style = "chicago-author-date-multilingual"
+    let (linked, _) = try render(
+      "---\nlink-bibliography: true\n---\nSee [@smith2004].\n", format: .markdown, style: style)
+    #expect(linked.contains("](<https://doi.org/10.1000/xyz>)"))
+    let (plain, _) = try render("See [@smith2004].\n", format: .markdown, style: style)
+    #expect(plain.contains("https://doi.org/10.1000/xyz"))
+    #expect(!plain.contains("](<https://doi.org"))
+  }
+
   @Test func linkBibliographyLinksDOIsAndURLsInHTML() throws {
     let style = "chicago-author-date-multilingual"
     let (html, _) = try render(

@@ -59,8 +59,8 @@ public struct CSLEngineRenderer: CitationRendering {
     render(citations, bibliographyKeys: bibliographyKeys, format: format, links: CitationLinks())
   }
 
-  /// HTML links cited items to their entries and URLs as `links` says (the default: none,
-  /// the report adds its own checked links); text and Markdown have no links.
+  /// HTML and Markdown link cited items to their entries and URLs as `links` says (the
+  /// default: none, the report adds its own checked links); text has no links.
   public func render(
     _ citations: [Citation], bibliographyKeys: [String], format: DocumentFormat, links: CitationLinks
   ) -> RenderedCitations {
@@ -68,7 +68,8 @@ public struct CSLEngineRenderer: CitationRendering {
     switch format {
     case .html where links.items.isEmpty: engineFormat = HTMLFormat(linkURLs: links.urls)
     case .html: engineFormat = AnchoredHTMLFormat(base: HTMLFormat(linkURLs: links.urls), linkedItems: links.items)
-    case .markdown: engineFormat = MarkdownFormat()
+    case .markdown where links.items.isEmpty && !links.urls: engineFormat = MarkdownFormat()
+    case .markdown: engineFormat = LinkedMarkdownFormat(links: links)
     case .text: engineFormat = PlainTextFormat()
     }
     let output = render(citations, bibliographyKeys: bibliographyKeys, outputFormat: engineFormat)
@@ -76,7 +77,12 @@ public struct CSLEngineRenderer: CitationRendering {
     var entries: [DocBlock.BibliographyEntry] = []
     for (index, text) in output.bibliography.enumerated() {
       let key = index < output.bibliographyIDs.count ? output.bibliographyIDs[index] : "entry-\(index)"
-      entries.append(DocBlock.BibliographyEntry(key: key, content: [.trusted(Self.unwrapEntry(text, format))]))
+      var content: [DocInline] = [.trusted(Self.unwrapEntry(text, format))]
+      // The anchor a linked Markdown citation points to (HTML entries get their id from the writer).
+      if format == .markdown, links.items.contains(key) {
+        content.insert(.trusted("<a id=\"ref-" + Anchor.slug(key) + "\"></a>"), at: 0)
+      }
+      entries.append(DocBlock.BibliographyEntry(key: key, content: content))
     }
     return RenderedCitations(
       citations: strings, bibliography: entries, diagnostics: output.diagnostics)
