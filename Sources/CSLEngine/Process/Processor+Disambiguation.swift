@@ -46,7 +46,9 @@ extension Processor {
   ) -> [Int: [CiteContext]] {
     var contexts: [Int: [CiteContext]] = [:]
     for cites in resolved {
-      for cite in cites {
+      // An ibid cite points back at the cite before it: it is never ambiguous, and its
+      // "ibid." must not make every item cited that way look alike (citeproc-js).
+      for cite in cites where cite.context.position < .ibid {
         var context = cite.context
         context.locator = nil
         context.label = nil

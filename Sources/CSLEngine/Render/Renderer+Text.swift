@@ -25,6 +25,9 @@ extension Renderer {
         decoration.stripPeriods = false
       }
       let decorated = decorate(value, decoration)
+      // citeproc-js prints a cite's locator once: a second `<text variable="locator">` in the
+      // same cite prints nothing.
+      if name == .locator { suppressed.insert(.locator) }
       return Rendered(
         node: name == .citationNumber ? Self.endingNumber(decorated) : decorated, calledVariable: true,
         renderedVariable: true)
