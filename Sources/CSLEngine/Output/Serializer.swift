@@ -151,7 +151,8 @@ struct Serializer {
     for index in tokens.indices {
       let text: String
       switch tokens[index] {
-      case .open(.style), .close(.style), .open(.spaceBarrier):
+      // A cite's own prefix or suffix: citeproc-js keeps its spaces beside the cite's ("cf.  (2010)").
+      case .open(.style), .close(.style), .open(.spaceBarrier), .open(.affix), .close(.affix):
         crossedStyle = true
         continue
       case .text(let value): text = value
