@@ -59,7 +59,15 @@ extension Renderer {
         {
           switch form {
           case .numeric: text += part.value
-          case .ordinal: text += terms.ordinal(integer, gender: gender)
+          case .ordinal:
+            let ordinal = terms.ordinal(integer, gender: gender)
+            if Self.hasTermMarkup(ordinal) {
+              if !text.isEmpty { nodes.append(.text(text)) }
+              text = ""
+              nodes.append(Self.termMarkup(ordinal))
+            } else {
+              text += ordinal
+            }
           case .longOrdinal: text += terms.longOrdinal(integer, gender: gender)
           case .roman: text += Roman.numeral(integer)
           }

@@ -231,6 +231,19 @@ final class Renderer {
     return rest.isEmpty ? marked : .sequence([marked, Self.affix(String(rest))])
   }
 
+  /// Whether a term's text carries markup, written or entity-escaped (`&lt;sup&gt;e&lt;/sup&gt;`
+  /// in French ordinals).
+  static func hasTermMarkup(_ text: String) -> Bool {
+    text.utf8.contains { $0 == 0x3C || $0 == 0x26 }
+  }
+
+  /// A term's text with its markup applied, entity-escaped tags included, as citeproc-js
+  /// reads them ("2<sup>e</sup>", plain "2e" in text).
+  static func termMarkup(_ text: String) -> Node {
+    let unescaped = text.replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&amp;", with: "&")
+    return RichText.parse(unescaped)
+  }
+
   /// A style's affix: markup applies, but straight quotation marks and apostrophes print
   /// as written (citeproc-js does not turn them into the locale's marks).
   /// strip-periods as citeproc-js applies it to a variable's value: a full stop before a
