@@ -53,17 +53,58 @@ public struct JSONParser {
     try parse(Array(text.utf8))
   }
 
+  /// Parses one element of a top-level array found by `JSONArraySplitter` in `bytes` (the whole
+  /// document): the value, with every position and the nesting limit as the whole document's
+  /// parse has them. Throws when the element is not exactly one value (the caller then parses
+  /// the whole document, whose error is the one to report).
+  public static func parseElement(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ element: JSONArraySplitter.Element
+  ) throws(JSONSyntaxError) -> JSONValue {
+    let end = min(element.range.upperBound, bytes.count)
+    var parser = JSONParser(bytes: UnsafeBufferPointer(rebasing: bytes[0..<end]))
+    parser.index = min(element.range.lowerBound, end)
+    parser.line = element.line
+    parser.lineStart = element.lineStart
+    parser.markOffset = parser.index
+    parser.markColumn = element.column
+    parser.depth = 1
+    let value = try parser.parseValue()
+    parser.skipWhitespace()
+    guard parser.index == end else { throw parser.error("unexpected text after an array element") }
+    return value
+  }
+
   /// The 1-based column (in characters) of `index`.
   private mutating func column() -> Int {
     if markOffset < lineStart || markOffset > index {
       markOffset = lineStart
       markColumn = 1
     }
-    while markOffset < index && markOffset < bytes.count {
-      if bytes[markOffset] & 0xC0 != 0x80 { markColumn += 1 }
-      markOffset += 1
-    }
+    let end = max(markOffset, min(index, bytes.count))
+    markColumn += Self.scalarCount(bytes, markOffset..<end)
+    markOffset = end
     return markColumn
+  }
+
+  /// How many characters (Unicode scalars: every byte but UTF-8 continuation bytes) the bytes
+  /// in `range` hold, eight bytes at a time: the columns of one-line text count most of it.
+  static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    guard let base = bytes.baseAddress, range.lowerBound >= 0, range.upperBound <= bytes.count else { return 0 }
+    let start = UnsafeRawPointer(base + range.lowerBound)
+    let count = range.count
+    var continuations = 0
+    var offset = 0
+    while offset + 8 <= count {
+      let word = start.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      // A continuation byte is 10xxxxxx: its top bit set, the bit below it clear.
+      continuations &+= (word & ~(word &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+      offset += 8
+    }
+    while offset < count {
+      if start.load(fromByteOffset: offset, as: UInt8.self) & 0xC0 == 0x80 { continuations += 1 }
+      offset += 1
+    }
+    return count - continuations
   }
 
   private mutating func error(_ message: String) -> JSONSyntaxError {
@@ -71,6 +112,13 @@ public struct JSONParser {
   }
 
   private mutating func skipWhitespace() {
+    Self.skipWhitespace(bytes, &index, line: &line, lineStart: &lineStart)
+  }
+
+  /// Moves `index` past blanks, counting the lines it passes (`JSONArraySplitter` too).
+  static func skipWhitespace(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, line: inout Int, lineStart: inout Int
+  ) {
     while index < bytes.count {
       switch bytes[index] {
       case 0x20, 0x09, 0x0D: index += 1

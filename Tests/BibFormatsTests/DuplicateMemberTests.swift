@@ -8,7 +8,7 @@ import Testing
 @Suite struct DuplicateMemberTests {
   @Test func secondMemberIsReportedAndWins() {
     let text = #"[{"id": "a", "title": "First", "title": "Second", "type": "book"}, {"id": "b", "type": "book"}]"#
-    let result = CSLItemRepair.decode(
+    let result = CSLItemRepair.read(
       (try? JSONParser.parse(text)) ?? .null, file: "dup.json")
     #expect(result.references.map(\.id) == ["a", "b"])
     #expect(result.references.first?.variables["title"] == "Second")

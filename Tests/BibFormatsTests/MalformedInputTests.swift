@@ -174,6 +174,14 @@ import Testing
     #expect(lines == [1, 3, 5])
   }
 
+  /// The scan for markers samples every seventh byte: a marker is found wherever it starts.
+  @Test(arguments: 0..<14)
+  func conflictMarkersAreFoundAtEveryOffset(_ offset: Int) {
+    let text = "% " + String(repeating: "x", count: offset) + "\n<<<<<<< ours\n@book{a, title = {A}}\n>>>>>>> theirs\n"
+    let lines = read(text).diagnostics.filter { $0.code == "conflict-markers" }.compactMap { $0.location?.line }
+    #expect(lines == [2, 4])
+  }
+
   @Test func emptyFilesAreEmptyBibliographies() {
     for format in BibFormat.allCases {
       let result = BibFormats.read(Array(" \n".utf8), format: format, file: "empty")

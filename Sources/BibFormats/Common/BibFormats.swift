@@ -22,19 +22,23 @@ public enum BibFormats {
     var result: BibReadResult
     switch format {
     case .cslJSON:
-      let parsed = try? JSONParser.parse(Array(text.utf8))
-      let json = parsed.map { CSLItemRepair.decode($0, file: file) } ?? CSLJSON.read(text, file: file)
-      result = BibReadResult(
-        document: BibDocument(
-          references: json.references, locations: json.locations,
-          fieldLocations: parsed.map { memberLocations($0, file: file) } ?? [:]),
-        diagnostics: json.diagnostics)
+      result = readJSON(Array(text.utf8), file: file)
     case .cslYAML: result = CSLYAML.read(text, file: file)
     case .biblatex, .bibtex: result = BibTeXReader.read(text, file: file)
     case .ris: result = RISReader.read(text, file: file)
     }
     result.diagnostics = decoded.diagnostics + conflictMarkers(text, file: file) + result.diagnostics
     return result
+  }
+
+  /// CSL-JSON: an array's items parsed and decoded on all cores; anything else (one item, or
+  /// text that does not parse) read whole, so an error is reported where it always was.
+  private static func readJSON(_ bytes: [UInt8], file: String) -> BibReadResult {
+    if let result = CSLItemRepair.read(bytes, file: file) { return result }
+    if let parsed = try? JSONParser.parse(bytes) { return CSLItemRepair.read(parsed, file: file) }
+    let json = CSLJSON.read(bytes, file: file)
+    return BibReadResult(
+      document: BibDocument(references: json.references, locations: json.locations), diagnostics: json.diagnostics)
   }
 
   /// Writes a document in the given format, in canonical form.
@@ -72,16 +76,22 @@ public enum BibFormats {
   /// True when the text holds a run of seven `<` or `>` (a byte scan: Foundation's `contains`
   /// took a tenth of the time of reading a large file).
   private static func hasMarkerRun(_ text: String) -> Bool {
-    var run = 0
-    var previous: UInt8 = 0
-    for byte in text.utf8 {
-      if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
-        run = byte == previous ? run + 1 : 1
-        if run >= 7 { return true }
-      } else {
-        run = 0
-      }
-      previous = byte
+    var text = text
+    return text.withUTF8(hasMarkerRun)
+  }
+
+  /// The byte scan itself, on contiguous bytes (iterating `String.UTF8View` costs several
+  /// times as much per byte). Seven bytes in a row always hold one whose offset is a multiple
+  /// of seven, so only those are looked at, and the bytes around one that is `<` or `>`.
+  private static func hasMarkerRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for offset in stride(from: 0, to: bytes.count, by: 7) {
+      let byte = bytes[offset]
+      guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") else { continue }
+      var start = offset
+      while start > 0 && offset - start < 6 && bytes[start - 1] == byte { start -= 1 }
+      var end = offset + 1
+      while end < bytes.count && bytes[end] == byte && end - start < 7 { end += 1 }
+      if end - start >= 7 { return true }
     }
     return false
   }

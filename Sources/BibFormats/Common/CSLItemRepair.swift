@@ -4,65 +4,144 @@ import BibModel
 /// `id` gets a generated key (the `bib keys` scheme) and a warning, a second item with the same
 /// id is kept as `ID-2` with a warning naming both places, instead of being skipped.
 enum CSLItemRepair {
-  /// Decodes parsed items with those repairs; other problems are `CSLJSON.decode`'s.
-  static func decode(_ value: JSONValue, file: String) -> CSLJSON.ReadResult {
-    guard case .array(let items) = value else { return CSLJSON.decode(value, file: file) }
-    var keys = CitationKeys.Fresh()
-    for item in items {
-      if let id = item.objectValue?["id"].flatMap(idText), !id.isEmpty { keys.insert(id) }
+  /// Reads parsed items (each decoded on all cores) with those repairs, with where each
+  /// field was written.
+  static func read(_ value: JSONValue, file: String) -> BibReadResult {
+    guard case .array(let items) = value else {
+      let result = CSLJSON.decode(value, file: file)
+      return BibReadResult(
+        document: BibDocument(
+          references: result.references, locations: result.locations,
+          fieldLocations: BibFormats.memberLocations(value, file: file)),
+        diagnostics: result.diagnostics)
     }
-    var repaired: [JSONValue] = []
-    var generated: [String: SourceLocation] = [:]  // placeholder id → item place
-    var diagnostics: [Diagnostic] = []
-    var firstPlace: [String: SourceLocation] = [:]
-    for (offset, item) in items.enumerated() {
-      guard case .object(let object) = item else {
-        repaired.append(item)
-        continue
+    let reads = ParallelMap.map(count: items.count, minimumCount: 256, itemsPerChunk: 64) { range in
+      range.map { CSLItemRead(items[$0], offset: $0, file: file) }
+    }
+    return join(reads, file: file) { items[$0].objectValue }
+  }
+
+  /// Reads the CSL-JSON array in `bytes` with its elements parsed and decoded on all cores;
+  /// nil when the bytes are not an array or an element does not parse, for the caller to
+  /// parse the whole text and report the error where the reader always has.
+  static func read(_ bytes: [UInt8], file: String) -> BibReadResult? {
+    let elements = bytes.withUnsafeBufferPointer { JSONArraySplitter.split($0) }
+    guard let elements else { return nil }
+    func value(_ index: Int) -> JSONValue? {
+      bytes.withUnsafeBufferPointer { try? JSONParser.parseElement($0, elements[index]) }
+    }
+    let reads = ParallelMap.map(count: elements.count, minimumCount: 256, itemsPerChunk: 64) { range in
+      bytes.withUnsafeBufferPointer { buffer -> [CSLItemRead?] in
+        range.map { index in
+          (try? JSONParser.parseElement(buffer, elements[index])).map {
+            CSLItemRead($0, offset: index, file: file)
+          }
+        }
       }
-      let place = SourceLocation(file: file, line: object.line, column: object.column)
-      diagnostics += duplicateMembers(object, file: file)
-      let id = object["id"].flatMap(idText) ?? ""
+    }
+    let complete = reads.compactMap { $0 }
+    guard complete.count == elements.count else { return nil }
+    return join(complete, file: file) { value($0)?.objectValue }
+  }
+
+  /// Joins items read one by one, in file order: a repeated id is kept under a fresh one
+  /// (the item decoded again from `object` under it), a missing id is generated, and every
+  /// finding is sorted into file order.
+  private static func join(
+    _ reads: [CSLItemRead], file: String, object: (Int) -> JSONObject?
+  ) -> BibReadResult {
+    var reads = reads
+    var keys = CitationKeys.Fresh()
+    for read in reads where read.notObject == nil && !read.id.isEmpty { keys.insert(read.id) }
+    var repairs: [Diagnostic] = []
+    var generated: [String: SourceLocation] = [:]  // placeholder id → item place
+    var firstPlace: [String: SourceLocation] = [:]
+    firstPlace.reserveCapacity(reads.count)
+    // By index, field by field: copying an item's read retains every part of it.
+    for index in reads.indices where reads[index].notObject == nil {
+      let (id, place) = (reads[index].id, reads[index].place)
+      repairs += reads[index].memberDiagnostics
       if id.isEmpty {
-        let placeholder = "\u{1}cited-missing-id-\(offset)"
-        generated[placeholder] = place
-        repaired.append(.object(replacingID(object, with: placeholder)))
+        generated[CSLItemRead.placeholder(reads[index].offset)] = place
       } else if let first = firstPlace[id] {
         let renamed = keys.renamed(id)
-        diagnostics.append(
+        repairs.append(
           Diagnostic(
             .warning, code: "duplicate-id",
             message: "duplicate item id '\(id)' (first at \(first)); this item is kept as '\(renamed)'",
             location: place, hint: "merge the two items (cited bib dedupe --merge) or rename one"))
-        repaired.append(.object(replacingID(object, with: renamed)))
+        if let original = object(index) { reads[index].decode(original, as: renamed, file: file) }
       } else {
         firstPlace[id] = place
-        repaired.append(item)
       }
     }
-    var result = CSLJSON.decode(.array(repaired), file: file)
-    for index in result.references.indices {
-      let placeholder = result.references[index].id
+    var (document, found, dates) = collect(reads, file: file)
+    for index in document.references.indices {
+      let placeholder = document.references[index].id
       guard let place = generated[placeholder] else { continue }
-      let key = keys.key(for: result.references[index])
-      result.references[index].id = key
-      result.locations[key] = result.locations.removeValue(forKey: placeholder) ?? place
-      diagnostics.append(
+      let key = keys.key(for: document.references[index])
+      document.references[index].id = key
+      document.locations[key] = document.locations.removeValue(forKey: placeholder) ?? place
+      dates[index] = impossibleDates(document.references[index], at: place)
+      repairs.append(
         Diagnostic(
           .warning, code: "missing-id", message: "item has no \"id\"; read as '\(key)'", location: place,
           hint: "every item needs a unique citation key in \"id\""))
     }
-    for reference in result.references {
-      diagnostics += impossibleDates(reference, at: result.locations[reference.id] ?? SourceLocation(file: file))
+    document.fieldLocations.reserveCapacity(reads.count)
+    for index in reads.indices where reads[index].notObject == nil {
+      if let key = reads[index].fieldKey, document.fieldLocations[key] == nil {
+        document.fieldLocations[key] = reads[index].fieldPlaces
+      }
     }
-    // In file order (stable: findings at one place keep their order).
-    let all = (result.diagnostics + diagnostics).enumerated().map { ($0.offset, $0.element) }
-    result.diagnostics = all.sorted { lhs, rhs in
+    return BibReadResult(document: document, diagnostics: inFileOrder(found + repairs + dates.joined(), file: file))
+  }
+
+  /// The references in order as `CSLJSON.decode` keeps them (an element that is not an object
+  /// or repeats an id is skipped with an error), what decoding found, and each kept
+  /// reference's date findings.
+  private static func collect(
+    _ reads: [CSLItemRead], file: String
+  ) -> (document: BibDocument, diagnostics: [Diagnostic], dates: [[Diagnostic]]) {
+    var document = BibDocument()
+    var diagnostics: [Diagnostic] = []
+    var dates: [[Diagnostic]] = []
+    document.references.reserveCapacity(reads.count)
+    document.locations.reserveCapacity(reads.count)
+    dates.reserveCapacity(reads.count)
+    for index in reads.indices {
+      guard let kind = reads[index].notObject else {
+        diagnostics += reads[index].diagnostics
+        guard let reference = reads[index].reference else { continue }
+        if let previous = document.locations[reference.id] {
+          diagnostics.append(
+            Diagnostic(
+              .error, code: "duplicate-id",
+              message: "duplicate item id '\(reference.id)' (first at \(previous)); this item is skipped",
+              location: reads[index].place))
+          continue
+        }
+        document.locations[reference.id] = reads[index].place
+        document.references.append(reference)
+        dates.append(reads[index].dateDiagnostics)
+        continue
+      }
+      diagnostics.append(
+        Diagnostic(
+          .error, code: "csl-json-shape", message: "item \(reads[index].offset + 1) is \(kind), not an object; skipped",
+          location: SourceLocation(file: file)))
+    }
+    return (document, diagnostics, dates)
+  }
+
+  /// Findings in file order (stable: findings at one place keep their order).
+  private static func inFileOrder(_ diagnostics: [Diagnostic], file: String) -> [Diagnostic] {
+    let all = diagnostics.enumerated().map { ($0.offset, $0.element) }
+    return all.sorted { lhs, rhs in
       let left = lhs.1.location ?? SourceLocation(file: file)
       let right = rhs.1.location ?? SourceLocation(file: file)
       return left != right ? left < right : lhs.0 < rhs.0
     }.map(\.1)
-    return result
   }
 
   /// Dates whose parts no calendar has (month 13, day 45, year 10^6) or whose raw text is such numbers:
@@ -104,14 +183,7 @@ enum CSLItemRepair {
     }.joined(separator: "/")
   }
 
-  /// A string id, or a number's text (CSL-JSON allows numeric ids).
-  private static func idText(_ value: JSONValue) -> String? {
-    if let text = value.stringValue { return text }
-    if case .number(let text) = value { return text }
-    return nil
-  }
-
-  private static func replacingID(_ object: JSONObject, with id: String) -> JSONObject {
+  static func replacingID(_ object: JSONObject, with id: String) -> JSONObject {
     var members = object.members.filter { $0.key != "id" }
     members.insert(JSONMember(key: "id", value: .string(id), line: object.line, column: object.column), at: 0)
     return JSONObject(members, line: object.line, column: object.column)

@@ -28,6 +28,11 @@ public enum BibliographyFiles {
         ?? .cslJSON
       let result = BibFormats.read(file.bytes, format: format, file: file.path, encoding: encoding)
       merged.diagnostics += result.diagnostics
+      let total = merged.document.references.count + result.references.count
+      merged.document.references.reserveCapacity(total)
+      merged.document.locations.reserveCapacity(total)
+      merged.document.fieldLocations.reserveCapacity(total)
+      seen.reserveCapacity(total)
       for reference in result.references {
         var kept = reference
         let location = result.document.locations[reference.id]

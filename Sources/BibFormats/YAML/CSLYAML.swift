@@ -36,12 +36,7 @@ public enum CSLYAML {
             location: SourceLocation(file: file, line: 1, column: 1))
         ])
     }
-    let result = CSLItemRepair.decode(value, file: file)
-    return BibReadResult(
-      document: BibDocument(
-        references: result.references, locations: result.locations,
-        fieldLocations: BibFormats.memberLocations(value, file: file)),
-      diagnostics: result.diagnostics)
+    return CSLItemRepair.read(value, file: file)
   }
 
   private static func diagnostic(_ error: YamlError, file: String) -> Diagnostic {

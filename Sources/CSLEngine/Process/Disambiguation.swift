@@ -103,6 +103,31 @@ struct Disambiguation {
     for (position, item) in items.enumerated() { remember(item, rendered[position]) }
   }
 
+  /// One group's share of a pass: its items' settings and renderings.
+  struct Part: Sendable {
+    var states: [Int: DisambiguationState] = [:]
+    var renderings: [Int: (state: DisambiguationState, texts: [String])] = [:]
+  }
+
+  /// The group's share of this pass.
+  func part(_ group: [Int]) -> Part {
+    var part = Part()
+    for item in group {
+      part.states[item] = states[item]
+      part.renderings[item] = renderings[item]
+    }
+    return part
+  }
+
+  /// Takes over a group's share (from a pass that searched that group alone), settings the
+  /// share lacks included.
+  mutating func adopt(_ part: Part, for group: [Int]) {
+    for item in group {
+      states[item] = part.states[item]
+      renderings[item] = part.renderings[item]
+    }
+  }
+
   /// The search over one group of colliding items (add names, by-cite given names): the
   /// items still ambiguous, and the group's settings at the start and at its best so far.
   struct GroupSearch {

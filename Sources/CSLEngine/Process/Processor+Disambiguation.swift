@@ -22,9 +22,7 @@ extension Processor {
     var groups = pass.ambiguousGroups(cited)
     let byCiteGivenname = citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite
     if citation.disambiguateAddNames || byCiteGivenname {
-      for group in groups {
-        addNames(in: group, names: citation.disambiguateAddNames, givenNames: byCiteGivenname, pass: &pass)
-      }
+      addNames(in: groups, names: citation.disambiguateAddNames, givenNames: byCiteGivenname, pass: &pass)
       groups = pass.ambiguousGroups(cited)
     }
     if styleUsesDisambiguateCondition {
@@ -147,6 +145,29 @@ extension Processor {
       }
     }
     return revealed
+  }
+
+  /// Step 1 (and by-cite step 2) for every group. A group's search reads and changes the
+  /// settings and renderings of its own items only, so when no item is in two groups each
+  /// group is searched alone, on all cores, and the results are the same as one group after
+  /// another; otherwise the groups are searched in order.
+  private func addNames(in groups: [[Int]], names: Bool, givenNames: Bool, pass: inout Disambiguation) {
+    var seen = Set<Int>()
+    guard groups.allSatisfy({ $0.allSatisfy { seen.insert($0).inserted } }) else {
+      for group in groups { addNames(in: group, names: names, givenNames: givenNames, pass: &pass) }
+      return
+    }
+    let parts = groups.map { pass.part($0) }
+    let contexts = pass.contexts
+    let searched = ParallelMap.map(count: groups.count) { range, chunkCache in
+      range.map { index in
+        var alone = Disambiguation(processor: self, contexts: contexts, cache: chunkCache)
+        alone.adopt(parts[index], for: groups[index])
+        addNames(in: groups[index], names: names, givenNames: givenNames, pass: &alone)
+        return alone.part(groups[index])
+      }
+    }
+    for (group, part) in zip(groups, searched) { pass.adopt(part, for: group) }
   }
 
   /// Step 1, add names, for one group of colliding cites: names beyond et-al-use-first are

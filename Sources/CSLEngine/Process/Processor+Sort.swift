@@ -63,12 +63,8 @@ extension Processor {
     } else {
       table = SortKeyTable(count: items.count, keys: keys.count)
     }
-    if previous == nil && items.count >= ParallelMap.threshold {
-      // The first key is needed for every item: compute it on all cores.
-      let first = ParallelMap.map(count: items.count) { range, chunkCache in
-        range.map { sortValue(items[$0], key: keys[0], number: numbers[items[$0]], mode: mode, cache: chunkCache) }
-      }
-      for (position, value) in first.enumerated() { table.values[position][0] = value }
+    if items.count >= ParallelMap.threshold {
+      fillKeys(table, items: items, keys: keys, numbers: numbers, mode: mode, states: states)
     }
     func value(_ position: Int, _ key: Int) -> SortValue {
       if let found = table.values[position][key] { return found }
@@ -87,6 +83,65 @@ extension Processor {
       return left < right
     }
     return (indices.map { items[$0] }, table)
+  }
+
+  /// Computes on all cores every key value the comparison sort below will ask for: the first
+  /// key of every item, and each later key of the items that tie with another item on all
+  /// keys before it (a sort compares each item with its neighbours in the result, and items
+  /// tied so far end up side by side). Values already in the table are kept. The sort then
+  /// finds every value it needs here, and sorts exactly as with values computed on demand.
+  private func fillKeys(
+    _ table: SortKeyTable, items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode,
+    states: [Int: DisambiguationState]
+  ) {
+    // Positions still tied on the keys so far, each with the number of its group of ties.
+    var tied = items.indices.map { (position: $0, group: 0) }
+    for key in keys.indices {
+      let missing = tied.map(\.position).filter { table.values[$0][key] == nil }
+      let computed = ParallelMap.map(count: missing.count) { range, chunkCache in
+        range.map { offset in
+          let item = items[missing[offset]]
+          return sortValue(
+            item, key: keys[key], number: numbers[item], mode: mode, state: states[item] ?? DisambiguationState(),
+            cache: chunkCache)
+        }
+      }
+      for (position, value) in zip(missing, computed) { table.values[position][key] = value }
+      guard key + 1 < keys.count else { break }
+      tied = Self.stillTied(tied) { table.values[$0][key] }
+    }
+  }
+
+  /// The entries of `tied` that share their group and their value of the next key with
+  /// another entry, regrouped by both (values equal as `SortValue.compare` finds them equal).
+  private static func stillTied(
+    _ tied: [(position: Int, group: Int)], value: (Int) -> SortValue?
+  ) -> [(position: Int, group: Int)] {
+    struct Tie: Hashable {
+      var group: Int
+      var value: String?
+    }
+    var groups: [Tie: Int] = [:]
+    var sizes: [Int] = []
+    var regrouped: [(position: Int, group: Int)] = []
+    regrouped.reserveCapacity(tied.count)
+    for entry in tied {
+      let text: String?
+      switch value(entry.position) {
+      case .number(let number): text = String(number)
+      case .text(let string): text = string
+      case .missing, nil: text = nil
+      }
+      let tie = Tie(group: entry.group, value: text)
+      let group = groups[tie] ?? sizes.count
+      if group == sizes.count {
+        groups[tie] = group
+        sizes.append(0)
+      }
+      sizes[group] += 1
+      regrouped.append((entry.position, group))
+    }
+    return regrouped.filter { sizes[$0.group] > 1 }
   }
 
   func sortValue(

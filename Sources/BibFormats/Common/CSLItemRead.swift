@@ -1,0 +1,58 @@
+import BibModel
+
+/// What one element of a CSL-JSON (or CSL-YAML) array reads as on its own, before its id is
+/// compared with the rest of the file: each element's is worked out independently (on all
+/// cores), then `CSLItemRepair` joins them in file order.
+struct CSLItemRead: Sendable {
+  /// Zero-based position in the array.
+  var offset: Int
+  /// The element's kind when it is not an object (nil for an object, the usual case).
+  var notObject: String?
+  /// Where the object's opening brace was written.
+  var place: SourceLocation
+  /// The id as written (a string, or a number's text); empty when missing.
+  var id: String
+  /// The id that keys the item's field places (nil without an `id` member).
+  var fieldKey: String?
+  /// Where each member's key was written, by key (the last of a repeated key).
+  var fieldPlaces: [String: SourceLocation] = [:]
+  /// Members written twice.
+  var memberDiagnostics: [Diagnostic] = []
+  /// The decoded reference (under a placeholder id when the item has none).
+  var reference: Reference?
+  /// What decoding the item found.
+  var diagnostics: [Diagnostic] = []
+  /// Dates no calendar has.
+  var dateDiagnostics: [Diagnostic] = []
+
+  /// The id an item without one is decoded under until the whole file has been read and a key
+  /// can be generated for it.
+  static func placeholder(_ offset: Int) -> String { "\u{1}cited-missing-id-\(offset)" }
+
+  init(_ value: JSONValue, offset: Int, file: String) {
+    self.offset = offset
+    guard case .object(let object) = value else {
+      notObject = value.kindName
+      place = SourceLocation(file: file)
+      id = ""
+      return
+    }
+    place = SourceLocation(file: file, line: object.line, column: object.column)
+    fieldKey = object["id"]?.stringValue
+    id = fieldKey ?? ""
+    for member in object.members where member.line > 0 {
+      fieldPlaces[member.key] = SourceLocation(file: file, line: member.line, column: member.column)
+    }
+    memberDiagnostics = CSLItemRepair.duplicateMembers(object, file: file)
+    decode(object, as: id.isEmpty ? Self.placeholder(offset) : nil, file: file)
+  }
+
+  /// Decodes the object, under `replacement` as its id when given (a missing or repeated id).
+  mutating func decode(_ object: JSONObject, as replacement: String?, file: String) {
+    let item = replacement.map { CSLItemRepair.replacingID(object, with: $0) } ?? object
+    var found: [Diagnostic] = []
+    reference = CSLJSON.decodeReference(item, file: file, diagnostics: &found)
+    diagnostics = found
+    dateDiagnostics = reference.map { CSLItemRepair.impossibleDates($0, at: place) } ?? []
+  }
+}

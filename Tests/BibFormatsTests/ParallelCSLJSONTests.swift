@@ -1,0 +1,134 @@
+import BibModel
+import Testing
+
+@testable import BibFormats
+
+/// CSL-JSON arrays are split into items and decoded on all cores (from 256 items on): the
+/// result is what the one-thread reader (`CSLJSON.read`, one parse of the whole text) gives,
+/// positions included, however the file is laid out.
+@Suite struct ParallelCSLJSONTests {
+  static let count = 600
+
+  /// How items are laid out: between a member's key and value, and between members.
+  struct Layout {
+    var colon: String
+    var comma: String
+    static let minified = Layout(colon: ":", comma: ",")
+    static let pretty = Layout(colon: ": ", comma: ",\n    ")
+  }
+
+  /// An item whose strings hold the characters the split must not take for structure.
+  static func item(_ number: Int, _ layout: Layout = .minified) -> String {
+    let titles = [
+      #"Closing ] and } inside, a comma"#, #"An \"escaped\" quote, then ]}"#, #"Backslash last \\"#,
+      #"\\\" both"#, #"Unicode \u005D escape and é, 中文"#, #"[{\"not\": \"json\"}]"#,
+    ]
+    let members = [
+      #""id""# + layout.colon + #""k\#(number)""#, #""type""# + layout.colon + #""book""#,
+      #""title""# + layout.colon + #""\#(titles[number % titles.count])""#,
+      #""author""# + layout.colon + #"[{"family": "Müller", "given": "Zoë"}]"#,
+      #""issued""# + layout.colon + #"{"date-parts": [[\#(1900 + number % 120)]]}"#,
+      #""note""# + layout.colon + #""{\"x\": [\#(number)]}""#,
+    ]
+    return "{" + members.joined(separator: layout.comma) + "}"
+  }
+
+  static func minified(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+
+  static func pretty(_ count: Int) -> String {
+    "[\n" + (0..<count).map { "  " + item($0, .pretty) }.joined(separator: ",\n") + "\n]\n"
+  }
+
+  /// The one-thread reader's result, the reference the parallel reader must match.
+  static func sequential(_ text: String, file: String) -> CSLJSON.ReadResult {
+    CSLJSON.read(text, file: file)
+  }
+
+  static func expectSameAsSequential(_ text: String, file: String) {
+    let read = BibFormats.read(Array(text.utf8), format: .cslJSON, file: file)
+    let expected = sequential(text, file: file)
+    #expect(read.references == expected.references)
+    #expect(read.document.locations == expected.locations)
+    #expect(read.diagnostics == expected.diagnostics)
+    let fieldPlaces = read.references.map { read.document.fieldLocations[$0.id]?.count ?? 0 }
+    #expect(fieldPlaces.allSatisfy { $0 == 6 })
+  }
+
+  @Test func minifiedAndPrettyInputGiveIdenticalReferences() {
+    let items = (0..<Self.count).map { Self.item($0) }
+    let minified = BibFormats.read(Array(Self.minified(items).utf8), format: .cslJSON, file: "min.json")
+    let pretty = BibFormats.read(Array(Self.pretty(Self.count).utf8), format: .cslJSON, file: "pretty.json")
+    #expect(minified.references.count == Self.count)
+    #expect(minified.references == pretty.references)
+    #expect(minified.diagnostics.isEmpty && pretty.diagnostics.isEmpty)
+    #expect(minified.references.map(\.id) == (0..<Self.count).map { "k\($0)" })
+  }
+
+  @Test func layoutsReadAsTheOneThreadReaderReadsThem() {
+    let items = (0..<Self.count).map { Self.item($0) }
+    Self.expectSameAsSequential(Self.minified(items), file: "min.json")
+    Self.expectSameAsSequential(Self.pretty(Self.count), file: "pretty.json")
+    Self.expectSameAsSequential("\u{FEFF}" + Self.pretty(Self.count), file: "bom.json")
+  }
+
+  @Test func stringsWithBracketsBracesAndEscapedQuotesStayStrings() throws {
+    let items = (0..<Self.count).map { Self.item($0) }
+    let read = BibFormats.read(Array(Self.minified(items).utf8), format: .cslJSON, file: "min.json")
+    let titles = read.references.prefix(6).map { $0.variables["title"] }
+    #expect(
+      titles == [
+        "Closing ] and } inside, a comma", "An \"escaped\" quote, then ]}", "Backslash last \\", "\\\" both",
+        "Unicode ] escape and é, 中文", "[{\"not\": \"json\"}]",
+      ])
+    #expect(read.references.last?.variables["note"] == "{\"x\": [\(Self.count - 1)]}")
+  }
+
+  /// The column of the first occurrence of `marker` in one-line text, in characters.
+  static func column(of marker: String, in text: String) throws -> Int {
+    let range = try #require(text.range(of: marker))
+    return text.unicodeScalars[..<range.lowerBound].count + 1
+  }
+
+  @Test func aBadItemInTheMiddleIsReportedWhereItStandsAndTheOthersLoad() throws {
+    var items = (0..<Self.count).map { Self.item($0) }
+    items[300] = #"{"type":"book","title":"No id (marker-a)"}"#
+    items[301] = #"{"id":"shape","type":"book","author":true}"#
+    let text = Self.minified(items)
+    let read = BibFormats.read(Array(text.utf8), format: .cslJSON, file: "mid.json")
+    #expect(read.references.count == Self.count)
+    let missing = try #require(read.diagnostics.first { $0.code == "missing-id" })
+    let itemColumn = try Self.column(of: #"{"type":"book","title":"No id (marker-a)"#, in: text)
+    #expect(missing.location == SourceLocation(file: "mid.json", line: 1, column: itemColumn))
+    let shape = try #require(read.diagnostics.first { $0.code == "field-shape" })
+    let memberColumn = try Self.column(of: #""author":true"#, in: text)
+    #expect(shape.location == SourceLocation(file: "mid.json", line: 1, column: memberColumn))
+    #expect(read.references[300].id != "" && read.references[301].id == "shape")
+  }
+
+  @Test func repeatedIdsAreRepairedAsBefore() {
+    var items = (0..<Self.count).map { Self.item($0) }
+    items[400] = Self.item(7)
+    items[401] = #"{"id": "k7", "title": "no type"}"#
+    let read = BibFormats.read(Array(Self.minified(items).utf8), format: .cslJSON, file: "dup.json")
+    #expect(read.references.count == Self.count)
+    #expect(read.references[400].id == "k7-2" && read.references[401].id == "k7-3")
+    let messages = read.diagnostics.map(\.message)
+    #expect(messages.contains { $0.contains("kept as 'k7-2'") })
+    #expect(messages.contains("item 'k7-3' has no \"type\"; using 'document'"))
+  }
+
+  /// A syntax error anywhere costs the file, as it always has: the error is the one-thread
+  /// parser's, at its line and column, and nothing is read.
+  @Test func aSyntaxErrorInTheMiddleIsReportedAsBefore() throws {
+    var items = (0..<Self.count).map { Self.item($0) }
+    items[350] = #"{"id":"broken" "title":"x"}"#
+    let text = Self.minified(items)
+    let read = BibFormats.read(Array(text.utf8), format: .cslJSON, file: "syntax.json")
+    #expect(read.references.isEmpty)
+    let error = try #require(read.diagnostics.first)
+    #expect(error.code == "json-syntax")
+    let column = try Self.column(of: #""title":"x""#, in: text)
+    #expect(error.location == SourceLocation(file: "syntax.json", line: 1, column: column))
+    #expect(read.diagnostics == Self.sequential(text, file: "syntax.json").diagnostics)
+  }
+}
