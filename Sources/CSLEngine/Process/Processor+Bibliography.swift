@@ -20,6 +20,7 @@ extension Processor {
     let shared = sharedNames(order)
     let expandsWithinItem =
       compiled.style.citation.map { $0.disambiguateAddGivenname && $0.givennameDisambiguationRule == .byCite } ?? false
+    let addedNames = carriedAddedNames(states)
     // Entries are independent until subsequent-author-substitute: render them on all cores.
     let rendered = ParallelMap.map(count: order.count) { range, chunkCache in
       range.map { position -> Node in
@@ -32,6 +33,7 @@ extension Processor {
         state.conditionLevel = states[item]?.conditionLevel ?? 0
         state.expandsWithinItem = expandsWithinItem
         state.sharedNames = shared[item] ?? [:]
+        state.addNames = addedNames[item] ?? 0
         if let levels = carried[item] {
           state.givenLevels = levels
           state.givenLevelsFirstNamesOnly = true
@@ -102,10 +104,12 @@ extension Processor {
   func bibliographyNameStates(_ order: [Int], states: [Int: DisambiguationState]) -> [Int: DisambiguationState] {
     let carried = carriedGivenLevels(states)
     let shared = sharedNames(order)
+    let addedNames = carriedAddedNames(states)
     var result: [Int: DisambiguationState] = [:]
-    for item in order where carried[item] != nil || shared[item] != nil {
+    for item in order where carried[item] != nil || shared[item] != nil || addedNames[item] != nil {
       var state = DisambiguationState()
       state.sharedNames = shared[item] ?? [:]
+      state.addNames = addedNames[item] ?? 0
       if let levels = carried[item] {
         state.givenLevels = levels
         state.givenLevelsFirstNamesOnly = true
@@ -113,6 +117,23 @@ extension Processor {
       result[item] = state
     }
     return result
+  }
+
+  /// The names a citation added to tell its cites apart, carried into the bibliography as
+  /// citeproc-js carries them when the style also disambiguates with given names
+  /// (`disambiguate-add-givenname`): an entry prints at least as many names as its
+  /// disambiguated cite ("Baker, Wei, Pat Dubois, et al." beside "Baker, Wei, Pat Tanaka, et
+  /// al.", so subsequent-author-substitute no longer takes one for the other). The value is
+  /// the names added beyond the bibliography's own et-al-use-first.
+  private func carriedAddedNames(_ states: [Int: DisambiguationState]) -> [Int: Int] {
+    guard let citation = compiled.style.citation, citation.disambiguateAddGivenname, citation.disambiguateAddNames
+    else { return [:] }
+    let citationFirst = firstCitationNameOptions.etAlUseFirst ?? 0
+    let bibliographyFirst = compiled.bibliographyNameOptions.etAlUseFirst ?? 0
+    return states.compactMapValues { state in
+      let extra = citationFirst + state.addNames - bibliographyFirst
+      return state.addNames > 0 && extra > 0 ? extra : nil
+    }
   }
 
   private func carriedGivenLevels(_ states: [Int: DisambiguationState]) -> [Int: [Int: Int]] {
