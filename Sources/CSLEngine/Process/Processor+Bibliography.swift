@@ -267,7 +267,9 @@ extension Processor {
     {
       matching += 1
     }
-    let allMatch = current == previous
+    // The names as printed decide; "et al." is not a name ("Jensen, Robert, et al." and then
+    // "Jensen, Robert" substitute, as in citeproc-js). A substituted title compares whole.
+    let allMatch = currentNames == previousNames
     var replaceCount = 0
     switch rule {
     case .completeAll:
