@@ -61,7 +61,9 @@ public struct PandocCiteproc: Sendable {
       for key in Self.unique(plan.slots.flatMap(\.unknown)) { warnings.append("citation \(key) not found") }
       warnings += nociteWarnings
     } else {
-      let problems = Self.checkProblems(found, plan.slots, nocite: nociteWarnings)
+      let problems =
+        Self.checkProblems(found, plan.slots, nocite: nociteWarnings)
+        + Self.sourceProblems(found, plan.slots, references: references)
       warnings += problems
       if options.check == .strict && !problems.isEmpty {
         return Output(document: document, warnings: warnings, refused: true)
@@ -126,6 +128,24 @@ public struct PandocCiteproc: Sendable {
       }
     }
     return problems + nocite.map { "check: nocite: " + $0 }
+  }
+
+  /// `cited-check`: the cited sources `cited check` would flag, each with the text around its
+  /// first citation.
+  static func sourceProblems(
+    _ found: [CiteWalker.Found], _ slots: [CitationPlan.Slot], references: [Reference]
+  ) -> [String] {
+    var context: [String: String] = [:]
+    var order: [String] = []
+    for (cite, slot) in zip(found, slots) {
+      for item in cite.cluster.items where !slot.unknown.contains(item.key) && context[item.key] == nil {
+        context[item.key] = cite.context
+        order.append(item.key)
+      }
+    }
+    return CitedSourceCheck.problems(of: order, references: references).map { key, finding in
+      "check: cited source \(finding.message) [\(finding.code)], in \"\(context[key] ?? "")\""
+    }
   }
 
   static func unique(_ keys: [String]) -> [String] {

@@ -36,6 +36,27 @@ import Testing
     #expect(!output.refused && output.warnings.isEmpty)
   }
 
+  @Test func reportsACitedSourceCheckWouldFlagWithItsFirstCitation() throws {
+    let flawed = CSLJSON.read(
+      """
+      [{"id": "weak", "type": "article-journal", "author": [{"family": "Roe", "given": "Rick"}],
+        "title": "Weak", "issued": {"date-parts": [[2001, 2, 30]]}}]
+      """, file: "flawed.json"
+    ).references
+    let filter = PandocCiteproc(loadReferences: { _ in (F.references + flawed, []) })
+    let json = F.document(
+      meta: [#""cited-check":\#(F.metaString("strict"))"#],
+      F.para(F.str("First"), F.space, F.cite(F.citation("weak"), F.citation("smith"))),
+      F.para(F.str("Again"), F.space, F.cite(F.citation("weak"))))
+    let output = try filter.process(try PandocDocument.read(Array(json.utf8)))
+    let checks = output.warnings.filter { $0.hasPrefix("check: cited source") }
+    #expect(checks.count == 2)  // smith is clean; weak has two problems, reported once each
+    #expect(checks.allSatisfy { $0.contains("'weak'") && $0.contains("First [@weak; @smith]") })
+    #expect(checks.contains { $0.contains("without 'container-title' [missing-field]") })
+    #expect(checks.contains { $0.contains("[invalid-date]") })
+    #expect(output.refused)
+  }
+
   @Test func withoutCheckAnUnknownKeyIsOneWarning() throws {
     let json = Self.document(check: "false")
     let output = try F.filter.process(try PandocDocument.read(Array(json.utf8)))

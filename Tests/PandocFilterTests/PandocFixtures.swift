@@ -7,7 +7,7 @@ enum PandocFixtures {
   static let references: [Reference] = {
     let json = """
       [{"id": "smith", "type": "book", "author": [{"family": "Smith", "given": "John"}], "title": "A Book",
-        "publisher": "Pub", "issued": {"date-parts": [[2020]]}, "DOI": "10.1/abc"},
+        "publisher": "Pub", "issued": {"date-parts": [[2020]]}, "DOI": "10.1000/abc"},
        {"id": "doe", "type": "article-journal", "author": [{"family": "Doe", "given": "Jane"}],
         "title": "An Article", "container-title": "Journal of Things", "volume": "3", "page": "1-10",
         "issued": {"date-parts": [[2019]]}},

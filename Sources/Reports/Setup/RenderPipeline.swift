@@ -28,11 +28,12 @@ public enum RenderPipeline {
   /// else the project's default, else `cited-author-date`, found through `catalog`. Locale:
   /// `locale`, else the front matter's `lang`, else the project's. Everything in the
   /// bibliography that can be read is used; with `strict`, a bibliography that did not read
-  /// clean is a failure instead.
+  /// clean is a failure instead. With `checkSources`, the cited sources `cited check` would
+  /// flag are reported at their first citation (`CitedSourceCheck`).
   public static func render(
     document: String, style: String?, bibliography: [String], locale: String?, format: DocumentFormat,
     project: Project? = nil, catalog: StyleCatalog = InputFiles.catalog(project: nil),
-    locales: LocaleStore = InputFiles.locales(project: nil), strict: Bool = false
+    locales: LocaleStore = InputFiles.locales(project: nil), strict: Bool = false, checkSources: Bool = false
   ) throws(Failure) -> Output {
     guard let text = InputFiles.read(document) else {
       throw Failure(description: "cannot read '\(document)'", diagnostics: [])
@@ -72,9 +73,14 @@ public enum RenderPipeline {
     case .markdown: rendered = MarkdownWriter.document(result.doc)
     case .text: rendered = TextWriter.document(result.doc)
     }
+    var documentDiagnostics = result.diagnostics
+    if checkSources {
+      documentDiagnostics += CitedSourceCheck.findings(
+        clusters: result.citations, references: references, file: document)
+    }
     return Output(
       text: rendered, styleName: renderer.styleName, citationCount: result.citations.count,
       setupDiagnostics: bibliographyDiagnostics + styleDiagnostics, bibliographyIsClean: bibliographyIsClean,
-      documentDiagnostics: result.diagnostics)
+      documentDiagnostics: documentDiagnostics)
   }
 }

@@ -23,6 +23,8 @@ struct DocumentRenderMode {
   var locales: LocaleStore
   /// Refuse to render when the bibliography did not read clean.
   var strict = false
+  /// Report the cited sources `cited check` would flag, at their first citation.
+  var check = false
 
   func run() throws {
     if let pandocFormat = PandocRoute.format(to: to, output: output) {
@@ -38,7 +40,7 @@ struct DocumentRenderMode {
     do {
       result = try RenderPipeline.render(
         document: document, style: style, bibliography: bibliography, locale: locale, format: format,
-        project: project, catalog: catalog, locales: locales, strict: strict)
+        project: project, catalog: catalog, locales: locales, strict: strict, checkSources: check)
     } catch {
       CLIOutput.print(error.diagnostics)
       CLIOutput.error(error.description)

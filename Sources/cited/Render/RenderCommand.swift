@@ -22,6 +22,11 @@ struct RenderCommand: ParsableCommand {
   var bibliography: [String] = []
   @Flag(help: "Refuse to render when reading the bibliography skipped or repaired anything (default: exit 1).")
   var strict = false
+  @Flag(
+    help:
+      "Document mode: also report the cited sources `cited check` would flag (missing required fields, impossible dates, malformed DOI, URL, ISBN, ISSN) at their first citation; exit 1 when any."
+  )
+  var check = false
   @Option(help: "A directory of locales-TAG.xml files.") var locales: [String] = []
   @Option(help: "The locale (default: the project's, else the style's default-locale, else en-US).")
   var locale: String?
@@ -47,9 +52,13 @@ struct RenderCommand: ParsableCommand {
       LocaleCheck.warnIfUnknown(locale ?? project?.locale, store: store)
       try DocumentRenderMode(
         document: document, style: style, bibliography: bibliography, locale: locale ?? project?.locale, to: to,
-        output: output, project: project, catalog: catalog, locales: store, strict: strict
+        output: output, project: project, catalog: catalog, locales: store, strict: strict, check: check
       ).run()
       return
+    }
+    if check {
+      CLIOutput.error("--check reports on a document's citations: give a Markdown document")
+      throw ExitCode(2)
     }
     let chosen: StyleChoice.Chosen
     do {
