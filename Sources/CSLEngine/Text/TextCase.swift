@@ -160,34 +160,16 @@ struct TextCaser {
       skip(text)
       return Self.upper(text, turkic: turkic)
     case .capitalizeFirst:
-      if leadingQuote { atStart = false }
-      leadingQuote = false
       return firstLetterUpper(text, lowerRest: false)
     case .capitalizeAll:
       let turkic = turkic
-      var leave = leadingQuote
-      leadingQuote = false
-      return words(text) { word, _, _, _, _ in
-        if leave {
-          leave = false
-          return word
-        }
-        return Self.capitalized(word, turkic: turkic)
-      }
+      return casedWords(text) { word, _, _, _, _ in Self.capitalized(word, turkic: turkic) }
     case .sentence:
-      if leadingQuote { atStart = false }
-      leadingQuote = false
       // citeproc-js: the first letter upper case, the rest lower case (nocase spans kept).
       return firstLetterUpper(text, lowerRest: true)
     case .title:
       guard english else { skip(text); return text }
-      var leave = leadingQuote
-      leadingQuote = false
-      return words(text) { word, first, afterColon, last, afterHyphen in
-        if leave {
-          leave = false
-          return word
-        }
+      return casedWords(text) { word, first, afterColon, last, afterHyphen in
         let lower = word.lowercased()
         if word != lower {
           // Mixed or upper case stays, but a first word's lower-case letter run before an
@@ -208,6 +190,8 @@ struct TextCaser {
   /// Upper-cases the first letter (of the field, carried across calls by `atStart`) and keeps
   /// the rest (`capitalize-first`) or lower-cases it (`sentence`). Plain ASCII takes a byte path.
   private mutating func firstLetterUpper(_ text: String, lowerRest: Bool) -> String {
+    if leadingQuote { atStart = false }
+    leadingQuote = false
     var result = ""
     if !turkic, Self.isPlainASCII(text) {
       let bytes = Array(text.utf8)
@@ -292,6 +276,22 @@ struct TextCaser {
     guard let first = word.first, let last = word.last, !(first.isLetter && last.isLetter) else { return word }
     let trimmed = word.drop { !$0.isLetter }.reversed().drop { !$0.isLetter && $0 != "." && $0 != "'" }
     return String(trimmed.reversed())
+  }
+
+  /// `words`, leaving the first word alone when the text opens with straight quotation marks
+  /// (see `leadingQuote`).
+  private mutating func casedWords(
+    _ text: String, _ change: (String, Bool, Bool, Bool, Bool) -> String
+  ) -> String {
+    var leave = leadingQuote
+    leadingQuote = false
+    return words(text) { word, first, afterColon, last, afterHyphen in
+      if leave {
+        leave = false
+        return word
+      }
+      return change(word, first, afterColon, last, afterHyphen)
+    }
   }
 
   /// Splits text into words and separators and transforms each word.
