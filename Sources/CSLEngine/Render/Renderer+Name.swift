@@ -7,7 +7,8 @@ extension Renderer {
     let familyPart = name?.familyPart
     let givenPart = name?.givenPart
     if let literal = person.literal, !literal.isEmpty {
-      return block([piece(literal, familyPart, withCase: true)], familyPart)
+      // The family name-part's formatting and case, not its affixes (citeproc-js).
+      return piece(literal, familyPart, withCase: true)
     }
     var level =
       disambiguation.givenLevelsFirstNamesOnly && !inFirstNames ? 0 : disambiguation.givenLevels[index] ?? 0

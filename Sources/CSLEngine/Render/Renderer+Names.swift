@@ -231,6 +231,7 @@ extension Renderer {
     var inverted: [Bool] = []
     var lastInSortOrder = false
     var institution: [Bool] = []
+    var familyAlone: [Bool] = []
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
       // citeproc-js sets the <name> element's affixes and formatting on each name.
@@ -244,6 +245,7 @@ extension Renderer {
           ]))
       inverted.append(sortOrder && !NameParts.isNonRomanic(person) && person.literal == nil)
       institution.append(person.literal != nil)
+      familyAlone.append(person.literal == nil && (person.given ?? "").isEmpty)
       // Before et-al, citeproc-js counts a literal or non-Latin name in sort-order position as
       // inverted too.
       lastInSortOrder = sortOrder
@@ -255,14 +257,20 @@ extension Renderer {
       rendered = kept.map { rendered[$0] }
       inverted = kept.map { inverted[$0] }
       institution = kept.map { institution[$0] }
+      familyAlone = kept.map { familyAlone[$0] }
       if rendered.isEmpty { return .empty }
     }
     let delimiter = options.delimiter ?? ", "
     // citeproc-js keeps a name's own suffix (or its family name's) and the delimiter after
-    // it apart ("Park,, K. Kim,").
-    let ownSuffixes = [name?.decoration.suffix, name?.familyPart?.suffix]
-    let keepsApart = ownSuffixes.contains { ($0?.last).map { $0 != " " } ?? false }
-    func joiner(_ text: String) -> Node { keepsApart ? .tagged(.fixedValue, [.text(text)]) : .text(text) }
+    // it apart ("Park,, K. Kim,"); a family name printed alone (no given name, no literal)
+    // merges its suffix with the delimiter as usual ("O'Brien, Wei Silva,,").
+    let closes: (String?) -> Bool = { ($0?.last).map { $0 != " " } ?? false }
+    let nameSuffixApart = closes(name?.decoration.suffix)
+    let familySuffixApart = closes(name?.familyPart?.suffix)
+    func joiner(_ text: String, after index: Int) -> Node {
+      let apart = nameSuffixApart || (familySuffixApart && index < familyAlone.count && !familyAlone[index])
+      return apart ? .tagged(.fixedValue, [.text(text)]) : .text(text)
+    }
     var parts: [Node] = []
     if truncated.useLast, let last = names.last {
       for (index, node) in rendered.enumerated() {
@@ -301,14 +309,14 @@ extension Renderer {
             // citeproc-js: an "and" in another script (Hebrew "ו") joins without spaces.
             parts.append(.text(andWord))
           } else {
-            parts.append(joiner(useDelimiter ? delimiter + andWord + " " : " " + andWord + " "))
+            parts.append(joiner(useDelimiter ? delimiter + andWord + " " : " " + andWord + " ", after: index - 1))
           }
         } else if isLast && andWord == nil {
           // citeproc-js joins the last name without an "and" apart from the name's prefix
           // ("Tanaka S,  McDonald J-P" under prefix=" ").
-          parts.append(.sequence([joiner(delimiter), .tagged(.spaceBarrier, [])]))
+          parts.append(.sequence([joiner(delimiter, after: index - 1), .tagged(.spaceBarrier, [])]))
         } else {
-          parts.append(joiner(delimiter))
+          parts.append(joiner(delimiter, after: index - 1))
         }
       }
       parts.append(node)
@@ -321,7 +329,7 @@ extension Renderer {
           threshold: 2)
         // CJK terms ("等") attach without a space.
         let attached = (term.unicodeScalars.first?.value ?? 0) >= 0x2E80
-        parts.append(joiner(useDelimiter ? delimiter : (attached ? "" : " ")))
+        parts.append(joiner(useDelimiter ? delimiter : (attached ? "" : " "), after: rendered.count - 1))
         parts.append(decorate(.text(term), etAl?.decoration ?? CSL.Decoration()))
         // citeproc-js also sets the <name> element's affixes and formatting around a list
         // that ends in et-al ("by by Lewis, by García, et al.").
