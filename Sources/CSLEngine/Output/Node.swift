@@ -39,8 +39,12 @@ enum NodeTag: Sendable, Hashable {
   /// closing space apart from a following prefix's opening space, though a delimiter's merges
   /// ("<i>Title</i>, " + " Master's thesis" prints both spaces).
   case formattedSuffixEnd
+  /// Between an element with formatting of its own that ends in a suffix and the next sibling,
+  /// which opens with a prefix: citeproc-js merges nothing there ("<i>Title</i>," + ", 12"
+  /// prints ",,"). Placed by the group that holds both.
+  case styledSuffixEnd
   /// The start of a prefix that opens with a space (see `formattedSuffixEnd`).
-  case spacedPrefix
+  case prefixStart
   case citationNumber
   case citationLabel
   case term

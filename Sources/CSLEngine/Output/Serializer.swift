@@ -11,7 +11,7 @@ struct Serializer {
     if punctuationInQuote { movePunctuationIntoQuotes(&tokens) }
     // An entry that opens with a display block: spaces that start the block print before it
     // (citeproc-js).
-    let first = tokens.indices.dropFirst().first { tokens[$0] != .open(.spacedPrefix) } ?? tokens.endIndex
+    let first = tokens.indices.dropFirst().first { tokens[$0] != .open(.prefixStart) } ?? tokens.endIndex
     if first < tokens.endIndex, case .open(.display) = tokens[0], case .text(let text) = tokens[first],
       text.first == " "
     {
@@ -33,7 +33,8 @@ struct Serializer {
       case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix), .open(.fixedValue), .close(.fixedValue),
         .open(.spaceBarrier), .close(.spaceBarrier), .open(.enclosingPunctuation), .close(.enclosingPunctuation),
         .open(.prefixEnd), .close(.prefixEnd), .open(.formattedSuffixEnd), .close(.formattedSuffixEnd),
-        .open(.spacedPrefix), .close(.spacedPrefix):
+        .open(.styledSuffixEnd), .close(.styledSuffixEnd),
+        .open(.prefixStart), .close(.prefixStart):
         break
       }
     }
@@ -100,7 +101,9 @@ struct Serializer {
     var back = index - 1
     while back >= 0 {
       switch tokens[back] {
-      case .close, .open(.affix), .open(.enclosingPunctuation): back -= 1
+      case .close, .open(.affix), .open(.enclosingPunctuation), .open(.prefixStart), .open(.formattedSuffixEnd),
+        .open(.styledSuffixEnd):
+        back -= 1
       case .text(let previous) where previous.isEmpty: back -= 1
       case .quote(_, opening: false): return back
       default: return nil
@@ -145,7 +148,8 @@ struct Serializer {
     var enclosing = false
     // A formatted element's suffix ended, and a prefix opening with a space follows.
     var formattedSuffix = false
-    var spacedPrefix = false
+    var prefixStart = false
+    var styledSuffix = false
     // A fixed value just ended: its closing space is content, kept beside the next one's.
     var afterFixedValue = false
     for index in tokens.indices {
@@ -167,11 +171,14 @@ struct Serializer {
       case .open(.formattedSuffixEnd):
         formattedSuffix = true
         continue
+      case .open(.styledSuffixEnd):
+        styledSuffix = true
+        continue
       case .close(.fixedValue):
         afterFixedValue = true
         continue
-      case .open(.spacedPrefix):
-        spacedPrefix = true
+      case .open(.prefixStart):
+        prefixStart = true
         continue
       default: continue
       }
@@ -183,10 +190,10 @@ struct Serializer {
         let last = left.last, let first = text.first
       {
         let keepSpaces =
-          (crossedStyle || afterFixedValue || (formattedSuffix && spacedPrefix)) && last == " " && first == " "
+          (crossedStyle || afterFixedValue || (formattedSuffix && prefixStart)) && last == " " && first == " "
         // An enclosing element's mark goes inside the quotes ahead of the inner suffix's
         // mark, so only a repeated mark merges here.
-        let keepBoth = keepSpaces || (enclosing && last != first)
+        let keepBoth = keepSpaces || styledSuffix || (enclosing && last != first)
         switch keepBoth ? .both : Self.rule(last, first) {
         case .first:
           let rest = String(text.dropFirst())
@@ -202,7 +209,8 @@ struct Serializer {
       crossedStyle = false
       enclosing = false
       formattedSuffix = false
-      spacedPrefix = false
+      prefixStart = false
+      styledSuffix = false
       afterFixedValue = false
     }
   }

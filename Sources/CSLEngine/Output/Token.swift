@@ -20,8 +20,10 @@ enum Token: Sendable, Hashable {
     case spaceBarrier
     /// See `NodeTag.formattedSuffixEnd` (opened only).
     case formattedSuffixEnd
-    /// See `NodeTag.spacedPrefix` (opened only).
-    case spacedPrefix
+    /// See `NodeTag.styledSuffixEnd` (opened only).
+    case styledSuffixEnd
+    /// See `NodeTag.prefixStart` (opened only).
+    case prefixStart
     /// See `NodeTag.enclosingPunctuation`.
     case enclosingPunctuation
     /// See `NodeTag.prefixEnd` (opened only).
@@ -78,8 +80,10 @@ struct Flattener {
       tokens.append(.open(.prefixEnd))
     case .tagged(.formattedSuffixEnd, _):
       tokens.append(.open(.formattedSuffixEnd))
-    case .tagged(.spacedPrefix, _):
-      tokens.append(.open(.spacedPrefix))
+    case .tagged(.styledSuffixEnd, _):
+      tokens.append(.open(.styledSuffixEnd))
+    case .tagged(.prefixStart, _):
+      tokens.append(.open(.prefixStart))
     case .tagged(.fixedValue, let children):
       tokens.append(.open(.fixedValue))
       for child in children { add(child) }

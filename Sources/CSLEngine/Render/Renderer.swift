@@ -101,14 +101,37 @@ final class Renderer {
   func render(_ elements: [CSL.Element], delimiter: String?) -> Rendered {
     var result = Rendered.nothing
     var nodes: [Node] = []
-    renderInto(elements, nodes: &nodes, result: &result)
+    var apart: [Int] = []
+    var previousStyledSuffix = false
+    renderInto(elements, nodes: &nodes, result: &result, apart: &apart, previousStyledSuffix: &previousStyledSuffix)
+    // citeproc-js merges nothing where an element with formatting of its own ends in a suffix
+    // and the next sibling opens with a prefix ("<i>Daily</i>," + ", p. 12" prints ",,").
+    if delimiter?.isEmpty ?? true {
+      for index in apart { nodes[index] = .sequence([.tagged(.styledSuffixEnd, []), nodes[index]]) }
+    }
     result.node = join(nodes, delimiter)
     return result
   }
 
+  /// The decoration an element carries itself (nil for `cs:choose`).
+  static func ownDecoration(_ element: CSL.Element) -> CSL.Decoration? {
+    switch element {
+    case .text(let text): text.decoration
+    case .number(let number): number.decoration
+    case .label(let label): label.decoration
+    case .date(let date): date.decoration
+    case .names(let names): names.decoration
+    case .group(let group): group.decoration
+    case .choose: nil
+    }
+  }
+
   /// Renders elements into a list; a chosen branch's children join the list in place, so
   /// they share the enclosing group's delimiter.
-  private func renderInto(_ elements: [CSL.Element], nodes: inout [Node], result: inout Rendered) {
+  private func renderInto(
+    _ elements: [CSL.Element], nodes: inout [Node], result: inout Rendered, apart: inout [Int],
+    previousStyledSuffix: inout Bool
+  ) {
     // Index-based access borrows the style's elements instead of copying them.
     for index in elements.indices {
       if case .choose(let choose) = elements[index] {
@@ -118,17 +141,20 @@ final class Renderer {
           chosen = branchIndex
           break
         }
-        if let chosen {
-          renderInto(branches[chosen].children, nodes: &nodes, result: &result)
-        } else {
-          renderInto(choose.otherwise, nodes: &nodes, result: &result)
-        }
+        let children = chosen.map { branches[$0].children } ?? choose.otherwise
+        renderInto(
+          children, nodes: &nodes, result: &result, apart: &apart, previousStyledSuffix: &previousStyledSuffix)
         continue
       }
       let rendered = render(elements[index])
       result.calledVariable = result.calledVariable || rendered.calledVariable
       result.renderedVariable = result.renderedVariable || rendered.renderedVariable
-      if !rendered.node.isEmpty { nodes.append(rendered.node) }
+      if !rendered.node.isEmpty {
+        let decoration = Self.ownDecoration(elements[index])
+        if previousStyledSuffix, !(decoration?.prefix ?? "").isEmpty { apart.append(nodes.count) }
+        previousStyledSuffix = !(decoration?.suffix ?? "").isEmpty && !(decoration?.formatting.isEmpty ?? true)
+        nodes.append(rendered.node)
+      }
     }
   }
 
@@ -196,7 +222,7 @@ final class Renderer {
     if decoration.prefix != nil || decoration.suffix != nil {
       var parts: [Node] = []
       if let prefix = decoration.prefix, !prefix.isEmpty {
-        if prefix.utf8.first == 0x20 { parts.append(.tagged(.spacedPrefix, [])) }
+        if prefix.utf8.first == 0x20 { parts.append(.tagged(.prefixStart, [])) }
         parts.append(Self.affix(prefix))
         if let last = prefix.utf8.last, last != 0x20, Serializer.isMergeable(last) {
           parts.append(.tagged(.prefixEnd, []))
