@@ -142,44 +142,17 @@ struct Serializer {
 
   private func fixPunctuation(_ tokens: inout [Token]) {
     var previous: Int?
-    // Formatting opened or closed since the previous text: citeproc-js keeps a space on each
-    // side of such a boundary ("<i>[en línea] </i> [Video]").
-    var crossedStyle = false
-    var enclosing = false
-    // A formatted element's suffix ended, and a prefix opening with a space follows.
-    var formattedSuffix = false
-    var prefixStart = false
-    var styledSuffix = false
-    // A fixed value just ended: its closing space is content, kept beside the next one's.
-    var afterFixedValue = false
+    var boundary = Boundary()
     for index in tokens.indices {
+      if boundary.note(tokens[index]) { continue }
       let text: String
       switch tokens[index] {
-      // A cite's own prefix or suffix: citeproc-js keeps its spaces beside the cite's ("cf.  (2010)").
-      case .open(.style), .close(.style), .open(.spaceBarrier), .open(.affix), .close(.affix):
-        crossedStyle = true
-        continue
       case .text(let value): text = value
       case .quote(_, let opening):
         // Closing quotes let punctuation on both sides meet ("Title?" + "." → "Title?").
         if opening { previous = nil }
         continue
       case .open(.display), .close(.display), .open(.fixedValue), .open(.prefixEnd): previous = nil; continue
-      case .open(.enclosingPunctuation):
-        enclosing = true
-        continue
-      case .open(.formattedSuffixEnd):
-        formattedSuffix = true
-        continue
-      case .open(.styledSuffixEnd):
-        styledSuffix = true
-        continue
-      case .close(.fixedValue):
-        afterFixedValue = true
-        continue
-      case .open(.prefixStart):
-        prefixStart = true
-        continue
       default: continue
       }
       guard !text.isEmpty else { continue }
@@ -189,12 +162,7 @@ struct Serializer {
         case .text(var left) = tokens[previousIndex], let lastByte = left.utf8.last, Self.isMergeable(lastByte),
         let last = left.last, let first = text.first
       {
-        let keepSpaces =
-          (crossedStyle || afterFixedValue || (formattedSuffix && prefixStart)) && last == " " && first == " "
-        // An enclosing element's mark goes inside the quotes ahead of the inner suffix's
-        // mark, so only a repeated mark merges here.
-        let keepBoth = keepSpaces || styledSuffix || (enclosing && last != first)
-        switch keepBoth ? .both : Self.rule(last, first) {
+        switch boundary.keepsBoth(last, first) ? .both : Self.rule(last, first) {
         case .first:
           let rest = String(text.dropFirst())
           tokens[index] = .text(rest)
@@ -206,12 +174,47 @@ struct Serializer {
         }
       }
       previous = index
-      crossedStyle = false
-      enclosing = false
-      formattedSuffix = false
-      prefixStart = false
-      styledSuffix = false
-      afterFixedValue = false
+      boundary = Boundary()
+    }
+  }
+
+  /// What the markers met since the previous text say about merging it with the next.
+  private struct Boundary {
+    /// Formatting opened or closed, or a cite's own affix begun or ended: citeproc-js keeps a
+    /// space on each side ("<i>[en línea] </i> [Video]", "cf.  (2010)").
+    var crossedStyle = false
+    /// An enclosing element's mark after an inner suffix's (see `NodeTag.enclosingPunctuation`).
+    var enclosing = false
+    /// A formatted element's suffix ended (`NodeTag.formattedSuffixEnd`) ...
+    var formattedSuffix = false
+    /// ... and a prefix opening with a space follows (`NodeTag.prefixStart`).
+    var prefixStart = false
+    /// A formatted sibling's suffix before this prefix: nothing merges (`NodeTag.styledSuffixEnd`).
+    var styledSuffix = false
+    /// A fixed value just ended: its closing space is content.
+    var afterFixedValue = false
+
+    /// Records a marker token; false for any other token.
+    mutating func note(_ token: Token) -> Bool {
+      switch token {
+      case .open(.style), .close(.style), .open(.spaceBarrier), .open(.affix), .close(.affix): crossedStyle = true
+      case .open(.enclosingPunctuation): enclosing = true
+      case .open(.formattedSuffixEnd): formattedSuffix = true
+      case .open(.prefixStart): prefixStart = true
+      case .open(.styledSuffixEnd): styledSuffix = true
+      case .close(.fixedValue): afterFixedValue = true
+      default: return false
+      }
+      return true
+    }
+
+    /// Whether `last` (ending the previous text) and `first` (opening this one) both stay.
+    func keepsBoth(_ last: Character, _ first: Character) -> Bool {
+      let spaces = last == " " && first == " "
+      if spaces && (crossedStyle || afterFixedValue || (formattedSuffix && prefixStart)) { return true }
+      // An enclosing element's mark goes inside the quotes ahead of the inner suffix's mark,
+      // so only a repeated mark merges here.
+      return styledSuffix || (enclosing && last != first)
     }
   }
 }
