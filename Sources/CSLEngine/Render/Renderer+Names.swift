@@ -19,6 +19,16 @@ extension Renderer {
         effective.labelFirst = parent.labelFirst
       }
       if effective.delimiter == nil { effective.delimiter = parent.delimiter }
+    } else if let parent = substituteParent, let parentName = parent.name, var own = effective.name {
+      // One with a <name> of its own takes the substituted <name>'s attributes where it sets
+      // none (et-al-min and the rest), as citeproc-js reads it; its name-parts and label stay its own.
+      let inherited = parentName.options
+      own.options.etAlMin = own.options.etAlMin ?? inherited.etAlMin
+      own.options.etAlUseFirst = own.options.etAlUseFirst ?? inherited.etAlUseFirst
+      own.options.etAlSubsequentMin = own.options.etAlSubsequentMin ?? inherited.etAlSubsequentMin
+      own.options.etAlSubsequentUseFirst = own.options.etAlSubsequentUseFirst ?? inherited.etAlSubsequentUseFirst
+      own.options.etAlUseLast = own.options.etAlUseLast ?? inherited.etAlUseLast
+      effective.name = own
     }
     let variables = effective.variables.filter { !suppressed.contains($0) && !lookup.names($0).isEmpty }
     if variables.isEmpty {
