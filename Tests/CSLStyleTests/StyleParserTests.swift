@@ -27,6 +27,18 @@ struct StyleParserTests {
     #expect(diagnostic?.message.contains("colour") == true)
   }
 
+  @Test func hugeCountIsBoundedWithAWarning() {
+    let result = StyleParser.parse(
+      style(
+        "<citation et-al-min=\"3\" et-al-use-first=\"9223372036854775807\"><layout><text variable=\"title\"/></layout></citation>"
+      ))
+    #expect(result.style?.citation?.nameOptions.etAlUseFirst == 1_000_000)
+    #expect(result.style?.citation?.nameOptions.etAlMin == 3)
+    let warning = result.diagnostics.first { $0.code == "csl-unknown-value" }
+    #expect(warning?.severity == .warning)
+    #expect(warning?.location?.line == 3)
+  }
+
   @Test func unknownValueIsAnError() {
     let result = StyleParser.parse(
       style("<citation><layout><text variable=\"title\" font-style=\"slanted\"/></layout></citation>"))

@@ -163,7 +163,7 @@ extension Renderer {
       var decoration = part.decoration
       if dropLastSuffix && index == parts.count - 1 { decoration.suffix = nil }
       if dropFirstPrefix && index == 0 { decoration.prefix = nil }
-      var node = decorate(Self.hasTermMarkup(text) ? Self.termMarkup(text) : .text(text), decoration)
+      var node = decorate(Self.termText(text), decoration)
       if part.name == .year { node = .tagged(.year, [node]) }
       nodes.append(node)
     }

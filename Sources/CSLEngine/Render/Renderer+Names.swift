@@ -8,8 +8,8 @@ extension Renderer {
 
   func renderNames(_ names: CSL.Names) -> Rendered {
     // Inside cs:substitute, a bare cs:names (no child elements) takes the substituted
-    // element's name, et-al and label; one with children of its own keeps them alone
-    // (citeproc-js prints no inherited label there).
+    // element's name, et-al and label; one with a <name> of its own takes only the et-al
+    // attributes it does not set, and no label (as citeproc-js reads both).
     var effective = names
     if let parent = substituteParent, names.isBare {
       if effective.name == nil { effective.name = parent.name }
@@ -20,14 +20,7 @@ extension Renderer {
       }
       if effective.delimiter == nil { effective.delimiter = parent.delimiter }
     } else if let parent = substituteParent, let parentName = parent.name, var own = effective.name {
-      // One with a <name> of its own takes the substituted <name>'s attributes where it sets
-      // none (et-al-min and the rest), as citeproc-js reads it; its name-parts and label stay its own.
-      let inherited = parentName.options
-      own.options.etAlMin = own.options.etAlMin ?? inherited.etAlMin
-      own.options.etAlUseFirst = own.options.etAlUseFirst ?? inherited.etAlUseFirst
-      own.options.etAlSubsequentMin = own.options.etAlSubsequentMin ?? inherited.etAlSubsequentMin
-      own.options.etAlSubsequentUseFirst = own.options.etAlSubsequentUseFirst ?? inherited.etAlSubsequentUseFirst
-      own.options.etAlUseLast = own.options.etAlUseLast ?? inherited.etAlUseLast
+      own.options = own.options.inheritingEtAl(parentName.options)
       effective.name = own
     }
     let variables = effective.variables.filter { !suppressed.contains($0) && !lookup.names($0).isEmpty }

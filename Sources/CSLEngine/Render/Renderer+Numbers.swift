@@ -61,10 +61,10 @@ extension Renderer {
           case .numeric: text += part.value
           case .ordinal:
             let ordinal = terms.ordinal(integer, gender: gender)
-            if Self.hasTermMarkup(ordinal) {
+            if ordinal.utf8.contains(0x3C) {
               if !text.isEmpty { nodes.append(.text(text)) }
               text = ""
-              nodes.append(Self.termMarkup(ordinal))
+              nodes.append(Self.termText(ordinal))
             } else {
               text += ordinal
             }

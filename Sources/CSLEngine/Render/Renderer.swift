@@ -257,17 +257,11 @@ final class Renderer {
     return rest.isEmpty ? marked : .sequence([marked, Self.affix(String(rest))])
   }
 
-  /// Whether a term's text carries markup, written or entity-escaped (`&lt;sup&gt;e&lt;/sup&gt;`
-  /// in French ordinals).
-  static func hasTermMarkup(_ text: String) -> Bool {
-    text.utf8.contains { $0 == 0x3C || $0 == 0x26 }
-  }
-
-  /// A term's text with its markup applied, entity-escaped tags included, as citeproc-js
-  /// reads them ("2<sup>e</sup>", plain "2e" in text).
-  static func termMarkup(_ text: String) -> Node {
-    let unescaped = text.replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&amp;", with: "&")
-    return RichText.parse(unescaped)
+  /// A term's text (an ordinal suffix, a month name) as a node: markup written in it applies
+  /// ("2<sup>e</sup>", plain "2e" in text), as citeproc-js reads it. Escaped tags
+  /// (`&amp;lt;sup&amp;gt;`) were decoded when the style or locale was parsed.
+  static func termText(_ text: String) -> Node {
+    text.utf8.contains(0x3C) ? RichText.parse(text) : .text(text)
   }
 
   /// A style's affix: markup applies, but straight quotation marks and apostrophes print

@@ -71,21 +71,28 @@ extension CSL {
 
     /// These options with unset ones taken from `parent`.
     public func inheriting(_ parent: NameOptions) -> NameOptions {
-      var merged = self
+      var merged = inheritingEtAl(parent)
       merged.and = and ?? parent.and
       merged.delimiter = delimiter ?? parent.delimiter
       merged.delimiterPrecedesEtAl = delimiterPrecedesEtAl ?? parent.delimiterPrecedesEtAl
       merged.delimiterPrecedesLast = delimiterPrecedesLast ?? parent.delimiterPrecedesLast
-      merged.etAlMin = etAlMin ?? parent.etAlMin
-      merged.etAlUseFirst = etAlUseFirst ?? parent.etAlUseFirst
-      merged.etAlSubsequentMin = etAlSubsequentMin ?? parent.etAlSubsequentMin
-      merged.etAlSubsequentUseFirst = etAlSubsequentUseFirst ?? parent.etAlSubsequentUseFirst
-      merged.etAlUseLast = etAlUseLast ?? parent.etAlUseLast
       merged.form = form ?? parent.form
       merged.initialize = initialize ?? parent.initialize
       merged.initializeWith = initializeWith ?? parent.initializeWith
       merged.nameAsSortOrder = nameAsSortOrder ?? parent.nameAsSortOrder
       merged.sortSeparator = sortSeparator ?? parent.sortSeparator
+      return merged
+    }
+
+    /// These options with the unset et-al ones (`et-al-min`, `-use-first`, the subsequent pair,
+    /// `-use-last`) taken from `parent`.
+    public func inheritingEtAl(_ parent: NameOptions) -> NameOptions {
+      var merged = self
+      merged.etAlMin = etAlMin ?? parent.etAlMin
+      merged.etAlUseFirst = etAlUseFirst ?? parent.etAlUseFirst
+      merged.etAlSubsequentMin = etAlSubsequentMin ?? parent.etAlSubsequentMin
+      merged.etAlSubsequentUseFirst = etAlSubsequentUseFirst ?? parent.etAlSubsequentUseFirst
+      merged.etAlUseLast = etAlUseLast ?? parent.etAlUseLast
       return merged
     }
   }

@@ -74,9 +74,19 @@ struct ParseContext {
     }
   }
 
+  /// The largest count a style may give (names shown, note distance, spacing): far above any
+  /// real style, low enough that arithmetic on it can never overflow.
+  static let largestCount = 1_000_000
+
   mutating func int(_ element: XMLElement, _ name: String) -> Int? {
     guard let raw = element[attribute: name] else { return nil }
-    if let value = Int(raw.trimmingCharacters(in: " ")), value >= 0 { return value }
+    if let value = Int(raw.trimmingCharacters(in: " ")), value >= 0 {
+      guard value > Self.largestCount else { return value }
+      report(
+        .warning, "csl-unknown-value",
+        "'\(raw)' is above \(Self.largestCount) ('\(name)'); \(Self.largestCount) is used", at: element)
+      return Self.largestCount
+    }
     report(.error, "csl-unknown-value", "'\(raw)' is not a non-negative integer ('\(name)')", at: element)
     return nil
   }
