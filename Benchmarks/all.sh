@@ -6,7 +6,8 @@
 #   Jobs: bibliography of every reference (a `nocite: '@*'` document for pandoc) and cite every
 #   item + bibliography, per style and size; `cited check`, `cited report` (HTML) of synthetic
 #   knowledge bases; `cited bib convert` CSL-JSON → BibLaTeX beside `pandoc -f csljson -t biblatex`.
-#   100k references are the 10k corpus ten times with new ids. pandoc runs at 10k at most.
+#   100k references are the 10k corpus ten times with new ids (its citations likewise, ten
+#   times over). pandoc runs at 10k at most.
 # Usage: Benchmarks/all.sh            (everything: 1k/10k/100k; takes a long while)
 #        QUICK=1 Benchmarks/all.sh    (1k references, 10k statements, one run, no callgrind)
 # Knobs: RUNS (hyperfine runs, default 3), SIZES ("1000 10000 100000"), STYLES (file names in
@@ -51,6 +52,24 @@ n, out = int(sys.argv[2]), []
 for copy in range((n + len(items) - 1) // len(items)):
     out += [dict(item, id=item["id"] + (f"-{copy}" if copy else "")) for item in items]
 json.dump(out[:n], open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+EOF
+  echo "$file"
+}
+# Citations: the shared 1k and 10k; other sizes repeat the 10k citations with the corpus's ids.
+citations_for() {
+  local n=$1 file="$shared/bench/citations-$1.json"
+  if [ -f "$file" ]; then echo "$file"; return; fi
+  file="$work/citations-$n.json"
+  [ -f "$file" ] || python3 - "$shared/bench/citations-10000.json" "$n" "$file" <<'EOF'
+import json, sys
+cites = json.load(open(sys.argv[1], encoding="utf-8"))
+n, out = int(sys.argv[2]), []
+for copy in range((n + 9999) // 10000):
+    tag = f"-{copy}" if copy else ""
+    for cite in cites:
+        items = [dict(item, id=item["id"] + tag) for item in cite["items"]]
+        out.append({"id": cite["id"] + tag, "noteIndex": len(out) + 1, "items": items})
+json.dump(out, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 EOF
   echo "$file"
 }
@@ -111,7 +130,7 @@ row() { # job size cited-command-string pandoc-command-string(or empty)
 for n in $sizes; do
   json=$(corpus "$n")
   documents "$n" "$json"
-  citations="$shared/bench/citations-$n.json"
+  citations=$(citations_for "$n")
   for style in $styles; do
     csl="$shared/csl/styles/$style.csl"
     theirs() { [ "$n" -le "$pandoc_max" ] && echo "timeout $pandoc_timeout pandoc $work/$1-$n.md --citeproc --bibliography $json --csl $csl -t html -o $work/p.html"; true; }

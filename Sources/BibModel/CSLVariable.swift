@@ -19,3 +19,20 @@ public struct CSLVariable: CSLVocabulary {
     return nil
   }
 }
+
+extension CSLVariable {
+  /// Variable names are short words that rarely share their length and their first and last
+  /// two bytes (of CSL 1.0.2's only `compiler` and `composer` do): one word of those is hashed
+  /// instead of every byte, which every variable-keyed table of the engine looks up.
+  public func hash(into hasher: inout Hasher) {
+    let digest = rawValue.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+      guard bytes.count >= 2 else { return UInt64(bytes.first ?? 0) << 40 | UInt64(bytes.count) }
+      let ends =
+        UInt64(bytes[0]) << 56 | UInt64(bytes[1]) << 48 | UInt64(bytes[bytes.count - 2]) << 40
+        | UInt64(bytes[bytes.count - 1]) << 32
+      return ends | UInt64(truncatingIfNeeded: bytes.count)
+    }
+    if let digest { hasher.combine(digest) } else { hasher.combine(rawValue) }
+  }
+
+}

@@ -128,4 +128,27 @@ struct ProcessorTests {
     let output = processor.process(citations: [], bibliographyIDs: ["doe"], format: PlainTextFormat())
     #expect(output.bibliography == ["[2] Jean-Paul Doe, Anna Roe\n    321–28"])
   }
+
+  /// Copies of one work under other ids are rendered once per setting (`ItemTwin`): they
+  /// still get their own year suffixes, and the work beside them is still told apart by
+  /// adding names, exactly as when every copy is rendered.
+  @Test func copiesOfOneWorkAreDisambiguatedLikeAnyItem() throws {
+    var copy = Self.doe
+    copy.id = "doe-copy"
+    var other = Self.doe
+    other.id = "other"
+    other.names["author"] = [Name(family: "Doe", given: "Jean-Paul"), Name(family: "Poe", given: "Edgar")]
+    var otherCopy = other
+    otherCopy.id = "other-copy"
+    let references = [Self.doe, copy, other, otherCopy]
+    let processor = try processor(
+      "<group delimiter=\" \"><names variable=\"author\"><name form=\"short\" et-al-min=\"2\" et-al-use-first=\"1\"/>"
+        + "</names><date variable=\"issued\"><date-part name=\"year\"/></date></group>",
+      citationAttributes: "disambiguate-add-names=\"true\" disambiguate-add-year-suffix=\"true\"",
+      references: references)
+    let output = processor.process(
+      citations: references.map { Citation(cites: [Cite(id: $0.id)]) }, format: PlainTextFormat())
+    #expect(
+      output.citations == ["Doe, Roe 2001a", "Doe, Roe 2001b", "Doe, Poe 2001a", "Doe, Poe 2001b"])
+  }
 }

@@ -12,6 +12,10 @@ struct Disambiguation {
   let renderCache: RenderCache?
   var states: [Int: DisambiguationState] = [:]
   private var renderings: [Int: (state: DisambiguationState, texts: [String])] = [:]
+  /// Each ambiguous item's twin representative (`ItemTwin`): twins share their renderings.
+  var twinOf: [Int: Int] = [:]
+  /// The latest renderings of each representative's twins, with the settings they were made under.
+  private var twinRenderings: [Int: (state: DisambiguationState, texts: [String])] = [:]
 
   init(processor: Processor, contexts: [Int: [CiteContext]], cache: RenderCache?) {
     self.processor = processor
@@ -23,12 +27,37 @@ struct Disambiguation {
   mutating func renderings(_ item: Int) -> [String] {
     let state = states[item] ?? DisambiguationState()
     if let cached = renderings[item], cached.state == state { return cached.texts }
+    let representative = twinOf[item]
+    if let representative, let shared = twinRenderings[representative], shared.state == state {
+      renderings[item] = shared
+      return shared.texts
+    }
     let texts = (contexts[item] ?? []).map { context in
       processor.renderItem(item, context: context, state: state, mode: .citation, cache: renderCache, comparing: true)
         .plainText
     }
     renderings[item] = (state, texts)
+    if let representative { twinRenderings[representative] = (state, texts) }
     return texts
+  }
+
+  /// Finds the twins among the items, so each settings renders one of them only.
+  mutating func noteTwins(_ items: [Int]) {
+    let references = processor.references
+    let contexts = self.contexts
+    let style = processor.compiled.style
+    let numbers = (citation: style.usesCitationNumber, firstNote: style.usesFirstReferenceNoteNumber)
+    let representatives = ItemTwin.representatives(items) {
+      ItemTwin(references[$0], contexts: contexts[$0] ?? [], printing: numbers)
+    }
+    for (item, representative) in zip(items, representatives) { twinOf[item] = representative }
+  }
+
+  /// True when the group's items are all twins (`noteTwins`) with the same settings: copies
+  /// of one work render alike under every setting, so no setting can tell them apart.
+  func areTwins(_ group: [Int]) -> Bool {
+    guard let first = group.first, let representative = twinOf[first] else { return false }
+    return group.allSatisfy { twinOf[$0] == representative && states[$0] == states[first] }
   }
 
   /// Records renderings made elsewhere (on all cores) under the item's current settings.
@@ -61,26 +90,21 @@ struct Disambiguation {
     Set(group.map { renderings($0) }).count
   }
 
-  /// True when no other item of the group shares a rendering with this one.
-  mutating func isUnique(_ item: Int, in group: [Int]) -> Bool {
-    let mine = Set(renderings(item))
-    for other in group where other != item {
-      if !mine.isDisjoint(with: renderings(other)) { return false }
-    }
-    return true
-  }
-
-  /// How many items of the group no other item shares a rendering with.
-  mutating func distinctCount(_ group: [Int]) -> Int {
+  /// The items of the group no other item of it shares a rendering with (each item's
+  /// renderings are counted once, so the group costs one look at each item, not one per pair).
+  mutating func uniqueItems(in group: [Int]) -> Set<Int> {
     var counts: [String: Int] = [:]
-    var texts: [Int: [String]] = [:]
+    var texts: [Int: Set<String>] = [:]
     for item in group {
-      let rendered = Array(Set(renderings(item)))
+      let rendered = Set(renderings(item))
       texts[item] = rendered
       for text in rendered { counts[text, default: 0] += 1 }
     }
-    return group.filter { item in (texts[item] ?? []).allSatisfy { (counts[$0] ?? 0) == 1 } }.count
+    return Set(group.filter { item in (texts[item] ?? []).allSatisfy { (counts[$0] ?? 0) == 1 } })
   }
+
+  /// How many items of the group no other item shares a rendering with.
+  mutating func distinctCount(_ group: [Int]) -> Int { uniqueItems(in: group).count }
 
   /// Renders the items' citation forms on all cores under their current settings, so later
   /// questions find them ready.
@@ -138,6 +162,15 @@ struct Disambiguation {
     var unresolved: Set<Int>
     var best: [Int: DisambiguationState?]
     var bestClasses: Int
+    /// The group holds twins, and twins share their settings: they then stay alike, never
+    /// told apart, to the end of the search.
+    let hasAlikeTwins: Bool
+    /// Only twins are still ambiguous, and only with each other: no later step can change
+    /// what the search ends with (no setting tells twins apart, no other item is touched, and
+    /// `finish` gives the twins the best settings, which no later step can better).
+    var exhausted = false
+    /// Nothing left to search.
+    var isOver: Bool { unresolved.isEmpty || exhausted }
   }
 
   /// The group's current settings (only its members change during its search).
@@ -151,23 +184,51 @@ struct Disambiguation {
     if let value = saved[item] { states[item] = value }
   }
 
-  mutating func startSearch(_ group: [Int]) -> GroupSearch {
+  /// The search of a group; nil when its items are all twins (`areTwins`): nothing to search.
+  mutating func startSearch(_ group: [Int]) -> GroupSearch? {
+    guard !areTwins(group) else { return nil }
     let initial = saved(group)
     let distinct = distinctCount(group)
     let classes = classCount(group)
+    var twinStates: [Int: DisambiguationState?] = [:]
+    var alike = true
+    for item in group {
+      let representative = twinOf[item] ?? item
+      if let seen = twinStates[representative] {
+        alike = alike && seen == states[item]
+      } else {
+        twinStates[representative] = .some(states[item])
+      }
+    }
     return GroupSearch(
       group: group, initial: initial, initialDistinct: distinct, initialClasses: classes, unresolved: Set(group),
-      best: initial, bestClasses: classes)
+      best: initial, bestClasses: classes, hasAlikeTwins: alike && twinStates.count < group.count)
+  }
+
+  /// True when no item outside an item's twins shares a rendering with it, for every item
+  /// given: they are as told apart as twins can be.
+  mutating func areApartExceptTwins(_ items: Set<Int>, in group: [Int]) -> Bool {
+    var owner: [String: Int] = [:]
+    for item in group {
+      let representative = twinOf[item] ?? item
+      for text in renderings(item) {
+        if let found = owner[text], found != representative { owner[text] = -1 } else { owner[text] = representative }
+      }
+    }
+    return items.allSatisfy { item in renderings(item).allSatisfy { owner[$0] != -1 } }
   }
 
   /// Drops the items told apart from the search, and remembers the settings when they split
   /// the group into more distinct renderings than before (splitting a group in two counts).
   mutating func settle(_ search: inout GroupSearch) {
-    for item in search.unresolved where isUnique(item, in: search.group) { search.unresolved.remove(item) }
+    search.unresolved.subtract(uniqueItems(in: search.group))
     let classes = classCount(search.group)
     if classes > search.bestClasses {
       search.bestClasses = classes
       search.best = saved(search.group)
+    }
+    if search.hasAlikeTwins && !search.unresolved.isEmpty {
+      search.exhausted = areApartExceptTwins(search.unresolved, in: search.group)
     }
   }
 

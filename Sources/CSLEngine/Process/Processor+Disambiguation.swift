@@ -20,13 +20,14 @@ extension Processor {
       pass.prewarm(cited)
     }
     var groups = pass.ambiguousGroups(cited)
+    pass.noteTwins(Array(Set(groups.joined())).sorted())
     let byCiteGivenname = citation.disambiguateAddGivenname && citation.givennameDisambiguationRule == .byCite
     if citation.disambiguateAddNames || byCiteGivenname {
       addNames(in: groups, names: citation.disambiguateAddNames, givenNames: byCiteGivenname, pass: &pass)
       groups = pass.ambiguousGroups(cited)
     }
     if styleUsesDisambiguateCondition {
-      for group in groups { applyDisambiguateCondition(to: group, pass: &pass) }
+      searchEach(groups, pass: &pass) { group, pass in applyDisambiguateCondition(to: group, pass: &pass) }
       groups = pass.ambiguousGroups(cited)
     }
     if citation.disambiguateAddYearSuffix {
@@ -147,23 +148,34 @@ extension Processor {
     return revealed
   }
 
-  /// Step 1 (and by-cite step 2) for every group. A group's search reads and changes the
-  /// settings and renderings of its own items only, so when no item is in two groups each
-  /// group is searched alone, on all cores, and the results are the same as one group after
-  /// another; otherwise the groups are searched in order.
+  /// Step 1 (and by-cite step 2) for every group.
   private func addNames(in groups: [[Int]], names: Bool, givenNames: Bool, pass: inout Disambiguation) {
+    searchEach(groups, pass: &pass) { group, pass in
+      addNames(in: group, names: names, givenNames: givenNames, pass: &pass)
+    }
+  }
+
+  /// Runs a step for every group. A group's step reads and changes the settings and
+  /// renderings of its own items only, so when no item is in two groups each group is
+  /// searched alone, on all cores, and the results are the same as one group after another;
+  /// otherwise the groups are searched in order.
+  private func searchEach(
+    _ groups: [[Int]], pass: inout Disambiguation, _ step: @Sendable ([Int], inout Disambiguation) -> Void
+  ) {
     var seen = Set<Int>()
     guard groups.allSatisfy({ $0.allSatisfy { seen.insert($0).inserted } }) else {
-      for group in groups { addNames(in: group, names: names, givenNames: givenNames, pass: &pass) }
+      for group in groups { step(group, &pass) }
       return
     }
     let parts = groups.map { pass.part($0) }
     let contexts = pass.contexts
+    let twins = pass.twinOf
     let searched = ParallelMap.map(count: groups.count) { range, chunkCache in
       range.map { index in
         var alone = Disambiguation(processor: self, contexts: contexts, cache: chunkCache)
+        alone.twinOf = twins
         alone.adopt(parts[index], for: groups[index])
-        addNames(in: groups[index], names: names, givenNames: givenNames, pass: &alone)
+        step(groups[index], &alone)
         return alone.part(groups[index])
       }
     }
@@ -176,13 +188,13 @@ extension Processor {
   /// ambiguous.
   private func addNames(in group: [Int], names: Bool, givenNames: Bool, pass: inout Disambiguation) {
     let maxNames = group.map { item in references[item].names.values.map(\.count).max() ?? 0 }.max() ?? 0
-    var search = pass.startSearch(group)
+    guard var search = pass.startSearch(group) else { return }
     let maxAdd = names ? maxNames : 0
     var add = 0
-    while add <= maxAdd && !search.unresolved.isEmpty {
+    while add <= maxAdd && !search.isOver {
       for item in search.unresolved { pass.states[item, default: DisambiguationState()].addNames = add }
       pass.settle(&search)
-      if givenNames && !search.unresolved.isEmpty {
+      if givenNames && !search.isOver {
         addGivenNamesByCite(maxNames: maxNames, search: &search, pass: &pass)
       }
       add += 1
@@ -195,7 +207,7 @@ extension Processor {
   private func addGivenNamesByCite(
     maxNames: Int, search: inout Disambiguation.GroupSearch, pass: inout Disambiguation
   ) {
-    for nameIndex in 0..<maxNames where !search.unresolved.isEmpty {
+    for nameIndex in 0..<maxNames where !search.isOver {
       let before = pass.saved(search.group)
       let beforeCount = search.unresolved.count
       for level in 1...2 {
@@ -214,10 +226,12 @@ extension Processor {
   /// tells no item apart does not end the search: items never told apart end with every test
   /// holding (a date that cannot separate two cites still prints).
   private func applyDisambiguateCondition(to group: [Int], pass: inout Disambiguation) {
+    // Copies of one work are never told apart: they end with every test holding.
+    let levels = pass.areTwins(group) ? 8...8 : 1...8
     var unresolved = Set(group)
-    for level in 1...8 where !unresolved.isEmpty {
+    for level in levels where !unresolved.isEmpty {
       for item in unresolved { pass.states[item, default: DisambiguationState()].conditionLevel = level }
-      for item in unresolved where pass.isUnique(item, in: group) { unresolved.remove(item) }
+      unresolved.subtract(pass.uniqueItems(in: group))
     }
   }
 

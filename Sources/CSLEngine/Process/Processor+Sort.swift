@@ -96,17 +96,36 @@ extension Processor {
   ) {
     // Positions still tied on the keys so far, each with the number of its group of ties.
     var tied = items.indices.map { (position: $0, group: 0) }
+    let numbered = compiled.style.usesCitationNumber
+    var twins: [Int: Int] = [:]
     for key in keys.indices {
       let missing = tied.map(\.position).filter { table.values[$0][key] == nil }
-      let computed = ParallelMap.map(count: missing.count) { range, chunkCache in
+      // Twins (`ItemTwin`) are computed once: copies of one work tie on every key, and twins
+      // tie, or not, together (a second sort resets their keys together too).
+      if key == 0 {
+        let found = ItemTwin.representatives(missing) { position in
+          let item = items[position]
+          return ItemTwin(
+            references[item], number: numbered ? numbers[item] : nil, state: states[item] ?? DisambiguationState())
+        }
+        for (position, representative) in zip(missing, found) where position != representative {
+          twins[position] = representative
+        }
+      }
+      let representatives = missing.map { twins[$0] ?? $0 }
+      let distinct = zip(missing, representatives).filter { $0 == $1 }.map(\.0)
+      let computed = ParallelMap.map(count: distinct.count) { range, chunkCache in
         range.map { offset in
-          let item = items[missing[offset]]
+          let item = items[distinct[offset]]
           return sortValue(
             item, key: keys[key], number: numbers[item], mode: mode, state: states[item] ?? DisambiguationState(),
             cache: chunkCache)
         }
       }
-      for (position, value) in zip(missing, computed) { table.values[position][key] = value }
+      for (position, value) in zip(distinct, computed) { table.values[position][key] = value }
+      for (position, representative) in zip(missing, representatives) where position != representative {
+        table.values[position][key] = table.values[representative][key]
+      }
       guard key + 1 < keys.count else { break }
       tied = Self.stillTied(tied) { table.values[$0][key] }
     }
