@@ -11,11 +11,19 @@ struct Disambiguation {
   let contexts: [Int: [CiteContext]]
   let renderCache: RenderCache?
   var states: [Int: DisambiguationState] = [:]
-  private var renderings: [Int: (state: DisambiguationState, texts: [String])] = [:]
+  private var renderings: [Int: Rendering] = [:]
   /// Each ambiguous item's twin representative (`ItemTwin`): twins share their renderings.
   var twinOf: [Int: Int] = [:]
   /// The latest renderings of each representative's twins, with the settings they were made under.
-  private var twinRenderings: [Int: (state: DisambiguationState, texts: [String])] = [:]
+  private var twinRenderings: [Int: Rendering] = [:]
+
+  /// An item's citation renderings in its contexts, the settings they were made under, and
+  /// the name indices whose given-name level they read (nil: not recorded).
+  struct Rendering: Sendable {
+    var state: DisambiguationState
+    var texts: [String]
+    var givenLevelReads: Set<Int>?
+  }
 
   init(processor: Processor, contexts: [Int: [CiteContext]], cache: RenderCache?) {
     self.processor = processor
@@ -32,13 +40,26 @@ struct Disambiguation {
       renderings[item] = shared
       return shared.texts
     }
-    let texts = (contexts[item] ?? []).map { context in
-      processor.renderItem(item, context: context, state: state, mode: .citation, cache: renderCache, comparing: true)
-        .plainText
+    var texts: [String] = []
+    var reads = Set<Int>()
+    for context in contexts[item] ?? [] {
+      let rendered = processor.renderItemCollecting(
+        item, context: context, state: state, mode: .citation, cache: renderCache, comparing: true,
+        collectNames: false)
+      texts.append(rendered.node.plainText)
+      reads.formUnion(rendered.givenLevelReads)
     }
-    renderings[item] = (state, texts)
-    if let representative { twinRenderings[representative] = (state, texts) }
+    let rendering = Rendering(state: state, texts: texts, givenLevelReads: reads)
+    renderings[item] = rendering
+    if let representative { twinRenderings[representative] = rendering }
     return texts
+  }
+
+  /// True when the item's renderings under its current settings read the given-name level of
+  /// the name at `index` (or when that is not known): only then can changing it matter.
+  mutating func readsGivenLevel(_ item: Int, at index: Int) -> Bool {
+    _ = renderings(item)
+    return renderings[item]?.givenLevelReads?.contains(index) ?? true
   }
 
   /// Finds the twins among the items, so each settings renders one of them only.
@@ -62,7 +83,7 @@ struct Disambiguation {
 
   /// Records renderings made elsewhere (on all cores) under the item's current settings.
   mutating func remember(_ item: Int, _ texts: [String]) {
-    renderings[item] = (states[item] ?? DisambiguationState(), texts)
+    renderings[item] = Rendering(state: states[item] ?? DisambiguationState(), texts: texts)
   }
 
   /// True when the renderings are known for the item's current settings.
@@ -130,7 +151,7 @@ struct Disambiguation {
   /// One group's share of a pass: its items' settings and renderings.
   struct Part: Sendable {
     var states: [Int: DisambiguationState] = [:]
-    var renderings: [Int: (state: DisambiguationState, texts: [String])] = [:]
+    var renderings: [Int: Rendering] = [:]
   }
 
   /// The group's share of this pass.

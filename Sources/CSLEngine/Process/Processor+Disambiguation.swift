@@ -208,6 +208,9 @@ extension Processor {
     maxNames: Int, search: inout Disambiguation.GroupSearch, pass: inout Disambiguation
   ) {
     for nameIndex in 0..<maxNames where !search.isOver {
+      // A level no ambiguous cite reads changes no rendering: the step would tell nothing
+      // apart and be undone.
+      guard search.unresolved.contains(where: { pass.readsGivenLevel($0, at: nameIndex) }) else { continue }
       let before = pass.saved(search.group)
       let beforeCount = search.unresolved.count
       for level in 1...2 {

@@ -255,11 +255,12 @@ public struct Processor: Sendable {
     ).node
   }
 
-  /// `renderItem`, also returning the name lists printed when `collectNames`.
+  /// `renderItem`, also returning the name lists printed when `collectNames`, and the name
+  /// indices whose given-name level it read when `comparing`.
   func renderItemCollecting(
     _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
     suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false, collectNames: Bool
-  ) -> (node: Node, names: [[Name]], reachedTextVariable: Bool) {
+  ) -> (node: Node, names: [[Name]], reachedTextVariable: Bool, givenLevelReads: Set<Int>) {
     let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
     let lookup = VariableLookup(
@@ -268,6 +269,7 @@ public struct Processor: Sendable {
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache
     renderer.comparing = comparing
+    if comparing { renderer.givenLevelReads = [] }
     if collectNames {
       renderer.printedNames = []
       renderer.printedNamesFirstOnly = registersFirstNamesOnly
@@ -304,7 +306,7 @@ public struct Processor: Sendable {
         return .sequence([year, suffixNode])
       }
     }
-    return (node, renderer.printedNames ?? [], renderer.reachedTextVariable)
+    return (node, renderer.printedNames ?? [], renderer.reachedTextVariable, renderer.givenLevelReads ?? [])
   }
 
   /// Given-name disambiguation under the primary-name rules: only each list's first name

@@ -10,8 +10,9 @@ extension Renderer {
       // The family name-part's formatting and case, not its affixes (citeproc-js).
       return piece(literal, familyPart, withCase: true)
     }
-    var level =
-      disambiguation.givenLevelsFirstNamesOnly && !inFirstNames ? 0 : disambiguation.givenLevels[index] ?? 0
+    let readsLevel = !(disambiguation.givenLevelsFirstNamesOnly && !inFirstNames)
+    if readsLevel { givenLevelReads?.insert(index) }
+    var level = readsLevel ? disambiguation.givenLevels[index] ?? 0 : 0
     if disambiguation.expandsWithinItem {
       let styled = options.form == .short ? 0 : (options.initializeWith != nil ? 1 : 2)
       if styled > level { level = withinItemLevel(person, index: index, styled: styled, options: options) }

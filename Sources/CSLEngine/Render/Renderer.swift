@@ -63,6 +63,9 @@ final class Renderer {
   var printedNames: [[Name]]?
   /// Only the first name of each list is wanted (the primary-name rules register no other).
   var printedNamesFirstOnly = false
+  /// When set, the name indices whose given-name level (`DisambiguationState.givenLevels`)
+  /// the rendering read: a level at any other index cannot change what it prints.
+  var givenLevelReads: Set<Int>?
 
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
