@@ -40,36 +40,25 @@ cited="$root/.build/release/cited"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Corpora: the shared 1k and 10k; other sizes repeat the 10k corpus with new ids.
-corpus() {
-  local n=$1 file="$shared/bench/corpus-$1.json"
+# The shared 1k and 10k corpora and citations; other sizes repeat the 10k ones with the ids
+# renamed per copy ("ref00001-3"; the citations of copy 3 cite copy 3).
+repeated() { # corpus|citations size -> file
+  local kind=$1 n=$2 file="$shared/bench/$1-$2.json"
   if [ -f "$file" ]; then echo "$file"; return; fi
-  file="$work/corpus-$n.json"
-  [ -f "$file" ] || python3 - "$shared/bench/corpus-10000.json" "$n" "$file" <<'EOF'
+  file="$work/$kind-$n.json"
+  [ -f "$file" ] || python3 - "$shared/bench/$kind-10000.json" "$n" "$file" "$kind" <<'EOF'
 import json, sys
-items = json.load(open(sys.argv[1], encoding="utf-8"))
-n, out = int(sys.argv[2]), []
-for copy in range((n + len(items) - 1) // len(items)):
-    out += [dict(item, id=item["id"] + (f"-{copy}" if copy else "")) for item in items]
-json.dump(out[:n], open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
-EOF
-  echo "$file"
-}
-# Citations: the shared 1k and 10k; other sizes repeat the 10k citations with the corpus's ids.
-citations_for() {
-  local n=$1 file="$shared/bench/citations-$1.json"
-  if [ -f "$file" ]; then echo "$file"; return; fi
-  file="$work/citations-$n.json"
-  [ -f "$file" ] || python3 - "$shared/bench/citations-10000.json" "$n" "$file" <<'EOF'
-import json, sys
-cites = json.load(open(sys.argv[1], encoding="utf-8"))
-n, out = int(sys.argv[2]), []
+entries = json.load(open(sys.argv[1], encoding="utf-8"))
+n, kind, out = int(sys.argv[2]), sys.argv[4], []
 for copy in range((n + 9999) // 10000):
     tag = f"-{copy}" if copy else ""
-    for cite in cites:
-        items = [dict(item, id=item["id"] + tag) for item in cite["items"]]
-        out.append({"id": cite["id"] + tag, "noteIndex": len(out) + 1, "items": items})
-json.dump(out, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    for entry in entries:
+        if kind == "corpus":
+            out.append(dict(entry, id=entry["id"] + tag))
+        else:
+            items = [dict(item, id=item["id"] + tag) for item in entry["items"]]
+            out.append({"id": entry["id"] + tag, "noteIndex": len(out) + 1, "items": items})
+json.dump(out[:n] if kind == "corpus" else out, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
 EOF
   echo "$file"
 }
@@ -128,9 +117,9 @@ row() { # job size cited-command-string pandoc-command-string(or empty)
 }
 
 for n in $sizes; do
-  json=$(corpus "$n")
+  json=$(repeated corpus "$n")
   documents "$n" "$json"
-  citations=$(citations_for "$n")
+  citations=$(repeated citations "$n")
   for style in $styles; do
     csl="$shared/csl/styles/$style.csl"
     theirs() { [ "$n" -le "$pandoc_max" ] && echo "timeout $pandoc_timeout pandoc $work/$1-$n.md --citeproc --bibliography $json --csl $csl -t html -o $work/p.html"; true; }
