@@ -99,7 +99,8 @@ struct Disambiguation {
     }
     var groups: [[Int]] = []
     var seenGroups = Set<[Int]>()
-    for text in byText.keys.sorted() {
+    // Only texts two items share make a group: the rest are never sorted.
+    for (text, _) in byText.filter({ $0.value.count > 1 }).sorted(by: { $0.key < $1.key }) {
       let members = Array(Set(byText[text] ?? [])).sorted()
       if members.count > 1, seenGroups.insert(members).inserted { groups.append(members) }
     }
