@@ -34,5 +34,4 @@ extension CSLVariable {
     }
     if let digest { hasher.combine(digest) } else { hasher.combine(rawValue) }
   }
-
 }

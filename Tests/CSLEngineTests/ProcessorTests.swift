@@ -21,12 +21,14 @@ struct ProcessorTests {
     </locale>
     """
 
-  func processor(_ layout: String, citationAttributes: String = "", references: [Reference]) throws -> Processor {
+  func processor(
+    _ layout: String, citationAttributes: String = "", bibliographySort: String = "", references: [Reference]
+  ) throws -> Processor {
     let text = """
       <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
         <info><id/><title/></info>
         <citation \(citationAttributes)><layout delimiter="; ">\(layout)</layout></citation>
-        <bibliography><layout>\(layout)</layout></bibliography>
+        <bibliography>\(bibliographySort)<layout>\(layout)</layout></bibliography>
       </style>
       """
     let parsed = StyleParser.parse(text)
@@ -150,5 +152,23 @@ struct ProcessorTests {
       citations: references.map { Citation(cites: [Cite(id: $0.id)]) }, format: PlainTextFormat())
     #expect(
       output.citations == ["Doe, Roe 2001a", "Doe, Roe 2001b", "Doe, Poe 2001a", "Doe, Poe 2001b"])
+  }
+
+  /// Copies sort by their own citation numbers even when the style prints none: enough of them
+  /// (300, above the size where sort keys are computed ahead on all cores) that twins share
+  /// what they can share, which must not include the number.
+  @Test func copiesSortByTheirOwnCitationNumbers() throws {
+    let copies = (1...300).map { index in
+      var copy = Self.doe
+      copy.id = "doe-\(index)"
+      return copy
+    }
+    let processor = try processor(
+      "<text variable=\"title\"/>",
+      bibliographySort: "<sort><key variable=\"citation-number\" sort=\"descending\"/></sort>",
+      references: copies)
+    let output = processor.process(
+      citations: copies.map { Citation(cites: [Cite(id: $0.id)]) }, format: PlainTextFormat())
+    #expect(output.bibliographyIDs == copies.reversed().map(\.id))
   }
 }

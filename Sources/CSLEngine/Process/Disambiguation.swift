@@ -66,10 +66,9 @@ struct Disambiguation {
   mutating func noteTwins(_ items: [Int]) {
     let references = processor.references
     let contexts = self.contexts
-    let style = processor.compiled.style
-    let numbers = (citation: style.usesCitationNumber, firstNote: style.usesFirstReferenceNoteNumber)
+    let style = processor.compiled
     let representatives = ItemTwin.representatives(items) {
-      ItemTwin(references[$0], contexts: contexts[$0] ?? [], printing: numbers)
+      ItemTwin(references[$0], contexts: contexts[$0] ?? [], style: style)
     }
     for (item, representative) in zip(items, representatives) { twinOf[item] = representative }
   }
@@ -112,17 +111,24 @@ struct Disambiguation {
     Set(group.map { renderings($0) }).count
   }
 
-  /// The items of the group no other item of it shares a rendering with (each item's
-  /// renderings are counted once, so the group costs one look at each item, not one per pair).
+  /// The items of the group no other item of it shares a rendering with.
   mutating func uniqueItems(in group: [Int]) -> Set<Int> {
-    var counts: [String: Int] = [:]
-    var texts: [Int: Set<String>] = [:]
+    let shared = sharedTexts(in: group) { $0 }
+    return Set(group.filter { item in renderings(item).allSatisfy { !shared.contains($0) } })
+  }
+
+  /// The rendering texts of the group that more than one owner has (an item's owner: itself,
+  /// or its twin representative), found in one look at each item, not one per pair.
+  private mutating func sharedTexts(in group: [Int], owner: (Int) -> Int) -> Set<String> {
+    var owners: [String: Int] = [:]
+    var shared = Set<String>()
     for item in group {
-      let rendered = Set(renderings(item))
-      texts[item] = rendered
-      for text in rendered { counts[text, default: 0] += 1 }
+      let mine = owner(item)
+      for text in renderings(item) {
+        if let found = owners.updateValue(mine, forKey: text), found != mine { shared.insert(text) }
+      }
     }
-    return Set(group.filter { item in (texts[item] ?? []).allSatisfy { (counts[$0] ?? 0) == 1 } })
+    return shared
   }
 
   /// How many items of the group no other item shares a rendering with.
@@ -230,14 +236,9 @@ struct Disambiguation {
   /// True when no item outside an item's twins shares a rendering with it, for every item
   /// given: they are as told apart as twins can be.
   mutating func areApartExceptTwins(_ items: Set<Int>, in group: [Int]) -> Bool {
-    var owner: [String: Int] = [:]
-    for item in group {
-      let representative = twinOf[item] ?? item
-      for text in renderings(item) {
-        if let found = owner[text], found != representative { owner[text] = -1 } else { owner[text] = representative }
-      }
-    }
-    return items.allSatisfy { item in renderings(item).allSatisfy { owner[$0] != -1 } }
+    let twins = twinOf
+    let shared = sharedTexts(in: group) { twins[$0] ?? $0 }
+    return items.allSatisfy { item in renderings(item).allSatisfy { !shared.contains($0) } }
   }
 
   /// Drops the items told apart from the search, and remembers the settings when they split

@@ -1,4 +1,5 @@
 import BibModel
+import CSLStyle
 
 /// What an item's rendering depends on besides the style: its reference without the id (the
 /// engine never prints an id), the contexts or number it is rendered with, and its
@@ -13,20 +14,21 @@ struct ItemTwin: Hashable {
 
   /// The key of an item's citation renderings in its disambiguation contexts (any settings).
   /// Citation numbers and first-note numbers count only in a style that prints them.
-  init(_ reference: Reference, contexts: [CiteContext], printing numbers: (citation: Bool, firstNote: Bool)) {
+  init(_ reference: Reference, contexts: [CiteContext], style: CompiledStyle) {
     let kept = contexts.map { context in
       var context = context
-      if !numbers.citation { context.citationNumber = nil }
-      if !numbers.firstNote { context.firstNoteNumber = nil }
+      if !style.printsCitationNumber { context.citationNumber = nil }
+      if !style.printsFirstNoteNumber { context.firstNoteNumber = nil }
       return context
     }
     self.init(reference, contexts: kept, number: nil, state: nil)
   }
 
-  /// The key of an item's sort key values, rendered with its number (nil in a style that
-  /// prints none) and settings.
-  init(_ reference: Reference, number: Int?, state: DisambiguationState) {
-    self.init(reference, contexts: [], number: number, state: state)
+  /// The key of an item's values of `keys`, rendered with its citation number (which counts
+  /// where the style prints it or a key sorts by it) and settings.
+  init(_ reference: Reference, number: Int?, state: DisambiguationState, keys: [CSL.SortKey], style: CompiledStyle) {
+    let numbered = style.printsCitationNumber || keys.contains { $0.source == .variable(.citationNumber) }
+    self.init(reference, contexts: [], number: numbered ? number : nil, state: state)
   }
 
   private init(_ reference: Reference, contexts: [CiteContext], number: Int?, state: DisambiguationState?) {

@@ -96,7 +96,6 @@ extension Processor {
   ) {
     // Positions still tied on the keys so far, each with the number of its group of ties.
     var tied = items.indices.map { (position: $0, group: 0) }
-    let numbered = compiled.style.usesCitationNumber
     var twins: [Int: Int] = [:]
     for key in keys.indices {
       let missing = tied.map(\.position).filter { table.values[$0][key] == nil }
@@ -106,7 +105,8 @@ extension Processor {
         let found = ItemTwin.representatives(missing) { position in
           let item = items[position]
           return ItemTwin(
-            references[item], number: numbered ? numbers[item] : nil, state: states[item] ?? DisambiguationState())
+            references[item], number: numbers[item], state: states[item] ?? DisambiguationState(), keys: keys,
+            style: compiled)
         }
         for (position, representative) in zip(missing, found) where position != representative {
           twins[position] = representative

@@ -15,6 +15,10 @@ public struct CompiledStyle: Sendable {
   let usesCitationNumberInBibliographySort: Bool
   /// True when a `position` condition can change what a cite prints.
   let testsPosition: Bool
+  /// The style prints `citation-number` / `first-reference-note-number` somewhere: only then
+  /// can two cites that differ in those numbers alone print differently.
+  let printsCitationNumber: Bool
+  let printsFirstNoteNumber: Bool
   /// Cited's `cited:item-locale`: this style compiled with each item language's locale.
   var itemStyles: [String: CompiledStyle] = [:]
 
@@ -30,6 +34,8 @@ public struct CompiledStyle: Sendable {
     self.usesCitationNumberInBibliographySort =
       style.bibliography?.sort.contains { $0.source == .variable(.citationNumber) } ?? false
     self.testsPosition = MacroGraph.testsPosition(style)
+    self.printsCitationNumber = style.usesCitationNumber
+    self.printsFirstNoteNumber = style.usesFirstReferenceNoteNumber
   }
 
   var punctuationInQuote: Bool { locale.punctuationInQuote ?? false }
