@@ -116,6 +116,26 @@ import XMLTree
     #expect(html.contains("(@weird&quot;&amp;key?)"))
   }
 
+  /// The writers' byte sink escapes exactly as `HTMLEscape.text`: the five characters, XML's
+  /// forbidden controls and U+FFFE/U+FFFF replaced, everything else (CJK, emoji, tabs) kept.
+  @Test func byteSinkEscapesLikeTheStringEscape() {
+    let samples = [
+      Self.script, Self.quotes, "plain text", "", "a\u{0}b\u{1B}c\td\ne\rf", "x\u{FFFE}y\u{FFFF}z\u{FFFD}",
+      "领导小组 & 「引用」 <em>", "emoji 🧭 & ' \"", "\u{EF}\u{BF}", "end&",
+    ]
+    for sample in samples {
+      var output = HTMLOutput()
+      output.escaped(sample)
+      #expect(output.text == HTMLEscape.text(sample), "\(sample.debugDescription)")
+    }
+    var element = HTMLOutput()
+    element.open("a", [("href", "https://x.org/?a=1&b=\"2\"")])
+    element.escaped("<b>")
+    element.close("a")
+    element.void("br", [("class", "x'y")])
+    #expect(element.text == "<a href=\"https://x.org/?a=1&amp;b=&quot;2&quot;\">&lt;b&gt;</a><br class=\"x&#39;y\" />")
+  }
+
   @Test func urlPolicyAllowsOnlyWebAndMail() throws {
     #expect(URLPolicy.isAllowed("https://example.org"))
     #expect(URLPolicy.isAllowed("HTTP://example.org"))

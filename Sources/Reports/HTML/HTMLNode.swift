@@ -33,23 +33,26 @@ public indirect enum HTMLNode: Sendable, Hashable {
 
   /// Serialises the node.
   public func render(into output: inout String) {
+    var sink = HTMLOutput()
+    write(into: &sink)
+    output += sink.text
+  }
+
+  /// Serialises the node into a writer's output.
+  public func write(into output: inout HTMLOutput) {
     switch self {
     case .text(let text):
-      output += HTMLEscape.text(text)
+      output.escaped(text)
     case .trusted(let markup):
-      output += markup
+      output.raw(markup)
     case .element(let name, let attributes, let children):
-      output += "<" + name
-      for attribute in attributes {
-        output += " " + attribute.name + "=\"" + HTMLEscape.text(attribute.value) + "\""
-      }
       if children.isEmpty && (HTMLNode.voidElements.contains(name) || HTMLNode.isSVGLeaf(name)) {
-        output += " />"
+        output.void(name, attributes.map { ($0.name, $0.value) })
         return
       }
-      output += ">"
-      for child in children { child.render(into: &output) }
-      output += "</" + name + ">"
+      output.open(name, attributes.map { ($0.name, $0.value) })
+      for child in children { child.write(into: &output) }
+      output.close(name)
     }
   }
 

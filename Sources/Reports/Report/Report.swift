@@ -20,16 +20,21 @@ public enum Report {
   ) -> Result {
     let context = ReportContext(knowledge: knowledge, references: references)
     var builder = ReportBuilder(context: context)
-    var blocks: [DocBlock] = []
     let conflicts = ConflictGroup.find(knowledge)
-    blocks += Overview.blocks(
+    // The sections that cite come first, so that every citation is known and the engine renders
+    // them on another thread while the overview, the figures and the index are built here.
+    let entityBlocks = entitySections(&builder)
+    let conflictBlocks = builder.conflictBlocks(conflicts)
+    let (citations, citedKeys) = (builder.citations, builder.citedKeys)
+    let rendering = Background { renderer.render(citations, bibliographyKeys: citedKeys, format: format) }
+    var blocks = Overview.blocks(
       context, conflicts: conflicts.count, openConflicts: conflicts.filter { $0.settledBy == nil }.count)
     let figures = knowledge.schema.report.figures
     if !figures.isEmpty {
       blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
       blocks += figures.enumerated().map { Figure.make($0.element, number: $0.offset + 1, context) }
     }
-    blocks += entitySections(&builder)
+    blocks += entityBlocks
     blocks.append(.heading(level: 2, id: "conflicts", content: [.text("Conflicts")]))
     blocks.append(
       .paragraph([
@@ -38,23 +43,29 @@ public enum Report {
             + "side by side with their ranks and sources."
         )
       ]))
-    blocks += builder.conflictBlocks(conflicts)
+    blocks += conflictBlocks
     blocks.append(.heading(level: 2, id: "source-index", content: [.text("Index of sources")]))
     blocks += builder.sourceIndex()
 
-    let rendered = renderer.render(builder.citations, bibliographyKeys: builder.citedKeys, format: format)
+    let rendered = rendering.wait()
     blocks.append(.heading(level: 2, id: "bibliography", content: [.text("Bibliography")]))
     blocks.append(.bibliography(id: "refs", entries: rendered.bibliography))
-    var filler = SlotFiller(rendered: rendered.citations, isNoteStyle: renderer.isNoteStyle)
-    blocks = blocks.map { filler.fill($0) }
-    if !filler.notes.isEmpty { blocks.append(.notes(filler.notes)) }
+    // In-text citations are printed in their slots by the writers; footnotes are numbered in
+    // document order, so a note style's slots are filled here, walking every block once.
+    var slotCitations = rendered.citations
+    if renderer.isNoteStyle {
+      var filler = SlotFiller(rendered: rendered.citations)
+      blocks = blocks.map { filler.fill($0) }
+      if !filler.notes.isEmpty { blocks.append(.notes(filler.notes)) }
+      slotCitations = []
+    }
     let subtitle = [
       "\(knowledge.entities.count) entities, \(knowledge.statements.count) statements; "
         + "citations in \(renderer.styleName)."
     ]
     return Result(
-      doc: Doc(title: title, subtitle: subtitle, blocks: blocks), citationCount: builder.citations.count,
-      citedSources: builder.citedKeys, diagnostics: rendered.diagnostics)
+      doc: Doc(title: title, subtitle: subtitle, blocks: blocks, citations: slotCitations),
+      citationCount: citations.count, citedSources: citedKeys, diagnostics: rendered.diagnostics)
   }
 
   /// The primary kind (the first with expected properties) grouped by its expected properties,

@@ -1,12 +1,11 @@
-/// Replaces citation slots in a report with the rendered citations (inline, or as footnotes).
+/// Replaces the citation slots of a note style's report with numbered footnotes, in document
+/// order. (In-text citations need no filling: the writers print `Doc.citations` in the slots.)
 struct SlotFiller {
   let rendered: [String]
-  let isNoteStyle: Bool
   private(set) var notes: [DocBlock.Note] = []
 
-  init(rendered: [String], isNoteStyle: Bool) {
+  init(rendered: [String]) {
     self.rendered = rendered
-    self.isNoteStyle = isNoteStyle
   }
 
   mutating func fill(_ block: DocBlock) -> DocBlock {
@@ -33,7 +32,6 @@ struct SlotFiller {
     switch inline {
     case .slot(let index):
       let text = index < rendered.count ? rendered[index] : ""
-      guard isNoteStyle else { return .trusted(text) }
       let number = notes.count + 1
       notes.append(DocBlock.Note(number: number, content: [.trusted(text)]))
       return .noteReference(number)

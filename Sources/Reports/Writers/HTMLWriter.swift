@@ -1,108 +1,178 @@
 import BibModel
 
 /// Writes a `Doc` as one self-contained polyglot XHTML5 page: no script, print CSS, anchors.
+/// The page is written straight into UTF-8 bytes (`HTMLOutput`), its blocks on all cores.
 public enum HTMLWriter {
   /// The whole page.
   public static func page(_ doc: Doc) -> String {
-    var body: [HTMLNode] = []
-    if let title = doc.title { body.append(.el("h1", [("class", "title")], [.text(title)])) }
-    for line in doc.subtitle { body.append(.el("p", [("class", "byline")], [.text(line)])) }
     // Blocks serialise independently, so they are written on all cores and joined in order.
-    body.append(.trusted(ParallelMap.map(doc.blocks) { block($0).markup }.joined()))
-    let head = HTMLNode.el(
-      "head", [],
-      [
-        .el("meta", [("charset", "utf-8")]),
-        .el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-        .el("meta", [("name", "generator"), ("content", "Cited")]),
-        .el("title", [], [.text(doc.title ?? "Document")]),
-        .el("style", [], [.trusted(stylesheet)]),
-      ])
-    let html = HTMLNode.el(
-      "html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", doc.language), ("xml:lang", doc.language)],
-      [head, .el("body", [], [.el("main", [], body)])])
-    return "<!DOCTYPE html>\n" + html.markup + "\n"
-  }
-
-  /// One block as a node.
-  public static func block(_ block: DocBlock) -> HTMLNode {
-    switch block {
-    case .heading(let level, let id, let content):
-      let name = "h\(min(max(level, 1), 6))"
-      return .el(name, id.map { [("id", $0)] } ?? [], inlines(content))
-    case .paragraph(let content):
-      return .el("p", [], inlines(content))
-    case .list(let ordered, let items):
-      return .el(ordered ? "ol" : "ul", [], items.map { .el("li", [], $0.map(self.block)) })
-    case .blockQuote(let content):
-      return .el("blockquote", [], content.map(self.block))
-    case .code(let info, let text):
-      let language = info.split(separator: " ").first.map { [("class", "language-" + $0)] } ?? []
-      return .el("pre", [], [.el("code", language, [.text(text)])])
-    case .rule:
-      return .el("hr")
-    case .table(let table):
-      let head = HTMLNode.el("thead", [], [.el("tr", [], table.header.map { .el("th", [], inlines($0)) })])
-      let rows = table.rows.map { row in HTMLNode.el("tr", [], row.map { .el("td", [], inlines($0)) }) }
-      return .el("table", table.id.map { [("id", $0)] } ?? [], [head, .el("tbody", [], rows)])
-    case .figure(let id, let caption, let svg, let description):
-      var children: [HTMLNode] = [svg]
-      if !description.isEmpty {
-        children.append(
-          .el(
-            "details", [],
-            [.el("summary", [], [.text("Data")]), .el("ul", [], description.map { .el("li", [], [.text($0)]) })]))
-      }
-      children.append(.el("figcaption", [], [.text(caption)]))
-      return .el("figure", [("id", id)], children)
-    case .notes(let notes):
-      return .el(
-        "section", [("class", "footnotes")],
-        [
-          .el("hr"),
-          .el(
-            "ol", [],
-            notes.map { note in
-              .el(
-                "li", [("id", "fn\(note.number)"), ("value", "\(note.number)")],
-                inlines(note.content) + [
-                  .text(" "), .el("a", [("href", "#fnref\(note.number)"), ("class", "back")], [.text("↩")]),
-                ])
-            }),
-        ])
-    case .bibliography(let id, let entries):
-      return .el(
-        "div", [("id", id), ("class", "references")],
-        entries.map { .el("div", [("id", "ref-" + Anchor.slug($0.key)), ("class", "csl-entry")], inlines($0.content)) })
-    case .section(let id, let className, let content):
-      var attributes: [(String, String)] = []
-      if let id { attributes.append(("id", id)) }
-      if let className { attributes.append(("class", className)) }
-      return .el("section", attributes, content.map(self.block))
+    let writer = BlockWriter(slots: doc.citations)
+    let blocks = ParallelMap.map(doc.blocks) { block -> HTMLOutput in
+      var output = HTMLOutput()
+      writer.write(block, into: &output)
+      return output
     }
+    var output = HTMLOutput(capacity: blocks.reduce(4096) { $0 + $1.bytes.count })
+    output.raw("<!DOCTYPE html>\n")
+    output.open(
+      "html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", doc.language), ("xml:lang", doc.language)])
+    output.open("head")
+    output.void("meta", [("charset", "utf-8")])
+    output.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+    output.void("meta", [("name", "generator"), ("content", "Cited")])
+    output.element("title", text: doc.title ?? "Document")
+    output.open("style")
+    output.raw(stylesheet)
+    output.close("style")
+    output.close("head")
+    output.open("body")
+    output.open("main")
+    if let title = doc.title { output.element("h1", [("class", "title")], text: title) }
+    for line in doc.subtitle { output.element("p", [("class", "byline")], text: line) }
+    for block in blocks { output.append(block) }
+    output.close("main")
+    output.close("body")
+    output.close("html")
+    output.raw("\n")
+    return output.text
   }
 
-  /// Inline content as nodes.
-  public static func inlines(_ content: [DocInline]) -> [HTMLNode] { content.map(inline) }
+  /// Writes blocks; `slots` are the citations `.slot(n)` stands for.
+  struct BlockWriter {
+    let slots: [String]
 
-  private static func inline(_ inline: DocInline) -> HTMLNode {
-    switch inline {
-    case .text(let text): return .text(text)
-    case .emphasis(let content): return .el("em", [], inlines(content))
-    case .strong(let content): return .el("strong", [], inlines(content))
-    case .strikethrough(let content): return .el("del", [], inlines(content))
-    case .code(let text): return .el("code", [], [.text(text)])
-    case .link(let url, let content): return .link(url, inlines(content))
-    case .anchorLink(let id, let content): return .el("a", [("href", "#" + id)], inlines(content))
-    case .softBreak: return .text("\n")
-    case .lineBreak: return .el("br")
-    case .trusted(let markup): return .trusted(markup)
-    case .noteReference(let number):
-      return .el(
-        "sup", [("class", "footnote-ref")],
-        [.el("a", [("href", "#fn\(number)"), ("id", "fnref\(number)")], [.text("\(number)")])])
-    case .span(let className, let content): return .el("span", [("class", className)], inlines(content))
-    case .slot: return .text("")
+    /// One block.
+    func write(_ block: DocBlock, into output: inout HTMLOutput) {
+      switch block {
+      case .heading(let level, let id, let content):
+        let name = "h\(min(max(level, 1), 6))"
+        element(name, id.map { [("id", $0)] } ?? [], content, into: &output)
+      case .paragraph(let content):
+        element("p", [], content, into: &output)
+      case .list(let ordered, let items):
+        output.open(ordered ? "ol" : "ul")
+        for item in items {
+          output.open("li")
+          for child in item { write(child, into: &output) }
+          output.close("li")
+        }
+        output.close(ordered ? "ol" : "ul")
+      case .blockQuote(let content):
+        output.open("blockquote")
+        for child in content { write(child, into: &output) }
+        output.close("blockquote")
+      case .code(let info, let text):
+        let language = info.split(separator: " ").first.map { [("class", "language-" + $0)] } ?? []
+        output.open("pre")
+        output.element("code", language, text: text)
+        output.close("pre")
+      case .rule:
+        output.void("hr")
+      case .table(let table):
+        write(table, into: &output)
+      case .figure(let id, let caption, let svg, let description):
+        output.open("figure", [("id", id)])
+        svg.write(into: &output)
+        if !description.isEmpty {
+          output.open("details")
+          output.element("summary", text: "Data")
+          output.open("ul")
+          for line in description { output.element("li", text: line) }
+          output.close("ul")
+          output.close("details")
+        }
+        output.element("figcaption", text: caption)
+        output.close("figure")
+      case .notes(let notes):
+        write(notes, into: &output)
+      case .bibliography(let id, let entries):
+        output.open("div", [("id", id), ("class", "references")])
+        for entry in entries {
+          element(
+            "div", [("id", "ref-" + Anchor.slug(entry.key)), ("class", "csl-entry")], entry.content, into: &output)
+        }
+        output.close("div")
+      case .section(let id, let className, let content):
+        var attributes: [(String, String)] = []
+        if let id { attributes.append(("id", id)) }
+        if let className { attributes.append(("class", className)) }
+        output.open("section", attributes)
+        for child in content { write(child, into: &output) }
+        output.close("section")
+      }
+    }
+
+    func write(_ table: DocBlock.Table, into output: inout HTMLOutput) {
+      output.open("table", table.id.map { [("id", $0)] } ?? [])
+      output.open("thead")
+      output.open("tr")
+      for cell in table.header { element("th", [], cell, into: &output) }
+      output.close("tr")
+      output.close("thead")
+      output.open("tbody")
+      for row in table.rows {
+        output.open("tr")
+        for cell in row { element("td", [], cell, into: &output) }
+        output.close("tr")
+      }
+      output.close("tbody")
+      output.close("table")
+    }
+
+    func write(_ notes: [DocBlock.Note], into output: inout HTMLOutput) {
+      output.open("section", [("class", "footnotes")])
+      output.void("hr")
+      output.open("ol")
+      for note in notes {
+        output.open("li", [("id", "fn\(note.number)"), ("value", "\(note.number)")])
+        write(note.content, into: &output)
+        output.escaped(" ")
+        output.element("a", [("href", "#fnref\(note.number)"), ("class", "back")], text: "↩")
+        output.close("li")
+      }
+      output.close("ol")
+      output.close("section")
+    }
+
+    /// An element holding inline content.
+    func element(
+      _ name: String, _ attributes: [(String, String)], _ content: [DocInline], into output: inout HTMLOutput
+    ) {
+      output.open(name, attributes)
+      write(content, into: &output)
+      output.close(name)
+    }
+
+    /// Inline content.
+    func write(_ content: [DocInline], into output: inout HTMLOutput) {
+      for inline in content { write(inline, into: &output) }
+    }
+
+    func write(_ inline: DocInline, into output: inout HTMLOutput) {
+      switch inline {
+      case .text(let text): output.escaped(text)
+      case .emphasis(let content): element("em", [], content, into: &output)
+      case .strong(let content): element("strong", [], content, into: &output)
+      case .strikethrough(let content): element("del", [], content, into: &output)
+      case .code(let text): output.element("code", text: text)
+      case .link(let url, let content):
+        // A link only to http, https and mailto; anything else keeps its text, marked unlinked.
+        if URLPolicy.isAllowed(url) {
+          element("a", [("href", url)], content, into: &output)
+        } else {
+          element("span", [("class", "unlinked")], content, into: &output)
+        }
+      case .anchorLink(let id, let content): element("a", [("href", "#" + id)], content, into: &output)
+      case .softBreak: output.raw("\n")
+      case .lineBreak: output.void("br")
+      case .trusted(let markup): output.raw(markup)
+      case .noteReference(let number):
+        output.open("sup", [("class", "footnote-ref")])
+        output.element("a", [("href", "#fn\(number)"), ("id", "fnref\(number)")], text: "\(number)")
+        output.close("sup")
+      case .span(let className, let content): element("span", [("class", className)], content, into: &output)
+      case .slot(let index): if index < slots.count { output.raw(slots[index]) }
+      }
     }
   }
 

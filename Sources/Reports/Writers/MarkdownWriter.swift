@@ -8,79 +8,85 @@ public enum MarkdownWriter {
     var parts: [String] = []
     if let title = doc.title { parts.append("# " + escape(title)) }
     for line in doc.subtitle { parts.append("*" + escape(line) + "*") }
-    parts += ParallelMap.map(doc.blocks) { block($0) }
+    let writer = BlockWriter(slots: doc.citations)
+    parts += ParallelMap.map(doc.blocks) { writer.block($0) }
     return parts.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
   }
 
-  static func block(_ block: DocBlock) -> String {
-    switch block {
-    case .heading(let level, _, let content):
-      return String(repeating: "#", count: min(max(level, 1), 6)) + " " + inlines(content)
-    case .paragraph(let content):
-      return inlines(content)
-    case .list(let ordered, let items):
-      return items.enumerated().map { index, item in
-        let marker = ordered ? "\(index + 1). " : "- "
-        let body = item.map { self.block($0) }.joined(separator: "\n\n")
-        let indent = String(repeating: " ", count: marker.count)
-        return marker
-          + body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-          .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : indent + $0.element }.joined(
-            separator: "\n")
-      }.joined(separator: "\n")
-    case .blockQuote(let content):
-      return content.map { self.block($0) }.joined(separator: "\n\n").split(
-        separator: "\n", omittingEmptySubsequences: false
-      )
-      .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
-    case .code(let info, let text):
-      var fence = "```"
-      while text.contains(fence) { fence += "`" }
-      return fence + info + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence
-    case .rule:
-      return "---"
-    case .table(let table):
-      let cell: ([DocInline]) -> String = { inlines($0).replacing("|", with: "\\|").replacing("\n", with: " ") }
-      var lines = ["| " + table.header.map(cell).joined(separator: " | ") + " |"]
-      lines.append("|" + table.header.map { _ in " --- |" }.joined())
-      for row in table.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
-      return lines.joined(separator: "\n")
-    case .figure(_, let caption, let svg, let description):
-      var text = "<figure>\n" + svg.markup + "\n</figure>\n\n*" + escape(caption) + "*"
-      if !description.isEmpty { text += "\n\n" + description.map { "- " + escape($0) }.joined(separator: "\n") }
-      return text
-    case .notes(let notes):
-      return notes.map { "[^\($0.number)]: " + inlines($0.content) }.joined(separator: "\n")
-    case .bibliography(_, let entries):
-      return entries.map { inlines($0.content) }.joined(separator: "\n\n")
-    case .section(_, _, let content):
-      return content.map { self.block($0) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+  /// Writes blocks; `slots` are the citations `.slot(n)` stands for.
+  struct BlockWriter {
+    let slots: [String]
+
+    func block(_ block: DocBlock) -> String {
+      switch block {
+      case .heading(let level, _, let content):
+        return String(repeating: "#", count: min(max(level, 1), 6)) + " " + inlines(content)
+      case .paragraph(let content):
+        return inlines(content)
+      case .list(let ordered, let items):
+        return items.enumerated().map { index, item in
+          let marker = ordered ? "\(index + 1). " : "- "
+          let body = item.map { self.block($0) }.joined(separator: "\n\n")
+          let indent = String(repeating: " ", count: marker.count)
+          return marker
+            + body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : indent + $0.element }.joined(
+              separator: "\n")
+        }.joined(separator: "\n")
+      case .blockQuote(let content):
+        return content.map { self.block($0) }.joined(separator: "\n\n").split(
+          separator: "\n", omittingEmptySubsequences: false
+        )
+        .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+      case .code(let info, let text):
+        var fence = "```"
+        while text.contains(fence) { fence += "`" }
+        return fence + info + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence
+      case .rule:
+        return "---"
+      case .table(let table):
+        let cell: ([DocInline]) -> String = { inlines($0).replacing("|", with: "\\|").replacing("\n", with: " ") }
+        var lines = ["| " + table.header.map(cell).joined(separator: " | ") + " |"]
+        lines.append("|" + table.header.map { _ in " --- |" }.joined())
+        for row in table.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
+        return lines.joined(separator: "\n")
+      case .figure(_, let caption, let svg, let description):
+        var text = "<figure>\n" + svg.markup + "\n</figure>\n\n*" + escape(caption) + "*"
+        if !description.isEmpty { text += "\n\n" + description.map { "- " + escape($0) }.joined(separator: "\n") }
+        return text
+      case .notes(let notes):
+        return notes.map { "[^\($0.number)]: " + inlines($0.content) }.joined(separator: "\n")
+      case .bibliography(_, let entries):
+        return entries.map { inlines($0.content) }.joined(separator: "\n\n")
+      case .section(_, _, let content):
+        return content.map { self.block($0) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+      }
     }
-  }
 
-  static func inlines(_ content: [DocInline]) -> String { content.map(inline).joined() }
+    func inlines(_ content: [DocInline]) -> String { content.map(inline).joined() }
 
-  private static func inline(_ inline: DocInline) -> String {
-    switch inline {
-    case .text(let text): return escape(text)
-    case .emphasis(let content): return "*" + inlines(content) + "*"
-    case .strong(let content): return "**" + inlines(content) + "**"
-    case .strikethrough(let content): return "~~" + inlines(content) + "~~"
-    case .code(let text):
-      var fence = "`"
-      while text.contains(fence) { fence += "`" }
-      let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
-      return fence + pad + text + pad + fence
-    case .link(let url, let content):
-      guard URLPolicy.isAllowed(url) else { return inlines(content) }
-      return "[" + inlines(content) + "](<" + url.replacing(">", with: "%3E").replacing(" ", with: "%20") + ">)"
-    case .anchorLink(_, let content): return inlines(content)
-    case .softBreak: return "\n"
-    case .lineBreak: return "\\\n"
-    case .trusted(let text): return text
-    case .noteReference(let number): return "[^\(number)]"
-    case .span(_, let content): return inlines(content)
-    case .slot: return ""
+    func inline(_ inline: DocInline) -> String {
+      switch inline {
+      case .text(let text): return escape(text)
+      case .emphasis(let content): return "*" + inlines(content) + "*"
+      case .strong(let content): return "**" + inlines(content) + "**"
+      case .strikethrough(let content): return "~~" + inlines(content) + "~~"
+      case .code(let text):
+        var fence = "`"
+        while text.contains(fence) { fence += "`" }
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + pad + text + pad + fence
+      case .link(let url, let content):
+        guard URLPolicy.isAllowed(url) else { return inlines(content) }
+        return "[" + inlines(content) + "](<" + url.replacing(">", with: "%3E").replacing(" ", with: "%20") + ">)"
+      case .anchorLink(_, let content): return inlines(content)
+      case .softBreak: return "\n"
+      case .lineBreak: return "\\\n"
+      case .trusted(let text): return text
+      case .noteReference(let number): return "[^\(number)]"
+      case .span(_, let content): return inlines(content)
+      case .slot(let index): return index < slots.count ? slots[index] : ""
+      }
     }
   }
 

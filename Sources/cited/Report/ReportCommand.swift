@@ -40,9 +40,15 @@ struct ReportCommand: ParsableCommand {
     help: "Refuse to write when reading the bibliography skipped or repaired anything, or `cited check` finds errors.")
   var strict = false
 
+  @Flag(help: .hidden)
+  var timings = false
+
   mutating func run() throws {
+    let clock = ContinuousClock()
+    let started = clock.now
     let chosen = try OutputChoice.format(to, output: output, fallback: .html)
     let loaded = try input.load()
+    let loadedAt = clock.now
     let project = loaded.project
     let destination =
       output ?? project?.defaultReport(extension: OutputChoice.fileExtension(chosen))
@@ -67,7 +73,9 @@ struct ReportCommand: ParsableCommand {
     }
     let built = try? chosenRenderer.get().0
     let result = built.map { Report.build(knowledge: knowledge, references: references, renderer: $0, format: chosen) }
+    let builtAt = clock.now
     let text = result.map { Self.text($0.doc, chosen) }
+    let writtenAt = clock.now
     try checkVerdict(checking.wait(), bibliographyIsClean: bibliographyIsClean)
     let renderer: CSLEngineRenderer
     do {
@@ -82,6 +90,11 @@ struct ReportCommand: ParsableCommand {
     LocaleCheck.warnIfUnknown(language, store: locales)
     guard let result, let text else { throw ExitCode(2) }
     try OutputChoice.write(text, to: destination)
+    if timings {
+      CLIOutput.error(
+        "timings: load \(loadedAt - started), build \(builtAt - loadedAt), format \(writtenAt - builtAt), "
+          + "save \(clock.now - writtenAt)")
+    }
     CLIOutput.print(result.diagnostics)
     let summary =
       "wrote \(destination): \(knowledge.entities.count) entities, \(knowledge.statements.count) "

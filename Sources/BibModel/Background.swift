@@ -3,11 +3,11 @@ import Synchronization
 
 /// One piece of work started on another thread now and awaited later, so that independent
 /// steps of a command overlap on two cores.
-final class Background<Value: Sendable>: Sendable {
+public final class Background<Value: Sendable>: Sendable {
   private let value = Mutex<Value?>(nil)
   private let done = DispatchSemaphore(value: 0)
 
-  init(_ work: @escaping @Sendable () -> Value) {
+  public init(_ work: @escaping @Sendable () -> Value) {
     DispatchQueue.global().async { self.finish(work()) }
   }
 
@@ -17,7 +17,7 @@ final class Background<Value: Sendable>: Sendable {
   }
 
   /// The work's value; waits for it the first time.
-  func wait() -> Value {
+  public func wait() -> Value {
     while true {
       if let ready = value.withLock({ $0 }) { return ready }
       // The value is set before the signal; signal again so that a later wait returns too.
