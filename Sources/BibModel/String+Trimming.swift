@@ -12,12 +12,23 @@ extension StringProtocol {
 
   /// The text without leading and trailing spaces (a fast path for the common untrimmed case).
   public func trimmingSpaces() -> String {
-    trimming { $0 == " " }
+    if endsInPrintableASCII { return String(self) }
+    return trimming { $0 == " " }
   }
 
   /// The text without leading and trailing whitespace and newlines, no-break spaces included.
   public func trimmingWhitespace() -> String {
-    trimming { $0.isWhitespace }
+    if endsInPrintableASCII { return String(self) }
+    return trimming { $0.isWhitespace }
+  }
+
+  /// True when the first and the last byte are printable ASCII other than the space: then
+  /// neither end is a space or any other whitespace (no whitespace character joins an ASCII
+  /// letter into one Character), and the Characters need not be formed to know it.
+  private var endsInPrintableASCII: Bool {
+    let bytes = Substring(self).utf8
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
   }
 
   /// The text without the leading and trailing characters `drop` accepts.

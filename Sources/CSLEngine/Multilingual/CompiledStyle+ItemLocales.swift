@@ -12,14 +12,14 @@ extension CompiledStyle {
     style: CSL.Style, store: LocaleStore, language: String?, references: [Reference]
   ) -> (CompiledStyle, [Diagnostic]) {
     let (locale, diagnostics) = store.resolve(style: style, language: language)
-    var compiled = CompiledStyle(style: style, locale: locale)
-    guard style.multilingual.itemLocale else { return (compiled, diagnostics) }
+    guard style.multilingual.itemLocale else { return (CompiledStyle(style: style, locale: locale), diagnostics) }
     let languages = Set(references.compactMap { $0.language?.trimmingCharacters(in: " ") }.filter { !$0.isEmpty })
+    var itemStyles: [String: CompiledStyle] = [:]
     for tag in languages.sorted() {
       let (itemLocale, _) = store.resolve(style: style, language: tag)
-      compiled.itemStyles[tag] = CompiledStyle(style: style, locale: itemLocale)
+      itemStyles[tag] = CompiledStyle(style: style, locale: itemLocale)
     }
-    return (compiled, diagnostics)
+    return (CompiledStyle(style: style, locale: locale, itemStyles: itemStyles), diagnostics)
   }
 
   /// The compiled style an item renders with: its language's, when there is one.

@@ -51,6 +51,8 @@ struct Serializer {
   }
 
   private func movePunctuationIntoQuotes(_ tokens: inout [Token]) {
+    // Punctuation moves only into a closing quote: without one there is nothing to do.
+    guard tokens.contains(where: { if case .quote(_, opening: false) = $0 { true } else { false } }) else { return }
     // Quotes written in a cite's prefix or suffix keep the punctuation after them outside.
     var inAffix: [Bool] = []
     var enclosing: [Bool] = []

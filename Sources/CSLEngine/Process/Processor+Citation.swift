@@ -6,8 +6,8 @@ extension Processor {
   struct CitePiece {
     var cite: ResolvedCite
     var node: Node
+    /// The names the cite prints (empty for none, or when the citation groups no cites).
     var namesKey: String
-    var yearKey: String
     var number: Int?
     var hasAffixes: Bool
     /// Whether rendering reached a `<text variable>` (see `Renderer.reachedTextVariable`).
@@ -33,12 +33,13 @@ extension Processor {
   ) -> String {
     guard let citation = compiled.style.citation, !cites.isEmpty else { return "" }
     let (ordered, firstKeys) = sortedCites(cites, citation: citation, numbers: numbers, cache: cache)
-    var pieces = renderedPieces(ordered, states: states, cache: cache)
-    // A style that prints no names groups all cites together (implicit year-suffix collapsing).
-    let anonymous = pieces.allSatisfy { $0.namesKey.isEmpty }
     let groupingEnabled =
       citation.citeGroupDelimiter != nil || citation.collapse == .year
       || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
+    // Only grouping and collapsing read the names a cite prints.
+    var pieces = renderedPieces(ordered, states: states, cache: cache, namingCites: groupingEnabled)
+    // A style that prints no names groups all cites together (implicit year-suffix collapsing).
+    let anonymous = pieces.allSatisfy { $0.namesKey.isEmpty }
     if groupingEnabled && !citation.sort.isEmpty {
       pieces = groupedByNames(
         pieces, anonymous: anonymous, firstKey: citation.sort[0], firstKeys: firstKeys, numbers: numbers, cache: cache)
@@ -81,7 +82,7 @@ extension Processor {
   /// Each cite rendered with what grouping and collapsing look at; an opening term of a note
   /// capitalized, author-only cites cut to their names.
   private func renderedPieces(
-    _ ordered: [ResolvedCite], states: [Int: DisambiguationState], cache: RenderCache?
+    _ ordered: [ResolvedCite], states: [Int: DisambiguationState], cache: RenderCache?, namingCites: Bool
   ) -> [CitePiece] {
     var pieces: [CitePiece] = ordered.map { cite in
       let state = states[cite.referenceIndex] ?? DisambiguationState()
@@ -89,18 +90,8 @@ extension Processor {
         cite.referenceIndex, context: cite.context, state: state, mode: .citation,
         suppressAuthor: cite.cite.suppressAuthor, cache: cache, collectNames: false)
       let node = rendered.node
-      // A substitute that prints only a term ("Anon.") is no names to group by (citeproc-js).
-      let firstNamesNode = firstNames(node)
-      let termOnly: Bool
-      if case .tagged(.names(Renderer.termSubstitute), _)? = firstNamesNode {
-        termOnly = true
-      } else {
-        termOnly = false
-      }
-      let names = termOnly ? "" : node.first(tagged: .names("")).map(\.plainText) ?? firstNamesNode?.plainText ?? ""
-      let year = firstDate(node)?.plainText ?? ""
       return CitePiece(
-        cite: cite, node: node, namesKey: names, yearKey: year, number: cite.context.citationNumber,
+        cite: cite, node: node, namesKey: namingCites ? namesKey(node) : "", number: cite.context.citationNumber,
         hasAffixes: (cite.cite.prefix ?? "").isEmpty == false || (cite.cite.suffix ?? "").isEmpty == false,
         reachedTextVariable: rendered.reachedTextVariable)
     }
@@ -116,6 +107,14 @@ extension Processor {
       pieces[index].node = firstNames(pieces[index].node) ?? .empty
     }
     return pieces
+  }
+
+  /// The names a rendered cite prints, as grouping compares them. A substitute that prints only
+  /// a term ("Anon.") is no names to group by (citeproc-js).
+  private func namesKey(_ node: Node) -> String {
+    let firstNamesNode = firstNames(node)
+    if case .tagged(.names(Renderer.termSubstitute), _)? = firstNamesNode { return "" }
+    return node.first(tagged: .names("")).map(\.plainText) ?? firstNamesNode?.plainText ?? ""
   }
 
   /// A cite as printed: linked when the format links cites, inside its prefix and suffix.

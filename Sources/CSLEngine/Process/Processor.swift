@@ -331,10 +331,8 @@ public struct Processor: Sendable {
 
   func serialize(_ node: Node, format: any OutputFormat) -> String {
     var flattener = Flattener(
-      openQuote: compiled.terms.term("open-quote") ?? "\u{201C}",
-      closeQuote: compiled.terms.term("close-quote") ?? "\u{201D}",
-      openInnerQuote: compiled.terms.term("open-inner-quote") ?? "\u{2018}",
-      closeInnerQuote: compiled.terms.term("close-inner-quote") ?? "\u{2019}")
+      openQuote: compiled.openQuote, closeQuote: compiled.closeQuote, openInnerQuote: compiled.openInnerQuote,
+      closeInnerQuote: compiled.closeInnerQuote)
     flattener.keepApostrophes = compiled.style.multilingual.dataQuotes == .asWritten
     flattener.repeatsNestedStyles = format.repeatsNestedStyles
     flattener.add(node)

@@ -2,8 +2,9 @@ import BibModel
 import CSLStyle
 
 /// A style prepared once for rendering: locale resolved, terms indexed, recursive macros
-/// found, inherited name options merged per context.
-public struct CompiledStyle: Sendable {
+/// found, inherited name options merged per context. A class: every renderer holds the one
+/// compiled style, and handing it on costs one reference count, not one per field.
+public final class CompiledStyle: Sendable {
   public let style: CSL.Style
   public let locale: CSL.Locale
   let terms: Terms
@@ -19,13 +20,26 @@ public struct CompiledStyle: Sendable {
   /// can two cites that differ in those numbers alone print differently.
   let printsCitationNumber: Bool
   let printsFirstNoteNumber: Bool
+  /// The locale's quotation marks, looked up once: every cite and entry is serialized with them.
+  let openQuote: String
+  let closeQuote: String
+  let openInnerQuote: String
+  let closeInnerQuote: String
+  /// The space joining a particle to the family name (see `Renderer.particleSpace`).
+  let particleSpace: String
   /// Cited's `cited:item-locale`: this style compiled with each item language's locale.
-  var itemStyles: [String: CompiledStyle] = [:]
+  let itemStyles: [String: CompiledStyle]
 
-  public init(style: CSL.Style, locale: CSL.Locale) {
+  public init(style: CSL.Style, locale: CSL.Locale, itemStyles: [String: CompiledStyle] = [:]) {
+    self.itemStyles = itemStyles
     self.style = style
     self.locale = locale
     self.terms = Terms(locale: locale)
+    self.particleSpace = Renderer.particleSpace(style.defaultLocale)
+    self.openQuote = terms.term("open-quote") ?? "\u{201C}"
+    self.closeQuote = terms.term("close-quote") ?? "\u{201D}"
+    self.openInnerQuote = terms.term("open-inner-quote") ?? "\u{2018}"
+    self.closeInnerQuote = terms.term("close-inner-quote") ?? "\u{2019}"
     // Recursive macros and macros that fan out beyond any real style are not rendered.
     self.recursiveMacros = MacroGraph.recursiveMacros(style).union(MacroExpansion.oversized(style))
     self.citationNameOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions

@@ -1,7 +1,21 @@
+import BibModel
+
 /// Memoized results shared by the renderers of one processing run (one thread). Names
-/// repeat across items and renderings; their initials are worked out once.
+/// repeat across items and renderings; their initials are worked out once. Number values
+/// (locators, pages, volumes) repeat too; each is parsed once per style and label.
 final class RenderCache {
   private var initialsTable: [InitialsKey: String] = [:]
+  private var numberTable: [NumberKey: NumberValue] = [:]
+
+  /// The parse of a number variable's value: `parse` runs the first time a key is seen. The
+  /// parse reads only the value, the variable, the locator's label, whether the item is a legal
+  /// case, and the style's terms (`style`, the compiled style rendering the item).
+  func number(_ key: NumberKey, parse: () -> NumberValue) -> NumberValue {
+    if let found = numberTable[key] { return found }
+    let value = parse()
+    numberTable[key] = value
+    return value
+  }
 
   func initials(_ given: String, with mark: String, hyphen: Bool, initialize: Bool) -> String {
     let key = InitialsKey(given: given, mark: mark, hyphen: hyphen, initialize: initialize)
@@ -18,4 +32,13 @@ private struct InitialsKey: Hashable {
   var mark: String
   var hyphen: Bool
   var initialize: Bool
+}
+
+/// What one number parse depends on.
+struct NumberKey: Hashable {
+  var value: String
+  var variable: CSLVariable
+  var locatorLabel: String?
+  var isLegalCase: Bool
+  var style: ObjectIdentifier
 }

@@ -70,7 +70,7 @@ extension Renderer {
     }
     // citeproc-js joins a particle to the family name with a no-break space in styles whose
     // default locale is French, Russian or Czech ("de\u{A0}la\u{A0}Fontaine" stays on one line).
-    let particleSpace = Self.particleSpace(compiled.style.defaultLocale)
+    let particleSpace = compiled.particleSpace
     func spaced(_ nodes: [(String, Node)], joiningDropping: Bool = false) -> [Node] {
       var result: [Node] = []
       var previous = ""

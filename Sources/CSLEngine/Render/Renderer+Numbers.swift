@@ -10,20 +10,43 @@ extension Renderer {
 
   /// A number variable's value parsed as citeproc-js parses it.
   func parsedNumber(_ name: CSLVariable, value: String) -> NumberValue {
-    if let last = parsedNumbers[name], last.value == value { return last.parsed }
-    let terms = self.terms
+    let known = parsedNumbers.firstIndex { $0.variable == name }
+    if let known, parsedNumbers[known].value == value { return parsedNumbers[known].parsed }
+    let locatorLabel = name == .locator || name == .locatorExtra ? cite.label?.rawValue : nil
+    let isLegalCase = reference.type == .legalCase
+    let parsed: NumberValue
+    if let cache {
+      let key = NumberKey(
+        value: value, variable: name, locatorLabel: locatorLabel, isLegalCase: isLegalCase,
+        style: ObjectIdentifier(compiled))
+      parsed = cache.number(key) {
+        Self.parseNumber(value, name, locatorLabel: locatorLabel, isLegalCase: isLegalCase, terms: terms)
+      }
+    } else {
+      parsed = Self.parseNumber(value, name, locatorLabel: locatorLabel, isLegalCase: isLegalCase, terms: terms)
+    }
+    if let known {
+      parsedNumbers[known] = (name, value, parsed)
+    } else {
+      parsedNumbers.append((name, value, parsed))
+    }
+    return parsed
+  }
+
+  /// The parse itself: a pure function of its arguments (see `RenderCache.number`).
+  private static func parseNumber(
+    _ value: String, _ name: CSLVariable, locatorLabel: String?, isLegalCase: Bool, terms: Terms
+  ) -> NumberValue {
     let context = NumberValue.Context(
-      variable: name, locatorLabel: name == .locator || name == .locatorExtra ? cite.label?.rawValue : nil,
+      variable: name, locatorLabel: locatorLabel,
       joiners: {
         let and = terms.term("and")
         let symbol = terms.term("and", form: .symbol)
         let isEnglish = (terms.locale.lang ?? "en").hasPrefix("en")
         return (isEnglish ? nil : and, symbol == nil || symbol == and ? "&" : symbol ?? "&")
       },
-      isLegalCase: reference.type == .legalCase, hasTerm: { NumberValue.hasTerm($0, in: terms) })
-    let parsed = NumberValue(value, context: context)
-    parsedNumbers[name] = (value, parsed)
-    return parsed
+      isLegalCase: isLegalCase, hasTerm: { NumberValue.hasTerm($0, in: terms) })
+    return NumberValue(value, context: context)
   }
 
   /// A parsed number variable printed: labels written in it, its numbers (formatted by `form`

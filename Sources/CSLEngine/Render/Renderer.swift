@@ -57,7 +57,8 @@ final class Renderer {
   /// Memoized work shared by all renderers of one processing run.
   var cache: RenderCache?
   /// Number variables parsed so far (a condition, a label and the variable parse a value once).
-  var parsedNumbers: [CSLVariable: (value: String, parsed: NumberValue)] = [:]
+  /// A short list (a rendering reads a few number variables), searched in order.
+  var parsedNumbers: [(variable: CSLVariable, value: String, parsed: NumberValue)] = []
   /// When set, every name list the rendering prints, cut as printed (et-al, use-last): the
   /// names a citation puts in the given-name registry (citeproc-js).
   var printedNames: [[Name]]?

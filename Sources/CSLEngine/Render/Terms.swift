@@ -14,22 +14,28 @@ struct Terms: Sendable {
   }
 
   func term(_ name: String, form: CSL.Form = .long, plural: Bool = false, gender: String? = nil) -> String? {
-    var forms: [CSL.Form] = [form]
-    switch form {
-    case .verbShort: forms += [.verb, .long]
-    case .symbol: forms += [.short, .long]
-    case .verb, .short: forms.append(.long)
-    case .long: break
-    }
-    for candidate in forms {
-      if let gender, let found = locale.terms[CSL.TermKey(name: name, form: candidate, genderForm: gender)] {
+    // The form asked for, then its fallbacks (verb-short → verb → long, symbol → short → long).
+    var candidate: CSL.Form? = form
+    while let current = candidate {
+      if let gender, let found = locale.terms[CSL.TermKey(name: name, form: current, genderForm: gender)] {
         return plural ? found.multiple : found.single
       }
-      if let found = locale.terms[CSL.TermKey(name: name, form: candidate)] {
+      if let found = locale.terms[CSL.TermKey(name: name, form: current)] {
         return plural ? found.multiple : found.single
       }
+      candidate = Self.fallback(current)
     }
     return nil
+  }
+
+  /// The form a term falls back to when the locale lacks it.
+  private static func fallback(_ form: CSL.Form) -> CSL.Form? {
+    switch form {
+    case .verbShort: .verb
+    case .symbol: .short
+    case .verb, .short: .long
+    case .long: nil
+    }
   }
 
   func gender(of name: String) -> String? {

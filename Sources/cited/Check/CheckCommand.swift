@@ -70,7 +70,7 @@ struct CheckCommand: ParsableCommand {
       }
     if let cacheFile, let key, let hit = Self.cached(cacheFile), hit.key == key {
       print(hit.output, terminator: "")
-      if timings { CLIOutput.error("timings: cached output, \(clock.now - started)") }
+      if timings { CLIOutput.line("cited: timings: cached output, \(clock.now - started)") }
       fflush(nil)
       Foundation.exit(hit.status)
     }
@@ -81,8 +81,8 @@ struct CheckCommand: ParsableCommand {
     let output = render(result, loaded, configuration)
     print(output, terminator: "")
     if timings {
-      CLIOutput.error(
-        "timings: load \(loadedAt - started), check \(checkedAt - loadedAt), output \(clock.now - checkedAt)")
+      CLIOutput.line(
+        "cited: timings: load \(loadedAt - started), check \(checkedAt - loadedAt), output \(clock.now - checkedAt)")
     }
     let failing = result.findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     let status: Int32 = failing ? 1 : 0

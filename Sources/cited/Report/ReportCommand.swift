@@ -91,8 +91,8 @@ struct ReportCommand: ParsableCommand {
     guard let result, let text else { throw ExitCode(2) }
     try OutputChoice.write(text, to: destination)
     if timings {
-      CLIOutput.error(
-        "timings: load \(loadedAt - started), build \(builtAt - loadedAt), format \(writtenAt - builtAt), "
+      CLIOutput.line(
+        "cited: timings: load \(loadedAt - started), build \(builtAt - loadedAt), format \(writtenAt - builtAt), "
           + "save \(clock.now - writtenAt)")
     }
     CLIOutput.print(result.diagnostics)
