@@ -136,6 +136,17 @@ import XMLTree
     #expect(element.text == "<a href=\"https://x.org/?a=1&amp;b=&quot;2&quot;\">&lt;b&gt;</a><br class=\"x&#39;y\" />")
   }
 
+  /// Anchor ids hold only `[a-z0-9-_.]`, ASCII ids by the byte path and others by scalars,
+  /// with the same rules.
+  @Test func anchorSlugsKeepOnlySafeCharacters() {
+    #expect(Anchor.slug("Smith2010") == "smith2010")
+    #expect(Anchor.slug("zhou_2010.a-b") == "zhou_2010.a-b")
+    #expect(Anchor.slug("a b\"c<d>&'e") == "a-b-c-d---e")
+    #expect(Anchor.slug("") == "x")
+    #expect(Anchor.slug("Zhōu 周") == "zh-u--")
+    #expect(Anchor.slug("ÀB") == "-b")
+  }
+
   @Test func urlPolicyAllowsOnlyWebAndMail() throws {
     #expect(URLPolicy.isAllowed("https://example.org"))
     #expect(URLPolicy.isAllowed("HTTP://example.org"))

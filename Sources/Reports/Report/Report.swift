@@ -23,10 +23,21 @@ public enum Report {
     let conflicts = ConflictGroup.find(knowledge)
     // The sections that cite come first, so that every citation is known and the engine renders
     // them on another thread while the overview, the figures and the index are built here.
-    let entityBlocks = entitySections(&builder)
+    // Citing is sequential (slots are numbered in document order) and cheap; the entity blocks
+    // around the cites are then built on all cores.
+    let parts = entitySections(context).map { part -> SectionPart in
+      guard case .entity(let entity, _) = part else { return part }
+      return .entity(entity, cites: entity.statements.map { builder.cite($0) })
+    }
     let conflictBlocks = builder.conflictBlocks(conflicts)
     let (citations, citedKeys) = (builder.citations, builder.citedKeys)
     let rendering = Background { renderer.render(citations, bibliographyKeys: citedKeys, format: format) }
+    let entityBlocks = ParallelMap.map(parts, minimumCount: 16) { part -> DocBlock in
+      switch part {
+      case .block(let block): block
+      case .entity(let entity, let cites): ReportBuilder.entityBlock(entity, cites: cites, context)
+      }
+    }
     var blocks = Overview.blocks(
       context, conflicts: conflicts.count, openConflicts: conflicts.filter { $0.settledBy == nil }.count)
     let figures = knowledge.schema.report.figures
@@ -68,12 +79,18 @@ public enum Report {
       citationCount: citations.count, citedSources: citedKeys, diagnostics: rendered.diagnostics)
   }
 
+  /// A part of the entity sections: a block as it is, or an entity to write with the citation
+  /// of each of its statements (filled in once the entity's place in the document is known).
+  enum SectionPart: Sendable {
+    case block(DocBlock)
+    case entity(Entity, cites: [[DocInline]])
+  }
+
   /// The primary kind (the first with expected properties) grouped by its expected properties,
-  /// then every other kind.
-  private static func entitySections(_ builder: inout ReportBuilder) -> [DocBlock] {
-    let knowledge = builder.knowledge
-    let context = builder.context
-    var blocks: [DocBlock] = []
+  /// then every other kind; an entity grouped under several values appears under each.
+  private static func entitySections(_ context: ReportContext) -> [SectionPart] {
+    let knowledge = context.knowledge
+    var parts: [SectionPart] = []
     let kinds = orderedKinds(knowledge)
     let primary = kinds.first { !(knowledge.schema.kinds[$0]?.expects.isEmpty ?? true) }
     for kind in kinds {
@@ -83,37 +100,44 @@ public enum Report {
       guard !entities.isEmpty else { continue }
       let kindLabel = context.kindLabel(kind)
       if kind == primary, let expects = knowledge.schema.kinds[kind]?.expects, let grouping = expects.first {
-        blocks.append(
-          .heading(
-            level: 2, id: "kind-" + Anchor.slug(kind),
-            content: [.text(kindLabel + " by " + context.propertyLabel(grouping))]))
-        for (value, members) in grouped(entities, by: grouping, context) {
-          blocks.append(
+        parts.append(
+          .block(
             .heading(
-              level: 3, id: "by-" + Anchor.slug(grouping) + "-" + Anchor.slug(value.key),
-              content: [.text(value.label + " (\(members.count))")]))
-          blocks += members.map { builder.entityBlock($0) }
+              level: 2, id: "kind-" + Anchor.slug(kind),
+              content: [.text(kindLabel + " by " + context.propertyLabel(grouping))])))
+        for (value, members) in grouped(entities, by: grouping, context) {
+          parts.append(
+            .block(
+              .heading(
+                level: 3, id: "by-" + Anchor.slug(grouping) + "-" + Anchor.slug(value.key),
+                content: [.text(value.label + " (\(members.count))")])))
+          parts += members.map { .entity($0, cites: []) }
         }
         for property in expects.dropFirst() {
-          blocks.append(
-            .heading(
-              level: 2, id: "by-" + Anchor.slug(property),
-              content: [.text(kindLabel + " by " + context.propertyLabel(property))]))
-          for (value, members) in grouped(entities, by: property, context) {
-            blocks.append(
+          parts.append(
+            .block(
               .heading(
-                level: 3, id: "by-" + Anchor.slug(property) + "-" + Anchor.slug(value.key),
-                content: [.text(value.label + " (\(members.count))")]))
-            blocks.append(.list(ordered: false, items: members.map { [.paragraph([context.entityLink($0.id)])] }))
+                level: 2, id: "by-" + Anchor.slug(property),
+                content: [.text(kindLabel + " by " + context.propertyLabel(property))])))
+          for (value, members) in grouped(entities, by: property, context) {
+            parts.append(
+              .block(
+                .heading(
+                  level: 3, id: "by-" + Anchor.slug(property) + "-" + Anchor.slug(value.key),
+                  content: [.text(value.label + " (\(members.count))")])))
+            parts.append(
+              .block(.list(ordered: false, items: members.map { [.paragraph([context.entityLink($0.id)])] })))
           }
         }
       } else {
-        blocks.append(
-          .heading(level: 2, id: "kind-" + Anchor.slug(kind), content: [.text(kindLabel + " (\(entities.count))")]))
-        blocks += entities.map { builder.entityBlock($0) }
+        parts.append(
+          .block(
+            .heading(
+              level: 2, id: "kind-" + Anchor.slug(kind), content: [.text(kindLabel + " (\(entities.count))")])))
+        parts += entities.map { .entity($0, cites: []) }
       }
     }
-    return blocks
+    return parts
   }
 
   /// Kinds in schema order where known (primary first), then any others in entity order.

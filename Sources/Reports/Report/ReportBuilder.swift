@@ -40,7 +40,10 @@ struct ReportBuilder {
     return output
   }
 
-  func marks(_ statement: Statement) -> [DocInline] {
+  func marks(_ statement: Statement) -> [DocInline] { Self.marks(statement, context) }
+
+  /// The provenance marks of a statement.
+  static func marks(_ statement: Statement, _ context: ReportContext) -> [DocInline] {
     var output: [DocInline] = []
     for mark in ProvenanceMark.marks(statement, references: context.references, secondaryTypes: context.secondaryTypes)
     {
@@ -52,8 +55,10 @@ struct ReportBuilder {
 
   // MARK: - Entities
 
-  /// One entity: names, description, former names and a table of its statements.
-  mutating func entityBlock(_ entity: Entity) -> DocBlock {
+  /// One entity: names, description, former names and a table of its statements, each with its
+  /// citation (`cites`, one per statement in order, from `cite`).
+  static func entityBlock(_ entity: Entity, cites: [[DocInline]], _ context: ReportContext) -> DocBlock {
+    let knowledge = context.knowledge
     var blocks: [DocBlock] = [
       .heading(
         level: 4, id: ReportContext.entityAnchor(entity.id), content: [.text(entity.labels.preferred ?? entity.id)])
@@ -85,7 +90,7 @@ struct ReportBuilder {
       blocks.append(.paragraph([.text("No statements recorded.")]))
     } else {
       var rows: [[[DocInline]]] = []
-      for statement in entity.statements {
+      for (index, statement) in entity.statements.enumerated() {
         var valueCell = context.value(statement.value)
         if statement.rank == .preferred { valueCell.append(.text(" (preferred)")) }
         if let reason = statement.reason { valueCell.append(.text(" — deprecated: " + reason)) }
@@ -96,8 +101,8 @@ struct ReportBuilder {
         }
         let idCell: [DocInline] = statement.id.map { [.code($0)] } ?? []
         rows.append([
-          [.text(context.propertyLabel(statement.property))], valueCell, note, cite(statement),
-          marks(statement) + (idCell.isEmpty ? [] : [.text(" ")] + idCell),
+          [.text(context.propertyLabel(statement.property))], valueCell, note, index < cites.count ? cites[index] : [],
+          marks(statement, context) + (idCell.isEmpty ? [] : [.text(" ")] + idCell),
         ])
       }
       blocks.append(
