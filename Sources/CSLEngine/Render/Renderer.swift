@@ -157,6 +157,8 @@ final class Renderer {
         let decoration = Self.ownDecoration(elements[index])
         if previousStyledSuffix, !(decoration?.prefix ?? "").isEmpty { apart.append(nodes.count) }
         previousStyledSuffix = !(decoration?.suffix ?? "").isEmpty && !(decoration?.formatting.isEmpty ?? true)
+        // Room for the rest of the list at the first output (most lists print nothing at all).
+        if nodes.isEmpty { nodes.reserveCapacity(elements.count - index) }
         nodes.append(rendered.node)
       }
     }
@@ -167,6 +169,7 @@ final class Renderer {
       return nodes.count == 1 ? nodes[0] : .sequence(nodes)
     }
     var joined: [Node] = []
+    joined.reserveCapacity(nodes.count * 2 - 1)
     for (index, node) in nodes.enumerated() {
       if index > 0 { joined.append(.text(delimiter)) }
       joined.append(node)
