@@ -267,6 +267,8 @@ public struct HTMLFormat: OutputFormat {
 public struct MarkdownFormat: OutputFormat {
   public init() {}
   public func escape(_ text: String) -> String {
+    // Without any of the marked bytes there is nothing to escape (a marked character needs its byte).
+    guard text.utf8.contains(where: Self.isMarked) else { return text }
     var result = ""
     for character in text {
       if "*_`[]\\<>#".contains(character) { result.append("\\") }
@@ -274,6 +276,13 @@ public struct MarkdownFormat: OutputFormat {
     }
     return result
   }
+  private static func isMarked(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x5C, 0x3C, 0x3E, 0x23: true
+    default: false
+    }
+  }
+
   public func open(_ style: InlineStyle) -> String {
     switch style {
     case .italic, .oblique: "*"

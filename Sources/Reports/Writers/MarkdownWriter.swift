@@ -45,7 +45,7 @@ public enum MarkdownWriter {
       case .rule:
         return "---"
       case .table(let table):
-        let cell: ([DocInline]) -> String = { inlines($0).replacing("|", with: "\\|").replacing("\n", with: " ") }
+        let cell: ([DocInline]) -> String = { MarkdownWriter.tableCell(inlines($0)) }
         var lines = ["| " + table.header.map(cell).joined(separator: " | ") + " |"]
         lines.append("|" + table.header.map { _ in " --- |" }.joined())
         for row in table.rows { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
@@ -94,6 +94,7 @@ public enum MarkdownWriter {
 
   /// Escapes Markdown syntax characters in plain text.
   public static func escape(_ text: String) -> String {
+    if !needsEscaping(text) { return text }
     var output = ""
     var atLineStart = true
     for char in text {
@@ -106,5 +107,26 @@ public enum MarkdownWriter {
       atLineStart = char == "\n"
     }
     return output
+  }
+
+  /// False when `escape` would return the text as it is: no special byte, and no `-`, `+` or
+  /// `=` at the start of a line. (A special character needs its byte, so the test is exact.)
+  private static func needsEscaping(_ text: String) -> Bool {
+    var atLineStart = true
+    for byte in text.utf8 {
+      switch byte {
+      case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x23, 0x7C, 0x40, 0x7E, 0x21, 0x26: return true
+      case 0x2D, 0x2B, 0x3D: if atLineStart { return true }
+      default: break
+      }
+      atLineStart = byte == 0x0A
+    }
+    return false
+  }
+
+  /// A table cell: `|` escaped and line breaks as spaces (the cell stays on its row).
+  static func tableCell(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0x0A }) else { return text }
+    return text.replacing("|", with: "\\|").replacing("\n", with: " ")
   }
 }
