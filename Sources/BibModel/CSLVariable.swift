@@ -3,7 +3,39 @@
 /// was read; the CSL 1.0.2 names are static members.
 public struct CSLVariable: CSLVocabulary {
   public let rawValue: String
-  public init(rawValue: String) { self.rawValue = rawValue }
+  /// The name's index among the names Cited knows (CSL 1.0.2's and citeproc-js's), -1 for any
+  /// other: found once, when the variable is made (a style is parsed, a reference read), so
+  /// that comparing and hashing variables while rendering reads one integer, not the string.
+  public let ordinal: Int32
+
+  public init(rawValue: String) {
+    self.rawValue = rawValue
+    self.ordinal = Self.ordinals[rawValue] ?? -1
+  }
+
+  /// The known names, in a fixed order; a name's ordinal is its position.
+  private static let knownNames = [
+    "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place", "authority",
+    "call-number", "citation-key", "citation-label", "collection-title", "container-title", "container-title-short",
+    "dimensions", "division", "DOI", "event", "event-place", "event-title", "genre", "ISBN", "ISSN", "jurisdiction",
+    "keyword", "language", "license", "medium", "note", "original-publisher", "original-publisher-place",
+    "original-title", "part-title", "PMCID", "PMID", "publisher", "publisher-place", "references", "reviewed-genre",
+    "reviewed-title", "scale", "source", "status", "title", "title-short", "URL", "volume-title", "year-suffix",
+    "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number", "issue",
+    "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first", "part-number",
+    "printing-number", "section", "supplement-number", "version", "volume", "accessed", "available-date",
+    "event-date", "issued", "original-date", "submitted", "author", "chair", "collection-editor", "compiler",
+    "composer", "container-author", "contributor", "curator", "director", "editor", "editorial-director",
+    "editor-translator", "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator",
+    "organizer", "original-author", "performer", "producer", "recipient", "reviewed-author", "script-writer",
+    "series-creator", "translator", "locator-extra", "editortranslator", "shortTitle", "journalAbbreviation",
+  ]
+
+  private static let ordinals: [String: Int32] = {
+    var table: [String: Int32] = [:]
+    for (index, name) in knownNames.enumerated() { table[name] = Int32(index) }
+    return table
+  }()
 
   /// The four kinds of CSL variables: what shape of value the variable holds.
   public enum Kind: Sendable, Hashable {
@@ -21,17 +53,36 @@ public struct CSLVariable: CSLVocabulary {
 }
 
 extension CSLVariable {
-  /// Variable names are short words that rarely share their length and their first and last
-  /// two bytes (of CSL 1.0.2's only `compiler` and `composer` do): one word of those is hashed
-  /// instead of every byte, which every variable-keyed table of the engine looks up.
+  /// Two variables are the same name. A known name has an ordinal, an unknown one has none, so
+  /// a known and an unknown name always differ; two unknown names compare as strings.
+  public static func == (lhs: CSLVariable, rhs: CSLVariable) -> Bool {
+    if lhs.ordinal >= 0 || rhs.ordinal >= 0 { return lhs.ordinal == rhs.ordinal }
+    return lhs.rawValue == rhs.rawValue
+  }
+
+  /// A known name hashes its ordinal. Other names are short words that rarely share their
+  /// length and their first and last two bytes: one word of those is hashed instead of every
+  /// byte.
   public func hash(into hasher: inout Hasher) {
-    let digest = rawValue.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+    if ordinal >= 0 {
+      hasher.combine(ordinal)
+      return
+    }
+    rawValue.hashShortName(into: &hasher)
+  }
+}
+
+extension String {
+  /// Hashes a short name (a variable, a macro) by one word of its length and its first and
+  /// last two bytes instead of every byte; table keys that are such names use it.
+  public func hashShortName(into hasher: inout Hasher) {
+    let digest = utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
       guard bytes.count >= 2 else { return UInt64(bytes.first ?? 0) << 40 | UInt64(bytes.count) }
       let ends =
         UInt64(bytes[0]) << 56 | UInt64(bytes[1]) << 48 | UInt64(bytes[bytes.count - 2]) << 40
         | UInt64(bytes[bytes.count - 1]) << 32
       return ends | UInt64(truncatingIfNeeded: bytes.count)
     }
-    if let digest { hasher.combine(digest) } else { hasher.combine(rawValue) }
+    if let digest { hasher.combine(digest) } else { hasher.combine(self) }
   }
 }

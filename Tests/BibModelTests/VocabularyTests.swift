@@ -53,6 +53,24 @@ import Testing
     #expect(LocatorType.subVerbo.rawValue == "sub-verbo")
   }
 
+  /// Every specification variable has an ordinal of its own, so comparing and hashing by
+  /// ordinal keeps names apart exactly as comparing the strings does; other names compare as
+  /// strings, and a known name never equals an unknown one.
+  @Test func variablesCompareAsTheirNames() {
+    let all = CSLVariables.names.union(CSLVariables.dates).union(CSLVariables.numbers).union(CSLVariables.standard)
+    #expect(all.allSatisfy { $0.ordinal >= 0 })
+    #expect(Set(all.map(\.ordinal)).count == all.count)
+    #expect(CSLVariable(rawValue: "title") == .title)
+    #expect(CSLVariable(rawValue: "title") != .titleShort)
+    #expect(CSLVariable(rawValue: "x-custom") == CSLVariable(rawValue: "x-custom"))
+    #expect(CSLVariable(rawValue: "x-custom").ordinal == -1)
+    #expect(CSLVariable(rawValue: "x-custom") != CSLVariable(rawValue: "x-other"))
+    #expect(CSLVariable(rawValue: "Title") != .title)
+    var table: [CSLVariable: Int] = [.title: 1, "x-custom": 2]
+    table[CSLVariable(rawValue: "title"), default: 0] += 10
+    #expect(table[.title] == 11 && table["x-custom"] == 2 && table.count == 2)
+  }
+
   @Test func unknownTypesAndVariablesRoundTrip() throws {
     let text = """
       [

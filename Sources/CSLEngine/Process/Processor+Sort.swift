@@ -195,7 +195,7 @@ extension Processor {
       }
       return text(RichText.parse(value))
     case .macro(let name):
-      guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name) else {
+      guard let elements = compiled.macro(name) else {
         return .missing
       }
       let rendered = renderer.render(elements, delimiter: nil)

@@ -32,8 +32,7 @@ extension Renderer {
         node: name == .citationNumber ? Self.endingNumber(decorated) : decorated, calledVariable: true,
         renderedVariable: true)
     case .macro(let name):
-      guard let elements = compiled.style.macros[name], !compiled.recursiveMacros.contains(name), macroDepth < 40
-      else { return .nothing }
+      guard let elements = compiled.macro(name), macroDepth < 40 else { return .nothing }
       macroDepth += 1
       var rendered = render(elements, delimiter: nil)
       macroDepth -= 1
