@@ -17,7 +17,8 @@ public indirect enum DocInline: Sendable, Hashable {
   case noteReference(Int)
   /// A span with a CSS class (provenance marks, unknown keys); the class is used in HTML only.
   case span(className: String, content: [DocInline])
-  /// A citation not rendered yet: the n-th citation of a report, filled in before writing.
+  /// The n-th citation of a report: the writers print `Doc.citations[n]` in its place (a note
+  /// style's slots become footnote references before writing).
   case slot(Int)
 
   /// The plain text (for alt text, sorting, the text writer's fallbacks).

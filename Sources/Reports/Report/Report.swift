@@ -38,22 +38,10 @@ public enum Report {
       case .entity(let entity, let cites): ReportBuilder.entityBlock(entity, cites: cites, context)
       }
     }
-    var blocks = Overview.blocks(
-      context, conflicts: conflicts.count, openConflicts: conflicts.filter { $0.settledBy == nil }.count)
-    let figures = knowledge.schema.report.figures
-    if !figures.isEmpty {
-      blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
-      blocks += figures.enumerated().map { Figure.make($0.element, number: $0.offset + 1, context) }
-    }
+    var blocks = overviewAndFigures(context, conflicts)
     blocks += entityBlocks
     blocks.append(.heading(level: 2, id: "conflicts", content: [.text("Conflicts")]))
-    blocks.append(
-      .paragraph([
-        .text(
-          "Statements of a single-valued property that disagree for overlapping times, "
-            + "side by side with their ranks and sources."
-        )
-      ]))
+    blocks.append(.paragraph([.text(conflictsIntroduction)]))
     blocks += conflictBlocks
     blocks.append(.heading(level: 2, id: "source-index", content: [.text("Index of sources")]))
     blocks += builder.sourceIndex()
@@ -77,6 +65,22 @@ public enum Report {
     return Result(
       doc: Doc(title: title, subtitle: subtitle, blocks: blocks, citations: slotCitations),
       citationCount: citations.count, citedSources: citedKeys, diagnostics: rendered.diagnostics)
+  }
+
+  static let conflictsIntroduction =
+    "Statements of a single-valued property that disagree for overlapping times, "
+    + "side by side with their ranks and sources."
+
+  /// The overview, then the schema's figures under their heading.
+  private static func overviewAndFigures(_ context: ReportContext, _ conflicts: [ConflictGroup]) -> [DocBlock] {
+    var blocks = Overview.blocks(
+      context, conflicts: conflicts.count, openConflicts: conflicts.filter { $0.settledBy == nil }.count)
+    let figures = context.knowledge.schema.report.figures
+    if !figures.isEmpty {
+      blocks.append(.heading(level: 2, id: "figures", content: [.text("Figures")]))
+      blocks += figures.enumerated().map { Figure.make($0.element, number: $0.offset + 1, context) }
+    }
+    return blocks
   }
 
   /// A part of the entity sections: a block as it is, or an entity to write with the citation
@@ -106,11 +110,7 @@ public enum Report {
               level: 2, id: "kind-" + Anchor.slug(kind),
               content: [.text(kindLabel + " by " + context.propertyLabel(grouping))])))
         for (value, members) in grouped(entities, by: grouping, context) {
-          parts.append(
-            .block(
-              .heading(
-                level: 3, id: "by-" + Anchor.slug(grouping) + "-" + Anchor.slug(value.key),
-                content: [.text(value.label + " (\(members.count))")])))
+          parts.append(valueHeading(grouping, value, count: members.count))
           parts += members.map { .entity($0, cites: []) }
         }
         for property in expects.dropFirst() {
@@ -120,11 +120,7 @@ public enum Report {
                 level: 2, id: "by-" + Anchor.slug(property),
                 content: [.text(kindLabel + " by " + context.propertyLabel(property))])))
           for (value, members) in grouped(entities, by: property, context) {
-            parts.append(
-              .block(
-                .heading(
-                  level: 3, id: "by-" + Anchor.slug(property) + "-" + Anchor.slug(value.key),
-                  content: [.text(value.label + " (\(members.count))")])))
+            parts.append(valueHeading(property, value, count: members.count))
             parts.append(
               .block(.list(ordered: false, items: members.map { [.paragraph([context.entityLink($0.id)])] })))
           }
@@ -138,6 +134,14 @@ public enum Report {
       }
     }
     return parts
+  }
+
+  /// The heading of the entities that have one value of a property ("Permanent (12)").
+  private static func valueHeading(_ property: String, _ value: GroupValue, count: Int) -> SectionPart {
+    .block(
+      .heading(
+        level: 3, id: "by-" + Anchor.slug(property) + "-" + Anchor.slug(value.key),
+        content: [.text(value.label + " (\(count))")]))
   }
 
   /// Kinds in schema order where known (primary first), then any others in entity order.
