@@ -6,6 +6,8 @@ struct ReportContext: Sendable {
   let knowledge: Knowledge
   let references: [String: Reference]
   let secondaryTypes: Set<String>
+  /// Each entity's link, made once: statements name the same entities again and again.
+  private let entityLinks: [String: DocInline]
 
   init(knowledge: Knowledge, references: [Reference]) {
     self.knowledge = knowledge
@@ -13,6 +15,12 @@ struct ReportContext: Sendable {
     for reference in references where byKey[reference.id] == nil { byKey[reference.id] = reference }
     self.references = byKey
     self.secondaryTypes = knowledge.schema.secondarySourceTypes
+    var links: [String: DocInline] = [:]
+    for entity in knowledge.entities where links[entity.id] == nil {
+      links[entity.id] = .anchorLink(
+        id: Self.entityAnchor(entity.id), content: [.text(knowledge.preferredLabel(of: entity.id) ?? entity.id)])
+    }
+    self.entityLinks = links
   }
 
   static func entityAnchor(_ id: String) -> String { "entity-" + Anchor.slug(id) }
@@ -35,10 +43,7 @@ struct ReportContext: Sendable {
   func kindLabel(_ kind: String) -> String { knowledge.schema.kinds[kind]?.label ?? kind }
 
   /// A link to an entity when it exists, else the plain id.
-  func entityLink(_ id: String) -> DocInline {
-    guard knowledge.contains(id) else { return .text(id) }
-    return .anchorLink(id: Self.entityAnchor(id), content: [.text(name(id))])
-  }
+  func entityLink(_ id: String) -> DocInline { entityLinks[id] ?? .text(id) }
 
   /// A value as inline content; entity ids (and enum values that are entity ids) become links.
   func value(_ value: StatementValue) -> [DocInline] {
