@@ -31,7 +31,7 @@ struct SlotFiller {
   private mutating func fill(_ inline: DocInline) -> DocInline {
     switch inline {
     case .slot(let index):
-      let text = index < rendered.count ? rendered[index] : ""
+      let text = rendered.indices.contains(index) ? rendered[index] : ""
       let number = notes.count + 1
       notes.append(DocBlock.Note(number: number, content: [.trusted(text)]))
       return .noteReference(number)

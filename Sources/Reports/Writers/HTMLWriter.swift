@@ -171,7 +171,7 @@ public enum HTMLWriter {
         output.element("a", [("href", "#fn\(number)"), ("id", "fnref\(number)")], text: "\(number)")
         output.close("sup")
       case .span(let className, let content): element("span", [("class", className)], content, into: &output)
-      case .slot(let index): if index < slots.count { output.raw(slots[index]) }
+      case .slot(let index): if slots.indices.contains(index) { output.raw(slots[index]) }
       }
     }
   }

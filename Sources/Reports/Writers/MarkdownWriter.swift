@@ -85,7 +85,7 @@ public enum MarkdownWriter {
       case .trusted(let text): return text
       case .noteReference(let number): return "[^\(number)]"
       case .span(_, let content): return inlines(content)
-      case .slot(let index): return index < slots.count ? slots[index] : ""
+      case .slot(let index): return slots.indices.contains(index) ? slots[index] : ""
       }
     }
   }

@@ -68,7 +68,7 @@ public enum TextWriter {
       case .softBreak: return "\n"
       case .lineBreak: return "\n"
       case .noteReference(let number): return "[\(number)]"
-      case .slot(let index): return index < slots.count ? slots[index] : ""
+      case .slot(let index): return slots.indices.contains(index) ? slots[index] : ""
       }
     }
   }
