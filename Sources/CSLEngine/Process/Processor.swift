@@ -28,7 +28,7 @@ public struct Processor: Sendable {
   public let references: [Reference]
   let indexByID: [String: Int]
   /// Per reference: `VariableLookup.presence(of:)`, so variable conditions take one lookup.
-  let presence: [[CSLVariable: Bool]]
+  let presence: [VariablePresence]
 
   public init(style: CSL.Style, locale: CSL.Locale, references: [Reference]) {
     self.init(compiled: CompiledStyle(style: style, locale: locale), references: references)

@@ -66,7 +66,7 @@ struct VariableLookup: Sendable {
   let yearSuffixText: String?
   /// `has`'s answers for the reference's own variables, worked out once per reference
   /// (`presence(of:)`); nil looks them up.
-  var presence: [CSLVariable: Bool]?
+  var presence: VariablePresence?
 
   /// A standard or number variable as text; form `short` prefers the `-short` variant.
   func text(_ name: CSLVariable, form: CSL.Form = .long) -> String? {
@@ -177,12 +177,11 @@ struct VariableLookup: Sendable {
   /// The answers `has` gives from the reference's own variables, in its order: a non-empty
   /// ordinary variable, else a names list, else a date. Names absent here fall through to
   /// the cite's variables.
-  static func presence(of reference: Reference) -> [CSLVariable: Bool] {
-    var table: [CSLVariable: Bool] = [:]
-    table.reserveCapacity(reference.variables.count + reference.names.count + reference.dates.count)
-    for (name, text) in reference.variables where !text.isEmpty { table[name] = true }
-    for (name, list) in reference.names where table[name] == nil { table[name] = !list.isEmpty }
-    for (name, date) in reference.dates where table[name] == nil { table[name] = hasValue(date) }
+  static func presence(of reference: Reference) -> VariablePresence {
+    var table = VariablePresence()
+    for (name, text) in reference.variables where !text.isEmpty { table.record(name, true) }
+    for (name, list) in reference.names { table.record(name, !list.isEmpty) }
+    for (name, date) in reference.dates { table.record(name, hasValue(date)) }
     return table
   }
 
