@@ -128,6 +128,10 @@ import XMLTree
       output.escaped(sample)
       #expect(output.text == HTMLEscape.text(sample), "\(sample.debugDescription)")
     }
+    #expect(HTMLEscape.text("a\u{0}b\u{1B}c\td") == "a\u{FFFD}b\u{FFFD}c\td")
+    #expect(HTMLEscape.text("x\u{FFFE}y\u{FFFF}z\u{FFFD}") == "x\u{FFFD}y\u{FFFD}z\u{FFFD}")
+    #expect(HTMLEscape.text("<a href='x'>&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;")
+    #expect(HTMLEscape.text("领导小组 🧭") == "领导小组 🧭")
     var element = HTMLOutput()
     element.open("a", [("href", "https://x.org/?a=1&b=\"2\"")])
     element.escaped("<b>")

@@ -8,7 +8,6 @@ public final class CompiledStyle: Sendable {
   public let style: CSL.Style
   public let locale: CSL.Locale
   let terms: Terms
-  let recursiveMacros: Set<String>
   let citationNameOptions: CSL.NameOptions
   let bibliographyNameOptions: CSL.NameOptions
   /// True when the style prints `year-suffix` itself (else it follows the first year).
@@ -45,7 +44,6 @@ public final class CompiledStyle: Sendable {
     self.closeInnerQuote = terms.term("close-inner-quote") ?? "\u{2019}"
     // Recursive macros and macros that fan out beyond any real style are not rendered.
     let recursiveMacros = MacroGraph.recursiveMacros(style).union(MacroExpansion.oversized(style))
-    self.recursiveMacros = recursiveMacros
     var renderableMacros: [MacroName: [CSL.Element]] = [:]
     for (name, elements) in style.macros where !recursiveMacros.contains(name) {
       renderableMacros[MacroName(name)] = elements

@@ -165,8 +165,7 @@ extension Renderer {
       switch text.source {
       case .variable(let name, _): return [name]
       case .macro(let name):
-        guard !compiled.recursiveMacros.contains(name) else { return [] }
-        return collect(compiled.style.macros[name] ?? [])
+        return collect(compiled.macro(name) ?? [])
       default: return []
       }
     case .number(let number): return [number.variable]

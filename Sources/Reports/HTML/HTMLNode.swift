@@ -23,20 +23,7 @@ public indirect enum HTMLNode: Sendable, Hashable {
     .element(name: name, attributes: attributes.map { Attribute($0.0, $0.1) }, children: children)
   }
 
-  /// A link when `url` is http, https or mailto; otherwise the content alone (as text).
-  public static func link(_ url: String, _ children: [HTMLNode], attributes: [(String, String)] = []) -> HTMLNode {
-    guard URLPolicy.isAllowed(url) else { return el("span", [("class", "unlinked")], children) }
-    return el("a", [("href", url)] + attributes, children)
-  }
-
   private static let voidElements: Set<String> = ["br", "hr", "meta", "img", "col", "wbr", "link"]
-
-  /// Serialises the node.
-  public func render(into output: inout String) {
-    var sink = HTMLOutput()
-    write(into: &sink)
-    output += sink.text
-  }
 
   /// Serialises the node into a writer's output.
   public func write(into output: inout HTMLOutput) {
@@ -62,8 +49,8 @@ public indirect enum HTMLNode: Sendable, Hashable {
 
   /// The serialised markup.
   public var markup: String {
-    var output = ""
-    render(into: &output)
-    return output
+    var output = HTMLOutput()
+    write(into: &output)
+    return output.text
   }
 }

@@ -2,7 +2,7 @@
 /// without first building a tree of nodes and a string per tag.
 ///
 /// Text and attribute values go through `escaped` (`& < > " '`, and characters XML forbids
-/// replaced by U+FFFD, as `HTMLEscape.text`); only `raw` writes markup as given, and it is
+/// replaced by U+FFFD; `HTMLEscape.text` is this escape for a string); only `raw` writes markup as given, and it is
 /// called with Cited's own tags or with the citation engine's escaped output.
 public struct HTMLOutput: Sendable {
   public private(set) var bytes: [UInt8] = []
@@ -26,9 +26,7 @@ public struct HTMLOutput: Sendable {
 
   /// `<name attr="value" ...>`.
   public mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
-    bytes.append(0x3C)
-    raw(name)
-    for (attribute, value) in attributes { self.attribute(attribute, value) }
+    startTag(name, attributes)
     bytes.append(0x3E)
   }
 
@@ -50,10 +48,15 @@ public struct HTMLOutput: Sendable {
 
   /// An element without content written self-closed (`<hr />`).
   public mutating func void(_ name: String, _ attributes: [(String, String)] = []) {
+    startTag(name, attributes)
+    bytes.append(contentsOf: [0x20, 0x2F, 0x3E])
+  }
+
+  /// `<name attr="value" ...`, the tag left open.
+  private mutating func startTag(_ name: String, _ attributes: [(String, String)]) {
     bytes.append(0x3C)
     raw(name)
     for (attribute, value) in attributes { self.attribute(attribute, value) }
-    bytes.append(contentsOf: [0x20, 0x2F, 0x3E])
   }
 
   /// An element holding escaped text.

@@ -8,4 +8,10 @@ public enum URLPolicy {
     }
     return trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") || trimmed.hasPrefix("mailto:")
   }
+
+  /// The element a link is written as: `<a href>` when `url` is allowed, else a span marked
+  /// unlinked that keeps the content.
+  public static func linkElement(_ url: String) -> (name: String, attributes: [(String, String)]) {
+    isAllowed(url) ? ("a", [("href", url)]) : ("span", [("class", "unlinked")])
+  }
 }

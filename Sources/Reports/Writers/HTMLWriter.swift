@@ -156,12 +156,8 @@ public enum HTMLWriter {
       case .strikethrough(let content): element("del", [], content, into: &output)
       case .code(let text): output.element("code", text: text)
       case .link(let url, let content):
-        // A link only to http, https and mailto; anything else keeps its text, marked unlinked.
-        if URLPolicy.isAllowed(url) {
-          element("a", [("href", url)], content, into: &output)
-        } else {
-          element("span", [("class", "unlinked")], content, into: &output)
-        }
+        let link = URLPolicy.linkElement(url)
+        element(link.name, link.attributes, content, into: &output)
       case .anchorLink(let id, let content): element("a", [("href", "#" + id)], content, into: &output)
       case .softBreak: output.raw("\n")
       case .lineBreak: output.void("br")
