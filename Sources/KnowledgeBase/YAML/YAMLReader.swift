@@ -26,9 +26,40 @@ enum YAMLReader {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if bytes.isEmpty { return Result(root: nil, diagnostics: []) }
     return bytes.withUnsafeMutableBufferPointer { buffer in
+      // The block style knowledge-base files are written in is read directly; a file it does
+      // not cover, or one with any problem, is read again by libyaml, which reports the problems.
+      if let events = BlockYAMLScanner.events(UnsafeBufferPointer(buffer)) {
+        var composer = EventComposer(file: file)
+        if composer.replay(events), composer.problems.isEmpty {
+          return Result(root: composer.root, diagnostics: [])
+        }
+      }
       var composer = EventComposer(file: file)
       composer.run(buffer)
       return Result(root: composer.problems.isEmpty ? composer.root : nil, diagnostics: composer.problems)
+    }
+  }
+
+  /// Reads the text with libyaml alone (tests compare it with the direct reading).
+  static func readWithLibYAML(_ text: String, file: String) -> Result {
+    var bytes = Array(text.utf8)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if bytes.isEmpty { return Result(root: nil, diagnostics: []) }
+    return bytes.withUnsafeMutableBufferPointer { buffer in
+      var composer = EventComposer(file: file)
+      composer.run(buffer)
+      return Result(root: composer.problems.isEmpty ? composer.root : nil, diagnostics: composer.problems)
+    }
+  }
+
+  /// Reads the text with the direct reader alone: nil when it leaves the text to libyaml.
+  static func readDirectly(_ text: String, file: String) -> YAMLNode? {
+    var bytes = Array(text.utf8)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    return bytes.withUnsafeBufferPointer { buffer in
+      guard let events = BlockYAMLScanner.events(buffer) else { return nil }
+      var composer = EventComposer(file: file)
+      return composer.replay(events) && composer.problems.isEmpty ? composer.root : nil
     }
   }
 
@@ -165,12 +196,34 @@ private struct EventComposer {
       checkTag(event.data.mapping_start.tag, location)
       guard push(Frame(isMapping: true, location: location), location) else { return false }
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-      guard let frame = stack.popLast() else { return true }
-      add(YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), location: frame.location))
+      end()
     default:
       break
     }
     return true
+  }
+
+  /// Builds the nodes from the direct reader's events; false where libyaml would have stopped.
+  mutating func replay(_ events: [BlockYAMLScanner.Event]) -> Bool {
+    for event in events {
+      switch event {
+      case .mappingStart(let line, let column), .sequenceStart(let line, let column):
+        let location = SourceLocation(file: file, line: line, column: column)
+        let isMapping = if case .mappingStart = event { true } else { false }
+        guard push(Frame(isMapping: isMapping, location: location), location) else { return false }
+      case .scalar(let value, let plain, let line, let column):
+        add(YAMLNode(.scalar(value, plain: plain), location: SourceLocation(file: file, line: line, column: column)))
+      case .end:
+        end()
+      }
+    }
+    return true
+  }
+
+  /// Closes the collection being built.
+  mutating func end() {
+    guard let frame = stack.popLast() else { return }
+    add(YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), location: frame.location))
   }
 
   mutating func push(_ frame: Frame, _ location: SourceLocation) -> Bool {
