@@ -93,8 +93,15 @@ struct Disambiguation {
   /// Groups of items whose renderings collide.
   mutating func ambiguousGroups(_ items: [Int]) -> [[Int]] {
     var byText: [String: [Int]] = [:]
+    byText.reserveCapacity(items.count)
     for item in items {
-      for text in Set(renderings(item)) { byText[text, default: []].append(item) }
+      let texts = renderings(item)
+      // Most items are cited in one context: their one text needs no set.
+      if texts.count == 1 {
+        byText[texts[0], default: []].append(item)
+        continue
+      }
+      for text in Set(texts) { byText[text, default: []].append(item) }
     }
     var groups: [[Int]] = []
     var seenGroups = Set<[Int]>()

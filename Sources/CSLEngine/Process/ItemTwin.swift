@@ -6,7 +6,7 @@ import CSLStyle
 /// disambiguation settings. Items with equal keys render alike, so a bibliography that holds
 /// the same work under several ids (merged files, copies) renders each form once where the
 /// work would otherwise repeat per copy: in the add-names search and in tied sort keys.
-struct ItemTwin: Hashable {
+struct ItemTwin: Hashable, Sendable {
   private let reference: Reference
   private let contexts: [CiteContext]
   private let number: Int?
@@ -52,14 +52,33 @@ struct ItemTwin: Hashable {
   }
 
   /// For each item, the first item of the list with the same key (itself when none before).
-  static func representatives(_ items: [Int], key: (Int) -> ItemTwin) -> [Int] {
-    var first: [ItemTwin: Int] = [:]
+  /// The keys are made and hashed on all cores; only the table of first items is sequential.
+  static func representatives(_ items: [Int], key: @Sendable (Int) -> ItemTwin) -> [Int] {
+    let keyed = ParallelMap.map(count: items.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 64) {
+      range in
+      range.map { HashedTwin(key(items[$0])) }
+    }
+    var first: [HashedTwin: Int] = [:]
     first.reserveCapacity(items.count)
-    return items.map { item in
-      let twin = key(item)
+    return zip(items, keyed).map { item, twin in
       if let found = first[twin] { return found }
       first[twin] = item
       return item
     }
   }
+}
+
+/// A twin key with its hash value computed once, where it was made.
+private struct HashedTwin: Hashable, Sendable {
+  let twin: ItemTwin
+  let hash: Int
+
+  init(_ twin: ItemTwin) {
+    self.twin = twin
+    self.hash = twin.hashValue
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+  static func == (lhs: HashedTwin, rhs: HashedTwin) -> Bool { lhs.hash == rhs.hash && lhs.twin == rhs.twin }
 }

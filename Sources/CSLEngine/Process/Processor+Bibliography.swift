@@ -12,85 +12,86 @@ extension Processor {
     cache: RenderCache? = nil
   ) -> [(item: Int, text: String)] {
     guard let bibliography = compiled.style.bibliography else { return [] }
-    // Entries on all cores; `(item, text)` pairs so callers know which items printed.
-    var finished: [(item: Int, node: Node)] = []
-    let usesNumbers = MacroGraph.usesVariable(.citationNumber, inBibliographyOf: compiled.style)
+    let entry = entryRenderer(order, numbers: numbers, states: states)
+    let finisher = EntryFinisher(
+      processor: self, order: order, numbers: numbers, bibliography: bibliography, format: format,
+      usesNumbers: MacroGraph.usesVariable(.citationNumber, inBibliographyOf: compiled.style))
+    // Entries are independent but for subsequent-author-substitute: without it, each entry is
+    // rendered, finished and serialized on one core, and its tree is freed there too.
+    guard let substitute = bibliography.subsequentAuthorSubstitute else {
+      return ParallelMap.map(count: order.count) { range, chunkCache in
+        range.compactMap { finisher.finish($0, entry($0, chunkCache)) }
+      }
+    }
+    // With it, the names each entry compares are found on all cores, the one sequential pass
+    // pairs each entry with the names before it, and the entries are finished on all cores.
+    let chunks = ParallelMap.map(count: order.count) { range, chunkCache in
+      let nodes = range.map { entry($0, chunkCache) }
+      return [EntryChunk(range: range, nodes: nodes, names: nodes.map(comparedNames))]
+    }
+    var previous: [[String]?] = Array(repeating: nil, count: order.count)
     var previousNames: [String]?
+    for chunk in chunks {
+      // An entry whose names print nothing to compare (a term) leaves the previous names in
+      // place for the next entry (citeproc-js).
+      for (position, names) in zip(chunk.range, chunk.names) where !names.isEmpty {
+        previous[position] = previousNames
+        previousNames = names
+      }
+    }
+    let (before, rule) = (previous, bibliography.subsequentAuthorSubstituteRule)
+    return ParallelMap.map(count: chunks.count, minimumCount: 2) { range in
+      range.flatMap { index -> [(item: Int, text: String)] in
+        let chunk = chunks[index]
+        // The trees are freed here, on the core that finished them.
+        defer { chunk.nodes = [] }
+        return (0..<chunk.range.count).compactMap { offset in
+          let (position, node) = (chunk.range.lowerBound + offset, chunk.nodes[offset])
+          guard let previousNames = before[position] else { return finisher.finish(position, node) }
+          let substituted = substituteNames(
+            node, current: chunk.names[offset], previous: previousNames, with: substitute, rule: rule)
+          return finisher.finish(position, substituted)
+        }
+      }
+    }
+  }
+
+  /// The names subsequent-author-substitute compares for an entry (empty when its first names
+  /// print nothing to compare).
+  private func comparedNames(_ node: Node) -> [String] {
+    firstNames(node).map(nameTexts) ?? []
+  }
+
+  /// Renders the entry at a position of the bibliography's order, with the state
+  /// disambiguation left it (an entry that opens with a term starts in upper case).
+  private func entryRenderer(
+    _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState]
+  ) -> @Sendable (Int, RenderCache) -> Node {
     let carried = carriedGivenLevels(states)
     let shared = sharedNames(order)
     let expandsWithinItem =
       compiled.style.citation.map { $0.disambiguateAddGivenname && $0.givennameDisambiguationRule == .byCite } ?? false
     let addedNames = carriedAddedNames(states)
-    // Entries are independent until subsequent-author-substitute: render them on all cores.
-    let rendered = ParallelMap.map(count: order.count) { range, chunkCache in
-      range.map { position -> Node in
-        let item = order[position]
-        var context = CiteContext()
-        context.citationNumber = numbers[item]
-        context.inCitation = false
-        var state = DisambiguationState()
-        state.yearSuffix = states[item]?.yearSuffix
-        state.conditionLevel = states[item]?.conditionLevel ?? 0
-        state.expandsWithinItem = expandsWithinItem
-        state.sharedNames = shared[item] ?? [:]
-        state.addNames = addedNames[item] ?? 0
-        if let levels = carried[item] {
-          state.givenLevels = levels
-          state.givenLevelsFirstNamesOnly = true
-        }
-        return renderItem(item, context: context, state: state, mode: .bibliography, cache: chunkCache)
+    return { position, cache in
+      let item = order[position]
+      var context = CiteContext()
+      context.citationNumber = numbers[item]
+      context.inCitation = false
+      var state = DisambiguationState()
+      state.yearSuffix = states[item]?.yearSuffix
+      state.conditionLevel = states[item]?.conditionLevel ?? 0
+      state.expandsWithinItem = expandsWithinItem
+      state.sharedNames = shared[item] ?? [:]
+      state.addNames = addedNames[item] ?? 0
+      if let levels = carried[item] {
+        state.givenLevels = levels
+        state.givenLevelsFirstNamesOnly = true
       }
-    }
-    for (position, _) in order.enumerated() {
-      var node = rendered[position]
+      let node = renderItem(item, context: context, state: state, mode: .bibliography, cache: cache)
       // citeproc-js: an entry that opens with a term ("s. d.") starts in upper case.
-      if node.startsWith(tag: .term) {
-        var caser = TextCaser(.capitalizeFirst, english: true)
-        node = caser.applyAll(node)
-      }
-      // subsequent-author-substitute
-      if let substitute = bibliography.subsequentAuthorSubstitute, let names = firstNames(node) {
-        // An entry whose names print nothing to compare (a term) leaves the previous names
-        // in place for the next entry (citeproc-js).
-        let current = nameTexts(names)
-        if !current.isEmpty {
-          if let previousNames {
-            node = substituteNames(
-              node, current: current, previous: previousNames, with: substitute,
-              rule: bibliography.subsequentAuthorSubstituteRule)
-          }
-          previousNames = current
-        }
-      }
-      var decoration = bibliography.layout.decoration
-      decoration.display = nil
-      if bibliography.secondFieldAlign != nil, let aligned = alignSecondField(node, suffix: decoration.suffix) {
-        node = aligned
-        decoration.suffix = nil
-      }
-      if node.isEmpty {
-        // citeproc-js: an entry with no printed form is left out, or, in a numbered
-        // bibliography, keeps its number with an error note.
-        if usesNumbers {
-          finished.append(
-            (order[position], .text("\(numbers[order[position]] ?? position + 1). \(Self.noPrintedForm)")))
-        }
-        continue
-      }
-      // With display blocks, the layout suffix closes the last block.
-      if let suffix = decoration.suffix, !suffix.isEmpty, case .sequence(var children) = node,
-        let lastIndex = children.lastIndex(where: { !$0.isEmpty }),
-        case .display(let display, let inner) = children[lastIndex]
-      {
-        children[lastIndex] = .display(display, inner + [.text(suffix)])
-        node = .sequence(children)
-        decoration.suffix = nil
-      }
-      finished.append((order[position], Self.layoutWrap(node, decoration)))
-    }
-    let entries = finished
-    return ParallelMap.map(count: entries.count) { range, _ in
-      range.map { (entries[$0].item, serialize(entries[$0].node, format: format)) }
+      guard node.startsWith(tag: .term) else { return node }
+      var caser = TextCaser(.capitalizeFirst, english: true)
+      return caser.applyAll(node)
     }
   }
 
@@ -315,29 +316,19 @@ extension Processor {
       }
     }
   }
+}
 
-  /// `second-field-align`: the first field goes in the left margin, the rest inline.
-  private func alignSecondField(_ node: Node, suffix: String?) -> Node? {
-    var children: [Node]
-    if case .sequence(let list) = node { children = list } else { children = [node] }
-    children = children.filter { !$0.isEmpty }
-    // Descend through a single wrapper so the first rendered element is found.
-    while children.count == 1, case .sequence(let inner) = children[0] { children = inner.filter { !$0.isEmpty } }
-    guard children.count > 1 else { return nil }
-    let first = children[0]
-    var rest = Array(children.dropFirst())
-    if let suffix, !suffix.isEmpty { rest.append(.text(suffix)) }
-    // An entry that prints nothing after its first field (only affixes) stays whole in the
-    // left margin, as citeproc-js writes it ("11.").
-    if !Node.sequence(rest).plainText.contains(where: { $0.isLetter || $0.isNumber }) {
-      let (whole, trimmed) = Node.sequence(children).trimmingTrailingSpaces()
-      let margin = Node.display(.leftMargin, [.sequence([whole, .text(suffix ?? "")])])
-      return trimmed ? .sequence([margin, .text(" ")]) : margin
-    }
-    // citeproc-js moves trailing space out of the right-inline block.
-    let (inline, trimmed) = Node.sequence(rest).trimmingTrailingSpaces()
-    var result: [Node] = [.display(.leftMargin, [first]), .display(.rightInline, [inline])]
-    if trimmed { result.append(.text(" ")) }
-    return .sequence(result)
+/// One core's share of a bibliography under subsequent-author-substitute: its entries' trees
+/// and compared names, kept between the parallel passes. Only one thread touches a chunk at a
+/// time: the one that made it, then the one that finishes it.
+final class EntryChunk: @unchecked Sendable {
+  let range: Range<Int>
+  var nodes: [Node]
+  let names: [[String]]
+
+  init(range: Range<Int>, nodes: [Node], names: [[String]]) {
+    self.range = range
+    self.nodes = nodes
+    self.names = names
   }
 }

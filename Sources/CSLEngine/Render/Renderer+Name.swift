@@ -190,12 +190,15 @@ extension Renderer {
     if person.staticOrdering { return true }
     // Names with their own script forms follow Cited's multilingual extension, not the item.
     guard nameForms == nil, person.forms.isEmpty, let language = reference.language else { return false }
-    // Compared on the bytes, case-insensitively: this runs for every name rendered.
-    let bytes = Array(language.utf8.prefix(3)).map { $0 | 0x20 }
-    guard bytes.count >= 2 else { return false }
-    let primary = (bytes[0], bytes[1])
+    // Compared on the first three bytes, case-insensitively and without allocating: this runs
+    // for every name rendered.
+    var bytes = language.utf8.makeIterator()
+    guard let first = bytes.next().map({ $0 | 0x20 }), let second = bytes.next().map({ $0 | 0x20 }) else {
+      return false
+    }
+    let primary = (first, second)
     if primary == (0x7A, 0x68) || primary == (0x6A, 0x61) { return true }  // zh…, ja…
-    return bytes.count == 2 && (primary == (0x76, 0x69) || primary == (0x68, 0x75))  // vi, hu
+    return bytes.next() == nil && (primary == (0x76, 0x69) || primary == (0x68, 0x75))  // vi, hu
   }
 
   /// One name piece with the name-part's formatting (and text-case for the main piece).
