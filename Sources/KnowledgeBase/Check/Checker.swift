@@ -28,6 +28,25 @@ public enum Checker {
     LoadRules.all + rules.dropFirst().map(\.info)
   }
 
+  /// How many errors `check` finds, found without the rules that cannot report one under the
+  /// configuration: every rule reports its own identifier at its default severity, so a rule
+  /// whose identifier the configuration leaves below error (or disables) adds no error. The
+  /// load rule reports what loading found, of any identifier, and always runs.
+  public static func errorCount(_ knowledge: Knowledge, _ bibliography: Bibliography, config: CheckConfig) -> Int {
+    let context = CheckContext(knowledge: knowledge, bibliography: bibliography, config: config)
+    let erring = rules.filter { rule in
+      let id = rule.info.id
+      guard id != LoadRules.structure.id else { return true }
+      return !config.disabled.contains(id) && (config.severities[id] ?? rule.info.severity) == .error
+    }
+    let counts = ParallelMap.map(erring, minimumCount: 2) { rule in
+      rule.check(context).filter { finding in
+        !config.disabled.contains(finding.code) && (config.severities[finding.code] ?? finding.severity) == .error
+      }.count
+    }
+    return counts.reduce(0, +)
+  }
+
   public static func check(_ knowledge: Knowledge, _ bibliography: Bibliography, config: CheckConfig) -> Result {
     let context = CheckContext(knowledge: knowledge, bibliography: bibliography, config: config)
     let perRule = ParallelMap.map(rules, minimumCount: 2) { rule in

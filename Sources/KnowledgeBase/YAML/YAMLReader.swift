@@ -19,21 +19,22 @@ enum YAMLReader {
   }
 
   public static func read(_ text: String, file: String) -> Result {
-    let tabs = tabIndentation(text, file: file)
-    guard tabs.isEmpty else { return Result(root: nil, diagnostics: tabs) }
     var bytes = Array(text.utf8)
     // A byte order mark is not content (libyaml skips it only when it guesses the encoding).
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if bytes.isEmpty { return Result(root: nil, diagnostics: []) }
     return bytes.withUnsafeMutableBufferPointer { buffer in
-      // The block style knowledge-base files are written in is read directly; a file it does
-      // not cover, or one with any problem, is read again by libyaml, which reports the problems.
+      // The block style knowledge-base files are written in is read directly (a text with a
+      // tab anywhere is not); a file it does not cover, or one with any problem, is read
+      // again by libyaml, which reports the problems.
       if let events = BlockYAMLScanner.events(UnsafeBufferPointer(buffer)) {
         var composer = EventComposer(file: file)
         if composer.replay(events), composer.problems.isEmpty {
           return Result(root: composer.root, diagnostics: [])
         }
       }
+      let tabs = tabIndentation(text, file: file)
+      guard tabs.isEmpty else { return Result(root: nil, diagnostics: tabs) }
       var composer = EventComposer(file: file)
       composer.run(buffer)
       return Result(root: composer.problems.isEmpty ? composer.root : nil, diagnostics: composer.problems)

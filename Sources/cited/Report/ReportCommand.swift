@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
     // report, which is written only after its verdict, with the messages in the same order.
     let (knowledge, bibliography, configuration) = (loaded.knowledge, loaded.bibliography, checkConfig(project))
     let checking = Background {
-      Checker.check(knowledge, bibliography, config: configuration).findings.filter { $0.severity == .error }.count
+      Checker.errorCount(knowledge, bibliography, config: configuration)
     }
     let language = locale ?? project?.locale
     let locales = InputFiles.locales(project: project)
