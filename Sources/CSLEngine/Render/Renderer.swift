@@ -107,13 +107,17 @@ final class Renderer {
     var nodes: [Node] = []
     var apart: [Int] = []
     var previousStyledSuffix = false
-    renderInto(elements, nodes: &nodes, result: &result, apart: &apart, previousStyledSuffix: &previousStyledSuffix)
+    // A delimiter goes in as the list is built: joining afterwards copied every node.
+    let separator = delimiter.flatMap { $0.isEmpty ? nil : Node.text($0) }
+    renderInto(
+      elements, separator: separator, nodes: &nodes, result: &result, apart: &apart,
+      previousStyledSuffix: &previousStyledSuffix)
     // citeproc-js merges nothing where an element with formatting of its own ends in a suffix
     // and the next sibling opens with a prefix ("<i>Daily</i>," + ", p. 12" prints ",,").
-    if delimiter?.isEmpty ?? true {
+    if separator == nil {
       for index in apart { nodes[index] = .sequence([.tagged(.styledSuffixEnd, []), nodes[index]]) }
     }
-    result.node = join(nodes, delimiter)
+    result.node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
     return result
   }
 
@@ -133,7 +137,7 @@ final class Renderer {
   /// Renders elements into a list; a chosen branch's children join the list in place, so
   /// they share the enclosing group's delimiter.
   private func renderInto(
-    _ elements: [CSL.Element], nodes: inout [Node], result: inout Rendered, apart: inout [Int],
+    _ elements: [CSL.Element], separator: Node?, nodes: inout [Node], result: inout Rendered, apart: inout [Int],
     previousStyledSuffix: inout Bool
   ) {
     // Index-based access borrows the style's elements instead of copying them.
@@ -147,7 +151,8 @@ final class Renderer {
         }
         let children = chosen.map { branches[$0].children } ?? choose.otherwise
         renderInto(
-          children, nodes: &nodes, result: &result, apart: &apart, previousStyledSuffix: &previousStyledSuffix)
+          children, separator: separator, nodes: &nodes, result: &result, apart: &apart,
+          previousStyledSuffix: &previousStyledSuffix)
         continue
       }
       let rendered = render(elements[index])
@@ -158,7 +163,11 @@ final class Renderer {
         if previousStyledSuffix, !(decoration?.prefix ?? "").isEmpty { apart.append(nodes.count) }
         previousStyledSuffix = !(decoration?.suffix ?? "").isEmpty && !(decoration?.formatting.isEmpty ?? true)
         // Room for the rest of the list at the first output (most lists print nothing at all).
-        if nodes.isEmpty { nodes.reserveCapacity(elements.count - index) }
+        if nodes.isEmpty {
+          nodes.reserveCapacity(elements.count - index)
+        } else if let separator {
+          nodes.append(separator)
+        }
         nodes.append(rendered.node)
       }
     }

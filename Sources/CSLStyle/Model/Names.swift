@@ -1,33 +1,102 @@
 import BibModel
 
 extension CSL {
-  /// `cs:names`.
+  /// `cs:names`. Its fields are shared until changed (`SharedValue`): the renderer copies a
+  /// `cs:names` at every use, and the fields are many.
   public struct Names: Sendable, Hashable {
-    public var variables: [CSLVariable]
-    public var name: Name?
-    public var etAl: EtAl?
-    public var label: Label?
+    private struct Fields: Hashable, Sendable {
+      var variables: [CSLVariable]
+      var name: Name?
+      var etAl: EtAl?
+      var label: Label?
+      var labelFirst = false
+      var substitute: [Element]?
+      var delimiter: String?
+      var decoration: Decoration
+      var multilingual: MultilingualOptions?
+    }
+
+    private var shared: SharedValue<Fields>
+
+    public var variables: [CSLVariable] {
+      get { shared.value.variables }
+      set { shared.value.variables = newValue }
+    }
+    public var name: Name? {
+      get { shared.value.name }
+      set { shared.value.name = newValue }
+    }
+    public var etAl: EtAl? {
+      get { shared.value.etAl }
+      set { shared.value.etAl = newValue }
+    }
+    public var label: Label? {
+      get { shared.value.label }
+      set { shared.value.label = newValue }
+    }
     /// True when the label comes before the name.
-    public var labelFirst = false
-    public var substitute: [Element]?
-    public var delimiter: String?
-    public var decoration: Decoration
+    public var labelFirst: Bool {
+      get { shared.value.labelFirst }
+      set { shared.value.labelFirst = newValue }
+    }
+    public var substitute: [Element]? {
+      get { shared.value.substitute }
+      set { shared.value.substitute = newValue }
+    }
+    public var delimiter: String? {
+      get { shared.value.delimiter }
+      set { shared.value.delimiter = newValue }
+    }
+    public var decoration: Decoration {
+      get { shared.value.decoration }
+      set { shared.value.decoration = newValue }
+    }
     /// Cited's multilingual extension (`cited:name-form`, …); nil when unused.
-    public var multilingual: MultilingualOptions?
+    public var multilingual: MultilingualOptions? {
+      get { shared.value.multilingual }
+      set { shared.value.multilingual = newValue }
+    }
+
     public init(variables: [CSLVariable], decoration: Decoration = Decoration()) {
-      self.variables = variables
-      self.decoration = decoration
+      shared = SharedValue(Fields(variables: variables, decoration: decoration))
     }
   }
 
-  /// `cs:name`: its options (inheritable ones merged at render time) and part formatting.
+  /// `cs:name`: its options (inheritable ones merged at render time) and part formatting,
+  /// shared until changed (`SharedValue`).
   public struct Name: Sendable, Hashable {
-    public var options = NameOptions()
-    public var decoration = Decoration()
-    public var givenPart: Decoration?
-    public var familyPart: Decoration?
+    private struct Fields: Hashable, Sendable {
+      var options = NameOptions()
+      var decoration = Decoration()
+      var givenPart: Decoration?
+      var familyPart: Decoration?
+      var multilingual: MultilingualOptions?
+    }
+
+    private var shared = SharedValue(Fields())
+
+    public var options: NameOptions {
+      get { shared.value.options }
+      set { shared.value.options = newValue }
+    }
+    public var decoration: Decoration {
+      get { shared.value.decoration }
+      set { shared.value.decoration = newValue }
+    }
+    public var givenPart: Decoration? {
+      get { shared.value.givenPart }
+      set { shared.value.givenPart = newValue }
+    }
+    public var familyPart: Decoration? {
+      get { shared.value.familyPart }
+      set { shared.value.familyPart = newValue }
+    }
     /// Cited's multilingual extension (`cited:name-form`, …); nil when unused.
-    public var multilingual: MultilingualOptions?
+    public var multilingual: MultilingualOptions? {
+      get { shared.value.multilingual }
+      set { shared.value.multilingual = newValue }
+    }
+
     public init() {}
   }
 

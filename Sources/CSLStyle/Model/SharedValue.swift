@@ -1,0 +1,26 @@
+/// A value kept in one shared box and copied only when a copy of it is changed (copy on
+/// write). The style's element types keep their fields in one: the renderer copies an element
+/// each time it reaches it, which then costs one reference count, not one per field.
+struct SharedValue<Value: Hashable & Sendable>: Hashable, Sendable {
+  /// Mutated only while uniquely referenced, so sharing it between threads is safe.
+  private final class Box: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+  }
+
+  private var box: Box
+
+  init(_ value: Value) { box = Box(value) }
+
+  var value: Value {
+    get { box.value }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
+      yield &box.value
+    }
+  }
+
+  static func == (lhs: SharedValue, rhs: SharedValue) -> Bool { lhs.box === rhs.box || lhs.box.value == rhs.box.value }
+
+  func hash(into hasher: inout Hasher) { box.value.hash(into: &hasher) }
+}
