@@ -76,13 +76,18 @@ extension String {
   /// Hashes a short name (a variable, a macro) by one word of its length and its first and
   /// last two bytes instead of every byte; table keys that are such names use it.
   public func hashShortName(into hasher: inout Hasher) {
-    let digest = utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+    if let digest = shortNameDigest { hasher.combine(digest) } else { hasher.combine(self) }
+  }
+
+  /// A digest of a short name read in constant time: its first two and last two bytes and its
+  /// length. Nil when the string keeps no contiguous UTF-8.
+  public var shortNameDigest: UInt64? {
+    utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
       guard bytes.count >= 2 else { return UInt64(bytes.first ?? 0) << 40 | UInt64(bytes.count) }
       let ends =
         UInt64(bytes[0]) << 56 | UInt64(bytes[1]) << 48 | UInt64(bytes[bytes.count - 2]) << 40
         | UInt64(bytes[bytes.count - 1]) << 32
       return ends | UInt64(truncatingIfNeeded: bytes.count)
     }
-    if let digest { hasher.combine(digest) } else { hasher.combine(self) }
   }
 }

@@ -67,8 +67,7 @@ public struct HTMLFormat: OutputFormat {
   public func escape(_ text: String) -> String {
     let text = Self.pairingSpaces(text)
     // Fast path: nothing to escape and no superscript characters (all those are non-ASCII).
-    if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x80 })
-    {
+    if !text.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x80 }) {
       return text
     }
     if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return escapeASCII(text) }
@@ -107,6 +106,18 @@ public struct HTMLFormat: OutputFormat {
   /// citeproc-js writes each two white-space characters in a row as a no-break space and a
   /// space, so a browser shows both ("2019 &#160;12" prints "2019\u{A0} 12").
   static func pairingSpaces(_ text: String) -> String {
+    // ASCII text is read byte by byte: its only spaces are tab to carriage return and space.
+    let asciiPair: Bool?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      var previous = false
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+        if space && previous { return true }
+        previous = space
+      }
+      return false
+    }
+    if case .some(.some(false)) = asciiPair { return text }
     var previousWasSpace = false
     var found = false
     for scalar in text.unicodeScalars {
@@ -268,7 +279,7 @@ public struct MarkdownFormat: OutputFormat {
   public init() {}
   public func escape(_ text: String) -> String {
     // Without any of the marked bytes there is nothing to escape (a marked character needs its byte).
-    guard text.utf8.contains(where: Self.isMarked) else { return text }
+    guard text.containsByte(where: Self.isMarked) else { return text }
     var result = ""
     for character in text {
       if "*_`[]\\<>#".contains(character) { result.append("\\") }

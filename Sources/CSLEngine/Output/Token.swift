@@ -62,7 +62,7 @@ struct Flattener {
     case .text(let text):
       if !text.isEmpty {
         // The byte test spares the character search for text without any apostrophe byte.
-        let hasApostrophe = !keepApostrophes && text.utf8.contains(0x27) && text.contains("'")
+        let hasApostrophe = !keepApostrophes && text.containsByte(0x27) && text.contains("'")
         tokens.append(.text(hasApostrophe ? text.replacingAll("'", with: "\u{2019}") : text))
       }
     case .tagged(.verbatim, let children):

@@ -26,9 +26,8 @@ public final class CompiledStyle: Sendable {
   let closeInnerQuote: String
   /// The space joining a particle to the family name (see `Renderer.particleSpace`).
   let particleSpace: String
-  /// The macros that render, by name (recursive ones left out), looked up by a key that hashes
-  /// one word: a macro call is the commonest lookup of a rendering.
-  let renderableMacros: [MacroName: [CSL.Element]]
+  /// The macros that render (recursive ones left out).
+  let renderableMacros: MacroTable
   /// Cited's `cited:item-locale`: this style compiled with each item language's locale.
   let itemStyles: [String: CompiledStyle]
 
@@ -44,11 +43,8 @@ public final class CompiledStyle: Sendable {
     self.closeInnerQuote = terms.term("close-inner-quote") ?? "\u{2019}"
     // Recursive macros and macros that fan out beyond any real style are not rendered.
     let recursiveMacros = MacroGraph.recursiveMacros(style).union(MacroExpansion.oversized(style))
-    var renderableMacros: [MacroName: [CSL.Element]] = [:]
-    for (name, elements) in style.macros where !recursiveMacros.contains(name) {
-      renderableMacros[MacroName(name)] = elements
-    }
-    self.renderableMacros = renderableMacros
+    self.renderableMacros = MacroTable(
+      style.macros.filter { !recursiveMacros.contains($0.key) }.map { (name: $0.key, elements: $0.value) })
     self.citationNameOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.bibliographyNameOptions = style.bibliography?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.usesYearSuffixVariable = MacroGraph.usesVariable(.yearSuffix, in: style)
@@ -62,15 +58,7 @@ public final class CompiledStyle: Sendable {
   var punctuationInQuote: Bool { locale.punctuationInQuote ?? false }
 
   /// The elements of a macro that renders; nil for a recursive or unknown one.
-  func macro(_ name: String) -> [CSL.Element]? { renderableMacros[MacroName(name)] }
-}
-
-/// A macro's name as a table key, hashed as a short name (equal keys still compare the name).
-struct MacroName: Hashable, Sendable {
-  let name: String
-  init(_ name: String) { self.name = name }
-
-  func hash(into hasher: inout Hasher) { name.hashShortName(into: &hasher) }
+  func macro(_ name: String) -> [CSL.Element]? { renderableMacros.body(name) }
 }
 
 extension CSL.Style {

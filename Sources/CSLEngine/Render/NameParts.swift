@@ -30,7 +30,7 @@ enum NameParts {
       return result
     }
     // "John, III" / "John,! Jr.": a suffix after a comma in the given name.
-    if result.suffix == nil, let given = result.given, given.utf8.contains(0x2C),
+    if result.suffix == nil, let given = result.given, given.containsByte(0x2C),
       let comma = given.firstIndex(of: ",")
     {
       var suffix = String(given[given.index(after: comma)...]).trimmingSpaces()
@@ -46,7 +46,7 @@ enum NameParts {
     guard name.parseNames != false else { return result }
     // Particles need a space, hyphen or apostrophe in the family name (checked on the bytes first).
     if result.nonDroppingParticle == nil, let family = result.family,
-      family.utf8.contains(where: { $0 == 0x20 || $0 == 0x2D || $0 == 0x27 || $0 == 0xE2 })
+      family.containsByte(where: { $0 == 0x20 || $0 == 0x2D || $0 == 0x27 || $0 == 0xE2 })
     {
       let words = family.split(separator: " ").map(String.init)
       var particles: [String] = []
@@ -81,7 +81,7 @@ enum NameParts {
         result.family = rest
       }
     }
-    if result.droppingParticle == nil, let given = result.given, given.utf8.contains(0x20) {
+    if result.droppingParticle == nil, let given = result.given, given.containsByte(0x20) {
       var words = given.split(separator: " ").map(String.init)
       var particles: [String] = []
       while words.count > 1, let last = words.last, let first = last.first, first.isLowercase {

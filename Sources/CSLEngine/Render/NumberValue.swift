@@ -567,7 +567,7 @@ struct NumberValue {
   }
 
   static func isSlashedNumbers(_ text: String) -> Bool {
-    guard text.utf8.contains(0x2F) else { return false }
+    guard text.containsByte(0x2F) else { return false }
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     return parts.count > 1 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
   }

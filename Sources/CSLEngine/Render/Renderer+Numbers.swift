@@ -84,7 +84,7 @@ extension Renderer {
           case .numeric: text += part.value
           case .ordinal:
             let ordinal = terms.ordinal(integer, gender: gender)
-            if ordinal.utf8.contains(0x3C) {
+            if ordinal.containsByte(0x3C) {
               if !text.isEmpty { nodes.append(.text(text)) }
               text = ""
               nodes.append(Self.termText(ordinal))

@@ -277,7 +277,7 @@ final class Renderer {
   /// ("2<sup>e</sup>", plain "2e" in text), as citeproc-js reads it. Escaped tags
   /// (`&amp;lt;sup&amp;gt;`) were decoded when the style or locale was parsed.
   static func termText(_ text: String) -> Node {
-    text.utf8.contains(0x3C) ? RichText.parse(text) : .text(text)
+    text.containsByte(0x3C) ? RichText.parse(text) : .text(text)
   }
 
   /// A style's affix: markup applies, but straight quotation marks and apostrophes print
@@ -286,7 +286,7 @@ final class Renderer {
   /// lowercase ASCII letter stays ("c.d", "e.g"), every other one goes. (Terms and labels
   /// lose every full stop: "s.v." → "sv".)
   static func strippingPeriods(_ text: String) -> String {
-    guard text.utf8.contains(0x2E) else { return text }
+    guard text.containsByte(0x2E) else { return text }
     var result = ""
     let characters = Array(text)
     for (index, character) in characters.enumerated() {
@@ -297,7 +297,7 @@ final class Renderer {
   }
 
   static func affix(_ text: String) -> Node {
-    guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 }), text.contains("\"") || text.contains("'") else {
+    guard text.containsByte(where: { $0 == 0x22 || $0 == 0x27 }), text.contains("\"") || text.contains("'") else {
       return RichText.parse(text)
     }
     var nodes: [Node] = []

@@ -30,7 +30,7 @@ enum RichText {
   static func parse(_ source: String, quotes: QuotePair? = .english) -> Node {
     var text = source
     // French guillemets keep their inner spaces as narrow no-break spaces (citeproc-js).
-    if text.utf8.contains(0xC2), text.contains("\u{00AB}") || text.contains("\u{00BB}") {
+    if text.containsByte(0xC2), text.contains("\u{00AB}") || text.contains("\u{00BB}") {
       text = text.components(separatedBy: "\u{00AB} ").joined(separator: "\u{00AB}\u{202F}")
         .components(separatedBy: " \u{00BB}").joined(separator: "\u{202F}\u{00BB}")
     }
@@ -38,7 +38,7 @@ enum RichText {
     // The locale's opening mark's first byte joins the filter (« is 0xC2, 《 0xE3).
     let quoteByte = quotes?.open.utf8.first ?? 0xE2
     guard
-      text.utf8.contains(where: {
+      text.containsByte(where: {
         $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0x26 || $0 == 0xE2 || $0 == quoteByte
       })
     else {

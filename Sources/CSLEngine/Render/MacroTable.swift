@@ -1,0 +1,45 @@
+import BibModel
+import CSLStyle
+
+/// The macros a compiled style renders, found by name without hashing the name: a macro call is
+/// the commonest lookup of a rendering. An open-addressed table indexed by the name's
+/// constant-time digest (`String.shortNameDigest`); a slot's name is compared in full.
+struct MacroTable: Sendable {
+  private let names: [String]
+  private let bodies: [[CSL.Element]]
+  /// Each slot holds an entry's index plus one, or 0 when empty; a power of two at least
+  /// twice the entries, so a probe always ends at an empty slot.
+  private let slots: [Int32]
+
+  init(_ macros: [(name: String, elements: [CSL.Element])]) {
+    names = macros.map(\.name)
+    bodies = macros.map(\.elements)
+    var capacity = 2
+    while capacity < macros.count * 2 { capacity *= 2 }
+    var slots = [Int32](repeating: 0, count: capacity)
+    for (index, macro) in macros.enumerated() {
+      var slot = Self.slot(macro.name, mask: capacity - 1)
+      while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+      slots[slot] = Int32(truncatingIfNeeded: index + 1)
+    }
+    self.slots = slots
+  }
+
+  /// The body of the macro with this name; nil when there is none.
+  func body(_ name: String) -> [CSL.Element]? {
+    let mask = slots.count - 1
+    var slot = Self.slot(name, mask: mask)
+    while true {
+      let entry = Int(slots[slot]) - 1
+      if entry < 0 { return nil }
+      if names[entry] == name { return bodies[entry] }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  private static func slot(_ name: String, mask: Int) -> Int {
+    let digest = name.shortNameDigest ?? UInt64(truncatingIfNeeded: name.hashValue)
+    // Fibonacci hashing: the high bits of the product mix every byte of the digest.
+    return Int(truncatingIfNeeded: (digest &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
+}
