@@ -3,4 +3,8 @@
 public struct ItemType: CSLVocabulary {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
+
+  /// Hashed as a short name (`String.hashShortName`): every `type` condition a style tests looks
+  /// the item's type up in a set.
+  public func hash(into hasher: inout Hasher) { rawValue.hashShortName(into: &hasher) }
 }

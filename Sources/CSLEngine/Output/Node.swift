@@ -92,18 +92,20 @@ enum Node: Sendable, Hashable {
 
   /// The text without markup.
   var plainText: String {
-    var result = ""
+    // A single text needs no gathering; the rest is gathered as bytes (see `Serializer`).
+    if case .text(let text) = self { return text }
+    var result: [UInt8] = []
     appendPlainText(to: &result)
-    return result
+    return String(decoding: result, as: UTF8.self)
   }
 
-  func appendPlainText(to result: inout String) {
+  func appendPlainText(to result: inout [UInt8]) {
     switch self {
-    case .text(let text): result += text
+    case .text(let text): result.append(contentsOf: text.utf8)
     case .quoted(let children):
-      result += "\u{201C}"
+      result.append(contentsOf: "\u{201C}".utf8)
       for child in children { child.appendPlainText(to: &result) }
-      result += "\u{201D}"
+      result.append(contentsOf: "\u{201D}".utf8)
     case .styled(_, let children), .nocase(let children), .display(_, let children),
       .tagged(_, let children), .sequence(let children), .link(_, let children):
       for child in children { child.appendPlainText(to: &result) }

@@ -19,17 +19,20 @@ struct Serializer {
       tokens[first] = .text(String(content))
       tokens.insert(.text(String(text.prefix(text.count - content.count))), at: 0)
     }
-    var result = ""
+    // The output is gathered as UTF-8 bytes and made a string once: appending strings checks
+    // each boundary for combining characters, which cost more than the copying.
+    var result: [UInt8] = []
+    func add(_ text: String) { result.append(contentsOf: text.utf8) }
     for token in tokens {
       switch token {
-      case .text(let text): result += format.escape(text)
-      case .quote(let text, let opening): result += format.quote(text, opening: opening)
-      case .open(.style(let style)): result += format.open(style)
-      case .close(.style(let style)): result += format.close(style)
-      case .open(.display(let display)): result += format.openBlock(Self.blockName(display))
-      case .close(.display(let display)): result += format.closeBlock(Self.blockName(display))
-      case .open(.link(let url)): result += format.openLink(url)
-      case .close(.link(let url)): result += format.closeLink(url)
+      case .text(let text): add(format.escape(text))
+      case .quote(let text, let opening): add(format.quote(text, opening: opening))
+      case .open(.style(let style)): add(format.open(style))
+      case .close(.style(let style)): add(format.close(style))
+      case .open(.display(let display)): add(format.openBlock(Self.blockName(display)))
+      case .close(.display(let display)): add(format.closeBlock(Self.blockName(display)))
+      case .open(.link(let url)): add(format.openLink(url))
+      case .close(.link(let url)): add(format.closeLink(url))
       case .open(.nocase), .close(.nocase), .open(.affix), .close(.affix), .open(.fixedValue), .close(.fixedValue),
         .open(.spaceBarrier), .close(.spaceBarrier), .open(.enclosingPunctuation), .close(.enclosingPunctuation),
         .open(.prefixEnd), .close(.prefixEnd), .open(.formattedSuffixEnd), .close(.formattedSuffixEnd),
@@ -38,7 +41,7 @@ struct Serializer {
         break
       }
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
   }
 
   static func blockName(_ display: CSL.Display) -> String {

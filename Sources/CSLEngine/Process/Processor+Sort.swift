@@ -214,15 +214,18 @@ extension Processor {
     folded.reserveCapacity(plain.utf8.count)
     let (tailoring, digraphCH) = Self.letterTailoring(compiled.style.defaultLocale)
     if !digraphCH && plain.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-      // ASCII without carriage returns: one byte per character, folded on the bytes.
+      // ASCII without carriage returns: one byte per character, folded on the bytes and made
+      // a string once.
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(plain.utf8.count)
       for byte in plain.utf8 {
         switch byte {
-        case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(byte + 0x20))
-        case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(byte))
+        case 0x41...0x5A: bytes.append(byte + 0x20)
+        case 0x61...0x7A, 0x30...0x39, 0x20: bytes.append(byte)
         default: continue
         }
       }
-      return Self.keyText(folded)
+      return Self.keyText(String(decoding: bytes, as: UTF8.self))
     }
     let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
     let pinyin = (compiled.style.defaultLocale ?? "").lowercased().hasPrefix("zh")
