@@ -117,7 +117,8 @@ final class Renderer {
     if separator == nil {
       for index in apart { nodes[index] = .sequence([.tagged(.styledSuffixEnd, []), nodes[index]]) }
     }
-    result.node = nodes.count == 1 ? nodes[0] : .sequence(nodes)
+    // A single node is moved out of the list, not copied.
+    result.node = nodes.count == 1 ? nodes.removeLast() : .sequence(nodes)
     return result
   }
 

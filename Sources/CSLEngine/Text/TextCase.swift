@@ -194,21 +194,22 @@ struct TextCaser {
     leadingQuote = false
     var result = ""
     if !turkic, Self.isPlainASCII(text) {
+      // Cased byte by byte into bytes, made a string once (appending scalars one by one to a
+      // string cost several hundred instructions each).
       let bytes = Array(text.utf8)
+      var cased = bytes
       for (index, byte) in bytes.enumerated() {
         let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         if atStart, isLetter {
           let keep = lowerRest ? false : Self.hasInnerCapital(bytes[(index + 1)...])
-          result.unicodeScalars.append(Unicode.Scalar((0x61...0x7A).contains(byte) && !keep ? byte - 0x20 : byte))
+          cased[index] = (0x61...0x7A).contains(byte) && !keep ? byte - 0x20 : byte
           atStart = false
         } else if lowerRest, (0x41...0x5A).contains(byte) {
-          result.unicodeScalars.append(Unicode.Scalar(byte + 0x20))
-        } else {
-          result.unicodeScalars.append(Unicode.Scalar(byte))
+          cased[index] = byte + 0x20
         }
         advance(byte: byte)
       }
-      return result
+      return String(decoding: cased, as: UTF8.self)
     }
     let characters = Array(text)
     for (index, character) in characters.enumerated() {
