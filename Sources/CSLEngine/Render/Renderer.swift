@@ -24,7 +24,7 @@ final class Renderer {
   let disambiguation: DisambiguationState
   var nameOptions: CSL.NameOptions
   var namesDelimiter: String?
-  var suppressed = Set<CSLVariable>()
+  var suppressed = VariableSet()
   var macroDepth = 0
   /// Set inside `cs:substitute`: the `cs:names` being substituted for.
   var substituteParent: CSL.Names?
