@@ -19,48 +19,51 @@ enum YAMLReader {
   }
 
   public static func read(_ text: String, file: String) -> Result {
-    var bytes = Array(text.utf8)
-    // A byte order mark is not content (libyaml skips it only when it guesses the encoding).
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    var bytes = contentBytes(text)
     if bytes.isEmpty { return Result(root: nil, diagnostics: []) }
-    return bytes.withUnsafeMutableBufferPointer { buffer in
-      // The block style knowledge-base files are written in is read directly (a text with a
-      // tab anywhere is not); a file it does not cover, or one with any problem, is read
-      // again by libyaml, which reports the problems.
-      if let events = BlockYAMLScanner.events(UnsafeBufferPointer(buffer)) {
-        var composer = EventComposer(file: file)
-        if composer.replay(events), composer.problems.isEmpty {
-          return Result(root: composer.root, diagnostics: [])
-        }
-      }
-      let tabs = tabIndentation(text, file: file)
-      guard tabs.isEmpty else { return Result(root: nil, diagnostics: tabs) }
-      var composer = EventComposer(file: file)
-      composer.run(buffer)
-      return Result(root: composer.problems.isEmpty ? composer.root : nil, diagnostics: composer.problems)
-    }
+    // The block style knowledge-base files are written in is read directly (a text with a tab
+    // anywhere is not); a file it does not cover, or one with any problem, is read again by
+    // libyaml, which reports the problems.
+    if let root = direct(bytes, file: file) { return Result(root: root, diagnostics: []) }
+    let tabs = tabIndentation(text, file: file)
+    guard tabs.isEmpty else { return Result(root: nil, diagnostics: tabs) }
+    return libyaml(&bytes, file: file)
   }
 
   /// Reads the text with libyaml alone (tests compare it with the direct reading).
   static func readWithLibYAML(_ text: String, file: String) -> Result {
-    var bytes = Array(text.utf8)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    if bytes.isEmpty { return Result(root: nil, diagnostics: []) }
-    return bytes.withUnsafeMutableBufferPointer { buffer in
-      var composer = EventComposer(file: file)
-      composer.run(buffer)
-      return Result(root: composer.problems.isEmpty ? composer.root : nil, diagnostics: composer.problems)
-    }
+    var bytes = contentBytes(text)
+    return bytes.isEmpty ? Result(root: nil, diagnostics: []) : libyaml(&bytes, file: file)
   }
 
   /// Reads the text with the direct reader alone: nil when it leaves the text to libyaml.
   static func readDirectly(_ text: String, file: String) -> YAMLNode? {
+    direct(contentBytes(text), file: file)
+  }
+
+  /// The text's bytes without a byte order mark, which is not content (libyaml skips it only
+  /// when it guesses the encoding).
+  private static func contentBytes(_ text: String) -> [UInt8] {
     var bytes = Array(text.utf8)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    return bytes.withUnsafeBufferPointer { buffer in
+    return bytes
+  }
+
+  /// The root the direct reader builds; nil when it gives the text up or finds a problem.
+  private static func direct(_ bytes: [UInt8], file: String) -> YAMLNode? {
+    bytes.withUnsafeBufferPointer { buffer in
       guard let events = BlockYAMLScanner.events(buffer) else { return nil }
       var composer = EventComposer(file: file)
       return composer.replay(events) && composer.problems.isEmpty ? composer.root : nil
+    }
+  }
+
+  /// The root and problems libyaml's event stream gives (no root when there is a problem).
+  private static func libyaml(_ bytes: inout [UInt8], file: String) -> Result {
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      var composer = EventComposer(file: file)
+      composer.run(buffer)
+      return Result(root: composer.problems.isEmpty ? composer.root : nil, diagnostics: composer.problems)
     }
   }
 
