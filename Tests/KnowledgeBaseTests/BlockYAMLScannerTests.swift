@@ -78,6 +78,37 @@ import Testing
     #expect(!Self.agrees("a: 1\nb: 2\na: 3\n"))
   }
 
+  /// Random texts built from the pieces block YAML is made of (and some it is not): wherever
+  /// the direct reader reads one, libyaml reads the same nodes. A fixed seed keeps it repeatable.
+  @Test func agreesWithLibYAMLOnRandomTexts() {
+    let heads = ["", "- ", "-", "key: ", "key:", "- key: ", "- - ", "k2: ", "# note", "\"q\": ", "? ", "--- ", "键: "]
+    let values = [
+      "", "v", "two words", "\"dq \\\" x\"", "'sq ''x'''", "a: b", "x #c", "中文", "[1, 2]", "{a: 1}", "&a x", "*a",
+      "!t x", "-5", "|", ">", "  spaced  ", "a#b", "\"\\u00e9\"", "'open", "\"open", "x: ", "~", "null", "http://a/b#c",
+    ]
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: (state >> 33) % UInt64(bound))
+    }
+    // Half the texts draw from the well-formed pieces only, so many are read directly.
+    let plainHeads = ["- ", "key: ", "- key: ", "k2: ", "键: "]
+    let plainValues = ["v", "two words", "\"dq \\\" x\"", "'sq ''x'''", "x #c", "中文", "a#b", "~"]
+    var direct = 0
+    for round in 0..<4000 {
+      let (headPool, valuePool) = round % 2 == 0 ? (heads, values) : (plainHeads, plainValues)
+      var text = ""
+      for _ in 0..<(1 + next(6)) {
+        text +=
+          String(repeating: " ", count: next(3) * 2) + headPool[next(headPool.count)]
+          + valuePool[next(valuePool.count)] + "\n"
+      }
+      if Self.agrees(text) { direct += 1 }
+    }
+    // Enough of them are in the block style for the comparison to mean something.
+    #expect(direct > 400, "read directly: \(direct) of 4000")
+  }
+
   /// Problems are only ever reported by libyaml's reading, at libyaml's places.
   @Test func leavesProblemsToLibYAML() {
     let read = YAMLReader.read("id: a\nid: b\n", file: "d.yaml")
