@@ -14,14 +14,51 @@ extension CSL {
   }
 
   /// Everything that wraps an element's output: formatting, affixes, display, quotes, case.
+  /// Shared until changed (`SharedValue`): every element carries one, and the renderer copies
+  /// it at each element it reaches. All undecorated elements share one box.
   public struct Decoration: Sendable, Hashable {
-    public var formatting = Formatting()
-    public var prefix: String?
-    public var suffix: String?
-    public var display: Display?
-    public var quotes = false
-    public var stripPeriods = false
-    public var textCase: TextCase?
+    private struct Fields: Hashable, Sendable {
+      var formatting = Formatting()
+      var prefix: String?
+      var suffix: String?
+      var display: Display?
+      var quotes = false
+      var stripPeriods = false
+      var textCase: TextCase?
+    }
+
+    private static let plain = SharedValue(Fields())
+    private var shared = Decoration.plain
+
+    public var formatting: Formatting {
+      get { shared.value.formatting }
+      set { shared.value.formatting = newValue }
+    }
+    public var prefix: String? {
+      get { shared.value.prefix }
+      set { shared.value.prefix = newValue }
+    }
+    public var suffix: String? {
+      get { shared.value.suffix }
+      set { shared.value.suffix = newValue }
+    }
+    public var display: Display? {
+      get { shared.value.display }
+      set { shared.value.display = newValue }
+    }
+    public var quotes: Bool {
+      get { shared.value.quotes }
+      set { shared.value.quotes = newValue }
+    }
+    public var stripPeriods: Bool {
+      get { shared.value.stripPeriods }
+      set { shared.value.stripPeriods = newValue }
+    }
+    public var textCase: TextCase? {
+      get { shared.value.textCase }
+      set { shared.value.textCase = newValue }
+    }
+
     public init() {}
   }
 }
