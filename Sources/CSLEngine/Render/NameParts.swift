@@ -9,15 +9,8 @@ enum NameParts {
   static func isNonRomanic(_ name: Name) -> Bool {
     let family = name.family ?? ""
     let given = name.given ?? ""
-    if isBelowGreek(family) && isBelowGreek(given) { return false }
+    if !family.containsByte(where: { $0 >= 0xCD }) && !given.containsByte(where: { $0 >= 0xCD }) { return false }
     return name.isNonRomanic
-  }
-
-  /// True when every byte of the text is below 0xCD: Latin, its extensions and combining marks,
-  /// read from the string's own storage.
-  private static func isBelowGreek(_ text: String) -> Bool {
-    text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0xCD } }
-      ?? text.utf8.allSatisfy { $0 < 0xCD }
   }
 
   static func normalized(_ name: Name) -> Name {

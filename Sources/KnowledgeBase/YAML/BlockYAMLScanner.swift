@@ -6,7 +6,7 @@
 /// file with libyaml instead. It never decides that a file is wrong: only libyaml does.
 struct BlockYAMLScanner {
   /// One parser event, with its 1-based line and column (in Unicode scalars, as libyaml counts).
-  enum Event: Equatable {
+  enum Event {
     case mappingStart(line: Int, column: Int)
     case sequenceStart(line: Int, column: Int)
     case scalar(String, plain: Bool, line: Int, column: Int)
