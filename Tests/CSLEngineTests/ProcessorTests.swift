@@ -171,4 +171,32 @@ struct ProcessorTests {
       citations: copies.map { Citation(cites: [Cite(id: $0.id)]) }, format: PlainTextFormat())
     #expect(output.bibliographyIDs == copies.reversed().map(\.id))
   }
+
+  /// A large bibliography (above the size where the sort runs on all cores, in runs merged
+  /// afterwards) sorts exactly as its keys order it, ties on the first key settled by the
+  /// second and ties on both kept in input order, descending keys included.
+  @Test func largeSortsMergeRunsInKeyOrder() throws {
+    let references = (0..<1_000).map { index in
+      Reference(
+        id: "r\(index)", type: "book", variables: ["title": "Title \((index * 7) % 13)"],
+        names: ["author": [Name(family: "Family \((index * 31) % 17)", given: "Given")]])
+    }
+    let processor = try processor(
+      "<text variable=\"title\"/>",
+      bibliographySort: """
+        <sort><key variable="author"/><key variable="title" sort="descending"/></sort>
+        """,
+      references: references)
+    let output = processor.process(citations: [], format: PlainTextFormat())
+    let expected = references.indices.sorted { left, right in
+      func key(_ index: Int) -> (String, String) {
+        (references[index].names["author"]?.first?.family ?? "", references[index].variables["title"] ?? "")
+      }
+      let (leftKey, rightKey) = (key(left), key(right))
+      if leftKey.0 != rightKey.0 { return leftKey.0 < rightKey.0 }
+      if leftKey.1 != rightKey.1 { return leftKey.1 > rightKey.1 }
+      return left < right
+    }
+    #expect(output.bibliographyIDs == expected.map { references[$0].id })
+  }
 }

@@ -65,6 +65,8 @@ extension Processor {
     }
     if items.count >= ParallelMap.threshold {
       fillKeys(table, items: items, keys: keys, numbers: numbers, mode: mode, states: states)
+      let order = parallelSorted(table.values, items: items, keys: keys, numbers: numbers, mode: mode, states: states)
+      return (order.map { items[$0] }, table)
     }
     func value(_ position: Int, _ key: Int) -> SortValue {
       if let found = table.values[position][key] { return found }
@@ -83,6 +85,56 @@ extension Processor {
       return left < right
     }
     return (indices.map { items[$0] }, table)
+  }
+
+  /// The positions of `items` in sort order, sorted on all cores: each core sorts a run of the
+  /// positions, then the runs are merged. The comparison ends with the positions themselves, so
+  /// it is a total order and every correct sort gives the same, stable result. The key values
+  /// come from `values` (`fillKeys` computed every one the comparisons read); a value missing
+  /// there is computed on the spot, unmemoized, as the sort on one thread would.
+  private func parallelSorted(
+    _ values: [[SortValue?]], items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode,
+    states: [Int: DisambiguationState]
+  ) -> [Int] {
+    let directions = keys.map(\.direction)
+    let precedes: @Sendable (Int, Int) -> Bool = { left, right in
+      for offset in directions.indices {
+        let result = SortValue.compare(
+          value(left, offset), value(right, offset), direction: directions[offset])
+        if result != 0 { return result < 0 }
+      }
+      return left < right
+    }
+    @Sendable func value(_ position: Int, _ key: Int) -> SortValue {
+      if let found = values[position][key] { return found }
+      let item = items[position]
+      return sortValue(
+        item, key: keys[key], number: numbers[item], mode: mode, state: states[item] ?? DisambiguationState())
+    }
+    let runs = ParallelMap.map(count: items.count, minimumCount: ParallelMap.threshold, itemsPerChunk: items.count / 2)
+    {
+      range in [range.sorted(by: precedes)]
+    }
+    return runs.dropFirst().reduce(runs.first ?? []) { Self.merged($0, $1, by: precedes) }
+  }
+
+  /// Two sorted runs as one, the left run's element first where neither precedes the other.
+  static func merged(_ left: [Int], _ right: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
+    var result: [Int] = []
+    result.reserveCapacity(left.count + right.count)
+    var (leftIndex, rightIndex) = (left.startIndex, right.startIndex)
+    while leftIndex < left.endIndex, rightIndex < right.endIndex {
+      if precedes(right[rightIndex], left[leftIndex]) {
+        result.append(right[rightIndex])
+        rightIndex += 1
+      } else {
+        result.append(left[leftIndex])
+        leftIndex += 1
+      }
+    }
+    result.append(contentsOf: left[leftIndex...])
+    result.append(contentsOf: right[rightIndex...])
+    return result
   }
 
   /// Computes on all cores every key value the comparison sort below will ask for: the first

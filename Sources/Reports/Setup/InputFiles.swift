@@ -105,13 +105,27 @@ public enum InputFiles {
 
   /// Writes `text` to `path`, creating the parent folder; `-` is standard output.
   public static func write(_ text: String, to path: String) throws {
+    try write(bytes: Array(text.utf8), to: path)
+  }
+
+  /// Writes UTF-8 bytes as `write(_:to:)` writes text, without copying them again.
+  public static func write(bytes: [UInt8], to path: String) throws {
+    try bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return try write(data: Data(), to: path) }
+      try write(
+        data: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none),
+        to: path)
+    }
+  }
+
+  private static func write(data: Data, to path: String) throws {
     if path == "-" {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      FileHandle.standardOutput.write(data)
       return
     }
     let url = URL(fileURLWithPath: path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url)
+    try data.write(to: url)
   }
 
   /// The folder part of a path (`.` when none).

@@ -4,7 +4,10 @@ import BibModel
 /// The page is written straight into UTF-8 bytes (`HTMLOutput`), its blocks on all cores.
 public enum HTMLWriter {
   /// The whole page.
-  public static func page(_ doc: Doc) -> String {
+  public static func page(_ doc: Doc) -> String { String(decoding: pageBytes(doc), as: UTF8.self) }
+
+  /// The whole page as UTF-8 bytes, ready to write: a large report skips making a string of it.
+  public static func pageBytes(_ doc: Doc) -> [UInt8] {
     // Blocks serialise independently, so they are written on all cores and joined in order.
     let writer = BlockWriter(slots: doc.citations)
     let blocks = ParallelMap.map(doc.blocks) { block -> HTMLOutput in
@@ -34,7 +37,7 @@ public enum HTMLWriter {
     output.close("body")
     output.close("html")
     output.raw("\n")
-    return output.text
+    return output.bytes
   }
 
   /// Writes blocks; `slots` are the citations `.slot(n)` stands for.

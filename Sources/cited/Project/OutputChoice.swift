@@ -32,8 +32,13 @@ enum OutputChoice {
 
   /// Writes `text` to `output` (`-` is standard output); a failure is exit status 2.
   static func write(_ text: String, to output: String) throws {
+    try write(bytes: Array(text.utf8), to: output)
+  }
+
+  /// Writes UTF-8 bytes to `output` as `write(_:to:)` writes text.
+  static func write(bytes: [UInt8], to output: String) throws {
     do {
-      try InputFiles.write(text, to: output)
+      try InputFiles.write(bytes: bytes, to: output)
     } catch {
       CLIOutput.error("cannot write '\(output)': \(error)")
       throw ExitCode(2)
