@@ -28,9 +28,10 @@ import Testing
     try Self.withFolder(files) { folder in
       let found = try KnowledgeDirectory.files(in: folder + "/")
       #expect(
-        found.map(\.path) == [
-          "a.yml", "folder.yaml/f.yaml", "lsg/B.yaml", "lsg/b.yaml", "lsg/deep/c.yaml", "z.yaml",
-        ].map { folder + "/" + $0 })
+        found.map(\.path)
+          == [
+            "a.yml", "folder.yaml/f.yaml", "lsg/B.yaml", "lsg/b.yaml", "lsg/deep/c.yaml", "z.yaml",
+          ].map { folder + "/" + $0 })
       #expect(found.map(\.text) == ["id: a", "id: f", "id: B", "id: b", "id: c", "id: z"])
     }
   }
