@@ -199,4 +199,28 @@ struct ProcessorTests {
     }
     #expect(output.bibliographyIDs == expected.map { references[$0].id })
   }
+
+  /// Output that strip-periods empties counts as empty where the list holding it is joined:
+  /// the delimiter is not written around it (emptiness is remembered from rendering, and
+  /// stripping periods is where decoration can change it).
+  @Test func outputEmptiedByStripPeriodsTakesNoDelimiter() throws {
+    let dot = Reference(id: "dot", type: "book", variables: ["title": "."])
+    let style = """
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        <info><id/><title/></info>
+        <macro name="title"><text variable="title"/></macro>
+        <citation><layout>
+          <group delimiter=", ">
+            <text value="A"/><text macro="title" strip-periods="true"/><text value="B"/>
+            <group><text variable="title" strip-periods="true"/></group><text value="C"/>
+          </group>
+        </layout></citation>
+      </style>
+      """
+    let parsed = try #require(StyleParser.parse(style).style)
+    let (locale, _) = LocaleStore(files: ["en-US": Self.locale]).resolve(style: parsed, language: nil)
+    let processor = Processor(style: parsed, locale: locale, references: [dot])
+    let output = processor.process(citations: [Citation(cites: [Cite(id: "dot")])], format: PlainTextFormat())
+    #expect(output.citations == ["A, B, C"])
+  }
 }

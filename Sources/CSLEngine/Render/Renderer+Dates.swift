@@ -77,7 +77,12 @@ extension Renderer {
     }
     let node = dateNode(value, parts: parts, delimiter: delimiter)
     guard !node.isEmpty else { return Rendered(node: .empty, calledVariable: true) }
-    return Rendered(node: .tagged(.date, [decorate(node, decoration)]), calledVariable: true, renderedVariable: true)
+    var rendered = Rendered(
+      node: .tagged(.date, [decorate(node, decoration, knownEmpty: false)]), calledVariable: true,
+      renderedVariable: true)
+    // Decoration keeps the date non-empty unless it strips periods.
+    if !decoration.stripPeriods { rendered.knownEmpty = false }
+    return rendered
   }
 
   static func sortKey(_ value: DateValue) -> String {

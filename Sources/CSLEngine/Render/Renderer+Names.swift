@@ -147,10 +147,13 @@ extension Renderer {
     }
     guard !nodes.isEmpty else { return Rendered(node: .empty, calledVariable: true) }
     let joined = join(nodes, effective.delimiter ?? namesDelimiter)
+    // Every list joined prints something: decoration keeps that unless it strips periods.
     let node = Node.tagged(
       .names(variables.map(\.rawValue).joined(separator: " ")),
-      [decorate(.tagged(.nameContent, [joined]), effective.decoration)])
-    return Rendered(node: node, calledVariable: true, renderedVariable: true)
+      [decorate(.tagged(.nameContent, [joined]), effective.decoration, knownEmpty: false)])
+    var rendered = Rendered(node: node, calledVariable: true, renderedVariable: true)
+    if !effective.decoration.stripPeriods { rendered.knownEmpty = false }
+    return rendered
   }
 
   /// Variables a substitute element renders for this item (so they are suppressed
@@ -230,10 +233,11 @@ extension Renderer {
       }
     }
     var rendered: [Node] = []
-    var inverted: [Bool] = []
+    // What joining reads of each name, in one list (one allocation, not three).
+    var facts: [(inverted: Bool, institution: Bool, familyAlone: Bool)] = []
+    rendered.reserveCapacity(truncated.shown)
+    facts.reserveCapacity(truncated.shown)
     var lastInSortOrder = false
-    var institution: [Bool] = []
-    var familyAlone: [Bool] = []
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
       // citeproc-js sets the <name> element's affixes and formatting on each name.
@@ -245,9 +249,11 @@ extension Renderer {
               formatPerson(person, index: index, options: options, name: name, sortOrder: sortOrder), name,
               literal: person.literal != nil)
           ]))
-      inverted.append(sortOrder && !NameParts.isNonRomanic(person) && person.literal == nil)
-      institution.append(person.literal != nil)
-      familyAlone.append(person.literal == nil && (person.given ?? "").isEmpty)
+      facts.append(
+        (
+          inverted: sortOrder && !NameParts.isNonRomanic(person) && person.literal == nil,
+          institution: person.literal != nil, familyAlone: person.literal == nil && (person.given ?? "").isEmpty
+        ))
       // Before et-al, citeproc-js counts a literal or non-Latin name in sort-order position as
       // inverted too.
       lastInSortOrder = sortOrder
@@ -257,9 +263,7 @@ extension Renderer {
     if rendered.contains(where: \.isEmpty) {
       let kept = rendered.indices.filter { !rendered[$0].isEmpty }
       rendered = kept.map { rendered[$0] }
-      inverted = kept.map { inverted[$0] }
-      institution = kept.map { institution[$0] }
-      familyAlone = kept.map { familyAlone[$0] }
+      facts = kept.map { facts[$0] }
       if rendered.isEmpty { return .empty }
     }
     let delimiter = options.delimiter ?? ", "
@@ -270,7 +274,7 @@ extension Renderer {
     let nameSuffixApart = closes(name?.decoration.suffix)
     let familySuffixApart = closes(name?.familyPart?.suffix)
     func joiner(_ text: String, after index: Int) -> Node {
-      let apart = nameSuffixApart || (familySuffixApart && index < familyAlone.count && !familyAlone[index])
+      let apart = nameSuffixApart || (familySuffixApart && index < facts.count && !facts[index].familyAlone)
       return apart ? .tagged(.fixedValue, [.text(text)]) : .text(text)
     }
     var parts: [Node] = []
@@ -298,12 +302,13 @@ extension Renderer {
         let isLast = index == rendered.count - 1 && !truncated.etAl
         if isLast, let andWord {
           let useDelimiter =
-            institution[index]
+            facts[index].institution
             ? Self.delimiterPrecedesInstitution(
               inherited: nameOptions.delimiterPrecedesLast, own: options.delimiterPrecedesLast, count: rendered.count,
-              previousInverted: inverted[index - 1])
+              previousInverted: facts[index - 1].inverted)
             : precedes(
-              options.delimiterPrecedesLast ?? .contextual, count: rendered.count, previousInverted: inverted[index - 1]
+              options.delimiterPrecedesLast ?? .contextual, count: rendered.count,
+              previousInverted: facts[index - 1].inverted
             )
           if options.and == .text, let first = andWord.unicodeScalars.first, first.properties.isAlphabetic,
             !Self.isRomanesque(first)

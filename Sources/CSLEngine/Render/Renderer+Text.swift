@@ -24,13 +24,17 @@ extension Renderer {
         if name != .doi && name != .url { value = node.mapText(Self.strippingPeriods) }
         decoration.stripPeriods = false
       }
-      let decorated = decorate(value, decoration)
+      let empty = value.isEmpty
+      let decorated = decorate(value, decoration, knownEmpty: empty)
       // citeproc-js prints a cite's locator once: a second `<text variable="locator">` in the
       // same cite prints nothing.
       if name == .locator { suppressed.insert(.locator) }
-      return Rendered(
+      var rendered = Rendered(
         node: name == .citationNumber ? Self.endingNumber(decorated) : decorated, calledVariable: true,
         renderedVariable: true)
+      // Periods were stripped above: decoration and the number's ending keep emptiness.
+      rendered.knownEmpty = empty
+      return rendered
     case .macro(let name):
       guard let elements = compiled.macro(name), macroDepth < 40 else { return .nothing }
       macroDepth += 1
@@ -38,9 +42,12 @@ extension Renderer {
       macroDepth -= 1
       // citeproc-js: a macro call behaves like a group for suppression.
       if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
-      rendered.node = decorate(rendered.node, text.decoration)
+      let wasEmpty = rendered.isEmpty()
+      rendered.node = decorate(rendered.node, text.decoration, knownEmpty: wasEmpty)
+      // As for a group: decoration keeps emptiness unless it strips periods.
+      if wasEmpty || !text.decoration.stripPeriods { rendered.knownEmpty = wasEmpty }
       // citeproc-js: a macro with output counts as a rendered variable for group suppression.
-      if !rendered.node.isEmpty {
+      if !rendered.isEmpty() {
         rendered.calledVariable = true
         rendered.renderedVariable = true
       }

@@ -3,11 +3,31 @@ import CSLStyle
 
 /// What rendering one element produced, with the facts group suppression needs.
 struct Rendered {
-  var node: Node
+  var node: Node {
+    didSet { knownEmpty = nil }
+  }
   /// Some variable was called (directly or through a macro).
   var calledVariable = false
   /// Some called variable produced output.
   var renderedVariable = false
+  /// Whether `node` is empty, when the producer knows it (a list built only from non-empty
+  /// nodes) or it was asked before; nil when not known yet. Setting `node` forgets it.
+  var knownEmpty: Bool?
+
+  init(node: Node, calledVariable: Bool = false, renderedVariable: Bool = false) {
+    self.node = node
+    self.calledVariable = calledVariable
+    self.renderedVariable = renderedVariable
+  }
+
+  /// Whether `node` is empty, looked at once: a group's output is asked after its
+  /// decoration and again by the list that holds it, and each look walks the tree.
+  mutating func isEmpty() -> Bool {
+    if let knownEmpty { return knownEmpty }
+    let empty = node.isEmpty
+    knownEmpty = empty
+    return empty
+  }
 
   static let nothing = Rendered(node: .empty)
 }
@@ -117,8 +137,11 @@ final class Renderer {
     if separator == nil {
       for index in apart { nodes[index] = .sequence([.tagged(.styledSuffixEnd, []), nodes[index]]) }
     }
+    // Only non-empty nodes joined the list.
+    let empty = nodes.isEmpty
     // A single node is moved out of the list, not copied.
     result.node = nodes.count == 1 ? nodes.removeLast() : .sequence(nodes)
+    result.knownEmpty = empty
     return result
   }
 
@@ -139,7 +162,7 @@ final class Renderer {
   /// they share the enclosing group's delimiter.
   private func renderInto(
     _ elements: [CSL.Element], separator: Node?, nodes: inout [Node], result: inout Rendered, apart: inout [Int],
-    previousStyledSuffix: inout Bool
+    previousStyledSuffix: inout Bool, following: Int = 0
   ) {
     // Index-based access borrows the style's elements instead of copying them.
     for index in elements.indices {
@@ -153,19 +176,22 @@ final class Renderer {
         let children = chosen.map { branches[$0].children } ?? choose.otherwise
         renderInto(
           children, separator: separator, nodes: &nodes, result: &result, apart: &apart,
-          previousStyledSuffix: &previousStyledSuffix)
+          previousStyledSuffix: &previousStyledSuffix, following: following + elements.count - index - 1)
         continue
       }
-      let rendered = render(elements[index])
+      var rendered = render(elements[index])
       result.calledVariable = result.calledVariable || rendered.calledVariable
       result.renderedVariable = result.renderedVariable || rendered.renderedVariable
-      if !rendered.node.isEmpty {
+      if !rendered.isEmpty() {
         let decoration = Self.ownDecoration(elements[index])
         if previousStyledSuffix, !(decoration?.prefix ?? "").isEmpty { apart.append(nodes.count) }
         previousStyledSuffix = !(decoration?.suffix ?? "").isEmpty && !(decoration?.formatting.isEmpty ?? true)
-        // Room for the rest of the list at the first output (most lists print nothing at all).
+        // Room for the rest of the list at the first output (most lists print nothing at all):
+        // this element and those after it, here and after the branch it is in, and their
+        // delimiters.
         if nodes.isEmpty {
-          nodes.reserveCapacity(elements.count - index)
+          let most = elements.count - index + following
+          nodes.reserveCapacity(separator == nil ? most : 2 * most - 1)
         } else if let separator {
           nodes.append(separator)
         }
@@ -200,9 +226,13 @@ final class Renderer {
     case .group(let group):
       var rendered = render(group.children, delimiter: group.delimiter)
       if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
-      rendered.node = decorate(rendered.node, group.decoration)
+      let wasEmpty = rendered.isEmpty()
+      rendered.node = decorate(rendered.node, group.decoration, knownEmpty: wasEmpty)
+      // Decoration keeps an empty node as it is and a non-empty one non-empty, unless it
+      // strips periods (a lone "." goes).
+      if wasEmpty || !group.decoration.stripPeriods { rendered.knownEmpty = wasEmpty }
       // citeproc-js: a nested group with output counts as content for the enclosing group.
-      if !rendered.node.isEmpty { rendered.renderedVariable = true }
+      if !rendered.isEmpty() { rendered.renderedVariable = true }
       return rendered
     case .choose(let choose):
       for branch in choose.branches where evaluate(branch.condition) {
@@ -217,7 +247,11 @@ final class Renderer {
   /// Applies a decoration. Title case is skipped for non-English items, but, as in citeproc-js,
   /// only on their data: terms, labels and fixed values are the style's own words
   /// (`anyLanguage`) and are cased whatever the item's language.
-  func decorate(_ node: Node, _ decoration: CSL.Decoration, anyLanguage: Bool = false) -> Node {
+  func decorate(
+    _ node: Node, _ decoration: CSL.Decoration, anyLanguage: Bool = false, knownEmpty: Bool? = nil
+  )
+    -> Node
+  {
     // Most elements carry no decoration: the node comes back as it is, empty or not.
     if decoration.prefix == nil && decoration.suffix == nil && decoration.textCase == nil && !decoration.quotes
       && !decoration.stripPeriods && decoration.formatting.isEmpty
@@ -225,7 +259,7 @@ final class Renderer {
     {
       return node
     }
-    guard !node.isEmpty else { return node }
+    guard !(knownEmpty ?? node.isEmpty) else { return node }
     var result = node
     // citeproc-js leaves title case out for legal items with a jurisdiction.
     if let textCase = decoration.textCase, textCase != .title || lookup.text(.jurisdiction) == nil {
