@@ -21,9 +21,28 @@ struct StartTagLocator {
     }
     for index in element.children.indices {
       if case .element(var child) = element.children[index] {
+        // Taken out of the list while it changes, so its own lists are not copied.
+        element.children[index] = .text("")
         assignPositions(&child)
         element.children[index] = .element(child)
       }
+    }
+  }
+
+  /// What a scan skips whole: comments, CDATA sections, processing instructions.
+  private static let skips: [([UInt8], [UInt8])] = [
+    (Array("<!--".utf8), Array("-->".utf8)),
+    (Array("<![CDATA[".utf8), Array("]]>".utf8)),
+    (Array("<?".utf8), Array("?>".utf8)),
+  ]
+
+  /// A byte that may follow a tag's name: white space, `/` or `>`.
+  private static func endsName(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "/"),
+      UInt8(ascii: ">"):
+      true
+    default: false
     }
   }
 
@@ -61,13 +80,8 @@ struct StartTagLocator {
         advance(to: offset + 1)
         continue
       }
-      let skips: [([UInt8], [UInt8])] = [
-        (Array("<!--".utf8), Array("-->".utf8)),
-        (Array("<![CDATA[".utf8), Array("]]>".utf8)),
-        (Array("<?".utf8), Array("?>".utf8)),
-      ]
       var skipped = false
-      for (start, end) in skips where hasPrefix(start, at: offset) {
+      for (start, end) in Self.skips where hasPrefix(start, at: offset) {
         let stop = find(end, from: offset + start.count).map { $0 + end.count } ?? bytes.count
         advance(to: stop)
         skipped = true
@@ -75,13 +89,7 @@ struct StartTagLocator {
       }
       if skipped { continue }
       let after = offset + 1 + name.count
-      if hasPrefix(name, at: offset + 1),
-        after == bytes.count
-          || [
-            UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "/"),
-            UInt8(ascii: ">"),
-          ].contains(bytes[after])
-      {
+      if hasPrefix(name, at: offset + 1), after == bytes.count || Self.endsName(bytes[after]) {
         let position = (line, column)
         advance(to: after)
         return position

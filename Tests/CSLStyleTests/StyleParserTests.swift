@@ -122,6 +122,25 @@ struct StyleParserTests {
     #expect(locale.terms[CSL.TermKey(name: "and")]?.single == "et")
   }
 
+  /// Locale files are parsed once per process and kept by name and text: a file with the
+  /// same name and other text is parsed anew, and the same text resolves to the same locale.
+  @Test func parsedLocalesAreKeptByTheirText() throws {
+    let parsed = try #require(
+      StyleParser.parse(style("<citation><layout><text term=\"and\"/></layout></citation>")).style)
+    func resolved(_ word: String) -> String? {
+      let file = """
+        <locale xmlns="http://purl.org/net/xbiblio/csl" xml:lang="en-US">
+          <terms><term name="and">\(word)</term></terms>
+        </locale>
+        """
+      let (locale, _) = LocaleStore(files: ["en-US": file]).resolve(style: parsed, language: nil)
+      return locale.terms[CSL.TermKey(name: "and")]?.single
+    }
+    #expect(resolved("und") == "und")
+    #expect(resolved("och") == "och")
+    #expect(resolved("und") == "und")
+  }
+
   /// The parser types every name a style gives: known names become the vocabulary's members,
   /// names outside CSL 1.0.2 are kept as written (a misspelt variable, a CSL-M extension).
   @Test func namesInTheStyleAreTypedAndUnknownOnesKeptAsWritten() throws {

@@ -48,7 +48,7 @@ public struct LocaleStore: Sendable {
     func file(_ name: String) -> CSL.Locale? {
       if let cached = parsed(name) { return cached }
       guard let text = lookup(name) else { return nil }
-      let (locale, found) = LocaleParser.parse(text, file: "locales-\(name).xml")
+      let (locale, found) = ParsedLocales.parse(text, file: "locales-\(name).xml")
       diagnostics += found
       return locale
     }

@@ -9,18 +9,43 @@ enum EscapedCharacters {
   /// The element with escaped references in its attributes and text decoded, recursively.
   static func decoded(_ element: XMLElement) -> XMLElement {
     var copy = element
-    for index in copy.attributes.indices where copy.attributes[index].value.contains("&") {
-      copy.attributes[index].value = decoded(copy.attributes[index].value)
+    decode(&copy)
+    return copy
+  }
+
+  /// Decodes in place, rewriting only the attributes, texts and elements that hold a `&`: a
+  /// style has a few, and copying every element of the tree to find them cost more than
+  /// parsing the XML.
+  private static func decode(_ element: inout XMLElement) {
+    for index in element.attributes.indices where hasAmpersand(element.attributes[index].value) {
+      element.attributes[index].value = decoded(element.attributes[index].value)
     }
-    for index in copy.children.indices {
-      switch copy.children[index] {
-      case .element(let child): copy.children[index] = .element(decoded(child))
-      case .text(let text) where text.contains("&"): copy.children[index] = .text(decoded(text))
+    for index in element.children.indices {
+      switch element.children[index] {
+      case .element(var child):
+        guard containsAmpersand(child) else { continue }
+        // Taken out of the list while it changes, so its own lists are not copied.
+        element.children[index] = .text("")
+        decode(&child)
+        element.children[index] = .element(child)
+      case .text(let text) where hasAmpersand(text): element.children[index] = .text(decoded(text))
       case .text: break
       }
     }
-    return copy
   }
+
+  /// Whether an attribute or a text anywhere in the element holds a `&`.
+  private static func containsAmpersand(_ element: XMLElement) -> Bool {
+    if element.attributes.contains(where: { hasAmpersand($0.value) }) { return true }
+    return element.children.contains { child in
+      switch child {
+      case .element(let element): containsAmpersand(element)
+      case .text(let text): hasAmpersand(text)
+      }
+    }
+  }
+
+  private static func hasAmpersand(_ text: String) -> Bool { text.utf8.contains(UInt8(ascii: "&")) }
 
   /// The text with numeric character references and `&lt;`/`&gt;` replaced by their
   /// characters; anything malformed or out of range stays as written.
