@@ -105,27 +105,39 @@ public enum InputFiles {
 
   /// Writes `text` to `path`, creating the parent folder; `-` is standard output.
   public static func write(_ text: String, to path: String) throws {
-    try write(bytes: Array(text.utf8), to: path)
+    try write(chunks: [Array(text.utf8)], to: path)
   }
 
-  /// Writes UTF-8 bytes as `write(_:to:)` writes text, without copying them again.
-  public static func write(bytes: [UInt8], to path: String) throws {
-    try bytes.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return try write(data: Data(), to: path) }
-      try write(
-        data: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none),
-        to: path)
-    }
-  }
-
-  private static func write(data: Data, to path: String) throws {
+  /// Writes pieces of UTF-8 bytes one after another, as one file (or standard output).
+  public static func write(chunks: [[UInt8]], to path: String) throws {
     if path == "-" {
-      FileHandle.standardOutput.write(data)
+      for chunk in chunks { chunk.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) } }
       return
     }
     let url = URL(fileURLWithPath: path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: url)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    for chunk in chunks {
+      var written = 0
+      while written < chunk.count {
+        let result = chunk.withUnsafeBytes { buffer -> Int in
+          guard let base = buffer.baseAddress else { return 0 }
+          return Foundation.write(descriptor, base + written, buffer.count - written)
+        }
+        if result < 0 && errno == EINTR { continue }
+        guard result > 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        written += result
+      }
+    }
+  }
+
+  /// A file that could not be written: the system's reason (callers name the file).
+  public struct WriteError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { reason }
   }
 
   /// The folder part of a path (`.` when none).

@@ -32,13 +32,13 @@ enum OutputChoice {
 
   /// Writes `text` to `output` (`-` is standard output); a failure is exit status 2.
   static func write(_ text: String, to output: String) throws {
-    try write(bytes: Array(text.utf8), to: output)
+    try write(chunks: [Array(text.utf8)], to: output)
   }
 
-  /// Writes UTF-8 bytes to `output` as `write(_:to:)` writes text.
-  static func write(bytes: [UInt8], to output: String) throws {
+  /// Writes pieces of UTF-8 bytes, in order, to `output` as `write(_:to:)` writes text.
+  static func write(chunks: [[UInt8]], to output: String) throws {
     do {
-      try InputFiles.write(bytes: bytes, to: output)
+      try InputFiles.write(chunks: chunks, to: output)
     } catch {
       CLIOutput.error("cannot write '\(output)': \(error)")
       throw ExitCode(2)

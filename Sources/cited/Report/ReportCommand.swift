@@ -74,7 +74,7 @@ struct ReportCommand: ParsableCommand {
     let built = try? chosenRenderer.get().0
     let result = built.map { Report.build(knowledge: knowledge, references: references, renderer: $0, format: chosen) }
     let builtAt = clock.now
-    let text = result.map { Self.bytes($0.doc, chosen) }
+    let text = result.map { Self.chunks($0.doc, chosen) }
     let writtenAt = clock.now
     try checkVerdict(checking.wait(), bibliographyIsClean: bibliographyIsClean)
     let renderer: CSLEngineRenderer
@@ -89,7 +89,7 @@ struct ReportCommand: ParsableCommand {
     }
     LocaleCheck.warnIfUnknown(language, store: locales)
     guard let result, let text else { throw ExitCode(2) }
-    try OutputChoice.write(bytes: text, to: destination)
+    try OutputChoice.write(chunks: text, to: destination)
     if timings {
       CLIOutput.line(
         "cited: timings: load \(loadedAt - started), build \(builtAt - loadedAt), format \(writtenAt - builtAt), "
@@ -116,12 +116,13 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  /// The report's UTF-8 bytes (an HTML page is written as bytes and never made a string).
-  private static func bytes(_ doc: Doc, _ format: DocumentFormat) -> [UInt8] {
+  /// The report's UTF-8 bytes, in pieces written one after another (an HTML page is never
+  /// made a string, nor joined).
+  private static func chunks(_ doc: Doc, _ format: DocumentFormat) -> [[UInt8]] {
     switch format {
-    case .html: HTMLWriter.pageBytes(doc)
-    case .markdown: Array(MarkdownWriter.document(doc).utf8)
-    case .text: Array(TextWriter.document(doc).utf8)
+    case .html: HTMLWriter.pageChunks(doc)
+    case .markdown: [Array(MarkdownWriter.document(doc).utf8)]
+    case .text: [Array(TextWriter.document(doc).utf8)]
     }
   }
 
