@@ -1,3 +1,4 @@
+import BibModel
 import CSLStyle
 
 /// Inline formatting that the output tree carries; output formats decide the markup.
@@ -108,7 +109,7 @@ enum Node: Sendable, Hashable {
 
   func appendPlainText(to result: inout [UInt8]) {
     switch self {
-    case .text(let text): result.append(contentsOf: text.utf8)
+    case .text(let text): result.append(utf8: text)
     case .quoted(let children):
       result.append(contentsOf: "\u{201C}".utf8)
       for child in children { child.appendPlainText(to: &result) }

@@ -1,3 +1,4 @@
+import BibModel
 import CSLStyle
 
 /// Writes token streams: moves punctuation into quotes when the locale asks for it, merges
@@ -22,7 +23,7 @@ struct Serializer {
     // The output is gathered as UTF-8 bytes and made a string once: appending strings checks
     // each boundary for combining characters, which cost more than the copying.
     var result: [UInt8] = []
-    func add(_ text: String) { result.append(contentsOf: text.utf8) }
+    func add(_ text: String) { result.append(utf8: text) }
     for token in tokens {
       switch token {
       case .text(let text): add(format.escape(text))

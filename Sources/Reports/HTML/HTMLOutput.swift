@@ -1,3 +1,5 @@
+import BibModel
+
 /// HTML written straight into UTF-8 bytes: the writers' sink, so a large report is serialised
 /// without first building a tree of nodes and a string per tag.
 ///
@@ -13,7 +15,7 @@ public struct HTMLOutput: Sendable {
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
   /// Markup written as given.
-  public mutating func raw(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+  public mutating func raw(_ markup: String) { bytes.append(utf8: markup) }
 
   /// Another output's bytes, appended.
   public mutating func append(_ other: HTMLOutput) { bytes.append(contentsOf: other.bytes) }

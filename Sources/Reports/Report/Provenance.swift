@@ -44,14 +44,18 @@ public enum ProvenanceMark: String, Sendable, Hashable, CaseIterable {
     _ statement: Statement, references: [String: Reference], secondaryTypes: Set<String>
   ) -> [ProvenanceMark] {
     var marks: [ProvenanceMark] = []
-    let keys = Set(statement.references.map(\.source))
-    if keys.isEmpty {
-      marks.append(.unsourced)
+    // Read straight off the statement's references (no set of sources: a report asks this of
+    // every statement twice): one source however often cited is a single source.
+    let cited = statement.references
+    if let first = cited.first?.source {
+      if cited.allSatisfy({ $0.source == first }) { marks.append(.singleSource) }
+      let secondary = cited.allSatisfy { reference in
+        references[reference.source].map { secondaryTypes.contains($0.type.rawValue) } ?? false
+      }
+      if secondary { marks.append(.onlySecondary) }
+      if cited.allSatisfy({ $0.via != nil }) { marks.append(.viaCopy) }
     } else {
-      if keys.count == 1 { marks.append(.singleSource) }
-      let types = keys.map { references[$0]?.type }
-      if types.allSatisfy({ $0.map { secondaryTypes.contains($0.rawValue) } ?? false }) { marks.append(.onlySecondary) }
-      if statement.references.allSatisfy({ $0.via != nil }) { marks.append(.viaCopy) }
+      marks.append(.unsourced)
     }
     if statement.rank == .deprecated { marks.append(.deprecated) }
     return marks
