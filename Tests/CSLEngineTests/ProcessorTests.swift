@@ -223,4 +223,44 @@ struct ProcessorTests {
     let output = processor.process(citations: [Citation(cites: [Cite(id: "dot")])], format: PlainTextFormat())
     #expect(output.citations == ["A, B, C"])
   }
+
+  /// Later cites of an item reuse its macros' renderings (`Renderer.renderMacroBody`): they
+  /// still print as if rendered afresh. A substituted title stays suppressed after the macro
+  /// that substituted it, subsequent cites shorten their names, and the locator, which the
+  /// macros do not read, changes from cite to cite.
+  @Test func laterCitesOfAnItemPrintAsIfRenderedAfresh() throws {
+    let anonymous = Reference(id: "anon", type: "book", variables: ["title": "Anon Title"])
+    let three = Reference(
+      id: "three", type: "book", variables: ["title": "Three Title"],
+      names: ["author": [Name(family: "A", given: "X"), Name(family: "B", given: "Y"), Name(family: "C", given: "Z")]])
+    let style = """
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        <info><id/><title/></info>
+        <macro name="author">
+          <names variable="author"><name form="short"/><substitute><text variable="title"/></substitute></names>
+        </macro>
+        <macro name="title"><text variable="title"/></macro>
+        <citation et-al-min="4" et-al-use-first="1" et-al-subsequent-min="2" et-al-subsequent-use-first="1">
+          <layout delimiter="; ">
+            <group delimiter=", "><text macro="author"/><text macro="title"/><text variable="locator"/></group>
+          </layout>
+        </citation>
+      </style>
+      """
+    let parsed = try #require(StyleParser.parse(style).style)
+    let (locale, _) = LocaleStore(files: ["en-US": Self.locale]).resolve(style: parsed, language: nil)
+    let processor = Processor(style: parsed, locale: locale, references: [anonymous, three])
+    let cites: [(String, String)] = [
+      ("anon", "1"), ("three", "2"), ("anon", "3"), ("three", "4"), ("anon", "5"), ("three", "6"), ("anon", "7"),
+    ]
+    let citations = cites.enumerated().map { index, cite in
+      Citation(id: "c\(index)", noteIndex: 0, cites: [Cite(id: cite.0, locator: cite.1)])
+    }
+    let output = processor.process(citations: citations, format: PlainTextFormat())
+    #expect(
+      output.citations == [
+        "Anon Title, 1", "A, B, C, Three Title, 2", "Anon Title, 3", "A et al., Three Title, 4", "Anon Title, 5",
+        "A et al., Three Title, 6", "Anon Title, 7",
+      ])
+  }
 }

@@ -88,7 +88,7 @@ extension Processor {
       let state = states[cite.referenceIndex] ?? DisambiguationState()
       let rendered = renderItemCollecting(
         cite.referenceIndex, context: cite.context, state: state, mode: .citation,
-        suppressAuthor: cite.cite.suppressAuthor, cache: cache, collectNames: false)
+        suppressAuthor: cite.cite.suppressAuthor, cache: cache, collectNames: false, memoizeMacros: true)
       let node = rendered.node
       return CitePiece(
         cite: cite, node: node, namesKey: namingCites ? namesKey(node) : "", number: cite.context.citationNumber,

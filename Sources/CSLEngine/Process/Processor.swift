@@ -29,6 +29,8 @@ public struct Processor: Sendable {
   let indexByID: [String: Int]
   /// Per reference: `VariableLookup.presence(of:)`, so variable conditions take one lookup.
   let presence: [VariablePresence]
+  /// Macro renderings kept for later cites of an item (`Renderer.renderMacroBody`).
+  let macroMemo = MacroMemo()
 
   public init(style: CSL.Style, locale: CSL.Locale, references: [Reference]) {
     self.init(compiled: CompiledStyle(style: style, locale: locale), references: references)
@@ -259,7 +261,8 @@ public struct Processor: Sendable {
   /// indices whose given-name level it read when `comparing`.
   func renderItemCollecting(
     _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
-    suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false, collectNames: Bool
+    suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false, collectNames: Bool,
+    memoizeMacros: Bool = false
   ) -> (node: Node, names: [[Name]], reachedTextVariable: Bool, givenLevelReads: Set<Int>) {
     let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
@@ -268,6 +271,12 @@ public struct Processor: Sendable {
     let renderer = Renderer(compiled: compiled.forItem(reference), lookup: lookup, mode: mode, disambiguation: state)
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache
+    // The citations' final renderings keep their macros for later cites of the item
+    // (`Renderer.renderMacroBody`); disambiguation's trial renderings do not.
+    if memoizeMacros {
+      renderer.memoItem = referenceIndex
+      renderer.macroMemo = macroMemo
+    }
     renderer.comparing = comparing
     if comparing { renderer.givenLevelReads = [] }
     if collectNames {

@@ -38,7 +38,7 @@ extension Renderer {
     case .macro(let name):
       guard let elements = compiled.macro(name), macroDepth < 40 else { return .nothing }
       macroDepth += 1
-      var rendered = render(elements, delimiter: nil)
+      var rendered = renderMacroBody(name, elements)
       macroDepth -= 1
       // citeproc-js: a macro call behaves like a group for suppression.
       if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }

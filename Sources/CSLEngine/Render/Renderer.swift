@@ -87,6 +87,10 @@ final class Renderer {
   /// When set, the name indices whose given-name level (`DisambiguationState.givenLevels`)
   /// the rendering read: a level at any other index cannot change what it prints.
   var givenLevelReads: Set<Int>?
+  /// The item's index among the processor's references, when its macros' renderings in cites
+  /// may be kept for its later cites (`renderMacroBody`).
+  var memoItem: Int?
+  var macroMemo: MacroMemo?
 
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
