@@ -1,3 +1,4 @@
+import BibFormats
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ import Testing
   }
 
   @Test func anUnwritablePathIsAnErrorWithTheReason() {
-    #expect(throws: InputFiles.WriteError.self) {
+    #expect(throws: SafeFileError.self) {
       try InputFiles.write(chunks: [Array("x".utf8)], to: "/proc/self/cited-cannot-write-here")
     }
   }

@@ -13,6 +13,11 @@ public struct SafeFileError: Error, Sendable, CustomStringConvertible {
   /// What happened, for the user.
   public var message: String
 
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+
   /// `path: message`.
   public var description: String { "\(path): \(message)" }
 }
@@ -121,6 +126,22 @@ public enum SafeFile {
     try atomicWrite(try transform(current), to: path)
   }
 
+  /// Writes all of `bytes` to an open file, again after a short write or an interrupt.
+  public static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(SafeFileError) {
+    var written = 0
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return systemWrite(descriptor, base + written, bytes.count - written)
+      }
+      if result < 0 && errno == EINTR { continue }
+      guard result > 0 else {
+        throw SafeFileError(path: path, message: "write failed (\(String(cString: strerror(errno))))")
+      }
+      written += result
+    }
+  }
+
   /// Temp file in the same directory, write, fsync, rename, fsync the directory.
   public static func atomicWrite(_ bytes: [UInt8], to path: String) throws {
     let url = URL(fileURLWithPath: path)
@@ -138,18 +159,11 @@ public enum SafeFile {
     defer {
       if !success { unlink(tempPath) }
     }
-    var written = 0
-    while written < bytes.count {
-      let result = bytes.withUnsafeBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return systemWrite(descriptor, base + written, bytes.count - written)
-      }
-      if result < 0 {
-        if errno == EINTR { continue }
-        close(descriptor)
-        throw SafeFileError(path: path, message: "write failed (\(String(cString: strerror(errno))))")
-      }
-      written += result
+    do {
+      try writeAll(bytes, to: descriptor, path: path)
+    } catch {
+      close(descriptor)
+      throw error
     }
     if let existing = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber {
       fchmod(descriptor, mode_t(existing.intValue))

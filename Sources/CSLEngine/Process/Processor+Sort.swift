@@ -77,13 +77,8 @@ extension Processor {
       table.values[position][key] = computed
       return computed
     }
-    let indices = Array(items.indices).sorted { left, right in
-      for (offset, key) in keys.enumerated() {
-        let result = SortValue.compare(value(left, offset), value(right, offset), direction: key.direction)
-        if result != 0 { return result < 0 }
-      }
-      return left < right
-    }
+    let directions = keys.map(\.direction)
+    let indices = Array(items.indices).sorted { Self.precedes($0, $1, directions: directions, value: value) }
     return (indices.map { items[$0] }, table)
   }
 
@@ -97,14 +92,7 @@ extension Processor {
     states: [Int: DisambiguationState]
   ) -> [Int] {
     let directions = keys.map(\.direction)
-    let precedes: @Sendable (Int, Int) -> Bool = { left, right in
-      for offset in directions.indices {
-        let result = SortValue.compare(
-          value(left, offset), value(right, offset), direction: directions[offset])
-        if result != 0 { return result < 0 }
-      }
-      return left < right
-    }
+    let precedes: @Sendable (Int, Int) -> Bool = { Self.precedes($0, $1, directions: directions, value: value) }
     @Sendable func value(_ position: Int, _ key: Int) -> SortValue {
       if let found = values[position][key] { return found }
       let item = items[position]
@@ -116,6 +104,18 @@ extension Processor {
       range in [range.sorted(by: precedes)]
     }
     return runs.dropFirst().reduce(runs.first ?? []) { Self.merged($0, $1, by: precedes) }
+  }
+
+  /// The sort order of two positions: key by key, then the positions themselves (so the order
+  /// is total and the sort stable).
+  static func precedes(
+    _ left: Int, _ right: Int, directions: [CSL.SortDirection], value: (Int, Int) -> SortValue
+  ) -> Bool {
+    for offset in directions.indices {
+      let result = SortValue.compare(value(left, offset), value(right, offset), direction: directions[offset])
+      if result != 0 { return result < 0 }
+    }
+    return left < right
   }
 
   /// Two sorted runs as one, the left run's element first where neither precedes the other.

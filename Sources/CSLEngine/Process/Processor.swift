@@ -273,10 +273,7 @@ public struct Processor: Sendable {
     renderer.cache = cache
     // The citations' final renderings keep their macros for later cites of the item
     // (`Renderer.renderMacroBody`); disambiguation's trial renderings do not.
-    if memoizeMacros {
-      renderer.memoItem = referenceIndex
-      renderer.macroMemo = macroMemo
-    }
+    if memoizeMacros { renderer.macroMemo = (macroMemo, referenceIndex) }
     renderer.comparing = comparing
     if comparing { renderer.givenLevelReads = [] }
     if collectNames {

@@ -77,11 +77,10 @@ extension Renderer {
     }
     let node = dateNode(value, parts: parts, delimiter: delimiter)
     guard !node.isEmpty else { return Rendered(node: .empty, calledVariable: true) }
-    var rendered = Rendered(
-      node: .tagged(.date, [decorate(node, decoration, knownEmpty: false)]), calledVariable: true,
-      renderedVariable: true)
-    // Decoration keeps the date non-empty unless it strips periods.
-    if !decoration.stripPeriods { rendered.knownEmpty = false }
+    var rendered = Rendered(node: node, calledVariable: true, renderedVariable: true)
+    rendered.knownEmpty = false
+    decorate(&rendered, decoration)
+    rendered.wrap { .tagged(.date, [$0]) }
     return rendered
   }
 

@@ -13,7 +13,7 @@ struct MacroMemoEntry: Sendable {
 }
 
 /// Everything a macro's rendering in a cite depends on besides the item, once the macro never
-/// reads the locator (`CompiledStyle.citeMemoizableMacros`) and the renderer starts from its
+/// reads the locator (`MacroGraph.isCiteMemoizable`) and the renderer starts from its
 /// plain state (`Renderer.macroMemoKey`).
 struct MacroMemoKey: Equatable, Sendable {
   var macro: String
@@ -85,12 +85,12 @@ extension Renderer {
   /// for every statement it supports), and the author and year macros print the same every
   /// time: only the locator changes. So in citations, a macro that never reads the locator,
   /// rendered from the renderer's plain state, is kept by the processor (`MacroMemo`) under
-  /// everything it can depend on (`MacroMemoKey`: the item, its disambiguation state, the
-  /// cite's position and numbers, which names came before), with the bookkeeping it leaves
+  /// the item and everything else it can depend on (`MacroMemoKey`: the item's disambiguation
+  /// state, the cite's position and numbers, which names came before), with the bookkeeping it leaves
   /// behind (variables a substitute suppressed, whether names were printed), which a later
   /// cite replays.
   func renderMacroBody(_ name: String, _ elements: [CSL.Element]) -> Rendered {
-    guard let memo = macroMemo, let item = memoItem, let key = macroMemoKey(name) else {
+    guard let (memo, item) = macroMemo, let key = macroMemoKey(name, memo: memo) else {
       return render(elements, delimiter: nil)
     }
     let (found, keep) = memo.entry(item: item, key: key)
@@ -117,11 +117,11 @@ extension Renderer {
   }
 
   /// The memo key for rendering this macro now, nil when the memo does not apply.
-  private func macroMemoKey(_ name: String) -> MacroMemoKey? {
+  private func macroMemoKey(_ name: String, memo: MacroMemo) -> MacroMemoKey? {
     guard mode == .citation, macroDepth == 1, suppressed.isEmpty,
       substituteParent == nil, sortNameOverrides == nil, seenNames == nil, nameForms == nil,
       namesetNames.isEmpty, disambiguateTestsHeld == 0, printedNames == nil, givenLevelReads == nil, !comparing,
-      macroMemo?.isMemoizable(name, in: compiled) ?? false
+      memo.isMemoizable(name, in: compiled)
     else { return nil }
     var context = cite
     context.locator = nil

@@ -147,13 +147,12 @@ extension Renderer {
     }
     guard !nodes.isEmpty else { return Rendered(node: .empty, calledVariable: true) }
     let joined = join(nodes, effective.delimiter ?? namesDelimiter)
-    // Every list joined prints something: decoration keeps that unless it strips periods.
-    let node = Node.tagged(
-      .names(variables.map(\.rawValue).joined(separator: " ")),
-      [decorate(.tagged(.nameContent, [joined]), effective.decoration, knownEmpty: false)])
-    var rendered = Rendered(node: node, calledVariable: true, renderedVariable: true)
-    if !effective.decoration.stripPeriods { rendered.knownEmpty = false }
-    return rendered
+    // Every list joined prints something.
+    var content = Rendered(node: .tagged(.nameContent, [joined]), calledVariable: true, renderedVariable: true)
+    content.knownEmpty = false
+    decorate(&content, effective.decoration)
+    content.wrap { .tagged(.names(variables.map(\.rawValue).joined(separator: " ")), [$0]) }
+    return content
   }
 
   /// Variables a substitute element renders for this item (so they are suppressed

@@ -24,16 +24,12 @@ extension Renderer {
         if name != .doi && name != .url { value = node.mapText(Self.strippingPeriods) }
         decoration.stripPeriods = false
       }
-      let empty = value.isEmpty
-      let decorated = decorate(value, decoration, knownEmpty: empty)
+      var rendered = Rendered(node: value, calledVariable: true, renderedVariable: true)
+      decorate(&rendered, decoration)
       // citeproc-js prints a cite's locator once: a second `<text variable="locator">` in the
       // same cite prints nothing.
       if name == .locator { suppressed.insert(.locator) }
-      var rendered = Rendered(
-        node: name == .citationNumber ? Self.endingNumber(decorated) : decorated, calledVariable: true,
-        renderedVariable: true)
-      // Periods were stripped above: decoration and the number's ending keep emptiness.
-      rendered.knownEmpty = empty
+      if name == .citationNumber { rendered.wrap(Self.endingNumber) }
       return rendered
     case .macro(let name):
       guard let elements = compiled.macro(name), macroDepth < 40 else { return .nothing }
@@ -42,10 +38,7 @@ extension Renderer {
       macroDepth -= 1
       // citeproc-js: a macro call behaves like a group for suppression.
       if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
-      let wasEmpty = rendered.isEmpty()
-      rendered.node = decorate(rendered.node, text.decoration, knownEmpty: wasEmpty)
-      // As for a group: decoration keeps emptiness unless it strips periods.
-      if wasEmpty || !text.decoration.stripPeriods { rendered.knownEmpty = wasEmpty }
+      decorate(&rendered, text.decoration)
       // citeproc-js: a macro with output counts as a rendered variable for group suppression.
       if !rendered.isEmpty() {
         rendered.calledVariable = true

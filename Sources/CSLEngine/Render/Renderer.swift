@@ -29,6 +29,14 @@ struct Rendered {
     return empty
   }
 
+  /// Replaces the node with a tree around it that is empty exactly when it is (a tag, a
+  /// closing marker), keeping what is known of its emptiness.
+  mutating func wrap(_ wrapping: (Node) -> Node) {
+    let known = knownEmpty
+    node = wrapping(node)
+    knownEmpty = known
+  }
+
   static let nothing = Rendered(node: .empty)
 }
 
@@ -87,10 +95,9 @@ final class Renderer {
   /// When set, the name indices whose given-name level (`DisambiguationState.givenLevels`)
   /// the rendering read: a level at any other index cannot change what it prints.
   var givenLevelReads: Set<Int>?
-  /// The item's index among the processor's references, when its macros' renderings in cites
-  /// may be kept for its later cites (`renderMacroBody`).
-  var memoItem: Int?
-  var macroMemo: MacroMemo?
+  /// Where this cite's macro renderings are kept for later cites of the item, and the item's
+  /// index among the processor's references (`renderMacroBody`); nil when they are not.
+  var macroMemo: (memo: MacroMemo, item: Int)?
 
   var reference: Reference { lookup.reference }
   var cite: CiteContext { lookup.cite }
@@ -230,11 +237,7 @@ final class Renderer {
     case .group(let group):
       var rendered = render(group.children, delimiter: group.delimiter)
       if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
-      let wasEmpty = rendered.isEmpty()
-      rendered.node = decorate(rendered.node, group.decoration, knownEmpty: wasEmpty)
-      // Decoration keeps an empty node as it is and a non-empty one non-empty, unless it
-      // strips periods (a lone "." goes).
-      if wasEmpty || !group.decoration.stripPeriods { rendered.knownEmpty = wasEmpty }
+      decorate(&rendered, group.decoration)
       // citeproc-js: a nested group with output counts as content for the enclosing group.
       if !rendered.isEmpty() { rendered.renderedVariable = true }
       return rendered
@@ -247,6 +250,15 @@ final class Renderer {
   }
 
   // MARK: - Decoration
+
+  /// Decorates rendered output, keeping what is known of its emptiness: decoration leaves an
+  /// empty node as it is and a non-empty one non-empty, unless it strips periods (a lone "."
+  /// goes).
+  func decorate(_ rendered: inout Rendered, _ decoration: CSL.Decoration, anyLanguage: Bool = false) {
+    let wasEmpty = rendered.isEmpty()
+    rendered.node = decorate(rendered.node, decoration, anyLanguage: anyLanguage, knownEmpty: wasEmpty)
+    if wasEmpty || !decoration.stripPeriods { rendered.knownEmpty = wasEmpty }
+  }
 
   /// Applies a decoration. Title case is skipped for non-English items, but, as in citeproc-js,
   /// only on their data: terms, labels and fixed values are the style's own words

@@ -7,42 +7,30 @@ import XMLTree
 /// written, as citeproc-js leaves it.
 enum EscapedCharacters {
   /// The element with escaped references in its attributes and text decoded, recursively.
-  static func decoded(_ element: XMLElement) -> XMLElement {
-    var copy = element
-    decode(&copy)
-    return copy
-  }
+  static func decoded(_ element: XMLElement) -> XMLElement { changed(element) ?? element }
 
-  /// Decodes in place, rewriting only the attributes, texts and elements that hold a `&`: a
-  /// style has a few, and copying every element of the tree to find them cost more than
-  /// parsing the XML.
-  private static func decode(_ element: inout XMLElement) {
+  /// The element decoded, or nil when nothing in it holds a `&`. One walk of the tree, and
+  /// only the elements on the way to a change are copied: a style has a few references, and
+  /// copying every element to find them cost more than parsing the XML.
+  private static func changed(_ element: XMLElement) -> XMLElement? {
+    var copy: XMLElement?
     for index in element.attributes.indices where hasAmpersand(element.attributes[index].value) {
-      element.attributes[index].value = decoded(element.attributes[index].value)
+      if copy == nil { copy = element }
+      copy?.attributes[index].value = decoded(element.attributes[index].value)
     }
     for index in element.children.indices {
+      let replacement: XMLNode
       switch element.children[index] {
-      case .element(var child):
-        guard containsAmpersand(child) else { continue }
-        // Taken out of the list while it changes, so its own lists are not copied.
-        element.children[index] = .text("")
-        decode(&child)
-        element.children[index] = .element(child)
-      case .text(let text) where hasAmpersand(text): element.children[index] = .text(decoded(text))
-      case .text: break
+      case .element(let child):
+        guard let decodedChild = changed(child) else { continue }
+        replacement = .element(decodedChild)
+      case .text(let text) where hasAmpersand(text): replacement = .text(decoded(text))
+      case .text: continue
       }
+      if copy == nil { copy = element }
+      copy?.children[index] = replacement
     }
-  }
-
-  /// Whether an attribute or a text anywhere in the element holds a `&`.
-  private static func containsAmpersand(_ element: XMLElement) -> Bool {
-    if element.attributes.contains(where: { hasAmpersand($0.value) }) { return true }
-    return element.children.contains { child in
-      switch child {
-      case .element(let element): containsAmpersand(element)
-      case .text(let text): hasAmpersand(text)
-      }
-    }
+    return copy
   }
 
   private static func hasAmpersand(_ text: String) -> Bool { text.utf8.contains(UInt8(ascii: "&")) }

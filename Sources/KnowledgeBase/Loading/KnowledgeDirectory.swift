@@ -17,7 +17,7 @@ public enum KnowledgeDirectory {
     }
     let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
     var paths: [String] = []
-    guard collect(base, into: &paths) else { throw ReadError(description: "cannot list '\(directory)'") }
+    try collect(base, into: &paths)
     paths.sort()
     let read = ParallelMap.map(paths) { path -> Result<SourceFile, ReadError> in
       do throws(ReadError) { return .success(SourceFile(path: path, text: try Self.read(path))) } catch {
@@ -32,9 +32,10 @@ public enum KnowledgeDirectory {
   /// Appends the `.yaml` and `.yml` paths under `folder`, visible ones only, folders entered
   /// (a link is listed as a file, never entered). Read with `readdir`: listing thousands of
   /// files through `FileManager`'s enumerator took longer than reading them on two cores.
-  /// False when `folder` cannot be listed (a folder below it that cannot be is skipped).
-  private static func collect(_ folder: String, into paths: inout [String]) -> Bool {
-    guard let stream = opendir(folder) else { return false }
+  /// A folder that cannot be listed is unreadable input, like a file that cannot be read: its
+  /// entities are never left out silently.
+  private static func collect(_ folder: String, into paths: inout [String]) throws(ReadError) {
+    guard let stream = opendir(folder) else { throw ReadError(description: "cannot list '\(folder)'") }
     defer { closedir(stream) }
     var folders: [String] = []
     while let entry = readdir(stream) {
@@ -49,8 +50,7 @@ public enum KnowledgeDirectory {
         paths.append(path)
       }
     }
-    for path in folders { _ = collect(path, into: &paths) }
-    return true
+    for path in folders { try collect(path, into: &paths) }
   }
 
   /// A folder, not a link to one: the entry's type, or `lstat` where the file system gives none.

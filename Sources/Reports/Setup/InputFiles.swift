@@ -117,27 +117,11 @@ public enum InputFiles {
     let url = URL(fileURLWithPath: path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-    defer { close(descriptor) }
-    for chunk in chunks {
-      var written = 0
-      while written < chunk.count {
-        let result = chunk.withUnsafeBytes { buffer -> Int in
-          guard let base = buffer.baseAddress else { return 0 }
-          return Foundation.write(descriptor, base + written, buffer.count - written)
-        }
-        if result < 0 && errno == EINTR { continue }
-        guard result > 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        written += result
-      }
+    guard descriptor >= 0 else {
+      throw SafeFileError(path: path, message: "cannot open (\(String(cString: strerror(errno))))")
     }
-  }
-
-  /// A file that could not be written: the system's reason (callers name the file).
-  public struct WriteError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { reason }
+    defer { close(descriptor) }
+    for chunk in chunks { try SafeFile.writeAll(chunk, to: descriptor, path: path) }
   }
 
   /// The folder part of a path (`.` when none).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BibFormats
 import Reports
 
 /// The one set of output format names (`text|html|markdown`, with `txt` and `md` accepted) and
@@ -40,7 +41,7 @@ enum OutputChoice {
     do {
       try InputFiles.write(chunks: chunks, to: output)
     } catch {
-      CLIOutput.error("cannot write '\(output)': \(error)")
+      CLIOutput.error("cannot write '\(output)': \((error as? SafeFileError)?.message ?? "\(error)")")
       throw ExitCode(2)
     }
   }
