@@ -67,8 +67,19 @@ import Testing
       "a: 1\r\nb: 2\r\n", "a: \u{85}x\n", "a: x\u{2028}y\n", "plain scalar\n", "", "# only a comment\n",
       "a: x #c\nb: 'y' #c\nc: \"z\"  # c\n", "a: x#y\n", "a:  spaced value\n", "a:\n  - b:\n      c: 1\n",
       "a: \"\\ud800\"\n", "a: \"\\u20AC\"\n", "...\n", "a: ...\n", "a: --- x\n",
+      // Quoted scalars: without escapes (read as the bytes between the quotes), with an
+      // escape or a doubled quote after plain text, empty, unterminated.
+      "a: ''\n", "a: \"\"\n", "a: 'x'''\n", "a: '''x'\n", "a: 'x''y' # c\n", "a: 'open\n",
+      "a: \"pre \\\" post\"\n", "a: \"x\\\\\"\n", "a: \"open\n", "a: \"x\\\n", "a: '中文' \n", "a: \"中文\\t\"\n",
     ]
     for text in texts { Self.agrees(text) }
+    // Nesting deeper than the reader accepts: the direct reader stops, libyaml reports it.
+    let depth = YAMLReader.maximumDepth + 2
+    let deep =
+      (0..<depth).map { String(repeating: "  ", count: $0) + "k:\n" }.joined()
+      + String(repeating: "  ", count: depth) + "k: v\n"
+    #expect(!Self.agrees(deep))
+    #expect(YAMLReader.read(deep, file: "t.yaml").root == nil)
     // The shapes knowledge-base files use are read directly.
     #expect(Self.agrees("a: 1\nb: two words  \nc: x # note\n"))
     #expect(Self.agrees("list:\n- a\n- b\nnext: c\n"))

@@ -49,6 +49,26 @@ import Testing
     #expect(kept.distinct.map(\.id) == ["1", "2", "3", "4"])
   }
 
+  /// Citations are told apart by every field of every cite, though only keys and locators
+  /// are hashed: a label, a prefix, a suffix, a flag or a note number keeps a citation distinct.
+  @Test func citationsDifferingOutsideKeysAndLocatorsStayDistinct() {
+    let plain = Cite(id: "smithA", locator: "4", label: LocatorType("page"))
+    let variants = [
+      plain,
+      Cite(id: "smithA", locator: "4", label: LocatorType("chapter")),
+      Cite(id: "smithA", locator: "4", label: LocatorType("page"), prefix: "see "),
+      Cite(id: "smithA", locator: "4", label: LocatorType("page"), suffix: ", emphasis added"),
+      Cite(id: "smithA", locator: "4", label: LocatorType("page"), suppressAuthor: true),
+      Cite(id: "smithA", locator: "4", label: LocatorType("page"), authorOnly: true),
+    ]
+    var citations = variants.enumerated().map { Citation(id: "v\($0.offset)", cites: [$0.element]) }
+    citations.append(Citation(id: "n", noteIndex: 3, cites: [plain]))
+    citations.append(Citation(id: "again", cites: [plain]))
+    let merged = RepeatedCitations(citations, merging: true)
+    #expect(merged.distinct.map(\.id) == citations.dropLast().map(\.id))
+    #expect(merged.slots.last == 0)
+  }
+
   @Test func onlyInTextStylesWithoutPositionsMerge() throws {
     let authorDate = try #require(EngineAdapterTests.renderer("author-date", references: Self.references))
     let notes = try #require(EngineAdapterTests.renderer("notes", references: Self.references))

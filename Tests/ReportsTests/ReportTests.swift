@@ -29,6 +29,38 @@ import XMLTree
     #expect(html.contains("Aerfa Weiyuanhui"))
   }
 
+  /// A source cited twice at the same place is cited once; at another place, again; a key
+  /// missing from the bibliography is marked after the citation. The slots stay in document
+  /// order (statements' cites are found on all cores, then numbered in order).
+  @Test func repeatedAndUnknownSourcesOfAStatement() throws {
+    let extra = ReportFixtures.entity(
+      "zeta",
+      """
+      id: zeta
+      kind: lsg
+      labels:
+        en: Zeta Group
+      statements:
+        type:
+          - value: permanent
+            references:
+              - source: smith2004
+                locator: "8"
+              - source: nobody1999
+              - source: smith2004
+                locator: "8"
+              - source: doe2010
+              - source: smith2004
+                locator: "9"
+      """)
+    let result = try ReportFixtures.report(ReportFixtures.knowledge(extra: [extra]), format: .html)
+    let html = HTMLWriter.page(result.doc)
+    #expect(
+      html.contains(
+        "(Smith 2004, 8; Doe 2010; Smith 2004, 9)<span class=\"unknown-citation\">(@nobody1999?)</span>"))
+    #expect(Set(result.citedSources) == ["smith2004", "doe2010"])
+  }
+
   @Test func bibliographyHoldsExactlyTheCitedSources() throws {
     let result = try ReportFixtures.report(knowledge, format: .text)
     #expect(Set(result.citedSources) == ["smith2004", "doe2010"])

@@ -1,18 +1,25 @@
+/// One parser event of the block-style reader, with its 1-based line and column (in Unicode
+/// scalars, as libyaml counts).
+enum BlockYAMLEvent {
+  case mappingStart(line: Int, column: Int)
+  case sequenceStart(line: Int, column: Int)
+  case scalar(String, plain: Bool, line: Int, column: Int)
+  case end
+}
+
+/// What takes the block-style reader's events as they are read; false to stop reading.
+protocol BlockYAMLSink {
+  mutating func receive(_ event: consuming BlockYAMLEvent) -> Bool
+}
+
 /// Reads the block-style YAML that knowledge-base files are written in (mappings and sequences by
 /// indentation, one-line plain, single- and double-quoted scalars, comments) straight from the
-/// bytes, producing the same events libyaml would, with the same lines and columns. Anything
-/// else (flow collections, block scalars, multi-line scalars, anchors, aliases, tags, empty
-/// values, several documents, unusual characters) makes it give up, and the caller reads the
-/// file with libyaml instead. It never decides that a file is wrong: only libyaml does.
-struct BlockYAMLScanner {
-  /// One parser event, with its 1-based line and column (in Unicode scalars, as libyaml counts).
-  enum Event {
-    case mappingStart(line: Int, column: Int)
-    case sequenceStart(line: Int, column: Int)
-    case scalar(String, plain: Bool, line: Int, column: Int)
-    case end
-  }
-
+/// bytes, producing the same events libyaml would, with the same lines and columns, and handing
+/// each to the sink as it is read (a file's events are never gathered). Anything else (flow
+/// collections, block scalars, multi-line scalars, anchors, aliases, tags, empty values, several
+/// documents, unusual characters) makes it give up, and the caller reads the file with libyaml
+/// instead. It never decides that a file is wrong: only libyaml does.
+struct BlockYAMLScanner<Sink: BlockYAMLSink> {
   /// An open block collection: a mapping's keys or a sequence's dashes stand at `column`.
   private struct Block {
     var isMapping: Bool
@@ -28,37 +35,50 @@ struct BlockYAMLScanner {
   }
 
   private let bytes: UnsafeBufferPointer<UInt8>
-  private var events: [Event] = []
+  private var sink: Sink
+  /// Events handed on so far; the sink refused one.
+  private var emitted = 0
+  private var refused = false
   private var stack: [Block] = []
   private var pending: Pending?
   private var line = 0
   private var lineStart = 0
   private var lineEnd = 0
 
-  private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-  /// The events of the text, or nil when it is not in the subset this scanner reads.
-  static func events(_ bytes: UnsafeBufferPointer<UInt8>) -> [Event]? {
-    guard hasOnlyPlainCharacters(bytes) else { return nil }
-    var scanner = BlockYAMLScanner(bytes)
-    return scanner.run()
+  private init(_ bytes: UnsafeBufferPointer<UInt8>, sink: Sink) {
+    self.bytes = bytes
+    self.sink = sink
   }
 
-  private mutating func run() -> [Event]? {
-    events.reserveCapacity(bytes.count / 12)
+  /// Reads the text into the sink; false when it is not in the subset this scanner reads or
+  /// the sink stopped (the sink then holds a partial reading, to be dropped).
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) -> Bool {
+    guard hasOnlyPlainCharacters(bytes) else { return false }
+    var scanner = BlockYAMLScanner(bytes, sink: sink)
+    let read = scanner.run()
+    sink = scanner.sink
+    return read
+  }
+
+  private mutating func run() -> Bool {
     var start = 0
     while start < bytes.count {
       line += 1
       var end = start
       while end < bytes.count && bytes[end] != 0x0A { end += 1 }
       (lineStart, lineEnd) = (start, end)
-      guard readLine() else { return nil }
+      guard readLine(), !refused else { return false }
       start = end + 1
     }
     // A key or dash with nothing after it holds null: libyaml's place for it decides.
-    guard pending == nil, !events.isEmpty else { return nil }
-    for _ in stack { events.append(.end) }
-    return events
+    guard pending == nil, emitted > 0 else { return false }
+    for _ in stack { emit(.end) }
+    return !refused
+  }
+
+  private mutating func emit(_ event: consuming BlockYAMLEvent) {
+    emitted += 1
+    if !sink.receive(event) { refused = true }
   }
 
   // MARK: - Lines
@@ -84,14 +104,14 @@ struct BlockYAMLScanner {
   private mutating func closeBlocks(before column: Int, isDash: Bool) -> Bool {
     if stack.isEmpty {
       // The root collection opens on the first line with content; a second root is not read.
-      guard events.isEmpty else { return false }
+      guard emitted == 0 else { return false }
       stack.append(Block(isMapping: !isDash, column: column))
-      events.append(isDash ? .sequenceStart(line: line, column: column) : .mappingStart(line: line, column: column))
+      emit(isDash ? .sequenceStart(line: line, column: column) : .mappingStart(line: line, column: column))
       return true
     }
     while let top = stack.last, top.column > column || (top.indentless && top.column == column && !isDash) {
       stack.removeLast()
-      events.append(.end)
+      emit(.end)
     }
     guard let top = stack.last, top.column == column else { return false }
     return top.isMapping != isDash
@@ -104,10 +124,10 @@ struct BlockYAMLScanner {
     guard column > pending.column || indentless else { return false }
     stack.append(Block(isMapping: !isDash, column: column, indentless: indentless))
     if isDash {
-      events.append(.sequenceStart(line: line, column: column))
+      emit(.sequenceStart(line: line, column: column))
       return sequenceItem(at: index, column: column)
     }
-    events.append(.mappingStart(line: line, column: column))
+    emit(.mappingStart(line: line, column: column))
     return mappingEntry(at: index, column: column)
   }
 
@@ -123,7 +143,7 @@ struct BlockYAMLScanner {
     if isDashIndicator(index) { return false }
     if keyEnd(from: index) != nil {
       stack.append(Block(isMapping: true, column: itemColumn))
-      events.append(.mappingStart(line: line, column: itemColumn))
+      emit(.mappingStart(line: line, column: itemColumn))
       return mappingEntry(at: index, column: itemColumn)
     }
     return scalarValue(at: index, column: itemColumn)
@@ -132,7 +152,7 @@ struct BlockYAMLScanner {
   /// `key: value`, or `key:` with its value in the block below.
   private mutating func mappingEntry(at index: Int, column: Int) -> Bool {
     guard let colon = keyEnd(from: index) else { return false }
-    events.append(.scalar(text(index..<colon), plain: true, line: line, column: column))
+    emit(.scalar(text(index..<colon), plain: true, line: line, column: column))
     var value = colon + 1
     while value < lineEnd && bytes[value] == 0x20 { value += 1 }
     if value == lineEnd || bytes[value] == 0x23 {
@@ -169,11 +189,11 @@ struct BlockYAMLScanner {
     case 0x27: parsed = singleQuoted(from: index)
     default:
       guard !Self.isIndicator(bytes[index]), let end = plainEnd(from: index) else { return false }
-      events.append(.scalar(text(index..<end), plain: true, line: line, column: column))
+      emit(.scalar(text(index..<end), plain: true, line: line, column: column))
       return true
     }
     guard let parsed, restIsComment(from: parsed.end) else { return false }
-    events.append(.scalar(parsed.text, plain: false, line: line, column: column))
+    emit(.scalar(parsed.text, plain: false, line: line, column: column))
     return true
   }
 
@@ -201,8 +221,13 @@ struct BlockYAMLScanner {
 
   /// A single-quoted scalar on one line (`''` is a quote); its text and the index after it.
   private func singleQuoted(from index: Int) -> (text: String, end: Int)? {
-    var result: [UInt8] = []
     var cursor = index + 1
+    // Without a doubled quote, the text is the bytes between the quotes.
+    while cursor < lineEnd && bytes[cursor] != 0x27 { cursor += 1 }
+    if cursor < lineEnd && (cursor + 1 == lineEnd || bytes[cursor + 1] != 0x27) {
+      return (text(index + 1..<cursor), cursor + 1)
+    }
+    var result = Array(bytes[index + 1..<cursor])
     while cursor < lineEnd {
       if bytes[cursor] == 0x27 {
         guard cursor + 1 < lineEnd, bytes[cursor + 1] == 0x27 else {
@@ -218,8 +243,11 @@ struct BlockYAMLScanner {
 
   /// A double-quoted scalar on one line with the common escapes; its text and the index after it.
   private func doubleQuoted(from index: Int) -> (text: String, end: Int)? {
-    var result: [UInt8] = []
     var cursor = index + 1
+    // Most quoted values hold no escape: their text is the bytes between the quotes.
+    while cursor < lineEnd && bytes[cursor] != 0x22 && bytes[cursor] != 0x5C { cursor += 1 }
+    if cursor < lineEnd && bytes[cursor] == 0x22 { return (text(index + 1..<cursor), cursor + 1) }
+    var result = Array(bytes[index + 1..<cursor])
     while cursor < lineEnd {
       let byte = bytes[cursor]
       if byte == 0x22 { return (String(decoding: result, as: UTF8.self), cursor + 1) }

@@ -52,9 +52,9 @@ enum YAMLReader {
   /// The root the direct reader builds; nil when it gives the text up or finds a problem.
   private static func direct(_ bytes: [UInt8], file: String) -> YAMLNode? {
     bytes.withUnsafeBufferPointer { buffer in
-      guard let events = BlockYAMLScanner.events(buffer) else { return nil }
       var composer = EventComposer(file: file)
-      return composer.replay(events) && composer.problems.isEmpty ? composer.root : nil
+      guard BlockYAMLScanner.scan(buffer, into: &composer) else { return nil }
+      return composer.problems.isEmpty ? composer.root : nil
     }
   }
 
@@ -96,7 +96,7 @@ enum YAMLReader {
 }
 
 /// Builds nodes from parser events with an explicit stack (no recursion on input depth).
-private struct EventComposer {
+private struct EventComposer: BlockYAMLSink {
   /// A collection being built; mutated in place at the top of the stack.
   struct Frame {
     var isMapping: Bool
@@ -208,18 +208,18 @@ private struct EventComposer {
   }
 
   /// Builds the nodes from the direct reader's events; false where libyaml would have stopped.
-  mutating func replay(_ events: [BlockYAMLScanner.Event]) -> Bool {
-    for event in events {
-      switch event {
-      case .mappingStart(let line, let column), .sequenceStart(let line, let column):
-        let location = SourceLocation(file: file, line: line, column: column)
-        let isMapping = if case .mappingStart = event { true } else { false }
-        guard push(Frame(isMapping: isMapping, location: location), location) else { return false }
-      case .scalar(let value, let plain, let line, let column):
-        add(YAMLNode(.scalar(value, plain: plain), location: SourceLocation(file: file, line: line, column: column)))
-      case .end:
-        end()
-      }
+  mutating func receive(_ event: consuming BlockYAMLEvent) -> Bool {
+    switch consume event {
+    case .mappingStart(let line, let column):
+      let location = SourceLocation(file: file, line: line, column: column)
+      return push(Frame(isMapping: true, location: location), location)
+    case .sequenceStart(let line, let column):
+      let location = SourceLocation(file: file, line: line, column: column)
+      return push(Frame(isMapping: false, location: location), location)
+    case .scalar(let value, let plain, let line, let column):
+      add(YAMLNode(.scalar(value, plain: plain), location: SourceLocation(file: file, line: line, column: column)))
+    case .end:
+      end()
     }
     return true
   }
@@ -240,6 +240,9 @@ private struct EventComposer {
       problems.append(LoadRules.yamlSyntax.finding(LoadRules.complexKey, at: location))
     }
     stack.append(frame)
+    // A knowledge-base mapping holds a handful of keys: room for them at once spares the
+    // array's regrowing, which cost more than the rest of adding a pair.
+    if frame.isMapping { stack[stack.count - 1].pairs.reserveCapacity(8) }
     return true
   }
 
@@ -255,7 +258,7 @@ private struct EventComposer {
   }
 
   /// Adds a finished node to the collection being built, or makes it the root.
-  mutating func add(_ node: YAMLNode) {
+  mutating func add(_ node: consuming YAMLNode) {
     let top = stack.count - 1
     guard top >= 0 else {
       root = node
@@ -266,7 +269,8 @@ private struct EventComposer {
       return
     }
     guard let (key, keyLocation) = stack[top].pendingKey else {
-      stack[top].pendingKey = (node.scalar ?? "", node.location)
+      let location = node.location
+      stack[top].pendingKey = (node.scalar ?? "", location)
       return
     }
     stack[top].pendingKey = nil

@@ -23,11 +23,16 @@ public enum Report {
     let conflicts = ConflictGroup.find(knowledge)
     // The sections that cite come first, so that every citation is known and the engine renders
     // them on another thread while the overview, the figures and the index are built here.
-    // Citing is sequential (slots are numbered in document order) and cheap; the entity blocks
-    // around the cites are then built on all cores.
-    let parts = entitySections(context).map { part -> SectionPart in
+    // Each statement's cites are found on all cores; the slots are then numbered here, in
+    // document order, and the entity blocks around them are built on all cores.
+    let sections = entitySections(context)
+    let found = ParallelMap.map(sections, minimumCount: 16) { part -> [ReportBuilder.StatementCites] in
+      guard case .entity(let entity, _) = part else { return [] }
+      return entity.statements.map { ReportBuilder.statementCites($0, context) }
+    }
+    let parts = zip(sections, found).map { part, found -> SectionPart in
       guard case .entity(let entity, _) = part else { return part }
-      return .entity(entity, cites: entity.statements.map { builder.cite($0) })
+      return .entity(entity, cites: found.map { builder.cite($0) })
     }
     let conflictBlocks = builder.conflictBlocks(conflicts)
     let (citations, citedKeys) = (builder.citations, builder.citedKeys)

@@ -16,28 +16,57 @@ struct ReportBuilder {
 
   var knowledge: Knowledge { context.knowledge }
 
-  /// A citation of the statement's sources, as a slot (or a visible mark for unknown keys).
-  mutating func cite(_ statement: Statement) -> [DocInline] {
+  /// What a statement cites: the cites of its sources in the bibliography, each (source,
+  /// locator) once, and a visible mark for each key the bibliography lacks. Reads the statement
+  /// and the bibliography alone, so the statements are read on all cores (`Report.build`).
+  struct StatementCites: Sendable {
     var cites: [Cite] = []
-    var output: [DocInline] = []
-    var seen: Set<SourceAndLocator> = []
-    for reference in statement.references
-    where seen.insert(SourceAndLocator(source: reference.source, locator: reference.locator ?? "")).inserted {
-      guard context.references[reference.source] != nil else {
-        output.append(.span(className: "unknown-citation", content: [.text("(@" + reference.source + "?)")]))
+    var unknown: [DocInline] = []
+  }
+
+  static func statementCites(_ statement: Statement, _ context: ReportContext) -> StatementCites {
+    var found = StatementCites()
+    for reference in firstOccurrences(statement.references) {
+      guard context.references.index(forKey: reference.source) != nil else {
+        found.unknown.append(.span(className: "unknown-citation", content: [.text("(@" + reference.source + "?)")]))
         continue
       }
-      cites.append(
+      found.cites.append(
         Cite(
           id: reference.source, locator: reference.locator,
           label: reference.locator == nil ? nil : LocatorType(reference.label ?? "page")))
-      if citedSet.insert(reference.source).inserted { citedKeys.append(reference.source) }
     }
-    if !cites.isEmpty {
-      output.insert(.slot(citations.count), at: 0)
-      citations.append(Citation(id: "s\(citations.count)", cites: cites))
+    return found
+  }
+
+  /// The references, each (source, locator) pair at its first occurrence. A statement has a
+  /// few references: they are compared directly, and through a set only when there are many.
+  private static func firstOccurrences(_ references: [SourceReference]) -> [SourceReference] {
+    guard references.count > 1 else { return references }
+    func same(_ lhs: SourceReference, _ rhs: SourceReference) -> Bool {
+      lhs.source == rhs.source && (lhs.locator ?? "") == (rhs.locator ?? "")
     }
-    return output
+    guard references.count > 16 else {
+      var first: [SourceReference] = []
+      for reference in references where !first.contains(where: { same($0, reference) }) { first.append(reference) }
+      return first
+    }
+    var seen: Set<SourceAndLocator> = []
+    return references.filter { seen.insert(SourceAndLocator(source: $0.source, locator: $0.locator ?? "")).inserted }
+  }
+
+  /// A citation of the statement's sources, as a slot (or a visible mark for unknown keys).
+  mutating func cite(_ statement: Statement) -> [DocInline] {
+    cite(Self.statementCites(statement, context))
+  }
+
+  /// The citation of cites found earlier: the next slot, numbered in document order.
+  mutating func cite(_ found: StatementCites) -> [DocInline] {
+    for cite in found.cites where citedSet.insert(cite.id).inserted { citedKeys.append(cite.id) }
+    guard !found.cites.isEmpty else { return found.unknown }
+    let slot = citations.count
+    citations.append(Citation(id: "s" + String(slot), cites: found.cites))
+    return [.slot(slot)] + found.unknown
   }
 
   func marks(_ statement: Statement) -> [DocInline] { Self.marks(statement, context) }
