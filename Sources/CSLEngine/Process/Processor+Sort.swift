@@ -262,8 +262,6 @@ extension Processor {
 
   private func text(_ node: Node) -> SortValue {
     let plain = node.plainText
-    var folded = ""
-    folded.reserveCapacity(plain.utf8.count)
     let (tailoring, digraphCH) = Self.letterTailoring(compiled.style.defaultLocale)
     if !digraphCH && plain.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
       // ASCII without carriage returns: one byte per character, folded on the bytes and made
@@ -281,16 +279,21 @@ extension Processor {
     }
     let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
     let pinyin = (compiled.style.defaultLocale ?? "").lowercased().hasPrefix("zh")
+    // Gathered as UTF-8 bytes and made a string once: appending to a string's scalars cost
+    // some 450 instructions a character.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(plain.utf8.count)
     var previousWasC = false
     for character in plain {
       if let ascii = character.asciiValue {
         switch ascii {
         case _ where (ascii == 0x48 || ascii == 0x68) && digraphCH && previousWasC:
-          // Czech and Slovak: "ch" is a letter of its own, after "h".
-          folded.removeLast()
-          folded += "h~"
-        case 0x41...0x5A: folded.unicodeScalars.append(Unicode.Scalar(ascii + 0x20))
-        case 0x61...0x7A, 0x30...0x39, 0x20: folded.unicodeScalars.append(Unicode.Scalar(ascii))
+          // Czech and Slovak: "ch" is a letter of its own, after "h" (the "c" before it was
+          // folded to one byte).
+          bytes.removeLast()
+          bytes.append(utf8: "h~")
+        case 0x41...0x5A: bytes.append(ascii + 0x20)
+        case 0x61...0x7A, 0x30...0x39, 0x20: bytes.append(ascii)
         default: break
         }
         previousWasC = ascii == 0x43 || ascii == 0x63
@@ -299,7 +302,7 @@ extension Processor {
       previousWasC = false
       if !(character.isLetter || character.isNumber) { continue }
       if !tailoring.isEmpty, let replacement = tailoring[Character(character.lowercased())] {
-        folded += replacement
+        bytes.append(utf8: replacement)
         continue
       }
       if let scalar = character.unicodeScalars.first,
@@ -307,14 +310,14 @@ extension Processor {
       {
         // The locale's own script sorts after digits and before Latin (as ICU's collation
         // for the style's locale): ":" is the byte between them, and folding drops it elsewhere.
-        folded.unicodeScalars.append(":")
+        bytes.append(0x3A)
         // Chinese collation orders Han characters by their pinyin (王 wang before 佚 yi); a
         // character the table lacks follows the ones it holds.
-        if pinyin, let syllable = PinyinTable.syllable(character) { folded += syllable }
+        if pinyin, let syllable = PinyinTable.syllable(character) { bytes.append(utf8: syllable) }
       }
-      folded += Self.fold(Character(character.lowercased()))
+      bytes.append(utf8: Self.fold(Character(character.lowercased())))
     }
-    return Self.keyText(folded)
+    return Self.keyText(String(decoding: bytes, as: UTF8.self))
   }
 
   /// A folded key: blank is missing; a leading space stays, as citeproc-js keeps it as a

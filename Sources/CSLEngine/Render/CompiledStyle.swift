@@ -43,8 +43,11 @@ public final class CompiledStyle: Sendable {
     self.closeInnerQuote = terms.term("close-inner-quote") ?? "\u{2019}"
     // Recursive macros and macros that fan out beyond any real style are not rendered.
     let recursiveMacros = MacroGraph.recursiveMacros(style).union(MacroExpansion.oversized(style))
-    self.renderableMacros = MacroTable(
-      style.macros.filter { !recursiveMacros.contains($0.key) }.map { (name: $0.key, elements: $0.value) })
+    let renderable = style.macros.filter { !recursiveMacros.contains($0.key) }
+    let memoizable = MacroGraph.citeMemoizableMacros(style) { renderable[$0] != nil }
+    self.renderableMacros = MacroTable(renderable.map { (name: $0.key, elements: $0.value) }) {
+      memoizable[$0] ?? false
+    }
     self.citationNameOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.bibliographyNameOptions = style.bibliography?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.usesYearSuffixVariable = MacroGraph.usesVariable(.yearSuffix, in: style)
@@ -59,6 +62,12 @@ public final class CompiledStyle: Sendable {
 
   /// The elements of a macro that renders; nil for a recursive or unknown one.
   func macro(_ name: String) -> [CSL.Element]? { renderableMacros.body(name) }
+
+  /// A macro that renders, with whether a cite's rendering of it can be kept for later cites
+  /// of the item (`MacroMemo`).
+  func macroEntry(_ name: String) -> (elements: [CSL.Element], citeMemoizable: Bool)? {
+    renderableMacros.entry(name)
+  }
 }
 
 extension CSL.Style {

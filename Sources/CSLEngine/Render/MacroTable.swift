@@ -7,13 +7,17 @@ import CSLStyle
 struct MacroTable: Sendable {
   private let names: [String]
   private let bodies: [[CSL.Element]]
+  /// Per macro: whether a cite's rendering of it can be kept for later cites of the item
+  /// (`MacroGraph.isCiteMemoizable`), settled when the style is compiled.
+  private let citeMemoizable: [Bool]
   /// Each slot holds an entry's index plus one, or 0 when empty; a power of two at least
   /// twice the entries, so a probe always ends at an empty slot.
   private let slots: [Int32]
 
-  init(_ macros: [(name: String, elements: [CSL.Element])]) {
+  init(_ macros: [(name: String, elements: [CSL.Element])], citeMemoizable: (String) -> Bool = { _ in false }) {
     names = macros.map(\.name)
     bodies = macros.map(\.elements)
+    self.citeMemoizable = macros.map { citeMemoizable($0.name) }
     var capacity = 2
     while capacity < macros.count * 2 { capacity *= 2 }
     var slots = [Int32](repeating: 0, count: capacity)
@@ -27,12 +31,22 @@ struct MacroTable: Sendable {
 
   /// The body of the macro with this name; nil when there is none.
   func body(_ name: String) -> [CSL.Element]? {
+    index(name).map { bodies[$0] }
+  }
+
+  /// The body of the macro with this name and whether a cite's rendering of it can be kept;
+  /// nil when there is none.
+  func entry(_ name: String) -> (elements: [CSL.Element], citeMemoizable: Bool)? {
+    index(name).map { (bodies[$0], citeMemoizable[$0]) }
+  }
+
+  private func index(_ name: String) -> Int? {
     let mask = slots.count - 1
     var slot = Self.slot(name, mask: mask)
     while true {
       let entry = Int(slots[slot]) - 1
       if entry < 0 { return nil }
-      if names[entry] == name { return bodies[entry] }
+      if names[entry] == name { return entry }
       slot = (slot + 1) & mask
     }
   }

@@ -40,22 +40,12 @@ final class MacroMemo: Sendable {
 
   private struct State {
     var items: [Item] = []
-    /// Per macro name: whether its renderings can be kept (`MacroGraph.isCiteMemoizable`),
-    /// worked out the first time a cite renders it (item locales share the style's macros).
-    var verdicts: [String: Bool] = [:]
   }
 
   // Held through a generic class: a `Mutex` stored directly in this non-generic class
   // corrupted the heap of debug test runs with Swift 6.3.1 ("corrupted double-linked list"),
   // even when never locked; `Locked` (like `Background`) does not.
   private let state = Locked(State())
-
-  func isMemoizable(_ name: String, in compiled: CompiledStyle) -> Bool {
-    if let known = state.withLock({ $0.verdicts[name] }) { return known }
-    let verdict = MacroGraph.isCiteMemoizable(name, style: compiled.style) { compiled.macro($0) != nil }
-    state.withLock { $0.verdicts[name] = verdict }
-    return verdict
-  }
 
   /// The kept rendering, or nil and whether the rendering about to be made should be kept.
   func entry(item: Int, key: MacroMemoKey) -> (entry: MacroMemoEntry?, keep: Bool) {
@@ -89,8 +79,8 @@ extension Renderer {
   /// state, the cite's position and numbers, which names came before), with the bookkeeping it leaves
   /// behind (variables a substitute suppressed, whether names were printed), which a later
   /// cite replays.
-  func renderMacroBody(_ name: String, _ elements: [CSL.Element]) -> Rendered {
-    guard let (memo, item) = macroMemo, let key = macroMemoKey(name, memo: memo) else {
+  func renderMacroBody(_ name: String, _ elements: [CSL.Element], memoizable: Bool) -> Rendered {
+    guard memoizable, let (memo, item) = macroMemo, let key = macroMemoKey(name) else {
       return render(elements, delimiter: nil)
     }
     let (found, keep) = memo.entry(item: item, key: key)
@@ -116,12 +106,11 @@ extension Renderer {
     return rendered
   }
 
-  /// The memo key for rendering this macro now, nil when the memo does not apply.
-  private func macroMemoKey(_ name: String, memo: MacroMemo) -> MacroMemoKey? {
+  /// The memo key for rendering this (memoizable) macro now, nil when the memo does not apply.
+  private func macroMemoKey(_ name: String) -> MacroMemoKey? {
     guard mode == .citation, macroDepth == 1, suppressed.isEmpty,
       substituteParent == nil, sortNameOverrides == nil, seenNames == nil, nameForms == nil,
-      namesetNames.isEmpty, disambiguateTestsHeld == 0, printedNames == nil, givenLevelReads == nil, !comparing,
-      memo.isMemoizable(name, in: compiled)
+      namesetNames.isEmpty, disambiguateTestsHeld == 0, printedNames == nil, givenLevelReads == nil, !comparing
     else { return nil }
     var context = cite
     context.locator = nil
@@ -139,6 +128,29 @@ extension MacroGraph {
   /// or condition) nor tests `disambiguate`, and renders (`renders`: not recursive).
   static func isCiteMemoizable(_ name: String, style: CSL.Style, renders: (String) -> Bool) -> Bool {
     var verdicts: [String: Bool] = [:]
+    return isCiteMemoizable(name, style: style, renders: renders, verdicts: &verdicts)
+  }
+
+  /// The verdicts of the macros the citation layout calls itself (only their renderings are
+  /// kept: `Renderer.macroMemoKey`), and of those they call, each macro judged once. A
+  /// bibliography's macros, most of a style, are never walked.
+  static func citeMemoizableMacros(_ style: CSL.Style, renders: (String) -> Bool) -> [String: Bool] {
+    var called: [String] = []
+    _ = contains(style.citation?.layout.children ?? []) { element in
+      if case .text(let text) = element, case .macro(let name) = text.source { called.append(name) }
+      return false
+    }
+    var verdicts: [String: Bool] = [:]
+    for name in called where verdicts[name] == nil {
+      _ = isCiteMemoizable(name, style: style, renders: renders, verdicts: &verdicts)
+    }
+    return verdicts
+  }
+
+  /// `isCiteMemoizable`, with the verdicts found so far (a macro under judgement reads as "no").
+  private static func isCiteMemoizable(
+    _ name: String, style: CSL.Style, renders: (String) -> Bool, verdicts: inout [String: Bool]
+  ) -> Bool {
     func memoizable(_ name: String, depth: Int) -> Bool {
       if let known = verdicts[name] { return known }
       guard depth < 40, renders(name), let elements = style.macros[name] else { return false }

@@ -249,6 +249,16 @@ extension Renderer {
   static func initials(
     _ given: String, with mark: String, hyphen: Bool, initialize: Bool, markup: Bool = true
   ) -> String {
+    if let initials = ASCIIInitials.initials(given, with: mark, hyphen: hyphen, initialize: initialize) {
+      return initials
+    }
+    return characterInitials(given, with: mark, hyphen: hyphen, initialize: initialize, markup: markup)
+  }
+
+  /// `initials` character by character, for any text (`ASCIIInitials` reads most names faster).
+  static func characterInitials(
+    _ given: String, with mark: String, hyphen: Bool, initialize: Bool, markup: Bool = true
+  ) -> String {
     if markup && given.contains("<") && given.contains(">") {
       return markedInitials(given, with: mark, hyphen: hyphen, initialize: initialize)
     }

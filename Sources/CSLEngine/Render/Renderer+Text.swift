@@ -32,9 +32,9 @@ extension Renderer {
       if name == .citationNumber { rendered.wrap(Self.endingNumber) }
       return rendered
     case .macro(let name):
-      guard let elements = compiled.macro(name), macroDepth < 40 else { return .nothing }
+      guard let macro = compiled.macroEntry(name), macroDepth < 40 else { return .nothing }
       macroDepth += 1
-      var rendered = renderMacroBody(name, elements)
+      var rendered = renderMacroBody(name, macro.elements, memoizable: macro.citeMemoizable)
       macroDepth -= 1
       // citeproc-js: a macro call behaves like a group for suppression.
       if rendered.calledVariable && !rendered.renderedVariable { return Rendered(node: .empty, calledVariable: true) }
