@@ -95,6 +95,8 @@ public enum CSLJSON {
       return nil
     }
     var reference = Reference(id: id)
+    // Most members are plain variables: room for them at once spares regrowing the table.
+    reference.variables.reserveCapacity(object.members.count)
     if case .number = idValue { reference.extra["id"] = idValue }
     if let typeValue = object["type"] {
       if let type = typeValue.stringValue {

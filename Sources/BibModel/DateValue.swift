@@ -23,11 +23,42 @@ public struct DateParts: Sendable, Hashable {
   /// This end as ISO 8601 / EDTF text: `2004-05-12`, `-0044` (BC), `..` when open.
   public var iso8601: String {
     guard let year else { return ".." }
-    // `magnitude`: a year of -2^63 has no negation in Int.
-    var text = year < 0 ? "-" + Self.pad(String(year.magnitude), 4) : Self.pad(String(year), 4)
-    if let month { text += "-" + Self.pad(String(month), 2) }
-    if let day { text += "-" + Self.pad(String(day), 2) }
-    return text
+    // Written digit by digit into the string's storage (at most 1 + 20 + 2 × 21 bytes): a
+    // report writes one for every dated statement.
+    return String(unsafeUninitializedCapacity: 64) { buffer in
+      var count = 0
+      func put(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+      }
+      /// The digits of `value`, zero-padded to `width`.
+      func digits(_ value: UInt, width: Int) {
+        var length = 1
+        var rest = value / 10
+        while rest > 0 {
+          length += 1
+          rest /= 10
+        }
+        let total = Swift.max(length, width)
+        var remaining = value
+        for position in stride(from: count + total - 1, through: count, by: -1) {
+          buffer[position] = UInt8(truncatingIfNeeded: 0x30 &+ remaining % 10)
+          remaining /= 10
+        }
+        count += total
+      }
+      // A year is padded to four digits after its sign; a negative month or day (not a date,
+      // but written as read) is its sign and digits, as `String` prints it.
+      if year < 0 { put(0x2D) }
+      digits(year.magnitude, width: 4)
+      for part in [month, day] {
+        guard let part else { continue }
+        put(0x2D)
+        if part < 0 { put(0x2D) }
+        digits(part.magnitude, width: part < 0 ? 1 : 2)
+      }
+      return count
+    }
   }
 
   /// The days in `month` (1-12) of `year`, in the proleptic Gregorian calendar.
@@ -39,9 +70,6 @@ public struct DateParts: Sendable, Hashable {
     }
   }
 
-  private static func pad(_ digits: String, _ width: Int) -> String {
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-  }
 }
 
 public enum DatePrecision: String, Sendable, Hashable, Codable, Comparable, CaseIterable {

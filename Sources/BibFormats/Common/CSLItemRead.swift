@@ -40,6 +40,7 @@ struct CSLItemRead: Sendable {
     place = SourceLocation(file: file, line: object.line, column: object.column)
     fieldKey = object["id"]?.stringValue
     id = fieldKey ?? ""
+    fieldPlaces.reserveCapacity(object.members.count)
     for member in object.members where member.line > 0 {
       fieldPlaces[member.key] = SourceLocation(file: file, line: member.line, column: member.column)
     }

@@ -35,7 +35,10 @@ struct MacroMemoKey: Equatable, Sendable {
 final class MacroMemo: Sendable {
   private struct Item {
     var misses = 0
-    var entries: [(key: MacroMemoKey, entry: MacroMemoEntry)] = []
+    /// Keys and their renderings, side by side: a search over pairs copied each pair it
+    /// looked at, retaining every part of the rendering.
+    var keys: [MacroMemoKey] = []
+    var entries: [MacroMemoEntry] = []
   }
 
   private struct State {
@@ -53,7 +56,9 @@ final class MacroMemo: Sendable {
       if item >= state.items.count {
         state.items.append(contentsOf: repeatElement(Item(), count: item + 1 - state.items.count))
       }
-      if let found = state.items[item].entries.first(where: { $0.key == key }) { return (found.entry, false) }
+      for index in state.items[item].keys.indices where state.items[item].keys[index] == key {
+        return (state.items[item].entries[index], false)
+      }
       state.items[item].misses += 1
       return (nil, state.items[item].misses > 1)
     }
@@ -62,8 +67,9 @@ final class MacroMemo: Sendable {
   func remember(item: Int, key: MacroMemoKey, entry: MacroMemoEntry) {
     state.withLock { state in
       // Two threads may render the same macro for the same cite at once: keep one.
-      guard item < state.items.count, !state.items[item].entries.contains(where: { $0.key == key }) else { return }
-      state.items[item].entries.append((key, entry))
+      guard item < state.items.count, !state.items[item].keys.contains(key) else { return }
+      state.items[item].keys.append(key)
+      state.items[item].entries.append(entry)
     }
   }
 }

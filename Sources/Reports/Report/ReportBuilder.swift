@@ -190,8 +190,10 @@ struct ReportBuilder {
     var supported: [String: [(entity: Int, statement: Int, reference: Int)]] = [:]
     for (entityIndex, entity) in knowledge.entities.enumerated() {
       for (statementIndex, statement) in entity.statements.enumerated() {
-        for (referenceIndex, reference) in statement.references.enumerated() {
-          supported[reference.source, default: []].append((entityIndex, statementIndex, referenceIndex))
+        let references = statement.references
+        for referenceIndex in references.indices {
+          supported[references[referenceIndex].source, default: []].append(
+            (entityIndex, statementIndex, referenceIndex))
         }
       }
     }
@@ -218,13 +220,16 @@ struct ReportBuilder {
     }
     let items: [[DocBlock]] = entries.map { position in
       let statement = knowledge.entities[position.entity].statements[position.statement]
-      let reference = statement.references[position.reference]
+      let references = statement.references
       var line = context.sentence(statement)
-      if let locator = reference.locator {
-        line.append(.text(" (" + (reference.label ?? "page") + " " + locator + ")"))
+      // Field by field: a copy of the whole reference retains every string and place in it.
+      if let locator = references[position.reference].locator {
+        line.append(.text(" (" + (references[position.reference].label ?? "page") + " " + locator + ")"))
       }
-      if let quote = reference.quote { line.append(.text(" — \u{201C}" + quote + "\u{201D}")) }
-      if let via = reference.via { line.append(.emphasis([.text(" (via: " + via + ")")])) }
+      if let quote = references[position.reference].quote {
+        line.append(.text(" — \u{201C}" + quote + "\u{201D}"))
+      }
+      if let via = references[position.reference].via { line.append(.emphasis([.text(" (via: " + via + ")")])) }
       return [.paragraph(line)]
     }
     return [
