@@ -7,6 +7,11 @@ extension ParallelMap {
   static let threshold = 256
 
   static func map<T: Sendable>(count: Int, _ body: @Sendable (Range<Int>, RenderCache) -> [T]) -> [T] {
-    map(count: count, minimumCount: threshold, itemsPerChunk: threshold) { range in body(range, RenderCache()) }
+    // Chunks run side by side only from `threshold` items on; each renders with its own
+    // copies of the styles then (`RenderCache.privateStyle`).
+    let parallel = count >= threshold
+    return map(count: count, minimumCount: threshold, itemsPerChunk: threshold) { range in
+      body(range, RenderCache(rendersInParallel: parallel))
+    }
   }
 }

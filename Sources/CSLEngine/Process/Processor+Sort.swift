@@ -223,7 +223,9 @@ extension Processor {
     var context = CiteContext()
     context.citationNumber = number
     let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: nil, presence: presence[item])
-    let renderer = Renderer(compiled: compiled.forItem(reference), lookup: lookup, mode: .sort, disambiguation: state)
+    let style = compiled.forItem(reference)
+    let renderer = Renderer(
+      compiled: cache?.privateStyle(style) ?? style, lookup: lookup, mode: .sort, disambiguation: state)
     if mode == .citation {
       renderer.nameOptions = compiled.citationNameOptions
     }
@@ -247,7 +249,7 @@ extension Processor {
       }
       return text(RichText.parse(value))
     case .macro(let name):
-      guard let elements = compiled.macro(name) else {
+      guard let elements = renderer.compiled.macro(name) else {
         return .missing
       }
       let rendered = renderer.render(elements, delimiter: nil)

@@ -268,7 +268,9 @@ public struct Processor: Sendable {
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
     let lookup = VariableLookup(
       reference: reference, cite: context, yearSuffixText: suffix, presence: presence[referenceIndex])
-    let renderer = Renderer(compiled: compiled.forItem(reference), lookup: lookup, mode: mode, disambiguation: state)
+    let style = compiled.forItem(reference)
+    let renderer = Renderer(
+      compiled: cache?.privateStyle(style) ?? style, lookup: lookup, mode: mode, disambiguation: state)
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache
     // The citations' final renderings keep their macros for later cites of the item
@@ -280,7 +282,8 @@ public struct Processor: Sendable {
       renderer.printedNames = []
       renderer.printedNamesFirstOnly = registersFirstNamesOnly
     }
-    let layout = mode == .citation ? compiled.style.citation?.layout : compiled.style.bibliography?.layout
+    let layout =
+      mode == .citation ? renderer.compiled.style.citation?.layout : renderer.compiled.style.bibliography?.layout
     var node = renderer.render(layout?.children ?? [], delimiter: nil).node
     if let suffix, !compiled.usesYearSuffixVariable {
       // The suffix follows the first year printed (none: citeproc-js prints no suffix, so

@@ -30,9 +30,14 @@ public final class CompiledStyle: Sendable {
   let renderableMacros: MacroTable
   /// Cited's `cited:item-locale`: this style compiled with each item language's locale.
   let itemStyles: [String: CompiledStyle]
+  /// The style this one is a private copy of (`checkOutCopy`), nil for an original.
+  private let origin: ObjectIdentifier?
+  /// Private copies no thread holds now (`checkOutCopy`, `checkIn`).
+  private let idleCopies = Locked([CompiledStyle]())
 
   public init(style: CSL.Style, locale: CSL.Locale, itemStyles: [String: CompiledStyle] = [:]) {
     self.itemStyles = itemStyles
+    self.origin = nil
     self.style = style
     self.locale = locale
     self.terms = Terms(locale: locale)
@@ -56,6 +61,44 @@ public final class CompiledStyle: Sendable {
     self.testsPosition = MacroGraph.testsPosition(style)
     self.printsCitationNumber = style.usesCitationNumber
     self.printsFirstNoteNumber = style.usesFirstReferenceNoteNumber
+  }
+
+  /// A copy of `original` whose elements share no storage with it (`CSL.Style.unshared`).
+  private init(copying original: CompiledStyle) {
+    style = original.style.unshared()
+    locale = original.locale
+    terms = original.terms
+    citationNameOptions = original.citationNameOptions
+    bibliographyNameOptions = original.bibliographyNameOptions
+    usesYearSuffixVariable = original.usesYearSuffixVariable
+    usesCitationNumberInBibliographySort = original.usesCitationNumberInBibliographySort
+    testsPosition = original.testsPosition
+    printsCitationNumber = original.printsCitationNumber
+    printsFirstNoteNumber = original.printsFirstNoteNumber
+    openQuote = original.openQuote
+    closeQuote = original.closeQuote
+    openInnerQuote = original.openInnerQuote
+    closeInnerQuote = original.closeInnerQuote
+    particleSpace = original.particleSpace
+    renderableMacros = original.renderableMacros.unshared()
+    itemStyles = [:]
+    origin = original.identity
+  }
+
+  /// What memo keys name this style by: the original's identity for a private copy, so every
+  /// thread's copy keys alike.
+  var identity: ObjectIdentifier { origin ?? ObjectIdentifier(self) }
+
+  /// A private copy for one thread's rendering: threads rendering with one style count
+  /// references on the same memory (every element reached is counted), and the cores pass
+  /// those counters back and forth; with a copy each, they do not. Copies are kept for reuse
+  /// (`checkIn`), so a run makes about one per thread.
+  func checkOutCopy() -> CompiledStyle {
+    idleCopies.withLock { $0.popLast() } ?? CompiledStyle(copying: self)
+  }
+
+  func checkIn(_ copy: CompiledStyle) {
+    idleCopies.withLock { $0.append(copy) }
   }
 
   var punctuationInQuote: Bool { locale.punctuationInQuote ?? false }

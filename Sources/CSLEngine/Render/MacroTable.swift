@@ -29,6 +29,16 @@ struct MacroTable: Sendable {
     self.slots = slots
   }
 
+  /// The same table, its bodies in storage of their own (`CompiledStyle.checkOutCopy`).
+  func unshared() -> MacroTable { MacroTable(copying: self) }
+
+  private init(copying table: MacroTable) {
+    names = table.names
+    bodies = table.bodies.map { $0.unshared() }
+    citeMemoizable = table.citeMemoizable
+    slots = table.slots
+  }
+
   /// The body of the macro with this name; nil when there is none.
   func body(_ name: String) -> [CSL.Element]? {
     index(name).map { bodies[$0] }

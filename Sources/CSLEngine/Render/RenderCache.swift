@@ -6,6 +6,26 @@ import BibModel
 final class RenderCache {
   private var initialsTable: [InitialsKey: String] = [:]
   private var numberTable: [NumberKey: NumberValue] = [:]
+  /// Whether this run renders beside others (a chunk of a parallel map): then it renders with
+  /// private copies of the styles (`CompiledStyle.checkOutCopy`), given back when it ends.
+  private let rendersInParallel: Bool
+  private var copies: [ObjectIdentifier: (original: CompiledStyle, copy: CompiledStyle)] = [:]
+
+  init(rendersInParallel: Bool = false) { self.rendersInParallel = rendersInParallel }
+
+  deinit {
+    for (original, copy) in copies.values { original.checkIn(copy) }
+  }
+
+  /// The style to render with: a private copy of `style` in a parallel run, else `style`.
+  func privateStyle(_ style: CompiledStyle) -> CompiledStyle {
+    guard rendersInParallel else { return style }
+    let key = ObjectIdentifier(style)
+    if let held = copies[key] { return held.copy }
+    let copy = style.checkOutCopy()
+    copies[key] = (style, copy)
+    return copy
+  }
 
   /// The parse of a number variable's value: `parse` runs the first time a key is seen. The
   /// parse reads only the value, the variable, the locator's label, whether the item is a legal

@@ -122,7 +122,7 @@ extension Renderer {
     context.locator = nil
     context.label = nil
     return MacroMemoKey(
-      macro: name, style: ObjectIdentifier(compiled), state: disambiguation, context: context,
+      macro: name, style: compiled.identity, state: disambiguation, context: context,
       inFirstNames: inFirstNames, renderedNames: renderedNames, suppressFirstNames: suppressFirstNames,
       renderDepth: renderDepth)
   }

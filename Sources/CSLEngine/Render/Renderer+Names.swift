@@ -378,14 +378,17 @@ extension Renderer {
   /// the item takes, each a candidate of its own, so only the first that prints is used
   /// (citeproc-js: "editor" and "translator" listed in one branch never print together).
   func substituteCandidates(_ elements: [CSL.Element]) -> [CSL.Element] {
+    // Most substitutes hold no `cs:choose`: the list is the candidates, shared, not copied.
+    guard elements.contains(where: { if case .choose = $0 { true } else { false } }) else { return elements }
     var result: [CSL.Element] = []
-    for element in elements {
-      guard case .choose(let choose) = element else {
-        result.append(element)
+    for index in elements.indices {
+      guard case .choose(let choose) = elements[index] else {
+        result.append(elements[index])
         continue
       }
-      let taken = choose.branches.first { evaluate($0.condition) }?.children ?? choose.otherwise
-      result += substituteCandidates(taken)
+      let branches = choose.branches
+      let taken = branches.indices.first { evaluate(branches[$0].condition) }.map { branches[$0].children }
+      result += substituteCandidates(taken ?? choose.otherwise)
     }
     return result
   }

@@ -18,7 +18,7 @@ extension Renderer {
     if let cache {
       let key = NumberKey(
         value: value, variable: name, locatorLabel: locatorLabel, isLegalCase: isLegalCase,
-        style: ObjectIdentifier(compiled))
+        style: compiled.identity)
       parsed = cache.number(key) {
         Self.parseNumber(value, name, locatorLabel: locatorLabel, isLegalCase: isLegalCase, terms: terms)
       }

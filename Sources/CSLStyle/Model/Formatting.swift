@@ -60,5 +60,15 @@ extension CSL {
     }
 
     public init() {}
+
+    /// A copy in a box of its own, its strings in storage of their own (`CSL.Style.unshared`).
+    func unshared() -> Decoration {
+      var copy = Decoration()
+      var fields = shared.value
+      fields.prefix = fields.prefix.map(Unshared.string)
+      fields.suffix = fields.suffix.map(Unshared.string)
+      copy.shared = SharedValue(fields)
+      return copy
+    }
   }
 }

@@ -60,6 +60,28 @@ extension CSL {
     public init(variables: [CSLVariable], decoration: Decoration = Decoration()) {
       shared = SharedValue(Fields(variables: variables, decoration: decoration))
     }
+
+    /// A copy sharing no storage with this one (`CSL.Style.unshared`).
+    func unshared() -> Names {
+      var fields = shared.value
+      fields.variables = fields.variables.map(Unshared.variable)
+      fields.name = fields.name?.unshared()
+      fields.etAl = fields.etAl.map { etAl in
+        EtAl(term: Unshared.string(etAl.term), decoration: etAl.decoration.unshared())
+      }
+      fields.label = fields.label.map { label in
+        var copy = label
+        copy.variable = Unshared.variable(label.variable)
+        copy.decoration = label.decoration.unshared()
+        return copy
+      }
+      fields.substitute = fields.substitute.map(Unshared.elements)
+      fields.delimiter = fields.delimiter.map(Unshared.string)
+      fields.decoration = fields.decoration.unshared()
+      var copy = self
+      copy.shared = SharedValue(fields)
+      return copy
+    }
   }
 
   /// `cs:name`: its options (inheritable ones merged at render time) and part formatting,
@@ -98,6 +120,20 @@ extension CSL {
     }
 
     public init() {}
+
+    /// A copy sharing no storage with this one (`CSL.Style.unshared`).
+    func unshared() -> Name {
+      var fields = shared.value
+      fields.options.delimiter = fields.options.delimiter.map(Unshared.string)
+      fields.options.initializeWith = fields.options.initializeWith.map(Unshared.string)
+      fields.options.sortSeparator = fields.options.sortSeparator.map(Unshared.string)
+      fields.decoration = fields.decoration.unshared()
+      fields.givenPart = fields.givenPart?.unshared()
+      fields.familyPart = fields.familyPart?.unshared()
+      var copy = self
+      copy.shared = SharedValue(fields)
+      return copy
+    }
   }
 
   /// `cs:et-al`.
