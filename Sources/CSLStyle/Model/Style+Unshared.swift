@@ -13,16 +13,12 @@ extension CSL.Style {
       uniqueKeysWithValues: macros.map { (Unshared.string($0.key), Unshared.elements($0.value)) })
     copy.citation = citation.map { citation in
       var copy = citation
-      copy.layout = citation.layout.unshared()
-      copy.namesDelimiter = citation.namesDelimiter.map(Unshared.string)
-      copy.sort = citation.sort.map { $0.unshared() }
+      Self.unshare(&copy.layout, &copy.namesDelimiter, &copy.sort)
       return copy
     }
     copy.bibliography = bibliography.map { bibliography in
       var copy = bibliography
-      copy.layout = bibliography.layout.unshared()
-      copy.namesDelimiter = bibliography.namesDelimiter.map(Unshared.string)
-      copy.sort = bibliography.sort.map { $0.unshared() }
+      Self.unshare(&copy.layout, &copy.namesDelimiter, &copy.sort)
       return copy
     }
     return copy
@@ -32,6 +28,15 @@ extension CSL.Style {
 extension [CSL.Element] {
   /// Elements sharing no storage with these (`CSL.Style.unshared`).
   public func unshared() -> [CSL.Element] { Unshared.elements(self) }
+}
+
+extension CSL.Style {
+  /// What a citation and a bibliography hold of their own: a layout, a names delimiter, keys.
+  fileprivate static func unshare(_ layout: inout CSL.Layout, _ delimiter: inout String?, _ sort: inout [CSL.SortKey]) {
+    layout = layout.unshared()
+    delimiter = delimiter.map(Unshared.string)
+    sort = sort.map { $0.unshared() }
+  }
 }
 
 /// The copying steps, one per kind of model value.
