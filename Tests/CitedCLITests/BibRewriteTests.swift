@@ -14,7 +14,7 @@ import Testing
     let folder = try Self.folder()
     let broken = "@article{a, title={One}}\n@article{b, title = {Two {x, year=2000,\n@article{c, title={Three}}\n"
     let path = folder + "/refs.bib"
-    try broken.write(toFile: path, atomically: true, encoding: .utf8)
+    try broken.write(toFile: path, atomically: false, encoding: .utf8)
     for arguments in [["bib", "format", "refs.bib"], ["bib", "keys", "refs.bib", "--apply"]] {
       guard let run = try CheckCommandTests.run(arguments, in: folder) else { return }
       #expect(run.status == 1, "\(arguments)")
@@ -26,7 +26,7 @@ import Testing
   @Test func repairsAreWrittenInPlace() throws {
     let folder = try Self.folder()
     let path = folder + "/refs.bib"
-    try "@article{a, title={One}}\n@article{a, title={Two}}\n".write(toFile: path, atomically: true, encoding: .utf8)
+    try "@article{a, title={One}}\n@article{a, title={Two}}\n".write(toFile: path, atomically: false, encoding: .utf8)
     guard let run = try CheckCommandTests.run(["bib", "format", "refs.bib"], in: folder) else { return }
     #expect(run.status == 1)
     let written = try String(contentsOfFile: path, encoding: .utf8)

@@ -166,7 +166,7 @@ struct CheckCacheCommandTests {
     // A new entity file with an unsourced statement: same sizes elsewhere, one more file.
     let added = folder + "/Knowledge/person/added.yaml"
     try "id: added\nkind: person\nlabels:\n  en: Added Person\nstatements:\n  born:\n    - value: \"1950\"\n"
-      .write(toFile: added, atomically: true, encoding: .utf8)
+      .write(toFile: added, atomically: false, encoding: .utf8)
     guard let edited = try CheckCommandTests.run(arguments, in: folder),
       let fresh = try CheckCommandTests.run(["check", "--today", "2026-01-01"], in: folder)
     else { return }

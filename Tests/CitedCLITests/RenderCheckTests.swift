@@ -14,8 +14,8 @@ struct RenderCheckTests {
 
   static func folder(_ name: String, document: String) throws -> String {
     let folder = try ProjectDiscoveryTests.temporaryFolder("render-check-" + name)
-    try bibliography.write(toFile: folder + "/refs.json", atomically: true, encoding: .utf8)
-    try document.write(toFile: folder + "/doc.md", atomically: true, encoding: .utf8)
+    try bibliography.write(toFile: folder + "/refs.json", atomically: false, encoding: .utf8)
+    try document.write(toFile: folder + "/doc.md", atomically: false, encoding: .utf8)
     return folder
   }
 

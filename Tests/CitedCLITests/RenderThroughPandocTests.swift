@@ -21,7 +21,7 @@ struct RenderThroughPandocTests {
 
       [^1]: A note.
       """
-    try text.write(toFile: folder + "/doc.md", atomically: true, encoding: .utf8)
+    try text.write(toFile: folder + "/doc.md", atomically: false, encoding: .utf8)
     return folder
   }
 

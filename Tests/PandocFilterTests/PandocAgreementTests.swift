@@ -18,9 +18,9 @@ struct PandocAgreementTests {
   static func folder(meta: String) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cited-pandoc-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try references.write(to: folder.appendingPathComponent("refs.json"), atomically: true, encoding: .utf8)
+    try references.write(to: folder.appendingPathComponent("refs.json"), atomically: false, encoding: .utf8)
     let text = "---\nbibliography: refs.json\n\(meta)---\n\nText [@a, p. 4; @b]. More [-@b]. @a says so.\n"
-    try text.write(to: folder.appendingPathComponent("doc.md"), atomically: true, encoding: .utf8)
+    try text.write(to: folder.appendingPathComponent("doc.md"), atomically: false, encoding: .utf8)
     return folder
   }
 

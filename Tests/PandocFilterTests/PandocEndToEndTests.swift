@@ -64,7 +64,7 @@ struct PandocEndToEndTests {
 
       # References
       """
-    try text.write(to: folder.appendingPathComponent("doc.md"), atomically: true, encoding: .utf8)
+    try text.write(to: folder.appendingPathComponent("doc.md"), atomically: false, encoding: .utf8)
     return folder
   }
 
