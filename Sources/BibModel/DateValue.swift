@@ -69,7 +69,6 @@ public struct DateParts: Sendable, Hashable {
     default: 31
     }
   }
-
 }
 
 public enum DatePrecision: String, Sendable, Hashable, Codable, Comparable, CaseIterable {

@@ -37,4 +37,39 @@ import Testing
     // The quadratic walk took about 25 s; a generous bound for a loaded machine.
     #expect(elapsed < .seconds(5))
   }
+
+  /// Only the macros the citation layout calls are judged, with those they call: one that
+  /// reads the locator (directly, through a label or a condition, or in a macro it calls) or
+  /// tests `disambiguate` cannot be kept; a macro only the bibliography calls is not judged.
+  @Test func citeMemoizableVerdictsFollowWhatEachMacroReads() throws {
+    let parsed = StyleParser.parse(
+      """
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        <info><title>T</title><id>t</id><updated>2026-12-04T00:00:00+00:00</updated></info>
+        <macro name="author"><names variable="author"/></macro>
+        <macro name="year"><date variable="issued"><date-part name="year"/></date></macro>
+        <macro name="pages"><group><label variable="locator" form="short"/><text variable="locator"/></group></macro>
+        <macro name="wraps-pages"><text macro="pages"/></macro>
+        <macro name="ambiguous"><choose><if disambiguate="true"><text variable="title"/></if></choose></macro>
+        <macro name="paged"><choose><if locator="page"><text value="p"/></if></choose></macro>
+        <macro name="bibliography-only"><text variable="title"/></macro>
+        <citation><layout><group delimiter=" "><text macro="author"/><text macro="year"/>
+          <text macro="wraps-pages"/><text macro="ambiguous"/><text macro="paged"/></group></layout></citation>
+        <bibliography><layout><text macro="bibliography-only"/></layout></bibliography>
+      </style>
+      """, file: "m.csl")
+    let style = try #require(parsed.style)
+    let verdicts = MacroGraph.citeMemoizableMacros(style) { style.macros[$0] != nil }
+    #expect(verdicts["author"] == true)
+    #expect(verdicts["year"] == true)
+    #expect(verdicts["pages"] == false)
+    #expect(verdicts["wraps-pages"] == false)
+    #expect(verdicts["ambiguous"] == false)
+    #expect(verdicts["paged"] == false)
+    #expect(verdicts["bibliography-only"] == nil)
+    // A macro that does not render (recursive, or cut) is never kept.
+    let cut = MacroGraph.citeMemoizableMacros(style) { $0 != "year" }
+    #expect(cut["year"] != true)
+    #expect(cut["author"] == true)
+  }
 }

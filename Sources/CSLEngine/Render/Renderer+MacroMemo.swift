@@ -129,14 +129,6 @@ extension Renderer {
 }
 
 extension MacroGraph {
-  /// Whether a macro's rendering in a cite can be kept for later cites of the item: the macro,
-  /// with every macro it calls, never reads the locator (a `locator` variable, label, number
-  /// or condition) nor tests `disambiguate`, and renders (`renders`: not recursive).
-  static func isCiteMemoizable(_ name: String, style: CSL.Style, renders: (String) -> Bool) -> Bool {
-    var verdicts: [String: Bool] = [:]
-    return isCiteMemoizable(name, style: style, renders: renders, verdicts: &verdicts)
-  }
-
   /// The verdicts of the macros the citation layout calls itself (only their renderings are
   /// kept: `Renderer.macroMemoKey`), and of those they call, each macro judged once. A
   /// bibliography's macros, most of a style, are never walked.
@@ -153,7 +145,10 @@ extension MacroGraph {
     return verdicts
   }
 
-  /// `isCiteMemoizable`, with the verdicts found so far (a macro under judgement reads as "no").
+  /// Whether a macro's rendering in a cite can be kept for later cites of the item: the macro,
+  /// with every macro it calls, never reads the locator (a `locator` variable, label, number
+  /// or condition) nor tests `disambiguate`, and renders (`renders`: not recursive). `verdicts`
+  /// holds those found so far; a macro under judgement reads as "no".
   private static func isCiteMemoizable(
     _ name: String, style: CSL.Style, renders: (String) -> Bool, verdicts: inout [String: Bool]
   ) -> Bool {
