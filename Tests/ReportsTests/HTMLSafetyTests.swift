@@ -138,6 +138,15 @@ import XMLTree
     element.close("a")
     element.void("br", [("class", "x'y")])
     #expect(element.text == "<a href=\"https://x.org/?a=1&amp;b=&quot;2&quot;\">&lt;b&gt;</a><br class=\"x&#39;y\" />")
+    // The one-attribute tag writes its prefix as given and escapes the value, as the tag with a
+    // list of attributes does.
+    for value in samples {
+      var single = HTMLOutput()
+      single.open("span", attribute: "class", value: value, prefix: "#")
+      var listed = HTMLOutput()
+      listed.open("span", [("class", "#" + value)])
+      #expect(single.text == listed.text, "\(value.debugDescription)")
+    }
   }
 
   /// Anchor ids hold only `[a-z0-9-_.]`, ASCII ids by the byte path and others by scalars,

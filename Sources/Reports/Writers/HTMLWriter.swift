@@ -162,7 +162,10 @@ public enum HTMLWriter {
       case .link(let url, let content):
         let link = URLPolicy.linkElement(url)
         element(link.name, link.attributes, content, into: &output)
-      case .anchorLink(let id, let content): element("a", [("href", "#" + id)], content, into: &output)
+      case .anchorLink(let id, let content):
+        output.open("a", attribute: "href", value: id, prefix: "#")
+        write(content, into: &output)
+        output.close("a")
       case .softBreak: output.raw("\n")
       case .lineBreak: output.void("br")
       case .trusted(let markup): output.raw(markup)
@@ -170,7 +173,10 @@ public enum HTMLWriter {
         output.open("sup", [("class", "footnote-ref")])
         output.element("a", [("href", "#fn\(number)"), ("id", "fnref\(number)")], text: "\(number)")
         output.close("sup")
-      case .span(let className, let content): element("span", [("class", className)], content, into: &output)
+      case .span(let className, let content):
+        output.open("span", attribute: "class", value: className)
+        write(content, into: &output)
+        output.close("span")
       case .slot(let index): if slots.indices.contains(index) { output.raw(slots[index]) }
       }
     }
