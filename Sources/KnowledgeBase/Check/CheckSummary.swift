@@ -5,6 +5,19 @@ public struct CheckSummary: Sendable, Hashable, Codable {
     public var statements: Int = 0
     public var sourced: Int = 0
     public init() {}
+
+    /// One more statement: the first of its entity's with this property, sourced or not.
+    mutating func add(entity first: Bool, sourced isSourced: Bool) {
+      statements += 1
+      if first { entities += 1 }
+      if isSourced { sourced += 1 }
+    }
+
+    mutating func merge(_ other: Tally) {
+      entities += other.entities
+      statements += other.statements
+      sourced += other.sourced
+    }
   }
 
   public var entities: Int
@@ -43,24 +56,25 @@ public struct CheckSummary: Sendable, Hashable, Codable {
     var cited: Set<String> = []
     var byKind: [String: Tally] = [:]
     var byProperty: [String: Tally] = [:]
+    // One table look-up per statement (its property) and one per entity (its kind): on 100,000
+    // statements the counts run on one core after the rules.
     for entity in context.knowledge.entities {
-      byKind[entity.kind, default: Tally()].entities += 1
+      var kind = Tally()
+      kind.entities = 1
       var seen: Set<String> = []
       for index in entity.statements.indices {
         let property = entity.statements[index].property
         let count = entity.statements[index].references.count
-        statements += 1
         references += count
         for reference in entity.statements[index].references { cited.insert(reference.source) }
-        byKind[entity.kind, default: Tally()].statements += 1
-        byProperty[property, default: Tally()].statements += 1
-        if seen.insert(property).inserted { byProperty[property, default: Tally()].entities += 1 }
-        if count > 0 {
-          sourced += 1
-          byKind[entity.kind, default: Tally()].sourced += 1
-          byProperty[property, default: Tally()].sourced += 1
-        }
+        kind.statements += 1
+        if count > 0 { kind.sourced += 1 }
+        let first = seen.insert(property).inserted
+        byProperty[property, default: Tally()].add(entity: first, sourced: count > 0)
       }
+      statements += kind.statements
+      sourced += kind.sourced
+      byKind[entity.kind, default: Tally()].merge(kind)
     }
     self.statements = statements
     self.sourcedStatements = sourced

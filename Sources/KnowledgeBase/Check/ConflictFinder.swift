@@ -36,8 +36,13 @@ enum ConflictFinder {
       var order: [String] = []
       for index in entity.statements.indices {
         let property = entity.statements[index].property
-        if counts[property] == nil { order.append(property) }
-        counts[property, default: 0] += 1
+        // One look-up for a property seen before, two for a new one.
+        if let seen = counts.index(forKey: property) {
+          counts.values[seen] += 1
+        } else {
+          counts[property] = 1
+          order.append(property)
+        }
       }
       for property in order where counts[property, default: 0] > 1 {
         let all = entity.statements(of: property)
