@@ -16,6 +16,21 @@ import Testing
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "<p>中文 & more</p>\n")
   }
 
+  /// The file is written whole or not at all: nothing of the write is left beside it (no
+  /// temporary file, no lock), and a write that fails leaves what was there.
+  @Test func aWriteIsAtomicAndAFailedOneLeavesWhatWasThere() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cited-out-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try InputFiles.write(chunks: [Array("one".utf8), Array("two".utf8)], to: folder + "/out.html")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.html"])
+    // A folder stands where the file would go: the write fails and the folder keeps its file.
+    try FileManager.default.createDirectory(atPath: folder + "/taken", withIntermediateDirectories: true)
+    try InputFiles.write("kept", to: folder + "/taken/inside.txt")
+    #expect(throws: SafeFileError.self) { try InputFiles.write(chunks: [Array("new".utf8)], to: folder + "/taken") }
+    #expect(try String(contentsOfFile: folder + "/taken/inside.txt", encoding: .utf8) == "kept")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["out.html", "taken"])
+  }
+
   @Test func anUnwritablePathIsAnErrorWithTheReason() {
     #expect(throws: SafeFileError.self) {
       try InputFiles.write(chunks: [Array("x".utf8)], to: "/proc/self/cited-cannot-write-here")

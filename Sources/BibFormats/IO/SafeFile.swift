@@ -144,6 +144,12 @@ public enum SafeFile {
 
   /// Temp file in the same directory, write, fsync, rename, fsync the directory.
   public static func atomicWrite(_ bytes: [UInt8], to path: String) throws {
+    try atomicWrite(chunks: [bytes], to: path)
+  }
+
+  /// `atomicWrite` of pieces written one after another as one file (a large report is made in
+  /// pieces and never joined).
+  public static func atomicWrite(chunks: [[UInt8]], to path: String) throws {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
@@ -160,7 +166,7 @@ public enum SafeFile {
       if !success { unlink(tempPath) }
     }
     do {
-      try writeAll(bytes, to: descriptor, path: path)
+      for chunk in chunks { try writeAll(chunk, to: descriptor, path: path) }
     } catch {
       close(descriptor)
       throw error

@@ -77,8 +77,7 @@ extension Renderer {
     }
     let node = dateNode(value, parts: parts, delimiter: delimiter)
     guard !node.isEmpty else { return Rendered(node: .empty, calledVariable: true) }
-    var rendered = Rendered(node: node, calledVariable: true, renderedVariable: true)
-    rendered.knownEmpty = false
+    var rendered = Rendered.printed(node)
     decorate(&rendered, decoration)
     rendered.wrap { .tagged(.date, [$0]) }
     return rendered

@@ -148,8 +148,7 @@ extension Renderer {
     guard !nodes.isEmpty else { return Rendered(node: .empty, calledVariable: true) }
     let joined = join(nodes, effective.delimiter ?? namesDelimiter)
     // Every list joined prints something.
-    var content = Rendered(node: .tagged(.nameContent, [joined]), calledVariable: true, renderedVariable: true)
-    content.knownEmpty = false
+    var content = Rendered.printed(.tagged(.nameContent, [joined]))
     decorate(&content, effective.decoration)
     content.wrap { .tagged(.names(variables.map(\.rawValue).joined(separator: " ")), [$0]) }
     return content
@@ -175,9 +174,7 @@ extension Renderer {
     case .names(let names): return Set(names.variables)
     case .label: return []
     case .group(let group): return collect(group.children)
-    case .choose(let choose):
-      for branch in choose.branches where evaluate(branch.condition) { return collect(branch.children) }
-      return collect(choose.otherwise)
+    case .choose(let choose): return collect(chosenChildren(choose))
     }
   }
 
@@ -386,9 +383,7 @@ extension Renderer {
         result.append(elements[index])
         continue
       }
-      let branches = choose.branches
-      let taken = branches.indices.first { evaluate(branches[$0].condition) }.map { branches[$0].children }
-      result += substituteCandidates(taken ?? choose.otherwise)
+      result += substituteCandidates(chosenChildren(choose))
     }
     return result
   }

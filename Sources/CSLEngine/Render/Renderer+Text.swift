@@ -195,6 +195,14 @@ extension Renderer {
 
   // MARK: - Conditions
 
+  /// The children of the branch of a `cs:choose` the item takes (`cs:else` when none): the
+  /// conditions are tested in order up to the first that holds.
+  func chosenChildren(_ choose: CSL.Choose) -> [CSL.Element] {
+    let branches = choose.branches
+    for index in branches.indices where evaluate(branches[index].condition) { return branches[index].children }
+    return choose.otherwise
+  }
+
   func evaluate(_ condition: CSL.Condition) -> Bool {
     let types = condition.types
     switch condition.match {

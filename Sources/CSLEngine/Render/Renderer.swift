@@ -38,6 +38,13 @@ struct Rendered {
   }
 
   static let nothing = Rendered(node: .empty)
+
+  /// What a variable printed: `node` is not empty (its producer checked).
+  static func printed(_ node: Node) -> Rendered {
+    var rendered = Rendered(node: node, calledVariable: true, renderedVariable: true)
+    rendered.knownEmpty = false
+    return rendered
+  }
 }
 
 /// Where an element is being rendered.
@@ -178,15 +185,8 @@ final class Renderer {
     // Index-based access borrows the style's elements instead of copying them.
     for index in elements.indices {
       if case .choose(let choose) = elements[index] {
-        var chosen: Int?
-        let branches = choose.branches
-        for branchIndex in branches.indices where evaluate(branches[branchIndex].condition) {
-          chosen = branchIndex
-          break
-        }
-        let children = chosen.map { branches[$0].children } ?? choose.otherwise
         renderInto(
-          children, separator: separator, nodes: &nodes, result: &result, apart: &apart,
+          chosenChildren(choose), separator: separator, nodes: &nodes, result: &result, apart: &apart,
           previousStyledSuffix: &previousStyledSuffix, following: following + elements.count - index - 1)
         continue
       }
@@ -242,10 +242,7 @@ final class Renderer {
       if !rendered.isEmpty() { rendered.renderedVariable = true }
       return rendered
     case .choose(let choose):
-      for branch in choose.branches where evaluate(branch.condition) {
-        return render(branch.children, delimiter: nil)
-      }
-      return render(choose.otherwise, delimiter: nil)
+      return render(chosenChildren(choose), delimiter: nil)
     }
   }
 

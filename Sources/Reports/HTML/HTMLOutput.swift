@@ -32,27 +32,21 @@ public struct HTMLOutput: Sendable {
     bytes.append(0x3E)
   }
 
-  /// `<name attribute="prefix value">`, the value escaped after a prefix written as given: the
-  /// one-attribute tags (spans, anchor links) a report writes tens of thousands of, without an
-  /// array of attributes or a joined string each.
+  /// `<name attribute="prefix value">`: the one-attribute tags (spans, anchor links) a report
+  /// writes tens of thousands of, without an array of attributes or a joined string each.
   public mutating func open(_ name: String, attribute: String, value: String, prefix: String = "") {
     bytes.append(0x3C)
     raw(name)
-    bytes.append(0x20)
-    raw(attribute)
-    bytes.append(0x3D)
-    bytes.append(0x22)
-    raw(prefix)
-    escaped(value)
-    bytes.append(0x22)
+    self.attribute(attribute, value, prefix: prefix)
     bytes.append(0x3E)
   }
 
-  /// ` name="value"`, the value escaped.
-  public mutating func attribute(_ name: String, _ value: String) {
+  /// ` name="value"`, the value escaped after a prefix written as given.
+  public mutating func attribute(_ name: String, _ value: String, prefix: String = "") {
     bytes.append(0x20)
     raw(name)
     bytes.append(contentsOf: [0x3D, 0x22])
+    raw(prefix)
     escaped(value)
     bytes.append(0x22)
   }

@@ -108,7 +108,8 @@ public enum InputFiles {
     try write(chunks: [Array(text.utf8)], to: path)
   }
 
-  /// Writes pieces of UTF-8 bytes one after another, as one file (or standard output).
+  /// Writes pieces of UTF-8 bytes one after another, as one file (or standard output): an
+  /// atomic write under the file's lock, so a failed write leaves the file as it was.
   public static func write(chunks: [[UInt8]], to path: String) throws {
     if path == "-" {
       for chunk in chunks { chunk.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) } }
@@ -116,12 +117,7 @@ public enum InputFiles {
     }
     let url = URL(fileURLWithPath: path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else {
-      throw SafeFileError(path: path, message: "cannot open (\(String(cString: strerror(errno))))")
-    }
-    defer { close(descriptor) }
-    for chunk in chunks { try SafeFile.writeAll(chunk, to: descriptor, path: path) }
+    try SafeFile.withLock(path) { try SafeFile.atomicWrite(chunks: chunks, to: path) }
   }
 
   /// The folder part of a path (`.` when none).
