@@ -12,10 +12,7 @@ import Testing
     return names.filter { $0.hasSuffix(".csl") }.sorted()
   }
 
-  @Test(
-    .enabled(
-      if: !SharedStylesTests.sharedStyleFiles().isEmpty,
-      "the official CSL styles in ../shared are absent (a user's clone; CI has them)"))
+  @Test(.sharedStylesPresent)
   func everyOfficialStyleValidatesCleanAndRendersTheBundledBibliography() throws {
     let files = Self.sharedStyleFiles()
     #expect(files.count >= 27)
@@ -56,5 +53,14 @@ import Testing
         #expect(!output.bibliography.contains { $0.isEmpty }, "\(file): an empty entry")
       }
     }
+  }
+}
+
+extension Trait where Self == ConditionTrait {
+  /// Runs a test only where the official styles of ../shared are present, saying why not.
+  static var sharedStylesPresent: Self {
+    .enabled(
+      if: !SharedStylesTests.sharedStyleFiles().isEmpty,
+      "the official CSL styles in ../shared are absent (a user's clone; CI has them)")
   }
 }

@@ -47,10 +47,7 @@ import Testing
     }
   }
 
-  @Test(
-    .enabled(
-      if: !SharedStylesTests.sharedStyleFiles().isEmpty,
-      "the official CSL styles in ../shared are absent (a user's clone; CI has them)"))
+  @Test(.sharedStylesPresent)
   func officialStylesCopyWithoutSharing() throws {
     let files = SharedStylesTests.sharedStyleFiles()
     #expect(files.count >= 27)
