@@ -2,9 +2,46 @@
 /// know is kept and written back as it was read; the CSL 1.0.2 types are static members.
 public struct ItemType: CSLVocabulary {
   public let rawValue: String
-  public init(rawValue: String) { self.rawValue = rawValue }
+  /// The type's index among the CSL 1.0.2 types (below 64), -1 for any other: found once, when
+  /// the type is made (a style is parsed, a reference read), so that a `type` condition reads
+  /// one bit of a word while rendering instead of hashing the name.
+  public let ordinal: Int32
 
-  /// Hashed as a short name (`String.hashShortName`): every `type` condition a style tests looks
-  /// the item's type up in a set.
-  public func hash(into hasher: inout Hasher) { rawValue.hashShortName(into: &hasher) }
+  public init(rawValue: String) {
+    self.rawValue = rawValue
+    self.ordinal = Self.ordinals[rawValue] ?? -1
+  }
+
+  /// The CSL 1.0.2 types, in a fixed order; a type's ordinal is its position.
+  private static let knownNames = [
+    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter",
+    "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event",
+    "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
+    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical", "personal_communication",
+    "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech", "standard",
+    "thesis", "treaty", "webpage",
+  ]
+
+  private static let ordinals: [String: Int32] = {
+    var table: [String: Int32] = [:]
+    for (index, name) in knownNames.enumerated() { table[name] = Int32(index) }
+    return table
+  }()
+
+  /// Two types are the same name. A known type has an ordinal, an unknown one has none, so a
+  /// known and an unknown type always differ; two unknown types compare as strings.
+  public static func == (lhs: ItemType, rhs: ItemType) -> Bool {
+    if lhs.ordinal >= 0 || rhs.ordinal >= 0 { return lhs.ordinal == rhs.ordinal }
+    return lhs.rawValue == rhs.rawValue
+  }
+
+  /// A known type hashes its ordinal; another is hashed as a short name
+  /// (`String.hashShortName`).
+  public func hash(into hasher: inout Hasher) {
+    if ordinal >= 0 {
+      hasher.combine(ordinal)
+      return
+    }
+    rawValue.hashShortName(into: &hasher)
+  }
 }

@@ -13,7 +13,7 @@ public enum ParallelMap {
     guard count >= minimumCount, count >= 2 else { return body(0..<max(0, count)) }
     let chunks = min(16, max(2, count / max(1, itemsPerChunk)))
     let size = (count + chunks - 1) / chunks
-    let results = Mutex<[Int: [T]]>([:])
+    let results = Mutex<[[T]]>(Array(repeating: [], count: chunks))
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       // Clamped: with few items per chunk the last chunks can start past the end.
       let range = min(count, chunk * size)..<min(count, (chunk + 1) * size)
@@ -21,9 +21,45 @@ public enum ParallelMap {
       let values = body(range)
       results.withLock { $0[chunk] = values }
     }
-    return results.withLock { table in
-      (0..<chunks).flatMap { table[$0] ?? [] }
+    return joined(results, chunks: chunks)
+  }
+
+  /// The chunks' results in order, copied into place on all cores: each core takes a chunk's
+  /// array out of the table, copies it to its offset and frees it. Joined on one core, copying
+  /// every result (retaining its parts) and then freeing the chunk arrays (releasing them
+  /// again) held the other cores idle between two parallel steps.
+  private static func joined<T: Sendable>(_ results: borrowing Mutex<[[T]]>, chunks: Int) -> [T] {
+    let counts = results.withLock { table in table.map(\.count) }
+    var starts: [Int] = []
+    var total = 0
+    for count in counts {
+      starts.append(total)
+      total += count
     }
+    guard total > 0 else { return [] }
+    let offsets = starts
+    let target = [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+      let base = Destination(address: buffer.baseAddress)
+      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let values = results.withLock { table in
+          defer { table[chunk] = [] }
+          return table[chunk]
+        }
+        guard let address = base.address else { return }
+        values.withUnsafeBufferPointer { source in
+          guard let start = source.baseAddress else { return }
+          (address + offsets[chunk]).initialize(from: start, count: source.count)
+        }
+      }
+      initialized = total
+    }
+    return target
+  }
+
+  /// Where the joined results go. Every chunk writes its own disjoint part of the buffer, and
+  /// the buffer outlives the concurrent step, so sharing the address across threads is safe.
+  private struct Destination<T>: @unchecked Sendable {
+    let address: UnsafeMutablePointer<T>?
   }
 
   /// An order-preserving map of `inputs`, for work that is pure per element.

@@ -131,4 +131,39 @@ import Testing
     #expect(error.location == SourceLocation(file: "syntax.json", line: 1, column: column))
     #expect(read.diagnostics == Self.sequential(text, file: "syntax.json").diagnostics)
   }
+
+  /// A UTF-8 file needs no decoding: its bytes are read as they are. A byte-order mark sends
+  /// the same items down the decoding path, so both reads must agree in everything.
+  @Test(arguments: ["plain", "markers", "duplicates", "non-ASCII", "empty"])
+  func bytesReadAsTheirDecodedTextReads(_ kind: String) {
+    var items = (0..<Self.count).map { Self.item($0) }
+    switch kind {
+    case "markers": items[5] = #"{"id":"m","type":"book","note":"<<<<<<< ours\n=======\n>>>>>>> theirs"}"#
+    case "duplicates": items[9] = Self.item(3)
+    case "non-ASCII": items[2] = #"{"id":"z","type":"book","title":"《中国政治》 — ÅÉÎ 🎓"}"#
+    case "empty": items = []
+    default: break
+    }
+    let bytes = Array(Self.minified(items).utf8)
+    let plain = BibFormats.read(bytes, format: .cslJSON, file: "f.json")
+    let decoded = BibFormats.read([0xEF, 0xBB, 0xBF] + bytes, format: .cslJSON, file: "f.json")
+    #expect(plain.references == decoded.references)
+    #expect(plain.references.count == items.count)
+    #expect(plain.document.locations == decoded.document.locations)
+    #expect(plain.document.fieldLocations == decoded.document.fieldLocations)
+    #expect(plain.diagnostics == decoded.diagnostics)
+    // Marker runs inside a string start no line: a file that parses holds no conflict.
+    #expect(!plain.diagnostics.contains { $0.code == "conflict-markers" })
+  }
+
+  /// Bytes that are not UTF-8 never pass as such: a stray byte in a string is read as
+  /// Windows-1252 with a warning, as the decoding path has always done.
+  @Test func aStrayByteStillTakesTheDecodingPath() throws {
+    var bytes = Array(Self.minified((0..<Self.count).map { Self.item($0) }).utf8)
+    let at = try #require(bytes.firstIndex(of: UInt8(ascii: "Z")))
+    bytes[at] = 0xE9
+    let read = BibFormats.read(bytes, format: .cslJSON, file: "latin.json")
+    #expect(read.references.count == Self.count)
+    #expect(read.diagnostics.contains { $0.code == "invalid-utf8" })
+  }
 }

@@ -103,4 +103,21 @@ import Testing
     #expect(cite.label == LocatorType("x-timecode"))
     #expect(cite.position == .ibidWithLocator)
   }
+
+  /// Every CSL 1.0.2 type has its own ordinal below 64 (a bit of a word in a `type`
+  /// condition); another name has none, and compares and hashes as written.
+  @Test func knownTypesHaveOrdinalsAndOthersCompareAsWritten() {
+    let ordinals = CSLVariables.itemTypes.map(\.ordinal)
+    #expect(ordinals.allSatisfy { (0..<64).contains($0) })
+    #expect(Set(ordinals).count == CSLVariables.itemTypes.count)
+    for type in CSLVariables.itemTypes {
+      let again = ItemType(rawValue: String(type.rawValue))
+      #expect(again == type && again.hashValue == type.hashValue)
+      #expect(ItemType("x-" + type.rawValue) != type)
+    }
+    #expect(ItemType("x-podcast").ordinal == -1)
+    #expect(ItemType("x-podcast") == ItemType("x-podcast"))
+    #expect(ItemType("x-podcast").hashValue == ItemType("x-podcast").hashValue)
+    #expect(ItemType("Book") != .book && ItemType("x-podcast") != ItemType("x-podcasts"))
+  }
 }

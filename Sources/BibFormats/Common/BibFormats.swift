@@ -11,6 +11,7 @@ public enum BibFormats {
   )
     -> BibReadResult
   {
+    if format == .cslJSON, let result = readPlainJSON(bytes, file: file, encoding: encoding) { return result }
     let decoded = TextDecoder.decode(bytes, file: file, encoding: encoding)
     guard let text = decoded.text else {
       return BibReadResult(document: BibDocument(), diagnostics: decoded.diagnostics)
@@ -28,6 +29,25 @@ public enum BibFormats {
     case .ris: result = RISReader.read(text, file: file)
     }
     result.diagnostics = decoded.diagnostics + conflictMarkers(text, file: file) + result.diagnostics
+    return result
+  }
+
+  /// CSL-JSON read from the bytes as they are, when they need no decoding: no byte-order
+  /// mark, not UTF-16, no other encoding asked for, and an array whose elements all parse.
+  /// The parser takes a string's non-ASCII bytes only when they are valid UTF-8, and outside
+  /// strings JSON is ASCII: an array that parses is valid UTF-8, read exactly as its decoded
+  /// text would be. Decoding made two copies of the file first (the text, then its bytes
+  /// again). Nil sends the file down the decoding path.
+  private static func readPlainJSON(_ bytes: [UInt8], file: String, encoding: String?) -> BibReadResult? {
+    if let encoding, !["utf8", "utf-8"].contains(encoding.lowercased()) { return nil }
+    let marks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]]
+    guard !marks.contains(where: { bytes.starts(with: $0) }), TextDecoder.utf16WithoutMark(bytes) == nil,
+      var result = CSLItemRepair.read(bytes, file: file)
+    else { return nil }
+    let markers = bytes.withUnsafeBufferPointer(hasMarkerRun)
+    if markers {
+      result.diagnostics = conflictMarkers(String(decoding: bytes, as: UTF8.self), file: file) + result.diagnostics
+    }
     return result
   }
 

@@ -6,6 +6,19 @@ import Foundation
   import Darwin
 #endif
 
+/// Reads up to `count` bytes into `base`, going on after interrupted and short reads; how
+/// many were read (fewer at the end of the file or on an error).
+private func readFully(_ descriptor: Int32, into base: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+  var done = 0
+  while done < count {
+    let got = read(descriptor, base + done, count - done)
+    if got < 0 && errno == EINTR { continue }
+    guard got > 0 else { break }
+    done += got
+  }
+  return done
+}
+
 /// Why a safe read or write did not happen.
 public struct SafeFileError: Error, Sendable, CustomStringConvertible {
   /// The file concerned.
@@ -56,6 +69,31 @@ public enum SafeFile {
     }
     let bytes = [UInt8](data)
     return Snapshot(bytes: bytes, hash: hash(bytes))
+  }
+
+  /// A whole file's bytes, read straight into the array (Foundation's `contents(atPath:)`
+  /// reads into `Data`, which then has to be copied: a second pass over a large bibliography).
+  /// Nil when the file cannot be read or is a directory. A file that is not regular (a pipe)
+  /// or that grows while it is read is left to Foundation.
+  public static func contents(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    let kind = info.st_mode & S_IFMT
+    if kind == S_IFDIR { return nil }
+    let size = Int(info.st_size)
+    guard kind == S_IFREG, size > 0 else { return FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      count = buffer.baseAddress.map { readFully(descriptor, into: $0, count: size) } ?? 0
+    }
+    // Shorter or longer than its size said (it changed meanwhile): read it again, whole.
+    var extra: UInt8 = 0
+    guard bytes.count == size, readFully(descriptor, into: &extra, count: 1) == 0 else {
+      return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+    return bytes
   }
 
   /// Runs `body` holding an exclusive lock on `path + ".lock"`. The lock file is removed

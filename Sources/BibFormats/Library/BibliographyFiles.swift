@@ -27,6 +27,7 @@ public enum BibliographyFiles {
         ?? BibFormats.sniff(Substring(String(decoding: file.bytes.prefix(8192).filter { $0 != 0 }, as: UTF8.self)))
         ?? .cslJSON
       let result = BibFormats.read(file.bytes, format: format, file: file.path, encoding: encoding)
+      if files.count == 1, let alone = Self.takenWhole(result) { return alone }
       merged.diagnostics += result.diagnostics
       let total = merged.document.references.count + result.references.count
       merged.document.references.reserveCapacity(total)
@@ -54,6 +55,21 @@ public enum BibliographyFiles {
       }
     }
     return merged
+  }
+
+  /// A lone file's result as the merge below would make it, without copying entry by entry:
+  /// nil when two of its entries share an id, or when its places name an id no entry has.
+  private static func takenWhole(_ result: BibReadResult) -> BibReadResult? {
+    var ids = Set<String>(minimumCapacity: result.references.count)
+    guard result.references.allSatisfy({ ids.insert($0.id).inserted }),
+      result.document.locations.keys.allSatisfy(ids.contains),
+      result.document.fieldLocations.keys.allSatisfy(ids.contains)
+    else { return nil }
+    var document = BibDocument()
+    document.references = result.document.references
+    document.locations = result.document.locations
+    document.fieldLocations = result.document.fieldLocations
+    return BibReadResult(document: document, diagnostics: result.diagnostics)
   }
 
   /// `id-N` for the first N from `counter` on that is not taken; `counter` moves past it, so

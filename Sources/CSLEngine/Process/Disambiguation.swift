@@ -80,9 +80,13 @@ struct Disambiguation {
     return group.allSatisfy { twinOf[$0] == representative && states[$0] == states[first] }
   }
 
-  /// Records renderings made elsewhere (on all cores) under the item's current settings.
-  mutating func remember(_ item: Int, _ texts: [String]) {
-    renderings[item] = Rendering(state: states[item] ?? DisambiguationState(), texts: texts)
+  /// Records renderings made elsewhere (on all cores) under the items' current settings:
+  /// `texts(position)` are those of `items[position]`.
+  mutating func remember(_ items: [Int], texts: (Int) -> [String]) {
+    renderings.reserveCapacity(renderings.count + items.count)
+    for (position, item) in items.enumerated() {
+      renderings[item] = Rendering(state: states[item] ?? DisambiguationState(), texts: texts(position))
+    }
   }
 
   /// True when the renderings are known for the item's current settings.
@@ -90,25 +94,25 @@ struct Disambiguation {
     renderings[item]?.state == (states[item] ?? DisambiguationState())
   }
 
-  /// Groups of items whose renderings collide.
+  /// Groups of items whose renderings collide, ordered by the text they share.
   mutating func ambiguousGroups(_ items: [Int]) -> [[Int]] {
-    var byText: [String: [Int]] = [:]
-    byText.reserveCapacity(items.count)
+    // Each text's first item, or the list of items that share it: one hash per text, and a
+    // list only for the few texts items share (most texts are one item's).
+    var owners = TextOwners(capacity: items.count)
     for item in items {
       let texts = renderings(item)
       // Most items are cited in one context: their one text needs no set.
       if texts.count == 1 {
-        byText[texts[0], default: []].append(item)
+        owners.claim(texts[0], by: item)
         continue
       }
-      for text in Set(texts) { byText[text, default: []].append(item) }
+      for text in Set(texts) { owners.claim(text, by: item) }
     }
     var groups: [[Int]] = []
     var seenGroups = Set<[Int]>()
-    // Only texts two items share make a group: the rest are never sorted.
-    for (text, _) in byText.filter({ $0.value.count > 1 }).sorted(by: { $0.key < $1.key }) {
-      let members = Array(Set(byText[text] ?? [])).sorted()
-      if members.count > 1, seenGroups.insert(members).inserted { groups.append(members) }
+    for members in owners.sharedLists() {
+      let sorted = Array(Set(members)).sorted()
+      if sorted.count > 1, seenGroups.insert(sorted).inserted { groups.append(sorted) }
     }
     return groups
   }
@@ -159,7 +163,7 @@ struct Disambiguation {
         }
       }
     }
-    for (position, item) in items.enumerated() { remember(item, rendered[position]) }
+    remember(items) { rendered[$0] }
   }
 
   /// One group's share of a pass: its items' settings and renderings.
@@ -269,5 +273,37 @@ struct Disambiguation {
     if distinctCount(search.group) <= search.initialDistinct && classCount(search.group) <= search.initialClasses {
       for item in search.group { restore(search.initial, item) }
     }
+  }
+}
+
+/// Who renders each text: the first item, until a second one claims it; then the list of all
+/// of them.
+private struct TextOwners {
+  /// A text's owner: `-1 - item` while one item has it, else its index in `lists`.
+  private var owner: [String: Int] = [:]
+  private var lists: [[Int]] = []
+  private var texts: [String] = []
+
+  init(capacity: Int) { owner.reserveCapacity(capacity) }
+
+  mutating func claim(_ text: String, by item: Int) {
+    Self.claim(&owner[text, default: Int.min], text: text, item: item, lists: &lists, texts: &texts)
+  }
+
+  private static func claim(_ slot: inout Int, text: String, item: Int, lists: inout [[Int]], texts: inout [String]) {
+    if slot == Int.min {
+      slot = -1 - item
+    } else if slot < 0 {
+      lists.append([-1 - slot, item])
+      texts.append(text)
+      slot = lists.count - 1
+    } else {
+      lists[slot].append(item)
+    }
+  }
+
+  /// The lists of texts more than one item claimed, in the order of their texts.
+  func sharedLists() -> [[Int]] {
+    lists.indices.sorted { texts[$0] < texts[$1] }.map { lists[$0] }
   }
 }

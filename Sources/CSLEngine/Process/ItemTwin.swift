@@ -52,19 +52,42 @@ struct ItemTwin: Hashable, Sendable {
   }
 
   /// For each item, the first item of the list with the same key (itself when none before).
-  /// The keys are made and hashed on all cores; only the table of first items is sequential.
+  /// The keys are made and hashed on all cores; only the table of first items is sequential,
+  /// and it holds positions by hash value: keys are compared (and never copied) only where
+  /// two share a hash, which for different works is rare.
   static func representatives(_ items: [Int], key: @Sendable (Int) -> ItemTwin) -> [Int] {
     let keyed = ParallelMap.map(count: items.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 64) {
       range in
       range.map { HashedTwin(key(items[$0])) }
     }
-    var first: [HashedTwin: Int] = [:]
-    first.reserveCapacity(items.count)
-    return zip(items, keyed).map { item, twin in
-      if let found = first[twin] { return found }
-      first[twin] = item
-      return item
+    var firstWithHash: [Int: Int] = [:]
+    firstWithHash.reserveCapacity(keyed.count)
+    // Later positions whose key differs from the first with their hash, by hash.
+    var others: [Int: [Int]] = [:]
+    var result: [Int] = []
+    result.reserveCapacity(keyed.count)
+    for position in keyed.indices {
+      let hash = keyed[position].hash
+      let first = claim(&firstWithHash[hash, default: -1], by: position)
+      if first < 0 {
+        result.append(items[position])
+      } else if keyed[first].twin == keyed[position].twin {
+        result.append(items[first])
+      } else if let match = others[hash]?.first(where: { keyed[$0].twin == keyed[position].twin }) {
+        result.append(items[match])
+      } else {
+        others[hash, default: []].append(position)
+        result.append(items[position])
+      }
     }
+    return result
+  }
+
+  /// The position that holds `slot` already, or -1 after giving it to `position`.
+  private static func claim(_ slot: inout Int, by position: Int) -> Int {
+    guard slot < 0 else { return slot }
+    slot = position
+    return -1
   }
 }
 

@@ -92,13 +92,16 @@ extension Processor {
     // other names are settled again with those.
     let options = compiled.citationNameOptions
     let firstOnly = registersFirstNamesOnly
-    let guessed = cited.map { item -> [[Name]] in
-      let names = Self.citedNames(references[item], options: options, etAl: true)
-      return names.isEmpty ? [] : [Array(names.prefix(firstOnly ? 1 : names.count))]
+    let references = self.references
+    let guessed = ParallelMap.map(count: cited.count) { range, _ in
+      range.map { position -> [[Name]] in
+        let names = Self.citedNames(references[cited[position]], options: options, etAl: true)
+        return names.isEmpty ? [] : [Array(names.prefix(firstOnly ? 1 : names.count))]
+      }
     }
     globalNameDisambiguation(cited, printed: guessed, rule: rule, states: &pass.states)
     var printed = collectPrinted(cited, contexts: pass.contexts, states: pass.states, cache: pass.renderCache)
-    for (position, item) in cited.enumerated() { pass.remember(item, printed[position].texts) }
+    pass.remember(cited) { printed[$0].texts }
     // citeproc-js also registers the names its sort keys print (it computes every key of
     // every item before the cites render), so a name no cite prints can make another
     // expand. The specification disambiguates rendered names only: Cited keeps to that

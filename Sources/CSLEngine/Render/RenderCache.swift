@@ -46,12 +46,15 @@ final class RenderCache {
   }
 }
 
-/// The arguments of one `initials` call.
+/// The arguments of one `initials` call. Hashed by the given name alone: a run's calls share
+/// the style's mark and flags, so hashing them too only added work to every look-up.
 private struct InitialsKey: Hashable {
   var given: String
   var mark: String
   var hyphen: Bool
   var initialize: Bool
+
+  func hash(into hasher: inout Hasher) { hasher.combine(given) }
 }
 
 /// What one number parse depends on.

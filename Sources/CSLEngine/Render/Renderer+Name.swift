@@ -73,6 +73,7 @@ extension Renderer {
     let particleSpace = compiled.particleSpace
     func spaced(_ nodes: [(String, Node)], joiningDropping: Bool = false) -> [Node] {
       var result: [Node] = []
+      result.reserveCapacity(max(0, 2 * nodes.count - 1))
       var previous = ""
       for (text, node) in nodes where !text.isEmpty {
         if !result.isEmpty, let last = previous.last, last != "'" && last != "\u{2019}" && last != "-" && last != " " {
@@ -118,6 +119,7 @@ extension Renderer {
         compiled.style.demoteNonDroppingParticle == .displayAndSort
         || (mode == .sort && compiled.style.demoteNonDroppingParticle == .sortOnly)
       var pieces: [Node] = []
+      pieces.reserveCapacity(4)
       let givenPieces: [Node]
       if demote {
         pieces.append(block([familyCore], familyPart))
@@ -148,6 +150,7 @@ extension Renderer {
       ], joiningDropping: true)
     if !suffix.isEmpty { familyPieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }
     var pieces: [Node] = []
+    pieces.reserveCapacity(3)
     if !given.isEmpty {
       pieces.append(block([givenCore], givenPart))
       if !(givenPart?.suffix?.last.map { $0.isWhitespace } ?? false) { pieces.append(.text(" ")) }
@@ -203,8 +206,10 @@ extension Renderer {
 
   /// One name piece with the name-part's formatting (and text-case for the main piece).
   private func piece(_ text: String, _ decoration: CSL.Decoration?, withCase: Bool = false) -> Node {
-    guard let decoration, !text.isEmpty else { return RichText.parse(text, quotes: compiled.terms.dataQuotes) }
+    // An empty part (no particle, most often) parses to itself.
+    guard !text.isEmpty else { return .text(text) }
     var node = RichText.parse(text, quotes: compiled.terms.dataQuotes)
+    guard let decoration else { return node }
     if withCase, let textCase = decoration.textCase {
       // citeproc-js cases name parts whatever the item's language.
       var caser = TextCaser(textCase, english: true)
@@ -215,10 +220,15 @@ extension Renderer {
 
   /// The name-part's affixes around its pieces.
   private func block(_ nodes: [Node], _ decoration: CSL.Decoration?) -> Node {
+    let prefix = decoration?.prefix ?? ""
+    let suffix = decoration?.suffix ?? ""
+    // Most name-parts have no affixes: the pieces are the block (no list to build).
+    if prefix.isEmpty && suffix.isEmpty { return nodes.count == 1 ? nodes[0] : .sequence(nodes) }
     var parts: [Node] = []
-    if let prefix = decoration?.prefix, !prefix.isEmpty { parts.append(.text(prefix)) }
+    parts.reserveCapacity(nodes.count + 2)
+    if !prefix.isEmpty { parts.append(.text(prefix)) }
     parts.append(contentsOf: nodes)
-    if let suffix = decoration?.suffix, !suffix.isEmpty { parts.append(.text(suffix)) }
+    if !suffix.isEmpty { parts.append(.text(suffix)) }
     return parts.count == 1 ? parts[0] : .sequence(parts)
   }
 

@@ -203,21 +203,21 @@ extension Renderer {
     return choose.otherwise
   }
 
-  func evaluate(_ condition: CSL.Condition) -> Bool {
+  @inline(__always) func evaluate(_ condition: CSL.Condition) -> Bool {
     let types = condition.types
     switch condition.match {
     case .all:
       // As citeproc-js reads styles, the values of one `type` attribute are alternatives
       // ("chapter article-journal"), whatever `match` says; `match` joins the attributes.
-      if !types.isEmpty && !types.contains(reference.type) { return false }
+      if !types.isEmpty && !condition.listsType(reference.type) { return false }
       for item in condition.otherTests where !test(item) { return false }
       return true
     case .any:
-      if types.contains(reference.type) { return true }
+      if !types.isEmpty && condition.listsType(reference.type) { return true }
       for item in condition.otherTests where test(item) { return true }
       return false
     case .none:
-      if types.contains(reference.type) { return false }
+      if !types.isEmpty && condition.listsType(reference.type) { return false }
       for item in condition.otherTests where test(item) { return false }
       return true
     }

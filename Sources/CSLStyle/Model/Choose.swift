@@ -42,6 +42,15 @@ extension CSL {
     /// The `type` tests as a set, and the other tests, for quick evaluation.
     public private(set) var types: Set<ItemType> = []
     public private(set) var otherTests: [Test] = []
+    /// The known types of `types` as bits at their ordinals (`ItemType.ordinal`): an item of a
+    /// known type is one of `types` exactly when its bit is set.
+    public private(set) var typeBits: UInt64 = 0
+
+    /// Whether `type` is one of `types`.
+    @inlinable public func listsType(_ type: ItemType) -> Bool {
+      if (0..<64).contains(type.ordinal) { return typeBits >> UInt64(type.ordinal) & 1 != 0 }
+      return types.contains(type)
+    }
 
     public init(tests: [Test], match: Match = .all) {
       self.tests = tests
@@ -52,8 +61,14 @@ extension CSL {
     private mutating func index() {
       types = []
       otherTests = []
+      typeBits = 0
       for test in tests {
-        if case .type(let type) = test { types.insert(type) } else { otherTests.append(test) }
+        guard case .type(let type) = test else {
+          otherTests.append(test)
+          continue
+        }
+        types.insert(type)
+        if (0..<64).contains(type.ordinal) { typeBits |= 1 << UInt64(type.ordinal) }
       }
     }
   }

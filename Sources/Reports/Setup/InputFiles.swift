@@ -93,11 +93,11 @@ public enum InputFiles {
     var files: [BibliographyFiles.File] = []
     var diagnostics: [Diagnostic] = []
     for path in paths {
-      guard let data = FileManager.default.contents(atPath: path) else {
+      guard let bytes = SafeFile.contents(path) else {
         diagnostics.append(Diagnostic(.error, code: "unreadable-file", message: "cannot read bibliography '\(path)'"))
         continue
       }
-      files.append(BibliographyFiles.File(path: path, bytes: [UInt8](data)))
+      files.append(BibliographyFiles.File(path: path, bytes: bytes))
     }
     let result = BibliographyFiles.read(files, encoding: encoding)
     return (result.references, diagnostics + result.diagnostics)

@@ -62,11 +62,11 @@ struct KnowledgeInputOptions: ParsableArguments {
       }
       var bibliographyFiles: [BibliographyFiles.File] = []
       for path in paths {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = SafeFile.contents(path) else {
           CLIOutput.error("cannot read the bibliography '\(path)'")
           throw ExitCode(2)
         }
-        bibliographyFiles.append(BibliographyFiles.File(path: path, bytes: [UInt8](data)))
+        bibliographyFiles.append(BibliographyFiles.File(path: path, bytes: bytes))
       }
       return Files(project: project, folder: base, knowledge: files, bibliography: bibliographyFiles)
     } catch let error as KnowledgeDirectory.ReadError {

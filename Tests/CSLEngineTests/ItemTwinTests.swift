@@ -1,0 +1,49 @@
+import BibModel
+import CSLStyle
+import Testing
+
+@testable import CSLEngine
+
+/// Twins (one work under several ids) are found by a table of positions by hash value: the
+/// first item with the same key, exactly as comparing every item with every earlier one finds
+/// it, also where different works share a hash (same type, title, first family name, year).
+@Suite struct ItemTwinTests {
+  static func compiled() throws -> CompiledStyle {
+    let text = """
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        <info><id/><title/></info>
+        <citation><layout><text variable="title"/></layout></citation>
+      </style>
+      """
+    let style = try #require(StyleParser.parse(text).style)
+    return CompiledStyle(style: style, locale: CSL.Locale(lang: "en-US"))
+  }
+
+  /// Works that differ only in volume (hashed alike) or are copies under other ids.
+  static func references(_ count: Int) -> [Reference] {
+    (0..<count).map { index in
+      var reference = Reference(id: "r\(index)", type: index % 5 == 0 ? .chapter : .book)
+      reference.variables[.title] = "Title \(index % 4)"
+      reference.variables[.volume] = String(index % 3)
+      reference.names[.author] = [Name(family: "Zhou", given: index % 7 == 0 ? "Li" : "Wei")]
+      reference.dates[.issued] = DateValue(year: 2000 + index % 2)
+      return reference
+    }
+  }
+
+  @Test(arguments: [1, 2, 30, 300, 700])
+  func representativesAreTheFirstEqualKeys(count: Int) throws {
+    let style = try Self.compiled()
+    let references = Self.references(count)
+    let items = Array(references.indices.reversed())
+    let key: @Sendable (Int) -> ItemTwin = { ItemTwin(references[$0], contexts: [], style: style) }
+    let found = ItemTwin.representatives(items, key: key)
+    let keys = items.map(key)
+    let expected = items.indices.map { position in
+      items[keys.firstIndex(of: keys[position]) ?? position]
+    }
+    #expect(found == expected)
+    // Different works shared hashes: the table had to tell them apart.
+    #expect(Set(expected).count > Set(keys.map(\.hashValue)).count || count < 30)
+  }
+}
