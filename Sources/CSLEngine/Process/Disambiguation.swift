@@ -40,19 +40,54 @@ struct Disambiguation {
       renderings[item] = shared
       return shared.texts
     }
+    let rendering = Self.rendering(item, state: state, processor: processor, contexts: contexts, cache: renderCache)
+    renderings[item] = rendering
+    if let representative { twinRenderings[representative] = rendering }
+    return rendering.texts
+  }
+
+  /// An item's renderings under `state`, made afresh, with the given-name levels they read.
+  private static func rendering(
+    _ item: Int, state: DisambiguationState, processor: Processor, contexts: [Int: [CiteContext]],
+    cache: RenderCache?
+  ) -> Rendering {
     var texts: [String] = []
     var reads = Set<Int>()
     for context in contexts[item] ?? [] {
       let rendered = processor.renderItemCollecting(
-        item, context: context, state: state, mode: .citation, cache: renderCache, comparing: true,
-        collectNames: false)
+        item, context: context, state: state, mode: .citation, cache: cache, comparing: true, collectNames: false)
       texts.append(rendered.node.plainText)
       reads.formUnion(rendered.givenLevelReads)
     }
-    let rendering = Rendering(state: state, texts: texts, givenLevelReads: reads)
-    renderings[item] = rendering
-    if let representative { twinRenderings[representative] = rendering }
-    return texts
+    return Rendering(state: state, texts: texts, givenLevelReads: reads)
+  }
+
+  /// Makes the renderings `renderings` would make for these items, on all cores, when many are
+  /// out of date (a large group after its settings changed): asked one by one, they were made
+  /// on one core while the others waited. Twins are rendered each (alike, as they render).
+  mutating func refresh(_ items: [Int]) {
+    guard items.count >= ParallelMap.threshold else { return }
+    let stale = items.filter { item in
+      let state = states[item] ?? DisambiguationState()
+      if renderings[item]?.state == state { return false }
+      return twinOf[item].flatMap { twinRenderings[$0]?.state } != state
+    }
+    guard stale.count >= ParallelMap.threshold else { return }
+    let current = states
+    let processor = self.processor
+    let contexts = self.contexts
+    let made = ParallelMap.map(count: stale.count) { range, chunkCache in
+      range.map { position in
+        let item = stale[position]
+        return Self.rendering(
+          item, state: current[item] ?? DisambiguationState(), processor: processor, contexts: contexts,
+          cache: chunkCache)
+      }
+    }
+    for (item, rendering) in zip(stale, made) {
+      renderings[item] = rendering
+      if let representative = twinOf[item] { twinRenderings[representative] = rendering }
+    }
   }
 
   /// True when the item's renderings under its current settings read the given-name level of
@@ -106,6 +141,11 @@ struct Disambiguation {
         owners.claim(texts[0], by: item)
         continue
       }
+      // An item's few texts (one per context) are told apart without building a set.
+      if texts.count <= 8 {
+        for (index, text) in texts.enumerated() where !texts[..<index].contains(text) { owners.claim(text, by: item) }
+        continue
+      }
       for text in Set(texts) { owners.claim(text, by: item) }
     }
     var groups: [[Int]] = []
@@ -119,11 +159,13 @@ struct Disambiguation {
 
   /// How many different sets of renderings the group's items have.
   mutating func classCount(_ group: [Int]) -> Int {
-    Set(group.map { renderings($0) }).count
+    refresh(group)
+    return Set(group.map { renderings($0) }).count
   }
 
   /// The items of the group no other item of it shares a rendering with.
   mutating func uniqueItems(in group: [Int]) -> Set<Int> {
+    refresh(group)
     let shared = sharedTexts(in: group) { $0 }
     return Set(group.filter { item in renderings(item).allSatisfy { !shared.contains($0) } })
   }

@@ -171,39 +171,70 @@ extension Processor {
     let rule = citation.givennameDisambiguationRule
     guard rule == .allNames || rule == .primaryName else { return [:] }
     let primaryOnly = rule == .primaryName
-    let cache = RenderCache()
-    func keys(_ given: String) -> (initials: String, given: String) {
-      let plain = given.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
-      return (cache.initials(plain, with: ".", hyphen: true, initialize: true), plain)
+    let printable = MacroGraph.nameVariables(in: compiled.style)
+    let references = self.references
+    // Each name's keys, worked out once and on all cores; only the registry is filled on one.
+    let perItem = ParallelMap.map(count: order.count) { range, cache in
+      range.map { position in
+        Self.sharedNameKeys(references[order[position]], primaryOnly: primaryOnly, printable: printable, cache: cache)
+      }
     }
     // family → initials → given names.
     var registry: [String: [String: Set<String>]] = [:]
-    let printable = MacroGraph.nameVariables(in: compiled.style)
-    for item in order {
-      for (variable, list) in references[item].names where printable.contains(variable) {
-        for name in list.prefix(primaryOnly ? 1 : list.count) {
-          guard name.literal == nil, let family = name.family, let given = name.given, !given.isEmpty else { continue }
-          let key = keys(given)
-          registry[family, default: [:]][key.initials, default: []].insert(key.given)
+    for keys in perItem {
+      for key in keys where key.printable {
+        registry[key.family, default: [:]][key.initials, default: []].insert(key.given)
+      }
+    }
+    let table = registry
+    let flagged = ParallelMap.map(count: order.count) { range, _ in
+      range.map { position -> [CSLVariable: [Int: UInt8]] in
+        var flags: [CSLVariable: [Int: UInt8]] = [:]
+        for key in perItem[position] {
+          guard let initials = table[key.family] else { continue }
+          var flag: UInt8 = 0
+          if initials.count > 1 { flag |= 1 }
+          if (initials[key.initials]?.count ?? 0) > 1 { flag |= 2 }
+          if flag != 0 { flags[key.variable, default: [:]][key.index] = flag }
         }
+        return flags
       }
     }
     var result: [Int: [CSLVariable: [Int: UInt8]]] = [:]
-    for item in order {
-      for (variable, list) in references[item].names {
-        for (index, name) in list.prefix(primaryOnly ? 1 : list.count).enumerated() {
-          guard name.literal == nil, let family = name.family, let given = name.given, !given.isEmpty,
-            let initials = registry[family]
-          else { continue }
-          let key = keys(given)
-          var flags: UInt8 = 0
-          if initials.count > 1 { flags |= 1 }
-          if (initials[key.initials]?.count ?? 0) > 1 { flags |= 2 }
-          if flags != 0 { result[item, default: [:]][variable, default: [:]][index] = flags }
-        }
-      }
+    for (position, item) in order.enumerated() where !flagged[position].isEmpty {
+      result[item, default: [:]].merge(flagged[position]) { $0.merging($1) { _, new in new } }
     }
     return result
+  }
+
+  /// One name's place and keys for `sharedNames`: its family name, its initials and its given
+  /// name without periods, and whether a printed names variable holds it.
+  private struct SharedNameKey: Sendable {
+    var variable: CSLVariable
+    var index: Int
+    var family: String
+    var initials: String
+    var given: String
+    var printable: Bool
+  }
+
+  /// The keys of a reference's names that can be told apart by their given names.
+  private static func sharedNameKeys(
+    _ reference: Reference, primaryOnly: Bool, printable: Set<CSLVariable>, cache: RenderCache
+  ) -> [SharedNameKey] {
+    var keys: [SharedNameKey] = []
+    for (variable, list) in reference.names {
+      let printed = printable.contains(variable)
+      for (index, name) in list.prefix(primaryOnly ? 1 : list.count).enumerated() {
+        guard name.literal == nil, let family = name.family, let given = name.given, !given.isEmpty else { continue }
+        let plain = given.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
+        let initials = cache.initials(plain, with: ".", hyphen: true, initialize: true)
+        keys.append(
+          SharedNameKey(
+            variable: variable, index: index, family: family, initials: initials, given: plain, printable: printed))
+      }
+    }
+    return keys
   }
 
   /// The options of the first `cs:name` the citation layout reaches (through macros, in

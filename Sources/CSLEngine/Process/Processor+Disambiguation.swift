@@ -170,19 +170,26 @@ extension Processor {
       for group in groups { step(group, &pass) }
       return
     }
-    let parts = groups.map { pass.part($0) }
+    // A large group renders its items on all cores itself (`Disambiguation.refresh`): it is
+    // searched on its own, after the others; searched as one chunk of the parallel map, it
+    // kept one core busy long after the other had finished.
+    let small = groups.filter { $0.count < ParallelMap.threshold }
+    let parts = small.map { pass.part($0) }
     let contexts = pass.contexts
     let twins = pass.twinOf
-    let searched = ParallelMap.map(count: groups.count) { range, chunkCache in
+    // One group per chunk at the least: a group's search costs its size times the settings
+    // it tries, so groups differ widely, and chunks of many groups left one running alone.
+    let searched = ParallelMap.map(count: small.count, minimumCount: 2, itemsPerChunk: 1) { range, chunkCache in
       range.map { index in
         var alone = Disambiguation(processor: self, contexts: contexts, cache: chunkCache)
         alone.twinOf = twins
-        alone.adopt(parts[index], for: groups[index])
-        step(groups[index], &alone)
-        return alone.part(groups[index])
+        alone.adopt(parts[index], for: small[index])
+        step(small[index], &alone)
+        return alone.part(small[index])
       }
     }
-    for (group, part) in zip(groups, searched) { pass.adopt(part, for: group) }
+    for (group, part) in zip(small, searched) { pass.adopt(part, for: group) }
+    for group in groups where group.count >= ParallelMap.threshold { step(group, &pass) }
   }
 
   /// Step 1, add names, for one group of colliding cites: names beyond et-al-use-first are

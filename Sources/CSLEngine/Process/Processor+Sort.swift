@@ -179,40 +179,68 @@ extension Processor {
         table.values[position][key] = table.values[representative][key]
       }
       guard key + 1 < keys.count else { break }
-      tied = Self.stillTied(tied) { table.values[$0][key] }
+      tied = Self.stillTied(tied, values: table.values, key: key)
     }
   }
 
   /// The entries of `tied` that share their group and their value of the next key with
   /// another entry, regrouped by both (values equal as `SortValue.compare` finds them equal).
+  /// Each entry's value is hashed on all cores; the table of groups, filled on one, then hashes
+  /// integers and compares values only where hashes meet.
   private static func stillTied(
-    _ tied: [(position: Int, group: Int)], value: (Int) -> SortValue?
+    _ tied: [(position: Int, group: Int)], values: [[SortValue?]], key: Int
   ) -> [(position: Int, group: Int)] {
-    struct Tie: Hashable {
-      var group: Int
-      var value: String?
+    let ties = ParallelMap.map(count: tied.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 512) { range in
+      range.map { index in
+        let entry = tied[index]
+        return Tie(group: entry.group, value: values[entry.position][key])
+      }
     }
     var groups: [Tie: Int] = [:]
+    groups.reserveCapacity(tied.count)
     var sizes: [Int] = []
     var regrouped: [(position: Int, group: Int)] = []
     regrouped.reserveCapacity(tied.count)
-    for entry in tied {
-      let text: String?
-      switch value(entry.position) {
-      case .number(let number): text = String(number)
-      case .text(let string): text = string
-      case .missing, nil: text = nil
-      }
-      let tie = Tie(group: entry.group, value: text)
-      let group = groups[tie] ?? sizes.count
-      if group == sizes.count {
-        groups[tie] = group
-        sizes.append(0)
-      }
+    for (entry, tie) in zip(tied, ties) {
+      let group = Tie.claim(&groups[tie, default: -1], next: sizes.count)
+      if group == sizes.count { sizes.append(0) }
       sizes[group] += 1
       regrouped.append((entry.position, group))
     }
     return regrouped.filter { sizes[$0.group] > 1 }
+  }
+
+  /// A group of ties and a key's value in it, as text (numbers by their digits, as
+  /// `SortValue.compare` compares a number with a text), with its hash value computed once.
+  private struct Tie: Hashable, Sendable {
+    let group: Int
+    let value: String?
+    let hash: Int
+
+    init(group: Int, value: SortValue?) {
+      self.group = group
+      switch value {
+      case .number(let number): self.value = String(number)
+      case .text(let string): self.value = string
+      case .missing, nil: self.value = nil
+      }
+      var hasher = Hasher()
+      hasher.combine(group)
+      hasher.combine(self.value)
+      hash = hasher.finalize()
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    static func == (lhs: Tie, rhs: Tie) -> Bool {
+      lhs.hash == rhs.hash && lhs.group == rhs.group && lhs.value == rhs.value
+    }
+
+    /// The group number in `slot`, or `next` after putting it there.
+    static func claim(_ slot: inout Int, next: Int) -> Int {
+      if slot < 0 { slot = next }
+      return slot
+    }
   }
 
   func sortValue(
