@@ -27,8 +27,7 @@ import Testing
   }
 
   static func clone(_ name: String, port: Int, token: String) throws -> Clone {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "cited-sync-\(name)-\(UUID().uuidString)")
+    let folder = Scratch.folder("sync-\(name)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let client = SyncClient(server: "http://localhost:\(port)", token: token)
     return Clone(

@@ -26,7 +26,7 @@ struct TestServer: Sendable {
   }
 
   static func sqliteStore() throws -> SQLiteStore {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cited-serve-\(UUID().uuidString)")
+    let folder = Scratch.folder("serve")
     return try SQLiteStore(path: folder.path + "/library.sqlite")
   }
 

@@ -4,8 +4,16 @@ import Testing
 /// Commands that rewrite the file they read leave it untouched when reading it reported an
 /// error, and still write the repairs of a file that only had warnings.
 @Suite struct BibRewriteTests {
+  /// One folder per test process, removed when the process exits.
+  static let scratch: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cited-rewrite-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    atexit { try? FileManager.default.removeItem(at: BibRewriteTests.scratch) }
+    return url
+  }()
+
   static func folder() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("cited-rewrite-\(UUID().uuidString)").path
+    let path = Self.scratch.appendingPathComponent("rewrite-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
