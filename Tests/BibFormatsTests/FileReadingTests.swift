@@ -44,4 +44,20 @@ import Testing
     #expect(alone.diagnostics == merged.diagnostics)
     #expect(alone.document.blocks.isEmpty)
   }
+
+  /// Pieces are gathered into large writes: whatever their sizes (empty, small, around and
+  /// above the gathering size), the file holds them in order.
+  @Test func piecesOfEverySizeAreWrittenInOrder() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("out.html").path
+    let sizes =
+      [0, 1, 3_000, 0, (1 << 20) - 1, 2, 1 << 20, 5, (1 << 20) + 7, 4_096, 1]
+      + Array(repeating: 2_999, count: 700)
+    let pieces = sizes.enumerated().map { index, size in
+      [UInt8](repeating: UInt8(truncatingIfNeeded: index &* 7 &+ 1), count: size)
+    }
+    try SafeFile.atomicWrite(chunks: pieces, to: path)
+    #expect(SafeFile.contents(path) == pieces.flatMap { $0 })
+  }
 }

@@ -187,6 +187,27 @@ public enum SafeFile {
 
   /// `atomicWrite` of pieces written one after another as one file (a large report is made in
   /// pieces and never joined).
+  /// Writes the pieces in order, gathered into writes of about a megabyte: an HTML report of
+  /// 100,000 statements is some 10,000 pieces, and a system call each cost more than copying
+  /// them together.
+  private static func writeGathered(_ chunks: [[UInt8]], to descriptor: Int32, path: String) throws {
+    let size = 1 << 20
+    var buffer: [UInt8] = []
+    for chunk in chunks {
+      if !buffer.isEmpty && buffer.count + chunk.count > size {
+        try writeAll(buffer, to: descriptor, path: path)
+        buffer.removeAll(keepingCapacity: true)
+      }
+      if chunk.count >= size {
+        try writeAll(chunk, to: descriptor, path: path)
+      } else {
+        if buffer.capacity == 0 { buffer.reserveCapacity(size) }
+        buffer.append(contentsOf: chunk)
+      }
+    }
+    if !buffer.isEmpty { try writeAll(buffer, to: descriptor, path: path) }
+  }
+
   public static func atomicWrite(chunks: [[UInt8]], to path: String) throws {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
@@ -204,7 +225,7 @@ public enum SafeFile {
       if !success { unlink(tempPath) }
     }
     do {
-      for chunk in chunks { try writeAll(chunk, to: descriptor, path: path) }
+      try writeGathered(chunks, to: descriptor, path: path)
     } catch {
       close(descriptor)
       throw error
