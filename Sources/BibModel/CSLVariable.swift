@@ -1,7 +1,7 @@
 /// A CSL variable name (`title`, `issued`, `author`, …). Any name is accepted, so a variable
 /// Cited does not know (a CSL-M extension, a typo in a style) is kept and written back as it
 /// was read; the CSL 1.0.2 names are static members.
-public struct CSLVariable: CSLVocabulary {
+public struct CSLVariable: OrdinalVocabulary {
   public let rawValue: String
   /// The name's index among the names Cited knows (CSL 1.0.2's and citeproc-js's), -1 for any
   /// other: found once, when the variable is made (a style is parsed, a reference read), so
@@ -49,26 +49,6 @@ public struct CSLVariable: CSLVocabulary {
     if CSLVariables.dates.contains(self) { return .date }
     if CSLVariables.names.contains(self) { return .name }
     return nil
-  }
-}
-
-extension CSLVariable {
-  /// Two variables are the same name. A known name has an ordinal, an unknown one has none, so
-  /// a known and an unknown name always differ; two unknown names compare as strings.
-  public static func == (lhs: CSLVariable, rhs: CSLVariable) -> Bool {
-    if lhs.ordinal >= 0 || rhs.ordinal >= 0 { return lhs.ordinal == rhs.ordinal }
-    return lhs.rawValue == rhs.rawValue
-  }
-
-  /// A known name hashes its ordinal. Other names are short words that rarely share their
-  /// length and their first and last two bytes: one word of those is hashed instead of every
-  /// byte.
-  public func hash(into hasher: inout Hasher) {
-    if ordinal >= 0 {
-      hasher.combine(ordinal)
-      return
-    }
-    rawValue.hashShortName(into: &hasher)
   }
 }
 

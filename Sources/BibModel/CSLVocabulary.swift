@@ -15,3 +15,30 @@ extension CSLVocabulary {
 
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+/// A vocabulary whose known names are numbered (`ordinal`, -1 for any other name), so that
+/// comparing and hashing them while rendering reads one integer, not the string.
+public protocol OrdinalVocabulary: CSLVocabulary {
+  /// The name's index among the names Cited knows, -1 for any other.
+  var ordinal: Int32 { get }
+}
+
+extension OrdinalVocabulary {
+  /// Two values are the same name. A known name has an ordinal, an unknown one has none, so a
+  /// known and an unknown name always differ; two unknown names compare as strings.
+  @inlinable public static func == (lhs: Self, rhs: Self) -> Bool {
+    if lhs.ordinal >= 0 || rhs.ordinal >= 0 { return lhs.ordinal == rhs.ordinal }
+    return lhs.rawValue == rhs.rawValue
+  }
+
+  /// A known name hashes its ordinal. Other names are short words that rarely share their
+  /// length and their first and last two bytes: one word of those is hashed instead of every
+  /// byte (`String.hashShortName`).
+  @inlinable public func hash(into hasher: inout Hasher) {
+    if ordinal >= 0 {
+      hasher.combine(ordinal)
+      return
+    }
+    rawValue.hashShortName(into: &hasher)
+  }
+}

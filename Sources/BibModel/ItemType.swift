@@ -1,6 +1,6 @@
 /// A CSL item type (`article-journal`, `book`, …). Any name is accepted, so a type Cited does not
 /// know is kept and written back as it was read; the CSL 1.0.2 types are static members.
-public struct ItemType: CSLVocabulary {
+public struct ItemType: OrdinalVocabulary {
   public let rawValue: String
   /// The type's index among the CSL 1.0.2 types (below 64), -1 for any other: found once, when
   /// the type is made (a style is parsed, a reference read), so that a `type` condition reads
@@ -27,21 +27,4 @@ public struct ItemType: CSLVocabulary {
     for (index, name) in knownNames.enumerated() { table[name] = Int32(index) }
     return table
   }()
-
-  /// Two types are the same name. A known type has an ordinal, an unknown one has none, so a
-  /// known and an unknown type always differ; two unknown types compare as strings.
-  public static func == (lhs: ItemType, rhs: ItemType) -> Bool {
-    if lhs.ordinal >= 0 || rhs.ordinal >= 0 { return lhs.ordinal == rhs.ordinal }
-    return lhs.rawValue == rhs.rawValue
-  }
-
-  /// A known type hashes its ordinal; another is hashed as a short name
-  /// (`String.hashShortName`).
-  public func hash(into hasher: inout Hasher) {
-    if ordinal >= 0 {
-      hasher.combine(ordinal)
-      return
-    }
-    rawValue.hashShortName(into: &hasher)
-  }
 }

@@ -64,7 +64,7 @@ struct Disambiguation {
 
   /// Makes the renderings `renderings` would make for these items, on all cores, when many are
   /// out of date (a large group after its settings changed): asked one by one, they were made
-  /// on one core while the others waited. Twins are rendered each (alike, as they render).
+  /// on one core while the others waited. Twins are each rendered (they render alike).
   mutating func refresh(_ items: [Int]) {
     guard items.count >= ParallelMap.threshold else { return }
     let stale = items.filter { item in
