@@ -24,6 +24,38 @@ public enum ParallelMap {
     return joined(results, chunks: chunks)
   }
 
+  /// Runs `body` over `0..<count` in batches of `batch` items that the cores take in turn, each
+  /// core with its own `State` (made by `makeState` when the core starts), and joins the
+  /// results in order. A core that finishes early takes the next batch, so no core waits for a
+  /// slow one at the end (fixed chunks left one core idle for up to a chunk's time), and each
+  /// core keeps one state (caches) for all its batches. Below `minimumCount` items the work runs
+  /// on the calling thread in one batch.
+  public static func map<T: Sendable, State>(
+    count: Int, minimumCount: Int, batch: Int, makeState: @Sendable (_ parallel: Bool) -> State,
+    _ body: @Sendable (Range<Int>, inout State) -> [T]
+  ) -> [T] {
+    guard count >= minimumCount, count >= 2 else {
+      var state = makeState(false)
+      return body(0..<max(0, count), &state)
+    }
+    let size = max(1, batch)
+    let batches = (count + size - 1) / size
+    let next = Atomic<Int>(0)
+    let results = Mutex<[[T]]>(Array(repeating: [], count: batches))
+    DispatchQueue.concurrentPerform(iterations: min(16, batches)) { _ in
+      var state: State?
+      while true {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard index < batches else { return }
+        var current = state ?? makeState(true)
+        let values = body(index * size..<min(count, (index + 1) * size), &current)
+        state = current
+        results.withLock { $0[index] = values }
+      }
+    }
+    return joined(results, chunks: batches)
+  }
+
   /// The chunks' results in order, copied into place on all cores: each core takes a chunk's
   /// array out of the table, copies it to its offset and frees it. Joined on one core, copying
   /// every result (retaining its parts) and then freeing the chunk arrays (releasing them

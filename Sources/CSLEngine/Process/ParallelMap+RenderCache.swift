@@ -1,22 +1,20 @@
 import BibModel
 
-/// The engine's use of BibModel's `ParallelMap`: chunks of at least `threshold` items, each
-/// with its own `RenderCache` (caches are not shared between threads).
+/// The engine's use of BibModel's `ParallelMap`: items rendered in batches the cores take in
+/// turn, each core with its own `RenderCache` (caches are not shared between threads).
 extension ParallelMap {
   /// Below this many items the work runs on the calling thread.
   static let threshold = 256
 
-  /// Per-item rendering: from `minimumCount` items on, chunks of at least `itemsPerChunk`
-  /// run side by side, each rendering with its own copies of the styles
+  /// Per-item rendering: from `minimumCount` items on, batches of `batch` items run on all
+  /// cores, each core rendering with its own copies of the styles
   /// (`RenderCache.privateStyle`). Work whose items differ widely in cost (groups of
-  /// colliding cites) asks for small chunks, so that no chunk is left running alone.
+  /// colliding cites) asks for batches of one.
   static func map<T: Sendable>(
-    count: Int, minimumCount: Int = threshold, itemsPerChunk: Int = threshold,
-    _ body: @Sendable (Range<Int>, RenderCache) -> [T]
+    count: Int, minimumCount: Int = threshold, batch: Int = 32, _ body: @Sendable (Range<Int>, RenderCache) -> [T]
   ) -> [T] {
-    let parallel = count >= minimumCount && count >= 2
-    return map(count: count, minimumCount: minimumCount, itemsPerChunk: itemsPerChunk) { range in
-      body(range, RenderCache(rendersInParallel: parallel))
+    map(count: count, minimumCount: minimumCount, batch: batch, makeState: { RenderCache(rendersInParallel: $0) }) {
+      range, cache in body(range, cache)
     }
   }
 }

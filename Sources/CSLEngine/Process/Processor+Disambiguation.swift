@@ -171,15 +171,15 @@ extension Processor {
       return
     }
     // A large group renders its items on all cores itself (`Disambiguation.refresh`): it is
-    // searched on its own, after the others; searched as one chunk of the parallel map, it
-    // kept one core busy long after the other had finished.
+    // searched on its own, after the others; searched in a batch of the parallel map, it kept
+    // one core busy long after the other had finished.
     let small = groups.filter { $0.count < ParallelMap.threshold }
     let parts = small.map { pass.part($0) }
     let contexts = pass.contexts
     let twins = pass.twinOf
-    // One group per chunk at the least: a group's search costs its size times the settings
-    // it tries, so groups differ widely, and chunks of many groups left one running alone.
-    let searched = ParallelMap.map(count: small.count, minimumCount: 2, itemsPerChunk: 1) { range, chunkCache in
+    // One group per batch: a group's search costs its size times the settings it tries, so
+    // groups differ widely, and chunks of many groups left one running alone.
+    let searched = ParallelMap.map(count: small.count, minimumCount: 2, batch: 1) { range, chunkCache in
       range.map { index in
         var alone = Disambiguation(processor: self, contexts: contexts, cache: chunkCache)
         alone.twinOf = twins
