@@ -125,11 +125,11 @@ struct RenderCommand: ParsableCommand {
     let processor = Processor(compiled: compiled, references: references)
     let processed = processor.process(
       citations: citationList, bibliographyIDs: cited.isEmpty ? nil : cited, format: outputFormat)
-    let text = Self.printed(processed, json: json)
+    let bytes = Self.printed(processed, json: json)
     if let output, output != "-" {
-      try OutputChoice.write(text, to: output)
+      try OutputChoice.write(chunks: [bytes], to: output)
     } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      FileHandle.standardOutput.write(Data(bytes))
     }
     CLIOutput.print(processed.diagnostics)
     // Exit here rather than unwinding, as `cited report` does: freeing the references and
@@ -150,21 +150,32 @@ struct RenderCommand: ParsableCommand {
     return InputFiles.references(files)
   }
 
-  /// The rendered output as printed: one line per cluster, a blank line, one line per entry;
-  /// or, with `--json`, an object with the two arrays (entries may span lines in HTML).
-  static func printed(_ output: ProcessedOutput, json: Bool) -> String {
+  /// The rendered output as printed, in UTF-8: one line per cluster, a blank line, one line per
+  /// entry; or, with `--json`, an object with the two arrays (entries may span lines in HTML).
+  /// The lines go straight into bytes sized for them: joined as text, each line was copied into
+  /// a line and the text, and the text into bytes again (some 20 MB at 10,000 entries).
+  static func printed(_ output: ProcessedOutput, json: Bool) -> [UInt8] {
     if json {
       let value = JSONValue.object(
         JSONObject([
           "citations": .array(output.citations.map { .string($0) }),
           "bibliography": .array(output.bibliography.map { .string($0) }),
         ]))
-      return JSONWriter.write(value) + "\n"
+      return Array((JSONWriter.write(value) + "\n").utf8)
     }
-    var text = ""
-    for citation in output.citations { text += citation + "\n" }
-    if !output.citations.isEmpty && !output.bibliography.isEmpty { text += "\n" }
-    for entry in output.bibliography { text += entry + "\n" }
-    return text
+    let gap = !output.citations.isEmpty && !output.bibliography.isEmpty
+    let size = (output.citations + output.bibliography).reduce(gap ? 1 : 0) { $0 + $1.utf8.count + 1 }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(size)
+    for citation in output.citations {
+      bytes.append(contentsOf: citation.utf8)
+      bytes.append(0x0A)
+    }
+    if gap { bytes.append(0x0A) }
+    for entry in output.bibliography {
+      bytes.append(contentsOf: entry.utf8)
+      bytes.append(0x0A)
+    }
+    return bytes
   }
 }
