@@ -330,15 +330,15 @@ extension Processor {
     let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials
     let initialsOnly = rule == .allNamesWithInitials || rule == .primaryNameWithInitials
     let demoteNever = compiled.style.demoteNonDroppingParticle == .never
-    struct Key { var family: String, initials: String, given: String }
     @Sendable func stripPeriods(_ text: String) -> String {
       text.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
     }
-    // Each printed name's keys, worked out on all cores; the tables are filled afterwards.
+    // Each printed name's keys, hashed on all cores; only the tables are filled on one, where
+    // hashing the strings again had been most of the work.
     let perItem = ParallelMap.map(count: items.count) { range, chunkCache in
-      range.map { position -> [[Key?]] in
+      range.map { position -> [[NameKey?]] in
         printed[position].map { list in
-          list.enumerated().map { index, name -> Key? in
+          list.enumerated().map { index, name -> NameKey? in
             if primaryOnly && index > 0 { return nil }
             guard name.literal == nil, name.family != nil || name.given != nil else { return nil }
             var family = stripPeriods(name.family ?? "")
@@ -347,36 +347,40 @@ extension Processor {
             }
             let given = stripPeriods(name.given ?? "")
             let initials = given.isEmpty ? "" : chunkCache.initials(given, with: ".", hyphen: true, initialize: true)
-            return Key(family: family, initials: initials, given: given)
+            return NameKey(family: family, initials: initials, given: given)
           }
         }
       }
     }
-    var initialsByFamily: [String: Set<String>] = [:]
-    var givensByInitials: [FamilyInitials: Set<String>] = [:]  // family + initials → givens
+    var initialsByFamily: [HashedText: Set<HashedText>] = [:]
+    var givensByInitials: [FamilyInitials: Set<HashedText>] = [:]  // family + initials → givens
     for lists in perItem {
       for list in lists {
-        for case let key? in list where !key.family.isEmpty && !key.initials.isEmpty {
+        for case let key? in list where !key.family.text.isEmpty && !key.initials.text.isEmpty {
           initialsByFamily[key.family, default: []].insert(key.initials)
-          givensByInitials[FamilyInitials(family: key.family, initials: key.initials), default: []].insert(key.given)
+          givensByInitials[key.familyInitials, default: []].insert(key.given)
         }
       }
     }
-    for (position, item) in items.enumerated() {
-      // The levels apply by name index: the first list printed decides them.
-      guard let list = perItem[position].first else { continue }
-      for (index, key) in list.enumerated() {
-        guard let key, !key.family.isEmpty, !key.initials.isEmpty else { continue }
-        let people = initialsByFamily[key.family]?.count ?? 0
-        let sameInitials = givensByInitials[FamilyInitials(family: key.family, initials: key.initials)]?.count ?? 0
-        let level: Int
-        if initialsOnly {
-          level = people > 1 ? 1 : 0
-        } else {
-          level = sameInitials > 1 ? 2 : people > 1 ? 1 : 0
+    // The levels read the tables only: worked out on all cores, set in order.
+    let (families, pairs) = (initialsByFamily.mapValues(\.count), givensByInitials.mapValues(\.count))
+    let levels = ParallelMap.map(count: items.count) { range, _ in
+      range.map { position -> [(index: Int, level: Int)] in
+        // The levels apply by name index: the first list printed decides them.
+        guard let list = perItem[position].first else { return [] }
+        var found: [(index: Int, level: Int)] = []
+        for (index, key) in list.enumerated() {
+          guard let key, !key.family.text.isEmpty, !key.initials.text.isEmpty else { continue }
+          let people = families[key.family] ?? 0
+          let sameInitials = pairs[key.familyInitials] ?? 0
+          let level = initialsOnly ? (people > 1 ? 1 : 0) : (sameInitials > 1 ? 2 : people > 1 ? 1 : 0)
+          if level > 0 { found.append((index, level)) }
         }
-        if level > 0 { states[item, default: DisambiguationState()].givenLevels[index] = level }
+        return found
       }
+    }
+    for (position, item) in items.enumerated() {
+      for (index, level) in levels[position] { states[item, default: DisambiguationState()].givenLevels[index] = level }
     }
   }
 
@@ -394,8 +398,39 @@ extension Processor {
   }
 }
 
+/// A printed name's keys for the given-name rules: its family name, its initials, its given
+/// name, and the family with the initials (the people disambiguation must tell apart).
+private struct NameKey: Sendable {
+  let family: HashedText
+  let initials: HashedText
+  let given: HashedText
+  var familyInitials: FamilyInitials { FamilyInitials(family: family, initials: initials) }
+
+  init(family: String, initials: String, given: String) {
+    self.family = HashedText(family)
+    self.initials = HashedText(initials)
+    self.given = HashedText(given)
+  }
+}
+
 /// A family name with one set of initials: the people disambiguation must tell apart.
-private struct FamilyInitials: Hashable {
-  var family: String
-  var initials: String
+private struct FamilyInitials: Hashable, Sendable {
+  let family: HashedText
+  let initials: HashedText
+}
+
+/// Text with its hash value computed once, where it was made (on all cores): tables keyed by it
+/// hash an integer and compare the text only where hashes meet.
+private struct HashedText: Hashable, Sendable {
+  let text: String
+  let hash: Int
+
+  init(_ text: String) {
+    self.text = text
+    hash = text.hashValue
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+  static func == (lhs: HashedText, rhs: HashedText) -> Bool { lhs.hash == rhs.hash && lhs.text == rhs.text }
 }
