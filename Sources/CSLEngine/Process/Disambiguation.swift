@@ -131,22 +131,25 @@ struct Disambiguation {
 
   /// Groups of items whose renderings collide, ordered by the text they share.
   mutating func ambiguousGroups(_ items: [Int]) -> [[Int]] {
-    // Each text's first item, or the list of items that share it: one hash per text, and a
+    // The items' texts, deduplicated and hashed on all cores where their renderings are up to
+    // date (the usual case); the others are rendered here, in order, as `renderings` renders.
+    let (states, renderings, twinOf, twinRenderings) = (self.states, self.renderings, self.twinOf, self.twinRenderings)
+    let known = ParallelMap.map(count: items.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 256) { range in
+      range.map { position -> [HashedText]? in
+        let item = items[position]
+        let state = states[item] ?? DisambiguationState()
+        if let cached = renderings[item], cached.state == state { return Self.distinct(cached.texts) }
+        if let representative = twinOf[item], let shared = twinRenderings[representative], shared.state == state {
+          return Self.distinct(shared.texts)
+        }
+        return nil
+      }
+    }
+    // Each text's first item, or the list of items that share it: one look-up per text, and a
     // list only for the few texts items share (most texts are one item's).
     var owners = TextOwners(capacity: items.count)
-    for item in items {
-      let texts = renderings(item)
-      // Most items are cited in one context: their one text needs no set.
-      if texts.count == 1 {
-        owners.claim(texts[0], by: item)
-        continue
-      }
-      // An item's few texts (one per context) are told apart without building a set.
-      if texts.count <= 8 {
-        for (index, text) in texts.enumerated() where !texts[..<index].contains(text) { owners.claim(text, by: item) }
-        continue
-      }
-      for text in Set(texts) { owners.claim(text, by: item) }
+    for (position, item) in items.enumerated() {
+      for text in known[position] ?? Self.distinct(self.renderings(item)) { owners.claim(text, by: item) }
     }
     var groups: [[Int]] = []
     var seenGroups = Set<[Int]>()
@@ -155,6 +158,16 @@ struct Disambiguation {
       if sorted.count > 1, seenGroups.insert(sorted).inserted { groups.append(sorted) }
     }
     return groups
+  }
+
+  /// An item's different texts, hashed. Most items are cited in one context (one text, no
+  /// set); a few texts are told apart without building a set.
+  private static func distinct(_ texts: [String]) -> [HashedText] {
+    if texts.count == 1 { return [HashedText(texts[0])] }
+    if texts.count <= 8 {
+      return texts.enumerated().filter { index, text in !texts[..<index].contains(text) }.map { HashedText($1) }
+    }
+    return Set(texts).map(HashedText.init)
   }
 
   /// How many different sets of renderings the group's items have.
@@ -322,14 +335,14 @@ struct Disambiguation {
 /// of them.
 private struct TextOwners {
   /// A text's owner: `-1 - item` while one item has it, else its index in `lists`.
-  private var owner: [String: Int] = [:]
+  private var owner: [HashedText: Int] = [:]
   private var lists: [[Int]] = []
   private var texts: [String] = []
 
   init(capacity: Int) { owner.reserveCapacity(capacity) }
 
-  mutating func claim(_ text: String, by item: Int) {
-    Self.claim(&owner[text, default: Int.min], text: text, item: item, lists: &lists, texts: &texts)
+  mutating func claim(_ text: HashedText, by item: Int) {
+    Self.claim(&owner[text, default: Int.min], text: text.text, item: item, lists: &lists, texts: &texts)
   }
 
   private static func claim(_ slot: inout Int, text: String, item: Int, lists: inout [[Int]], texts: inout [String]) {
