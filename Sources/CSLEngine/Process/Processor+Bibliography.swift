@@ -143,11 +143,11 @@ extension Processor {
     guard citation.givennameDisambiguationRule == .byCite else { return [:] }
     let options = firstCitationNameOptions
     let base = options.form == .short ? 0 : (options.initializeWith != nil ? 1 : 2)
-    for (item, reference) in references.enumerated() {
+    for item in references.indices {
       let expanded = states[item]?.givenLevels ?? [:]
       guard base > 0 || !expanded.isEmpty else { continue }
       var levels: [Int: Int] = [:]
-      let count = Self.citedNames(reference, options: options, etAl: false).count
+      let count = Self.citedNames(references[item], options: options, etAl: false).count
       for index in 0..<count {
         var level = expanded[index] ?? 0
         // An initial the citation cannot print (no initialize-with) was printed in full.
