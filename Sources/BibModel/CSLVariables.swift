@@ -31,13 +31,7 @@ public enum CSLVariables {
   ]
 
   /// The CSL 1.0.2 item types.
-  public static let itemTypes: Set<ItemType> = [
-    .article, .articleJournal, .articleMagazine, .articleNewspaper, .bill, .book, .broadcast, .chapter, .classic,
-    .collection, .dataset, .document, .entry, .entryDictionary, .entryEncyclopedia, .event, .figure, .graphic, .hearing,
-    .interview, .legalCase, .legislation, .manuscript, .map, .motionPicture, .musicalScore, .pamphlet, .paperConference,
-    .patent, .performance, .periodical, .personalCommunication, .post, .postWeblog, .regulation, .report, .review,
-    .reviewBook, .software, .song, .speech, .standard, .thesis, .treaty, .webpage,
-  ]
+  public static let itemTypes = Set(ItemType.knownNames.map(ItemType.init(rawValue:)))
 
   /// CSL locator types (the `label` of a cite).
   public static let locatorTypes: Set<LocatorType> = [

@@ -12,8 +12,9 @@ public struct ItemType: OrdinalVocabulary {
     self.ordinal = Self.ordinals[rawValue] ?? -1
   }
 
-  /// The CSL 1.0.2 types, in a fixed order; a type's ordinal is its position.
-  private static let knownNames = [
+  /// The CSL 1.0.2 types, in a fixed order; a type's ordinal is its position
+  /// (`CSLVariables.itemTypes` is this list as a set).
+  static let knownNames = [
     "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter",
     "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event",
     "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",

@@ -39,10 +39,7 @@ public enum BibFormats {
   /// text would be. Decoding made two copies of the file first (the text, then its bytes
   /// again). Nil sends the file down the decoding path.
   private static func readPlainJSON(_ bytes: [UInt8], file: String, encoding: String?) -> BibReadResult? {
-    if let encoding, !["utf8", "utf-8"].contains(encoding.lowercased()) { return nil }
-    let marks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]]
-    guard !marks.contains(where: { bytes.starts(with: $0) }), TextDecoder.utf16WithoutMark(bytes) == nil,
-      var result = CSLItemRepair.read(bytes, file: file)
+    guard TextDecoder.mayReadAsUTF8(bytes, encoding: encoding), var result = CSLItemRepair.read(bytes, file: file)
     else { return nil }
     let markers = bytes.withUnsafeBufferPointer(hasMarkerRun)
     if markers {

@@ -34,6 +34,15 @@ public enum TextDecoder {
     return decodeUTF8(bytes, file: file)
   }
 
+  /// True when `decode` would read the bytes as UTF-8 text with no finding, if they are valid
+  /// UTF-8: no other encoding asked for, no byte-order mark, not UTF-16 (the rules above, in
+  /// their order). A reader that validates as it parses can then skip the decoding copy.
+  static func mayReadAsUTF8(_ bytes: [UInt8], encoding: String?) -> Bool {
+    if let encoding, !isUTF8Name(encoding) { return false }
+    let marks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]]
+    return !marks.contains(where: { bytes.starts(with: $0) }) && utf16WithoutMark(bytes) == nil
+  }
+
   private static func isUTF8Name(_ name: String) -> Bool {
     ["utf8", "utf-8"].contains(name.lowercased())
   }

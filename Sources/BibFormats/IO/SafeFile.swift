@@ -61,13 +61,12 @@ public enum SafeFile {
 
   /// Reads a whole file with its content hash.
   public static func read(_ path: String) throws(SafeFileError) -> Snapshot {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = contents(path) else {
       var isDirectory: ObjCBool = false
       let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
       throw SafeFileError(
         path: path, message: exists ? (isDirectory.boolValue ? "is a directory" : "cannot be read") : "no such file")
     }
-    let bytes = [UInt8](data)
     return Snapshot(bytes: bytes, hash: hash(bytes))
   }
 
@@ -137,7 +136,7 @@ public enum SafeFile {
   public static func write(_ bytes: [UInt8], to path: String, expectedHash: String? = nil) throws {
     try withLock(path) {
       if let expectedHash {
-        let current = FileManager.default.contents(atPath: path).map { hash([UInt8]($0)) }
+        let current = contents(path).map(hash)
         guard current == expectedHash else {
           throw SafeFileError(
             path: path,
@@ -152,7 +151,7 @@ public enum SafeFile {
   /// `transform` receives nil when the file does not exist yet.
   public static func update(_ path: String, _ transform: ([UInt8]?) throws -> [UInt8]) throws {
     try withLock(path) {
-      let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+      let current = contents(path)
       try atomicWrite(try transform(current), to: path)
     }
   }
@@ -160,7 +159,7 @@ public enum SafeFile {
   /// The same read-modify-write WITHOUT the lock. Exists only so tests can show that the lock
   /// is what prevents lost updates; never use it for real writes.
   public static func unlockedUpdateForTesting(_ path: String, _ transform: ([UInt8]?) throws -> [UInt8]) throws {
-    let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    let current = contents(path)
     try atomicWrite(try transform(current), to: path)
   }
 

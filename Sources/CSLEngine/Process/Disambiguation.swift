@@ -62,16 +62,36 @@ struct Disambiguation {
     return Rendering(state: state, texts: texts, givenLevelReads: reads)
   }
 
+  /// The tables that tell whether an item's renderings are up to date, readable on all cores.
+  private struct Freshness: Sendable {
+    let states: [Int: DisambiguationState]
+    let renderings: [Int: Rendering]
+    let twinOf: [Int: Int]
+    let twinRenderings: [Int: Rendering]
+
+    /// The item's renderings when they are up to date with its settings (its own, or its twin
+    /// representative's), as `renderings` finds them; nil when they must be made.
+    func upToDate(_ item: Int) -> Rendering? {
+      let state = states[item] ?? DisambiguationState()
+      if let cached = renderings[item], cached.state == state { return cached }
+      if let representative = twinOf[item], let shared = twinRenderings[representative], shared.state == state {
+        return shared
+      }
+      return nil
+    }
+  }
+
+  private var freshness: Freshness {
+    Freshness(states: states, renderings: renderings, twinOf: twinOf, twinRenderings: twinRenderings)
+  }
+
   /// Makes the renderings `renderings` would make for these items, on all cores, when many are
   /// out of date (a large group after its settings changed): asked one by one, they were made
   /// on one core while the others waited. Twins are each rendered (they render alike).
   mutating func refresh(_ items: [Int]) {
     guard items.count >= ParallelMap.threshold else { return }
-    let stale = items.filter { item in
-      let state = states[item] ?? DisambiguationState()
-      if renderings[item]?.state == state { return false }
-      return twinOf[item].flatMap { twinRenderings[$0]?.state } != state
-    }
+    let fresh = freshness
+    let stale = items.filter { fresh.upToDate($0) == nil }
     guard stale.count >= ParallelMap.threshold else { return }
     let current = states
     let processor = self.processor
@@ -133,17 +153,9 @@ struct Disambiguation {
   mutating func ambiguousGroups(_ items: [Int]) -> [[Int]] {
     // The items' texts, deduplicated and hashed on all cores where their renderings are up to
     // date (the usual case); the others are rendered here, in order, as `renderings` renders.
-    let (states, renderings, twinOf, twinRenderings) = (self.states, self.renderings, self.twinOf, self.twinRenderings)
+    let fresh = freshness
     let known = ParallelMap.map(count: items.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 256) { range in
-      range.map { position -> [HashedText]? in
-        let item = items[position]
-        let state = states[item] ?? DisambiguationState()
-        if let cached = renderings[item], cached.state == state { return Self.distinct(cached.texts) }
-        if let representative = twinOf[item], let shared = twinRenderings[representative], shared.state == state {
-          return Self.distinct(shared.texts)
-        }
-        return nil
-      }
+      range.map { position in fresh.upToDate(items[position]).map { Self.distinct($0.texts) } }
     }
     // Each text's first item, or the list of items that share it: one look-up per text, and a
     // list only for the few texts items share (most texts are one item's).
@@ -342,7 +354,7 @@ private struct TextOwners {
   init(capacity: Int) { owner.reserveCapacity(capacity) }
 
   mutating func claim(_ text: HashedText, by item: Int) {
-    Self.claim(&owner[text, default: Int.min], text: text.text, item: item, lists: &lists, texts: &texts)
+    Self.claim(&owner[text, default: Int.min], text: text.value, item: item, lists: &lists, texts: &texts)
   }
 
   private static func claim(_ slot: inout Int, text: String, item: Int, lists: inout [[Int]], texts: inout [String]) {

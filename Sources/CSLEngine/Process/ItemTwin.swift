@@ -58,7 +58,7 @@ struct ItemTwin: Hashable, Sendable {
   static func representatives(_ items: [Int], key: @Sendable (Int) -> ItemTwin) -> [Int] {
     let keyed = ParallelMap.map(count: items.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 64) {
       range in
-      range.map { HashedTwin(key(items[$0])) }
+      range.map { Prehashed(key(items[$0])) }
     }
     var firstWithHash: [Int: Int] = [:]
     firstWithHash.reserveCapacity(keyed.count)
@@ -68,40 +68,19 @@ struct ItemTwin: Hashable, Sendable {
     result.reserveCapacity(keyed.count)
     for position in keyed.indices {
       let hash = keyed[position].hash
-      let first = claim(&firstWithHash[hash, default: -1], by: position)
-      if first < 0 {
-        result.append(items[position])
-      } else if keyed[first].twin == keyed[position].twin {
-        result.append(items[first])
-      } else if let match = others[hash]?.first(where: { keyed[$0].twin == keyed[position].twin }) {
-        result.append(items[match])
+      if let first = firstWithHash.claim(hash, position) {
+        if keyed[first].value == keyed[position].value {
+          result.append(items[first])
+        } else if let match = others[hash]?.first(where: { keyed[$0].value == keyed[position].value }) {
+          result.append(items[match])
+        } else {
+          others[hash, default: []].append(position)
+          result.append(items[position])
+        }
       } else {
-        others[hash, default: []].append(position)
         result.append(items[position])
       }
     }
     return result
   }
-
-  /// The position that holds `slot` already, or -1 after giving it to `position`.
-  private static func claim(_ slot: inout Int, by position: Int) -> Int {
-    guard slot < 0 else { return slot }
-    slot = position
-    return -1
-  }
-}
-
-/// A twin key with its hash value computed once, where it was made.
-private struct HashedTwin: Hashable, Sendable {
-  let twin: ItemTwin
-  let hash: Int
-
-  init(_ twin: ItemTwin) {
-    self.twin = twin
-    self.hash = twin.hashValue
-  }
-
-  func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-  static func == (lhs: HashedTwin, rhs: HashedTwin) -> Bool { lhs.hash == rhs.hash && lhs.twin == rhs.twin }
 }

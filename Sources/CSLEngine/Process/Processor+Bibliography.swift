@@ -227,11 +227,11 @@ extension Processor {
       let printed = printable.contains(variable)
       for (index, name) in list.prefix(primaryOnly ? 1 : list.count).enumerated() {
         guard name.literal == nil, let family = name.family, let given = name.given, !given.isEmpty else { continue }
-        let plain = given.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
-        let initials = cache.initials(plain, with: ".", hyphen: true, initialize: true)
+        let key = Renderer.givenKey(given, cache: cache)
         keys.append(
           SharedNameKey(
-            variable: variable, index: index, family: family, initials: initials, given: plain, printable: printed))
+            variable: variable, index: index, family: family, initials: key.initials, given: key.given,
+            printable: printed))
       }
     }
     return keys

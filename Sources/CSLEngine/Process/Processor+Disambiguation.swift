@@ -330,9 +330,6 @@ extension Processor {
     let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials
     let initialsOnly = rule == .allNamesWithInitials || rule == .primaryNameWithInitials
     let demoteNever = compiled.style.demoteNonDroppingParticle == .never
-    @Sendable func stripPeriods(_ text: String) -> String {
-      text.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
-    }
     // Each printed name's keys, hashed on all cores; only the tables are filled on one, where
     // hashing the strings again had been most of the work.
     let perItem = ParallelMap.map(count: items.count) { range, chunkCache in
@@ -341,13 +338,12 @@ extension Processor {
           list.enumerated().map { index, name -> NameKey? in
             if primaryOnly && index > 0 { return nil }
             guard name.literal == nil, name.family != nil || name.given != nil else { return nil }
-            var family = stripPeriods(name.family ?? "")
+            var family = Renderer.withoutPeriods(name.family ?? "")
             if demoteNever, let particle = name.nonDroppingParticle, name.family != nil {
               family += " " + particle
             }
-            let given = stripPeriods(name.given ?? "")
-            let initials = given.isEmpty ? "" : chunkCache.initials(given, with: ".", hyphen: true, initialize: true)
-            return NameKey(family: family, initials: initials, given: given)
+            let given = Renderer.givenKey(name.given ?? "", cache: chunkCache)
+            return NameKey(family: family, initials: given.given.isEmpty ? "" : given.initials, given: given.given)
           }
         }
       }
@@ -356,7 +352,7 @@ extension Processor {
     var givensByInitials: [FamilyInitials: Set<HashedText>] = [:]  // family + initials → givens
     for lists in perItem {
       for list in lists {
-        for case let key? in list where !key.family.text.isEmpty && !key.initials.text.isEmpty {
+        for case let key? in list where !key.family.value.isEmpty && !key.initials.value.isEmpty {
           initialsByFamily[key.family, default: []].insert(key.initials)
           givensByInitials[key.familyInitials, default: []].insert(key.given)
         }
@@ -370,7 +366,7 @@ extension Processor {
         guard let list = perItem[position].first else { return [] }
         var found: [(index: Int, level: Int)] = []
         for (index, key) in list.enumerated() {
-          guard let key, !key.family.text.isEmpty, !key.initials.text.isEmpty else { continue }
+          guard let key, !key.family.value.isEmpty, !key.initials.value.isEmpty else { continue }
           let people = families[key.family] ?? 0
           let sameInitials = pairs[key.familyInitials] ?? 0
           let level = initialsOnly ? (people > 1 ? 1 : 0) : (sameInitials > 1 ? 2 : people > 1 ? 1 : 0)

@@ -202,7 +202,7 @@ extension Processor {
     var regrouped: [(position: Int, group: Int)] = []
     regrouped.reserveCapacity(tied.count)
     for (entry, tie) in zip(tied, ties) {
-      let group = Tie.claim(&groups[tie, default: -1], next: sizes.count)
+      let group = groups.claim(tie, sizes.count) ?? sizes.count
       if group == sizes.count { sizes.append(0) }
       sizes[group] += 1
       regrouped.append((entry.position, group))
@@ -211,35 +211,18 @@ extension Processor {
   }
 
   /// A group of ties and a key's value in it, as text (numbers by their digits, as
-  /// `SortValue.compare` compares a number with a text), with its hash value computed once.
+  /// `SortValue.compare` compares a number with a text), hashed where it is made.
   private struct Tie: Hashable, Sendable {
     let group: Int
-    let value: String?
-    let hash: Int
+    let value: HashedText?
 
     init(group: Int, value: SortValue?) {
       self.group = group
       switch value {
-      case .number(let number): self.value = String(number)
-      case .text(let string): self.value = string
+      case .number(let number): self.value = HashedText(String(number))
+      case .text(let string): self.value = HashedText(string)
       case .missing, nil: self.value = nil
       }
-      var hasher = Hasher()
-      hasher.combine(group)
-      hasher.combine(self.value)
-      hash = hasher.finalize()
-    }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-    static func == (lhs: Tie, rhs: Tie) -> Bool {
-      lhs.hash == rhs.hash && lhs.group == rhs.group && lhs.value == rhs.value
-    }
-
-    /// The group number in `slot`, or `next` after putting it there.
-    static func claim(_ slot: inout Int, next: Int) -> Int {
-      if slot < 0 { slot = next }
-      return slot
     }
   }
 

@@ -166,13 +166,7 @@ extension Renderer {
     guard let family = person.family, let given = person.given, !given.isEmpty else { return styled }
     let seen = (seenNames ?? []) + namesetNames.prefix(index + 1)
     guard seen.contains(where: { $0.family == family && $0.given != given }) else { return styled }
-    func keys(_ given: String) -> (initials: String, given: String) {
-      let plain = given.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
-      let initials =
-        cache?.initials(plain, with: ".", hyphen: true, initialize: true)
-        ?? Self.initials(plain, with: ".", hyphen: true, initialize: true)
-      return (initials, plain)
-    }
+    let keys = { (given: String) in Self.givenKey(given, cache: self.cache) }
     let mine = keys(given)
     var initials = Set<String>()
     var givens = Set<String>()
@@ -184,6 +178,21 @@ extension Renderer {
     }
     if givens.count > 1 || (initials.count > 1 && options.initializeWith == nil) { return 2 }
     return initials.count > 1 ? max(styled, 1) : styled
+  }
+
+  /// Text as the given-name rules compare names: periods dropped, words single-spaced.
+  static func withoutPeriods(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
+  }
+
+  /// A given name as the given-name rules compare it (`withoutPeriods`), with its initials
+  /// ("J.-P. M." for "Jean-Paul Marie"); `cache` keeps initials already worked out.
+  static func givenKey(_ given: String, cache: RenderCache?) -> (initials: String, given: String) {
+    let plain = withoutPeriods(given)
+    let initials =
+      cache?.initials(plain, with: ".", hyphen: true, initialize: true)
+      ?? Self.initials(plain, with: ".", hyphen: true, initialize: true)
+    return (initials, plain)
   }
 
   /// Names written family first in every position: `static-ordering` in the data, Latin-script
