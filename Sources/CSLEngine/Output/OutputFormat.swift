@@ -1,7 +1,12 @@
+import BibModel
+
 /// Turns flattened output into text: plain text, HTML (citeproc-js markup) or Markdown.
 public protocol OutputFormat: Sendable {
   /// Escapes literal text.
   func escape(_ text: String) -> String
+  /// Appends the escaped text's UTF-8 to `bytes`: `escape` as bytes, which a format may write
+  /// without making the escaped string.
+  func appendEscaped(_ text: String, to bytes: inout [UInt8])
   /// The markup that opens a style.
   func open(_ style: InlineStyle) -> String
   /// The markup that closes a style.
@@ -27,6 +32,7 @@ extension OutputFormat {
   public var repeatsNestedStyles: Bool { false }
   public func citeLink(_ id: String) -> String? { nil }
   public func quote(_ text: String, opening: Bool) -> String { escape(text) }
+  public func appendEscaped(_ text: String, to bytes: inout [UInt8]) { bytes.append(utf8: escape(text)) }
 }
 
 /// Plain text: no markup.
@@ -63,6 +69,26 @@ public struct HTMLFormat: OutputFormat {
     self.escapeQuotes = escapeQuotes
   }
   public var repeatsNestedStyles: Bool { true }
+
+  /// Text that `escape` leaves as it is (ASCII, nothing to replace, no two white-space
+  /// characters in a row) is found and copied in one pass over its bytes.
+  public func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+    let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+      var previousSpace = false
+      for byte in utf8 {
+        switch byte {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x80...: return false
+        case 0x20, 0x09...0x0D:
+          if previousSpace { return false }
+          previousSpace = true
+        default: previousSpace = false
+        }
+      }
+      bytes.append(contentsOf: utf8)
+      return true
+    }
+    if copied != true { bytes.append(utf8: escape(text)) }
+  }
 
   public func escape(_ text: String) -> String {
     let text = Self.pairingSpaces(text)

@@ -6,8 +6,8 @@ import CSLStyle
 struct Serializer {
   var punctuationInQuote: Bool
 
-  func serialize(_ tokens: [Token], format: any OutputFormat) -> String {
-    var tokens = tokens
+  /// The tokens are taken, not copied: the punctuation fixes change them in place.
+  func serialize(_ tokens: consuming [Token], format: any OutputFormat) -> String {
     fixPunctuation(&tokens)
     if punctuationInQuote { movePunctuationIntoQuotes(&tokens) }
     // An entry that opens with a display block: spaces that start the block print before it
@@ -23,10 +23,11 @@ struct Serializer {
     // The output is gathered as UTF-8 bytes and made a string once: appending strings checks
     // each boundary for combining characters, which cost more than the copying.
     var result: [UInt8] = []
+    result.reserveCapacity(256)
     func add(_ text: String) { result.append(utf8: text) }
     for token in tokens {
       switch token {
-      case .text(let text): add(format.escape(text))
+      case .text(let text): format.appendEscaped(text, to: &result)
       case .quote(let text, let opening): add(format.quote(text, opening: opening))
       case .open(.style(let style)): add(format.open(style))
       case .close(.style(let style)): add(format.close(style))
@@ -135,15 +136,47 @@ struct Serializer {
 
   /// How citeproc-js merges punctuation where two pieces meet (left's end, right's start).
   private static func rule(_ left: Character, _ right: Character) -> Keep {
+    guard let left = left.asciiValue, let right = right.asciiValue else { return .both }
+    return rule(left, right)
+  }
+
+  /// `rule` for ASCII characters.
+  private static func rule(_ left: UInt8, _ right: UInt8) -> Keep {
     switch (left, right) {
-    case (":", ":"), (";", ":"), ("!", ":"), ("?", ":"), (":", "."), (".", "."), (";", "."), ("!", "."), ("?", "."),
-      (";", ";"), ("!", "!"), ("?", "?"), (",", ","):
+    case (0x3A, 0x3A), (0x3B, 0x3A), (0x21, 0x3A), (0x3F, 0x3A), (0x3A, 0x2E), (0x2E, 0x2E), (0x3B, 0x2E), (0x21, 0x2E),
+      (0x3F, 0x2E), (0x3B, 0x3B), (0x21, 0x21), (0x3F, 0x3F), (0x2C, 0x2C):
       return .first
-    case (":", "!"), (";", "!"), (":", "?"), (";", "?"), (" ", " "):
+    case (0x3A, 0x21), (0x3B, 0x21), (0x3A, 0x3F), (0x3B, 0x3F), (0x20, 0x20):
       return .second
     default:
       return .both
     }
+  }
+
+  /// The text's last character when it is a lone ASCII character: read from the bytes when the
+  /// byte before it is ASCII too (no ASCII character joins the one before it), from the
+  /// characters otherwise.
+  static func lastASCIICharacter(_ text: String) -> UInt8? {
+    let read: UInt8?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard let last = bytes.last, last < 0x80 else { return UInt8?.none }
+      if bytes.count == 1 || bytes[bytes.count - 2] < 0x80 && !(last == 0x0A && bytes[bytes.count - 2] == 0x0D) {
+        return last
+      }
+      return text.last?.asciiValue
+    }
+    return read ?? text.last?.asciiValue
+  }
+
+  /// The text's first character when it is a lone ASCII character: read from the bytes when the
+  /// byte after it is ASCII too (no ASCII character joins the one after it but CR + LF), from
+  /// the characters otherwise.
+  static func firstASCIICharacter(_ text: String) -> UInt8? {
+    let read: UInt8?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard let first = bytes.first, first < 0x80 else { return UInt8?.none }
+      if bytes.count == 1 || bytes[1] < 0x80 && !(first == 0x0D && bytes[1] == 0x0A) { return first }
+      return text.first?.asciiValue
+    }
+    return read ?? text.first?.asciiValue
   }
 
   private func fixPunctuation(_ tokens: inout [Token]) {
@@ -165,9 +198,15 @@ struct Serializer {
       // Only ASCII punctuation and spaces merge: checking the bytes first skips the
       // character (grapheme) work for almost every boundary.
       if let previousIndex = previous, let firstByte = text.utf8.first, Self.isMergeable(firstByte),
-        case .text(var left) = tokens[previousIndex], let lastByte = left.utf8.last, Self.isMergeable(lastByte),
-        let last = left.last, let first = text.first
+        case .text(var left) = tokens[previousIndex], let lastByte = left.utf8.last, Self.isMergeable(lastByte)
       {
+        // The characters that meet, as ASCII; a character of more than that byte (a
+        // combining mark on the punctuation) merges with nothing.
+        guard let last = Self.lastASCIICharacter(left), let first = Self.firstASCIICharacter(text) else {
+          previous = index
+          boundary = Boundary()
+          continue
+        }
         switch boundary.keepsBoth(last, first) ? .both : Self.rule(last, first) {
         case .first:
           let rest = String(text.dropFirst())
@@ -215,8 +254,8 @@ struct Serializer {
     }
 
     /// Whether `last` (ending the previous text) and `first` (opening this one) both stay.
-    func keepsBoth(_ last: Character, _ first: Character) -> Bool {
-      let spaces = last == " " && first == " "
+    func keepsBoth(_ last: UInt8, _ first: UInt8) -> Bool {
+      let spaces = last == 0x20 && first == 0x20
       if spaces && (crossedStyle || afterFixedValue || (formattedSuffix && prefixStart)) { return true }
       // An enclosing element's mark goes inside the quotes ahead of the inner suffix's mark,
       // so only a repeated mark merges here.

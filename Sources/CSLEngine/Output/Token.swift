@@ -57,6 +57,13 @@ struct Flattener {
     self.closeInnerQuote = closeInnerQuote
   }
 
+  /// The tokens added so far, handed over: the flattener keeps none, so the serializer
+  /// changes them in place instead of copying them.
+  mutating func takeTokens() -> [Token] {
+    defer { tokens = [] }
+    return tokens
+  }
+
   mutating func add(_ node: Node) {
     switch node {
     case .text(let text):

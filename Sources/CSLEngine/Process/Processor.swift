@@ -347,7 +347,9 @@ public struct Processor: Sendable {
       closeInnerQuote: compiled.closeInnerQuote)
     flattener.keepApostrophes = compiled.style.multilingual.dataQuotes == .asWritten
     flattener.repeatsNestedStyles = format.repeatsNestedStyles
+    // Room for a bibliography entry's tokens: growing the list from empty copied it often.
+    flattener.tokens.reserveCapacity(64)
     flattener.add(node)
-    return Serializer(punctuationInQuote: compiled.punctuationInQuote).serialize(flattener.tokens, format: format)
+    return Serializer(punctuationInQuote: compiled.punctuationInQuote).serialize(flattener.takeTokens(), format: format)
   }
 }

@@ -9,6 +9,7 @@ struct AnchoredHTMLFormat: OutputFormat {
 
   var repeatsNestedStyles: Bool { base.repeatsNestedStyles }
   func escape(_ text: String) -> String { base.escape(text) }
+  func appendEscaped(_ text: String, to bytes: inout [UInt8]) { base.appendEscaped(text, to: &bytes) }
   func open(_ style: InlineStyle) -> String { base.open(style) }
   func close(_ style: InlineStyle) -> String { base.close(style) }
   func openBlock(_ name: String) -> String { base.openBlock(name) }

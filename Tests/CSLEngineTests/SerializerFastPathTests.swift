@@ -1,0 +1,49 @@
+import Testing
+
+@testable import CSLEngine
+
+/// The serializer's byte-level shortcuts answer exactly as the character-level work they skip:
+/// escaping straight into bytes writes what `escape` returns, and the punctuation merge reads
+/// the same characters from the bytes as from the string's characters.
+@Suite struct SerializerFastPathTests {
+  /// Texts around every branch: plain ASCII, characters to escape, white space in pairs (ASCII
+  /// and not), non-ASCII text, superscripts, combining marks, CR LF, and texts longer than a
+  /// small string.
+  static let texts: [String] = [
+    "", "a", "plain text", "a & b", "<i>x</i>", "it's", "\"quoted\"", "two  spaces", "tab\t\tend", "line\r\nbreak",
+    "x\u{A0}\u{A0}y", "x \u{A0}y", "caf\u{E9}", "x\u{B2}", "H\u{2082}O", "\u{201C}Title,\u{201D}",
+    "a long ASCII text with nothing to escape at all", "a long text with <markup> & an ampersand in it",
+    "a long text with  two spaces somewhere in the middle", "\u{4E2D}\u{6587}\u{6807}\u{9898}", ".", "..", ". ",
+    " .", "e\u{301}.", ".\u{301}", "\u{600}.", "x\u{200D}.", "\u{1F1E6}\u{1F1E8}.", "\r\n", "x\r\n", "\r\nx",
+    "\u{1100}\u{1161}.", "end.", "end:", "; next", "\u{E9}.", ".\u{E9}", String(repeating: "ab.", count: 20),
+    String(repeating: "\u{E9}", count: 20) + ".",
+  ]
+
+  @Test func htmlEscapesIntoBytesAsEscapeReturns() {
+    for format in [HTMLFormat(), HTMLFormat(linkURLs: true, escapeQuotes: false)] {
+      for text in Self.texts {
+        var bytes: [UInt8] = [0x41]
+        format.appendEscaped(text, to: &bytes)
+        #expect(bytes == [0x41] + Array(format.escape(text).utf8), "\(text.debugDescription)")
+      }
+    }
+  }
+
+  @Test func otherFormatsEscapeIntoBytesAsEscapeReturns() {
+    let formats: [any OutputFormat] = [PlainTextFormat(), MarkdownFormat()]
+    for format in formats {
+      for text in Self.texts {
+        var bytes: [UInt8] = []
+        format.appendEscaped(text, to: &bytes)
+        #expect(bytes == Array(format.escape(text).utf8), "\(text.debugDescription)")
+      }
+    }
+  }
+
+  @Test func edgeCharactersReadFromBytesAsFromCharacters() {
+    for text in Self.texts {
+      #expect(Serializer.lastASCIICharacter(text) == text.last?.asciiValue, "last of \(text.debugDescription)")
+      #expect(Serializer.firstASCIICharacter(text) == text.first?.asciiValue, "first of \(text.debugDescription)")
+    }
+  }
+}
