@@ -297,19 +297,37 @@ extension Processor {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(plain.utf8.count)
     var previousWasC = false
-    for character in plain {
+    func add(ascii: UInt8) {
+      switch ascii {
+      case _ where (ascii == 0x48 || ascii == 0x68) && digraphCH && previousWasC:
+        // Czech and Slovak: "ch" is a letter of its own, after "h" (the "c" before it was
+        // folded to one byte).
+        bytes.removeLast()
+        bytes.append(utf8: "h~")
+      case 0x41...0x5A: bytes.append(ascii + 0x20)
+      case 0x61...0x7A, 0x30...0x39, 0x20: bytes.append(ascii)
+      default: break
+      }
+      previousWasC = ascii == 0x43 || ascii == 0x63
+    }
+    // Character by character, but an ASCII byte that another ASCII byte (or the end) follows
+    // is a character of its own (no ASCII character but a line feed joins the one before it,
+    // and a carriage return takes the character path): read from its byte, it spares the
+    // grapheme work in names and titles that are mostly ASCII.
+    let utf8 = plain.utf8
+    var cursor = utf8.startIndex
+    while cursor < utf8.endIndex {
+      let byte = utf8[cursor]
+      let next = utf8.index(after: cursor)
+      if byte < 0x80 && byte != 0x0D && (next == utf8.endIndex || utf8[next] < 0x80) {
+        add(ascii: byte)
+        cursor = next
+        continue
+      }
+      let character = plain[cursor]
+      cursor = plain.index(after: cursor)
       if let ascii = character.asciiValue {
-        switch ascii {
-        case _ where (ascii == 0x48 || ascii == 0x68) && digraphCH && previousWasC:
-          // Czech and Slovak: "ch" is a letter of its own, after "h" (the "c" before it was
-          // folded to one byte).
-          bytes.removeLast()
-          bytes.append(utf8: "h~")
-        case 0x41...0x5A: bytes.append(ascii + 0x20)
-        case 0x61...0x7A, 0x30...0x39, 0x20: bytes.append(ascii)
-        default: break
-        }
-        previousWasC = ascii == 0x43 || ascii == 0x63
+        add(ascii: ascii)
         continue
       }
       previousWasC = false
@@ -328,7 +346,7 @@ extension Processor {
         // character the table lacks follows the ones it holds.
         if pinyin, let syllable = PinyinTable.syllable(character) { bytes.append(utf8: syllable) }
       }
-      bytes.append(utf8: Self.fold(Character(character.lowercased())))
+      Self.appendFolded(Character(character.lowercased()), to: &bytes)
     }
     return Self.keyText(String(decoding: bytes, as: UTF8.self))
   }
@@ -410,11 +428,15 @@ extension Processor {
   ]
   private static let croatian: [Character: String] = ["č": "c~", "ć": "c~~", "đ": "d~", "š": "s~", "ž": "z~"]
 
-  /// Drops diacritics for comparison (é → e).
-  static func fold(_ character: Character) -> String {
-    guard !character.isASCII else { return String(character) }
-    let scalars = String(character).decomposedScalars
-    return String(String.UnicodeScalarView(scalars.filter { !(0x0300...0x036F).contains($0.value) }))
+  /// Appends the character with its diacritics dropped for comparison (é → e), as UTF-8.
+  static func appendFolded(_ character: Character, to bytes: inout [UInt8]) {
+    guard !character.isASCII else {
+      bytes.append(utf8: String(character))
+      return
+    }
+    for scalar in String(character).decomposedScalars where !(0x0300...0x036F).contains(scalar.value) {
+      bytes.append(contentsOf: scalar.utf8)
+    }
   }
 }
 
