@@ -1,108 +1,117 @@
-// The CSL 1.0.2 variables, by the names the specification uses (written from its lists).
+// The CSL 1.0.2 variables, by the names the specification uses (written from its lists). Each
+// is made where it is read, with its ordinal (its place in `knownNames`) written out: a static
+// constant was a lazily made global, and reading one (every `case .locator:`) cost a call.
+// `CSLVariableTests` checks every ordinal against the names.
 extension CSLVariable {
   // Standard variables.
-  public static let abstract: CSLVariable = "abstract"
-  public static let annote: CSLVariable = "annote"
-  public static let archive: CSLVariable = "archive"
-  public static let archiveCollection: CSLVariable = "archive_collection"
-  public static let archiveLocation: CSLVariable = "archive_location"
-  public static let archivePlace: CSLVariable = "archive-place"
-  public static let authority: CSLVariable = "authority"
-  public static let callNumber: CSLVariable = "call-number"
-  public static let citationKey: CSLVariable = "citation-key"
-  public static let citationLabel: CSLVariable = "citation-label"
-  public static let collectionTitle: CSLVariable = "collection-title"
-  public static let containerTitle: CSLVariable = "container-title"
-  public static let containerTitleShort: CSLVariable = "container-title-short"
-  public static let dimensions: CSLVariable = "dimensions"
-  public static let division: CSLVariable = "division"
-  public static let doi: CSLVariable = "DOI"
-  public static let event: CSLVariable = "event"
-  public static let eventPlace: CSLVariable = "event-place"
-  public static let eventTitle: CSLVariable = "event-title"
-  public static let genre: CSLVariable = "genre"
-  public static let isbn: CSLVariable = "ISBN"
-  public static let issn: CSLVariable = "ISSN"
-  public static let jurisdiction: CSLVariable = "jurisdiction"
-  public static let keyword: CSLVariable = "keyword"
-  public static let language: CSLVariable = "language"
-  public static let license: CSLVariable = "license"
-  public static let medium: CSLVariable = "medium"
-  public static let note: CSLVariable = "note"
-  public static let originalPublisher: CSLVariable = "original-publisher"
-  public static let originalPublisherPlace: CSLVariable = "original-publisher-place"
-  public static let originalTitle: CSLVariable = "original-title"
-  public static let partTitle: CSLVariable = "part-title"
-  public static let pmcid: CSLVariable = "PMCID"
-  public static let pmid: CSLVariable = "PMID"
-  public static let publisher: CSLVariable = "publisher"
-  public static let publisherPlace: CSLVariable = "publisher-place"
-  public static let references: CSLVariable = "references"
-  public static let reviewedGenre: CSLVariable = "reviewed-genre"
-  public static let reviewedTitle: CSLVariable = "reviewed-title"
-  public static let scale: CSLVariable = "scale"
-  public static let source: CSLVariable = "source"
-  public static let status: CSLVariable = "status"
-  public static let title: CSLVariable = "title"
-  public static let titleShort: CSLVariable = "title-short"
-  public static let url: CSLVariable = "URL"
-  public static let volumeTitle: CSLVariable = "volume-title"
-  public static let yearSuffix: CSLVariable = "year-suffix"
+  @inlinable public static var abstract: CSLVariable { CSLVariable(known: "abstract", ordinal: 0) }
+  @inlinable public static var annote: CSLVariable { CSLVariable(known: "annote", ordinal: 1) }
+  @inlinable public static var archive: CSLVariable { CSLVariable(known: "archive", ordinal: 2) }
+  @inlinable public static var archiveCollection: CSLVariable { CSLVariable(known: "archive_collection", ordinal: 3) }
+  @inlinable public static var archiveLocation: CSLVariable { CSLVariable(known: "archive_location", ordinal: 4) }
+  @inlinable public static var archivePlace: CSLVariable { CSLVariable(known: "archive-place", ordinal: 5) }
+  @inlinable public static var authority: CSLVariable { CSLVariable(known: "authority", ordinal: 6) }
+  @inlinable public static var callNumber: CSLVariable { CSLVariable(known: "call-number", ordinal: 7) }
+  @inlinable public static var citationKey: CSLVariable { CSLVariable(known: "citation-key", ordinal: 8) }
+  @inlinable public static var citationLabel: CSLVariable { CSLVariable(known: "citation-label", ordinal: 9) }
+  @inlinable public static var collectionTitle: CSLVariable { CSLVariable(known: "collection-title", ordinal: 10) }
+  @inlinable public static var containerTitle: CSLVariable { CSLVariable(known: "container-title", ordinal: 11) }
+  @inlinable public static var containerTitleShort: CSLVariable {
+    CSLVariable(known: "container-title-short", ordinal: 12)
+  }
+  @inlinable public static var dimensions: CSLVariable { CSLVariable(known: "dimensions", ordinal: 13) }
+  @inlinable public static var division: CSLVariable { CSLVariable(known: "division", ordinal: 14) }
+  @inlinable public static var doi: CSLVariable { CSLVariable(known: "DOI", ordinal: 15) }
+  @inlinable public static var event: CSLVariable { CSLVariable(known: "event", ordinal: 16) }
+  @inlinable public static var eventPlace: CSLVariable { CSLVariable(known: "event-place", ordinal: 17) }
+  @inlinable public static var eventTitle: CSLVariable { CSLVariable(known: "event-title", ordinal: 18) }
+  @inlinable public static var genre: CSLVariable { CSLVariable(known: "genre", ordinal: 19) }
+  @inlinable public static var isbn: CSLVariable { CSLVariable(known: "ISBN", ordinal: 20) }
+  @inlinable public static var issn: CSLVariable { CSLVariable(known: "ISSN", ordinal: 21) }
+  @inlinable public static var jurisdiction: CSLVariable { CSLVariable(known: "jurisdiction", ordinal: 22) }
+  @inlinable public static var keyword: CSLVariable { CSLVariable(known: "keyword", ordinal: 23) }
+  @inlinable public static var language: CSLVariable { CSLVariable(known: "language", ordinal: 24) }
+  @inlinable public static var license: CSLVariable { CSLVariable(known: "license", ordinal: 25) }
+  @inlinable public static var medium: CSLVariable { CSLVariable(known: "medium", ordinal: 26) }
+  @inlinable public static var note: CSLVariable { CSLVariable(known: "note", ordinal: 27) }
+  @inlinable public static var originalPublisher: CSLVariable { CSLVariable(known: "original-publisher", ordinal: 28) }
+  @inlinable public static var originalPublisherPlace: CSLVariable {
+    CSLVariable(known: "original-publisher-place", ordinal: 29)
+  }
+  @inlinable public static var originalTitle: CSLVariable { CSLVariable(known: "original-title", ordinal: 30) }
+  @inlinable public static var partTitle: CSLVariable { CSLVariable(known: "part-title", ordinal: 31) }
+  @inlinable public static var pmcid: CSLVariable { CSLVariable(known: "PMCID", ordinal: 32) }
+  @inlinable public static var pmid: CSLVariable { CSLVariable(known: "PMID", ordinal: 33) }
+  @inlinable public static var publisher: CSLVariable { CSLVariable(known: "publisher", ordinal: 34) }
+  @inlinable public static var publisherPlace: CSLVariable { CSLVariable(known: "publisher-place", ordinal: 35) }
+  @inlinable public static var references: CSLVariable { CSLVariable(known: "references", ordinal: 36) }
+  @inlinable public static var reviewedGenre: CSLVariable { CSLVariable(known: "reviewed-genre", ordinal: 37) }
+  @inlinable public static var reviewedTitle: CSLVariable { CSLVariable(known: "reviewed-title", ordinal: 38) }
+  @inlinable public static var scale: CSLVariable { CSLVariable(known: "scale", ordinal: 39) }
+  @inlinable public static var source: CSLVariable { CSLVariable(known: "source", ordinal: 40) }
+  @inlinable public static var status: CSLVariable { CSLVariable(known: "status", ordinal: 41) }
+  @inlinable public static var title: CSLVariable { CSLVariable(known: "title", ordinal: 42) }
+  @inlinable public static var titleShort: CSLVariable { CSLVariable(known: "title-short", ordinal: 43) }
+  @inlinable public static var url: CSLVariable { CSLVariable(known: "URL", ordinal: 44) }
+  @inlinable public static var volumeTitle: CSLVariable { CSLVariable(known: "volume-title", ordinal: 45) }
+  @inlinable public static var yearSuffix: CSLVariable { CSLVariable(known: "year-suffix", ordinal: 46) }
 
   // Number variables.
-  public static let chapterNumber: CSLVariable = "chapter-number"
-  public static let citationNumber: CSLVariable = "citation-number"
-  public static let collectionNumber: CSLVariable = "collection-number"
-  public static let edition: CSLVariable = "edition"
-  public static let firstReferenceNoteNumber: CSLVariable = "first-reference-note-number"
-  public static let issue: CSLVariable = "issue"
-  public static let locator: CSLVariable = "locator"
-  public static let number: CSLVariable = "number"
-  public static let numberOfPages: CSLVariable = "number-of-pages"
-  public static let numberOfVolumes: CSLVariable = "number-of-volumes"
-  public static let page: CSLVariable = "page"
-  public static let pageFirst: CSLVariable = "page-first"
-  public static let partNumber: CSLVariable = "part-number"
-  public static let printingNumber: CSLVariable = "printing-number"
-  public static let section: CSLVariable = "section"
-  public static let supplementNumber: CSLVariable = "supplement-number"
-  public static let version: CSLVariable = "version"
-  public static let volume: CSLVariable = "volume"
+  @inlinable public static var chapterNumber: CSLVariable { CSLVariable(known: "chapter-number", ordinal: 47) }
+  @inlinable public static var citationNumber: CSLVariable { CSLVariable(known: "citation-number", ordinal: 48) }
+  @inlinable public static var collectionNumber: CSLVariable { CSLVariable(known: "collection-number", ordinal: 49) }
+  @inlinable public static var edition: CSLVariable { CSLVariable(known: "edition", ordinal: 50) }
+  @inlinable public static var firstReferenceNoteNumber: CSLVariable {
+    CSLVariable(known: "first-reference-note-number", ordinal: 51)
+  }
+  @inlinable public static var issue: CSLVariable { CSLVariable(known: "issue", ordinal: 52) }
+  @inlinable public static var locator: CSLVariable { CSLVariable(known: "locator", ordinal: 53) }
+  @inlinable public static var number: CSLVariable { CSLVariable(known: "number", ordinal: 54) }
+  @inlinable public static var numberOfPages: CSLVariable { CSLVariable(known: "number-of-pages", ordinal: 55) }
+  @inlinable public static var numberOfVolumes: CSLVariable { CSLVariable(known: "number-of-volumes", ordinal: 56) }
+  @inlinable public static var page: CSLVariable { CSLVariable(known: "page", ordinal: 57) }
+  @inlinable public static var pageFirst: CSLVariable { CSLVariable(known: "page-first", ordinal: 58) }
+  @inlinable public static var partNumber: CSLVariable { CSLVariable(known: "part-number", ordinal: 59) }
+  @inlinable public static var printingNumber: CSLVariable { CSLVariable(known: "printing-number", ordinal: 60) }
+  @inlinable public static var section: CSLVariable { CSLVariable(known: "section", ordinal: 61) }
+  @inlinable public static var supplementNumber: CSLVariable { CSLVariable(known: "supplement-number", ordinal: 62) }
+  @inlinable public static var version: CSLVariable { CSLVariable(known: "version", ordinal: 63) }
+  @inlinable public static var volume: CSLVariable { CSLVariable(known: "volume", ordinal: 64) }
 
   // Date variables.
-  public static let accessed: CSLVariable = "accessed"
-  public static let availableDate: CSLVariable = "available-date"
-  public static let eventDate: CSLVariable = "event-date"
-  public static let issued: CSLVariable = "issued"
-  public static let originalDate: CSLVariable = "original-date"
-  public static let submitted: CSLVariable = "submitted"
+  @inlinable public static var accessed: CSLVariable { CSLVariable(known: "accessed", ordinal: 65) }
+  @inlinable public static var availableDate: CSLVariable { CSLVariable(known: "available-date", ordinal: 66) }
+  @inlinable public static var eventDate: CSLVariable { CSLVariable(known: "event-date", ordinal: 67) }
+  @inlinable public static var issued: CSLVariable { CSLVariable(known: "issued", ordinal: 68) }
+  @inlinable public static var originalDate: CSLVariable { CSLVariable(known: "original-date", ordinal: 69) }
+  @inlinable public static var submitted: CSLVariable { CSLVariable(known: "submitted", ordinal: 70) }
 
   // Name variables.
-  public static let author: CSLVariable = "author"
-  public static let chair: CSLVariable = "chair"
-  public static let collectionEditor: CSLVariable = "collection-editor"
-  public static let compiler: CSLVariable = "compiler"
-  public static let composer: CSLVariable = "composer"
-  public static let containerAuthor: CSLVariable = "container-author"
-  public static let contributor: CSLVariable = "contributor"
-  public static let curator: CSLVariable = "curator"
-  public static let director: CSLVariable = "director"
-  public static let editor: CSLVariable = "editor"
-  public static let editorialDirector: CSLVariable = "editorial-director"
-  public static let editorTranslator: CSLVariable = "editor-translator"
-  public static let executiveProducer: CSLVariable = "executive-producer"
-  public static let guest: CSLVariable = "guest"
-  public static let host: CSLVariable = "host"
-  public static let illustrator: CSLVariable = "illustrator"
-  public static let interviewer: CSLVariable = "interviewer"
-  public static let narrator: CSLVariable = "narrator"
-  public static let organizer: CSLVariable = "organizer"
-  public static let originalAuthor: CSLVariable = "original-author"
-  public static let performer: CSLVariable = "performer"
-  public static let producer: CSLVariable = "producer"
-  public static let recipient: CSLVariable = "recipient"
-  public static let reviewedAuthor: CSLVariable = "reviewed-author"
-  public static let scriptWriter: CSLVariable = "script-writer"
-  public static let seriesCreator: CSLVariable = "series-creator"
-  public static let translator: CSLVariable = "translator"
+  @inlinable public static var author: CSLVariable { CSLVariable(known: "author", ordinal: 71) }
+  @inlinable public static var chair: CSLVariable { CSLVariable(known: "chair", ordinal: 72) }
+  @inlinable public static var collectionEditor: CSLVariable { CSLVariable(known: "collection-editor", ordinal: 73) }
+  @inlinable public static var compiler: CSLVariable { CSLVariable(known: "compiler", ordinal: 74) }
+  @inlinable public static var composer: CSLVariable { CSLVariable(known: "composer", ordinal: 75) }
+  @inlinable public static var containerAuthor: CSLVariable { CSLVariable(known: "container-author", ordinal: 76) }
+  @inlinable public static var contributor: CSLVariable { CSLVariable(known: "contributor", ordinal: 77) }
+  @inlinable public static var curator: CSLVariable { CSLVariable(known: "curator", ordinal: 78) }
+  @inlinable public static var director: CSLVariable { CSLVariable(known: "director", ordinal: 79) }
+  @inlinable public static var editor: CSLVariable { CSLVariable(known: "editor", ordinal: 80) }
+  @inlinable public static var editorialDirector: CSLVariable { CSLVariable(known: "editorial-director", ordinal: 81) }
+  @inlinable public static var editorTranslator: CSLVariable { CSLVariable(known: "editor-translator", ordinal: 82) }
+  @inlinable public static var executiveProducer: CSLVariable { CSLVariable(known: "executive-producer", ordinal: 83) }
+  @inlinable public static var guest: CSLVariable { CSLVariable(known: "guest", ordinal: 84) }
+  @inlinable public static var host: CSLVariable { CSLVariable(known: "host", ordinal: 85) }
+  @inlinable public static var illustrator: CSLVariable { CSLVariable(known: "illustrator", ordinal: 86) }
+  @inlinable public static var interviewer: CSLVariable { CSLVariable(known: "interviewer", ordinal: 87) }
+  @inlinable public static var narrator: CSLVariable { CSLVariable(known: "narrator", ordinal: 88) }
+  @inlinable public static var organizer: CSLVariable { CSLVariable(known: "organizer", ordinal: 89) }
+  @inlinable public static var originalAuthor: CSLVariable { CSLVariable(known: "original-author", ordinal: 90) }
+  @inlinable public static var performer: CSLVariable { CSLVariable(known: "performer", ordinal: 91) }
+  @inlinable public static var producer: CSLVariable { CSLVariable(known: "producer", ordinal: 92) }
+  @inlinable public static var recipient: CSLVariable { CSLVariable(known: "recipient", ordinal: 93) }
+  @inlinable public static var reviewedAuthor: CSLVariable { CSLVariable(known: "reviewed-author", ordinal: 94) }
+  @inlinable public static var scriptWriter: CSLVariable { CSLVariable(known: "script-writer", ordinal: 95) }
+  @inlinable public static var seriesCreator: CSLVariable { CSLVariable(known: "series-creator", ordinal: 96) }
+  @inlinable public static var translator: CSLVariable { CSLVariable(known: "translator", ordinal: 97) }
 }

@@ -13,6 +13,16 @@ public struct CSLVariable: OrdinalVocabulary {
     self.ordinal = Self.ordinals[rawValue] ?? -1
   }
 
+  /// A known name with its ordinal written out, as the static members make it
+  /// (`CSLVariable+Members`): no look-up.
+  @inlinable init(known rawValue: String, ordinal: Int32) {
+    self.rawValue = rawValue
+    self.ordinal = ordinal
+  }
+
+  /// citeproc-js's `locator-extra`, which Cited reads from the item and parses like `locator`.
+  @inlinable public static var locatorExtra: CSLVariable { CSLVariable(known: "locator-extra", ordinal: 98) }
+
   /// The known names, in a fixed order; a name's ordinal is its position.
   private static let knownNames = [
     "abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place", "authority",

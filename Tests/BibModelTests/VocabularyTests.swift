@@ -71,6 +71,17 @@ import Testing
     #expect(table[.title] == 11 && table["x-custom"] == 2 && table.count == 2)
   }
 
+  /// The static members carry their ordinals written out: each is the ordinal the name's
+  /// look-up gives, so a member equals and hashes as the same name read from a style or a file.
+  @Test func membersCarryTheOrdinalsOfTheirNames() {
+    let all = CSLVariables.names.union(CSLVariables.dates).union(CSLVariables.numbers).union(CSLVariables.standard)
+    #expect(all.count == 98)
+    for variable in all.union([.locatorExtra]) {
+      #expect(CSLVariable(rawValue: variable.rawValue).ordinal == variable.ordinal, "\(variable.rawValue)")
+    }
+    #expect(CSLVariable.locatorExtra.rawValue == "locator-extra")
+  }
+
   @Test func unknownTypesAndVariablesRoundTrip() throws {
     let text = """
       [
