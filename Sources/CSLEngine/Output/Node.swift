@@ -71,7 +71,7 @@ enum Node: Sendable, Hashable {
   /// A link that formats may turn into an anchor.
   case link(String, [Node])
 
-  static let empty = Node.sequence([])
+  static var empty: Node { .sequence([]) }
 
   var isEmpty: Bool {
     switch self {

@@ -37,7 +37,7 @@ struct Rendered {
     knownEmpty = known
   }
 
-  static let nothing = Rendered(node: .empty)
+  static var nothing: Rendered { Rendered(node: .empty) }
 
   /// What a variable printed: `node` is not empty (its producer checked).
   static func printed(_ node: Node) -> Rendered {
