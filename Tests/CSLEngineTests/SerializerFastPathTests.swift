@@ -40,6 +40,17 @@ import Testing
     }
   }
 
+  /// Replacing a character answers as replacing each equal character does, with or without
+  /// the byte-level shortcut (a character that holds the byte with a mark is another).
+  @Test func replacingACharacterMatchesReplacingCharacters() {
+    for text in Self.texts + ["a.b.c", "no dots here", ".\u{301}x", "s.v."] {
+      for target: Character in [".", " ", "'", "\r\n", "\u{E9}"] {
+        let expected = text.map { $0 == target ? "-" : String($0) }.joined()
+        #expect(text.replacingAll(target, with: "-") == expected, "\(text.debugDescription) \(target)")
+      }
+    }
+  }
+
   @Test func edgeCharactersReadFromBytesAsFromCharacters() {
     for text in Self.texts {
       #expect(Serializer.lastASCIICharacter(text) == text.last?.asciiValue, "last of \(text.debugDescription)")

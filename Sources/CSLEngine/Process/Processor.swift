@@ -156,7 +156,8 @@ public struct Processor: Sendable {
   /// whose term the locale has, names its label; the label's own abbreviations ("chap." in
   /// English, "suppl.") are text, as in citeproc-js. The label's plural comes from the numbers.
   func embeddedLabel(_ locator: String?) -> (String, String)? {
-    guard let locator else { return nil }
+    // Without a space there is no label ("12", "iv"): most locators.
+    guard let locator, locator.containsByte(0x20) else { return nil }
     let trimmed = locator.trimmingWhitespace()
     guard let space = trimmed.firstIndex(of: " ") else { return nil }
     let head = String(trimmed[..<space])
@@ -202,7 +203,9 @@ public struct Processor: Sendable {
           let previous: ResolvedCite?
           if citeIndex > 0 {
             previous = resolved[citationIndex][citeIndex - 1]
-          } else if let previousCitation, Set(previousCitation.map(\.referenceIndex)).count == 1 {
+          } else if let previousCitation, let only = previousCitation.first?.referenceIndex,
+            previousCitation.allSatisfy({ $0.referenceIndex == only })
+          {
             previous = previousCitation.last
           } else {
             previous = nil

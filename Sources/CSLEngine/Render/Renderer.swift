@@ -400,6 +400,9 @@ final class Renderer {
 
 extension String {
   func replacingAll(_ target: Character, with replacement: String) -> String {
+    // An ASCII character whose byte the text lacks is not in it (a character that holds the
+    // byte with a mark after it is another character).
+    if let byte = target.asciiValue, target.utf8.count == 1, !containsByte(byte) { return self }
     var result = ""
     for character in self {
       if character == target { result += replacement } else { result.append(character) }

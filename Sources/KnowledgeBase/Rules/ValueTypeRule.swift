@@ -12,8 +12,9 @@ struct ValueTypeRule: CheckRule {
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
     var found: [Diagnostic] = []
+    let schema = context.schema
     context.forEachStatement { _, statement, _ in
-      guard let property = context.schema.properties[statement.property] else { return }
+      guard let property = schema.properties[statement.property] else { return }
       if case .uninterpreted(let node) = statement.value,
         case .failure(let problem) = ValueReader.read(node, as: property.value)
       {
@@ -21,7 +22,7 @@ struct ValueTypeRule: CheckRule {
       }
       for qualifier in statement.qualifiers {
         guard case .uninterpreted(let node) = qualifier.value else { continue }
-        let spec = context.schema.qualifierSpec(qualifier.name, of: statement.property)
+        let spec = schema.qualifierSpec(qualifier.name, of: statement.property)
         if case .failure(let problem) = ValueReader.read(node, as: spec) {
           found.append(info.finding("qualifier \(qualifier.name): \(problem.message)", at: problem.location))
         }
