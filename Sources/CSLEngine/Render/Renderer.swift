@@ -195,8 +195,8 @@ final class Renderer {
       result.renderedVariable = result.renderedVariable || rendered.renderedVariable
       if !rendered.isEmpty() {
         let decoration = Self.ownDecoration(elements[index])
-        if previousStyledSuffix, !(decoration?.prefix ?? "").isEmpty { apart.append(nodes.count) }
-        previousStyledSuffix = !(decoration?.suffix ?? "").isEmpty && !(decoration?.formatting.isEmpty ?? true)
+        if previousStyledSuffix, decoration?.hasPrefix ?? false { apart.append(nodes.count) }
+        previousStyledSuffix = (decoration?.hasSuffix ?? false) && !(decoration?.formatting.isEmpty ?? true)
         // Room for the rest of the list at the first output (most lists print nothing at all):
         // this element and those after it, here and after the branch it is in, and their
         // delimiters.
@@ -266,10 +266,7 @@ final class Renderer {
     -> Node
   {
     // Most elements carry no decoration: the node comes back as it is, empty or not.
-    if decoration.prefix == nil && decoration.suffix == nil && decoration.textCase == nil && !decoration.quotes
-      && !decoration.stripPeriods && decoration.formatting.isEmpty
-      && (decoration.display == nil || mode != .bibliography || renderDepth > 1)
-    {
+    if decoration.isPlainApartFromDisplay && (mode != .bibliography || renderDepth > 1 || decoration.display == nil) {
       return node
     }
     guard !(knownEmpty ?? node.isEmpty) else { return node }

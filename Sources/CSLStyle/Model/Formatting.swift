@@ -61,6 +61,20 @@ extension CSL {
 
     public init() {}
 
+    /// No formatting, affixes, quotes, strip-periods or text case (`display` aside), as most
+    /// elements carry: read in place, where reading each attribute from outside copied its
+    /// strings.
+    public var isPlainApartFromDisplay: Bool {
+      shared.value.prefix == nil && shared.value.suffix == nil && shared.value.textCase == nil
+        && !shared.value.quotes && !shared.value.stripPeriods && shared.value.formatting.isEmpty
+    }
+
+    /// A prefix that prints something.
+    public var hasPrefix: Bool { !(shared.value.prefix?.isEmpty ?? true) }
+
+    /// A suffix that prints something.
+    public var hasSuffix: Bool { !(shared.value.suffix?.isEmpty ?? true) }
+
     /// A copy in a box of its own, its strings in storage of their own (`CSL.Style.unshared`).
     func unshared() -> Decoration {
       var copy = Decoration()
