@@ -120,8 +120,8 @@ public enum JSONArraySplitter {
       var index = start
       while index < bytes.count {
         if index + 8 <= bytes.count {
-          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          if !Self.holds(word, 0x22) && !Self.holds(word, 0x5C) {
+          let word = ByteWord.load(raw, at: index)
+          if !ByteWord.holds(word, 0x22) && !ByteWord.holds(word, 0x5C) {
             index += 8
             continue
           }
@@ -131,13 +131,6 @@ public enum JSONArraySplitter {
         index += byte == UInt8(ascii: "\\") ? 2 : 1
       }
       return nil
-    }
-
-    /// True when one of the eight bytes of `word` is `byte` (a zero byte in their difference).
-    static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let difference = word ^ (ones &* UInt64(byte))
-      return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
     }
   }
 }

@@ -120,6 +120,25 @@ import Testing
     #expect(direct > 400, "read directly: \(direct) of 4000")
   }
 
+  /// Characters libyaml treats specially (tabs, carriage returns, DEL, C1 controls, the byte
+  /// order mark, line separators) at every place of lines longer than the eight bytes the
+  /// reader skips at once: the direct reader never reads past one; libyaml decides.
+  @Test func findsSpecialCharactersAnywhereInLongLines() {
+    let specials = ["\t", "\r", "\u{7F}", "\u{1}", "\u{85}", "\u{9F}", "\u{FEFF}", "\u{2028}", "\u{FFFE}"]
+    let line = "key: a plain value of some length"
+    for special in specials {
+      for offset in 5..<line.count {
+        var characters = Array(line)
+        characters.insert(contentsOf: special, at: offset)
+        let text = "first: 1\n" + String(characters) + "\nlast: two words here\n"
+        #expect(!Self.agrees(text), "read directly: \(text.debugDescription)")
+      }
+    }
+    // The same lines without them, and lines of every length around a word, are read directly.
+    #expect(Self.agrees("first: 1\n" + line + "\nlast: two words here\n"))
+    for length in 1..<20 { #expect(Self.agrees("k: " + String(repeating: "x", count: length) + "\n")) }
+  }
+
   /// Problems are only ever reported by libyaml's reading, at libyaml's places.
   @Test func leavesProblemsToLibYAML() {
     let read = YAMLReader.read("id: a\nid: b\n", file: "d.yaml")

@@ -1,3 +1,5 @@
+import BibModel
+
 /// One parser event of the block-style reader, with its 1-based line and column (in Unicode
 /// scalars, as libyaml counts).
 enum BlockYAMLEvent {
@@ -64,8 +66,7 @@ struct BlockYAMLScanner<Sink: BlockYAMLSink> {
     var start = 0
     while start < bytes.count {
       line += 1
-      var end = start
-      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+      let end = lineEnd(from: start)
       (lineStart, lineEnd) = (start, end)
       guard readLine(), !refused else { return false }
       start = end + 1
@@ -74,6 +75,18 @@ struct BlockYAMLScanner<Sink: BlockYAMLSink> {
     guard pending == nil, emitted > 0 else { return false }
     for _ in stack { emit(.end) }
     return !refused
+  }
+
+  /// The offset of the line feed that ends the line starting at `start` (the end of the
+  /// text for the last line), eight bytes at a time while they hold none.
+  private func lineEnd(from start: Int) -> Int {
+    var end = start
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while end + 8 <= bytes.count && !ByteWord.holds(ByteWord.load(raw, at: end), 0x0A) { end += 8 }
+    }
+    while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+    return end
   }
 
   private mutating func emit(_ event: consuming BlockYAMLEvent) {
@@ -336,7 +349,16 @@ struct BlockYAMLScanner<Sink: BlockYAMLSink> {
   private static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0
     let count = bytes.count
+    let raw = bytes.baseAddress.map { UnsafeRawPointer($0) }
     while index < count {
+      // Eight printable ASCII bytes at a time (a word with a line feed is read byte by byte).
+      if let raw, index + 8 <= count {
+        let word = ByteWord.load(raw, at: index)
+        if !ByteWord.holdsNonASCII(word) && !ByteWord.holdsBelow(word, 0x20) && !ByteWord.holds(word, 0x7F) {
+          index += 8
+          continue
+        }
+      }
       let byte = bytes[index]
       if byte < 0x80 {
         if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return false }

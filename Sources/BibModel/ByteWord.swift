@@ -1,0 +1,24 @@
+/// Eight bytes read as one word, tested all at once: scanners skip runs of ordinary bytes eight
+/// at a time and look at single bytes only where a word holds one they care about.
+public enum ByteWord {
+  /// The eight bytes at `offset` (no alignment needed); the caller keeps `offset + 8` in bounds.
+  @inlinable public static func load(_ bytes: UnsafeRawPointer, at offset: Int) -> UInt64 {
+    bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+  }
+
+  /// True when one of the eight bytes of `word` is `byte` (a zero byte in their difference).
+  @inlinable public static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let difference = word ^ (ones &* UInt64(byte))
+    return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
+  }
+
+  /// True when one of the eight bytes of `word` is below `limit` (at most 128).
+  @inlinable public static func holdsBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    return (word &- ones &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
+  }
+
+  /// True when one of the eight bytes of `word` is not ASCII.
+  @inlinable public static func holdsNonASCII(_ word: UInt64) -> Bool { word & 0x8080_8080_8080_8080 != 0 }
+}
