@@ -27,7 +27,9 @@ import Testing
 
   static func marks(_ statement: Statement) -> [ProvenanceMark] {
     ProvenanceMark.marks(
-      statement, references: references, secondaryTypes: ["entry-encyclopedia", "article-newspaper"])
+      statement,
+      secondarySources: ProvenanceMark.secondarySources(
+        references: references, secondaryTypes: ["entry-encyclopedia", "article-newspaper"]))
   }
 
   @Test func marksFollowTheReferences() {

@@ -13,11 +13,14 @@ struct UnknownSourceRule: CheckRule {
     var found: [Diagnostic] = []
     let keys = context.bibliography.keys
     context.forEachStatement { _, statement, _ in
-      for reference in statement.references where !context.bibliography.contains(reference.source) {
-        let suggestion = Suggestions.closest(to: reference.source, among: keys)
+      // By index: a reference as a whole is a copy of every string in it, and most are known.
+      let references = statement.references
+      for index in references.indices where !context.bibliography.contains(references[index].source) {
+        let source = references[index].source
+        let suggestion = Suggestions.closest(to: source, among: keys)
         found.append(
           info.finding(
-            "unknown citation key '\(reference.source)'", at: reference.sourceLocation,
+            "unknown citation key '\(source)'", at: references[index].sourceLocation,
             hint: suggestion.map { "did you mean '\($0)'?" }))
       }
     }

@@ -48,9 +48,9 @@ enum Overview {
     }
 
     // Each statement's marks are found on all cores (this runs beside the citations' rendering).
-    let (references, secondaryTypes) = (context.references, context.secondaryTypes)
+    let secondarySources = context.secondarySources
     let marks = ParallelMap.map(statements, minimumCount: 256) { statement in
-      ProvenanceMark.marks(statement, references: references, secondaryTypes: secondaryTypes)
+      ProvenanceMark.marks(statement, secondarySources: secondarySources)
     }
     var counts: [ProvenanceMark: Int] = [:]
     for mark in marks.joined() { counts[mark, default: 0] += 1 }

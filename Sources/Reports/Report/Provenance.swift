@@ -39,25 +39,28 @@ public enum ProvenanceMark: String, Sendable, Hashable, CaseIterable {
     }
   }
 
-  /// The marks of `statement`, given the references and which CSL types count as secondary.
-  static func marks(
-    _ statement: Statement, references: [String: Reference], secondaryTypes: Set<String>
-  ) -> [ProvenanceMark] {
+  /// The keys of the references whose CSL type counts as secondary: found once for a report,
+  /// which asks of every statement twice whether all its sources are such.
+  static func secondarySources(references: [String: Reference], secondaryTypes: Set<String>) -> Set<String> {
+    Set(references.lazy.filter { secondaryTypes.contains($0.value.type.rawValue) }.map(\.key))
+  }
+
+  /// The marks of `statement`, given the keys of the secondary sources (`secondarySources`).
+  static func marks(_ statement: Statement, secondarySources: Set<String>) -> [ProvenanceMark] {
     var marks: [ProvenanceMark] = []
     // Read straight off the statement's references (no set of sources: a report asks this of
-    // every statement twice): one source however often cited is a single source.
+    // every statement twice): one source however often cited is a single source. By index,
+    // field by field: each reference as a whole is a copy of every string in it.
     let cited = statement.references
     if let first = cited.first?.source {
-      if cited.allSatisfy({ $0.source == first }) { marks.append(.singleSource) }
-      let secondary = cited.allSatisfy { reference in
-        references[reference.source].map { secondaryTypes.contains($0.type.rawValue) } ?? false
-      }
-      if secondary { marks.append(.onlySecondary) }
-      if cited.allSatisfy({ $0.via != nil }) { marks.append(.viaCopy) }
+      if cited.indices.allSatisfy({ cited[$0].source == first }) { marks.append(.singleSource) }
+      if cited.indices.allSatisfy({ secondarySources.contains(cited[$0].source) }) { marks.append(.onlySecondary) }
+      if cited.indices.allSatisfy({ cited[$0].via != nil }) { marks.append(.viaCopy) }
     } else {
       marks.append(.unsourced)
     }
     if statement.rank == .deprecated { marks.append(.deprecated) }
     return marks
   }
+
 }

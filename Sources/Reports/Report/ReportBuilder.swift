@@ -74,8 +74,7 @@ struct ReportBuilder {
   /// The provenance marks of a statement.
   static func marks(_ statement: Statement, _ context: ReportContext) -> [DocInline] {
     var output: [DocInline] = []
-    for mark in ProvenanceMark.marks(statement, references: context.references, secondaryTypes: context.secondaryTypes)
-    {
+    for mark in ProvenanceMark.marks(statement, secondarySources: context.secondarySources) {
       if !output.isEmpty { output.append(.text(" ")) }
       output.append(.span(className: mark.className, content: [.text("[" + mark.label + "]")]))
     }

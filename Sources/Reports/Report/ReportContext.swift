@@ -5,7 +5,8 @@ import KnowledgeBase
 struct ReportContext: Sendable {
   let knowledge: Knowledge
   let references: [String: Reference]
-  let secondaryTypes: Set<String>
+  /// The keys of the sources of the schema's secondary types (`ProvenanceMark.secondarySources`).
+  let secondarySources: Set<String>
   /// Each entity's link, made once: statements name the same entities again and again.
   private let entityLinks: [String: DocInline]
 
@@ -14,7 +15,8 @@ struct ReportContext: Sendable {
     var byKey: [String: Reference] = [:]
     for reference in references where byKey[reference.id] == nil { byKey[reference.id] = reference }
     self.references = byKey
-    self.secondaryTypes = knowledge.schema.secondarySourceTypes
+    self.secondarySources = ProvenanceMark.secondarySources(
+      references: byKey, secondaryTypes: knowledge.schema.secondarySourceTypes)
     var links: [String: DocInline] = [:]
     for entity in knowledge.entities where links[entity.id] == nil {
       links[entity.id] = .anchorLink(
@@ -47,39 +49,51 @@ struct ReportContext: Sendable {
 
   /// A value as inline content; entity ids (and enum values that are entity ids) become links.
   func value(_ value: StatementValue) -> [DocInline] {
+    var output: [DocInline] = []
+    append(value, to: &output)
+    return output
+  }
+
+  /// `value`'s inlines appended to `output`: a sentence or a row of qualifiers is built in one
+  /// list (joining lists copied every inline of both).
+  func append(_ value: StatementValue, to output: inout [DocInline]) {
     switch value {
-    case .entity(let id): return [entityLink(id)]
-    case .enumeration(let text):
-      return knowledge.contains(text) ? [entityLink(text)] : [.text(text)]
+    case .entity(let id): output.append(entityLink(id))
+    case .enumeration(let text): output.append(knowledge.contains(text) ? entityLink(text) : .text(text))
     case .multilingual(let text):
       let english = text.preferred ?? ""
       let others = text.forms.filter { $0.language != "en" && $0.text != english }.map(\.text)
-      return [.text(others.isEmpty ? english : english + " (" + others.joined(separator: "; ") + ")")]
+      output.append(.text(others.isEmpty ? english : english + " (" + others.joined(separator: "; ") + ")"))
     case .list(let items):
-      var output: [DocInline] = []
-      for (index, item) in items.enumerated() {
+      for index in items.indices {
         if index > 0 { output.append(.text(", ")) }
-        output += self.value(item.value)
+        append(items[index].value, to: &output)
       }
-      return output
     default:
-      return [.text(value.display)]
+      output.append(.text(value.display))
     }
   }
 
   /// Qualifiers as `name: value` pairs.
   func qualifiers(_ statement: Statement) -> [DocInline] {
+    let qualifiers = statement.qualifiers
     var output: [DocInline] = []
-    for (index, qualifier) in statement.qualifiers.enumerated() {
+    output.reserveCapacity(qualifiers.count * 3)
+    for index in qualifiers.indices {
       if index > 0 { output.append(.text("; ")) }
-      output.append(.text(qualifier.name + ": "))
-      output += value(qualifier.value)
+      output.append(.text(qualifiers[index].name + ": "))
+      append(qualifiers[index].value, to: &output)
     }
     return output
   }
 
   /// A statement as a sentence: "Central National Security Commission — established: 2013-11."
   func sentence(_ statement: Statement) -> [DocInline] {
-    [entityLink(statement.entity), .text(" — " + propertyLabel(statement.property) + ": ")] + value(statement.value)
+    var output: [DocInline] = []
+    output.reserveCapacity(3)
+    output.append(entityLink(statement.entity))
+    output.append(.text(" — " + propertyLabel(statement.property) + ": "))
+    append(statement.value, to: &output)
+    return output
   }
 }
