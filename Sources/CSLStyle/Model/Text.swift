@@ -10,13 +10,32 @@ extension CSL {
       case term(String, Form, plural: Bool)
       case value(String)
     }
-    public var source: Source
-    public var decoration: Decoration
+    /// The fields, shared until changed (`SharedValue`): the renderer copies a `cs:text` at
+    /// every one it reaches, and a copy of the fields retained each string in them.
+    private struct Fields: Hashable, Sendable {
+      var source: Source
+      var decoration: Decoration
+      var multilingual: MultilingualOptions?
+    }
+
+    private var shared: SharedValue<Fields>
+
+    public var source: Source {
+      get { shared.value.source }
+      set { shared.value.source = newValue }
+    }
+    public var decoration: Decoration {
+      get { shared.value.decoration }
+      set { shared.value.decoration = newValue }
+    }
     /// Cited's multilingual extension (`cited:form`, `cited:lang`); nil when unused.
-    public var multilingual: MultilingualOptions?
+    public var multilingual: MultilingualOptions? {
+      get { shared.value.multilingual }
+      set { shared.value.multilingual = newValue }
+    }
+
     public init(source: Source, decoration: Decoration = Decoration()) {
-      self.source = source
-      self.decoration = decoration
+      shared = SharedValue(Fields(source: source, decoration: decoration))
     }
   }
 
