@@ -202,12 +202,13 @@ struct Serializer {
       {
         // The characters that meet, as ASCII; a character of more than that byte (a
         // combining mark on the punctuation) merges with nothing.
-        guard let last = Self.lastASCIICharacter(left), let first = Self.firstASCIICharacter(text) else {
-          previous = index
-          boundary = Boundary()
-          continue
+        let keep: Keep
+        if let last = Self.lastASCIICharacter(left), let first = Self.firstASCIICharacter(text) {
+          keep = boundary.keepsBoth(last, first) ? .both : Self.rule(last, first)
+        } else {
+          keep = .both
         }
-        switch boundary.keepsBoth(last, first) ? .both : Self.rule(last, first) {
+        switch keep {
         case .first:
           let rest = String(text.dropFirst())
           tokens[index] = .text(rest)
