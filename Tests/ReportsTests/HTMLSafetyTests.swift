@@ -116,6 +116,40 @@ import XMLTree
     #expect(html.contains("(@weird&quot;&amp;key?)"))
   }
 
+  /// The byte sink, which skips eight ordinary bytes at a time, escapes as reading the text
+  /// scalar by scalar does, with each character it replaces at every place of a long text.
+  @Test func byteSinkEscapesLongTextsAsScalarsDo() {
+    func reference(_ text: String) -> String {
+      var result = ""
+      for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x26: result += "&amp;"
+        case 0x3C: result += "&lt;"
+        case 0x3E: result += "&gt;"
+        case 0x22: result += "&quot;"
+        case 0x27: result += "&#39;"
+        case 0x09, 0x0A, 0x0D: result.unicodeScalars.append(scalar)
+        case 0x00..<0x20, 0xFFFE, 0xFFFF: result += "\u{FFFD}"
+        default: result.unicodeScalars.append(scalar)
+        }
+      }
+      return result
+    }
+    let base = "a plain run of text, long enough for several words"
+    for special in [
+      "&", "<", ">", "\"", "'", "\u{0}", "\u{1B}", "\t", "\n", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "é", "领",
+    ] {
+      for offset in 0...base.count {
+        var characters = Array(base)
+        characters.insert(contentsOf: special, at: offset)
+        let sample = String(characters)
+        var output = HTMLOutput()
+        output.escaped(sample)
+        #expect(output.text == reference(sample), "\(sample.debugDescription)")
+      }
+    }
+  }
+
   /// The writers' byte sink escapes exactly as `HTMLEscape.text`: the five characters, XML's
   /// forbidden controls and U+FFFE/U+FFFF replaced, everything else (CJK, emoji, tabs) kept.
   @Test func byteSinkEscapesLikeTheStringEscape() {
