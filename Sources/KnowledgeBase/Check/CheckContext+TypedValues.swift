@@ -29,7 +29,7 @@ extension CheckContext {
 /// The property or qualifier a typed value belongs to, as messages name it ("qualifier start").
 struct TypedValueName: CustomStringConvertible {
   let name: String
-  var isQualifier = false
+  let isQualifier: Bool
 
   init(_ name: String, isQualifier: Bool = false) {
     self.name = name

@@ -62,5 +62,4 @@ public enum ProvenanceMark: String, Sendable, Hashable, CaseIterable {
     if statement.rank == .deprecated { marks.append(.deprecated) }
     return marks
   }
-
 }
