@@ -46,4 +46,28 @@ import Testing
     // Different works shared hashes: the table had to tell them apart.
     #expect(Set(expected).count > Set(keys.map(\.hashValue)).count || count < 30)
   }
+
+  /// Enough groups of positions sharing a hash for them to be compared on all cores (a few
+  /// hundred titles, each work under several ids, works of one title differing in volume).
+  @Test func representativesOfManyGroupsAreTheFirstEqualKeys() throws {
+    let style = try Self.compiled()
+    let references = (0..<3000).map { index in
+      var reference = Self.references(1)[0]
+      reference.id = "m\(index)"
+      reference.variables[.title] = "Title \(index % 500)"
+      reference.variables[.volume] = String(index % 7 % 3)
+      return reference
+    }
+    let items = Array(references.indices)
+    let key: @Sendable (Int) -> ItemTwin = { ItemTwin(references[$0], contexts: [], style: style) }
+    let found = ItemTwin.representatives(items, key: key)
+    let keys = items.map(key)
+    // The first position of each key, found by walking the list.
+    var firstOfKey: [ItemTwin: Int] = [:]
+    for position in items.indices where firstOfKey[keys[position]] == nil { firstOfKey[keys[position]] = position }
+    #expect(found == items.indices.map { items[firstOfKey[keys[$0]] ?? $0] })
+    // 500 titles in 3 volumes: 1,500 works over 500 hashes.
+    #expect(Set(found).count == 1500)
+    #expect(Set(keys.map(\.hashValue)).count == 500)
+  }
 }

@@ -52,34 +52,47 @@ struct ItemTwin: Hashable, Sendable {
   }
 
   /// For each item, the first item of the list with the same key (itself when none before).
-  /// The keys are made and hashed on all cores; only the table of first items is sequential,
-  /// and it holds positions by hash value: keys are compared (and never copied) only where
-  /// two share a hash, which for different works is rare.
+  /// The keys are made and hashed on all cores; one pass on one core finds the positions that
+  /// share a hash (integers only), and the keys are compared (never copied) only within those
+  /// groups, each group on its own, so on all cores: a corpus holding each work ten times has
+  /// ten thousand groups to compare where one table on one core compared them all.
   static func representatives(_ items: [Int], key: @Sendable (Int) -> ItemTwin) -> [Int] {
     let keyed = ParallelMap.map(count: items.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 64) {
       range in
       range.map { Prehashed(key(items[$0])) }
     }
+    // The later positions that share each first position's hash, in order.
     var firstWithHash: [Int: Int] = [:]
     firstWithHash.reserveCapacity(keyed.count)
-    // Later positions whose key differs from the first with their hash, by hash.
-    var others: [Int: [Int]] = [:]
-    var result: [Int] = []
-    result.reserveCapacity(keyed.count)
+    var sharing: [Int: [Int]] = [:]
     for position in keyed.indices {
-      let hash = keyed[position].hash
-      if let first = firstWithHash.claim(hash, position) {
-        if keyed[first].value == keyed[position].value {
-          result.append(items[first])
-        } else if let match = others[hash]?.first(where: { keyed[$0].value == keyed[position].value }) {
-          result.append(items[match])
-        } else {
-          others[hash, default: []].append(position)
-          result.append(items[position])
-        }
-      } else {
-        result.append(items[position])
+      if let first = firstWithHash.claim(keyed[position].hash, position) {
+        sharing[first, default: []].append(position)
       }
+    }
+    var result = items
+    guard !sharing.isEmpty else { return result }
+    let groups = sharing.keys.sorted().map { [$0] + (sharing[$0] ?? []) }
+    // Within a group, a position takes the first earlier position with an equal key, trying
+    // them in order: the group's first, then each that differed from all before it.
+    let matches = ParallelMap.map(count: groups.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 64) {
+      range in
+      range.map { index -> [(position: Int, match: Int)] in
+        let group = groups[index]
+        var distinct = [group[0]]
+        var found: [(position: Int, match: Int)] = []
+        for position in group.dropFirst() {
+          if let match = distinct.first(where: { keyed[$0].value == keyed[position].value }) {
+            found.append((position, match))
+          } else {
+            distinct.append(position)
+          }
+        }
+        return found
+      }
+    }
+    for group in matches {
+      for (position, match) in group { result[position] = items[match] }
     }
     return result
   }
