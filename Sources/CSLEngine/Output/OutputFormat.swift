@@ -70,32 +70,35 @@ public struct HTMLFormat: OutputFormat {
   }
   public var repeatsNestedStyles: Bool { true }
 
-  /// Text that `escape` leaves as it is (ASCII, nothing to replace, no two white-space
-  /// characters in a row) is found and copied in one pass over its bytes.
+  /// Text that `escape` leaves as it is is copied straight into the bytes.
   public func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
     let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-      var previousSpace = false
-      for byte in utf8 {
-        switch byte {
-        case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x80...: return false
-        case 0x20, 0x09...0x0D:
-          if previousSpace { return false }
-          previousSpace = true
-        default: previousSpace = false
-        }
-      }
+      guard Self.leavesAsIs(utf8) else { return false }
       bytes.append(contentsOf: utf8)
       return true
     }
     if copied != true { bytes.append(utf8: escape(text)) }
   }
 
-  public func escape(_ text: String) -> String {
-    let text = Self.pairingSpaces(text)
-    // Fast path: nothing to escape and no superscript characters (all those are non-ASCII).
-    if !text.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 >= 0x80 }) {
-      return text
+  /// Whether `escape` returns the text as it is: ASCII with nothing to replace and no two
+  /// white-space characters in a row (superscript characters, all non-ASCII, aside). One pass.
+  static func leavesAsIs(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var previousSpace = false
+    for byte in utf8 {
+      switch byte {
+      case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x80...: return false
+      case 0x20, 0x09...0x0D:
+        if previousSpace { return false }
+        previousSpace = true
+      default: previousSpace = false
+      }
     }
+    return true
+  }
+
+  public func escape(_ text: String) -> String {
+    if text.utf8.withContiguousStorageIfAvailable(Self.leavesAsIs) == true { return text }
+    let text = Self.pairingSpaces(text)
     if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return escapeASCII(text) }
     // Non-ASCII text usually has nothing to replace: a scalar scan proves it without
     // walking characters (every replaced character is a single scalar).

@@ -72,7 +72,7 @@ struct ItemTwin: Hashable, Sendable {
     }
     var result = items
     guard !sharing.isEmpty else { return result }
-    let groups = sharing.keys.sorted().map { [$0] + (sharing[$0] ?? []) }
+    let groups = sharing.sorted { $0.key < $1.key }.map { [$0.key] + $0.value }
     // Within a group, a position takes the first earlier position with an equal key, trying
     // them in order: the group's first, then each that differed from all before it.
     let matches = ParallelMap.map(count: groups.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 64) {

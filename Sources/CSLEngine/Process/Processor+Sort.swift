@@ -276,22 +276,6 @@ extension Processor {
   private func text(_ node: Node) -> SortValue {
     let plain = node.plainText
     let (tailoring, digraphCH) = Self.letterTailoring(compiled.style.defaultLocale)
-    if !digraphCH && plain.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-      // ASCII without carriage returns: one byte per character, folded on the bytes and made
-      // a string once.
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(plain.utf8.count)
-      for byte in plain.utf8 {
-        switch byte {
-        case 0x41...0x5A: bytes.append(byte + 0x20)
-        case 0x61...0x7A, 0x30...0x39, 0x20: bytes.append(byte)
-        default: continue
-        }
-      }
-      return Self.keyText(String(decoding: bytes, as: UTF8.self))
-    }
-    let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
-    let pinyin = (compiled.style.defaultLocale ?? "").lowercased().hasPrefix("zh")
     // Gathered as UTF-8 bytes and made a string once: appending to a string's scalars cost
     // some 450 instructions a character.
     var bytes: [UInt8] = []
@@ -310,6 +294,13 @@ extension Processor {
       }
       previousWasC = ascii == 0x43 || ascii == 0x63
     }
+    // ASCII without carriage returns: one byte per character, folded on the bytes.
+    if plain.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      for byte in plain.utf8 { add(ascii: byte) }
+      return Self.keyText(String(decoding: bytes, as: UTF8.self))
+    }
+    let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
+    let pinyin = (compiled.style.defaultLocale ?? "").lowercased().hasPrefix("zh")
     // Character by character, but an ASCII byte that another ASCII byte (or the end) follows
     // is a character of its own (no ASCII character but a line feed joins the one before it,
     // and a carriage return takes the character path): read from its byte, it spares the
