@@ -8,6 +8,9 @@ struct TextCaser {
   let english: Bool
   /// Turkish and Azerbaijani dotted/dotless i.
   var turkic = false
+  /// Plain ASCII text is cased on its bytes; false sends every text through the character
+  /// paths (tests compare the two).
+  var asciiPaths = true
   private var atStart = true
   private var afterSpace = true
   private var afterColon = false
@@ -31,14 +34,12 @@ struct TextCaser {
   ]
   /// Character offset (over text leaves) where the last word starts.
   private var lastWordStart = Int.max
-  /// The previous character was a hyphen (a one-letter word after it keeps its case).
-  private var previousIsHyphen = false
   private var offset = 0
 
   /// Applies the case to a whole tree (the entry point: it finds the last word first).
   mutating func applyAll(_ node: Node) -> Node {
     let text = Self.leafText(node)
-    if Self.isPlainASCII(text) {
+    if asciiPaths, Self.isPlainASCII(text) {
       // One byte per character: the last word is found on the bytes.
       var position = text.utf8.count
       for byte in text.utf8.reversed() {
@@ -57,7 +58,9 @@ struct TextCaser {
   }
 
   static func isBoundary(_ character: Character) -> Bool {
-    character.isWhitespace || character == "-" || character == "/" || character == "\u{2014}" || character == "\u{2013}"
+    // A lone ASCII scalar (or CR LF) is read from its byte; no other character is "-" or "/".
+    if let byte = character.asciiValue { return isASCIIBoundary(byte) }
+    return character.isWhitespace || character == "\u{2014}" || character == "\u{2013}"
   }
 
   /// ASCII without carriage returns: every byte is one character (a fast path; Unicode
@@ -113,7 +116,7 @@ struct TextCaser {
   }
 
   private mutating func skip(_ text: String) {
-    if Self.isPlainASCII(text) {
+    if asciiPaths, Self.isPlainASCII(text) {
       for byte in text.utf8 { advance(byte: byte) }
       return
     }
@@ -123,7 +126,6 @@ struct TextCaser {
   /// `advance` for an ASCII character.
   private mutating func advance(byte: UInt8) {
     offset += 1
-    previousIsHyphen = byte == 0x2D
     if Self.isASCIIBoundary(byte) {
       afterSpace = true
     } else {
@@ -137,8 +139,8 @@ struct TextCaser {
   }
 
   private mutating func advance(_ character: Character) {
+    if let byte = character.asciiValue { return advance(byte: byte) }
     offset += 1
-    previousIsHyphen = character == "-"
     if character.isWhitespace || character == "-" || character == "/" {
       afterSpace = true
     } else {
@@ -163,13 +165,21 @@ struct TextCaser {
       return firstLetterUpper(text, lowerRest: false)
     case .capitalizeAll:
       let turkic = turkic
-      return casedWords(text) { word, _, _, _, _ in Self.capitalized(word, turkic: turkic) }
+      // Turkic "i" takes a capital of two bytes: no byte path then.
+      var ascii: ByteChange?
+      if !turkic { ascii = { bytes, word, _, _, _ in Self.capitalizeASCIIWord(&bytes, word) } }
+      return casedWords(text, ascii: ascii) { word, _, _, _ in
+        Self.capitalized(word, turkic: turkic)
+      }
     case .sentence:
       // citeproc-js: the first letter upper case, the rest lower case (nocase spans kept).
       return firstLetterUpper(text, lowerRest: true)
     case .title:
       guard english else { skip(text); return text }
-      return casedWords(text) { word, first, afterColon, last, afterHyphen in
+      let ascii: ByteChange = { bytes, word, first, afterColon, last in
+        Self.titleASCIIWord(&bytes, word, first: first, afterColon: afterColon, last: last)
+      }
+      return casedWords(text, ascii: ascii) { word, first, afterColon, last in
         let lower = word.lowercased()
         if word != lower {
           // Mixed or upper case stays, but a first word's lower-case letter run before an
@@ -193,7 +203,7 @@ struct TextCaser {
     if leadingQuote { atStart = false }
     leadingQuote = false
     var result = ""
-    if !turkic, Self.isPlainASCII(text) {
+    if !turkic, asciiPaths, Self.isPlainASCII(text) {
       // Cased byte by byte into bytes, made a string once (appending scalars one by one to a
       // string cost several hundred instructions each).
       let bytes = Array(text.utf8)
@@ -230,7 +240,7 @@ struct TextCaser {
   /// A word written in mixed case ("mRNA", "iPhone", "pH"): a capital among the letters that
   /// follow its first. citeproc-js leaves such a word alone in capitalize-first and
   /// capitalize-all; the run of letters ends at anything else ("o’Brien" is capitalized).
-  static func hasInnerCapital(_ rest: ArraySlice<UInt8>) -> Bool {
+  static func hasInnerCapital<Bytes: Sequence<UInt8>>(_ rest: Bytes) -> Bool {
     for byte in rest {
       if (0x41...0x5A).contains(byte) { return true }
       if !(0x61...0x7A).contains(byte) { return false }
@@ -258,9 +268,15 @@ struct TextCaser {
   }
 
   static func capitalized(_ word: String, turkic: Bool = false) -> String {
+    if !turkic, let cased = capitalizedASCII(word) { return cased }
+    return capitalizedCharacters(word, turkic: turkic)
+  }
+
+  /// `capitalized`, character by character (any text; the reference for the ASCII path).
+  static func capitalizedCharacters(_ word: String, turkic: Bool = false) -> String {
     // An opening bracket or quote stays in front of the capital ("(Gadus", "“Party").
     if let first = word.first, "([{\"'\u{201C}\u{2018}".contains(first), word.count > 1 {
-      return String(first) + capitalized(String(word.dropFirst()), turkic: turkic)
+      return String(first) + capitalizedCharacters(String(word.dropFirst()), turkic: turkic)
     }
     guard let first = word.first, first.isLetter else { return word }
     // A lone Greek letter is a symbol in a scientific title (β-carotine stays), as in citeproc-js.
@@ -274,6 +290,11 @@ struct TextCaser {
   /// A word without the punctuation that clings to it ("from:" → "from", "(and" → "and"),
   /// so stop words are recognised next to colons, commas and brackets.
   static func core(_ word: String) -> String {
+    coreASCII(word) ?? coreCharacters(word)
+  }
+
+  /// `core`, character by character (any text; the reference for the ASCII path).
+  static func coreCharacters(_ word: String) -> String {
     guard let first = word.first, let last = word.last, !(first.isLetter && last.isLetter) else { return word }
     let trimmed = word.drop { !$0.isLetter }.reversed().drop { !$0.isLetter && $0 != "." && $0 != "'" }
     return String(trimmed.reversed())
@@ -282,83 +303,95 @@ struct TextCaser {
   /// `words`, leaving the first word alone when the text opens with straight quotation marks
   /// (see `leadingQuote`).
   private mutating func casedWords(
-    _ text: String, _ change: (String, Bool, Bool, Bool, Bool) -> String
+    _ text: String, ascii: ByteChange?, _ change: (String, Bool, Bool, Bool) -> String
   ) -> String {
     var leave = leadingQuote
     leadingQuote = false
-    return words(text) { word, first, afterColon, last, afterHyphen in
+    let asciiChange: ByteChange? = ascii.map { ascii in
+      { bytes, word, first, afterColon, last in
+        if leave {
+          leave = false
+          return
+        }
+        ascii(&bytes, word, first, afterColon, last)
+      }
+    }
+    return words(text, ascii: asciiChange) { word, first, afterColon, last in
       if leave {
         leave = false
         return word
       }
-      return change(word, first, afterColon, last, afterHyphen)
+      return change(word, first, afterColon, last)
     }
   }
 
-  /// Splits text into words and separators and transforms each word.
-  private mutating func words(_ text: String, _ change: (String, Bool, Bool, Bool, Bool) -> String) -> String {
+  /// Splits text into words and separators and transforms each word: plain ASCII in place on
+  /// its bytes when there is a byte form of the change, else word by word as strings.
+  private mutating func words(
+    _ text: String, ascii: ByteChange?, _ change: (String, Bool, Bool, Bool) -> String
+  ) -> String {
+    let lastStart = lastWordStart
+    if let ascii, asciiPaths, Self.isPlainASCII(text) {
+      var bytes = Array(text.utf8)
+      var wordStart = 0
+      var wordFirst = atStart
+      var wordAfterColon = afterColon
+      var wordOffset = offset
+      var inWord = false
+      for (index, byte) in bytes.enumerated() {
+        if Self.isASCIIBoundary(byte) {
+          if inWord {
+            ascii(&bytes, wordStart..<index, wordFirst, wordAfterColon, wordOffset >= lastStart)
+            inWord = false
+          }
+        } else if !inWord {
+          inWord = true
+          wordStart = index
+          wordFirst = atStart
+          wordAfterColon = afterColon
+          wordOffset = offset
+        }
+        advance(byte: byte)
+      }
+      if inWord { ascii(&bytes, wordStart..<bytes.count, wordFirst, wordAfterColon, wordOffset >= lastStart) }
+      return String(decoding: bytes, as: UTF8.self)
+    }
     var result = ""
     var word = ""
     var wordFirst = atStart
     var wordAfterColon = afterColon
-    var wordStart = offset
-    var hyphenBefore = false
-    let lastStart = lastWordStart
+    var wordOffset = offset
     func flush(_ result: inout String) {
       if !word.isEmpty {
-        result += change(word, wordFirst, wordAfterColon, wordStart >= lastStart, hyphenBefore)
+        result += change(word, wordFirst, wordAfterColon, wordOffset >= lastStart)
         word = ""
       }
     }
-    if Self.isPlainASCII(text) {
-      // The same walk on bytes; words are still handed over as strings.
-      let utf8 = text.utf8
-      var wordStartIndex = utf8.startIndex
-      var index = utf8.startIndex
-      var inWord = false
-      while index != utf8.endIndex {
-        let byte = utf8[index]
-        if Self.isASCIIBoundary(byte) {
-          if inWord {
-            word = String(text[wordStartIndex..<index])
-            flush(&result)
-            inWord = false
-          }
-          result.unicodeScalars.append(Unicode.Scalar(byte))
-          advance(byte: byte)
-        } else {
-          if !inWord {
-            inWord = true
-            wordStartIndex = index
-            wordFirst = atStart
-            wordAfterColon = afterColon
-            wordStart = offset
-            hyphenBefore = previousIsHyphen
-          }
-          advance(byte: byte)
-        }
-        index = utf8.index(after: index)
-      }
-      if inWord { word = String(text[wordStartIndex..<index]) }
-      flush(&result)
-      return result
-    }
-    for character in text {
+    // Words are cut from the text by their bounds rather than built a character at a time.
+    var wordStartIndex = text.startIndex
+    var index = text.startIndex
+    var inWord = false
+    while index != text.endIndex {
+      let character = text[index]
+      let next = text.index(after: index)
       if Self.isBoundary(character) {
-        flush(&result)
-        result.append(character)
-        advance(character)
-      } else {
-        if word.isEmpty {
-          wordFirst = atStart
-          wordAfterColon = afterColon
-          wordStart = offset
-          hyphenBefore = previousIsHyphen
+        if inWord {
+          word = String(text[wordStartIndex..<index])
+          flush(&result)
+          inWord = false
         }
-        word.append(character)
-        advance(character)
+        result.append(character)
+      } else if !inWord {
+        inWord = true
+        wordStartIndex = index
+        wordFirst = atStart
+        wordAfterColon = afterColon
+        wordOffset = offset
       }
+      advance(character)
+      index = next
     }
+    if inWord { word = String(text[wordStartIndex..<index]) }
     flush(&result)
     return result
   }
