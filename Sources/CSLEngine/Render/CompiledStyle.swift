@@ -38,7 +38,6 @@ public final class CompiledStyle: Sendable {
   public init(style: CSL.Style, locale: CSL.Locale, itemStyles: [String: CompiledStyle] = [:]) {
     self.itemStyles = itemStyles
     self.origin = nil
-    self.style = style
     self.locale = locale
     self.terms = Terms(locale: locale)
     self.particleSpace = Renderer.particleSpace(style.defaultLocale)
@@ -50,9 +49,15 @@ public final class CompiledStyle: Sendable {
     let recursiveMacros = MacroGraph.recursiveMacros(style).union(MacroExpansion.oversized(style))
     let renderable = style.macros.filter { !recursiveMacros.contains($0.key) }
     let memoizable = MacroGraph.citeMemoizableMacros(style) { renderable[$0] != nil }
-    self.renderableMacros = MacroTable(renderable.map { (name: $0.key, elements: $0.value) }) {
+    // In name order, so every compiled style of one style keeps each macro at one index; the
+    // calls in layouts and macros carry their macro's index.
+    let names = renderable.keys.sorted()
+    let indexed = MacroIndexing.indexing(
+      style, indices: Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }))
+    self.renderableMacros = MacroTable(names.map { (name: $0, elements: indexed.macros[$0] ?? []) }) {
       memoizable[$0] ?? false
     }
+    self.style = indexed
     self.citationNameOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.bibliographyNameOptions = style.bibliography?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.usesYearSuffixVariable = MacroGraph.usesVariable(.yearSuffix, in: style)
@@ -110,6 +115,12 @@ public final class CompiledStyle: Sendable {
   /// of the item (`MacroMemo`).
   func macroEntry(_ name: String) -> (elements: [CSL.Element], citeMemoizable: Bool)? {
     renderableMacros.entry(name)
+  }
+
+  /// `macroEntry` for a macro call: by the index compiling left in it, else by name.
+  func macroEntry(_ text: CSL.Text, name: String) -> (elements: [CSL.Element], citeMemoizable: Bool)? {
+    if let index = text.macroIndex { return renderableMacros.entry(at: index) }
+    return renderableMacros.entry(name)
   }
 }
 

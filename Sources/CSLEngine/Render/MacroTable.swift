@@ -50,6 +50,12 @@ struct MacroTable: Sendable {
     index(name).map { (bodies[$0], citeMemoizable[$0]) }
   }
 
+  /// The macro at an index `index(_:)` gave (`CSL.Text.macroIndex`); nil when out of range.
+  func entry(at index: Int) -> (elements: [CSL.Element], citeMemoizable: Bool)? {
+    bodies.indices.contains(index) ? (bodies[index], citeMemoizable[index]) : nil
+  }
+
+  /// Where the macro with this name is kept; nil when there is none.
   private func index(_ name: String) -> Int? {
     let mask = slots.count - 1
     var slot = Self.slot(name, mask: mask)

@@ -32,7 +32,7 @@ extension Renderer {
       if name == .citationNumber { rendered.wrap(Self.endingNumber) }
       return rendered
     case .macro(let name):
-      guard let macro = compiled.macroEntry(name), macroDepth < 40 else { return .nothing }
+      guard let macro = compiled.macroEntry(text, name: name), macroDepth < 40 else { return .nothing }
       macroDepth += 1
       var rendered = renderMacroBody(name, macro.elements, memoizable: macro.citeMemoizable)
       macroDepth -= 1

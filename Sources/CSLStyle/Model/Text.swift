@@ -16,6 +16,18 @@ extension CSL {
       var source: Source
       var decoration: Decoration
       var multilingual: MultilingualOptions?
+      var macroIndex: Int?
+
+      // The macro index is a look-up aid, not part of the element: left out of `==` and hashing.
+      static func == (lhs: Fields, rhs: Fields) -> Bool {
+        lhs.source == rhs.source && lhs.decoration == rhs.decoration && lhs.multilingual == rhs.multilingual
+      }
+
+      func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(decoration)
+        hasher.combine(multilingual)
+      }
     }
 
     private var shared: SharedValue<Fields>
@@ -32,6 +44,14 @@ extension CSL {
     public var multilingual: MultilingualOptions? {
       get { shared.value.multilingual }
       set { shared.value.multilingual = newValue }
+    }
+
+    /// For a macro call, where the compiled style that holds this element keeps the macro
+    /// (set when the style is compiled, so rendering reaches the macro without its name); nil
+    /// until then, and for other sources.
+    public var macroIndex: Int? {
+      get { shared.value.macroIndex }
+      set { shared.value.macroIndex = newValue }
     }
 
     public init(source: Source, decoration: Decoration = Decoration()) {
