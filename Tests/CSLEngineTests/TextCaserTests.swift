@@ -101,7 +101,18 @@ import Testing
       if let ascii = TextCaser.capitalizedASCII(word) {
         #expect(ascii == TextCaser.capitalizedCharacters(word), "\(word.debugDescription)")
       } else {
-        #expect(!TextCaser.isPlainASCII(word))
+        #expect(!word.isPlainASCII)
+      }
+    }
+  }
+
+  @Test func plainASCIIMeansOneByteACharacter() {
+    var generator = SplitMix(state: 3)
+    let alphabet = Array("ab \r\n\té-")
+    for length in [0, 1, 5, 15, 16, 40, 200] {
+      for _ in 0..<200 {
+        let text = String((0..<length).compactMap { _ in alphabet.randomElement(using: &generator) })
+        #expect(text.isPlainASCII == text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }, "\(text.debugDescription)")
       }
     }
   }

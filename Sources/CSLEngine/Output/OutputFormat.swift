@@ -99,7 +99,7 @@ public struct HTMLFormat: OutputFormat {
   public func escape(_ text: String) -> String {
     if text.utf8.withContiguousStorageIfAvailable(Self.leavesAsIs) == true { return text }
     let text = Self.pairingSpaces(text)
-    if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return escapeASCII(text) }
+    if text.isPlainASCII { return escapeASCII(text) }
     // Non-ASCII text usually has nothing to replace: a scalar scan proves it without
     // walking characters (every replaced character is a single scalar).
     if !text.unicodeScalars.contains(where: { scalar in

@@ -277,7 +277,7 @@ extension Processor {
   /// character ("J.J.", "J. R.-M."). ASCII names (no carriage return, the one two-byte
   /// character) are checked on their bytes.
   static func isOnlyInitials(_ given: String) -> Bool {
-    guard given.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+    guard given.isPlainASCII else {
       return given.split(whereSeparator: { " .-".contains($0) }).allSatisfy { $0.count == 1 }
     }
     var run = 0

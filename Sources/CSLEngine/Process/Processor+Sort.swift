@@ -295,7 +295,7 @@ extension Processor {
       previousWasC = ascii == 0x43 || ascii == 0x63
     }
     // ASCII without carriage returns: one byte per character, folded on the bytes.
-    if plain.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+    if plain.isPlainASCII {
       for byte in plain.utf8 { add(ascii: byte) }
       return Self.keyText(String(decoding: bytes, as: UTF8.self))
     }

@@ -11,3 +11,10 @@ extension String {
     utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) } ?? utf8.contains(where: predicate)
   }
 }
+
+extension String {
+  /// ASCII without carriage returns: every byte is one character (CR LF is the one ASCII
+  /// character of two bytes), so byte paths read characters straight from the bytes. Checked
+  /// in the string's own storage (see `containsByte`).
+  var isPlainASCII: Bool { !containsByte(where: { $0 >= 0x80 || $0 == 0x0D }) }
+}

@@ -39,7 +39,7 @@ struct TextCaser {
   /// Applies the case to a whole tree (the entry point: it finds the last word first).
   mutating func applyAll(_ node: Node) -> Node {
     let text = Self.leafText(node)
-    if asciiPaths, Self.isPlainASCII(text) {
+    if asciiPaths, text.isPlainASCII {
       // One byte per character: the last word is found on the bytes.
       var position = text.utf8.count
       for byte in text.utf8.reversed() {
@@ -61,12 +61,6 @@ struct TextCaser {
     // A lone ASCII scalar (or CR LF) is read from its byte; no other character is "-" or "/".
     if let byte = character.asciiValue { return isASCIIBoundary(byte) }
     return character.isWhitespace || character == "\u{2014}" || character == "\u{2013}"
-  }
-
-  /// ASCII without carriage returns: every byte is one character (a fast path; Unicode
-  /// properties of ASCII characters are simple byte ranges).
-  static func isPlainASCII(_ text: String) -> Bool {
-    text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
   }
 
   /// `Character.isWhitespace` for ASCII: tab, line feed, vertical tab, form feed, return, space.
@@ -116,7 +110,7 @@ struct TextCaser {
   }
 
   private mutating func skip(_ text: String) {
-    if asciiPaths, Self.isPlainASCII(text) {
+    if asciiPaths, text.isPlainASCII {
       for byte in text.utf8 { advance(byte: byte) }
       return
     }
@@ -203,7 +197,7 @@ struct TextCaser {
     if leadingQuote { atStart = false }
     leadingQuote = false
     var result = ""
-    if !turkic, asciiPaths, Self.isPlainASCII(text) {
+    if !turkic, asciiPaths, text.isPlainASCII {
       // Cased byte by byte into bytes, made a string once (appending scalars one by one to a
       // string cost several hundred instructions each).
       let bytes = Array(text.utf8)
@@ -331,7 +325,7 @@ struct TextCaser {
     _ text: String, ascii: ByteChange?, _ change: (String, Bool, Bool, Bool) -> String
   ) -> String {
     let lastStart = lastWordStart
-    if let ascii, asciiPaths, Self.isPlainASCII(text) {
+    if let ascii, asciiPaths, text.isPlainASCII {
       var bytes = Array(text.utf8)
       var wordStart = 0
       var wordFirst = atStart

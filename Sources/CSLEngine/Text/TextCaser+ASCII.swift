@@ -34,7 +34,7 @@ extension TextCaser {
 
   /// `capitalized` for a word of plain ASCII, nil for any other word.
   static func capitalizedASCII(_ word: String) -> String? {
-    guard isPlainASCII(word) else { return nil }
+    guard word.isPlainASCII else { return nil }
     guard let index = capitalIndex(word.utf8) else { return word }
     var bytes = Array(word.utf8)
     let offset = word.utf8.distance(from: word.utf8.startIndex, to: index)
@@ -44,7 +44,7 @@ extension TextCaser {
 
   /// `core` for a word of plain ASCII, nil for any other word.
   static func coreASCII(_ word: String) -> String? {
-    guard isPlainASCII(word) else { return nil }
+    guard word.isPlainASCII else { return nil }
     return String(decoding: word.utf8[coreBounds(word.utf8)], as: UTF8.self)
   }
 
