@@ -11,7 +11,7 @@ struct Disambiguation {
   let contexts: [Int: [CiteContext]]
   let renderCache: RenderCache?
   var states: [Int: DisambiguationState] = [:]
-  private var renderings: [Int: Rendering] = [:]
+  private(set) var renderings: [Int: Rendering] = [:]
   /// Each ambiguous item's twin representative (`ItemTwin`): twins share their renderings.
   var twinOf: [Int: Int] = [:]
   /// The latest renderings of each representative's twins, with the settings they were made under.
@@ -233,28 +233,28 @@ struct Disambiguation {
     remember(items) { rendered[$0] }
   }
 
-  /// One group's share of a pass: its items' settings and renderings.
+  /// One group's share of a pass: its items' settings and renderings, in the group's order.
   struct Part: Sendable {
-    var states: [Int: DisambiguationState] = [:]
-    var renderings: [Int: Rendering] = [:]
+    var states: [DisambiguationState?]
+    var renderings: [Rendering?]
   }
 
   /// The group's share of this pass.
-  func part(_ group: [Int]) -> Part {
-    var part = Part()
-    for item in group {
-      part.states[item] = states[item]
-      part.renderings[item] = renderings[item]
-    }
-    return part
+  func part(_ group: [Int]) -> Part { Self.part(group, states: states, renderings: renderings) }
+
+  /// The group's share of a pass's settings and renderings (read on any core).
+  static func part(
+    _ group: [Int], states: [Int: DisambiguationState], renderings: [Int: Rendering]
+  ) -> Part {
+    Part(states: group.map { states[$0] }, renderings: group.map { renderings[$0] })
   }
 
   /// Takes over a group's share (from a pass that searched that group alone), settings the
   /// share lacks included.
   mutating func adopt(_ part: Part, for group: [Int]) {
-    for item in group {
-      states[item] = part.states[item]
-      renderings[item] = part.renderings[item]
+    for (offset, item) in group.enumerated() {
+      states[item] = part.states[offset]
+      renderings[item] = part.renderings[offset]
     }
   }
 

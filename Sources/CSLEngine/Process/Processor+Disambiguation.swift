@@ -174,18 +174,23 @@ extension Processor {
     // searched on its own, after the others; searched in a batch of the parallel map, it kept
     // one core busy long after the other had finished.
     let small = groups.filter { $0.count < ParallelMap.threshold }
-    let parts = small.map { pass.part($0) }
-    let contexts = pass.contexts
-    let twins = pass.twinOf
-    // One group per batch: a group's search costs its size times the settings it tries, so
-    // groups differ widely, and chunks of many groups left one running alone.
-    let searched = ParallelMap.map(count: small.count, minimumCount: 2, batch: 1) { range, chunkCache in
-      range.map { index in
-        var alone = Disambiguation(processor: self, contexts: contexts, cache: chunkCache)
-        alone.twinOf = twins
-        alone.adopt(parts[index], for: small[index])
-        step(small[index], &alone)
-        return alone.part(small[index])
+    var searched: [Disambiguation.Part] = []
+    do {
+      // Each group's share is read from the pass on the core that searches it; the copies
+      // end with this block, before the pass takes the results (else it copied its tables).
+      let (states, renderings) = (pass.states, pass.renderings)
+      let contexts = pass.contexts
+      let twins = pass.twinOf
+      // One group per batch: a group's search costs its size times the settings it tries, so
+      // groups differ widely, and chunks of many groups left one running alone.
+      searched = ParallelMap.map(count: small.count, minimumCount: 2, batch: 1) { range, chunkCache in
+        range.map { index in
+          var alone = Disambiguation(processor: self, contexts: contexts, cache: chunkCache)
+          alone.twinOf = twins
+          alone.adopt(Disambiguation.part(small[index], states: states, renderings: renderings), for: small[index])
+          step(small[index], &alone)
+          return alone.part(small[index])
+        }
       }
     }
     for (group, part) in zip(small, searched) { pass.adopt(part, for: group) }
