@@ -250,3 +250,38 @@ enum Node: Sendable, Hashable {
     }
   }
 }
+
+extension Node {
+  /// True when the plain text holds a letter or a digit (`Character.isLetter || isNumber`).
+  /// The leaves are read in order and the search stops at the first ASCII letter or digit
+  /// that follows an ASCII byte (or opens the text): such a byte begins a character of its
+  /// own, whatever comes after it. Otherwise the whole text is gathered and its characters
+  /// asked.
+  var printsLetterOrDigit: Bool {
+    var afterASCII = true
+    if Self.findsASCIIAlphanumeric(self, afterASCII: &afterASCII) { return true }
+    return plainText.contains { $0.isLetter || $0.isNumber }
+  }
+
+  private static func findsASCIIAlphanumeric(_ node: Node, afterASCII: inout Bool) -> Bool {
+    switch node {
+    case .text(let text):
+      for byte in text.utf8 {
+        let alphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        if alphanumeric && afterASCII { return true }
+        afterASCII = byte < 0x80
+      }
+      return false
+    case .quoted(let children):
+      // Curly quotation marks surround the children in the plain text.
+      afterASCII = false
+      for child in children where findsASCIIAlphanumeric(child, afterASCII: &afterASCII) { return true }
+      afterASCII = false
+      return false
+    case .styled(_, let children), .nocase(let children), .display(_, let children),
+      .tagged(_, let children), .sequence(let children), .link(_, let children):
+      for child in children where findsASCIIAlphanumeric(child, afterASCII: &afterASCII) { return true }
+      return false
+    }
+  }
+}

@@ -61,23 +61,32 @@ struct Serializer {
     // Quotes written in a cite's prefix or suffix keep the punctuation after them outside.
     var inAffix: [Bool] = []
     var enclosing: [Bool] = []
+    inAffix.reserveCapacity(tokens.count)
+    enclosing.reserveCapacity(tokens.count)
     var depth = 0
     var enclosingDepth = 0
     for token in tokens {
-      if token == .open(.affix) { depth += 1 }
-      if token == .open(.enclosingPunctuation) { enclosingDepth += 1 }
+      // Matched, not compared: `==` built a token to compare each one with.
+      switch token {
+      case .open(.affix): depth += 1
+      case .open(.enclosingPunctuation): enclosingDepth += 1
+      default: break
+      }
       inAffix.append(depth > 0)
       enclosing.append(enclosingDepth > 0)
-      if token == .close(.affix) { depth -= 1 }
-      if token == .close(.enclosingPunctuation) { enclosingDepth -= 1 }
+      switch token {
+      case .close(.affix): depth -= 1
+      case .close(.enclosingPunctuation): enclosingDepth -= 1
+      default: break
+      }
     }
     // Marks already moved inside a quote: an enclosing element's mark goes in front of them.
     var moved = [Bool](repeating: false, count: tokens.count)
     var index = 0
     while index < tokens.count {
-      // The byte test is a cheap filter: the character test below decides.
+      // The mark is one of . , ! ? standing alone as a character (no combining mark on it).
       if case .text(let text) = tokens[index], let byte = text.utf8.first, Self.isQuotePunctuation(byte),
-        let first = text.first, ".,!?".contains(first),
+        let first = text.first, first.asciiValue == byte,
         let back = Self.closingQuote(before: index, in: tokens), !inAffix[back]
       {
         // Find the last quote in a run of closing quotes (“‘x’”.)

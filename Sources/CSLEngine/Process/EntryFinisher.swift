@@ -53,7 +53,7 @@ struct EntryFinisher: Sendable {
     if let suffix, !suffix.isEmpty { rest.append(.text(suffix)) }
     // An entry that prints nothing after its first field (only affixes) stays whole in the
     // left margin, as citeproc-js writes it ("11.").
-    if !Node.sequence(rest).plainText.contains(where: { $0.isLetter || $0.isNumber }) {
+    if !Node.sequence(rest).printsLetterOrDigit {
       let (whole, trimmed) = Node.sequence(children).trimmingTrailingSpaces()
       let margin = Node.display(.leftMargin, [.sequence([whole, .text(suffix ?? "")])])
       return trimmed ? .sequence([margin, .text(" ")]) : margin
