@@ -24,6 +24,8 @@ import Testing
     "the", "of", "a", "c", "and", "vs.", "v.", "mRNA", "iPhone", "o'brien", "(and", "from:", "war", "peace",
     "Title", "UPPER", "\"big\"", "'quoted'", "[sic]", "{x}", "on", "123", "2nd", "b.", "d'", "under",
     "underneath", "through", "'", "(", "((a", "x", "ibid.", "'s", "e", "(i)", "pH", "de", "von",
+    // Texts with these take the character path: ASCII letters beside marks and other scripts.
+    "café", "naïve", "e\u{0301}cole", "\u{0600}1", "Ærø", "理论", "—", "–", "\u{00A0}", "ﬁeld", "Ωmega", "r\r\nn",
   ]
   static let separators = [" ", "-", "/", ": ", "? ", "! ", "  ", " \t", ", ", " (", "\n"]
 

@@ -361,32 +361,48 @@ struct TextCaser {
         word = ""
       }
     }
-    // Words are cut from the text by their bounds rather than built a character at a time.
-    var wordStartIndex = text.startIndex
-    var index = text.startIndex
+    // The text is cut into runs of word and of separator characters: a word is changed, the
+    // separators are kept as written. An ASCII byte that another ASCII byte (or the end)
+    // follows is a character of its own (a carriage return aside): it is read from its byte.
+    let utf8 = text.utf8
+    var runStart = text.startIndex
     var inWord = false
+    var index = text.startIndex
     while index != text.endIndex {
-      let character = text[index]
-      let next = text.index(after: index)
-      if Self.isBoundary(character) {
+      let byte = utf8[index]
+      let afterByte = utf8.index(after: index)
+      let lone = asciiPaths && byte < 0x80 && byte != 0x0D && (afterByte == utf8.endIndex || utf8[afterByte] < 0x80)
+      let character: Character? = lone ? nil : text[index]
+      let boundary = character.map(Self.isBoundary) ?? Self.isASCIIBoundary(byte)
+      if boundary == inWord {
         if inWord {
-          word = String(text[wordStartIndex..<index])
+          word = String(text[runStart..<index])
           flush(&result)
-          inWord = false
+        } else {
+          result += text[runStart..<index]
         }
-        result.append(character)
-      } else if !inWord {
-        inWord = true
-        wordStartIndex = index
-        wordFirst = atStart
-        wordAfterColon = afterColon
-        wordOffset = offset
+        runStart = index
+        inWord = !boundary
+        if inWord {
+          wordFirst = atStart
+          wordAfterColon = afterColon
+          wordOffset = offset
+        }
       }
-      advance(character)
-      index = next
+      if let character {
+        advance(character)
+        index = text.index(after: index)
+      } else {
+        advance(byte: byte)
+        index = afterByte
+      }
     }
-    if inWord { word = String(text[wordStartIndex..<index]) }
-    flush(&result)
+    if inWord {
+      word = String(text[runStart..<index])
+      flush(&result)
+    } else {
+      result += text[runStart..<index]
+    }
     return result
   }
 }
