@@ -118,4 +118,11 @@ import Testing
       }
     }
   }
+
+  @Test func loneASCIIIsACharacterOfItsOwn() {
+    // Characters: a, b, CR LF, e with a combining acute, x, full stop.
+    let text = "ab\r\ne\u{0301}x."
+    let lone = text.indices.map { text.utf8.loneASCII(at: $0) }
+    #expect(lone == [0x61, 0x62, nil, nil, 0x78, 0x2E])
+  }
 }

@@ -267,8 +267,7 @@ extension Node {
     switch node {
     case .text(let text):
       for byte in text.utf8 {
-        let alphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-        if alphanumeric && afterASCII { return true }
+        if byte.isASCIIAlphanumeric && afterASCII { return true }
         afterASCII = byte < 0x80
       }
       return false

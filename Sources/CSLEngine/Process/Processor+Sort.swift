@@ -301,18 +301,14 @@ extension Processor {
     }
     let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
     let pinyin = (compiled.style.defaultLocale ?? "").lowercased().hasPrefix("zh")
-    // Character by character, but an ASCII byte that another ASCII byte (or the end) follows
-    // is a character of its own (no ASCII character but a line feed joins the one before it,
-    // and a carriage return takes the character path): read from its byte, it spares the
-    // grapheme work in names and titles that are mostly ASCII.
+    // Character by character, but a lone ASCII character is read from its byte (names and
+    // titles are mostly ASCII).
     let utf8 = plain.utf8
     var cursor = utf8.startIndex
     while cursor < utf8.endIndex {
-      let byte = utf8[cursor]
-      let next = utf8.index(after: cursor)
-      if byte < 0x80 && byte != 0x0D && (next == utf8.endIndex || utf8[next] < 0x80) {
+      if let byte = utf8.loneASCII(at: cursor) {
         add(ascii: byte)
-        cursor = next
+        cursor = utf8.index(after: cursor)
         continue
       }
       let character = plain[cursor]

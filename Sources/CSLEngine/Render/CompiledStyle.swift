@@ -111,13 +111,9 @@ public final class CompiledStyle: Sendable {
   /// The elements of a macro that renders; nil for a recursive or unknown one.
   func macro(_ name: String) -> [CSL.Element]? { renderableMacros.body(name) }
 
-  /// A macro that renders, with whether a cite's rendering of it can be kept for later cites
-  /// of the item (`MacroMemo`).
-  func macroEntry(_ name: String) -> (elements: [CSL.Element], citeMemoizable: Bool)? {
-    renderableMacros.entry(name)
-  }
-
-  /// `macroEntry` for a macro call: by the index compiling left in it, else by name.
+  /// The macro a call renders, with whether a cite's rendering of it can be kept for later
+  /// cites of the item (`MacroMemo`): found by the index compiling left in the call, else by
+  /// name; nil for a recursive or unknown macro.
   func macroEntry(_ text: CSL.Text, name: String) -> (elements: [CSL.Element], citeMemoizable: Bool)? {
     if let index = text.macroIndex { return renderableMacros.entry(at: index) }
     return renderableMacros.entry(name)

@@ -18,3 +18,24 @@ extension String {
   /// in the string's own storage (see `containsByte`).
   var isPlainASCII: Bool { !containsByte(where: { $0 >= 0x80 || $0 == 0x0D }) }
 }
+
+extension String.UTF8View {
+  /// The ASCII byte at `index` when it is a character of its own, else nil: another ASCII
+  /// byte (or the end) follows it, and no ASCII character but a line feed joins the one
+  /// before it (so a carriage return takes the character path). Byte paths read such a
+  /// character from its byte and spare the grapheme work.
+  func loneASCII(at index: Index) -> UInt8? {
+    let byte = self[index]
+    guard byte < 0x80 && byte != 0x0D else { return nil }
+    let next = self.index(after: index)
+    return next == endIndex || self[next] < 0x80 ? byte : nil
+  }
+}
+
+extension UInt8 {
+  /// An ASCII letter (`Character.isLetter` for ASCII).
+  var isASCIILetter: Bool { (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
+
+  /// An ASCII letter or digit (`isLetter || isNumber` for ASCII).
+  var isASCIIAlphanumeric: Bool { isASCIILetter || (0x30...0x39).contains(self) }
+}

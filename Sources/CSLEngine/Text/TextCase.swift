@@ -73,11 +73,6 @@ struct TextCaser {
     isASCIIWhitespace(byte) || byte == 0x2D || byte == 0x2F
   }
 
-  /// `isLetter || isNumber` for ASCII.
-  static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
-  }
-
   static func leafText(_ node: Node) -> String {
     switch node {
     case .text(let text): return text
@@ -125,7 +120,7 @@ struct TextCaser {
     } else {
       if byte == 0x3A || byte == 0x3F || byte == 0x21 {
         afterColon = true
-      } else if Self.isASCIIAlphanumeric(byte) {
+      } else if byte.isASCIIAlphanumeric {
         afterColon = false; atStart = false
       }
       afterSpace = false
@@ -362,18 +357,15 @@ struct TextCaser {
       }
     }
     // The text is cut into runs of word and of separator characters: a word is changed, the
-    // separators are kept as written. An ASCII byte that another ASCII byte (or the end)
-    // follows is a character of its own (a carriage return aside): it is read from its byte.
+    // separators are kept as written. A lone ASCII character is read from its byte.
     let utf8 = text.utf8
     var runStart = text.startIndex
     var inWord = false
     var index = text.startIndex
     while index != text.endIndex {
-      let byte = utf8[index]
-      let afterByte = utf8.index(after: index)
-      let lone = asciiPaths && byte < 0x80 && byte != 0x0D && (afterByte == utf8.endIndex || utf8[afterByte] < 0x80)
-      let character: Character? = lone ? nil : text[index]
-      let boundary = character.map(Self.isBoundary) ?? Self.isASCIIBoundary(byte)
+      let byte = asciiPaths ? utf8.loneASCII(at: index) : nil
+      let character: Character? = byte == nil ? text[index] : nil
+      let boundary = character.map(Self.isBoundary) ?? byte.map(Self.isASCIIBoundary) ?? false
       if boundary == inWord {
         if inWord {
           word = String(text[runStart..<index])
@@ -389,12 +381,12 @@ struct TextCaser {
           wordOffset = offset
         }
       }
-      if let character {
+      if let byte {
+        advance(byte: byte)
+        index = utf8.index(after: index)
+      } else if let character {
         advance(character)
         index = text.index(after: index)
-      } else {
-        advance(byte: byte)
-        index = afterByte
       }
     }
     if inWord {

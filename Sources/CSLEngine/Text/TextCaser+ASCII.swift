@@ -66,22 +66,17 @@ extension TextCaser {
   /// The bounds of an ASCII word's `core`: from its first letter to its last letter, full
   /// stop or apostrophe; the whole word when it opens and ends with a letter.
   static func coreBounds<Bytes: BidirectionalCollection<UInt8>>(_ word: Bytes) -> Range<Bytes.Index> {
-    guard let first = word.first, let last = word.last, !(isASCIILetter(first) && isASCIILetter(last)) else {
+    guard let first = word.first, let last = word.last, !(first.isASCIILetter && last.isASCIILetter) else {
       return word.startIndex..<word.endIndex
     }
-    guard let start = word.firstIndex(where: isASCIILetter) else { return word.startIndex..<word.startIndex }
+    guard let start = word.firstIndex(where: \.isASCIILetter) else { return word.startIndex..<word.startIndex }
     var end = word.endIndex
     while end > start {
       let byte = word[word.index(before: end)]
-      if isASCIILetter(byte) || byte == 0x2E || byte == 0x27 { break }
+      if byte.isASCIILetter || byte == 0x2E || byte == 0x27 { break }
       end = word.index(before: end)
     }
     return start..<end
-  }
-
-  /// An ASCII letter (`Character.isLetter` for ASCII).
-  static func isASCIILetter(_ byte: UInt8) -> Bool {
-    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 
   /// The ASCII characters that stay in front of a capital: ( [ { " '.
