@@ -8,10 +8,20 @@ public enum ByteWord {
 
   /// True when one of the eight bytes of `word` is `byte` (a zero byte in their difference).
   @inlinable public static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
+    matches(word, byte) != 0
+  }
+
+  /// The top bit of each byte of `word` that may be `byte`, none when no byte is. The lowest
+  /// bit set always marks a real one (a borrow can only mark bytes above a real match), so
+  /// `firstMatch` of this mask, or of several such masks joined, is exact.
+  @inlinable public static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let difference = word ^ (ones &* UInt64(byte))
-    return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
+    return (difference &- ones) & ~difference & 0x8080_8080_8080_8080
   }
+
+  /// The offset (0–7) of the first byte a non-zero `matches` mask marks.
+  @inlinable public static func firstMatch(_ mask: UInt64) -> Int { mask.trailingZeroBitCount >> 3 }
 
   /// True when one of the eight bytes of `word` is below `limit` (at most 128).
   @inlinable public static func holdsBelow(_ word: UInt64, _ limit: UInt8) -> Bool {

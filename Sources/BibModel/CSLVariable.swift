@@ -47,6 +47,27 @@ public struct CSLVariable: OrdinalVocabulary {
     return table
   }()
 
+  /// The known names' bytes, for readers that decode straight from bytes.
+  private static let table = KnownNameTable(knownNames)
+
+  /// The known variable whose name is written in `bytes` (sharing the vocabulary's string), or
+  /// nil for any other name.
+  static func known(_ bytes: UnsafeRawBufferPointer) -> CSLVariable? {
+    table.ordinal(of: bytes).map { CSLVariable(known: knownNames[Int($0)], ordinal: $0) }
+  }
+
+  /// Whether the variable holds names or a date (nil for the others), read by ordinal.
+  var structuredKind: Kind? {
+    ordinal >= 0 && Int(ordinal) < Self.structuredKinds.count ? Self.structuredKinds[Int(ordinal)] : nil
+  }
+
+  /// `.name` or `.date` for each known name's ordinal, nil for the other kinds.
+  private static let structuredKinds: [Kind?] = knownNames.map { name in
+    let variable = CSLVariable(rawValue: name)
+    if CSLVariables.names.contains(variable) { return .name }
+    return CSLVariables.dates.contains(variable) ? .date : nil
+  }
+
   /// The four kinds of CSL variables: what shape of value the variable holds.
   public enum Kind: Sendable, Hashable {
     case standard, number, date, name

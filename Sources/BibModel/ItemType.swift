@@ -23,6 +23,20 @@ public struct ItemType: OrdinalVocabulary {
     "thesis", "treaty", "webpage",
   ]
 
+  /// The known types' bytes, for readers that decode straight from bytes.
+  private static let table = KnownNameTable(knownNames)
+
+  /// The CSL 1.0.2 type written in `bytes` (sharing the vocabulary's string), or nil for any
+  /// other name.
+  static func known(_ bytes: UnsafeRawBufferPointer) -> ItemType? {
+    table.ordinal(of: bytes).map { ItemType(known: knownNames[Int($0)], ordinal: $0) }
+  }
+
+  private init(known rawValue: String, ordinal: Int32) {
+    self.rawValue = rawValue
+    self.ordinal = ordinal
+  }
+
   private static let ordinals: [String: Int32] = {
     var table: [String: Int32] = [:]
     for (index, name) in knownNames.enumerated() { table[name] = Int32(index) }

@@ -113,7 +113,8 @@ public enum JSONArraySplitter {
     }
 
     /// The offset of the quote that closes a string whose text starts at `start`, skipping
-    /// escaped characters; eight bytes at a time while they hold no quote and no backslash.
+    /// escaped characters; eight bytes at a time, moving straight to the first quote or
+    /// backslash of a word.
     func stringEnd(from start: Int) -> Int? {
       guard let base = bytes.baseAddress else { return nil }
       let raw = UnsafeRawPointer(base)
@@ -121,10 +122,12 @@ public enum JSONArraySplitter {
       while index < bytes.count {
         if index + 8 <= bytes.count {
           let word = ByteWord.load(raw, at: index)
-          if !ByteWord.holds(word, 0x22) && !ByteWord.holds(word, 0x5C) {
+          let mask = ByteWord.matches(word, 0x22) | ByteWord.matches(word, 0x5C)
+          if mask == 0 {
             index += 8
             continue
           }
+          index += ByteWord.firstMatch(mask)
         }
         let byte = bytes[index]
         if byte == UInt8(ascii: "\"") { return index }

@@ -14,17 +14,17 @@ public struct JSONParser {
 
   /// The input, borrowed for the duration of `parse` (every read is checked against
   /// `bytes.count` first, so the unchecked buffer is never read out of range).
-  private let bytes: UnsafeBufferPointer<UInt8>
-  private var index = 0
-  private var line = 1
-  private var lineStart = 0
-  private var depth = 0
+  let bytes: UnsafeBufferPointer<UInt8>
+  var index = 0
+  var line = 1
+  var lineStart = 0
+  var depth = 0
   /// Where the last column count stopped (offset and its column): positions are asked for in
   /// increasing order, so counting on from there keeps one-line (minified) JSON linear.
-  private var markOffset = 0
-  private var markColumn = 1
+  var markOffset = 0
+  var markColumn = 1
 
-  private init(bytes: UnsafeBufferPointer<UInt8>) {
+  init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
   }
 
@@ -60,22 +60,29 @@ public struct JSONParser {
   public static func parseElement(
     _ bytes: UnsafeBufferPointer<UInt8>, _ element: JSONArraySplitter.Element
   ) throws(JSONSyntaxError) -> JSONValue {
-    let end = min(element.range.upperBound, bytes.count)
-    var parser = JSONParser(bytes: UnsafeBufferPointer(rebasing: bytes[0..<end]))
-    parser.index = min(element.range.lowerBound, end)
-    parser.line = element.line
-    parser.lineStart = element.lineStart
-    parser.markOffset = parser.index
-    parser.markColumn = element.column
-    parser.depth = 1
+    var parser = JSONParser(bytes, at: element)
     let value = try parser.parseValue()
     parser.skipWhitespace()
-    guard parser.index == end else { throw parser.error("unexpected text after an array element") }
+    guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after an array element") }
     return value
   }
 
+  /// A parser over one element of a top-level array (its bytes end where the element does),
+  /// placed at the element's first byte with the line, column and depth the whole document's
+  /// parse has there.
+  init(_ bytes: UnsafeBufferPointer<UInt8>, at element: JSONArraySplitter.Element) {
+    let end = min(element.range.upperBound, bytes.count)
+    self.init(bytes: UnsafeBufferPointer(rebasing: bytes[0..<end]))
+    index = min(element.range.lowerBound, end)
+    line = element.line
+    lineStart = element.lineStart
+    markOffset = index
+    markColumn = element.column
+    depth = 1
+  }
+
   /// The 1-based column (in characters) of `index`.
-  private mutating func column() -> Int {
+  mutating func column() -> Int {
     if markOffset < lineStart || markOffset > index {
       markOffset = lineStart
       markColumn = 1
@@ -111,7 +118,7 @@ public struct JSONParser {
     JSONSyntaxError(message: message, line: line, column: column())
   }
 
-  private mutating func skipWhitespace() {
+  mutating func skipWhitespace() {
     Self.skipWhitespace(bytes, &index, line: &line, lineStart: &lineStart)
   }
 
@@ -131,7 +138,7 @@ public struct JSONParser {
     }
   }
 
-  private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+  mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
     guard index < bytes.count else { throw error("unexpected end of input; a value was expected") }
     switch bytes[index] {
     case UInt8(ascii: "{"): return .object(try parseObject())
@@ -150,7 +157,7 @@ public struct JSONParser {
     byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\u{\(String(byte, radix: 16))}"
   }
 
-  private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+  mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
     let count = literal.utf8CodeUnitCount
     let start = literal.utf8Start
     for offset in 0..<count {
@@ -161,7 +168,7 @@ public struct JSONParser {
     index += count
   }
 
-  private mutating func enter() throws(JSONSyntaxError) {
+  mutating func enter() throws(JSONSyntaxError) {
     depth += 1
     if depth > JSONParser.maximumDepth {
       throw error("nesting deeper than \(JSONParser.maximumDepth) levels")
@@ -237,7 +244,7 @@ public struct JSONParser {
     }
   }
 
-  private mutating func parseNumber() throws(JSONSyntaxError) -> String {
+  mutating func parseNumber() throws(JSONSyntaxError) -> String {
     let start = index
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
     func digits(_ parser: inout JSONParser) -> Int {
@@ -262,7 +269,7 @@ public struct JSONParser {
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
   }
 
-  private mutating func parseString() throws(JSONSyntaxError) -> String {
+  mutating func parseString() throws(JSONSyntaxError) -> String {
     index += 1
     let start = index
     // Fast path: no escapes.

@@ -38,4 +38,16 @@ import Testing
       #expect(ByteWord.holdsNonASCII(word) == bytes.contains { $0 >= 0x80 }, "\(bytes)")
     }
   }
+
+  /// The first byte a mask marks, of one byte or of two joined, is the first byte that is one.
+  @Test func firstMatchIsTheFirstMatchingByte() throws {
+    for bytes in Self.words() {
+      let word = try bytes.withUnsafeBytes { raw in try #require(raw.baseAddress.map { ByteWord.load($0, at: 0) }) }
+      for (first, second): (UInt8, UInt8) in [(0x22, 0x5C), (0x00, 0x01), (0x0A, 0x0A), (0xFF, 0x80)] {
+        let mask = ByteWord.matches(word, first) | ByteWord.matches(word, second)
+        let expected = bytes.firstIndex { $0 == first || $0 == second }
+        #expect((mask == 0 ? nil : ByteWord.firstMatch(mask)) == expected, "\(bytes) \(first) \(second)")
+      }
+    }
+  }
 }

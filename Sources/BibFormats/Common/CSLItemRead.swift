@@ -48,6 +48,21 @@ struct CSLItemRead: Sendable {
     decode(object, as: id.isEmpty ? Self.placeholder(offset) : nil, file: file)
   }
 
+  /// An item `CSLJSONItem` decoded straight from its bytes: it has its id, and decoding it found
+  /// nothing to report.
+  init(_ item: CSLJSONItem, offset: Int, file: String) {
+    self.offset = offset
+    place = SourceLocation(file: file, line: item.line, column: item.column)
+    id = item.reference.id
+    fieldKey = id
+    fieldPlaces.reserveCapacity(item.members.count)
+    for member in item.members {
+      fieldPlaces[member.key] = SourceLocation(file: file, line: member.line, column: member.column)
+    }
+    dateDiagnostics = CSLItemRepair.impossibleDates(item.reference, at: place)
+    reference = item.reference
+  }
+
   /// Decodes the object, under `replacement` as its id when given (a missing or repeated id).
   mutating func decode(_ object: JSONObject, as replacement: String?, file: String) {
     let item = replacement.map { CSLItemRepair.replacingID(object, with: $0) } ?? object

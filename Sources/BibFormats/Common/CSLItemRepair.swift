@@ -21,7 +21,8 @@ enum CSLItemRepair {
     return join(reads, file: file) { items[$0].objectValue }
   }
 
-  /// Reads the CSL-JSON array in `bytes` with its elements parsed and decoded on all cores;
+  /// Reads the CSL-JSON array in `bytes` with its elements decoded on all cores (straight from
+  /// the bytes where `CSLJSONItem` can, else through the JSON tree);
   /// nil when the bytes are not an array or an element does not parse, for the caller to
   /// parse the whole text and report the error where the reader always has.
   static func read(_ bytes: [UInt8], file: String) -> BibReadResult? {
@@ -33,7 +34,10 @@ enum CSLItemRepair {
     let reads = ParallelMap.map(count: elements.count, minimumCount: 256, itemsPerChunk: 64) { range in
       bytes.withUnsafeBufferPointer { buffer -> [CSLItemRead?] in
         range.map { index in
-          (try? JSONParser.parseElement(buffer, elements[index])).map {
+          if let item = CSLJSONItem.decode(buffer, elements[index]) {
+            return CSLItemRead(item, offset: index, file: file)
+          }
+          return (try? JSONParser.parseElement(buffer, elements[index])).map {
             CSLItemRead($0, offset: index, file: file)
           }
         }
