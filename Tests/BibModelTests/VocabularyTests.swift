@@ -131,4 +131,29 @@ import Testing
     #expect(ItemType("x-podcast").hashValue == ItemType("x-podcast").hashValue)
     #expect(ItemType("Book") != .book && ItemType("x-podcast") != ItemType("x-podcasts"))
   }
+
+  /// Tables hash names through `_rawHashValue(seed:)`: equal names hash alike under a seed,
+  /// the known names spread over a table's buckets, and a table of known and unknown names
+  /// finds every one of them.
+  @Test func tableHashesAgreeWithEqualityAndSpread() {
+    let known = CSLVariables.names.union(CSLVariables.dates).union(CSLVariables.numbers).union(CSLVariables.standard)
+    let unknown: [CSLVariable] = ["x-custom", "shortTitle2", "é中", ""]
+    for seed in [0, 1, -7, Int.max, 0x5EED_1234_5678] {
+      for variable in Array(known) + unknown {
+        #expect(
+          variable._rawHashValue(seed: seed) == CSLVariable(rawValue: variable.rawValue)._rawHashValue(seed: seed))
+      }
+      // 98 known names in 128 buckets: a random spread fills about 68 of them.
+      let buckets = Set(known.map { $0._rawHashValue(seed: seed) & 127 })
+      #expect(buckets.count > 55, "seed \(seed): \(buckets.count) buckets")
+    }
+    #expect(CSLVariable.title._rawHashValue(seed: 1) != CSLVariable.title._rawHashValue(seed: 2))
+    var table: [CSLVariable: String] = [:]
+    for variable in Array(known) + unknown { table[variable] = variable.rawValue }
+    #expect(table.count == known.count + unknown.count)
+    for variable in Array(known) + unknown {
+      #expect(table[CSLVariable(rawValue: variable.rawValue)] == variable.rawValue)
+    }
+    #expect(Set(ItemType.knownNames.map { ItemType(rawValue: $0)._rawHashValue(seed: 3) & 63 }).count > 25)
+  }
 }

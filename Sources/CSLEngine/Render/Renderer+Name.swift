@@ -12,7 +12,8 @@ extension Renderer {
     }
     let readsLevel = !(disambiguation.givenLevelsFirstNamesOnly && !inFirstNames)
     if readsLevel { givenLevelReads?.insert(index) }
-    var level = readsLevel ? disambiguation.givenLevels[index] ?? 0 : 0
+    // Most cites expand no given name: an empty table is not hashed into.
+    var level = readsLevel && !disambiguation.givenLevels.isEmpty ? disambiguation.givenLevels[index] ?? 0 : 0
     if disambiguation.expandsWithinItem {
       let styled = options.form == .short ? 0 : (options.initializeWith != nil ? 1 : 2)
       if styled > level { level = withinItemLevel(person, index: index, styled: styled, options: options) }
