@@ -42,11 +42,10 @@ extension OrdinalVocabulary {
     rawValue.hashShortName(into: &hasher)
   }
 
-  /// What dictionaries and sets hash a key with (`Hashable`'s underscored requirement, which
-  /// `Dictionary` calls with its own seed). A known name mixes its ordinal with the seed in a
-  /// dozen instructions instead of a full `Hasher` round (an item's variables are looked up
-  /// tens of times for every entry rendered); the ordinals are a fixed small set, so there is
-  /// nothing for input to collide on. Any other name is hashed by `Hasher`, seed included.
+  /// What dictionaries and sets hash a key with (`TableHash`): a known name mixes its ordinal
+  /// with the table's seed instead of a full `Hasher` round (an item's variables are looked
+  /// up tens of times for every entry rendered); the ordinals are a fixed small set, so there
+  /// is nothing for input to collide on. Any other name is hashed by `Hasher`, seed included.
   @inlinable public func _rawHashValue(seed: Int) -> Int {
     guard ordinal >= 0 else {
       var hasher = Hasher()
@@ -54,11 +53,6 @@ extension OrdinalVocabulary {
       hash(into: &hasher)
       return hasher.finalize()
     }
-    // SplitMix64's finalizer: every bit of the seed and the ordinal reaches the low bits the
-    // table's buckets are chosen by.
-    var mixed = UInt64(UInt32(bitPattern: ordinal)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(seed))
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int(truncatingIfNeeded: mixed ^ (mixed >> 31))
+    return TableHash.mix(UInt64(UInt32(bitPattern: ordinal)), seed: seed)
   }
 }

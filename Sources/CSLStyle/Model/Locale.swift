@@ -1,3 +1,5 @@
+import BibModel
+
 extension CSL {
   /// A term's key: its name, form and (for ordinals) gender form.
   public struct TermKey: Sendable, Hashable {
@@ -8,6 +10,26 @@ extension CSL {
       self.name = name
       self.form = form
       self.genderForm = genderForm
+    }
+
+    /// What a locale's term table hashes a key with (`TableHash`): the name's digest (its
+    /// length and first and last two bytes), the form and the gender's digest, mixed with the
+    /// table's seed, instead of a `Hasher` round over every byte. Terms are looked up by name
+    /// thousands of times a run ("and", "page", ordinal suffixes); their names come from the
+    /// style and its locales, a few hundred at most.
+    public func _rawHashValue(seed: Int) -> Int {
+      guard let digest = name.shortNameDigest, let gender = genderForm.map({ $0.shortNameDigest }) ?? 0 else {
+        return TableHash.hashed(self, seed: seed)
+      }
+      let formBits: UInt64
+      switch form {
+      case .long: formBits = 0
+      case .short: formBits = 1
+      case .verb: formBits = 2
+      case .verbShort: formBits = 3
+      case .symbol: formBits = 4
+      }
+      return TableHash.mix(digest ^ formBits << 24 ^ (gender &* 0x2545_F491_4F6C_DD1D), seed: seed)
     }
   }
 
