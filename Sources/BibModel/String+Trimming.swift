@@ -65,3 +65,15 @@ extension String {
     return end == endIndex ? self : String(self[..<end])
   }
 }
+
+extension String {
+  /// The words between spaces, as `split(separator: " ")` gives them. An ASCII text is cut on
+  /// its bytes (every ASCII byte there is a Character of its own, CR LF aside, which holds no
+  /// space), sparing the Character breaking that made splitting a style's attribute values
+  /// cost thousands of instructions each; any other text is split by Characters.
+  public func spaceSeparatedWords() -> [String] {
+    let ascii = utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 } } ?? false
+    guard ascii else { return split(separator: " ").map(String.init) }
+    return utf8.split(separator: 0x20).map { String(Substring($0)) }
+  }
+}

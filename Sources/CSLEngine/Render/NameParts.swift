@@ -41,7 +41,7 @@ enum NameParts {
     if result.nonDroppingParticle == nil, let family = result.family,
       family.containsByte(where: { $0 == 0x20 || $0 == 0x2D || $0 == 0x27 || $0 == 0xE2 })
     {
-      let words = family.split(separator: " ").map(String.init)
+      let words = family.spaceSeparatedWords()
       var particles: [String] = []
       var index = 0
       while index < words.count - 1, let first = words[index].first(where: { $0.isLetter }), first.isLowercase {
@@ -75,7 +75,7 @@ enum NameParts {
       }
     }
     if result.droppingParticle == nil, let given = result.given, given.containsByte(0x20) {
-      var words = given.split(separator: " ").map(String.init)
+      var words = given.spaceSeparatedWords()
       var particles: [String] = []
       while words.count > 1, let last = words.last, let first = last.first, first.isLowercase {
         particles.insert(last, at: 0)

@@ -2,12 +2,16 @@ import BibModel
 import XMLTree
 
 extension ElementReader {
+  // Each element's attributes, made once.
+  private static let dateAttributes = ParseContext.formatting.union(ParseContext.affixes)
+    .union(["variable", "form", "date-parts", "delimiter", "display", "text-case"])
+  private static let datePartAttributes = ParseContext.formatting.union(ParseContext.affixes)
+    .union(["name", "form", "range-delimiter", "text-case", "strip-periods"])
+
   mutating func date(_ element: XMLElement) -> CSL.Date? {
     context.checkAttributes(
       element,
-      ParseContext.formatting.union(ParseContext.affixes).union([
-        "variable", "form", "date-parts", "delimiter", "display", "text-case",
-      ]))
+      Self.dateAttributes)
     guard let variable = element[attribute: "variable"] else {
       context.report(.error, "csl-missing", "<date> needs a 'variable'", at: element)
       return nil
@@ -30,9 +34,7 @@ extension ElementReader {
       }
       context.checkAttributes(
         child,
-        ParseContext.formatting.union(ParseContext.affixes).union([
-          "name", "form", "range-delimiter", "text-case", "strip-periods",
-        ]))
+        Self.datePartAttributes)
       guard let name = context.value(child, "name", as: CSL.DatePart.Name.self) else {
         if child[attribute: "name"] == nil {
           context.report(.error, "csl-missing", "<date-part> needs a 'name'", at: child)

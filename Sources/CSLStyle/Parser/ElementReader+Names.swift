@@ -2,10 +2,19 @@ import BibModel
 import XMLTree
 
 extension ElementReader {
+  // Each element's attributes, made once (a large style reads hundreds of these elements).
+  private static let namesAttributes = ParseContext.formatting.union(ParseContext.affixes)
+    .union(["variable", "delimiter", "display"])
+  private static let etAlAttributes = ParseContext.formatting.union(ParseContext.affixes).union(["term"])
+  private static let nameAttributes = ParseContext.nameOptions.union(ParseContext.formatting)
+    .union(ParseContext.affixes).union(["form", "delimiter"])
+  private static let namePartAttributes = ParseContext.formatting.union(ParseContext.affixes)
+    .union(["name", "text-case"])
+
   mutating func names(_ element: XMLElement) -> CSL.Names {
     context.checkAttributes(
-      element, ParseContext.formatting.union(ParseContext.affixes).union(["variable", "delimiter", "display"]))
-    let variables = (element[attribute: "variable"] ?? "").split(separator: " ").map {
+      element, Self.namesAttributes)
+    let variables = (element[attribute: "variable"] ?? "").spaceSeparatedWords().map {
       context.variable(String($0), at: element)
     }
     var names = CSL.Names(variables: variables, decoration: context.decoration(element))
@@ -18,7 +27,7 @@ extension ElementReader {
         names.name = name(child)
         labelBeforeName = names.label != nil
       case "et-al":
-        context.checkAttributes(child, ParseContext.formatting.union(ParseContext.affixes).union(["term"]))
+        context.checkAttributes(child, Self.etAlAttributes)
         names.etAl = CSL.EtAl(term: child[attribute: "term"] ?? "et-al", decoration: context.decoration(child))
       case "label":
         names.label = label(child, variable: "")
@@ -36,7 +45,7 @@ extension ElementReader {
   mutating func name(_ element: XMLElement) -> CSL.Name {
     context.checkAttributes(
       element,
-      ParseContext.nameOptions.union(ParseContext.formatting).union(ParseContext.affixes).union(["form", "delimiter"]))
+      Self.nameAttributes)
     var name = CSL.Name()
     name.options = context.nameOptions(element, prefixed: false)
     name.decoration = context.decoration(element)
@@ -47,7 +56,7 @@ extension ElementReader {
         continue
       }
       context.checkAttributes(
-        child, ParseContext.formatting.union(ParseContext.affixes).union(["name", "text-case"]))
+        child, Self.namePartAttributes)
       let decoration = context.decoration(child)
       switch child[attribute: "name"] {
       case "given": name.givenPart = decoration
@@ -82,13 +91,16 @@ extension ElementReader {
   /// The positions CSL 1.0.2 defines (the `position` condition's values).
   private static let positions: Set<CitePosition> = [.first, .subsequent, .ibid, .ibidWithLocator, .nearNote]
 
+  private static let conditionAttributes: Set<String> = [
+    "disambiguate", "is-numeric", "is-uncertain-date", "locator", "position", "type", "variable", "match",
+  ]
+
   mutating func condition(_ element: XMLElement) -> CSL.Condition {
-    context.checkAttributes(
-      element,
-      ["disambiguate", "is-numeric", "is-uncertain-date", "locator", "position", "type", "variable", "match"])
+    context.checkAttributes(element, Self.conditionAttributes)
     var tests: [CSL.Condition.Test] = []
     func words(_ name: String) -> [String] {
-      (element[attribute: name] ?? "").split(separator: " ").map(String.init)
+      guard let value = element[attribute: name] else { return [] }
+      return value.spaceSeparatedWords()
     }
     if let value = context.bool(element, "disambiguate") { tests.append(.disambiguate(value)) }
     tests += words("is-numeric").map { .isNumeric(context.variable($0, at: element)) }

@@ -70,7 +70,7 @@ extension ParseContext {
   mutating func hasFormTests(_ element: XMLElement, variables: [CSLVariable]) -> [CSL.Condition.Test]? {
     guard let raw = multilingualValue(element, "has-form") else { return nil }
     var forms: [CSL.MultilingualForm] = []
-    for word in raw.split(separator: " ").map(String.init) {
+    for word in raw.spaceSeparatedWords() {
       guard let form = CSL.MultilingualForm(rawValue: word), [.original, .romanized, .translated].contains(form)
       else {
         report(
