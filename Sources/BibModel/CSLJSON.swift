@@ -300,7 +300,24 @@ public enum CSLJSON {
   /// Writes references in canonical form: items in the given order; in each item `id` and
   /// `type` first, then every field in alphabetical order; two-space indentation.
   public static func write(_ references: [Reference]) -> String {
-    JSONWriter.write(.array(references.map(encode)))
+    guard !references.isEmpty else { return "[]\n" }
+    // Each item is encoded and written on its own (on all cores), in the layout
+    // `JSONWriter.write(.array(items))` gives an array of objects; the pieces are then joined.
+    let last = references.count - 1
+    let pieces = ParallelMap.map(count: references.count, minimumCount: 256, itemsPerChunk: 64) { range in
+      range.map { index -> [UInt8] in
+        var bytes: [UInt8] = [0x20, 0x20]
+        bytes.reserveCapacity(1024)
+        JSONByteWriter.writePretty(encode(references[index]), into: &bytes, indent: 1)
+        bytes += (index < last ? ",\n" : "\n").utf8
+        return bytes
+      }
+    }
+    var output: [UInt8] = Array("[\n".utf8)
+    output.reserveCapacity(pieces.reduce(4) { $0 + $1.count })
+    for piece in pieces { output += piece }
+    output += "]\n".utf8
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// Encodes one reference as a CSL-JSON object in canonical member order.

@@ -82,6 +82,8 @@ public struct BibTeXWriter: Sendable {
     let parents = Inheritance.parentKeys(in: document)
     let macros = Self.macroNames(document.blocks)
     var used = Set(document.references.map { $0.id.lowercased() })
+    var settled: [String] = []
+    settled.reserveCapacity(document.references.count)
     for reference in document.references {
       var key = Self.key(for: reference.id)
       if key != reference.id {
@@ -94,7 +96,18 @@ public struct BibTeXWriter: Sendable {
         }
         used.insert(key.lowercased())
       }
-      text += write(Inheritance.compact(reference, parents: parents), key: key, macros: macros)
+      settled.append(key)
+    }
+    // With the keys settled in file order, each entry is written on its own (on all cores).
+    let references = document.references
+    let keys = settled
+    let entries = ParallelMap.map(count: references.count, minimumCount: 256, itemsPerChunk: 64) { range in
+      range.map { index in
+        write(Inheritance.compact(references[index], parents: parents), key: keys[index], macros: macros)
+      }
+    }
+    for entry in entries {
+      text += entry
       text += "\n"
     }
     if text.hasSuffix("\n\n") { text.removeLast() }

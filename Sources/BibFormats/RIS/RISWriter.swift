@@ -6,8 +6,12 @@ import BibModel
 public enum RISWriter {
   /// Writes references in the given order, one record per block.
   public static func write(_ references: [Reference]) -> String {
+    // Records are written on their own (on all cores) and joined in order.
+    let records = ParallelMap.map(count: references.count, minimumCount: 256, itemsPerChunk: 64) { range in
+      range.map { write(references[$0]) }
+    }
     var text = ""
-    for reference in references { text += write(reference) + "\n" }
+    for record in records { text += record + "\n" }
     return text
   }
 
