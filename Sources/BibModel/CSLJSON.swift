@@ -323,6 +323,9 @@ public enum CSLJSON {
   /// Encodes one reference as a CSL-JSON object in canonical member order.
   public static func encode(_ reference: Reference) -> JSONValue {
     var fields: [String: JSONValue] = reference.extra
+    // Room for every member at once spares regrowing (and rehashing) the table.
+    fields.reserveCapacity(
+      reference.extra.count + reference.variables.count + reference.names.count + reference.dates.count + 1)
     fields["id"] = nil
     fields["type"] = nil
     let missingType = fields.removeValue(forKey: "cited:missing-type") != nil
@@ -355,6 +358,7 @@ public enum CSLJSON {
 
   public static func encode(_ name: Name) -> JSONValue {
     var members: [JSONMember] = []
+    members.reserveCapacity(4)
     func add(_ key: String, _ value: String?) {
       if let value { members.append(JSONMember(key: key, value: .string(value))) }
     }

@@ -3,6 +3,14 @@ extension StringProtocol {
   /// Trims the given characters from both ends. Works on Unicode scalars, so `"\r\n"` (one
   /// Character) is trimmed by a set holding `\r` and `\n`.
   public func trimmingCharacters(in set: String) -> String {
+    // Most texts have nothing to trim: both ends are checked against the few scalars of the
+    // set before a table of them is made.
+    let ends = Substring(self).unicodeScalars
+    if let first = ends.first, let last = ends.last, !set.unicodeScalars.contains(first),
+      !set.unicodeScalars.contains(last)
+    {
+      return String(self)
+    }
     let scalars = Set(set.unicodeScalars)
     var view = Substring(self).unicodeScalars
     while let first = view.first, scalars.contains(first) { view.removeFirst() }

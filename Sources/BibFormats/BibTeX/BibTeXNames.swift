@@ -22,33 +22,41 @@ enum BibTeXNames {
     return names
   }
 
-  /// Splits at depth-0 bytes in `separators`; a backslash escapes the next byte.
+  /// Splits at depth-0 bytes in `separators`; a backslash escapes the next byte. Read on the
+  /// contiguous bytes by offset (every cut falls beside an ASCII byte, so each piece is whole
+  /// UTF-8): stepping `String.UTF8View` indices cost most of reading a name.
   private static func splitBytes(_ text: String, separators: [UInt8], keepEmpty: Bool) -> [String] {
-    var parts: [String] = []
-    var depth = 0
-    var start = text.utf8.startIndex
-    var index = start
-    let utf8 = text.utf8
-    while index < utf8.endIndex {
-      let byte = utf8[index]
-      if byte == UInt8(ascii: "\\") {
-        // `\~{n}`, `\~n`: an escaped byte is never a separator.
-        index = utf8.index(after: index)
-        if index < utf8.endIndex, utf8[index] < 0x80 { index = utf8.index(after: index) }
-        continue
+    var text = text
+    text.makeContiguousUTF8()
+    return text.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+      func piece(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
       }
-      if byte == UInt8(ascii: "{") {
-        depth += 1
-      } else if byte == UInt8(ascii: "}") {
-        depth = max(0, depth - 1)
-      } else if depth == 0 && separators.contains(byte) {
-        if keepEmpty || start < index { parts.append(String(text[start..<index])) }
-        start = utf8.index(after: index)
+      var parts: [String] = []
+      var depth = 0
+      var start = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\\") {
+          // `\~{n}`, `\~n`: an escaped byte is never a separator.
+          index += 1
+          if index < bytes.count, bytes[index] < 0x80 { index += 1 }
+          continue
+        }
+        if byte == UInt8(ascii: "{") {
+          depth += 1
+        } else if byte == UInt8(ascii: "}") {
+          depth = max(0, depth - 1)
+        } else if depth == 0 && separators.contains(byte) {
+          if keepEmpty || start < index { parts.append(piece(start..<index)) }
+          start = index + 1
+        }
+        index += 1
       }
-      index = utf8.index(after: index)
-    }
-    if keepEmpty || start < utf8.endIndex { parts.append(String(text[start..<utf8.endIndex])) }
-    return parts
+      if keepEmpty || start < bytes.count { parts.append(piece(start..<bytes.count)) }
+      return parts
+    } ?? [text]
   }
 
   /// Splits at depth-0 occurrences of `separator` (an ASCII character).
@@ -186,10 +194,31 @@ enum BibTeXNames {
 
   // MARK: - Writing
 
-  private static func needsBraces(_ text: String) -> Bool {
+  static func needsBraces(_ text: String) -> Bool {
+    if let answer = text.utf8.withContiguousStorageIfAvailable(asciiNeedsBraces), let answer { return answer }
+    return needsBracesByCharacters(text)
+  }
+
+  /// `needsBraces`, for any text.
+  static func needsBracesByCharacters(_ text: String) -> Bool {
     text.contains(" ") || text.contains(",") || text.lowercased() == "and"
       || text.first.map { !$0.isUppercase } ?? false
       || text.contains("=")
+  }
+
+  /// `needsBraces` read from the bytes of ASCII text (each byte a character, CR LF aside,
+  /// which is neither upper case nor any byte tested), nil for other text. Searching the text
+  /// for " " through Foundation cost some 4,000 instructions a call.
+  private static func asciiNeedsBraces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    if bytes.contains(where: { $0 == 0x20 || $0 == 0x2C || $0 == 0x3D }) || isAnd(bytes) { return true }
+    guard let first = bytes.first else { return false }
+    return !(0x41...0x5A).contains(first)
+  }
+
+  /// The three bytes `and` in any case.
+  private static func isAnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.count == 3 && bytes[0] | 0x20 == 0x61 && bytes[1] | 0x20 == 0x6E && bytes[2] | 0x20 == 0x64
   }
 
   private static func encode(_ text: String, _ latex: LaTeXEncoder) -> String {
@@ -239,7 +268,13 @@ enum BibTeXNames {
     return parts.joined(separator: ", ")
   }
 
-  private static func needsComma(_ text: String) -> Bool {
+  static func needsComma(_ text: String) -> Bool {
+    if let answer = text.utf8.withContiguousStorageIfAvailable(asciiNeedsComma), let answer { return answer }
+    return needsCommaByCharacters(text)
+  }
+
+  /// `needsComma`, for any text.
+  static func needsCommaByCharacters(_ text: String) -> Bool {
     var depth = 0
     for character in text {
       if character == "{" { depth += 1 }
@@ -247,6 +282,23 @@ enum BibTeXNames {
       if depth == 0 && (character == "," || character == "=") { return true }
     }
     return splitList("x and " + text).count != 2
+  }
+
+  /// `needsComma` read from the bytes of ASCII text, nil for other text. Splitting the list
+  /// is needed only when the text could hold an `and` word or no word at all: without the
+  /// bytes `and` (any case) and with a byte that separates nothing, the list is two names.
+  private static func asciiNeedsComma(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    var depth = 0
+    for byte in bytes {
+      if byte == 0x7B { depth += 1 }
+      if byte == 0x7D { depth -= 1 }
+      if depth == 0 && (byte == 0x2C || byte == 0x3D) { return true }
+    }
+    let hasWord = bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
+    let mayHoldAnd = bytes.indices.dropLast(2).contains { isAnd(UnsafeBufferPointer(rebasing: bytes[$0..<$0 + 3])) }
+    guard hasWord && !mayHoldAnd else { return nil }
+    return false
   }
 
   static func writeList(_ names: [Name], latex: LaTeXEncoder) -> String {

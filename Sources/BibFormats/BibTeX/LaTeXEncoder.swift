@@ -25,6 +25,36 @@ struct LaTeXEncoder: Sendable {
 
   /// Encodes a field value. Markup is written as LaTeX only when `markup` is true.
   func encode(_ text: String, caseProtection: Bool, markup: Bool = true) -> String {
+    // Most values (names, numbers, plain titles) have nothing to escape: they are written as
+    // they are without their scalars being gathered one by one.
+    if text.utf8.withContiguousStorageIfAvailable(leavesAsIs) == true { return text }
+    return encodeByScalars(text, markup: markup)
+  }
+
+  /// Whether `encodeByScalars` gives the text back unchanged: no byte BibTeX or the markup
+  /// treats specially, no doubled dash or quote (written apart with `{}`), and nothing outside
+  /// ASCII in ASCII mode, no no-break space and no en or em dash otherwise.
+  func leavesAsIs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
+    for byte in bytes {
+      switch byte {
+      case 0x3C, 0x24, 0x5C, 0x7B, 0x7D, 0x26, 0x25, 0x23, 0x5F, 0x7E, 0x5E, 0x0A: return false
+      case 0x2D, 0x60, 0x27: if previous == byte { return false }
+      case 0x80...:
+        if ascii { return false }
+        if byte == 0xA0 && previous == 0xC2 { return false }
+        if (byte == 0x93 || byte == 0x94) && previous == 0x80 && beforePrevious == 0xE2 { return false }
+      default: break
+      }
+      beforePrevious = previous
+      previous = byte
+    }
+    return true
+  }
+
+  /// Encodes a field value scalar by scalar (every value `leavesAsIs` does not pass).
+  func encodeByScalars(_ text: String, markup: Bool = true) -> String {
     // Scalars, not Characters: "}" followed by a combining mark is one Character but must
     // still be escaped. ASCII output works on the precomposed (NFC) form.
     let characters = Array((ascii ? text.precomposedStringWithCanonicalMapping : text).unicodeScalars)
