@@ -75,18 +75,37 @@ extension JSONParser {
       case .variable(let variable):
         guard read(variable, key: name, into: &reference) else { return nil }
       }
-      skipWhitespace()
-      guard index < bytes.count else { return nil }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      guard bytes[index] == UInt8(ascii: "}") else { return nil }
-      index += 1
-      break
+      guard let next = step(closing: UInt8(ascii: "}")) else { return nil }
+      if next == .closed { break }
     }
     guard hasID, hasType else { return nil }
     return CSLJSONItem(reference: reference, line: itemLine, column: itemColumn, members: members)
+  }
+
+  /// What follows a member or an element: another one (`,`), or the end of the object or
+  /// array (`closing`, which is consumed); nil for anything else.
+  private enum Step { case next, closed }
+
+  /// Moves past the opening bracket at `index` and the blanks after it; true (the closing
+  /// bracket consumed too) when the object or array is empty.
+  private mutating func opensEmpty(closing: UInt8) -> Bool {
+    index += 1
+    skipWhitespace()
+    guard index < bytes.count && bytes[index] == closing else { return false }
+    index += 1
+    return true
+  }
+
+  private mutating func step(closing: UInt8) -> Step? {
+    skipWhitespace()
+    guard index < bytes.count else { return nil }
+    if bytes[index] == UInt8(ascii: ",") {
+      index += 1
+      return .next
+    }
+    guard bytes[index] == closing else { return nil }
+    index += 1
+    return .closed
   }
 
   /// Moves past the `:` after a member name and the blanks after it; false without one or
@@ -178,13 +197,8 @@ extension JSONParser {
   private mutating func names() -> [Name]? {
     guard (try? enter()) != nil else { return nil }
     defer { depth -= 1 }
-    index += 1
     var names: [Name] = []
-    skipWhitespace()
-    if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-      index += 1
-      return names
-    }
+    if opensEmpty(closing: UInt8(ascii: "]")) { return names }
     while true {
       skipWhitespace()
       guard index < bytes.count else { return nil }
@@ -201,27 +215,15 @@ extension JSONParser {
           names.append(Name(literal: text))
         }
       }
-      skipWhitespace()
-      guard index < bytes.count else { return nil }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      guard bytes[index] == UInt8(ascii: "]") else { return nil }
-      index += 1
-      return names
+      guard let next = step(closing: UInt8(ascii: "]")) else { return nil }
+      if next == .closed { return names }
     }
   }
 
   /// A name object of string parts and boolean flags only, read into `name`; false for any
   /// other member.
   private mutating func plainName(into name: inout Name) -> Bool {
-    index += 1
-    skipWhitespace()
-    if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
-      index += 1
-      return true
-    }
+    if opensEmpty(closing: UInt8(ascii: "}")) { return true }
     while true {
       skipWhitespace()
       guard let range = plainString(), colon() else { return false }
@@ -244,15 +246,8 @@ extension JSONParser {
         case .literal: name.literal = text
         }
       }
-      skipWhitespace()
-      guard index < bytes.count else { return false }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      guard bytes[index] == UInt8(ascii: "}") else { return false }
-      index += 1
-      return true
+      guard let next = step(closing: UInt8(ascii: "}")) else { return false }
+      if next == .closed { return true }
     }
   }
 
@@ -275,27 +270,15 @@ extension JSONParser {
 
   /// A date object whose only members are `date-parts` of integers.
   private mutating func plainDate() -> DateValue? {
-    index += 1
     var date = DateValue()
-    skipWhitespace()
-    if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
-      index += 1
-      return date
-    }
+    if opensEmpty(closing: UInt8(ascii: "}")) { return date }
     while true {
       skipWhitespace()
       guard let range = plainString(), Self.equal(raw(range), "date-parts"), colon(),
         bytes[index] == UInt8(ascii: "["), list(of: { $0.dateParts() }, into: &date.parts)
       else { return nil }
-      skipWhitespace()
-      guard index < bytes.count else { return nil }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      guard bytes[index] == UInt8(ascii: "}") else { return nil }
-      index += 1
-      return date
+      guard let next = step(closing: UInt8(ascii: "}")) else { return nil }
+      if next == .closed { return date }
     }
   }
 
@@ -316,25 +299,13 @@ extension JSONParser {
   private mutating func list<Element>(
     of element: (inout JSONParser) -> Element?, into list: inout [Element]
   ) -> Bool {
-    index += 1
-    skipWhitespace()
-    if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-      index += 1
-      return true
-    }
+    if opensEmpty(closing: UInt8(ascii: "]")) { return true }
     while true {
       skipWhitespace()
       guard index < bytes.count, let value = element(&self) else { return false }
       list.append(value)
-      skipWhitespace()
-      guard index < bytes.count else { return false }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      guard bytes[index] == UInt8(ascii: "]") else { return false }
-      index += 1
-      return true
+      guard let next = step(closing: UInt8(ascii: "]")) else { return false }
+      if next == .closed { return true }
     }
   }
 
