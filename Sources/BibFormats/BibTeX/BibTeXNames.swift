@@ -27,8 +27,7 @@ enum BibTeXNames {
   /// UTF-8): stepping `String.UTF8View` indices cost most of reading a name.
   private static func splitBytes(_ text: String, separators: [UInt8], keepEmpty: Bool) -> [String] {
     var text = text
-    text.makeContiguousUTF8()
-    return text.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+    return text.withUTF8 { bytes -> [String] in
       func piece(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
       }
@@ -56,7 +55,7 @@ enum BibTeXNames {
       }
       if keepEmpty || start < bytes.count { parts.append(piece(start..<bytes.count)) }
       return parts
-    } ?? [text]
+    }
   }
 
   /// Splits at depth-0 occurrences of `separator` (an ASCII character).
