@@ -31,4 +31,21 @@ public enum ByteWord {
 
   /// True when one of the eight bytes of `word` is not ASCII.
   @inlinable public static func holdsNonASCII(_ word: UInt64) -> Bool { word & 0x8080_8080_8080_8080 != 0 }
+
+  /// True when every byte is ASCII, read eight bytes at a time: the test the byte paths of
+  /// names, attribute values and field values make before reading characters from bytes.
+  public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      if holdsNonASCII(load(raw, at: offset)) { return false }
+      offset += 8
+    }
+    while offset < bytes.count {
+      if bytes[offset] >= 0x80 { return false }
+      offset += 1
+    }
+    return true
+  }
 }

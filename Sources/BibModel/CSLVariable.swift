@@ -10,7 +10,7 @@ public struct CSLVariable: OrdinalVocabulary {
 
   public init(rawValue: String) {
     self.rawValue = rawValue
-    self.ordinal = Self.ordinals[rawValue] ?? -1
+    self.ordinal = Self.table.ordinal(of: rawValue) ?? -1
   }
 
   /// A known name with its ordinal written out, as the static members make it
@@ -41,13 +41,8 @@ public struct CSLVariable: OrdinalVocabulary {
     "series-creator", "translator", "locator-extra", "editortranslator", "shortTitle", "journalAbbreviation",
   ]
 
-  private static let ordinals: [String: Int32] = {
-    var table: [String: Int32] = [:]
-    for (index, name) in knownNames.enumerated() { table[name] = Int32(index) }
-    return table
-  }()
-
-  /// The known names' bytes, for readers that decode straight from bytes.
+  /// The known names by their bytes: a name read from a style or a file, or straight from a
+  /// file's bytes, finds its ordinal here.
   private static let table = KnownNameTable(knownNames)
 
   /// The known variable whose name is written in `bytes` (sharing the vocabulary's string), or
@@ -56,16 +51,13 @@ public struct CSLVariable: OrdinalVocabulary {
     table.ordinal(of: bytes).map { CSLVariable(known: knownNames[Int($0)], ordinal: $0) }
   }
 
-  /// Whether the variable holds names or a date (nil for the others), read by ordinal.
-  var structuredKind: Kind? {
-    ordinal >= 0 && Int(ordinal) < Self.structuredKinds.count ? Self.structuredKinds[Int(ordinal)] : nil
-  }
-
-  /// `.name` or `.date` for each known name's ordinal, nil for the other kinds.
-  private static let structuredKinds: [Kind?] = knownNames.map { name in
+  /// Each known name's kind, by ordinal (nil for a known name CSL 1.0.2 does not list).
+  private static let kinds: [Kind?] = knownNames.map { name in
     let variable = CSLVariable(rawValue: name)
-    if CSLVariables.names.contains(variable) { return .name }
-    return CSLVariables.dates.contains(variable) ? .date : nil
+    if CSLVariables.standard.contains(variable) { return .standard }
+    if CSLVariables.numbers.contains(variable) { return .number }
+    if CSLVariables.dates.contains(variable) { return .date }
+    return CSLVariables.names.contains(variable) ? .name : nil
   }
 
   /// The four kinds of CSL variables: what shape of value the variable holds.
@@ -74,12 +66,9 @@ public struct CSLVariable: OrdinalVocabulary {
   }
 
   /// The kind the CSL 1.0.2 specification gives the variable; nil for a name it does not list.
+  /// Read by ordinal: the specification's sets hold known names only.
   public var kind: Kind? {
-    if CSLVariables.standard.contains(self) { return .standard }
-    if CSLVariables.numbers.contains(self) { return .number }
-    if CSLVariables.dates.contains(self) { return .date }
-    if CSLVariables.names.contains(self) { return .name }
-    return nil
+    ordinal >= 0 && Int(ordinal) < Self.kinds.count ? Self.kinds[Int(ordinal)] : nil
   }
 }
 

@@ -47,12 +47,7 @@ extension OrdinalVocabulary {
   /// up tens of times for every entry rendered); the ordinals are a fixed small set, so there
   /// is nothing for input to collide on. Any other name is hashed by `Hasher`, seed included.
   @inlinable public func _rawHashValue(seed: Int) -> Int {
-    guard ordinal >= 0 else {
-      var hasher = Hasher()
-      hasher.combine(seed)
-      hash(into: &hasher)
-      return hasher.finalize()
-    }
+    guard ordinal >= 0 else { return TableHash.hashed(self, seed: seed) }
     return TableHash.mix(UInt64(UInt32(bitPattern: ordinal)), seed: seed)
   }
 }

@@ -9,7 +9,7 @@ public struct ItemType: OrdinalVocabulary {
 
   public init(rawValue: String) {
     self.rawValue = rawValue
-    self.ordinal = Self.ordinals[rawValue] ?? -1
+    self.ordinal = Self.table.ordinal(of: rawValue) ?? -1
   }
 
   /// The CSL 1.0.2 types, in a fixed order; a type's ordinal is its position
@@ -23,7 +23,8 @@ public struct ItemType: OrdinalVocabulary {
     "thesis", "treaty", "webpage",
   ]
 
-  /// The known types' bytes, for readers that decode straight from bytes.
+  /// The known types by their bytes: a type read from a style or a file, or straight from a
+  /// file's bytes, finds its ordinal here.
   private static let table = KnownNameTable(knownNames)
 
   /// The CSL 1.0.2 type written in `bytes` (sharing the vocabulary's string), or nil for any
@@ -36,10 +37,4 @@ public struct ItemType: OrdinalVocabulary {
     self.rawValue = rawValue
     self.ordinal = ordinal
   }
-
-  private static let ordinals: [String: Int32] = {
-    var table: [String: Int32] = [:]
-    for (index, name) in knownNames.enumerated() { table[name] = Int32(index) }
-    return table
-  }()
 }

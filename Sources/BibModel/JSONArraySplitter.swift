@@ -27,7 +27,7 @@ public enum JSONArraySplitter {
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
       scanner.index = 3
       scanner.lineStart = 3
-      scanner.markOffset = 3
+      scanner.mark.offset = 3
     }
     scanner.skipWhitespace()
     guard scanner.index < bytes.count, bytes[scanner.index] == UInt8(ascii: "[") else { return nil }
@@ -59,10 +59,8 @@ public enum JSONArraySplitter {
     var index = 0
     var line = 1
     var lineStart = 0
-    /// Where the last column count stopped, and its column: counting on from there keeps
-    /// one-line (minified) text linear.
-    var markOffset = 0
-    var markColumn = 1
+    /// Where the last column count stopped.
+    var mark = ColumnMark()
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
       self.bytes = bytes
@@ -70,14 +68,7 @@ public enum JSONArraySplitter {
 
     /// The 1-based column (in characters) of `index`, as the parser counts it.
     mutating func column() -> Int {
-      if markOffset < lineStart || markOffset > index {
-        markOffset = lineStart
-        markColumn = 1
-      }
-      let column = markColumn + JSONParser.scalarCount(bytes, markOffset..<index)
-      markOffset = index
-      markColumn = column
-      return column
+      mark.column(of: index, lineStart: lineStart, in: bytes)
     }
 
     mutating func skipWhitespace() {

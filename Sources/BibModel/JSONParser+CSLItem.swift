@@ -167,7 +167,7 @@ extension JSONParser {
   /// The value of a variable's member, decoded by the variable's kind into `reference` as
   /// `CSLJSON.decodeReference` keeps it; false when it is not decoded here.
   private mutating func read(_ variable: CSLVariable, key: String, into reference: inout Reference) -> Bool {
-    switch variable.structuredKind {
+    switch variable.kind {
     case .name?:
       guard bytes[index] == UInt8(ascii: "["), let names = names() else { return false }
       reference.names[variable] = names

@@ -19,10 +19,8 @@ public struct JSONParser {
   var line = 1
   var lineStart = 0
   var depth = 0
-  /// Where the last column count stopped (offset and its column): positions are asked for in
-  /// increasing order, so counting on from there keeps one-line (minified) JSON linear.
-  var markOffset = 0
-  var markColumn = 1
+  /// Where the last column count stopped (positions are asked for in increasing order).
+  var mark = ColumnMark()
 
   init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -76,21 +74,13 @@ public struct JSONParser {
     index = min(element.range.lowerBound, end)
     line = element.line
     lineStart = element.lineStart
-    markOffset = index
-    markColumn = element.column
+    mark = ColumnMark(offset: index, value: element.column)
     depth = 1
   }
 
   /// The 1-based column (in characters) of `index`.
   mutating func column() -> Int {
-    if markOffset < lineStart || markOffset > index {
-      markOffset = lineStart
-      markColumn = 1
-    }
-    let end = max(markOffset, min(index, bytes.count))
-    markColumn += Self.scalarCount(bytes, markOffset..<end)
-    markOffset = end
-    return markColumn
+    mark.column(of: index, lineStart: lineStart, in: bytes)
   }
 
   /// How many characters (Unicode scalars: every byte but UTF-8 continuation bytes) the bytes

@@ -37,6 +37,13 @@ struct KnownNameTable: Sendable {
     }
   }
 
+  /// The ordinal of a name given as a string: its UTF-8 bytes are looked up. The known names
+  /// are ASCII, so comparing bytes finds exactly the names `==` would.
+  func ordinal(of name: String) -> Int32? {
+    var name = name
+    return name.withUTF8 { ordinal(of: UnsafeRawBufferPointer($0)) }
+  }
+
   private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
     var value: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes {

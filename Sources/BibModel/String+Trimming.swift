@@ -80,7 +80,7 @@ extension String {
   /// space), sparing the Character breaking that made splitting a style's attribute values
   /// cost thousands of instructions each; any other text is split by Characters.
   public func spaceSeparatedWords() -> [String] {
-    let ascii = utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 } } ?? false
+    let ascii = utf8.withContiguousStorageIfAvailable(ByteWord.isASCII) ?? false
     guard ascii else { return split(separator: " ").map(String.init) }
     return utf8.split(separator: 0x20).map { String(Substring($0)) }
   }

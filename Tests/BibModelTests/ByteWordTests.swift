@@ -50,4 +50,17 @@ import Testing
       }
     }
   }
+
+  /// The whole-buffer ASCII test answers as looking at every byte does, at every length and
+  /// with the non-ASCII byte at every place.
+  @Test func bufferIsASCIIAsItsBytesAre() {
+    for length in 0..<40 {
+      for place in -1..<length {
+        var bytes = [UInt8](repeating: 0x7F, count: length)
+        if place >= 0 { bytes[place] = 0x80 }
+        let answer = bytes.withUnsafeBufferPointer(ByteWord.isASCII)
+        #expect(answer == (place < 0), "length \(length), non-ASCII at \(place)")
+      }
+    }
+  }
 }

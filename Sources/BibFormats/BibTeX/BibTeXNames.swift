@@ -209,7 +209,7 @@ enum BibTeXNames {
   /// which is neither upper case nor any byte tested), nil for other text. Searching the text
   /// for " " through Foundation cost some 4,000 instructions a call.
   private static func asciiNeedsBraces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    guard ByteWord.isASCII(bytes) else { return nil }
     if bytes.contains(where: { $0 == 0x20 || $0 == 0x2C || $0 == 0x3D }) || isAnd(bytes) { return true }
     guard let first = bytes.first else { return false }
     return !(0x41...0x5A).contains(first)
@@ -232,9 +232,8 @@ enum BibTeXNames {
     }
     let family = name.family.map { encode($0, latex) } ?? ""
     let given = name.given.map { encode($0, latex) }
-    let bareFamily =
-      name.given == nil && name.suffix == nil && name.nonDroppingParticle == nil
-      && needsBraces(name.family ?? "")
+    let familyNeedsBraces = needsBraces(name.family ?? "")
+    let bareFamily = name.given == nil && name.suffix == nil && name.nonDroppingParticle == nil && familyNeedsBraces
     if name.droppingParticle == nil, !family.isEmpty, !bareFamily,
       name.nonDroppingParticle.map({ particle in
         let list = words(particle)
@@ -243,7 +242,7 @@ enum BibTeXNames {
     {
       var text = ""
       if let particle = name.nonDroppingParticle { text += encode(particle, latex) + " " }
-      text += needsBraces(name.family ?? "") ? "{" + family + "}" : family
+      text += familyNeedsBraces ? "{" + family + "}" : family
       let givenText = given.map { needsComma($0) ? "{" + $0 + "}" : $0 }
       if let suffix = name.suffix {
         let suffixText = encode(suffix, latex)
@@ -287,7 +286,7 @@ enum BibTeXNames {
   /// is needed only when the text could hold an `and` word or no word at all: without the
   /// bytes `and` (any case) and with a byte that separates nothing, the list is two names.
   private static func asciiNeedsComma(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    guard ByteWord.isASCII(bytes) else { return nil }
     var depth = 0
     for byte in bytes {
       if byte == 0x7B { depth += 1 }
