@@ -35,7 +35,11 @@ public final class CompiledStyle: Sendable {
   /// Private copies no thread holds now (`checkOutCopy`, `checkIn`).
   private let idleCopies = Locked([CompiledStyle]())
 
-  public init(style: CSL.Style, locale: CSL.Locale, itemStyles: [String: CompiledStyle] = [:]) {
+  /// `macroGates`: whether macro calls whose gates are closed skip rendering (`MacroGate`);
+  /// off only to check that they change nothing.
+  public init(
+    style: CSL.Style, locale: CSL.Locale, itemStyles: [String: CompiledStyle] = [:], macroGates: Bool = true
+  ) {
     self.itemStyles = itemStyles
     self.origin = nil
     self.locale = locale
@@ -54,9 +58,10 @@ public final class CompiledStyle: Sendable {
     let names = renderable.keys.sorted()
     let indexed = MacroIndexing.indexing(
       style, indices: Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }))
-    self.renderableMacros = MacroTable(names.map { (name: $0, elements: indexed.macros[$0] ?? []) }) {
-      memoizable[$0] ?? false
-    }
+    var gates = MacroGateAnalysis(macros: renderable)
+    self.renderableMacros = MacroTable(
+      names.map { (name: $0, elements: indexed.macros[$0] ?? []) }, citeMemoizable: { memoizable[$0] ?? false },
+      gates: { macroGates ? gates.gates($0) : [] })
     self.style = indexed
     self.citationNameOptions = style.citation?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
     self.bibliographyNameOptions = style.bibliography?.nameOptions.inheriting(style.nameOptions) ?? style.nameOptions
@@ -106,15 +111,18 @@ public final class CompiledStyle: Sendable {
     idleCopies.withLock { $0.append(copy) }
   }
 
+  /// How many macros have a gate (`MacroGate`): a measure for tests and benchmarks.
+  public var gatedMacroCount: Int { renderableMacros.gatedCount }
+
   var punctuationInQuote: Bool { locale.punctuationInQuote ?? false }
 
   /// The elements of a macro that renders; nil for a recursive or unknown one.
   func macro(_ name: String) -> [CSL.Element]? { renderableMacros.body(name) }
 
   /// The macro a call renders, with whether a cite's rendering of it can be kept for later
-  /// cites of the item (`MacroMemo`): found by the index compiling left in the call, else by
+  /// cites of the item (`MacroMemo`) and its gates (`MacroGate`): found by the index compiling left in the call, else by
   /// name; nil for a recursive or unknown macro.
-  func macroEntry(_ text: CSL.Text, name: String) -> (elements: [CSL.Element], citeMemoizable: Bool)? {
+  func macroEntry(_ text: CSL.Text, name: String) -> MacroTable.Entry? {
     if let index = text.macroIndex { return renderableMacros.entry(at: index) }
     return renderableMacros.entry(name)
   }

@@ -10,14 +10,20 @@ struct MacroTable: Sendable {
   /// Per macro: whether a cite's rendering of it can be kept for later cites of the item
   /// (`MacroGraph.isCiteMemoizable`), settled when the style is compiled.
   private let citeMemoizable: [Bool]
+  /// Per macro: its gates (`MacroGate`), none when it has none.
+  private let gates: [[MacroGate]]
   /// Each slot holds an entry's index plus one, or 0 when empty; a power of two at least
   /// twice the entries, so a probe always ends at an empty slot.
   private let slots: [Int32]
 
-  init(_ macros: [(name: String, elements: [CSL.Element])], citeMemoizable: (String) -> Bool = { _ in false }) {
+  init(
+    _ macros: [(name: String, elements: [CSL.Element])], citeMemoizable: (String) -> Bool = { _ in false },
+    gates: (String) -> [MacroGate] = { _ in [] }
+  ) {
     names = macros.map(\.name)
     bodies = macros.map(\.elements)
     self.citeMemoizable = macros.map { citeMemoizable($0.name) }
+    self.gates = macros.map { gates($0.name) }
     var capacity = 2
     while capacity < macros.count * 2 { capacity *= 2 }
     var slots = [Int32](repeating: 0, count: capacity)
@@ -36,23 +42,35 @@ struct MacroTable: Sendable {
     names = table.names
     bodies = table.bodies.map { $0.unshared() }
     citeMemoizable = table.citeMemoizable
+    gates = table.gates
     slots = table.slots
   }
+
+  /// How many macros have a gate.
+  var gatedCount: Int { gates.filter { !$0.isEmpty }.count }
 
   /// The body of the macro with this name; nil when there is none.
   func body(_ name: String) -> [CSL.Element]? {
     index(name).map { bodies[$0] }
   }
 
-  /// The body of the macro with this name and whether a cite's rendering of it can be kept;
-  /// nil when there is none.
-  func entry(_ name: String) -> (elements: [CSL.Element], citeMemoizable: Bool)? {
-    index(name).map { (bodies[$0], citeMemoizable[$0]) }
+  /// A macro as a call renders it: its body, whether a cite's rendering of it can be kept,
+  /// and its gates.
+  struct Entry {
+    let elements: [CSL.Element]
+    let citeMemoizable: Bool
+    let gates: [MacroGate]
+  }
+
+  /// The macro with this name; nil when there is none.
+  func entry(_ name: String) -> Entry? {
+    index(name).map { Entry(elements: bodies[$0], citeMemoizable: citeMemoizable[$0], gates: gates[$0]) }
   }
 
   /// The macro at an index `index(_:)` gave (`CSL.Text.macroIndex`); nil when out of range.
-  func entry(at index: Int) -> (elements: [CSL.Element], citeMemoizable: Bool)? {
-    bodies.indices.contains(index) ? (bodies[index], citeMemoizable[index]) : nil
+  func entry(at index: Int) -> Entry? {
+    bodies.indices.contains(index)
+      ? Entry(elements: bodies[index], citeMemoizable: citeMemoizable[index], gates: gates[index]) : nil
   }
 
   /// Where the macro with this name is kept; nil when there is none.

@@ -33,6 +33,7 @@ extension Renderer {
       return rendered
     case .macro(let name):
       guard let macro = compiled.macroEntry(text, name: name), macroDepth < 40 else { return .nothing }
+      if let closed = closedRendering(macro.gates) { return closed }
       macroDepth += 1
       var rendered = renderMacroBody(name, macro.elements, memoizable: macro.citeMemoizable)
       macroDepth -= 1
@@ -53,6 +54,22 @@ extension Renderer {
       let node = Node.tagged(.fixedValue, [RichText.parse(value)])
       return Rendered(node: decorate(node, Self.leafDecoration(text.decoration, node), anyLanguage: true))
     }
+  }
+
+  /// The rendering of a macro call one of whose gates (`MacroGate`) is closed for the item,
+  /// without rendering the macro; nil when none is. In a cite, the macro's mark for collapsing
+  /// (`reachedTextVariable`) is set as its rendering would; a gate that cannot tell is passed.
+  private func closedRendering(_ gates: [MacroGate]) -> Rendered? {
+    guard !gates.isEmpty, let presence = lookup.presence else { return nil }
+    let type = reference.type
+    for gate in gates where macroDepth + gate.nesting < 40 && gate.isClosed(for: presence, type: type) {
+      if mode == .citation && !reachedTextVariable {
+        guard let reaches = gate.reachesTextVariable else { continue }
+        reachedTextVariable = reaches
+      }
+      return gate.closedRendering
+    }
+    return nil
   }
 
   /// citeproc-js sets no italics on a piece of text without a letter or digit of a Latin,

@@ -13,6 +13,12 @@ struct VariablePresence: Sendable {
     listed.contains(name) ? valued.contains(name) : nil
   }
 
+  /// True when none of `variables` has a value (as `subscript` answers: false or nil).
+  func hasNoValue(among variables: VariableSet) -> Bool { valued.isDisjoint(with: variables) }
+
+  /// True when the reference lists none of `variables`.
+  func listsNone(of variables: VariableSet) -> Bool { listed.isDisjoint(with: variables) }
+
   /// Records the answer for a name not recorded yet (the first answer stands).
   mutating func record(_ name: CSLVariable, _ hasValue: Bool) {
     guard !listed.contains(name) else { return }

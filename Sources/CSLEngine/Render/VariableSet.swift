@@ -27,4 +27,16 @@ struct VariableSet: Sendable {
   mutating func formUnion(_ variables: some Sequence<CSLVariable>) {
     for variable in variables { insert(variable) }
   }
+
+  mutating func formUnion(_ other: VariableSet) {
+    low |= other.low
+    high |= other.high
+    others.formUnion(other.others)
+  }
+
+  /// True when no variable is in both sets.
+  func isDisjoint(with other: VariableSet) -> Bool {
+    guard low & other.low == 0 && high & other.high == 0 else { return false }
+    return others.isEmpty || other.others.isEmpty || others.isDisjoint(with: other.others)
+  }
 }
