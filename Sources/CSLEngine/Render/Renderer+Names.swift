@@ -35,54 +35,11 @@ extension Renderer {
         if hideThis { suppressFirstNames = true }
         renderedNames = true
       }
-      for element in substituteCandidates(substitute) {
-        // Only the branches this item takes count: a variable named in a branch not taken
-        // stays available to the rest of the entry.
-        let used = substitutedVariables(in: element)
-        // citeproc-js: a substituted <names> prints with the affixes and formatting of the
-        // <names> it stands in for; its own count only when that one sets none and it has
-        // child elements of its own (a bare <names> takes everything from the one it replaces).
-        var element = element
-        if case .names(var child) = element, names.decoration != CSL.Decoration() || child.isBare {
-          child.decoration = names.decoration
-          element = .names(child)
-        }
-        let rendered = render(element)
-        // citeproc-js: a term the locale defines as empty still ends the substitution.
-        if rendered.node.isEmpty, case .text(let text) = element,
-          case .term(let name, let form, let plural) = text.source, terms.term(name, form: form, plural: plural) != nil
-        {
-          return Rendered(node: .empty)
-        }
-        if !rendered.node.isEmpty {
-          if hideThis {
-            // Hidden (suppress-author, collapsing), not absent: the enclosing group keeps
-            // the rest of its content ("n.d." after a collapsed author).
-            suppressed.formUnion(used)
-            return Rendered(node: .empty, calledVariable: true, renderedVariable: true)
-          }
-          // Substituted variables are not printed again in this item.
-          suppressed.formUnion(used)
-          var result = rendered
-          result.calledVariable = true
-          // citeproc-js: a substitute that prints only terms leaves the names variable empty,
-          // so an enclosing group or macro without other output is suppressed.
-          result.renderedVariable = rendered.renderedVariable
-          // citeproc-js: a substituted <names> takes the affixes and formatting of the <names> it
-          // stands in for; anything else (a title, a macro, a choose) prints as it is.
-          // A substituted title or macro prints with its own formatting only.
-          // A substitute that prints no variable (a term, a fixed value) is no name to
-          // subsequent-author-substitute (citeproc-js registers variables only).
-          if case .names = element {
-            result.node = .tagged(.names("substitute"), [rendered.node])
-          } else if !used.isEmpty {
-            result.node = .tagged(.names("substitute"), [Self.markingContent(rendered.node)])
-          } else {
-            result.node = .tagged(.names(Self.termSubstitute), [rendered.node])
-          }
-          return result
-        }
-      }
+      // The candidates are taken in order and the first that prints ends the search; the
+      // branches of a `cs:choose` among them are decided as it is reached, unless one tests
+      // `disambiguate`: that test counts, so all are decided first, in the substitute's order.
+      let candidates = names.substituteTestsDisambiguate ? substituteCandidates(substitute) : substitute
+      if let result = firstSubstitution(candidates, for: names, hideThis: hideThis) { return result }
       return Rendered(node: .empty, calledVariable: true)
     }
     if substituteParent != nil { suppressed.formUnion(variables) }
@@ -370,6 +327,72 @@ extension Renderer {
 
   /// The variables tag of a substitute that printed only terms or fixed values.
   static let termSubstitute = "substitute-term"
+
+  /// The rendering of the first candidate in `elements` that prints (a `cs:choose` stands for
+  /// the candidates of the branch the item takes), as the substitute of `names`; nil when
+  /// none prints.
+  private func firstSubstitution(_ elements: [CSL.Element], for names: CSL.Names, hideThis: Bool) -> Rendered? {
+    for index in elements.indices {
+      if case .choose(let choose) = elements[index] {
+        if let result = firstSubstitution(chosenChildren(choose), for: names, hideThis: hideThis) { return result }
+        continue
+      }
+      if let result = substitution(elements[index], for: names, hideThis: hideThis) { return result }
+    }
+    return nil
+  }
+
+  /// One substitute candidate's rendering when it ends the substitution; nil when it prints
+  /// nothing and the next is tried.
+  private func substitution(_ candidate: CSL.Element, for names: CSL.Names, hideThis: Bool) -> Rendered? {
+    // Only the branches this item takes count: a variable named in a branch not taken
+    // stays available to the rest of the entry.
+    let used = substitutedVariables(in: candidate)
+    // citeproc-js: a substituted <names> prints with the affixes and formatting of the
+    // <names> it stands in for; its own count only when that one sets none and it has
+    // child elements of its own (a bare <names> takes everything from the one it replaces).
+    var element = candidate
+    if case .names(var child) = element, names.decoration != CSL.Decoration() || child.isBare {
+      child.decoration = names.decoration
+      element = .names(child)
+    }
+    let rendered = render(element)
+    // citeproc-js: a term the locale defines as empty still ends the substitution.
+    if rendered.node.isEmpty, case .text(let text) = element,
+      case .term(let name, let form, let plural) = text.source, terms.term(name, form: form, plural: plural) != nil
+    {
+      return Rendered(node: .empty)
+    }
+    if !rendered.node.isEmpty {
+      if hideThis {
+        // Hidden (suppress-author, collapsing), not absent: the enclosing group keeps
+        // the rest of its content ("n.d." after a collapsed author).
+        suppressed.formUnion(used)
+        return Rendered(node: .empty, calledVariable: true, renderedVariable: true)
+      }
+      // Substituted variables are not printed again in this item.
+      suppressed.formUnion(used)
+      var result = rendered
+      result.calledVariable = true
+      // citeproc-js: a substitute that prints only terms leaves the names variable empty,
+      // so an enclosing group or macro without other output is suppressed.
+      result.renderedVariable = rendered.renderedVariable
+      // citeproc-js: a substituted <names> takes the affixes and formatting of the <names> it
+      // stands in for; anything else (a title, a macro, a choose) prints as it is.
+      // A substituted title or macro prints with its own formatting only.
+      // A substitute that prints no variable (a term, a fixed value) is no name to
+      // subsequent-author-substitute (citeproc-js registers variables only).
+      if case .names = element {
+        result.node = .tagged(.names("substitute"), [rendered.node])
+      } else if !used.isEmpty {
+        result.node = .tagged(.names("substitute"), [Self.markingContent(rendered.node)])
+      } else {
+        result.node = .tagged(.names(Self.termSubstitute), [rendered.node])
+      }
+      return result
+    }
+    return nil
+  }
 
   /// The substitute's candidates in order: a `cs:choose` stands for the children of the branch
   /// the item takes, each a candidate of its own, so only the first that prints is used

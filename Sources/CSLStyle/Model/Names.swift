@@ -11,6 +11,7 @@ extension CSL {
       var label: Label?
       var labelFirst = false
       var substitute: [Element]?
+      var substituteTestsDisambiguate = false
       var delimiter: String?
       var decoration: Decoration
       var multilingual: MultilingualOptions?
@@ -41,7 +42,25 @@ extension CSL {
     }
     public var substitute: [Element]? {
       get { shared.value.substitute }
-      set { shared.value.substitute = newValue }
+      set {
+        shared.value.substitute = newValue
+        shared.value.substituteTestsDisambiguate = Self.testsDisambiguate(newValue ?? [])
+      }
+    }
+    /// True when a `cs:choose` among the substitute's candidates (or in a branch of one)
+    /// tests `disambiguate`: the renderer then decides every such choose before trying the
+    /// candidates, as the test counts in that order.
+    public var substituteTestsDisambiguate: Bool { shared.value.substituteTestsDisambiguate }
+
+    private static func testsDisambiguate(_ elements: [Element]) -> Bool {
+      elements.contains { element in
+        guard case .choose(let choose) = element else { return false }
+        let tests = choose.branches.contains { branch in
+          branch.condition.tests.contains { if case .disambiguate = $0 { true } else { false } }
+        }
+        return tests || choose.branches.contains { testsDisambiguate($0.children) }
+          || testsDisambiguate(choose.otherwise)
+      }
     }
     public var delimiter: String? {
       get { shared.value.delimiter }
