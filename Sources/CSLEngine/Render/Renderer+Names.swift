@@ -246,7 +246,7 @@ extension Renderer {
     }
     let andWord: String?
     switch mode == .sort ? nil : options.and {
-    case .text: andWord = terms.term("and") ?? "and"
+    case .text: andWord = terms.and ?? "and"
     case .symbol: andWord = "&"
     case nil: andWord = nil
     }
@@ -282,7 +282,8 @@ extension Renderer {
       parts.append(node)
     }
     if truncated.etAl && mode != .sort {
-      let term = terms.term(etAl?.term ?? "et-al") ?? "et al."
+      let found = if let named = etAl?.term { terms.term(named) } else { terms.etAl }
+      let term = found ?? "et al."
       if !term.isEmpty {
         let useDelimiter = precedes(
           options.delimiterPrecedesEtAl ?? .contextual, count: rendered.count, previousInverted: lastInSortOrder,

@@ -5,9 +5,14 @@ struct Terms: Sendable {
   let locale: CSL.Locale
   /// The locale's quotation marks that data may use as markup (see `RichText.QuotePair`).
   let dataQuotes: RichText.QuotePair?
+  /// The `and` and `et-al` terms (long form), looked up once: every name list asks for them.
+  let and: String?
+  let etAl: String?
 
   init(locale: CSL.Locale) {
     self.locale = locale
+    self.and = locale.terms[CSL.TermKey(name: "and")]?.single
+    self.etAl = locale.terms[CSL.TermKey(name: "et-al")]?.single
     let open = locale.terms[CSL.TermKey(name: "open-quote")]?.single
     let close = locale.terms[CSL.TermKey(name: "close-quote")]?.single
     self.dataQuotes = open == nil && close == nil ? .english : RichText.QuotePair.terms(open: open, close: close)
