@@ -14,6 +14,38 @@ enum NameParts {
   }
 
   static func normalized(_ name: Name) -> Name {
+    guard name.literal == nil, !isSettled(name) else { return name }
+    return normalizedInFull(name)
+  }
+
+  /// True when `normalizedInFull` would change nothing, read from the bytes of the usual
+  /// name ("Smith", "John A."): both parts start and end in printable ASCII, the family name
+  /// holds no space, hyphen, apostrophe or quotation mark, and the given name no comma, and no
+  /// lowercase word after its last space.
+  static func isSettled(_ name: Name) -> Bool {
+    func printableEnds(_ bytes: String.UTF8View) -> Bool {
+      guard let first = bytes.first, let last = bytes.last else { return false }
+      return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
+    }
+    if let family = name.family {
+      let bytes = family.utf8
+      guard printableEnds(bytes), bytes.first != 0x22,
+        !bytes.contains(where: { $0 == 0x20 || $0 == 0x2D || $0 == 0x27 || $0 == 0xE2 })
+      else { return false }
+    }
+    if let given = name.given {
+      let bytes = given.utf8
+      guard printableEnds(bytes), !bytes.contains(0x2C) else { return false }
+      if let space = bytes.lastIndex(of: 0x20) {
+        let next = bytes[bytes.index(after: space)]
+        guard next < 0x80, !(0x61...0x7A).contains(next) else { return false }
+      }
+    }
+    return true
+  }
+
+  /// Every step of `normalized`, whatever the name.
+  static func normalizedInFull(_ name: Name) -> Name {
     guard name.literal == nil else { return name }
     var result = name
     result.family = name.family.map { $0.trimmingWhitespace() }
