@@ -490,8 +490,21 @@ struct NumberValue {
     }
   }
 
-  /// Digits or `[ixv]+`, then letters and `-,:`, or a hyphen and digits and hyphens.
-  private static func isMasterNumber(_ text: String) -> Bool {
+  /// Digits or `[ixv]+`, then letters and `-,:`, or a hyphen and digits and hyphens. ASCII
+  /// text (one character a byte: no carriage return) is read from its bytes.
+  static func isMasterNumber(_ text: String) -> Bool {
+    guard text.isPlainASCII else { return isMasterNumberByCharacters(text) }
+    let bytes = Array(text.utf8)
+    var start = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+    if start == 0 { start = bytes.prefix { $0 == 0x69 || $0 == 0x78 || $0 == 0x76 }.count }
+    guard start > 0 else { return false }
+    let rest = bytes[start...]
+    if rest.allSatisfy({ Self.isASCIILetter(byte: $0) || $0 == 0x2D || $0 == 0x2C || $0 == 0x3A }) { return true }
+    return rest.first == 0x2D && rest.count > 1
+      && rest.dropFirst().allSatisfy { $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) }
+  }
+
+  static func isMasterNumberByCharacters(_ text: String) -> Bool {
     var rest = Substring(text).drop { $0.isASCII && $0.isNumber }
     if rest.count == text.count { rest = rest.drop { $0 == "i" || $0 == "x" || $0 == "v" } }
     guard rest.count < text.count else { return false }
@@ -536,6 +549,8 @@ struct NumberValue {
   }
 
   static func isASCIILetter(_ character: Character) -> Bool { character.isASCII && character.isLetter }
+
+  static func isASCIILetter(byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
   /// JavaScript's parseInt: optional white space and sign, then digits.
   static func leadingInteger(_ text: String) -> Int? {
@@ -821,7 +836,15 @@ extension NumberValue {
     return nil
   }
 
-  private static func isDigitsThenLowercase(_ text: String) -> Bool {
+  /// Digits, then lowercase ASCII letters only; ASCII text is read from its bytes.
+  static func isDigitsThenLowercase(_ text: String) -> Bool {
+    guard text.isPlainASCII else { return isDigitsThenLowercaseByCharacters(text) }
+    let bytes = text.utf8
+    let digits = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+    return digits > 0 && bytes.dropFirst(digits).allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+  }
+
+  static func isDigitsThenLowercaseByCharacters(_ text: String) -> Bool {
     let rest = text.drop { $0.isASCII && $0.isNumber }
     return rest.count < text.count && rest.allSatisfy { $0.isASCII && $0.isLowercase }
   }
