@@ -54,3 +54,22 @@ import Testing
     #expect(NameParts.normalized(quoted).family == "Smith")
   }
 }
+
+/// Given names as the given-name rules compare them: periods dropped, words single-spaced,
+/// cut on bytes when ASCII, as the character reading cuts them.
+@Suite struct WithoutPeriodsTests {
+  @Test func byteAndCharacterReadingsAgree() {
+    let pieces = ["J", ".", " ", "K", "Jean", "-", "Ann", "é", "\r\n", "  ", "..", "x"]
+    var generator = TextCaserTests.SplitMix(state: 3)
+    var changed = 0
+    for _ in 0..<20_000 {
+      var text = ""
+      for _ in 0..<Int(generator.next() % 7) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+      let plain = Renderer.withoutPeriods(text)
+      #expect(plain == Renderer.withoutPeriodsByCharacters(text), "\(text.debugDescription)")
+      if plain != text { changed += 1 }
+    }
+    #expect(changed > 1_000 && changed < 19_000, "\(changed) changed")
+    #expect(Renderer.withoutPeriods("J.K") == "J K")
+  }
+}

@@ -47,7 +47,9 @@ extension Renderer {
     var suffix = person.suffix ?? ""
     // With initialize-with, an abbreviated suffix ends like an initial ("Jr." → "Jr" when
     // initials take no period), as citeproc-js normalizes it.
-    if let initializeWith = options.initializeWith, suffix.count > 1, suffix.hasSuffix("."), !suffix.contains(" ") {
+    if let initializeWith = options.initializeWith, !suffix.isEmpty, suffix.count > 1, suffix.hasSuffix("."),
+      !suffix.contains(" ")
+    {
       suffix = String(suffix.dropLast()) + initializeWith.droppingTrailingNameSpace()
     }
     if family.isEmpty {
@@ -183,6 +185,24 @@ extension Renderer {
 
   /// Text as the given-name rules compare names: periods dropped, words single-spaced.
   static func withoutPeriods(_ text: String) -> String {
+    // ASCII (one character a byte: no carriage return) is cut on its bytes.
+    guard text.isPlainASCII else { return withoutPeriodsByCharacters(text) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+      if byte == 0x2E || byte == 0x20 {
+        pendingSpace = !bytes.isEmpty
+        continue
+      }
+      if pendingSpace { bytes.append(0x20) }
+      pendingSpace = false
+      bytes.append(byte)
+    }
+    return bytes.elementsEqual(text.utf8) ? text : String(decoding: bytes, as: UTF8.self)
+  }
+
+  static func withoutPeriodsByCharacters(_ text: String) -> String {
     text.split(whereSeparator: { $0 == "." || $0 == " " }).joined(separator: " ")
   }
 

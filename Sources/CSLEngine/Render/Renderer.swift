@@ -310,7 +310,10 @@ final class Renderer {
   /// marked: moved inside the quotes it goes in front of the inner one, as citeproc-js orders
   /// them (`“Title,”` + "." prints “Title.,”).
   func suffixNode(_ suffix: String, after node: Node) -> Node {
-    guard compiled.punctuationInQuote else { return Self.affix(suffix) }
+    // A suffix opening with another byte opens with no such punctuation.
+    guard compiled.punctuationInQuote, let first = suffix.utf8.first,
+      first == 0x2E || first == 0x2C || first == 0x21 || first == 0x3F
+    else { return Self.affix(suffix) }
     let punctuation = suffix.prefix { ".,!?".contains($0) }
     guard !punctuation.isEmpty, node.endsInQuotedPunctuation else { return Self.affix(suffix) }
     let rest = suffix.dropFirst(punctuation.count)
