@@ -45,7 +45,11 @@ import Testing
     return citations
   }
 
-  @Test(.sharedStylesPresent)
+  @Test(
+    .sharedStylesPresent,
+    .enabled(
+      if: FileManager.default.fileExists(atPath: MacroGateEquivalenceTests.corpus),
+      "the benchmark corpus in ../shared/bench is absent (a user's clone; CI has it)"))
   func everyOfficialStyleRendersAlikeWithAndWithoutGates() throws {
     let files = Self.styleFiles()
     #expect(files.count >= 187)
