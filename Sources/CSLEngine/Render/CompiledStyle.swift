@@ -120,8 +120,8 @@ public final class CompiledStyle: Sendable {
   func macro(_ name: String) -> [CSL.Element]? { renderableMacros.body(name) }
 
   /// The macro a call renders, with whether a cite's rendering of it can be kept for later
-  /// cites of the item (`MacroMemo`) and its gates (`MacroGate`): found by the index compiling left in the call, else by
-  /// name; nil for a recursive or unknown macro.
+  /// cites of the item (`MacroMemo`) and its gates (`MacroGate`): found by the index compiling
+  /// left in the call, else by name; nil for a recursive or unknown macro.
   func macroEntry(_ text: CSL.Text, name: String) -> MacroTable.Entry? {
     if let index = text.macroIndex { return renderableMacros.entry(at: index) }
     return renderableMacros.entry(name)
