@@ -3,6 +3,26 @@ extension StringProtocol {
   /// Trims the given characters from both ends. Works on Unicode scalars, so `"\r\n"` (one
   /// Character) is trimmed by a set holding `\r` and `\n`.
   public func trimmingCharacters(in set: String) -> String {
+    // A set of ASCII characters (" \t\r\n", the usual one) is trimmed on the bytes: an
+    // ASCII scalar is one byte, and no byte of another scalar is ASCII.
+    if set.utf8.allSatisfy({ $0 < 0x80 }) {
+      let text = Substring(self)
+      let bytes = text.utf8
+      var start = bytes.startIndex
+      var end = bytes.endIndex
+      while start < end, set.utf8.contains(bytes[start]) { start = bytes.index(after: start) }
+      while start < end {
+        let before = bytes.index(before: end)
+        guard set.utf8.contains(bytes[before]) else { break }
+        end = before
+      }
+      return String(text[start..<end])
+    }
+    return trimmingScalars(in: set)
+  }
+
+  /// `trimmingCharacters(in:)` scalar by scalar, whatever the set.
+  public func trimmingScalars(in set: String) -> String {
     // Most texts have nothing to trim: both ends are checked against the few scalars of the
     // set before a table of them is made.
     let ends = Substring(self).unicodeScalars

@@ -1,0 +1,27 @@
+import Testing
+
+@testable import BibModel
+
+/// Trimming a set of ASCII characters works on bytes; the result equals trimming scalar by
+/// scalar, for strings and substrings, whatever the text around the ends.
+@Suite struct ASCIITrimmingTests {
+  @Test func byteAndScalarTrimmingAgree() {
+    let pieces = [" ", "\t", "\r\n", "\n", "a", "Zhou", "é", "e\u{301}", "\u{A0}", "周", ",", "x ", " y"]
+    let sets = [" \t\r\n", " ", ",", " ,", "\n"]
+    var generator = SystemRandomNumberGenerator()
+    var trimmed = 0
+    for _ in 0..<20_000 {
+      var text = ""
+      for _ in 0..<Int(generator.next() % 6) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+      let set = sets[Int(generator.next() % UInt64(sets.count))]
+      let result = text.trimmingCharacters(in: set)
+      #expect(result == text.trimmingScalars(in: set), "\(text.debugDescription) in \(set.debugDescription)")
+      let slice = text.dropFirst()
+      #expect(slice.trimmingCharacters(in: set) == slice.trimmingScalars(in: set), "\(text.debugDescription)")
+      if result != text { trimmed += 1 }
+    }
+    #expect(trimmed > 1_000 && trimmed < 19_000, "\(trimmed) trimmed")
+    // A set with other scalars takes the scalar path.
+    #expect("\u{A0}x\u{A0}".trimmingCharacters(in: "\u{A0}") == "x")
+  }
+}
