@@ -22,7 +22,7 @@ extension StringProtocol {
   }
 
   /// `trimmingCharacters(in:)` scalar by scalar, whatever the set.
-  public func trimmingScalars(in set: String) -> String {
+  func trimmingScalars(in set: String) -> String {
     // Most texts have nothing to trim: both ends are checked against the few scalars of the
     // set before a table of them is made.
     let ends = Substring(self).unicodeScalars

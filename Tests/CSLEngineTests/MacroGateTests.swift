@@ -214,4 +214,36 @@ import Testing
     #expect(outputs[0].citations == outputs[1].citations)
     #expect(outputs[0].citations.first?.contains("; 2001") == true)
   }
+
+  /// The fields gates assume absent are every field the lookup reads: an item whose fields
+  /// for a variable are all empty reads nothing for it, in either form, and tests it absent.
+  @Test func theFieldsAVariableReadsAreAllItsLookupReads() {
+    let fields: [CSLVariable] = [
+      .title, .titleShort, "shortTitle", .containerTitle, .containerTitleShort, "journalAbbreviation", .page,
+      .pageFirst, .volume, "volume-short", .publisher, .locatorExtra,
+    ]
+    let asked = fields + [.locator, .citationNumber, .yearSuffix, .citationLabel, .firstReferenceNoteNumber]
+    var generator = TextCaserTests.SplitMix(state: 9)
+    var checked = 0
+    for _ in 0..<2_000 {
+      var reference = Reference(id: "r", type: .book)
+      for field in fields where generator.next() % 3 == 0 {
+        reference.variables[field] = generator.next() % 4 == 0 ? "" : "12-15"
+      }
+      let presence = VariableLookup.presence(of: reference)
+      let lookup = VariableLookup(reference: reference, cite: CiteContext(), yearSuffixText: nil, presence: presence)
+      for name in asked {
+        for form in [CSL.Form.long, .short] {
+          guard let read = VariableLookup.fieldsRead(by: name, form: form),
+            read.allSatisfy({ presence[$0] != true })
+          else { continue }
+          checked += 1
+          #expect(lookup.text(name, form: form) == nil, "\(name) \(form)")
+          if form == .long { #expect(!lookup.has(name), "\(name)") }
+        }
+      }
+    }
+    #expect(checked > 10_000, "\(checked) checked")
+    #expect(VariableLookup.fieldsRead(by: .locator, form: .long) == nil)
+  }
 }

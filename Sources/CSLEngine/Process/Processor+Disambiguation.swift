@@ -275,7 +275,7 @@ extension Processor {
   }
 
   var styleUsesDisambiguateCondition: Bool {
-    MacroGraph.testsCondition(compiled.style) { if case .disambiguate = $0 { true } else { false } }
+    MacroGraph.testsCondition(compiled.style, where: \.isDisambiguate)
   }
 
   /// True when every part of a given name (split at spaces, periods and hyphens) is one

@@ -105,6 +105,24 @@ struct VariableLookup: Sendable {
     }
   }
 
+  /// The item's own fields `text(name, form:)` reads, nil for a variable it reads from the cite
+  /// or makes from other fields (locator, numbers, year suffix, first page, label) and for
+  /// `container-title-short` (its fallback): a variable whose fields are all empty prints
+  /// nothing and tests absent (`has` reads the same fields). Macro gates (`MacroGate`) rely on
+  /// it; keep it beside the switch in `text` that it mirrors.
+  static func fieldsRead(by name: CSLVariable, form: CSL.Form) -> [CSLVariable]? {
+    switch name {
+    case .locator, .locatorExtra, .citationNumber, .firstReferenceNoteNumber, .yearSuffix, .pageFirst,
+      .citationLabel, .containerTitleShort:
+      return nil
+    case .title where form == .short: return [.titleShort, shortTitle, .title]
+    case .containerTitle where form == .short: return [.containerTitleShort, journalAbbreviation, .containerTitle]
+    default:
+      if name.rawValue.hasPrefix("locator") { return nil }
+      return form == .short ? [name.shortVariant, name] : [name]
+    }
+  }
+
   /// Zotero's names for `title-short` and `container-title-short`, which CSL-JSON from it carries.
   private static let shortTitle: CSLVariable = "shortTitle"
   private static let journalAbbreviation: CSLVariable = "journalAbbreviation"

@@ -111,7 +111,7 @@ public final class CompiledStyle: Sendable {
     idleCopies.withLock { $0.append(copy) }
   }
 
-  /// How many macros have a gate (`MacroGate`): a measure for tests and benchmarks.
+  /// How many macros have a gate (`MacroGate`): a measure the tests read.
   public var gatedMacroCount: Int { renderableMacros.gatedCount }
 
   var punctuationInQuote: Bool { locale.punctuationInQuote ?? false }

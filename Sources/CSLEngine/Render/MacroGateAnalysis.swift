@@ -98,9 +98,8 @@ struct MacroGateAnalysis {
       case .text(let text):
         switch text.source {
         case .variable(let name, let form):
-          guard Self.isPlain(name) else { continue }
-          footprint.gate.valued.insert(name)
-          if form == .short { Self.shortForms(of: name).forEach { footprint.gate.valued.insert($0) } }
+          guard let fields = VariableLookup.fieldsRead(by: name, form: form) else { continue }
+          fields.forEach { footprint.gate.valued.insert($0) }
         case .macro(let called):
           guard let inner = self.footprint(called, depth: depth + 1) else { return false }
           footprint.gate.valued.formUnion(inner.gate.valued)
@@ -122,7 +121,7 @@ struct MacroGateAnalysis {
       case .choose(let choose):
         for branch in choose.branches {
           for type in branch.condition.types { footprint.gate.types.insert(type) }
-          if branch.condition.tests.contains(where: Self.leavesTrace) { footprint.leavesTrace = true }
+          if branch.condition.tests.contains(where: \.isDisambiguate) { footprint.leavesTrace = true }
           for test in branch.condition.otherTests {
             switch test {
             case .variable(let name), .isNumeric(let name):
@@ -140,31 +139,10 @@ struct MacroGateAnalysis {
     return true
   }
 
-  /// A variable whose value is the item's own field, read by no other name: the cite's
-  /// variables (locator, numbers, year suffix) and the ones with fallbacks are not.
+  /// A variable whose value is the item's own field, read by no other name
+  /// (`VariableLookup.fieldsRead`).
   private static func isPlain(_ name: CSLVariable) -> Bool {
-    switch name {
-    case .locator, .locatorExtra, .citationNumber, .firstReferenceNoteNumber, .yearSuffix, .pageFirst,
-      .citationLabel, .containerTitleShort:
-      return false
-    default:
-      return !name.rawValue.hasPrefix("locator")
-    }
-  }
-
-  /// The fields `form="short"` reads before the variable itself (`VariableLookup.text`).
-  private static func shortForms(of name: CSLVariable) -> [CSLVariable] {
-    switch name {
-    case .title: [name.shortVariant, .titleShort, "shortTitle"]
-    case .containerTitle: [name.shortVariant, .containerTitleShort, "journalAbbreviation"]
-    default: [name.shortVariant]
-    }
-  }
-
-  /// A test whose evaluation changes the renderer (`disambiguate` counts the tests that held).
-  private static func leavesTrace(_ test: CSL.Condition.Test) -> Bool {
-    if case .disambiguate = test { return true }
-    return false
+    VariableLookup.fieldsRead(by: name, form: .long) == [name]
   }
 
   // MARK: - Outcomes

@@ -494,11 +494,11 @@ struct NumberValue {
   /// text (one character a byte: no carriage return) is read from its bytes.
   static func isMasterNumber(_ text: String) -> Bool {
     guard text.isPlainASCII else { return isMasterNumberByCharacters(text) }
-    let bytes = Array(text.utf8)
+    let bytes = text.utf8
     var start = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
     if start == 0 { start = bytes.prefix { $0 == 0x69 || $0 == 0x78 || $0 == 0x76 }.count }
     guard start > 0 else { return false }
-    let rest = bytes[start...]
+    let rest = bytes.dropFirst(start)
     if rest.allSatisfy({ Self.isASCIILetter(byte: $0) || $0 == 0x2D || $0 == 0x2C || $0 == 0x3A }) { return true }
     return rest.first == 0x2D && rest.count > 1
       && rest.dropFirst().allSatisfy { $0 == 0x2D || ($0 >= 0x30 && $0 <= 0x39) }

@@ -40,7 +40,7 @@ extension Renderer {
     let context = NumberValue.Context(
       variable: name, locatorLabel: locatorLabel,
       joiners: {
-        let and = terms.term("and")
+        let and = terms.and
         let symbol = terms.term("and", form: .symbol)
         let isEnglish = (terms.locale.lang ?? "en").hasPrefix("en")
         return (isEnglish ? nil : and, symbol == nil || symbol == and ? "&" : symbol ?? "&")

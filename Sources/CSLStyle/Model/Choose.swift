@@ -34,6 +34,13 @@ extension CSL {
       case variable(CSLVariable)
       /// Cited's `cited:has-form`: the item has this form of this variable.
       case hasForm(MultilingualForm, variable: CSLVariable)
+
+      /// A `disambiguate` test: the one whose evaluation counts (the renderer numbers the
+      /// tests that held).
+      public var isDisambiguate: Bool {
+        if case .disambiguate = self { return true }
+        return false
+      }
     }
     public var tests: [Test] {
       didSet { index() }

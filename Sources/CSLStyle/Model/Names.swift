@@ -55,9 +55,7 @@ extension CSL {
     private static func testsDisambiguate(_ elements: [Element]) -> Bool {
       elements.contains { element in
         guard case .choose(let choose) = element else { return false }
-        let tests = choose.branches.contains { branch in
-          branch.condition.tests.contains { if case .disambiguate = $0 { true } else { false } }
-        }
+        let tests = choose.branches.contains { $0.condition.tests.contains(where: \.isDisambiguate) }
         return tests || choose.branches.contains { testsDisambiguate($0.children) }
           || testsDisambiguate(choose.otherwise)
       }
