@@ -246,4 +246,45 @@ import Testing
     #expect(checked > 10_000, "\(checked) checked")
     #expect(VariableLookup.fieldsRead(by: .locator, form: .long) == nil)
   }
+
+  /// A gate read as bits (`MacroGate.Compact`, what rendering reads) closes exactly where the
+  /// gate does, on generated items of every kind; a gate naming a variable Cited does not
+  /// know has no compact form, and its macro keeps the full gates.
+  @Test func compactGatesCloseWhereTheirGatesDo() throws {
+    let compiled = try Self.compiled()
+    let names = ["in-container", "retrieved", "nested", "edition-when-present", "archive-locator"]
+    let gates = try names.flatMap { try Self.gates($0, compiled) }
+    #expect(gates.count == 5)
+    let pool: [CSLVariable] = [.containerTitle, .volume, .url, .edition, .archive, .title, .page, "custom-field"]
+    let types: [ItemType] = [.book, .webpage, .post, .chapter, "some-new-type"]
+    var generator = TextCaserTests.SplitMix(state: 21)
+    var (closed, open) = (0, 0)
+    for _ in 0..<2_000 {
+      var reference = Reference(id: "r", type: types.randomElement(using: &generator) ?? .book)
+      for field in pool where Bool.random(using: &generator) {
+        reference.variables[field] = Bool.random(using: &generator) ? "" : "1"
+      }
+      if Bool.random(using: &generator) { reference.dates[.issued] = DateValue(year: 2001) }
+      let presence = Self.presence(reference)
+      for gate in gates {
+        let compact = try #require(gate.compact)
+        let full = gate.isClosed(for: presence, type: reference.type)
+        #expect(compact.isClosed(for: presence, type: reference.type) == full)
+        if full { closed += 1 } else { open += 1 }
+        #expect(compact.nesting == gate.nesting && compact.callsVariable == gate.callsVariable)
+        #expect(compact.reachesTextVariable == gate.reachesTextVariable)
+      }
+    }
+    #expect(closed > 1_000 && open > 1_000, "\(closed) closed, \(open) open")
+    for name in names { #expect(try #require(compiled.renderableMacros.entry(name)).compactGates != nil) }
+
+    var unknown = MacroGate()
+    unknown.valued.insert("custom-field")
+    #expect(unknown.compact == nil)
+    var unknownType = MacroGate()
+    unknownType.types.insert("some-new-type")
+    #expect(unknownType.compact == nil)
+    let entry = MacroTable.Entry(elements: [], citeMemoizable: false, gates: [try #require(gates.first), unknown])
+    #expect(entry.compactGates == nil && entry.gates.count == 2)
+  }
 }

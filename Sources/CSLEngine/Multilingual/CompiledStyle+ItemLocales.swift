@@ -23,8 +23,11 @@ extension CompiledStyle {
   }
 
   /// The compiled style an item renders with: its language's, when there is one.
-  func forItem(_ reference: Reference) -> CompiledStyle {
-    guard !itemStyles.isEmpty, let language = reference.language, let item = itemStyles[language] else { return self }
+  func forItem(_ reference: Reference) -> CompiledStyle { forItem(language: reference.language) }
+
+  /// The style for an item in `language` (`forItem(_:)`).
+  func forItem(language: String?) -> CompiledStyle {
+    guard !itemStyles.isEmpty, let language, let item = itemStyles[language] else { return self }
     return item
   }
 }

@@ -121,17 +121,26 @@ enum Node: Sendable, Hashable {
   }
 
   /// True when the first non-empty text leaf lies inside a subtree with this tag.
-  func startsWith(tag wanted: NodeTag) -> Bool {
+  func startsWith(tag wanted: NodeTag) -> Bool { firstText(inside: wanted, within: false) ?? false }
+
+  /// Whether the first non-empty text leaf lies inside a subtree tagged `wanted` (`within`: a
+  /// node around this one is); nil when the tree has no such leaf. One walk down to the leaf
+  /// (asking each child whether it was empty walked it again at every level).
+  private func firstText(inside wanted: NodeTag, within: Bool) -> Bool? {
     switch self {
-    case .text: return false
+    case .text(let text): return text.isEmpty ? nil : within
     case .tagged(let tag, let children):
-      if tag == wanted { return !isEmpty }
-      for child in children where !child.isEmpty { return child.startsWith(tag: wanted) }
-      return false
+      let inside = within || tag == wanted
+      for child in children {
+        if let found = child.firstText(inside: wanted, within: inside) { return found }
+      }
+      return nil
     case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
       .sequence(let children), .link(_, let children):
-      for child in children where !child.isEmpty { return child.startsWith(tag: wanted) }
-      return false
+      for child in children {
+        if let found = child.firstText(inside: wanted, within: within) { return found }
+      }
+      return nil
     }
   }
 

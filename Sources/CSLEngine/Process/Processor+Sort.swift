@@ -230,11 +230,10 @@ extension Processor {
     _ item: Int, key: CSL.SortKey, number: Int?, mode: RenderMode, state: DisambiguationState = DisambiguationState(),
     cache: RenderCache? = nil
   ) -> SortValue {
-    let reference = references[item]
     var context = CiteContext()
     context.citationNumber = number
-    let lookup = VariableLookup(reference: reference, cite: context, yearSuffixText: nil, presence: presence[item])
-    let style = compiled.forItem(reference)
+    let lookup = VariableLookup(box: boxes[item], cite: context, yearSuffixText: nil, presence: presence[item])
+    let style = compiled.forItem(language: lookup.language)
     let renderer = Renderer(
       compiled: cache?.privateStyle(style) ?? style, lookup: lookup, mode: .sort, disambiguation: state)
     if mode == .citation {

@@ -29,6 +29,8 @@ public struct Processor: Sendable {
   let indexByID: [String: Int]
   /// Per reference: `VariableLookup.presence(of:)`, so variable conditions take one lookup.
   let presence: [VariablePresence]
+  /// Per reference: the prepared reference in a box, for renderings to read in place.
+  let boxes: [ReferenceBox]
   /// Macro renderings kept for later cites of an item (`Renderer.renderMacroBody`).
   let macroMemo = MacroMemo()
 
@@ -58,6 +60,7 @@ public struct Processor: Sendable {
     self.presence = ParallelMap.map(count: prepared.count) { range, _ in
       range.map { VariableLookup.presence(of: prepared[$0]) }
     }
+    self.boxes = prepared.map(ReferenceBox.init)
   }
 
   /// Processes citations and renders the bibliography of `bibliographyIDs` (all references
@@ -270,11 +273,10 @@ public struct Processor: Sendable {
     suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false, collectNames: Bool,
     memoizeMacros: Bool = false
   ) -> (node: Node, names: [[Name]], reachedTextVariable: Bool, givenLevelReads: Set<Int>) {
-    let reference = references[referenceIndex]
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
     let lookup = VariableLookup(
-      reference: reference, cite: context, yearSuffixText: suffix, presence: presence[referenceIndex])
-    let style = compiled.forItem(reference)
+      box: boxes[referenceIndex], cite: context, yearSuffixText: suffix, presence: presence[referenceIndex])
+    let style = compiled.forItem(language: lookup.language)
     let renderer = Renderer(
       compiled: cache?.privateStyle(style) ?? style, lookup: lookup, mode: mode, disambiguation: state)
     renderer.suppressFirstNames = suppressAuthor

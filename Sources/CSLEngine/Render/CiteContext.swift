@@ -61,12 +61,32 @@ struct DisambiguationState: Sendable, Hashable {
 /// hooks in here (choosing romanized or translated forms); today plain variables render the
 /// original script.
 struct VariableLookup: Sendable {
-  let reference: Reference
+  /// The item, held in a box the processor made once (`ReferenceBox`).
+  let box: ReferenceBox
   let cite: CiteContext
   let yearSuffixText: String?
   /// `has`'s answers for the reference's own variables, worked out once per reference
   /// (`presence(of:)`); nil looks them up.
   var presence: VariablePresence?
+
+  /// The item, read in place.
+  var reference: Reference { box.reference }
+
+  /// The item's language (`ReferenceBox.language`).
+  var language: String? { box.language }
+
+  /// The lookup of the item in `box`.
+  init(box: ReferenceBox, cite: CiteContext, yearSuffixText: String?, presence: VariablePresence?) {
+    self.box = box
+    self.cite = cite
+    self.yearSuffixText = yearSuffixText
+    self.presence = presence
+  }
+
+  /// The lookup of one reference.
+  init(reference: Reference, cite: CiteContext, yearSuffixText: String?, presence: VariablePresence?) {
+    self.init(box: ReferenceBox(reference), cite: cite, yearSuffixText: yearSuffixText, presence: presence)
+  }
 
   /// A standard or number variable as text; form `short` prefers the `-short` variant.
   func text(_ name: CSLVariable, form: CSL.Form = .long) -> String? {

@@ -39,4 +39,35 @@ struct MacroGate: Sendable {
   var closedRendering: Rendered {
     callsVariable ? Rendered(node: .empty, calledVariable: true) : Rendered.nothing
   }
+
+  /// The gate as bits alone; nil when it names a variable or type Cited does not know (none
+  /// in the official styles), which only the sets hold.
+  var compact: Compact? {
+    guard let valued = valued.knownBits, let listed = listed.knownBits, let types = types.knownBits else { return nil }
+    return Compact(
+      valued: valued, listed: listed, types: types, nesting: nesting, callsVariable: callsVariable,
+      reachesTextVariable: reachesTextVariable)
+  }
+
+  /// A gate of known variables and types: plain words, so reading one retains nothing (a
+  /// gate's sets were retained each time a call read it).
+  struct Compact: Sendable {
+    let valued: (low: UInt64, high: UInt64)
+    let listed: (low: UInt64, high: UInt64)
+    let types: UInt64
+    let nesting: Int
+    let callsVariable: Bool
+    let reachesTextVariable: Bool?
+
+    /// As `MacroGate.isClosed`: the sets it came from held nothing but these bits.
+    func isClosed(for presence: VariablePresence, type: ItemType) -> Bool {
+      let ordinal = type.ordinal
+      if (0..<64).contains(ordinal) && types >> UInt64(ordinal) & 1 != 0 { return false }
+      return presence.hasNoValue(among: valued) && presence.listsNone(of: listed)
+    }
+
+    var closedRendering: Rendered {
+      callsVariable ? Rendered(node: .empty, calledVariable: true) : Rendered.nothing
+    }
+  }
 }

@@ -6,12 +6,8 @@ import CSLStyle
 /// constant-time digest (`String.shortNameDigest`); a slot's name is compared in full.
 struct MacroTable: Sendable {
   private let names: [String]
-  private let bodies: [[CSL.Element]]
-  /// Per macro: whether a cite's rendering of it can be kept for later cites of the item
-  /// (`MacroGraph.isCiteMemoizable`), settled when the style is compiled.
-  private let citeMemoizable: [Bool]
-  /// Per macro: its gates (`MacroGate`), none when it has none.
-  private let gates: [[MacroGate]]
+  /// Per macro: its body, whether a cite's rendering of it can be kept, its gates.
+  private let entries: [Entry]
   /// Each slot holds an entry's index plus one, or 0 when empty; a power of two at least
   /// twice the entries, so a probe always ends at an empty slot.
   private let slots: [Int32]
@@ -21,9 +17,9 @@ struct MacroTable: Sendable {
     gates: (String) -> [MacroGate] = { _ in [] }
   ) {
     names = macros.map(\.name)
-    bodies = macros.map(\.elements)
-    self.citeMemoizable = macros.map { citeMemoizable($0.name) }
-    self.gates = macros.map { gates($0.name) }
+    entries = macros.map {
+      Entry(elements: $0.elements, citeMemoizable: citeMemoizable($0.name), gates: gates($0.name))
+    }
     var capacity = 2
     while capacity < macros.count * 2 { capacity *= 2 }
     var slots = [Int32](repeating: 0, count: capacity)
@@ -40,37 +36,47 @@ struct MacroTable: Sendable {
 
   private init(copying table: MacroTable) {
     names = table.names
-    bodies = table.bodies.map { $0.unshared() }
-    citeMemoizable = table.citeMemoizable
-    gates = table.gates
+    entries = table.entries.map {
+      Entry(elements: $0.elements.unshared(), citeMemoizable: $0.citeMemoizable, gates: $0.gates)
+    }
     slots = table.slots
   }
 
   /// How many macros have a gate.
-  var gatedCount: Int { gates.filter { !$0.isEmpty }.count }
+  var gatedCount: Int { entries.filter { !$0.gates.isEmpty }.count }
 
   /// The body of the macro with this name; nil when there is none.
   func body(_ name: String) -> [CSL.Element]? {
-    index(name).map { bodies[$0] }
+    index(name).map { entries[$0].elements }
   }
 
   /// A macro as a call renders it: its body, whether a cite's rendering of it can be kept,
-  /// and its gates.
-  struct Entry {
+  /// and its gates. A class: a call holds one reference, where a struct of the three
+  /// retained each part at every call.
+  final class Entry: Sendable {
     let elements: [CSL.Element]
     let citeMemoizable: Bool
     let gates: [MacroGate]
+    /// The gates as bits (`MacroGate.Compact`), when every one can be; nil otherwise.
+    let compactGates: [MacroGate.Compact]?
+
+    init(elements: [CSL.Element], citeMemoizable: Bool, gates: [MacroGate]) {
+      self.elements = elements
+      self.citeMemoizable = citeMemoizable
+      self.gates = gates
+      let compact = gates.compactMap(\.compact)
+      compactGates = compact.count == gates.count ? compact : nil
+    }
   }
 
   /// The macro with this name; nil when there is none.
   func entry(_ name: String) -> Entry? {
-    index(name).map { Entry(elements: bodies[$0], citeMemoizable: citeMemoizable[$0], gates: gates[$0]) }
+    index(name).map { entries[$0] }
   }
 
   /// The macro at an index `index(_:)` gave (`CSL.Text.macroIndex`); nil when out of range.
   func entry(at index: Int) -> Entry? {
-    bodies.indices.contains(index)
-      ? Entry(elements: bodies[index], citeMemoizable: citeMemoizable[index], gates: gates[index]) : nil
+    entries.indices.contains(index) ? entries[index] : nil
   }
 
   /// Where the macro with this name is kept; nil when there is none.

@@ -222,7 +222,7 @@ extension Renderer {
   func hasStaticOrder(_ person: Name) -> Bool {
     if person.staticOrdering { return true }
     // Names with their own script forms follow Cited's multilingual extension, not the item.
-    guard nameForms == nil, person.forms.isEmpty, let language = reference.language else { return false }
+    guard nameForms == nil, person.forms.isEmpty, let language = lookup.language else { return false }
     // Compared on the first three bytes, case-insensitively and without allocating: this runs
     // for every name rendered.
     var bytes = language.utf8.makeIterator()

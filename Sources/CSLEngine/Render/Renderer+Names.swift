@@ -84,7 +84,7 @@ extension Renderer {
       var list = nameList(
         group.names, options: options, name: effective.name,
         etAl: Self.etAlAsPrinted(effective.etAl, inside: effective.decoration, name: effective.name),
-        openEnded: reference.openEndedNameVariables.contains(group.variable))
+        openEnded: lookup.box.openEndedNameVariables.contains(group.variable))
       guard !list.isEmpty else { continue }
       if let label = effective.label, mode != .sort {
         var labelSpec = label
@@ -333,66 +333,85 @@ extension Renderer {
   /// the candidates of the branch the item takes), as the substitute of `names`; nil when
   /// none prints.
   private func firstSubstitution(_ elements: [CSL.Element], for names: CSL.Names, hideThis: Bool) -> Rendered? {
+    // Whether candidates take the decoration of the `cs:names` they stand in for, asked once.
+    let decorated = !names.decoration.isPlain
+    return firstSubstitution(elements, for: names, decorated: decorated, hideThis: hideThis)
+  }
+
+  private func firstSubstitution(
+    _ elements: [CSL.Element], for names: CSL.Names, decorated: Bool, hideThis: Bool
+  ) -> Rendered? {
     for index in elements.indices {
       if case .choose(let choose) = elements[index] {
-        if let result = firstSubstitution(chosenChildren(choose), for: names, hideThis: hideThis) { return result }
+        let chosen = chosenChildren(choose)
+        if let result = firstSubstitution(chosen, for: names, decorated: decorated, hideThis: hideThis) {
+          return result
+        }
         continue
       }
-      if let result = substitution(elements[index], for: names, hideThis: hideThis) { return result }
+      if let result = substitution(elements[index], for: names, decorated: decorated, hideThis: hideThis) {
+        return result
+      }
     }
     return nil
   }
 
   /// One substitute candidate's rendering when it ends the substitution; nil when it prints
   /// nothing and the next is tried.
-  private func substitution(_ candidate: CSL.Element, for names: CSL.Names, hideThis: Bool) -> Rendered? {
+  private func substitution(
+    _ candidate: CSL.Element, for names: CSL.Names, decorated: Bool, hideThis: Bool
+  ) -> Rendered? {
     // Only the branches this item takes count: a variable named in a branch not taken
-    // stays available to the rest of the entry.
-    let used = substitutedVariables(in: candidate)
+    // stays available to the rest of the entry. Finding them decides the candidate's
+    // conditions, and a `disambiguate` test that holds counts (`disambiguateTestsHeld`): when
+    // one can hold for the item they are found first, as they always were; when none can (no
+    // condition level), finding them changes nothing the rendering reads, and waits until the
+    // candidate prints (most print nothing).
+    let usedFirst = disambiguation.conditionLevel > 0 ? substitutedVariables(in: candidate) : nil
     // citeproc-js: a substituted <names> prints with the affixes and formatting of the
     // <names> it stands in for; its own count only when that one sets none and it has
     // child elements of its own (a bare <names> takes everything from the one it replaces).
     var element = candidate
-    if case .names(var child) = element, names.decoration != CSL.Decoration() || child.isBare {
+    if case .names(var child) = element, decorated || child.isBare, decorated || !child.decoration.isPlain {
       child.decoration = names.decoration
       element = .names(child)
     }
-    let rendered = render(element)
+    var rendered = render(element)
+    let printed = !rendered.isEmpty()
     // citeproc-js: a term the locale defines as empty still ends the substitution.
-    if rendered.node.isEmpty, case .text(let text) = element,
+    if !printed, case .text(let text) = element,
       case .term(let name, let form, let plural) = text.source, terms.term(name, form: form, plural: plural) != nil
     {
       return Rendered(node: .empty)
     }
-    if !rendered.node.isEmpty {
-      if hideThis {
-        // Hidden (suppress-author, collapsing), not absent: the enclosing group keeps
-        // the rest of its content ("n.d." after a collapsed author).
-        suppressed.formUnion(used)
-        return Rendered(node: .empty, calledVariable: true, renderedVariable: true)
-      }
-      // Substituted variables are not printed again in this item.
+    guard printed else { return nil }
+    let used = usedFirst ?? substitutedVariables(in: candidate)
+    if hideThis {
+      // Hidden (suppress-author, collapsing), not absent: the enclosing group keeps
+      // the rest of its content ("n.d." after a collapsed author).
       suppressed.formUnion(used)
-      var result = rendered
-      result.calledVariable = true
-      // citeproc-js: a substitute that prints only terms leaves the names variable empty,
-      // so an enclosing group or macro without other output is suppressed.
-      result.renderedVariable = rendered.renderedVariable
-      // citeproc-js: a substituted <names> takes the affixes and formatting of the <names> it
-      // stands in for; anything else (a title, a macro, a choose) prints as it is.
-      // A substituted title or macro prints with its own formatting only.
-      // A substitute that prints no variable (a term, a fixed value) is no name to
-      // subsequent-author-substitute (citeproc-js registers variables only).
-      if case .names = element {
-        result.node = .tagged(.names("substitute"), [rendered.node])
-      } else if !used.isEmpty {
-        result.node = .tagged(.names("substitute"), [Self.markingContent(rendered.node)])
-      } else {
-        result.node = .tagged(.names(Self.termSubstitute), [rendered.node])
-      }
-      return result
+      return Rendered(node: .empty, calledVariable: true, renderedVariable: true)
     }
-    return nil
+    // Substituted variables are not printed again in this item.
+    suppressed.formUnion(used)
+    var result = rendered
+    result.calledVariable = true
+    // citeproc-js: a substitute that prints only terms leaves the names variable empty,
+    // so an enclosing group or macro without other output is suppressed.
+    result.renderedVariable = rendered.renderedVariable
+    // citeproc-js: a substituted <names> takes the affixes and formatting of the <names> it
+    // stands in for; anything else (a title, a macro, a choose) prints as it is.
+    // A substituted title or macro prints with its own formatting only.
+    // A substitute that prints no variable (a term, a fixed value) is no name to
+    // subsequent-author-substitute (citeproc-js registers variables only).
+    if case .names = element {
+      result.node = .tagged(.names("substitute"), [rendered.node])
+    } else if !used.isEmpty {
+      result.node = .tagged(.names("substitute"), [Self.markingContent(rendered.node)])
+    } else {
+      result.node = .tagged(.names(Self.termSubstitute), [rendered.node])
+    }
+    return result
   }
 
   /// The substitute's candidates in order: a `cs:choose` stands for the children of the branch
@@ -470,10 +489,4 @@ extension Renderer {
     case nil: return false
     }
   }
-}
-
-extension CSL.Names {
-  /// No `cs:name`, `cs:et-al` or `cs:label` of its own: inside `cs:substitute` such a
-  /// `cs:names` takes them, and its affixes, from the one it replaces.
-  var isBare: Bool { name == nil && etAl == nil && label == nil }
 }

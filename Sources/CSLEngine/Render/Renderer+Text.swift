@@ -10,8 +10,9 @@ extension Renderer {
         return Rendered(node: .empty, calledVariable: true)
       }
       let found = text.multilingual.map { multilingualVariableNode(name, form: form, options: $0) }
-      guard let node = found ?? variableNode(name, form: form, value: doiForURL(name, prefix: text.decoration.prefix))
-      else {
+      // Only a DOI reads the prefix (the look-up copied the decoration and its prefix).
+      let doi = name == .doi ? doiForURL(name, prefix: text.decoration.prefix) : nil
+      guard let node = found ?? variableNode(name, form: form, value: doi) else {
         // citeproc-js: a year-suffix counts as printed for group suppression even while empty
         // (disambiguation may fill it later).
         return Rendered(node: .empty, calledVariable: true, renderedVariable: name == .yearSuffix)
@@ -33,7 +34,7 @@ extension Renderer {
       return rendered
     case .macro(let name):
       guard let macro = compiled.macroEntry(text, name: name), macroDepth < 40 else { return .nothing }
-      if let closed = closedRendering(macro.gates) { return closed }
+      if let closed = closedRendering(macro) { return closed }
       macroDepth += 1
       var rendered = renderMacroBody(name, macro.elements, memoizable: macro.citeMemoizable)
       macroDepth -= 1
@@ -59,10 +60,20 @@ extension Renderer {
   /// The rendering of a macro call one of whose gates (`MacroGate`) is closed for the item,
   /// without rendering the macro; nil when none is. In a cite, the macro's mark for collapsing
   /// (`reachedTextVariable`) is set as its rendering would; a gate that cannot tell is passed.
-  private func closedRendering(_ gates: [MacroGate]) -> Rendered? {
-    guard !gates.isEmpty, let presence = lookup.presence else { return nil }
+  private func closedRendering(_ macro: MacroTable.Entry) -> Rendered? {
+    guard !macro.gates.isEmpty, let presence = lookup.presence else { return nil }
     let type = reference.type
-    for gate in gates where macroDepth + gate.nesting < 40 && gate.isClosed(for: presence, type: type) {
+    guard let compact = macro.compactGates else {
+      for gate in macro.gates where macroDepth + gate.nesting < 40 && gate.isClosed(for: presence, type: type) {
+        if mode == .citation && !reachedTextVariable {
+          guard let reaches = gate.reachesTextVariable else { continue }
+          reachedTextVariable = reaches
+        }
+        return gate.closedRendering
+      }
+      return nil
+    }
+    for gate in compact where macroDepth + gate.nesting < 40 && gate.isClosed(for: presence, type: type) {
       if mode == .citation && !reachedTextVariable {
         guard let reaches = gate.reachesTextVariable else { continue }
         reachedTextVariable = reaches
@@ -222,20 +233,22 @@ extension Renderer {
 
   @inline(__always) func evaluate(_ condition: CSL.Condition) -> Bool {
     let types = condition.types
+    // The tests are read in place, by index (each copied test retained its variable's name).
+    let tests = condition.otherTests
     switch condition.match {
     case .all:
       // As citeproc-js reads styles, the values of one `type` attribute are alternatives
       // ("chapter article-journal"), whatever `match` says; `match` joins the attributes.
       if !types.isEmpty && !condition.listsType(reference.type) { return false }
-      for item in condition.otherTests where !test(item) { return false }
+      for index in tests.indices where !test(tests[index]) { return false }
       return true
     case .any:
       if !types.isEmpty && condition.listsType(reference.type) { return true }
-      for item in condition.otherTests where test(item) { return true }
+      for index in tests.indices where test(tests[index]) { return true }
       return false
     case .none:
       if !types.isEmpty && condition.listsType(reference.type) { return false }
-      for item in condition.otherTests where test(item) { return false }
+      for index in tests.indices where test(tests[index]) { return false }
       return true
     }
   }

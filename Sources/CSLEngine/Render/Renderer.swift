@@ -106,18 +106,19 @@ final class Renderer {
   /// index among the processor's references (`renderMacroBody`); nil when they are not.
   var macroMemo: (memo: MacroMemo, item: Int)?
 
-  var reference: Reference { lookup.reference }
+  /// The item, read in place (`VariableLookup.box`).
+  var reference: Reference { lookup.box.reference }
   var cite: CiteContext { lookup.cite }
   var terms: Terms { compiled.terms }
   /// Turkish or Azerbaijani casing: the item's language, or the style's locale for an item
   /// without one (citeproc-js cases terms and values by the same rule).
   var isTurkic: Bool {
-    var language = (reference.language ?? "").lowercased()
+    var language = (lookup.language ?? "").lowercased()
     if language.isEmpty { language = (compiled.locale.lang ?? "").lowercased() }
     return language.hasPrefix("tr") || language.hasPrefix("az")
   }
   var isEnglish: Bool {
-    guard let language = reference.language, !language.isEmpty else {
+    guard let language = lookup.language, !language.isEmpty else {
       return (compiled.locale.lang ?? "en").lowercased().hasPrefix("en")
     }
     return language.lowercased().hasPrefix("en")
@@ -142,7 +143,7 @@ final class Renderer {
 
   func render(_ elements: [CSL.Element], delimiter: String?) -> Rendered {
     var result = Rendered.nothing
-    var nodes: [Node] = []
+    var nodes = NodeList()
     var apart: [Int] = []
     var previousStyledSuffix = false
     // A delimiter goes in as the list is built: joining afterwards copied every node.
@@ -153,12 +154,11 @@ final class Renderer {
     // citeproc-js merges nothing where an element with formatting of its own ends in a suffix
     // and the next sibling opens with a prefix ("<i>Daily</i>," + ", p. 12" prints ",,").
     if separator == nil {
-      for index in apart { nodes[index] = .sequence([.tagged(.styledSuffixEnd, []), nodes[index]]) }
+      for index in apart { nodes.update(at: index) { .sequence([.tagged(.styledSuffixEnd, []), $0]) } }
     }
     // Only non-empty nodes joined the list.
     let empty = nodes.isEmpty
-    // A single node is moved out of the list, not copied.
-    result.node = nodes.count == 1 ? nodes.removeLast() : .sequence(nodes)
+    result.node = nodes.takeNode()
     result.knownEmpty = empty
     return result
   }
@@ -179,7 +179,7 @@ final class Renderer {
   /// Renders elements into a list; a chosen branch's children join the list in place, so
   /// they share the enclosing group's delimiter.
   private func renderInto(
-    _ elements: [CSL.Element], separator: Node?, nodes: inout [Node], result: inout Rendered, apart: inout [Int],
+    _ elements: [CSL.Element], separator: Node?, nodes: inout NodeList, result: inout Rendered, apart: inout [Int],
     previousStyledSuffix: inout Bool, following: Int = 0
   ) {
     // Index-based access borrows the style's elements instead of copying them.
@@ -206,7 +206,8 @@ final class Renderer {
         } else if let separator {
           nodes.append(separator)
         }
-        nodes.append(rendered.node)
+        // Moved out of the rendering (a copy retained the node's storage).
+        nodes.append((consume rendered).node)
       }
     }
   }

@@ -20,4 +20,7 @@ struct TypeSet: Sendable {
     bits |= other.bits
     others.formUnion(other.others)
   }
+
+  /// The set as bits, when it holds only types Cited knows; nil otherwise.
+  var knownBits: UInt64? { others.isEmpty ? bits : nil }
 }

@@ -19,6 +19,12 @@ struct VariablePresence: Sendable {
   /// True when the reference lists none of `variables`.
   func listsNone(of variables: VariableSet) -> Bool { listed.isDisjoint(with: variables) }
 
+  /// As `hasNoValue(among:)` for a set given as bits (`VariableSet.knownBits`).
+  func hasNoValue(among bits: (low: UInt64, high: UInt64)) -> Bool { valued.isDisjoint(with: bits) }
+
+  /// As `listsNone(of:)` for a set given as bits.
+  func listsNone(of bits: (low: UInt64, high: UInt64)) -> Bool { listed.isDisjoint(with: bits) }
+
   /// Records the answer for a name not recorded yet (the first answer stands).
   mutating func record(_ name: CSLVariable, _ hasValue: Bool) {
     guard !listed.contains(name) else { return }

@@ -39,4 +39,10 @@ struct VariableSet: Sendable {
     guard low & other.low == 0 && high & other.high == 0 else { return false }
     return others.isEmpty || other.others.isEmpty || others.isDisjoint(with: other.others)
   }
+
+  /// The set as bits, when it holds only variables Cited knows; nil otherwise.
+  var knownBits: (low: UInt64, high: UInt64)? { others.isEmpty ? (low, high) : nil }
+
+  /// True when no variable Cited knows is both here and in the bits (`knownBits`).
+  func isDisjoint(with bits: (low: UInt64, high: UInt64)) -> Bool { low & bits.low == 0 && high & bits.high == 0 }
 }

@@ -69,6 +69,9 @@ extension CSL {
         && !shared.value.quotes && !shared.value.stripPeriods && shared.value.formatting.isEmpty
     }
 
+    /// No decoration at all: equal to `Decoration()`, read in place.
+    public var isPlain: Bool { isPlainApartFromDisplay && shared.value.display == nil }
+
     /// A prefix that prints something.
     public var hasPrefix: Bool { !(shared.value.prefix?.isEmpty ?? true) }
 

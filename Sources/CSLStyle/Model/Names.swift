@@ -52,6 +52,13 @@ extension CSL {
     /// candidates, as the test counts in that order.
     public var substituteTestsDisambiguate: Bool { shared.value.substituteTestsDisambiguate }
 
+    /// No `cs:name`, `cs:et-al` or `cs:label` of its own: inside `cs:substitute` such a
+    /// `cs:names` takes them, and its affixes, from the one it replaces. Read in place (the
+    /// getters copied each element to compare it with nil).
+    public var isBare: Bool {
+      shared.value.name == nil && shared.value.etAl == nil && shared.value.label == nil
+    }
+
     private static func testsDisambiguate(_ elements: [Element]) -> Bool {
       elements.contains { element in
         guard case .choose(let choose) = element else { return false }
