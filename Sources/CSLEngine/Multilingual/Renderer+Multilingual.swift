@@ -111,12 +111,18 @@ extension Renderer {
   /// romanization of Chinese, Japanese or Korean) print family first: with the sort
   /// separator in sort order, a space otherwise, or `cited:romanized-separator` when given.
   /// The original of `romanized-original` prints family and given without a separator.
-  func formatPerson(_ person: Name, index: Int, options: CSL.NameOptions, name: CSL.Name?, sortOrder: Bool) -> Node {
+  /// `nonRomanic` is `NameParts.isNonRomanic(person)`, when the caller knows it.
+  func formatPerson(
+    _ person: Name, index: Int, options: CSL.NameOptions, name: CSL.Name?, sortOrder: Bool, nonRomanic: Bool? = nil
+  ) -> Node {
+    // Asked once for the name: its options, its rendering and the caller all read it.
+    let nonRomanic = nonRomanic ?? NameParts.isNonRomanic(person)
     guard let multilingual = nameForms, let form = multilingual.form, form != .original,
       let (tag, romanizedName) = person.romanized
     else {
       return formatName(
-        person, index: index, options: originalOptions(person, options), name: name, sortOrder: sortOrder)
+        person, index: index, options: originalOptions(nonRomanic, options), name: name, sortOrder: sortOrder,
+        nonRomanic: nonRomanic)
     }
     let romanized = NameParts.normalized(romanizedName)
     var node: Node
@@ -130,7 +136,8 @@ extension Renderer {
     }
     if form == .romanizedOriginal {
       let original = formatName(
-        person, index: index, options: originalOptions(person, options), name: name, sortOrder: sortOrder)
+        person, index: index, options: originalOptions(nonRomanic, options), name: name, sortOrder: sortOrder,
+        nonRomanic: nonRomanic)
       node = .sequence([node, .text(" "), original])
     }
     return node
@@ -138,8 +145,8 @@ extension Renderer {
 
   /// Names in a non-Latin script are never initialized ("田中明彦", not "田中明."): a
   /// single ideograph is a whole given name, not an initial.
-  private func originalOptions(_ person: Name, _ options: CSL.NameOptions) -> CSL.NameOptions {
-    guard options.initializeWith != nil, NameParts.isNonRomanic(person) else { return options }
+  private func originalOptions(_ nonRomanic: Bool, _ options: CSL.NameOptions) -> CSL.NameOptions {
+    guard options.initializeWith != nil, nonRomanic else { return options }
     var plain = options
     plain.initializeWith = nil
     return plain

@@ -208,6 +208,26 @@ struct VariableLookup: Sendable {
     }
   }
 
+  /// The variables `has` answers from the cite or from other fields when the item does not
+  /// list them (the cases of its second switch): no other variable's answer is more than
+  /// its bit in the presence table.
+  static let derivedVariables: CSL.Condition.VariableBits = {
+    let names: [CSLVariable] = [
+      .locator, .citationNumber, .firstReferenceNoteNumber, .yearSuffix, .pageFirst, .citationLabel,
+      .containerTitleShort, .titleShort,
+    ]
+    return names.reduce(CSL.Condition.VariableBits()) { $0.adding($1) ?? $0 }
+  }()
+
+  /// Whether `has` holds for any (`all` false) or every (`all` true) variable of `bits`,
+  /// read from the presence table's bits; nil when that cannot answer (no table, or a
+  /// variable `has` answers otherwise), and the variables are asked one by one.
+  func hasFromBits(_ bits: CSL.Condition.VariableBits, all: Bool) -> Bool? {
+    let derived = Self.derivedVariables
+    guard bits.low & derived.low == 0 && bits.high & derived.high == 0 else { return nil }
+    return all ? presence?.hasValue(amongAll: bits) : presence?.hasValue(amongAny: bits)
+  }
+
   static func hasValue(_ date: DateValue) -> Bool {
     !date.parts.isEmpty || date.literal != nil || date.raw != nil || date.extra["raw"] != nil
   }

@@ -2,8 +2,11 @@ import BibModel
 import CSLStyle
 
 extension Renderer {
-  /// One name in the style's form, honouring disambiguation's given-name expansion.
-  func formatName(_ person: Name, index: Int, options: CSL.NameOptions, name: CSL.Name?, sortOrder: Bool) -> Node {
+  /// One name in the style's form, honouring disambiguation's given-name expansion;
+  /// `nonRomanic` is `NameParts.isNonRomanic(person)`, when the caller knows it.
+  func formatName(
+    _ person: Name, index: Int, options: CSL.NameOptions, name: CSL.Name?, sortOrder: Bool, nonRomanic: Bool? = nil
+  ) -> Node {
     let familyPart = name?.familyPart
     let givenPart = name?.givenPart
     if let literal = person.literal, !literal.isEmpty {
@@ -66,7 +69,7 @@ extension Renderer {
         given = Self.initials(given, with: initializeWith, hyphen: hyphen, initialize: initialize)
       }
     }
-    if NameParts.isNonRomanic(person) {
+    if nonRomanic ?? NameParts.isNonRomanic(person) {
       let familyNode = block([piece(family, familyPart, withCase: true)], familyPart)
       if form == .short || given.isEmpty { return familyNode }
       return .sequence([familyNode, block([piece(given, givenPart, withCase: true)], givenPart)])

@@ -193,18 +193,20 @@ extension Renderer {
     var lastInSortOrder = false
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
+      let nonRomanic = NameParts.isNonRomanic(person)
       // citeproc-js sets the <name> element's affixes and formatting on each name.
       rendered.append(
         .tagged(
           .name,
           [
             decorateName(
-              formatPerson(person, index: index, options: options, name: name, sortOrder: sortOrder), name,
-              literal: person.literal != nil)
+              formatPerson(
+                person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic: nonRomanic),
+              name, literal: person.literal != nil)
           ]))
       facts.append(
         (
-          inverted: sortOrder && !NameParts.isNonRomanic(person) && person.literal == nil,
+          inverted: sortOrder && !nonRomanic && person.literal == nil,
           institution: person.literal != nil, familyAlone: person.literal == nil && (person.given ?? "").isEmpty
         ))
       // Before et-al, citeproc-js counts a literal or non-Latin name in sort-order position as

@@ -226,9 +226,34 @@ extension Renderer {
   /// The children of the branch of a `cs:choose` the item takes (`cs:else` when none): the
   /// conditions are tested in order up to the first that holds.
   func chosenChildren(_ choose: CSL.Choose) -> [CSL.Element] {
+    // Most conditions test only types and the item's own variables: answered from words
+    // (`CSL.Condition.Quick`), the condition itself not read (read, it was copied).
+    let quick = choose.quickConditions
     let branches = choose.branches
-    for index in branches.indices where evaluate(branches[index].condition) { return branches[index].children }
+    for index in branches.indices {
+      let holds: Bool
+      if index < quick.count, let condition = quick[index], let answer = quickly(condition) {
+        holds = answer
+      } else {
+        holds = evaluate(branches[index].condition)
+      }
+      if holds { return branches[index].children }
+    }
     return choose.otherwise
+  }
+
+  /// A condition in words, answered from the item's type and its variables' bits as
+  /// `evaluate` answers it; nil when a variable's answer needs the lookup (`hasFromBits`).
+  func quickly(_ condition: CSL.Condition.Quick) -> Bool? {
+    guard let variables = lookup.hasFromBits(condition.variables, all: condition.match == .all) else { return nil }
+    let ordinal = reference.type.ordinal
+    let typed =
+      condition.hasTypeTests && (0..<64).contains(ordinal) && condition.typeBits >> UInt64(ordinal) & 1 != 0
+    switch condition.match {
+    case .all: return (typed || !condition.hasTypeTests) && variables
+    case .any: return typed || variables
+    case .none: return !typed && !variables
+    }
   }
 
   @inline(__always) func evaluate(_ condition: CSL.Condition) -> Bool {

@@ -1,4 +1,5 @@
 import BibModel
+import CSLStyle
 
 /// Which of a reference's own variables have a value, for `variable` conditions, worked out once
 /// per reference. Names Cited knows are bits at their ordinal (whether the reference lists the
@@ -24,6 +25,16 @@ struct VariablePresence: Sendable {
 
   /// As `listsNone(of:)` for a set given as bits.
   func listsNone(of bits: (low: UInt64, high: UInt64)) -> Bool { listed.isDisjoint(with: bits) }
+
+  /// Whether any of the variables in `bits` has a value.
+  func hasValue(amongAny bits: CSL.Condition.VariableBits) -> Bool {
+    !valued.isDisjoint(with: (bits.low, bits.high))
+  }
+
+  /// Whether every variable in `bits` has a value.
+  func hasValue(amongAll bits: CSL.Condition.VariableBits) -> Bool {
+    valued.containsAll(of: (bits.low, bits.high))
+  }
 
   /// Records the answer for a name not recorded yet (the first answer stands).
   mutating func record(_ name: CSLVariable, _ hasValue: Bool) {

@@ -45,4 +45,9 @@ struct VariableSet: Sendable {
 
   /// True when no variable Cited knows is both here and in the bits (`knownBits`).
   func isDisjoint(with bits: (low: UInt64, high: UInt64)) -> Bool { low & bits.low == 0 && high & bits.high == 0 }
+
+  /// True when every variable in the bits is here.
+  func containsAll(of bits: (low: UInt64, high: UInt64)) -> Bool {
+    low & bits.low == bits.low && high & bits.high == bits.high
+  }
 }

@@ -3,11 +3,18 @@ import BibModel
 extension CSL {
   /// `cs:choose`: the first branch whose condition holds renders; else the `else` branch.
   public struct Choose: Sendable, Hashable {
-    public var branches: [Branch]
+    public var branches: [Branch] {
+      didSet { quickConditions = branches.map(\.condition.quick) }
+    }
     public var otherwise: [Element]
+    /// Per branch, its condition in words (`Condition.Quick`), nil where it has none: read
+    /// from here, a condition is not copied out of its branch.
+    public private(set) var quickConditions: [Condition.Quick?]
+
     public init(branches: [Branch], otherwise: [Element] = []) {
       self.branches = branches
       self.otherwise = otherwise
+      quickConditions = branches.map(\.condition.quick)
     }
   }
 
@@ -52,6 +59,55 @@ extension CSL {
     /// The known types of `types` as bits at their ordinals (`ItemType.ordinal`): an item of a
     /// known type is one of `types` exactly when its bit is set.
     public private(set) var typeBits: UInt64 = 0
+
+    /// A condition of `type` tests of types Cited knows and `variable` tests of names it
+    /// knows (most conditions), as words: the type bits (`typeBits`) and the variables as
+    /// bits of their ordinals. A renderer answers it without reading the tests.
+    public struct Quick: Sendable, Hashable {
+      public var match: Match
+      public var hasTypeTests: Bool
+      public var typeBits: UInt64
+      public var variables: VariableBits
+    }
+
+    /// The condition as words; nil when a test is of another kind or names a type or
+    /// variable Cited does not know.
+    public var quick: Quick? {
+      var variables = VariableBits()
+      var typeCount = 0
+      for test in tests {
+        switch test {
+        case .type(let type):
+          guard (0..<64).contains(type.ordinal) else { return nil }
+          typeCount += 1
+        case .variable(let name):
+          guard let added = variables.adding(name) else { return nil }
+          variables = added
+        default: return nil
+        }
+      }
+      return Quick(match: match, hasTypeTests: typeCount > 0, typeBits: typeBits, variables: variables)
+    }
+
+    /// Variables as bits of their ordinals below 128.
+    public struct VariableBits: Sendable, Hashable {
+      public var low: UInt64 = 0
+      public var high: UInt64 = 0
+
+      public init(low: UInt64 = 0, high: UInt64 = 0) {
+        self.low = low
+        self.high = high
+      }
+
+      /// The bits with this variable's added; nil for a name with no ordinal below 128.
+      public func adding(_ variable: CSLVariable) -> VariableBits? {
+        let ordinal = Int(variable.ordinal)
+        guard (0..<128).contains(ordinal) else { return nil }
+        var bits = self
+        if ordinal < 64 { bits.low |= 1 << UInt64(ordinal) } else { bits.high |= 1 << UInt64(ordinal - 64) }
+        return bits
+      }
+    }
 
     /// Whether `type` is one of `types`.
     @inlinable public func listsType(_ type: ItemType) -> Bool {
