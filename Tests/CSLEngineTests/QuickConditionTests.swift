@@ -100,7 +100,7 @@ import Testing
     var derived = 0
     for variable in all where !reference.variables.keys.contains(variable) && lookup.has(variable) {
       derived += 1
-      let bits = CSL.Condition.VariableBits().adding(variable)
+      let bits = VariableBits().adding(variable)
       #expect(bits.map { lookup.hasFromBits($0, all: false) == nil } ?? true, "\(variable)")
     }
     #expect(derived >= 6, "\(derived) variables answered without the item")

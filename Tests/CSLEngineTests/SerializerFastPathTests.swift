@@ -42,7 +42,7 @@ import Testing
       let text = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
         pieces.randomElement(using: &generator) ?? "a"
       }.joined()
-      let asIs = Array(text.utf8).withUnsafeBufferPointer(HTMLFormat.leavesScalarsAsIs)
+      let asIs = Array(text.utf8).withUnsafeBufferPointer(HTMLFormat.leavesAsIs)
       for format in [HTMLFormat(), HTMLFormat(linkURLs: true, escapeQuotes: false)] {
         if asIs { #expect(format.escape(text) == text, "\(text.debugDescription)") }
         var bytes: [UInt8] = []

@@ -73,66 +73,53 @@ public struct HTMLFormat: OutputFormat {
   /// Text that `escape` leaves as it is is copied straight into the bytes.
   public func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
     let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-      guard Self.leavesAsIs(utf8) || Self.leavesScalarsAsIs(utf8) else { return false }
+      guard Self.leavesAsIs(utf8) else { return false }
       bytes.append(contentsOf: utf8)
       return true
     }
     if copied != true { bytes.append(utf8: escape(text)) }
   }
 
-  /// Whether `escape` returns the text as it is, for text in any script, in one pass over its
-  /// UTF-8: no character to replace (`& < > " '`), no superscript character, no two white-space
-  /// characters in a row (as `pairingSpaces` finds them). Text in other scripts took three
-  /// passes (scalars decoded twice) before it was copied unchanged, as nearly all of it is.
-  static func leavesScalarsAsIs(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Whether `escape` returns the text as it is, in one pass over its UTF-8: no character to
+  /// replace (`& < > " '`), no superscript character, no two white-space characters in a row
+  /// (as `pairingSpaces` finds them). ASCII is read byte by byte; other scalars are decoded
+  /// (text in other scripts took three passes, scalars decoded twice, before it was copied
+  /// unchanged, as nearly all of it is).
+  static func leavesAsIs(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     var previousSpace = false
     var index = 0
     while index < utf8.count {
       let lead = utf8[index]
-      let scalar: UInt32
+      if lead < 0x80 {
+        switch lead {
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27: return false
+        case 0x20, 0x09...0x0D:
+          if previousSpace { return false }
+          previousSpace = true
+        default: previousSpace = false
+        }
+        index += 1
+        continue
+      }
       let length: Int
+      var value: UInt32
       switch lead {
-      case 0..<0x80: (scalar, length) = (UInt32(lead), 1)
-      case 0xC2..<0xE0: (scalar, length) = (UInt32(lead & 0x1F), 2)
-      case 0xE0..<0xF0: (scalar, length) = (UInt32(lead & 0x0F), 3)
-      case 0xF0..<0xF5: (scalar, length) = (UInt32(lead & 0x07), 4)
+      case 0xC2..<0xE0: (value, length) = (UInt32(lead & 0x1F), 2)
+      case 0xE0..<0xF0: (value, length) = (UInt32(lead & 0x0F), 3)
+      case 0xF0..<0xF5: (value, length) = (UInt32(lead & 0x07), 4)
       default: return false
       }
       guard index + length <= utf8.count else { return false }
-      var value = scalar
-      for offset in 1..<max(1, length) {
+      for offset in 1..<length {
         let next = utf8[index + offset]
         guard next & 0xC0 == 0x80 else { return false }
         value = value << 6 | UInt32(next & 0x3F)
       }
-      if length == 1 {
-        switch lead {
-        case 0x26, 0x3C, 0x3E, 0x22, 0x27: return false
-        default: break
-        }
-      }
-      if isSuperscriptScalar(value) { return false }
-      guard let unicode = Unicode.Scalar(value) else { return false }
-      let space = isJavaScriptSpace(unicode)
+      guard !isSuperscriptScalar(value), let scalar = Unicode.Scalar(value) else { return false }
+      let space = isJavaScriptSpace(scalar)
       if space && previousSpace { return false }
       previousSpace = space
       index += length
-    }
-    return true
-  }
-
-  /// Whether `escape` returns the text as it is: ASCII with nothing to replace and no two
-  /// white-space characters in a row (superscript characters, all non-ASCII, aside). One pass.
-  static func leavesAsIs(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    var previousSpace = false
-    for byte in utf8 {
-      switch byte {
-      case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x80...: return false
-      case 0x20, 0x09...0x0D:
-        if previousSpace { return false }
-        previousSpace = true
-      default: previousSpace = false
-      }
     }
     return true
   }

@@ -208,24 +208,22 @@ struct VariableLookup: Sendable {
     }
   }
 
-  /// The variables `has` answers from the cite or from other fields when the item does not
-  /// list them (the cases of its second switch): no other variable's answer is more than
-  /// its bit in the presence table.
-  static let derivedVariables: CSL.Condition.VariableBits = {
-    let names: [CSLVariable] = [
-      .locator, .citationNumber, .firstReferenceNoteNumber, .yearSuffix, .pageFirst, .citationLabel,
-      .containerTitleShort, .titleShort,
-    ]
-    return names.reduce(CSL.Condition.VariableBits()) { $0.adding($1) ?? $0 }
+  /// The CSL variables whose value is more than their own field (`fieldsRead`): the cite's
+  /// variables and those made from other fields. Any other variable's `has` is its bit in the
+  /// presence table.
+  static let derivedVariables: VariableBits = {
+    let all = CSLVariables.standard.union(CSLVariables.numbers).union(CSLVariables.dates).union(CSLVariables.names)
+    var bits = VariableBits()
+    for variable in all where fieldsRead(by: variable, form: .long) != [variable] { bits.insert(variable) }
+    return bits
   }()
 
   /// Whether `has` holds for any (`all` false) or every (`all` true) variable of `bits`,
   /// read from the presence table's bits; nil when that cannot answer (no table, or a
   /// variable `has` answers otherwise), and the variables are asked one by one.
-  func hasFromBits(_ bits: CSL.Condition.VariableBits, all: Bool) -> Bool? {
-    let derived = Self.derivedVariables
-    guard bits.low & derived.low == 0 && bits.high & derived.high == 0 else { return nil }
-    return all ? presence?.hasValue(amongAll: bits) : presence?.hasValue(amongAny: bits)
+  func hasFromBits(_ bits: VariableBits, all: Bool) -> Bool? {
+    guard bits.isDisjoint(with: Self.derivedVariables) else { return nil }
+    return all ? presence?.hasValue(amongAll: bits) : (presence?.hasNoValue(among: bits)).map { !$0 }
   }
 
   static func hasValue(_ date: DateValue) -> Bool {

@@ -34,14 +34,9 @@ struct MacroGate: Sendable {
     !types.contains(type) && presence.hasNoValue(among: valued) && presence.listsNone(of: listed)
   }
 
-  /// The rendering of the call when closed, as the call itself returns it
-  /// (`Renderer.renderText`).
-  var closedRendering: Rendered {
-    callsVariable ? Rendered(node: .empty, calledVariable: true) : Rendered.nothing
-  }
-
-  /// The gate as bits alone; nil when it names a variable or type Cited does not know (none
-  /// in the official styles), which only the sets hold.
+  /// The gate as bits alone, the form rendering reads; nil when it names a variable or type
+  /// Cited does not know (none in the official styles), which only the sets hold: such a gate
+  /// is left out, and its macro is rendered.
   var compact: Compact? {
     guard let valued = valued.knownBits, let listed = listed.knownBits, let types = types.knownBits else { return nil }
     return Compact(
@@ -52,8 +47,8 @@ struct MacroGate: Sendable {
   /// A gate of known variables and types: plain words, so reading one retains nothing (a
   /// gate's sets were retained each time a call read it).
   struct Compact: Sendable {
-    let valued: (low: UInt64, high: UInt64)
-    let listed: (low: UInt64, high: UInt64)
+    let valued: VariableBits
+    let listed: VariableBits
     let types: UInt64
     let nesting: Int
     let callsVariable: Bool
@@ -61,11 +56,11 @@ struct MacroGate: Sendable {
 
     /// As `MacroGate.isClosed`: the sets it came from held nothing but these bits.
     func isClosed(for presence: VariablePresence, type: ItemType) -> Bool {
-      let ordinal = type.ordinal
-      if (0..<64).contains(ordinal) && types >> UInt64(ordinal) & 1 != 0 { return false }
-      return presence.hasNoValue(among: valued) && presence.listsNone(of: listed)
+      !type.isListed(in: types) && presence.hasNoValue(among: valued) && presence.listsNone(of: listed)
     }
 
+    /// The rendering of the call when closed, as the call itself returns it
+    /// (`Renderer.renderText`).
     var closedRendering: Rendered {
       callsVariable ? Rendered(node: .empty, calledVariable: true) : Rendered.nothing
     }

@@ -57,15 +57,14 @@ struct MacroTable: Sendable {
     let elements: [CSL.Element]
     let citeMemoizable: Bool
     let gates: [MacroGate]
-    /// The gates as bits (`MacroGate.Compact`), when every one can be; nil otherwise.
-    let compactGates: [MacroGate.Compact]?
+    /// The gates rendering reads: those with a compact form (`MacroGate.compact`).
+    let compactGates: [MacroGate.Compact]
 
     init(elements: [CSL.Element], citeMemoizable: Bool, gates: [MacroGate]) {
       self.elements = elements
       self.citeMemoizable = citeMemoizable
       self.gates = gates
-      let compact = gates.compactMap(\.compact)
-      compactGates = compact.count == gates.count ? compact : nil
+      compactGates = gates.compactMap(\.compact)
     }
   }
 

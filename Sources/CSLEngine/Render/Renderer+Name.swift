@@ -50,9 +50,7 @@ extension Renderer {
     var suffix = person.suffix ?? ""
     // With initialize-with, an abbreviated suffix ends like an initial ("Jr." → "Jr" when
     // initials take no period), as citeproc-js normalizes it.
-    if let initializeWith = options.initializeWith, !suffix.isEmpty, suffix.count > 1, suffix.hasSuffix("."),
-      !suffix.contains(" ")
-    {
+    if let initializeWith = options.initializeWith, suffix.count > 1, suffix.hasSuffix("."), !suffix.contains(" ") {
       suffix = String(suffix.dropLast()) + initializeWith.droppingTrailingNameSpace()
     }
     if family.isEmpty {

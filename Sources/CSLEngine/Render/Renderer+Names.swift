@@ -39,7 +39,10 @@ extension Renderer {
       // branches of a `cs:choose` among them are decided as it is reached, unless one tests
       // `disambiguate`: that test counts, so all are decided first, in the substitute's order.
       let candidates = names.substituteTestsDisambiguate ? substituteCandidates(substitute) : substitute
-      if let result = firstSubstitution(candidates, for: names, hideThis: hideThis) { return result }
+      let decorated = !names.decoration.isPlain
+      if let result = firstSubstitution(candidates, for: names, decorated: decorated, hideThis: hideThis) {
+        return result
+      }
       return Rendered(node: .empty, calledVariable: true)
     }
     if substituteParent != nil { suppressed.formUnion(variables) }
@@ -334,12 +337,7 @@ extension Renderer {
   /// The rendering of the first candidate in `elements` that prints (a `cs:choose` stands for
   /// the candidates of the branch the item takes), as the substitute of `names`; nil when
   /// none prints.
-  private func firstSubstitution(_ elements: [CSL.Element], for names: CSL.Names, hideThis: Bool) -> Rendered? {
-    // Whether candidates take the decoration of the `cs:names` they stand in for, asked once.
-    let decorated = !names.decoration.isPlain
-    return firstSubstitution(elements, for: names, decorated: decorated, hideThis: hideThis)
-  }
-
+  /// `decorated`: whether the candidates take the decoration of `names` (it has one).
   private func firstSubstitution(
     _ elements: [CSL.Element], for names: CSL.Names, decorated: Bool, hideThis: Bool
   ) -> Rendered? {

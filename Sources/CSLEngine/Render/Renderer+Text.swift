@@ -61,19 +61,9 @@ extension Renderer {
   /// without rendering the macro; nil when none is. In a cite, the macro's mark for collapsing
   /// (`reachedTextVariable`) is set as its rendering would; a gate that cannot tell is passed.
   private func closedRendering(_ macro: MacroTable.Entry) -> Rendered? {
-    guard !macro.gates.isEmpty, let presence = lookup.presence else { return nil }
+    guard !macro.compactGates.isEmpty, let presence = lookup.presence else { return nil }
     let type = reference.type
-    guard let compact = macro.compactGates else {
-      for gate in macro.gates where macroDepth + gate.nesting < 40 && gate.isClosed(for: presence, type: type) {
-        if mode == .citation && !reachedTextVariable {
-          guard let reaches = gate.reachesTextVariable else { continue }
-          reachedTextVariable = reaches
-        }
-        return gate.closedRendering
-      }
-      return nil
-    }
-    for gate in compact where macroDepth + gate.nesting < 40 && gate.isClosed(for: presence, type: type) {
+    for gate in macro.compactGates where macroDepth + gate.nesting < 40 && gate.isClosed(for: presence, type: type) {
       if mode == .citation && !reachedTextVariable {
         guard let reaches = gate.reachesTextVariable else { continue }
         reachedTextVariable = reaches
@@ -246,9 +236,7 @@ extension Renderer {
   /// `evaluate` answers it; nil when a variable's answer needs the lookup (`hasFromBits`).
   func quickly(_ condition: CSL.Condition.Quick) -> Bool? {
     guard let variables = lookup.hasFromBits(condition.variables, all: condition.match == .all) else { return nil }
-    let ordinal = reference.type.ordinal
-    let typed =
-      condition.hasTypeTests && (0..<64).contains(ordinal) && condition.typeBits >> UInt64(ordinal) & 1 != 0
+    let typed = condition.hasTypeTests && reference.type.isListed(in: condition.typeBits)
     switch condition.match {
     case .all: return (typed || !condition.hasTypeTests) && variables
     case .any: return typed || variables
@@ -258,22 +246,20 @@ extension Renderer {
 
   @inline(__always) func evaluate(_ condition: CSL.Condition) -> Bool {
     let types = condition.types
-    // The tests are read in place, by index (each copied test retained its variable's name).
-    let tests = condition.otherTests
     switch condition.match {
     case .all:
       // As citeproc-js reads styles, the values of one `type` attribute are alternatives
       // ("chapter article-journal"), whatever `match` says; `match` joins the attributes.
       if !types.isEmpty && !condition.listsType(reference.type) { return false }
-      for index in tests.indices where !test(tests[index]) { return false }
+      for item in condition.otherTests where !test(item) { return false }
       return true
     case .any:
       if !types.isEmpty && condition.listsType(reference.type) { return true }
-      for index in tests.indices where test(tests[index]) { return true }
+      for item in condition.otherTests where test(item) { return true }
       return false
     case .none:
       if !types.isEmpty && condition.listsType(reference.type) { return false }
-      for index in tests.indices where test(tests[index]) { return false }
+      for item in condition.otherTests where test(item) { return false }
       return true
     }
   }

@@ -8,7 +8,7 @@ struct TypeSet: Sendable {
   var isEmpty: Bool { bits == 0 && others.isEmpty }
 
   func contains(_ type: ItemType) -> Bool {
-    if (0..<64).contains(type.ordinal) { return bits >> UInt64(type.ordinal) & 1 != 0 }
+    if (0..<64).contains(type.ordinal) { return type.isListed(in: bits) }
     return !others.isEmpty && others.contains(type)
   }
 

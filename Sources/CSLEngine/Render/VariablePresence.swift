@@ -1,5 +1,4 @@
 import BibModel
-import CSLStyle
 
 /// Which of a reference's own variables have a value, for `variable` conditions, worked out once
 /// per reference. Names Cited knows are bits at their ordinal (whether the reference lists the
@@ -20,21 +19,14 @@ struct VariablePresence: Sendable {
   /// True when the reference lists none of `variables`.
   func listsNone(of variables: VariableSet) -> Bool { listed.isDisjoint(with: variables) }
 
-  /// As `hasNoValue(among:)` for a set given as bits (`VariableSet.knownBits`).
-  func hasNoValue(among bits: (low: UInt64, high: UInt64)) -> Bool { valued.isDisjoint(with: bits) }
+  /// As `hasNoValue(among:)` for variables Cited knows, given as bits.
+  func hasNoValue(among bits: VariableBits) -> Bool { valued.isDisjoint(with: bits) }
 
-  /// As `listsNone(of:)` for a set given as bits.
-  func listsNone(of bits: (low: UInt64, high: UInt64)) -> Bool { listed.isDisjoint(with: bits) }
+  /// Whether every variable of `bits` has a value.
+  func hasValue(amongAll bits: VariableBits) -> Bool { valued.isSuperset(of: bits) }
 
-  /// Whether any of the variables in `bits` has a value.
-  func hasValue(amongAny bits: CSL.Condition.VariableBits) -> Bool {
-    !valued.isDisjoint(with: (bits.low, bits.high))
-  }
-
-  /// Whether every variable in `bits` has a value.
-  func hasValue(amongAll bits: CSL.Condition.VariableBits) -> Bool {
-    valued.containsAll(of: (bits.low, bits.high))
-  }
+  /// As `listsNone(of:)` for variables Cited knows, given as bits.
+  func listsNone(of bits: VariableBits) -> Bool { listed.isDisjoint(with: bits) }
 
   /// Records the answer for a name not recorded yet (the first answer stands).
   mutating func record(_ name: CSLVariable, _ hasValue: Bool) {

@@ -74,44 +74,19 @@ extension CSL {
     /// variable Cited does not know.
     public var quick: Quick? {
       var variables = VariableBits()
-      var typeCount = 0
       for test in tests {
         switch test {
-        case .type(let type):
-          guard (0..<64).contains(type.ordinal) else { return nil }
-          typeCount += 1
-        case .variable(let name):
-          guard let added = variables.adding(name) else { return nil }
-          variables = added
+        case .type(let type): guard (0..<64).contains(type.ordinal) else { return nil }
+        case .variable(let name): guard variables.insert(name) else { return nil }
         default: return nil
         }
       }
-      return Quick(match: match, hasTypeTests: typeCount > 0, typeBits: typeBits, variables: variables)
-    }
-
-    /// Variables as bits of their ordinals below 128.
-    public struct VariableBits: Sendable, Hashable {
-      public var low: UInt64 = 0
-      public var high: UInt64 = 0
-
-      public init(low: UInt64 = 0, high: UInt64 = 0) {
-        self.low = low
-        self.high = high
-      }
-
-      /// The bits with this variable's added; nil for a name with no ordinal below 128.
-      public func adding(_ variable: CSLVariable) -> VariableBits? {
-        let ordinal = Int(variable.ordinal)
-        guard (0..<128).contains(ordinal) else { return nil }
-        var bits = self
-        if ordinal < 64 { bits.low |= 1 << UInt64(ordinal) } else { bits.high |= 1 << UInt64(ordinal - 64) }
-        return bits
-      }
+      return Quick(match: match, hasTypeTests: !types.isEmpty, typeBits: typeBits, variables: variables)
     }
 
     /// Whether `type` is one of `types`.
     @inlinable public func listsType(_ type: ItemType) -> Bool {
-      if (0..<64).contains(type.ordinal) { return typeBits >> UInt64(type.ordinal) & 1 != 0 }
+      if (0..<64).contains(type.ordinal) { return type.isListed(in: typeBits) }
       return types.contains(type)
     }
 
