@@ -16,13 +16,24 @@ struct Disambiguation {
   var twinOf: [Int: Int] = [:]
   /// The latest renderings of each representative's twins, with the settings they were made under.
   private var twinRenderings: [Int: Rendering] = [:]
+  /// Each item's renderings before its latest, most recent last (at most `historyLength`): a
+  /// search tries a setting, undoes it and tries it again with other settings changed (given
+  /// names under each count of added names), and the renderings it made before often serve.
+  private var earlier: [Int: [Rendering]] = [:]
+  private static let historyLength = 4
 
   /// An item's citation renderings in its contexts, the settings they were made under, and
-  /// the name indices whose given-name level they read (nil: not recorded).
+  /// what they read of those settings (nil: not recorded).
   struct Rendering: Sendable {
     var state: DisambiguationState
     var texts: [String]
-    var givenLevelReads: Set<Int>?
+    var reads: SettingsReads?
+
+    /// True when these are the renderings under `wanted`: made under it, or under settings
+    /// that agree with it on everything the renderings read.
+    func serves(_ wanted: DisambiguationState) -> Bool {
+      state == wanted || (reads?.serve(state, as: wanted) ?? false)
+    }
   }
 
   init(processor: Processor, contexts: [Int: [CiteContext]], cache: RenderCache?) {
@@ -34,16 +45,30 @@ struct Disambiguation {
   /// The item's citation renderings (plain text) in each of its contexts, under its settings.
   mutating func renderings(_ item: Int) -> [String] {
     let state = states[item] ?? DisambiguationState()
-    if let cached = renderings[item], cached.state == state { return cached.texts }
+    if let cached = renderings[item], cached.serves(state) { return cached.texts }
     let representative = twinOf[item]
-    if let representative, let shared = twinRenderings[representative], shared.state == state {
-      renderings[item] = shared
+    if let representative, let shared = twinRenderings[representative], shared.serves(state) {
+      keep(shared, for: item)
       return shared.texts
     }
+    if let found = earlier[item]?.lastIndex(where: { $0.serves(state) }), let older = earlier[item]?[found] {
+      keep(older, for: item)
+      return older.texts
+    }
     let rendering = Self.rendering(item, state: state, processor: processor, contexts: contexts, cache: renderCache)
-    renderings[item] = rendering
+    keep(rendering, for: item)
     if let representative { twinRenderings[representative] = rendering }
     return rendering.texts
+  }
+
+  /// Makes `rendering` the item's current one; the one it replaces joins the item's history.
+  private mutating func keep(_ rendering: Rendering, for item: Int) {
+    if let replaced = renderings.updateValue(rendering, forKey: item) {
+      var history = earlier.removeValue(forKey: item) ?? []
+      if history.count >= Self.historyLength { history.removeFirst() }
+      history.append(replaced)
+      earlier[item] = history
+    }
   }
 
   /// An item's renderings under `state`, made afresh, with the given-name levels they read.
@@ -52,14 +77,14 @@ struct Disambiguation {
     cache: RenderCache?
   ) -> Rendering {
     var texts: [String] = []
-    var reads = Set<Int>()
+    var reads = SettingsReads()
     for context in contexts[item] ?? [] {
       let rendered = processor.renderItemCollecting(
         item, context: context, state: state, mode: .citation, cache: cache, comparing: true, collectNames: false)
       texts.append(rendered.node.plainText)
-      reads.formUnion(rendered.givenLevelReads)
+      reads.formUnion(rendered.reads)
     }
-    return Rendering(state: state, texts: texts, givenLevelReads: reads)
+    return Rendering(state: state, texts: texts, reads: reads)
   }
 
   /// The tables that tell whether an item's renderings are up to date, readable on all cores.
@@ -68,21 +93,24 @@ struct Disambiguation {
     let renderings: [Int: Rendering]
     let twinOf: [Int: Int]
     let twinRenderings: [Int: Rendering]
+    let earlier: [Int: [Rendering]]
 
-    /// The item's renderings when they are up to date with its settings (its own, or its twin
-    /// representative's), as `renderings` finds them; nil when they must be made.
+    /// The item's renderings when they are up to date with its settings (its own, its twin
+    /// representative's or one of its earlier ones), as `renderings` finds them; nil when they
+    /// must be made.
     func upToDate(_ item: Int) -> Rendering? {
       let state = states[item] ?? DisambiguationState()
-      if let cached = renderings[item], cached.state == state { return cached }
-      if let representative = twinOf[item], let shared = twinRenderings[representative], shared.state == state {
+      if let cached = renderings[item], cached.serves(state) { return cached }
+      if let representative = twinOf[item], let shared = twinRenderings[representative], shared.serves(state) {
         return shared
       }
-      return nil
+      return earlier[item]?.last { $0.serves(state) }
     }
   }
 
   private var freshness: Freshness {
-    Freshness(states: states, renderings: renderings, twinOf: twinOf, twinRenderings: twinRenderings)
+    Freshness(
+      states: states, renderings: renderings, twinOf: twinOf, twinRenderings: twinRenderings, earlier: earlier)
   }
 
   /// Makes the renderings `renderings` would make for these items, on all cores, when many are
@@ -105,7 +133,7 @@ struct Disambiguation {
       }
     }
     for (item, rendering) in zip(stale, made) {
-      renderings[item] = rendering
+      keep(rendering, for: item)
       if let representative = twinOf[item] { twinRenderings[representative] = rendering }
     }
   }
@@ -114,7 +142,7 @@ struct Disambiguation {
   /// the name at `index` (or when that is not known): only then can changing it matter.
   mutating func readsGivenLevel(_ item: Int, at index: Int) -> Bool {
     _ = renderings(item)
-    return renderings[item]?.givenLevelReads?.contains(index) ?? true
+    return renderings[item]?.reads?.givenLevels.contains(index) ?? true
   }
 
   /// Finds the twins among the items, so each settings renders one of them only.
@@ -136,17 +164,18 @@ struct Disambiguation {
   }
 
   /// Records renderings made elsewhere (on all cores) under the items' current settings:
-  /// `texts(position)` are those of `items[position]`.
-  mutating func remember(_ items: [Int], texts: (Int) -> [String]) {
+  /// `made(position)` are the texts of `items[position]` and what they read.
+  mutating func remember(_ items: [Int], made: (Int) -> (texts: [String], reads: SettingsReads)) {
     renderings.reserveCapacity(renderings.count + items.count)
     for (position, item) in items.enumerated() {
-      renderings[item] = Rendering(state: states[item] ?? DisambiguationState(), texts: texts(position))
+      let (texts, reads) = made(position)
+      renderings[item] = Rendering(state: states[item] ?? DisambiguationState(), texts: texts, reads: reads)
     }
   }
 
   /// True when the renderings are known for the item's current settings.
   func isRendered(_ item: Int) -> Bool {
-    renderings[item]?.state == (states[item] ?? DisambiguationState())
+    renderings[item]?.serves(states[item] ?? DisambiguationState()) ?? false
   }
 
   /// Groups of items whose renderings collide, ordered by the text they share.
@@ -219,18 +248,15 @@ struct Disambiguation {
     let processor = self.processor
     let contexts = self.contexts
     let rendered = ParallelMap.map(count: items.count) { range, chunkCache in
-      range.map { position -> [String] in
+      range.map { position in
         let item = items[position]
-        let state = current[item] ?? DisambiguationState()
-        return (contexts[item] ?? []).map { context in
-          processor.renderItem(
-            item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true
-          )
-          .plainText
-        }
+        return Self.rendering(
+          item, state: current[item] ?? DisambiguationState(), processor: processor, contexts: contexts,
+          cache: chunkCache)
       }
     }
-    remember(items) { rendered[$0] }
+    renderings.reserveCapacity(renderings.count + items.count)
+    for (item, rendering) in zip(items, rendered) { renderings[item] = rendering }
   }
 
   /// One group's share of a pass: its items' settings and renderings, in the group's order.

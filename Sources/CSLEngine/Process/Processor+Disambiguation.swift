@@ -101,7 +101,7 @@ extension Processor {
     }
     globalNameDisambiguation(cited, printed: guessed, rule: rule, states: &pass.states)
     var printed = collectPrinted(cited, contexts: pass.contexts, states: pass.states, cache: pass.renderCache)
-    pass.remember(cited) { printed[$0].texts }
+    pass.remember(cited) { (printed[$0].texts, printed[$0].reads) }
     // citeproc-js also registers the names its sort keys print (it computes every key of
     // every item before the cites render), so a name no cite prints can make another
     // expand. The specification disambiguates rendered names only: Cited keeps to that
@@ -125,7 +125,7 @@ extension Processor {
   /// For the items that stay ambiguous with names left out, the names their citations print
   /// with every name added; true when some item shows more names that way.
   private func revealHiddenNames(
-    _ cited: [Int], printed: inout [(texts: [String], names: [[Name]])], pass: inout Disambiguation
+    _ cited: [Int], printed: inout [PrintedCites], pass: inout Disambiguation
   ) -> Bool {
     let index = Dictionary(uniqueKeysWithValues: cited.enumerated().map { ($1, $0) })
     let ambiguous = Set(pass.ambiguousGroups(cited).joined()).sorted().filter { item in
@@ -297,26 +297,32 @@ extension Processor {
     return true
   }
 
+  /// An item's citation renderings in each of its contexts, the name lists they print (those of
+  /// the context that prints most), and what they read of the settings.
+  typealias PrintedCites = (texts: [String], names: [[Name]], reads: SettingsReads)
+
   /// Citation renderings of `items` in each of their contexts, with the name lists printed.
   func collectPrinted(
     _ items: [Int], contexts: [Int: [CiteContext]], states: [Int: DisambiguationState], cache: RenderCache?
-  ) -> [(texts: [String], names: [[Name]])] {
+  ) -> [PrintedCites] {
     ParallelMap.map(count: items.count) { range, chunkCache in
-      range.map { position -> (texts: [String], names: [[Name]]) in
+      range.map { position -> PrintedCites in
         let item = items[position]
         let state = states[item] ?? DisambiguationState()
         var texts: [String] = []
         var names: [[Name]] = []
+        var reads = SettingsReads()
         for context in contexts[item] ?? [] {
           let rendered = renderItemCollecting(
             item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true,
             collectNames: true)
           texts.append(rendered.node.plainText)
+          reads.formUnion(rendered.reads)
           if names.isEmpty || rendered.names.reduce(0, { $0 + $1.count }) > names.reduce(0, { $0 + $1.count }) {
             names = rendered.names
           }
         }
-        return (texts, names)
+        return (texts, names, reads)
       }
     }
   }

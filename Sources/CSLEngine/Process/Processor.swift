@@ -266,13 +266,13 @@ public struct Processor: Sendable {
     ).node
   }
 
-  /// `renderItem`, also returning the name lists printed when `collectNames`, and the name
-  /// indices whose given-name level it read when `comparing`.
+  /// `renderItem`, also returning the name lists printed when `collectNames`, and what it read
+  /// of the disambiguation settings (the given-name levels only when `comparing`).
   func renderItemCollecting(
     _ referenceIndex: Int, context: CiteContext, state: DisambiguationState, mode: RenderMode,
     suppressAuthor: Bool = false, cache: RenderCache? = nil, comparing: Bool = false, collectNames: Bool,
     memoizeMacros: Bool = false
-  ) -> (node: Node, names: [[Name]], reachedTextVariable: Bool, givenLevelReads: Set<Int>) {
+  ) -> (node: Node, names: [[Name]], reachedTextVariable: Bool, reads: SettingsReads) {
     let suffix = state.yearSuffix.map(Self.yearSuffixText)
     let lookup = VariableLookup(
       box: boxes[referenceIndex], cite: context, yearSuffixText: suffix, presence: presence[referenceIndex])
@@ -323,7 +323,10 @@ public struct Processor: Sendable {
         return .sequence([year, suffixNode])
       }
     }
-    return (node, renderer.printedNames ?? [], renderer.reachedTextVariable, renderer.givenLevelReads ?? [])
+    let reads = SettingsReads(
+      givenLevels: renderer.givenLevelReads ?? [], addNamesNeeded: renderer.addNamesNeeded,
+      disambiguateTests: renderer.disambiguateTests)
+    return (node, renderer.printedNames ?? [], renderer.reachedTextVariable, reads)
   }
 
   /// Given-name disambiguation under the primary-name rules: only each list's first name

@@ -149,11 +149,14 @@ extension Renderer {
       useFirst = options.etAlSubsequentUseFirst ?? useFirst
     }
     guard let min, let useFirst, count >= min, min > 0 else { return (count, false, false) }
-    if useFirst == 0 && disambiguation.addNames == 0 { return (0, false, false) }
     // With et-al-use-last, citeproc-js keeps et-al-use-first at least two below et-al-min, as
     // the specification asks of the style ("et-al-min=19, et-al-use-first=18" prints 17 names).
     let first = (options.etAlUseLast ?? false) && min >= 3 ? Swift.min(useFirst, min - 2) : useFirst
-    let shown = Swift.min(count, first + disambiguation.addNames)
+    // (Capped at the count, so a huge et-al-use-first cannot overflow the sum.)
+    let cappedFirst = Swift.min(first, count)
+    addNamesNeeded = Swift.max(addNamesNeeded, count - cappedFirst)
+    if useFirst == 0 && disambiguation.addNames == 0 { return (0, false, false) }
+    let shown = Swift.min(count, cappedFirst + disambiguation.addNames)
     if shown >= count { return (count, false, false) }
     let useLast = (options.etAlUseLast ?? false) && count >= shown + 2
     return (shown, true, useLast)

@@ -267,6 +267,7 @@ extension Renderer {
   func test(_ test: CSL.Condition.Test) -> Bool {
     switch test {
     case .disambiguate(let wanted):
+      disambiguateTests += 1
       let holds = disambiguation.conditionLevel > disambiguateTestsHeld
       if holds { disambiguateTestsHeld += 1 }
       return holds == wanted

@@ -102,6 +102,11 @@ final class Renderer {
   /// When set, the name indices whose given-name level (`DisambiguationState.givenLevels`)
   /// the rendering read: a level at any other index cannot change what it prints.
   var givenLevelReads: Set<Int>?
+  /// The fewest added names (`DisambiguationState.addNames`) at which every name list cut by
+  /// et-al so far shows all its names (`SettingsReads.addNamesNeeded`).
+  var addNamesNeeded = 0
+  /// `disambiguate="true"` tests evaluated so far, holding or not.
+  var disambiguateTests = 0
   /// Where this cite's macro renderings are kept for later cites of the item, and the item's
   /// index among the processor's references (`renderMacroBody`); nil when they are not.
   var macroMemo: (memo: MacroMemo, item: Int)?
