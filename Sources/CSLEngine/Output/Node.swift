@@ -120,6 +120,30 @@ enum Node: Sendable, Hashable {
     }
   }
 
+  /// The plain text with every subtree tagged `skipped` left out: the plain text of the tree
+  /// with those subtrees replaced by empty ones, without building that tree.
+  func plainText(skipping skipped: NodeTag) -> String {
+    var result: [UInt8] = []
+    appendPlainText(to: &result, skipping: skipped)
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  private func appendPlainText(to result: inout [UInt8], skipping skipped: NodeTag) {
+    switch self {
+    case .text(let text): result.append(utf8: text)
+    case .tagged(let tag, let children):
+      guard tag != skipped else { return }
+      for child in children { child.appendPlainText(to: &result, skipping: skipped) }
+    case .quoted(let children):
+      result.append(contentsOf: "\u{201C}".utf8)
+      for child in children { child.appendPlainText(to: &result, skipping: skipped) }
+      result.append(contentsOf: "\u{201D}".utf8)
+    case .styled(_, let children), .nocase(let children), .display(_, let children), .sequence(let children),
+      .link(_, let children):
+      for child in children { child.appendPlainText(to: &result, skipping: skipped) }
+    }
+  }
+
   /// True when the first non-empty text leaf lies inside a subtree with this tag.
   func startsWith(tag wanted: NodeTag) -> Bool { firstText(inside: wanted, within: false) ?? false }
 

@@ -280,7 +280,7 @@ extension Processor {
       }
     }
     collect(names)
-    let whole = names.replacing(where: { $0 == .nameLabel }) { _ in .empty }.plainText
+    let whole = names.plainText(skipping: .nameLabel)
     // A substituted title counts as one name.
     if texts.isEmpty { texts = [whole] }
     return texts + [whole]

@@ -414,7 +414,7 @@ extension Processor {
 
   private func yearWithoutSuffix(_ node: Node) -> String {
     guard let date = firstDate(node) else { return "" }
-    return date.replacing(where: { $0 == .yearSuffix }) { _ in .empty }.plainText
+    return date.plainText(skipping: .yearSuffix)
   }
 
   func firstNames(_ node: Node) -> Node? {

@@ -272,7 +272,11 @@ extension Processor {
   /// A plain string's sort key, folded as the style's sort keys are.
   func sortText(_ plain: String) -> SortValue { text(.text(plain)) }
 
-  private func text(_ node: Node) -> SortValue {
+  /// `sortText` with every character read from the string, none from its bytes: what the
+  /// byte paths must agree with (tests).
+  func sortTextByCharacters(_ plain: String) -> SortValue { text(.text(plain), byCharacters: true) }
+
+  private func text(_ node: Node, byCharacters: Bool = false) -> SortValue {
     let plain = node.plainText
     let (tailoring, digraphCH) = Self.letterTailoring(compiled.style.defaultLocale)
     // Gathered as UTF-8 bytes and made a string once: appending to a string's scalars cost
@@ -294,24 +298,28 @@ extension Processor {
       previousWasC = ascii == 0x43 || ascii == 0x63
     }
     // ASCII without carriage returns: one byte per character, folded on the bytes.
-    if plain.isPlainASCII {
+    if plain.isPlainASCII && !byCharacters {
       for byte in plain.utf8 { add(ascii: byte) }
       return Self.keyText(String(decoding: bytes, as: UTF8.self))
     }
     let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
     let pinyin = (compiled.style.defaultLocale ?? "").lowercased().hasPrefix("zh")
-    // Character by character, but a lone ASCII character is read from its byte (names and
-    // titles are mostly ASCII).
+    // Character by character, but a lone ASCII character (neither a carriage return nor
+    // followed by a byte of a longer character: names and titles are mostly ASCII) is read
+    // from a copy of the bytes; any other from the string, at the place the bytes reached.
     let utf8 = plain.utf8
-    var cursor = utf8.startIndex
-    while cursor < utf8.endIndex {
-      if let byte = utf8.loneASCII(at: cursor) {
+    let raw = Array(utf8)
+    var offset = 0
+    while offset < raw.count {
+      let byte = raw[offset]
+      if !byCharacters && byte < 0x80 && byte != 0x0D && (offset + 1 == raw.count || raw[offset + 1] < 0x80) {
         add(ascii: byte)
-        cursor = utf8.index(after: cursor)
+        offset += 1
         continue
       }
+      let cursor = utf8.index(utf8.startIndex, offsetBy: offset)
       let character = plain[cursor]
-      cursor = plain.index(after: cursor)
+      offset = utf8.distance(from: utf8.startIndex, to: plain.index(after: cursor))
       if let ascii = character.asciiValue {
         add(ascii: ascii)
         continue

@@ -238,9 +238,11 @@ struct NumberValue {
     return label.map { $0 + " " + text } ?? text
   }
 
-  /// The value split at joiners: values at even positions, joiners at odd ones.
-  private static func split(
-    _ characters: [Character], hyphenJoins: Bool, localAnd: String?, ampersand: String
+  /// The value split at joiners: values at even positions, joiners at odd ones. `skipping`:
+  /// `joinerEnd` is not asked at characters no joiner starts with (false only in tests, to
+  /// check that it changes nothing).
+  static func split(
+    _ characters: [Character], hyphenJoins: Bool, localAnd: String?, ampersand: String, skipping: Bool = true
   )
     -> [String]
   {
@@ -250,7 +252,11 @@ struct NumberValue {
     var start = 0
     var index = 0
     while index < characters.count {
-      guard let end = joinerEnd(characters, at: index, hyphenJoins: hyphenJoins, andWords: andWords) else {
+      // Every joiner starts with a space, `&`, `,`, `;`, `\\` or a dash: at any other character
+      // `joinerEnd` finds none, and is not asked.
+      guard !skipping || mayStartJoiner(characters[index]),
+        let end = joinerEnd(characters, at: index, hyphenJoins: hyphenJoins, andWords: andWords)
+      else {
         index += 1
         continue
       }
@@ -267,6 +273,16 @@ struct NumberValue {
     }
     elements.append(String(characters[start...]))
     return elements
+  }
+
+  /// Whether a joiner may start at the character (`joinerEnd`'s alternatives all start with
+  /// one of these); ASCII is decided on its byte, anything else by `isWhitespace`.
+  private static func mayStartJoiner(_ character: Character) -> Bool {
+    guard let ascii = character.asciiValue else { return character.isWhitespace || character == "\u{2013}" }
+    switch ascii {
+    case 0x09...0x0D, 0x20, 0x26, 0x2C, 0x3B, 0x5C, 0x2D: return true
+    default: return false
+    }
   }
 
   private static func isAmpersandJoiner(_ joiner: ArraySlice<Character>) -> Bool {
@@ -444,6 +460,41 @@ struct NumberValue {
 
   /// A letter particle and the number after it ("S12" → ("S", "12"), "45n2" → ("45n", "2")).
   static func splitParticle(_ text: String) -> (String, String) {
+    guard !text.isEmpty else { return ("", text) }
+    // A particle and its number hold only ASCII letters and digits, `-` and `,`: a text with
+    // any other byte has no split, and one with none is split on its bytes (one per character).
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      guard byte.isASCIIAlphanumeric || byte == 0x2D || byte == 0x2C else { return ("", text) }
+      bytes.append(byte)
+    }
+    for split in stride(from: bytes.count - 1, through: 1, by: -1)
+    where isParticle(bytes[..<split]) && isParticleNumber(bytes[split...]) {
+      return (String(decoding: bytes[..<split], as: UTF8.self), String(decoding: bytes[split...], as: UTF8.self))
+    }
+    return ("", text)
+  }
+
+  /// `isParticle` on ASCII bytes: digits, then letters, then zeros only.
+  private static func isParticle(_ text: ArraySlice<UInt8>) -> Bool {
+    var rest = text.drop { (0x30...0x39).contains($0) }
+    let letters = rest.prefix { $0.isASCIILetter }
+    guard !letters.isEmpty else { return false }
+    rest = rest.dropFirst(letters.count)
+    return rest.allSatisfy { $0 == 0x30 }
+  }
+
+  /// `isParticleNumber` on ASCII bytes: digits, then letters, `-` or `,` only.
+  private static func isParticleNumber(_ text: ArraySlice<UInt8>) -> Bool {
+    let rest = text.drop { (0x30...0x39).contains($0) }
+    guard rest.count < text.count else { return false }
+    return rest.allSatisfy { $0.isASCIILetter || $0 == 0x2D || $0 == 0x2C }
+  }
+
+  /// `splitParticle` as it reads any text, character by character: the reference the byte
+  /// path is tested against.
+  static func splitParticleByCharacters(_ text: String) -> (String, String) {
     guard !text.isEmpty else { return ("", text) }
     let characters = Array(text)
     for split in stride(from: characters.count - 1, through: 1, by: -1)

@@ -10,7 +10,13 @@ struct Terms: Sendable {
   let etAl: String?
 
   init(locale: CSL.Locale) {
-    self.locale = locale
+    // The table rebuilt with room to spare: a locale's few hundred terms filled a table to its
+    // limit (three quarters), where a look-up compared some four keys and a term the locale
+    // lacks (each form fallback asks for one) about eight; at a quarter full, one or two.
+    var spacious = locale
+    spacious.terms = Dictionary(minimumCapacity: locale.terms.count * 3)
+    for (key, term) in locale.terms { spacious.terms[key] = term }
+    self.locale = spacious
     self.and = locale.terms[CSL.TermKey(name: "and")]?.single
     self.etAl = locale.terms[CSL.TermKey(name: "et-al")]?.single
     let open = locale.terms[CSL.TermKey(name: "open-quote")]?.single

@@ -27,7 +27,9 @@ enum RichText {
     }
   }
 
-  static func parse(_ source: String, quotes: QuotePair? = .english) -> Node {
+  /// `copyingPlainBytes`: one-byte characters no rule reads are copied without the scanner's
+  /// comparisons (false only in tests, which check it changes nothing).
+  static func parse(_ source: String, quotes: QuotePair? = .english, copyingPlainBytes: Bool = true) -> Node {
     var text = source
     // French guillemets keep their inner spaces as narrow no-break spaces (citeproc-js).
     if text.containsByte(0xC2), text.contains("\u{00AB}") || text.contains("\u{00BB}") {
@@ -44,7 +46,7 @@ enum RichText {
     else {
       return .text(text)
     }
-    var scanner = Scanner(characters: Array(text), quotes: quotes)
+    var scanner = Scanner(characters: Array(text), quotes: quotes, copyingPlainBytes: copyingPlainBytes)
     let nodes = scanner.parse(until: nil)
     return nodes.count == 1 ? nodes[0] : .sequence(nodes)
   }
@@ -61,6 +63,34 @@ enum RichText {
     let characters: [Character]
     let quotes: QuotePair?
     var index = 0
+    /// The one-byte characters equal to the locale's marks (`plainByte`), 0 for none.
+    private let markBytes: (open: UInt8, close: UInt8)
+
+    private let copyingPlainBytes: Bool
+
+    init(characters: [Character], quotes: QuotePair?, copyingPlainBytes: Bool) {
+      self.characters = characters
+      self.quotes = quotes
+      self.copyingPlainBytes = copyingPlainBytes
+      markBytes = (
+        quotes.map { Self.asciiEquivalent($0.open) } ?? 0, quotes.map { Self.asciiEquivalent($0.close) } ?? 0
+      )
+    }
+
+    /// The ASCII byte whose character equals `mark` (characters compare by canonical
+    /// equivalence: besides ASCII itself, three one-scalar characters decompose to ASCII), 0
+    /// when none does.
+    private static func asciiEquivalent(_ mark: Character) -> UInt8 {
+      let scalars = mark.unicodeScalars
+      guard let scalar = scalars.first, scalars.count == 1 else { return 0 }
+      switch scalar.value {
+      case 0..<0x80: return UInt8(scalar.value)
+      case 0x037E: return 0x3B  // Greek question mark: ";"
+      case 0x1FEF: return 0x60  // Greek varia: "`"
+      case 0x212A: return 0x4B  // Kelvin sign: "K"
+      default: return 0
+      }
+    }
 
     static let tags: [(open: String, close: String, make: @Sendable ([Node]) -> Node)] = [
       ("<i>", "</i>", { .tagged(.markup, [.styled(.italic, $0)]) }),
@@ -125,16 +155,33 @@ enum RichText {
       return hasCloser(.single, after: position + 2)
     }
 
+    /// The byte of a one-byte character that no branch of `parse` treats apart from other text
+    /// (not `<`, `"`, `'`, `&`, the locale's marks, a line feed), or nil: such a character is
+    /// copied as it is, with no comparison against each mark.
+    private func plainByte(_ character: Character) -> UInt8? {
+      guard copyingPlainBytes, let byte = character.asciiValue else { return nil }
+      switch byte {
+      case 0x00, 0x0A, 0x0D, 0x22, 0x26, 0x27, 0x3C, markBytes.open, markBytes.close: return nil
+      default: return byte
+      }
+    }
+
     mutating func parse(until closer: Closer?) -> [Node] {
       var nodes: [Node] = []
-      var buffer = ""
+      // The text so far, as UTF-8 (one string is made of it at each flush).
+      var buffer: [UInt8] = []
       func flush() {
         if !buffer.isEmpty {
-          nodes.append(.text(buffer))
-          buffer = ""
+          nodes.append(.text(String(decoding: buffer, as: UTF8.self)))
+          buffer = []
         }
       }
       while index < characters.count {
+        if let byte = plainByte(characters[index]) {
+          buffer.append(byte)
+          index += 1
+          continue
+        }
         if let closer, isCloser(closer, at: index) {
           if case .tag(let tag) = closer { index += tag.count } else { index += 1 }
           flush()
@@ -175,19 +222,19 @@ enum RichText {
             continue
           }
           if character == "'" {
-            buffer.append("\u{2019}")
+            buffer.append(contentsOf: "\u{2019}".utf8)
             index += 1
             continue
           }
         case "&":
           if matches("&amp;", at: index) {
-            buffer.append("&")
+            buffer.append(0x26)
             index += 5
             continue
           }
         default: break
         }
-        buffer.append(character)
+        buffer.append(contentsOf: character.utf8)
         index += 1
       }
       flush()
