@@ -95,27 +95,12 @@ import Testing
     }
   }
 
-  static func tree(_ generator: inout SplitMix, depth: Int) -> Node {
-    if depth == 0 || generator.next() % 4 == 0 {
-      return .text(["", "a", " b", "é", "\u{201C}"].randomElement(using: &generator) ?? "")
-    }
-    let children = (0..<Int(generator.next() % 4)).map { _ in tree(&generator, depth: depth - 1) }
-    switch generator.next() % 7 {
-    case 0: return .tagged(.nameLabel, children)
-    case 1: return .tagged(.yearSuffix, children)
-    case 2: return .tagged(.name, children)
-    case 3: return .quoted(children)
-    case 4: return .styled(.italic, children)
-    case 5: return .link("https://example.org", children)
-    default: return .sequence(children)
-    }
-  }
-
   @Test func plainTextSkipsTagsAsReplacingThemWithNothing() {
     var generator = SplitMix(state: 0x9A7)
     var differs = 0
     for _ in 0..<5_000 {
-      let node = Self.tree(&generator, depth: 5)
+      let node = NodeStartTests.tree(
+        &generator, depth: 5, tags: [.nameLabel, .yearSuffix, .name], leaves: ["", "a", " b", "é", "\u{201C}"])
       for skipped in [NodeTag.nameLabel, .yearSuffix] {
         let reference = node.replacing(where: { $0 == skipped }) { _ in .empty }.plainText
         #expect(node.plainText(skipping: skipped) == reference, "\(node)")

@@ -18,16 +18,23 @@ import Testing
     }
   }
 
-  static func tree(_ generator: inout TextCaserTests.SplitMix, depth: Int) -> Node {
+  /// A random tree: texts drawn from `leaves`, nodes tagged with one of `tags`, quoted,
+  /// italic, linked or plain sequences.
+  static func tree(
+    _ generator: inout TextCaserTests.SplitMix, depth: Int, tags: [NodeTag] = [.term, .title],
+    leaves: [String] = ["", "x", "x"]
+  ) -> Node {
     let leaf = depth == 0 || generator.next() % 4 == 0
-    if leaf { return .text(generator.next() % 3 == 0 ? "" : "x") }
-    let children = (0..<Int(generator.next() % 4)).map { _ in tree(&generator, depth: depth - 1) }
-    switch generator.next() % 6 {
-    case 0: return .tagged(.term, children)
-    case 1: return .tagged(.title, children)
-    case 2: return .quoted(children)
-    case 3: return .styled(.italic, children)
-    case 4: return .link("https://example.org", children)
+    if leaf { return .text(leaves[Int(generator.next() % UInt64(leaves.count))]) }
+    let children = (0..<Int(generator.next() % 4)).map { _ in
+      tree(&generator, depth: depth - 1, tags: tags, leaves: leaves)
+    }
+    let kind = Int(generator.next() % UInt64(tags.count + 4))
+    if kind < tags.count { return .tagged(tags[kind], children) }
+    switch kind - tags.count {
+    case 0: return .quoted(children)
+    case 1: return .styled(.italic, children)
+    case 2: return .link("https://example.org", children)
     default: return .sequence(children)
     }
   }

@@ -71,7 +71,7 @@ struct Disambiguation {
     }
   }
 
-  /// An item's renderings under `state`, made afresh, with the given-name levels they read.
+  /// An item's renderings under `state`, made afresh, with what they read of the settings.
   private static func rendering(
     _ item: Int, state: DisambiguationState, processor: Processor, contexts: [Int: [CiteContext]],
     cache: RenderCache?

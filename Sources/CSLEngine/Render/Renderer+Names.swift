@@ -110,7 +110,9 @@ extension Renderer {
     // Every list joined prints something.
     var content = Rendered.printed(.tagged(.nameContent, [joined]))
     decorate(&content, effective.decoration)
-    content.wrap { .tagged(.names(variables.map(\.rawValue).joined(separator: " ")), [$0]) }
+    // The tag names the variables printed (most often one: its name, with no list joined).
+    let tag = variables.count == 1 ? variables[0].rawValue : variables.map(\.rawValue).joined(separator: " ")
+    content.wrap { .tagged(.names(tag), [$0]) }
     return content
   }
 
