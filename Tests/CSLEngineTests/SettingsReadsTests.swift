@@ -159,6 +159,26 @@ import Testing
     #expect(rendered(3).text == rendered(9).text)
   }
 
+  /// Name indices as bits: each index below 64 on its own, every index from 64 on together.
+  @Test func nameIndicesAreBitsAndTheHighOnesOneClass() {
+    var generator = SplitMix(state: 0x64)
+    for _ in 0..<2_000 {
+      let inserted = Set(
+        (0..<Int.random(in: 0...6, using: &generator)).map { _ in Int.random(in: 0..<70, using: &generator) })
+      var set = NameIndexSet()
+      for index in inserted { set.insert(index) }
+      let high = inserted.contains { $0 >= 64 }
+      for probe in 0..<80 {
+        #expect(set.contains(probe) == (inserted.contains(probe) || (probe >= 64 && high)), "\(inserted) \(probe)")
+      }
+      var other = NameIndexSet()
+      other.insert(3)
+      var union = set
+      union.formUnion(other)
+      #expect(union.contains(3) && inserted.allSatisfy { union.contains($0) })
+    }
+  }
+
   /// The official core styles on corpus items: every served pair renders alike.
   @Test(
     .enabled(

@@ -22,11 +22,12 @@ struct Disambiguation {
   private var earlier: [Int: [Rendering]] = [:]
   private static let historyLength = 4
 
-  /// An item's citation renderings in its contexts, the settings they were made under, and
-  /// what they read of those settings (nil: not recorded).
+  /// An item's citation renderings in its contexts (hashed where they are made, on all cores:
+  /// every question compares them), the settings they were made under, and what they read of
+  /// those settings (nil: not recorded).
   struct Rendering: Sendable {
     var state: DisambiguationState
-    var texts: [String]
+    var texts: [HashedText]
     var reads: SettingsReads?
 
     /// True when these are the renderings under `wanted`: made under it, or under settings
@@ -43,7 +44,7 @@ struct Disambiguation {
   }
 
   /// The item's citation renderings (plain text) in each of its contexts, under its settings.
-  mutating func renderings(_ item: Int) -> [String] {
+  mutating func renderings(_ item: Int) -> [HashedText] {
     let state = states[item] ?? DisambiguationState()
     if let cached = renderings[item], cached.serves(state) { return cached.texts }
     let representative = twinOf[item]
@@ -76,12 +77,12 @@ struct Disambiguation {
     _ item: Int, state: DisambiguationState, processor: Processor, contexts: [Int: [CiteContext]],
     cache: RenderCache?
   ) -> Rendering {
-    var texts: [String] = []
+    var texts: [HashedText] = []
     var reads = SettingsReads()
     for context in contexts[item] ?? [] {
       let rendered = processor.renderItemCollecting(
         item, context: context, state: state, mode: .citation, cache: cache, comparing: true, collectNames: false)
-      texts.append(rendered.node.plainText)
+      texts.append(HashedText(rendered.node.plainText))
       reads.formUnion(rendered.reads)
     }
     return Rendering(state: state, texts: texts, reads: reads)
@@ -165,7 +166,7 @@ struct Disambiguation {
 
   /// Records renderings made elsewhere (on all cores) under the items' current settings:
   /// `made(position)` are the texts of `items[position]` and what they read.
-  mutating func remember(_ items: [Int], made: (Int) -> (texts: [String], reads: SettingsReads)) {
+  mutating func remember(_ items: [Int], made: (Int) -> (texts: [HashedText], reads: SettingsReads)) {
     renderings.reserveCapacity(renderings.count + items.count)
     for (position, item) in items.enumerated() {
       let (texts, reads) = made(position)
@@ -201,14 +202,14 @@ struct Disambiguation {
     return groups
   }
 
-  /// An item's different texts, hashed. Most items are cited in one context (one text, no
-  /// set); a few texts are told apart without building a set.
-  private static func distinct(_ texts: [String]) -> [HashedText] {
-    if texts.count == 1 { return [HashedText(texts[0])] }
+  /// An item's different texts. Most items are cited in one context (one text, no set); a
+  /// few texts are told apart without building a set.
+  private static func distinct(_ texts: [HashedText]) -> [HashedText] {
+    if texts.count <= 1 { return texts }
     if texts.count <= 8 {
-      return texts.enumerated().filter { index, text in !texts[..<index].contains(text) }.map { HashedText($1) }
+      return texts.enumerated().filter { index, text in !texts[..<index].contains(text) }.map(\.element)
     }
-    return Set(texts).map(HashedText.init)
+    return Array(Set(texts))
   }
 
   /// How many different sets of renderings the group's items have.
@@ -226,9 +227,9 @@ struct Disambiguation {
 
   /// The rendering texts of the group that more than one owner has (an item's owner: itself,
   /// or its twin representative), found in one look at each item, not one per pair.
-  private mutating func sharedTexts(in group: [Int], owner: (Int) -> Int) -> Set<String> {
-    var owners: [String: Int] = [:]
-    var shared = Set<String>()
+  private mutating func sharedTexts(in group: [Int], owner: (Int) -> Int) -> Set<HashedText> {
+    var owners: [HashedText: Int] = [:]
+    var shared = Set<HashedText>()
     for item in group {
       let mine = owner(item)
       for text in renderings(item) {

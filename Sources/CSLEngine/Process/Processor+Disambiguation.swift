@@ -299,7 +299,7 @@ extension Processor {
 
   /// An item's citation renderings in each of its contexts, the name lists they print (those of
   /// the context that prints most), and what they read of the settings.
-  typealias PrintedCites = (texts: [String], names: [[Name]], reads: SettingsReads)
+  typealias PrintedCites = (texts: [HashedText], names: [[Name]], reads: SettingsReads)
 
   /// Citation renderings of `items` in each of their contexts, with the name lists printed.
   func collectPrinted(
@@ -309,14 +309,14 @@ extension Processor {
       range.map { position -> PrintedCites in
         let item = items[position]
         let state = states[item] ?? DisambiguationState()
-        var texts: [String] = []
+        var texts: [HashedText] = []
         var names: [[Name]] = []
         var reads = SettingsReads()
         for context in contexts[item] ?? [] {
           let rendered = renderItemCollecting(
             item, context: context, state: state, mode: .citation, cache: chunkCache, comparing: true,
             collectNames: true)
-          texts.append(rendered.node.plainText)
+          texts.append(HashedText(rendered.node.plainText))
           reads.formUnion(rendered.reads)
           if names.isEmpty || rendered.names.reduce(0, { $0 + $1.count }) > names.reduce(0, { $0 + $1.count }) {
             names = rendered.names

@@ -285,7 +285,7 @@ public struct Processor: Sendable {
     // (`Renderer.renderMacroBody`); disambiguation's trial renderings do not.
     if memoizeMacros { renderer.macroMemo = (macroMemo, referenceIndex) }
     renderer.comparing = comparing
-    if comparing { renderer.givenLevelReads = [] }
+    if comparing { renderer.givenLevelReads = NameIndexSet() }
     if collectNames {
       renderer.printedNames = []
       renderer.printedNamesFirstOnly = registersFirstNamesOnly
@@ -324,7 +324,7 @@ public struct Processor: Sendable {
       }
     }
     let reads = SettingsReads(
-      givenLevels: renderer.givenLevelReads ?? [], addNamesNeeded: renderer.addNamesNeeded,
+      givenLevels: renderer.givenLevelReads ?? NameIndexSet(), addNamesNeeded: renderer.addNamesNeeded,
       disambiguateTests: renderer.disambiguateTests)
     return (node, renderer.printedNames ?? [], renderer.reachedTextVariable, reads)
   }

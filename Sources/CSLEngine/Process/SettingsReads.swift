@@ -4,7 +4,7 @@
 /// fifth name to a cite of one author changes nothing it prints).
 struct SettingsReads: Sendable, Equatable {
   /// The name indices whose given-name level a name rendered read.
-  var givenLevels: Set<Int> = []
+  var givenLevels = NameIndexSet()
   /// The fewest added names at which every name list the rendering cut by et-al showed all
   /// its names (0 when no list was cut or could be).
   var addNamesNeeded = 0
@@ -35,7 +35,14 @@ struct SettingsReads: Sendable, Equatable {
           && min(rendered.conditionLevel, disambiguateTests) == min(wanted.conditionLevel, disambiguateTests))
     else { return false }
     if rendered.givenLevels == wanted.givenLevels { return true }
-    return givenLevels.allSatisfy { (rendered.givenLevels[$0] ?? 0) == (wanted.givenLevels[$0] ?? 0) }
+    // Every index read has the same level under both (an index in neither table is 0 in both).
+    for (index, level) in rendered.givenLevels where givenLevels.contains(index) {
+      if (wanted.givenLevels[index] ?? 0) != level { return false }
+    }
+    for (index, level) in wanted.givenLevels where givenLevels.contains(index) {
+      if (rendered.givenLevels[index] ?? 0) != level { return false }
+    }
+    return true
   }
 
   /// Both renderings' reads (an item's renderings in several contexts).

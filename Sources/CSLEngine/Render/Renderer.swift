@@ -101,7 +101,7 @@ final class Renderer {
   var printedNamesFirstOnly = false
   /// When set, the name indices whose given-name level (`DisambiguationState.givenLevels`)
   /// the rendering read: a level at any other index cannot change what it prints.
-  var givenLevelReads: Set<Int>?
+  var givenLevelReads: NameIndexSet?
   /// The fewest added names (`DisambiguationState.addNames`) at which every name list cut by
   /// et-al so far shows all its names (`SettingsReads.addNamesNeeded`).
   var addNamesNeeded = 0
