@@ -107,18 +107,7 @@ enum Node: Sendable, Hashable {
     return String(decoding: result, as: UTF8.self)
   }
 
-  func appendPlainText(to result: inout [UInt8]) {
-    switch self {
-    case .text(let text): result.append(utf8: text)
-    case .quoted(let children):
-      result.append(contentsOf: "\u{201C}".utf8)
-      for child in children { child.appendPlainText(to: &result) }
-      result.append(contentsOf: "\u{201D}".utf8)
-    case .styled(_, let children), .nocase(let children), .display(_, let children),
-      .tagged(_, let children), .sequence(let children), .link(_, let children):
-      for child in children { child.appendPlainText(to: &result) }
-    }
-  }
+  func appendPlainText(to result: inout [UInt8]) { appendPlainText(to: &result, skipping: nil) }
 
   /// The plain text with every subtree tagged `skipped` left out: the plain text of the tree
   /// with those subtrees replaced by empty ones, without building that tree.
@@ -128,11 +117,12 @@ enum Node: Sendable, Hashable {
     return String(decoding: result, as: UTF8.self)
   }
 
-  private func appendPlainText(to result: inout [UInt8], skipping skipped: NodeTag) {
+  /// The plain text, subtrees tagged `skipped` (when given) left out.
+  private func appendPlainText(to result: inout [UInt8], skipping skipped: NodeTag?) {
     switch self {
     case .text(let text): result.append(utf8: text)
     case .tagged(let tag, let children):
-      guard tag != skipped else { return }
+      if let skipped, tag == skipped { return }
       for child in children { child.appendPlainText(to: &result, skipping: skipped) }
     case .quoted(let children):
       result.append(contentsOf: "\u{201C}".utf8)

@@ -24,16 +24,16 @@ struct Disambiguation {
 
   /// An item's citation renderings in its contexts (hashed where they are made, on all cores:
   /// every question compares them), the settings they were made under, and what they read of
-  /// those settings (nil: not recorded).
+  /// those settings.
   struct Rendering: Sendable {
     var state: DisambiguationState
     var texts: [HashedText]
-    var reads: SettingsReads?
+    var reads: SettingsReads
 
     /// True when these are the renderings under `wanted`: made under it, or under settings
     /// that agree with it on everything the renderings read.
     func serves(_ wanted: DisambiguationState) -> Bool {
-      state == wanted || (reads?.serve(state, as: wanted) ?? false)
+      state == wanted || reads.serve(state, as: wanted)
     }
   }
 
@@ -52,7 +52,8 @@ struct Disambiguation {
       keep(shared, for: item)
       return shared.texts
     }
-    if let found = earlier[item]?.lastIndex(where: { $0.serves(state) }), let older = earlier[item]?[found] {
+    // An earlier rendering that serves leaves the history for the current slot.
+    if let found = earlier[item]?.lastIndex(where: { $0.serves(state) }), let older = earlier[item]?.remove(at: found) {
       keep(older, for: item)
       return older.texts
     }
@@ -143,7 +144,7 @@ struct Disambiguation {
   /// the name at `index` (or when that is not known): only then can changing it matter.
   mutating func readsGivenLevel(_ item: Int, at index: Int) -> Bool {
     _ = renderings(item)
-    return renderings[item]?.reads?.givenLevels.contains(index) ?? true
+    return renderings[item]?.reads.givenLevels.contains(index) ?? true
   }
 
   /// Finds the twins among the items, so each settings renders one of them only.

@@ -492,32 +492,6 @@ struct NumberValue {
     return rest.allSatisfy { $0.isASCIILetter || $0 == 0x2D || $0 == 0x2C }
   }
 
-  /// `splitParticle` as it reads any text, character by character: the reference the byte
-  /// path is tested against.
-  static func splitParticleByCharacters(_ text: String) -> (String, String) {
-    guard !text.isEmpty else { return ("", text) }
-    let characters = Array(text)
-    for split in stride(from: characters.count - 1, through: 1, by: -1)
-    where isParticle(characters[..<split]) && isParticleNumber(characters[split...]) {
-      return (String(characters[..<split]), String(characters[split...]))
-    }
-    return ("", text)
-  }
-
-  private static func isParticle(_ text: ArraySlice<Character>) -> Bool {
-    var rest = text.drop { $0.isASCII && $0.isNumber }
-    let letters = rest.prefix(while: isASCIILetter)
-    guard !letters.isEmpty else { return false }
-    rest = rest.dropFirst(letters.count)
-    return rest.allSatisfy { $0 == "0" }
-  }
-
-  private static func isParticleNumber(_ text: ArraySlice<Character>) -> Bool {
-    let rest = text.drop { $0.isASCII && $0.isNumber }
-    guard rest.count < text.count else { return false }
-    return rest.allSatisfy { isASCIILetter($0) || $0 == "-" || $0 == "," }
-  }
-
   // MARK: - Numerics and plurals
 
   private static func setPluralsAndNumerics(_ parts: inout [Part], variable: CSLVariable, hasTerm: (String) -> Bool) {
