@@ -156,6 +156,52 @@ import Testing
     #expect(!plain.diagnostics.contains { $0.code == "conflict-markers" })
   }
 
+  /// A read that keeps no field places (what rendering asks for) reads everything else
+  /// exactly as one that keeps them: on the bytes' path and the decoding path, with repaired
+  /// items among them, and in another format.
+  @Test(arguments: ["plain", "byte-order mark", "repairs", "bibtex"])
+  func aReadWithoutFieldPlacesReadsTheSame(_ kind: String) {
+    var items = (0..<Self.count).map { Self.item($0) }
+    var format = BibFormat.cslJSON
+    var bytes: [UInt8]
+    switch kind {
+    case "bibtex":
+      format = .biblatex
+      bytes = Array(
+        (0..<300).map { "@book{b\($0), title = {T \($0)}, author = {Doe, Jane}, year = {2001}}\n" }.joined().utf8)
+    case "repairs":
+      items[10] = Self.item(3)
+      items[11] = #"{"type":"book","title":"No id"}"#
+      bytes = Array(Self.minified(items).utf8)
+    case "byte-order mark": bytes = [0xEF, 0xBB, 0xBF] + Array(Self.minified(items).utf8)
+    default: bytes = Array(Self.minified(items).utf8)
+    }
+    let kept = BibFormats.read(bytes, format: format, file: "f", fieldPlaces: true)
+    let bare = BibFormats.read(bytes, format: format, file: "f", fieldPlaces: false)
+    #expect(!kept.document.fieldLocations.isEmpty)
+    #expect(bare.document.fieldLocations.isEmpty)
+    #expect(bare.references == kept.references)
+    #expect(bare.references.count == (format == .cslJSON ? Self.count : 300))
+    #expect(bare.document.locations == kept.document.locations)
+    #expect(bare.diagnostics == kept.diagnostics)
+    let files = [BibliographyFiles.File(path: "f", bytes: bytes)]
+    let merged = BibliographyFiles.read(files, fieldPlaces: false)
+    #expect(merged.references == kept.references && merged.document.fieldLocations.isEmpty)
+  }
+
+  /// An item read without field places makes none, on either decoding path (the document
+  /// would drop them anyway: making them was the cost saved).
+  @Test func anItemReadWithoutFieldPlacesMakesNone() throws {
+    let bytes = Array(Self.minified([Self.item(1)]).utf8)
+    let element = try #require(bytes.withUnsafeBufferPointer { JSONArraySplitter.split($0) }?.first)
+    let item = try #require(bytes.withUnsafeBufferPointer { CSLJSONItem.decode($0, element) })
+    #expect(CSLItemRead(item, offset: 0, file: "f", fieldPlaces: false).fieldPlaces.isEmpty)
+    #expect(CSLItemRead(item, offset: 0, file: "f").fieldPlaces.count == 6)
+    let value = try JSONParser.parse(Array(Self.item(1).utf8))
+    #expect(CSLItemRead(value, offset: 0, file: "f", fieldPlaces: false).fieldPlaces.isEmpty)
+    #expect(CSLItemRead(value, offset: 0, file: "f").fieldPlaces.count == 6)
+  }
+
   /// Bytes that are not UTF-8 never pass as such: a stray byte in a string is read as
   /// Windows-1252 with a warning, as the decoding path has always done.
   @Test func aStrayByteStillTakesTheDecodingPath() throws {

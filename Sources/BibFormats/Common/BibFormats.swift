@@ -6,12 +6,18 @@ public enum BibFormats {
   /// Reads a file's bytes in the given format. Never throws: problems are diagnostics, and
   /// whatever can be read is kept (repaired where needed, each repair reported).
   /// `encoding` names the file's encoding when it is not UTF-8 or UTF-16 (`latin1`, `gbk`…).
+  /// With `fieldPlaces` false the document keeps no field places (`BibDocument.fieldLocations`),
+  /// which a caller that only renders never reads.
   public static func read(
-    _ bytes: [UInt8], format: BibFormat, file: String, encoding: String? = nil
+    _ bytes: [UInt8], format: BibFormat, file: String, encoding: String? = nil, fieldPlaces: Bool = true
   )
     -> BibReadResult
   {
-    if format == .cslJSON, let result = readPlainJSON(bytes, file: file, encoding: encoding) { return result }
+    if format == .cslJSON,
+      let result = readPlainJSON(bytes, file: file, encoding: encoding, fieldPlaces: fieldPlaces)
+    {
+      return result
+    }
     let decoded = TextDecoder.decode(bytes, file: file, encoding: encoding)
     guard let text = decoded.text else {
       return BibReadResult(document: BibDocument(), diagnostics: decoded.diagnostics)
@@ -23,12 +29,13 @@ public enum BibFormats {
     var result: BibReadResult
     switch format {
     case .cslJSON:
-      result = readJSON(Array(text.utf8), file: file)
+      result = readJSON(Array(text.utf8), file: file, fieldPlaces: fieldPlaces)
     case .cslYAML: result = CSLYAML.read(text, file: file)
     case .biblatex, .bibtex: result = BibTeXReader.read(text, file: file)
     case .ris: result = RISReader.read(text, file: file)
     }
     result.diagnostics = decoded.diagnostics + conflictMarkers(text, file: file) + result.diagnostics
+    if !fieldPlaces { result.document.fieldLocations = [:] }
     return result
   }
 
@@ -38,8 +45,11 @@ public enum BibFormats {
   /// strings JSON is ASCII: an array that parses is valid UTF-8, read exactly as its decoded
   /// text would be. Decoding made two copies of the file first (the text, then its bytes
   /// again). Nil sends the file down the decoding path.
-  private static func readPlainJSON(_ bytes: [UInt8], file: String, encoding: String?) -> BibReadResult? {
-    guard TextDecoder.mayReadAsUTF8(bytes, encoding: encoding), var result = CSLItemRepair.read(bytes, file: file)
+  private static func readPlainJSON(
+    _ bytes: [UInt8], file: String, encoding: String?, fieldPlaces: Bool
+  ) -> BibReadResult? {
+    guard TextDecoder.mayReadAsUTF8(bytes, encoding: encoding),
+      var result = CSLItemRepair.read(bytes, file: file, fieldPlaces: fieldPlaces)
     else { return nil }
     let markers = bytes.withUnsafeBufferPointer(hasMarkerRun)
     if markers {
@@ -50,9 +60,11 @@ public enum BibFormats {
 
   /// CSL-JSON: an array's items parsed and decoded on all cores; anything else (one item, or
   /// text that does not parse) read whole, so an error is reported where it always was.
-  private static func readJSON(_ bytes: [UInt8], file: String) -> BibReadResult {
-    if let result = CSLItemRepair.read(bytes, file: file) { return result }
-    if let parsed = try? JSONParser.parse(bytes) { return CSLItemRepair.read(parsed, file: file) }
+  private static func readJSON(_ bytes: [UInt8], file: String, fieldPlaces: Bool) -> BibReadResult {
+    if let result = CSLItemRepair.read(bytes, file: file, fieldPlaces: fieldPlaces) { return result }
+    if let parsed = try? JSONParser.parse(bytes) {
+      return CSLItemRepair.read(parsed, file: file, fieldPlaces: fieldPlaces)
+    }
     let json = CSLJSON.read(bytes, file: file)
     return BibReadResult(
       document: BibDocument(references: json.references, locations: json.locations), diagnostics: json.diagnostics)

@@ -25,11 +25,24 @@ struct CSLItemRead: Sendable {
   /// Dates no calendar has.
   var dateDiagnostics: [Diagnostic] = []
 
+  /// The field places, moved out (the read keeps none).
+  mutating func takeFieldPlaces() -> [String: SourceLocation] {
+    defer { fieldPlaces = [:] }
+    return fieldPlaces
+  }
+
+  /// The date findings, moved out (the read keeps none).
+  mutating func takeDateDiagnostics() -> [Diagnostic] {
+    defer { dateDiagnostics = [] }
+    return dateDiagnostics
+  }
+
   /// The id an item without one is decoded under until the whole file has been read and a key
   /// can be generated for it.
   static func placeholder(_ offset: Int) -> String { "\u{1}cited-missing-id-\(offset)" }
 
-  init(_ value: JSONValue, offset: Int, file: String) {
+  /// `fieldPlaces`: whether to keep where each member was written (`fieldPlaces`).
+  init(_ value: JSONValue, offset: Int, file: String, fieldPlaces keepsPlaces: Bool = true) {
     self.offset = offset
     guard case .object(let object) = value else {
       notObject = value.kindName
@@ -40,8 +53,8 @@ struct CSLItemRead: Sendable {
     place = SourceLocation(file: file, line: object.line, column: object.column)
     fieldKey = object["id"]?.stringValue
     id = fieldKey ?? ""
-    fieldPlaces.reserveCapacity(object.members.count)
-    for member in object.members where member.line > 0 {
+    if keepsPlaces { fieldPlaces.reserveCapacity(object.members.count) }
+    for member in object.members where keepsPlaces && member.line > 0 {
       fieldPlaces[member.key] = SourceLocation(file: file, line: member.line, column: member.column)
     }
     memberDiagnostics = CSLItemRepair.duplicateMembers(object, file: file)
@@ -50,13 +63,13 @@ struct CSLItemRead: Sendable {
 
   /// An item `CSLJSONItem` decoded straight from its bytes: it has its id, and decoding it found
   /// nothing to report.
-  init(_ item: CSLJSONItem, offset: Int, file: String) {
+  init(_ item: CSLJSONItem, offset: Int, file: String, fieldPlaces keepsPlaces: Bool = true) {
     self.offset = offset
     place = SourceLocation(file: file, line: item.line, column: item.column)
     id = item.reference.id
     fieldKey = id
-    fieldPlaces.reserveCapacity(item.members.count)
-    for member in item.members {
+    if keepsPlaces { fieldPlaces.reserveCapacity(item.members.count) }
+    for member in item.members where keepsPlaces {
       fieldPlaces[member.key] = SourceLocation(file: file, line: member.line, column: member.column)
     }
     dateDiagnostics = CSLItemRepair.impossibleDates(item.reference, at: place)

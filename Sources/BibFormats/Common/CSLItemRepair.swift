@@ -5,8 +5,8 @@ import BibModel
 /// id is kept as `ID-2` with a warning naming both places, instead of being skipped.
 enum CSLItemRepair {
   /// Reads parsed items (each decoded on all cores) with those repairs, with where each
-  /// field was written.
-  static func read(_ value: JSONValue, file: String) -> BibReadResult {
+  /// field was written unless `fieldPlaces` is false.
+  static func read(_ value: JSONValue, file: String, fieldPlaces: Bool = true) -> BibReadResult {
     guard case .array(let items) = value else {
       let result = CSLJSON.decode(value, file: file)
       return BibReadResult(
@@ -16,47 +16,56 @@ enum CSLItemRepair {
         diagnostics: result.diagnostics)
     }
     let reads = ParallelMap.map(count: items.count, minimumCount: 256, itemsPerChunk: 64) { range in
-      range.map { CSLItemRead(items[$0], offset: $0, file: file) }
+      range.map { CSLItemRead(items[$0], offset: $0, file: file, fieldPlaces: fieldPlaces) }
     }
-    return join(reads, file: file) { items[$0].objectValue }
+    return join(consume reads, file: file, fieldPlaces: fieldPlaces) { items[$0].objectValue }
   }
 
   /// Reads the CSL-JSON array in `bytes` with its elements decoded on all cores (straight from
   /// the bytes where `CSLJSONItem` can, else through the JSON tree);
   /// nil when the bytes are not an array or an element does not parse, for the caller to
   /// parse the whole text and report the error where the reader always has.
-  static func read(_ bytes: [UInt8], file: String) -> BibReadResult? {
+  static func read(_ bytes: [UInt8], file: String, fieldPlaces: Bool = true) -> BibReadResult? {
     let elements = bytes.withUnsafeBufferPointer { JSONArraySplitter.split($0) }
     guard let elements else { return nil }
     func value(_ index: Int) -> JSONValue? {
       bytes.withUnsafeBufferPointer { try? JSONParser.parseElement($0, elements[index]) }
     }
+    // An element that does not parse is left out, so the reads come out fewer than the
+    // elements (gathering optionals and unwrapping them copied every read on one core).
     let reads = ParallelMap.map(count: elements.count, minimumCount: 256, itemsPerChunk: 64) { range in
-      bytes.withUnsafeBufferPointer { buffer -> [CSLItemRead?] in
-        range.map { index in
+      bytes.withUnsafeBufferPointer { buffer -> [CSLItemRead] in
+        range.compactMap { index in
           if let item = CSLJSONItem.decode(buffer, elements[index]) {
-            return CSLItemRead(item, offset: index, file: file)
+            return CSLItemRead(item, offset: index, file: file, fieldPlaces: fieldPlaces)
           }
           return (try? JSONParser.parseElement(buffer, elements[index])).map {
-            CSLItemRead($0, offset: index, file: file)
+            CSLItemRead($0, offset: index, file: file, fieldPlaces: fieldPlaces)
           }
         }
       }
     }
-    let complete = reads.compactMap { $0 }
-    guard complete.count == elements.count else { return nil }
-    return join(complete, file: file) { value($0)?.objectValue }
+    guard reads.count == elements.count else { return nil }
+    return join(consume reads, file: file, fieldPlaces: fieldPlaces) { value($0)?.objectValue }
   }
 
   /// Joins items read one by one, in file order: a repeated id is kept under a fresh one
   /// (the item decoded again from `object` under it), a missing id is generated, and every
   /// finding is sorted into file order.
   private static func join(
-    _ reads: [CSLItemRead], file: String, object: (Int) -> JSONObject?
+    _ reads: consuming [CSLItemRead], file: String, fieldPlaces: Bool, object: (Int) -> JSONObject?
   ) -> BibReadResult {
-    var reads = reads
-    var keys = CitationKeys.Fresh()
-    for read in reads where read.notObject == nil && !read.id.isEmpty { keys.insert(read.id) }
+    // Owned: moving the references out of a borrowed array copied all of it first.
+    // The ids in use, gathered when a key must be made (most files need none).
+    var fresh: CitationKeys.Fresh?
+    func keys(_ reads: borrowing [CSLItemRead]) -> CitationKeys.Fresh {
+      if let fresh { return fresh }
+      var keys = CitationKeys.Fresh()
+      for index in reads.indices where reads[index].notObject == nil && !reads[index].id.isEmpty {
+        keys.insert(reads[index].id)
+      }
+      return keys
+    }
     var repairs: [Diagnostic] = []
     var generated: [String: SourceLocation] = [:]  // placeholder id → item place
     var firstPlace: [String: SourceLocation] = [:]
@@ -68,7 +77,9 @@ enum CSLItemRepair {
       if id.isEmpty {
         generated[CSLItemRead.placeholder(reads[index].offset)] = place
       } else if let first = firstPlace[id] {
+        var keys = keys(reads)
         let renamed = keys.renamed(id)
+        fresh = keys
         repairs.append(
           Diagnostic(
             .warning, code: "duplicate-id",
@@ -79,11 +90,13 @@ enum CSLItemRepair {
         firstPlace[id] = place
       }
     }
-    var (document, found, dates) = collect(reads, file: file)
-    for index in document.references.indices {
+    var (document, found, dates) = collect(&reads, file: file)
+    for index in document.references.indices where !generated.isEmpty {
       let placeholder = document.references[index].id
       guard let place = generated[placeholder] else { continue }
+      var keys = keys(reads)
       let key = keys.key(for: document.references[index])
+      fresh = keys
       document.references[index].id = key
       document.locations[key] = document.locations.removeValue(forKey: placeholder) ?? place
       dates[index] = impossibleDates(document.references[index], at: place)
@@ -92,10 +105,10 @@ enum CSLItemRepair {
           .warning, code: "missing-id", message: "item has no \"id\"; read as '\(key)'", location: place,
           hint: "every item needs a unique citation key in \"id\""))
     }
-    document.fieldLocations.reserveCapacity(reads.count)
-    for index in reads.indices where reads[index].notObject == nil {
+    if fieldPlaces { document.fieldLocations.reserveCapacity(reads.count) }
+    for index in reads.indices where fieldPlaces && reads[index].notObject == nil {
       if let key = reads[index].fieldKey, document.fieldLocations[key] == nil {
-        document.fieldLocations[key] = reads[index].fieldPlaces
+        document.fieldLocations[key] = reads[index].takeFieldPlaces()
       }
     }
     return BibReadResult(document: document, diagnostics: inFileOrder(found + repairs + dates.joined(), file: file))
@@ -103,9 +116,11 @@ enum CSLItemRepair {
 
   /// The references in order as `CSLJSON.decode` keeps them (an element that is not an object
   /// or repeats an id is skipped with an error), what decoding found, and each kept
-  /// reference's date findings.
+  /// reference's date findings; each reference and its findings are moved out of its read
+  /// (copied, every part was retained here and released again when the reads were freed, all
+  /// on one core).
   private static func collect(
-    _ reads: [CSLItemRead], file: String
+    _ reads: inout [CSLItemRead], file: String
   ) -> (document: BibDocument, diagnostics: [Diagnostic], dates: [[Diagnostic]]) {
     var document = BibDocument()
     var diagnostics: [Diagnostic] = []
@@ -116,7 +131,7 @@ enum CSLItemRepair {
     for index in reads.indices {
       guard let kind = reads[index].notObject else {
         diagnostics += reads[index].diagnostics
-        guard let reference = reads[index].reference else { continue }
+        guard let reference = reads[index].reference.take() else { continue }
         if let previous = document.locations[reference.id] {
           diagnostics.append(
             Diagnostic(
@@ -127,7 +142,7 @@ enum CSLItemRepair {
         }
         document.locations[reference.id] = reads[index].place
         document.references.append(reference)
-        dates.append(reads[index].dateDiagnostics)
+        dates.append(reads[index].takeDateDiagnostics())
         continue
       }
       diagnostics.append(

@@ -17,7 +17,8 @@ public enum BibliographyFiles {
   }
 
   /// Reads every file; the result's `isClean` tells whether anything was skipped or repaired.
-  public static func read(_ files: [File], encoding: String? = nil) -> BibReadResult {
+  /// With `fieldPlaces` false no field places are kept (see `BibFormats.read`).
+  public static func read(_ files: [File], encoding: String? = nil, fieldPlaces: Bool = true) -> BibReadResult {
     var merged = BibReadResult(document: BibDocument(), diagnostics: [])
     var seen: [String: SourceLocation?] = [:]
     var nextSuffix: [String: Int] = [:]  // per id, where the search for a free `id-N` goes on
@@ -26,7 +27,8 @@ public enum BibliographyFiles {
         BibFormat.guess(fromPath: file.path)
         ?? BibFormats.sniff(Substring(String(decoding: file.bytes.prefix(8192).filter { $0 != 0 }, as: UTF8.self)))
         ?? .cslJSON
-      let result = BibFormats.read(file.bytes, format: format, file: file.path, encoding: encoding)
+      let result = BibFormats.read(
+        file.bytes, format: format, file: file.path, encoding: encoding, fieldPlaces: fieldPlaces)
       if files.count == 1, let alone = Self.takenWhole(result) { return alone }
       merged.diagnostics += result.diagnostics
       let total = merged.document.references.count + result.references.count

@@ -99,7 +99,9 @@ public enum InputFiles {
       }
       files.append(BibliographyFiles.File(path: path, bytes: bytes))
     }
-    let result = BibliographyFiles.read(files, encoding: encoding)
+    // Only the references and findings are returned: the places of their fields are not read
+    // (making them, and freeing them on one core, cost a 10,000-entry render 2 %).
+    let result = BibliographyFiles.read(files, encoding: encoding, fieldPlaces: false)
     return (result.references, diagnostics + result.diagnostics)
   }
 
