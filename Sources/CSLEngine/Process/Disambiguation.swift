@@ -180,23 +180,39 @@ struct Disambiguation {
     renderings[item]?.serves(states[item] ?? DisambiguationState()) ?? false
   }
 
-  /// Groups of items whose renderings collide, ordered by the text they share.
-  mutating func ambiguousGroups(_ items: [Int]) -> [[Int]] {
+  /// Groups of items whose renderings collide, ordered by the text they share; the texts are
+  /// claimed in `parts` parts (by default as many as the items call for).
+  mutating func ambiguousGroups(_ items: [Int], parts: Int? = nil) -> [[Int]] {
     // The items' texts, deduplicated and hashed on all cores where their renderings are up to
     // date (the usual case); the others are rendered here, in order, as `renderings` renders.
     let fresh = freshness
-    let known = ParallelMap.map(count: items.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 256) { range in
+    var known = ParallelMap.map(count: items.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 256) { range in
       range.map { position in fresh.upToDate(items[position]).map { Self.distinct($0.texts) } }
     }
+    for position in known.indices where known[position] == nil {
+      known[position] = Self.distinct(renderings(items[position]))
+    }
     // Each text's first item, or the list of items that share it: one look-up per text, and a
-    // list only for the few texts items share (most texts are one item's).
-    var owners = TextOwners(capacity: items.count)
-    for (position, item) in items.enumerated() {
-      for text in known[position] ?? Self.distinct(self.renderings(item)) { owners.claim(text, by: item) }
+    // list only for the few texts items share (most texts are one item's). A text belongs to
+    // one part by its hash, so the parts are claimed on all cores, each in item order as one
+    // table was (filled on one core, it held the others idle).
+    let texts = known
+    let parts = parts ?? ParallelMap.tableParts(for: items.count)
+    let shared = ParallelMap.map(count: parts, minimumCount: 2) { range in
+      range.flatMap { part in
+        var owners = TextOwners(capacity: items.count / parts)
+        for (position, item) in items.enumerated() {
+          for text in texts[position] ?? [] where text.part(among: parts) == part {
+            owners.claim(text, by: item)
+          }
+        }
+        return owners.sharedLists()
+      }
     }
     var groups: [[Int]] = []
     var seenGroups = Set<[Int]>()
-    for members in owners.sharedLists() {
+    // Texts are distinct, so their order is the one order the single table gave.
+    for (_, members) in shared.sorted(by: { $0.text < $1.text }) {
       let sorted = Array(Set(members)).sorted()
       if sorted.count > 1, seenGroups.insert(sorted).inserted { groups.append(sorted) }
     }
@@ -397,8 +413,8 @@ private struct TextOwners {
     }
   }
 
-  /// The lists of texts more than one item claimed, in the order of their texts.
-  func sharedLists() -> [[Int]] {
-    lists.indices.sorted { texts[$0] < texts[$1] }.map { lists[$0] }
+  /// The texts more than one item claimed, each with its items in the order they claimed it.
+  func sharedLists() -> [(text: String, members: [Int])] {
+    lists.indices.map { (texts[$0], lists[$0]) }
   }
 }

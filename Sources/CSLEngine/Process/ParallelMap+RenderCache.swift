@@ -6,6 +6,10 @@ extension ParallelMap {
   /// Below this many items the work runs on the calling thread.
   static let threshold = 256
 
+  /// How many parts a table keyed by `Prehashed` values is split into for `count` items (one
+  /// below the threshold, where the work stays on the calling thread).
+  static func tableParts(for count: Int) -> Int { count < threshold ? 1 : 8 }
+
   /// Per-item rendering: from `minimumCount` items on, batches of `batch` items run on all
   /// cores, each core rendering with its own copies of the styles
   /// (`RenderCache.privateStyle`). Work whose items differ widely in cost (groups of

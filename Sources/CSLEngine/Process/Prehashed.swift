@@ -13,6 +13,10 @@ struct Prehashed<Value: Hashable & Sendable>: Hashable, Sendable {
   func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 
   static func == (lhs: Prehashed, rhs: Prehashed) -> Bool { lhs.hash == rhs.hash && lhs.value == rhs.value }
+
+  /// Which of `parts` (a power of two) parts the value falls in, by its hash: a table split
+  /// this way is filled on all cores, each part by one, and every value is in one part only.
+  func part(among parts: Int) -> Int { parts <= 1 ? 0 : hash & (parts - 1) }
 }
 
 /// Text with its hash computed once.

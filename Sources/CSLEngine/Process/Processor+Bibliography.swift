@@ -7,12 +7,15 @@ extension Processor {
   /// What citeproc-js prints for a citation that suppress-author leaves with nothing at all.
   static let noPrintedCitation = "[NO_PRINTED_FORM]"
 
+  /// The entries of `order`; `carried` is what the citations' disambiguation carries into
+  /// them when it was already found for these items (`carriedNames`).
   func renderBibliography(
     _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat,
-    cache: RenderCache? = nil
+    cache: RenderCache? = nil, carried: CarriedNames? = nil
   ) -> [(item: Int, text: String)] {
     guard let bibliography = compiled.style.bibliography else { return [] }
-    let entry = entryRenderer(order, numbers: numbers, states: states)
+    let entry = entryRenderer(
+      order, numbers: numbers, states: states, carried: carried ?? carriedNames(order, states: states))
     let finisher = EntryFinisher(
       processor: self, order: order, numbers: numbers, bibliography: bibliography, format: format,
       usesNumbers: MacroGraph.usesVariable(.citationNumber, inBibliographyOf: compiled.style))
@@ -65,13 +68,11 @@ extension Processor {
   /// Renders the entry at a position of the bibliography's order, with the state
   /// disambiguation left it (an entry that opens with a term starts in upper case).
   private func entryRenderer(
-    _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState]
+    _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState], carried names: CarriedNames
   ) -> @Sendable (Int, RenderCache) -> Node {
-    let carried = carriedGivenLevels(states)
-    let shared = sharedNames(order)
+    let (carried, shared, addedNames) = (names.givenLevels, names.shared, names.addedNames)
     let expandsWithinItem =
       compiled.style.citation.map { $0.disambiguateAddGivenname && $0.givennameDisambiguationRule == .byCite } ?? false
-    let addedNames = carriedAddedNames(states)
     return { position, cache in
       let item = order[position]
       var context = CiteContext()
@@ -102,10 +103,8 @@ extension Processor {
   /// name never prints shorter than its own form.
   /// The given-name expansions the bibliography prints, for the items that have any:
   /// citeproc-js sorts the bibliography by names as printed ("Silva, John" before "Silva, M.").
-  func bibliographyNameStates(_ order: [Int], states: [Int: DisambiguationState]) -> [Int: DisambiguationState] {
-    let carried = carriedGivenLevels(states)
-    let shared = sharedNames(order)
-    let addedNames = carriedAddedNames(states)
+  func bibliographyNameStates(_ order: [Int], carried names: CarriedNames) -> [Int: DisambiguationState] {
+    let (carried, shared, addedNames) = (names.givenLevels, names.shared, names.addedNames)
     var result: [Int: DisambiguationState] = [:]
     for item in order where carried[item] != nil || shared[item] != nil || addedNames[item] != nil {
       var state = DisambiguationState()
@@ -118,6 +117,15 @@ extension Processor {
       result[item] = state
     }
     return result
+  }
+
+  /// What the citations' disambiguation carries into the entries of `order` (the given-name
+  /// levels, the names shared in the bibliography, the names added), found once for the
+  /// bibliography's sort and its entries alike: it depends on which items the bibliography
+  /// holds, not on their order.
+  func carriedNames(_ order: [Int], states: [Int: DisambiguationState]) -> CarriedNames {
+    CarriedNames(
+      givenLevels: carriedGivenLevels(states), shared: sharedNames(order), addedNames: carriedAddedNames(states))
   }
 
   /// The names a citation added to tell its cites apart, carried into the bibliography as
@@ -143,19 +151,27 @@ extension Processor {
     guard citation.givennameDisambiguationRule == .byCite else { return [:] }
     let options = firstCitationNameOptions
     let base = options.form == .short ? 0 : (options.initializeWith != nil ? 1 : 2)
-    for item in references.indices {
-      let expanded = states[item]?.givenLevels ?? [:]
-      guard base > 0 || !expanded.isEmpty else { continue }
-      var levels: [Int: Int] = [:]
-      let count = Self.citedNames(references[item], options: options, etAl: false).count
-      for index in 0..<count {
-        var level = expanded[index] ?? 0
-        // An initial the citation cannot print (no initialize-with) was printed in full.
-        if level == 1 && options.initializeWith == nil { level = 2 }
-        level = max(level, base)
-        if level > 0 { levels[index] = level }
+    let references = self.references
+    // Each item's levels on all cores (a state looked up is a copy of it); only the items
+    // that carry any are gathered on one.
+    let found = ParallelMap.map(count: references.count) { range, _ in
+      range.map { item -> [Int: Int]? in
+        let expanded = states[item]?.givenLevels ?? [:]
+        guard base > 0 || !expanded.isEmpty else { return nil }
+        var levels: [Int: Int] = [:]
+        let count = Self.citedNames(references[item], options: options, etAl: false).count
+        for index in 0..<count {
+          var level = expanded[index] ?? 0
+          // An initial the citation cannot print (no initialize-with) was printed in full.
+          if level == 1 && options.initializeWith == nil { level = 2 }
+          level = max(level, base)
+          if level > 0 { levels[index] = level }
+        }
+        return levels.isEmpty ? nil : levels
       }
-      if !levels.isEmpty { carried[item] = levels }
+    }
+    for (item, levels) in found.enumerated() {
+      if let levels { carried[item] = levels }
     }
     return carried
   }
@@ -165,8 +181,9 @@ extension Processor {
   /// only), in any names variable: per item, variable and name index, 1 when the family name
   /// is shared by a name with other initials, 2 when the initials are shared by another given
   /// name (3 both). The -with-initials rules never expand past a bibliography's initials and
-  /// are not searched.
-  private func sharedNames(_ order: [Int]) -> [Int: [CSLVariable: [Int: UInt8]]] {
+  /// are not searched. The registry is filled in `parts` parts (by default as many as the
+  /// items call for).
+  func sharedNames(_ order: [Int], parts: Int? = nil) -> [Int: [CSLVariable: [Int: UInt8]]] {
     guard let citation = compiled.style.citation, citation.disambiguateAddGivenname else { return [:] }
     let rule = citation.givennameDisambiguationRule
     guard rule == .allNames || rule == .primaryName else { return [:] }
@@ -179,19 +196,25 @@ extension Processor {
         Self.sharedNameKeys(references[order[position]], primaryOnly: primaryOnly, printable: printable, cache: cache)
       }
     }
-    // family → initials → given names.
-    var registry: [String: [String: Set<String>]] = [:]
-    for keys in perItem {
-      for key in keys where key.printable {
-        registry[key.family, default: [:]][key.initials, default: []].insert(key.given)
+    // family → initials → given names, split by family name so that each part is filled on
+    // its own core (filled on one, the registry held the others idle).
+    let parts = parts ?? ParallelMap.tableParts(for: order.count)
+    let registry = ParallelMap.map(count: parts, minimumCount: 2) { range in
+      range.map { part in
+        var registry: [HashedText: [String: Set<String>]] = [:]
+        for keys in perItem {
+          for key in keys where key.printable && key.family.part(among: parts) == part {
+            registry[key.family, default: [:]][key.initials, default: []].insert(key.given)
+          }
+        }
+        return registry
       }
     }
-    let table = registry
     let flagged = ParallelMap.map(count: order.count) { range, _ in
       range.map { position -> [CSLVariable: [Int: UInt8]] in
         var flags: [CSLVariable: [Int: UInt8]] = [:]
         for key in perItem[position] {
-          guard let initials = table[key.family] else { continue }
+          guard let initials = registry[key.family.part(among: parts)][key.family] else { continue }
           var flag: UInt8 = 0
           if initials.count > 1 { flag |= 1 }
           if (initials[key.initials]?.count ?? 0) > 1 { flag |= 2 }
@@ -212,7 +235,7 @@ extension Processor {
   private struct SharedNameKey: Sendable {
     var variable: CSLVariable
     var index: Int
-    var family: String
+    var family: HashedText
     var initials: String
     var given: String
     var printable: Bool
@@ -230,7 +253,7 @@ extension Processor {
         let key = Renderer.givenKey(given, cache: cache)
         keys.append(
           SharedNameKey(
-            variable: variable, index: index, family: family, initials: key.initials, given: key.given,
+            variable: variable, index: index, family: HashedText(family), initials: key.initials, given: key.given,
             printable: printed))
       }
     }
@@ -362,4 +385,15 @@ final class EntryChunk: @unchecked Sendable {
     self.nodes = nodes
     self.names = names
   }
+}
+
+/// What the citations' disambiguation carries into the bibliography, by item
+/// (`Processor.carriedNames`).
+struct CarriedNames: Sendable {
+  /// Given-name levels by name index (the first names).
+  var givenLevels: [Int: [Int: Int]]
+  /// Names shared with other entries, by variable and name index (`sharedNames`).
+  var shared: [Int: [CSLVariable: [Int: UInt8]]]
+  /// Names added beyond the bibliography's et-al-use-first.
+  var addedNames: [Int: Int]
 }

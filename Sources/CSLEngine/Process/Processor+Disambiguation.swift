@@ -336,7 +336,8 @@ extension Processor {
   /// initials, or in full when its initials are shared. Only the names citations print count
   /// (`printed`, per item); under the primary-name rules only the first of each list.
   func globalNameDisambiguation(
-    _ items: [Int], printed: [[[Name]]], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState]
+    _ items: [Int], printed: [[[Name]]], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState],
+    parts: Int? = nil
   ) {
     let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials
     let initialsOnly = rule == .allNamesWithInitials || rule == .primaryNameWithInitials
@@ -359,18 +360,13 @@ extension Processor {
         }
       }
     }
-    var initialsByFamily: [HashedText: Set<HashedText>] = [:]
-    var givensByInitials: [FamilyInitials: Set<HashedText>] = [:]  // family + initials → givens
-    for lists in perItem {
-      for list in lists {
-        for case let key? in list where !key.family.value.isEmpty && !key.initials.value.isEmpty {
-          initialsByFamily[key.family, default: []].insert(key.initials)
-          givensByInitials[key.familyInitials, default: []].insert(key.given)
-        }
-      }
+    // The tables are split by family name, so each part is filled on its own core (filled on
+    // one, they held the others idle).
+    let parts = parts ?? ParallelMap.tableParts(for: items.count)
+    let tables = ParallelMap.map(count: parts, minimumCount: 2) { range in
+      range.map { part in NameTables(perItem, part: part, among: parts) }
     }
     // The levels read the tables only: worked out on all cores, set in order.
-    let (families, pairs) = (initialsByFamily.mapValues(\.count), givensByInitials.mapValues(\.count))
     let levels = ParallelMap.map(count: items.count) { range, _ in
       range.map { position -> [(index: Int, level: Int)] in
         // The levels apply by name index: the first list printed decides them.
@@ -378,8 +374,9 @@ extension Processor {
         var found: [(index: Int, level: Int)] = []
         for (index, key) in list.enumerated() {
           guard let key, !key.family.value.isEmpty, !key.initials.value.isEmpty else { continue }
-          let people = families[key.family] ?? 0
-          let sameInitials = pairs[key.familyInitials] ?? 0
+          let table = tables[key.family.part(among: parts)]
+          let people = table.families[key.family] ?? 0
+          let sameInitials = table.pairs[key.familyInitials] ?? 0
           let level = initialsOnly ? (people > 1 ? 1 : 0) : (sameInitials > 1 ? 2 : people > 1 ? 1 : 0)
           if level > 0 { found.append((index, level)) }
         }
@@ -402,6 +399,30 @@ extension Processor {
       return list[...]
     }
     return []
+  }
+}
+
+/// One part of the given-name tables (the family names whose hash falls in it): how many
+/// initials each family name is printed with, and how many given names each family name with
+/// initials.
+private struct NameTables: Sendable {
+  var families: [HashedText: Int] = [:]
+  var pairs: [FamilyInitials: Int] = [:]
+
+  init(_ perItem: [[[NameKey?]]], part: Int, among parts: Int) {
+    var initialsByFamily: [HashedText: Set<HashedText>] = [:]
+    var givensByInitials: [FamilyInitials: Set<HashedText>] = [:]  // family + initials → givens
+    for lists in perItem {
+      for list in lists {
+        for case let key? in list
+        where !key.family.value.isEmpty && !key.initials.value.isEmpty && key.family.part(among: parts) == part {
+          initialsByFamily[key.family, default: []].insert(key.initials)
+          givensByInitials[key.familyInitials, default: []].insert(key.given)
+        }
+      }
+    }
+    families = initialsByFamily.mapValues(\.count)
+    pairs = givensByInitials.mapValues(\.count)
   }
 }
 

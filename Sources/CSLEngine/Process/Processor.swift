@@ -10,8 +10,13 @@ public struct ProcessedOutput: Sendable {
   /// The ids of the bibliography entries, in order.
   public var bibliographyIDs: [String]
   /// Each reference's citation number (first-cite order, or bibliography order when sorted).
-  public var citationNumbers: [String: Int] = [:]
+  public var citationNumbers: [String: Int] {
+    Dictionary(numberedIDs.map { ($0.id, $0.number) }, uniquingKeysWith: { _, last in last })
+  }
   public var diagnostics: [Diagnostic]
+  /// The ids and their citation numbers, kept as a list: the table is made only when asked for
+  /// (hashing every id on one core cost a render that never reads it).
+  var numberedIDs: [(id: String, number: Int)] = []
 }
 
 /// A cite with everything resolved: the reference, its context and its place.
@@ -57,10 +62,13 @@ public struct Processor: Sendable {
     }
     self.indexByID = index
     let prepared = self.references
-    self.presence = ParallelMap.map(count: prepared.count) { range, _ in
-      range.map { VariableLookup.presence(of: prepared[$0]) }
+    // Boxed on all cores with the presence: boxing copies the reference (a retain of every
+    // part), which on one core held the others idle.
+    let made = ParallelMap.map(count: prepared.count) { range, _ in
+      range.map { (presence: VariableLookup.presence(of: prepared[$0]), box: ReferenceBox(prepared[$0])) }
     }
-    self.boxes = prepared.map(ReferenceBox.init)
+    self.presence = made.map(\.presence)
+    self.boxes = made.map(\.box)
   }
 
   /// Processes citations and renders the bibliography of `bibliographyIDs` (all references
@@ -124,8 +132,11 @@ public struct Processor: Sendable {
     let states = disambiguate(
       resolved, numbers: numbers, bibliographyOrder: sortedBibliography, cache: cache)
     // citeproc-js sorts the bibliography by its names as printed, given names expanded.
+    var carried: CarriedNames?
     if let bibliography = compiled.style.bibliography, let keyTable {
-      let nameStates = bibliographyNameStates(order, states: states)
+      let names = carriedNames(order, states: states)
+      carried = names
+      let nameStates = bibliographyNameStates(order, carried: names)
       if !nameStates.isEmpty {
         sortedBibliography =
           sortKeepingKeys(
@@ -147,11 +158,15 @@ public struct Processor: Sendable {
     }
     let memberSet = Set(bibliographyMembers)
     let bibliographyOrder = sortedBibliography.filter { memberSet.contains($0) }
-    let entries = renderBibliography(bibliographyOrder, numbers: numbers, states: states, format: format, cache: cache)
+    // What disambiguation carries into the entries depends on which items they are: the sort's
+    // serves when the bibliography holds every item it sorted.
+    let entries = renderBibliography(
+      bibliographyOrder, numbers: numbers, states: states, format: format, cache: cache,
+      carried: bibliographyOrder.count == order.count ? carried : nil)
     var output = ProcessedOutput(
       citations: renderedCitations, bibliography: entries.map(\.text),
       bibliographyIDs: entries.map { references[$0.item].id }, diagnostics: diagnostics)
-    for (index, number) in numbers { output.citationNumbers[references[index].id] = number }
+    output.numberedIDs = numbers.map { (references[$0.key].id, $0.value) }
     return output
   }
 

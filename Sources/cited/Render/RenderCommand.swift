@@ -60,18 +60,25 @@ struct RenderCommand: ParsableCommand {
       CLIOutput.error("--check reports on a document's citations: give a Markdown document")
       throw ExitCode(2)
     }
-    // The style is parsed on another core while the bibliography is read (a large style takes
-    // 5–15 ms); what each step reports is printed in the order it always was.
+    // The style is parsed, and compiled with its locale unless its items choose their own
+    // locales, on another core while the bibliography is read (a large style takes 5–15 ms to
+    // parse and as long again to compile); what each step reports is printed in the order it
+    // always was.
     let (spec, projectStyle) = (style, project?.style)
-    let styleJob = Background { () -> Result<StyleChoice.Chosen, StyleChoice.Failure> in
+    let language = locale ?? project?.locale
+    let styleJob = Background { () -> Result<ChosenStyle, StyleChoice.Failure> in
       Result { () throws(StyleChoice.Failure) in
-        try StyleChoice.choose(spec, projectDefault: projectStyle, catalog: catalog)
+        let chosen = try StyleChoice.choose(spec, projectDefault: projectStyle, catalog: catalog)
+        guard !chosen.style.multilingual.itemLocale else { return ChosenStyle(chosen: chosen, compiled: nil) }
+        let compiled = CompiledStyle.resolving(style: chosen.style, store: store, language: language, references: [])
+        return ChosenStyle(chosen: chosen, compiled: compiled)
       }
     }
     let early = Self.readEarly(bibliography, project: project)
     let chosen: StyleChoice.Chosen
+    let precompiled: (CompiledStyle, [Diagnostic])?
     switch styleJob.wait() {
-    case .success(let found): chosen = found
+    case .success(let found): (chosen, precompiled) = (found.chosen, found.compiled)
     case .failure(let error):
       CLIOutput.print(error.diagnostics.filter { $0.severity == .error })
       CLIOutput.error(error.description)
@@ -116,10 +123,10 @@ struct RenderCommand: ParsableCommand {
     case .html: outputFormat = HTMLFormat(linkURLs: true)
     case .markdown: outputFormat = MarkdownFormat()
     }
-    let language = locale ?? project?.locale
     LocaleCheck.warnIfUnknown(language, store: store)
-    let (compiled, localeDiagnostics) = CompiledStyle.resolving(
-      style: chosen.style, store: store, language: language, references: references)
+    let (compiled, localeDiagnostics) =
+      precompiled
+      ?? CompiledStyle.resolving(style: chosen.style, store: store, language: language, references: references)
     CLIOutput.print(localeDiagnostics)
     let cited = citationList.flatMap { $0.cites.map(\.id) }
     let processor = Processor(compiled: compiled, references: references)
@@ -139,6 +146,13 @@ struct RenderCommand: ParsableCommand {
     withExtendedLifetime(references) {}
     fflush(nil)
     Foundation.exit(findings || !processed.diagnostics.isEmpty ? 1 : 0)
+  }
+
+  /// The style the background job chose, compiled there when its items do not choose their own
+  /// locales (the compiled style does not depend on the references then).
+  private struct ChosenStyle: Sendable {
+    var chosen: StyleChoice.Chosen
+    var compiled: (CompiledStyle, [Diagnostic])?
   }
 
   /// The bibliography read before the style is ready, when every file can be read; nil
