@@ -118,6 +118,46 @@ struct ProcessorTests {
     #expect(output.diagnostics.contains { $0.code == "csl-unknown-item" })
   }
 
+  /// Many citations are resolved on all cores: every cite keeps its citation and its place,
+  /// its locator and the label the locator names ("pp. 5": a single page prints "p."), unknown
+  /// ids are reported in citation order, and the bibliography holds the cited items only.
+  @Test func manyCitationsResolveInOrder() throws {
+    let references = (0..<300).map { index in
+      Reference(id: "r\(index)", type: "book", variables: ["title": "T\(index)"])
+    }
+    let processor = try processor(
+      #"<group delimiter=" "><text variable="title"/><label variable="locator" form="short"/><text variable="locator"/></group>"#,
+      references: references)
+    let citations = (0..<700).map { index in
+      Citation(cites: [
+        Cite(id: index % 7 == 3 ? "gone\(index)" : "r\(index % 250)", locator: index % 5 == 0 ? "pp. \(index)" : nil),
+        Cite(id: "r\((index * 13) % 250)"),
+      ])
+    }
+    let cited = citations.flatMap { $0.cites.map(\.id) }
+    let output = processor.process(citations: citations, bibliographyIDs: cited, format: PlainTextFormat())
+    let expected = (0..<700).map { index in
+      let first = index % 7 == 3 ? nil : "T\(index % 250)" + (index % 5 == 0 ? " p. \(index)" : "")
+      return ([first].compactMap { $0 } + ["T\((index * 13) % 250)"]).joined(separator: "; ")
+    }
+    #expect(output.citations == expected)
+    #expect(
+      output.diagnostics.map(\.message)
+        == (0..<700).filter { $0 % 7 == 3 }.map { "no reference with id 'gone\($0)'" })
+    #expect(Set(output.bibliographyIDs) == Set((0..<250).map { "r\($0)" }))
+  }
+
+  /// A cite is near its item's last cite, not its first: notes 1, 8 and 10 are far, far and
+  /// near (two notes from the cite in note 8; the default distance is five).
+  @Test func nearNoteCountsFromTheLastCite() throws {
+    let processor = try processor(
+      #"<choose><if position="near-note"><text value="near"/></if><else><text value="far"/></else></choose>"#,
+      references: [Self.doe])
+    let citations = [1, 8, 10].map { Citation(noteIndex: $0, cites: [Cite(id: "doe")]) }
+    let output = processor.process(citations: citations, format: PlainTextFormat())
+    #expect(output.citations == ["far", "far", "near"])
+  }
+
   /// Plain text lays display blocks out as citeproc-js does: a left-margin label is followed
   /// by a space (never "[1]Doe"), an indented block starts a new line after four spaces.
   @Test func plainTextSeparatesLeftMarginLabelsAndIndentsBlocks() throws {

@@ -48,11 +48,12 @@ public enum BibFormats {
   private static func readPlainJSON(
     _ bytes: [UInt8], file: String, encoding: String?, fieldPlaces: Bool
   ) -> BibReadResult? {
-    guard TextDecoder.mayReadAsUTF8(bytes, encoding: encoding),
-      var result = CSLItemRepair.read(bytes, file: file, fieldPlaces: fieldPlaces)
-    else { return nil }
-    let markers = bytes.withUnsafeBufferPointer(hasMarkerRun)
-    if markers {
+    guard TextDecoder.mayReadAsUTF8(bytes, encoding: encoding) else { return nil }
+    // The scan for conflict markers runs on another core while the items are split (on the
+    // reading core, before or after, it held the other core idle).
+    let markers = Background { bytes.withUnsafeBufferPointer(hasMarkerRun) }
+    guard var result = CSLItemRepair.read(bytes, file: file, fieldPlaces: fieldPlaces) else { return nil }
+    if markers.wait() {
       result.diagnostics = conflictMarkers(String(decoding: bytes, as: UTF8.self), file: file) + result.diagnostics
     }
     return result

@@ -20,7 +20,7 @@ public struct ProcessedOutput: Sendable {
 }
 
 /// A cite with everything resolved: the reference, its context and its place.
-struct ResolvedCite {
+struct ResolvedCite: Sendable {
   var cite: Cite
   var referenceIndex: Int
   var context: CiteContext
@@ -76,30 +76,10 @@ public struct Processor: Sendable {
   public func process(
     citations: [Citation], bibliographyIDs: [String]? = nil, format: any OutputFormat = HTMLFormat()
   ) -> ProcessedOutput {
-    var diagnostics: [Diagnostic] = []
     let cache = RenderCache()
-    // Resolve cites; unknown ids are reported and dropped.
-    var resolved: [[ResolvedCite]] = []
-    for citation in citations {
-      var cites: [ResolvedCite] = []
-      for cite in citation.cites {
-        guard let index = indexByID[cite.id] else {
-          diagnostics.append(
-            Diagnostic(.warning, code: "csl-unknown-item", message: "no reference with id '\(cite.id)'"))
-          continue
-        }
-        var context = CiteContext()
-        context.locator = cite.locator
-        context.label = cite.label.map { LocatorType($0.rawValue.replacingAll(" ", with: "-")) }
-        if let (label, rest) = embeddedLabel(cite.locator) {
-          // "vol. 1, fol. 186": the locator names its own label.
-          context.label = LocatorType(label)
-          context.locator = rest
-        }
-        cites.append(ResolvedCite(cite: cite, referenceIndex: index, context: context))
-      }
-      resolved.append(cites)
-    }
+    var resolved: [[ResolvedCite]]
+    let diagnostics: [Diagnostic]
+    (resolved, diagnostics) = resolve(citations)
     // Bibliography membership and first-cite order.
     var order: [Int] = []
     var seen = Set<Int>()
@@ -108,7 +88,11 @@ public struct Processor: Sendable {
     }
     let bibliographyMembers: [Int]
     if let bibliographyIDs {
-      bibliographyMembers = bibliographyIDs.compactMap { indexByID[$0] }
+      // Looked up on all cores (a render passes every cited id).
+      let index = indexByID
+      bibliographyMembers = ParallelMap.map(
+        count: bibliographyIDs.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 256
+      ) { range in range.compactMap { index[bibliographyIDs[$0]] } }
     } else {
       bibliographyMembers = Array(references.indices)
     }
@@ -170,6 +154,42 @@ public struct Processor: Sendable {
     return output
   }
 
+  /// The citations' cites with their references found and their contexts begun (locator and
+  /// label), on all cores, in order; an unknown id is reported and its cite dropped.
+  private func resolve(_ citations: [Citation]) -> ([[ResolvedCite]], [Diagnostic]) {
+    let resolutions = ParallelMap.map(
+      count: citations.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 64
+    ) { range in
+      range.map { position -> (cites: [ResolvedCite], unknown: [String]) in
+        var cites: [ResolvedCite] = []
+        var unknown: [String] = []
+        for cite in citations[position].cites {
+          guard let index = indexByID[cite.id] else {
+            unknown.append(cite.id)
+            continue
+          }
+          var context = CiteContext()
+          context.locator = cite.locator
+          context.label = cite.label.map { LocatorType($0.rawValue.replacingAll(" ", with: "-")) }
+          if let (label, rest) = embeddedLabel(cite.locator) {
+            // "vol. 1, fol. 186": the locator names its own label.
+            context.label = LocatorType(label)
+            context.locator = rest
+          }
+          cites.append(ResolvedCite(cite: cite, referenceIndex: index, context: context))
+        }
+        return (cites, unknown)
+      }
+    }
+    var diagnostics: [Diagnostic] = []
+    for resolution in resolutions {
+      for id in resolution.unknown {
+        diagnostics.append(Diagnostic(.warning, code: "csl-unknown-item", message: "no reference with id '\(id)'"))
+      }
+    }
+    return (resolutions.map(\.cites), diagnostics)
+  }
+
   /// A locator that starts with a label citeproc-js knows ("vol. 1", "ch. 2-3", "pp. 5"), and
   /// whose term the locale has, names its label; the label's own abbreviations ("chap." in
   /// English, "suppl.") are text, as in citeproc-js. The label's plural comes from the numbers.
@@ -189,8 +209,10 @@ public struct Processor: Sendable {
   // MARK: - Positions
 
   func assignPositions(_ resolved: inout [[ResolvedCite]], citations: [Citation], numbers: [Int: Int]) {
-    var lastNote: [Int: Int] = [:]  // reference → note number of its last cite
-    var firstNote: [Int: Int] = [:]
+    // By reference index, the note number of its last and first cites (tables by index: these
+    // run on one core for every cite).
+    var lastNote = [Int?](repeating: nil, count: references.count)
+    var firstNote = [Int?](repeating: nil, count: references.count)
     // What "the previous citation" is: in-text citations (note 0) follow each other; a note's
     // first citation looks at every cite of the previous note; later citations in the same
     // note look at the citation before them.

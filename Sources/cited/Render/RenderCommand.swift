@@ -66,6 +66,7 @@ struct RenderCommand: ParsableCommand {
     // always was.
     let (spec, projectStyle) = (style, project?.style)
     let language = locale ?? project?.locale
+    let citationsJob = citations.map { path in Background { CitationsFile.read(path) } }
     let styleJob = Background { () -> Result<ChosenStyle, StyleChoice.Failure> in
       Result { () throws(StyleChoice.Failure) in
         let chosen = try StyleChoice.choose(spec, projectDefault: projectStyle, catalog: catalog)
@@ -101,19 +102,17 @@ struct RenderCommand: ParsableCommand {
       let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
       return Citation(cites: [Cite(id: parts.first ?? key, locator: parts.count > 1 ? parts[1] : nil)])
     }
-    if let citations {
-      guard let data = FileManager.default.contents(atPath: citations) else {
+    if let citations, let citationsJob {
+      switch citationsJob.wait() {
+      case .unreadable:
         CLIOutput.error("cannot read the citations '\(citations)'")
         throw ExitCode(2)
-      }
-      do {
-        let value = try JSONParser.parse(Array(data))
-        let (decoded, diagnostics) = CSLJSON.decodeCitations(value, file: citations)
+      case .malformed(let line, let column, let message):
+        CLIOutput.line("\(citations):\(line):\(column): error: \(message)")
+        throw ExitCode(2)
+      case .read(let decoded, let diagnostics):
         citationList += decoded
         CLIOutput.print(diagnostics)
-      } catch {
-        CLIOutput.line("\(citations):\(error.line):\(error.column): error: \(error.message)")
-        throw ExitCode(2)
       }
     }
     let format = try OutputChoice.format(to, output: nil, fallback: .text)
