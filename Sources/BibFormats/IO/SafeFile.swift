@@ -38,7 +38,9 @@ public struct SafeFileError: Error, Sendable, CustomStringConvertible {
 /// File access for bibliographies that never loses data: writes go to a temporary file in
 /// the same directory, are flushed with `fsync` and renamed over the target, all under an
 /// exclusive `flock` on `FILE.lock`; a write can be made conditional on the file still having
-/// the content hash it had when it was read, so outside edits are never overwritten.
+/// the content hash it had when it was read, so outside edits are never overwritten. A target
+/// that is a device, a pipe or a socket (`-o /dev/null`, `-o /dev/stdout`, a named pipe) is
+/// written into as it stands: renaming a file over it would replace the device itself.
 public enum SafeFile {
   /// What was read: the bytes and their content hash.
   public struct Snapshot: Sendable {
@@ -99,7 +101,10 @@ public enum SafeFile {
   /// when the lock is released; a waiter that finds it was replaced meanwhile locks again, so
   /// two processes never both believe they hold the lock.
   public static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
-    let lockPath = path + ".lock"
+    // A device or a pipe is not replaced, so there is nothing to serialize (and its folder,
+    // /dev, is no place for a lock file); a symbolic link's file is locked where it is.
+    if isSpecialFile(path) { return try body() }
+    let lockPath = resolvingLink(path) + ".lock"
     var descriptor: Int32 = -1
     while true {
       descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
@@ -163,6 +168,37 @@ public enum SafeFile {
     try atomicWrite(try transform(current), to: path)
   }
 
+  /// Whether `path` (its symbolic links followed) names something other than a regular file
+  /// or a folder: a device, a pipe or a socket.
+  public static func isSpecialFile(_ path: String) -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return false }
+    let kind = status.st_mode & S_IFMT
+    return kind != S_IFREG && kind != S_IFDIR
+  }
+
+  /// The file a symbolic link names (every link on the way followed), or `path` itself when
+  /// it is not a link or names nothing.
+  static func resolvingLink(_ path: String) -> String {
+    var status = stat()
+    guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else {
+      return path
+    }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// Writes the pieces into a device, pipe or socket as it stands: no temporary file, no
+  /// rename, no `fsync` (which a pipe refuses).
+  private static func writeInPlace(chunks: [[UInt8]], to path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw SafeFileError(path: path, message: "cannot open for writing (\(String(cString: strerror(errno))))")
+    }
+    defer { close(descriptor) }
+    try writeGathered(chunks, to: descriptor, path: path)
+  }
+
   /// Writes all of `bytes` to an open file, again after a short write or an interrupt.
   public static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(SafeFileError) {
     var written = 0
@@ -207,7 +243,14 @@ public enum SafeFile {
     if !buffer.isEmpty { try writeAll(buffer, to: descriptor, path: path) }
   }
 
-  public static func atomicWrite(chunks: [[UInt8]], to path: String) throws {
+  public static func atomicWrite(chunks: [[UInt8]], to target: String) throws {
+    if isSpecialFile(target) {
+      try writeInPlace(chunks: chunks, to: target)
+      return
+    }
+    // Through a symbolic link, the file it names is replaced and the link kept (renamed over,
+    // the link itself became a file and the file it named was left as it was).
+    let path = resolvingLink(target)
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
     var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
