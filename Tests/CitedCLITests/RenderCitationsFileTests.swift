@@ -33,8 +33,36 @@ struct RenderCitationsFileTests {
     let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines.first == "(Roe 1999, 12)")
     #expect(lines.dropFirst().first == "(Lee 2001)")
+    // A blank line, then one line per entry, each ended by a line feed.
+    #expect(lines.count == 6 && lines[2].isEmpty && lines[5].isEmpty, "\(lines)")
+    #expect(lines[3].hasPrefix("Lee") && lines[4].hasPrefix("Roe"), "\(lines)")
     #expect(run.errors.contains("no reference with id 'nobody'"))
     #expect(run.status == 1)
+  }
+
+  /// Hundreds of lines are written in runs made on all cores: every line once, in order.
+  @Test func manyLinesComeOutInOrder() throws {
+    let count = 700
+    let folder = try ProjectDiscoveryTests.temporaryFolder("render-citations-many")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let items = (0..<count).map { index in
+      let name = "Author" + String(1000 + index)
+      return
+        #"{"id": "k\#(index)", "type": "book", "title": "T", "author": [{"family": "\#(name)"}], "issued": {"date-parts": [[2001]]}}"#
+    }
+    try ("[" + items.joined(separator: ",\n") + "]").write(
+      toFile: folder + "/refs.json", atomically: false, encoding: .utf8)
+    let cites = (0..<count).map { #"{"items": [{"id": "k\#(count - 1 - $0)"}]}"# }
+    try ("[" + cites.joined(separator: ",") + "]").write(
+      toFile: folder + "/cites.json", atomically: false, encoding: .utf8)
+    let run = try #require(try CheckCommandTests.run(Self.arguments, in: folder))
+    #expect(run.status == 0, "\(run.errors)")
+    let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines.count == 2 * count + 2)
+    #expect(lines.prefix(count) == ArraySlice((0..<count).map { "(Author\(1000 + count - 1 - $0) 2001)" }))
+    #expect(lines[count].isEmpty && lines.last == "")
+    let entries = lines.dropFirst(count + 1).dropLast()
+    #expect(entries.enumerated().allSatisfy { $1.hasPrefix("Author\(1000 + $0)") }, "\(entries.prefix(3))")
   }
 
   @Test func aMissingFileIsAnError() throws {

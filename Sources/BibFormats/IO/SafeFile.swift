@@ -222,18 +222,21 @@ public enum SafeFile {
 
   /// `atomicWrite` of pieces written one after another as one file (a large report is made in
   /// pieces and never joined).
-  /// Writes the pieces in order, gathered into writes of about a megabyte: an HTML report of
-  /// 100,000 statements is some 10,000 pieces, and a system call each cost more than copying
-  /// them together.
+  /// Writes the pieces in order, small ones gathered into writes of about a megabyte (an HTML
+  /// report of 100,000 statements is some 10,000 pieces, and a system call each cost more than
+  /// copying them together); a piece of `directWrite` bytes or more is written as it is
+  /// (copying a render's 300 KB runs of entries again cost more than their one call each).
+  private static let directWrite = 1 << 16
+
   private static func writeGathered(_ chunks: [[UInt8]], to descriptor: Int32, path: String) throws {
     let size = 1 << 20
     var buffer: [UInt8] = []
     for chunk in chunks {
-      if !buffer.isEmpty && buffer.count + chunk.count > size {
+      if !buffer.isEmpty && (buffer.count + chunk.count > size || chunk.count >= Self.directWrite) {
         try writeAll(buffer, to: descriptor, path: path)
         buffer.removeAll(keepingCapacity: true)
       }
-      if chunk.count >= size {
+      if chunk.count >= Self.directWrite {
         try writeAll(chunk, to: descriptor, path: path)
       } else {
         if buffer.capacity == 0 { buffer.reserveCapacity(size) }
