@@ -65,16 +65,17 @@ struct Serializer {
     enclosing.reserveCapacity(tokens.count)
     var depth = 0
     var enclosingDepth = 0
-    for token in tokens {
+    // By index: iterating the tokens copied each one (a retain of its text).
+    for index in tokens.indices {
       // Matched, not compared: `==` built a token to compare each one with.
-      switch token {
+      switch tokens[index] {
       case .open(.affix): depth += 1
       case .open(.enclosingPunctuation): enclosingDepth += 1
       default: break
       }
       inAffix.append(depth > 0)
       enclosing.append(enclosingDepth > 0)
-      switch token {
+      switch tokens[index] {
       case .close(.affix): depth -= 1
       case .close(.enclosingPunctuation): enclosingDepth -= 1
       default: break
@@ -84,10 +85,12 @@ struct Serializer {
     var moved = [Bool](repeating: false, count: tokens.count)
     var index = 0
     while index < tokens.count {
-      // The mark is one of . , ! ? standing alone as a character (no combining mark on it).
+      // The mark is one of . , ! ? standing alone as a character (no combining mark on it),
+      // after a closing quote; the character is read last (most marks follow no quote, and
+      // reading a character costs more than the search back for the quote).
       if case .text(let text) = tokens[index], let byte = text.utf8.first, Self.isQuotePunctuation(byte),
-        let first = text.first, first.asciiValue == byte,
-        let back = Self.closingQuote(before: index, in: tokens), !inAffix[back]
+        let back = Self.closingQuote(before: index, in: tokens), !inAffix[back],
+        let first = text.first, first.asciiValue == byte
       {
         // Find the last quote in a run of closing quotes (“‘x’”.)
         var insertAt = back
