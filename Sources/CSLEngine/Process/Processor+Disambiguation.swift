@@ -93,10 +93,12 @@ extension Processor {
     let options = compiled.citationNameOptions
     let firstOnly = registersFirstNamesOnly
     let references = self.references
+    // Slices of the references' own lists: copied, every name was retained here and released
+    // again when the guesses were freed (on one core).
     let guessed = ParallelMap.map(count: cited.count) { range, _ in
-      range.map { position -> [[Name]] in
+      range.map { position -> [ArraySlice<Name>] in
         let names = Self.citedNames(references[cited[position]], options: options, etAl: true)
-        return names.isEmpty ? [] : [Array(names.prefix(firstOnly ? 1 : names.count))]
+        return names.isEmpty ? [] : [names.prefix(firstOnly ? 1 : names.count)]
       }
     }
     globalNameDisambiguation(cited, printed: guessed, rule: rule, states: &pass.states)
@@ -106,7 +108,10 @@ extension Processor {
     // every item before the cites render), so a name no cite prints can make another
     // expand. The specification disambiguates rendered names only: Cited keeps to that
     // (Docs/conformance.md).
-    if zip(guessed, printed).contains(where: { $0 != $1.names }) {
+    let guessedWrong = zip(guessed, printed).contains { guess, made in
+      !guess.elementsEqual(made.names) { $0.elementsEqual($1) }
+    }
+    if guessedWrong {
       pass.states = [:]
       globalNameDisambiguation(cited, printed: printed.map(\.names), rule: rule, states: &pass.states)
       pass.prewarm(cited.filter { !pass.isRendered($0) })
@@ -335,15 +340,15 @@ extension Processor {
   /// expands to initials whenever its family has people of different initials; otherwise to
   /// initials, or in full when its initials are shared. Only the names citations print count
   /// (`printed`, per item); under the primary-name rules only the first of each list.
-  func globalNameDisambiguation(
-    _ items: [Int], printed: [[[Name]]], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState],
+  func globalNameDisambiguation<NameList: RandomAccessCollection & Sendable>(
+    _ items: [Int], printed: [[NameList]], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState],
     parts: Int? = nil
-  ) {
+  ) where NameList.Element == Name {
     let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials
     let initialsOnly = rule == .allNamesWithInitials || rule == .primaryNameWithInitials
     let demoteNever = compiled.style.demoteNonDroppingParticle == .never
-    // Each printed name's keys, hashed on all cores; only the tables are filled on one, where
-    // hashing the strings again had been most of the work.
+    // Each printed name's keys, hashed on all cores (hashing the strings again where the
+    // tables are filled had been most of the work).
     let perItem = ParallelMap.map(count: items.count) { range, chunkCache in
       range.map { position -> [[NameKey?]] in
         printed[position].map { list in
