@@ -94,6 +94,45 @@ import Testing
     #expect(before != after, "a new file renamed into place")
   }
 
+  @Test func descriptorPathsNameTheirDescriptor() {
+    #expect(SafeFile.openDescriptor(named: "/dev/stdout") == 1)
+    #expect(SafeFile.openDescriptor(named: "/dev/stderr") == 2)
+    #expect(SafeFile.openDescriptor(named: "/dev/fd/7") == 7)
+    #expect(SafeFile.openDescriptor(named: "/proc/self/fd/3") == 3)
+    #expect(SafeFile.openDescriptor(named: "/dev/fd/x") == nil)
+    #expect(SafeFile.openDescriptor(named: "/tmp/stdout") == nil)
+  }
+
+  /// `-o /dev/stdout` with standard output appended to a file (`>> log`) adds to the file
+  /// where the descriptor stands: the file is neither replaced nor overwritten from its start.
+  @Test(.enabled(if: CitedBinary.available, "needs the built cited executable"))
+  func renderToStandardOutputAppendsWhereTheDescriptorStands() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let bibliography = directory.appendingPathComponent("refs.json").path
+    try
+      #"[{"id": "lee", "type": "book", "title": "Good", "author": [{"family": "Lee", "given": "Ann"}], "issued": {"date-parts": [[2001]]}}]"#
+      .write(toFile: bibliography, atomically: false, encoding: .utf8)
+    let log = directory.appendingPathComponent("log.txt").path
+    try "previous\n".write(toFile: log, atomically: false, encoding: .utf8)
+    let handle = try #require(FileHandle(forWritingAtPath: log))
+    handle.seekToEndOfFile()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CitedBinary.path ?? "/nonexistent")
+    process.arguments = [
+      "render", "--bibliography", bibliography, "--cite", "lee", "--to", "text", "-o", "/dev/stdout",
+    ]
+    process.standardOutput = handle
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try handle.close()
+    #expect(process.terminationStatus == 0)
+    let text = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(text.hasPrefix("previous\n(Lee 2001)\n"), "\(text)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["log.txt", "refs.json"])
+  }
+
   @Test(.enabled(if: CitedBinary.available, "needs the built cited executable"))
   func renderWritesIntoAPipe() throws {
     let directory = try temporaryDirectory()

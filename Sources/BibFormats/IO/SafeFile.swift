@@ -39,8 +39,9 @@ public struct SafeFileError: Error, Sendable, CustomStringConvertible {
 /// the same directory, are flushed with `fsync` and renamed over the target, all under an
 /// exclusive `flock` on `FILE.lock`; a write can be made conditional on the file still having
 /// the content hash it had when it was read, so outside edits are never overwritten. A target
-/// that is a device, a pipe or a socket (`-o /dev/null`, `-o /dev/stdout`, a named pipe) is
-/// written into as it stands: renaming a file over it would replace the device itself.
+/// that is a device, a pipe or a socket (`-o /dev/null`, a named pipe) is written into as it
+/// stands, and /dev/stdout (/dev/fd/N) is the process's own descriptor: renaming a file over
+/// either would replace the device, or the file behind the descriptor, itself.
 public enum SafeFile {
   /// What was read: the bytes and their content hash.
   public struct Snapshot: Sendable {
@@ -103,7 +104,7 @@ public enum SafeFile {
   public static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
     // A device or a pipe is not replaced, so there is nothing to serialize (and its folder,
     // /dev, is no place for a lock file); a symbolic link's file is locked where it is.
-    if isSpecialFile(path) { return try body() }
+    if isSpecialFile(path) || openDescriptor(named: path) != nil { return try body() }
     let lockPath = resolvingLink(path) + ".lock"
     var descriptor: Int32 = -1
     while true {
@@ -166,6 +167,20 @@ public enum SafeFile {
   public static func unlockedUpdateForTesting(_ path: String, _ transform: ([UInt8]?) throws -> [UInt8]) throws {
     let current = contents(path)
     try atomicWrite(try transform(current), to: path)
+  }
+
+  /// The descriptor of this process that `path` names: /dev/stdout, /dev/stderr, /dev/fd/N or
+  /// /proc/self/fd/N; nil for any other path.
+  static func openDescriptor(named path: String) -> Int32? {
+    switch path {
+    case "/dev/stdout": return 1
+    case "/dev/stderr": return 2
+    default: break
+    }
+    for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+      if let number = Int32(path.dropFirst(prefix.count)), number >= 0 { return number }
+    }
+    return nil
   }
 
   /// Whether `path` (its symbolic links followed) names something other than a regular file
@@ -247,6 +262,12 @@ public enum SafeFile {
   }
 
   public static func atomicWrite(chunks: [[UInt8]], to target: String) throws {
+    // `-o /dev/stdout` (or /dev/fd/N): the process's own descriptor, written where it stands
+    // (a file it names was replaced, losing what a `>>` redirect had appended to).
+    if let descriptor = openDescriptor(named: target) {
+      try writeGathered(chunks, to: descriptor, path: target)
+      return
+    }
     if isSpecialFile(target) {
       try writeInPlace(chunks: chunks, to: target)
       return
