@@ -37,6 +37,14 @@ import Testing
     return bytes
   }
 
+  /// A one-item bibliography in `directory`; its path.
+  static func bibliography(in directory: URL) throws -> String {
+    let path = directory.appendingPathComponent("refs.json").path
+    let item = #"{"id": "lee", "type": "book", "title": "Good", "author": [{"family": "Lee", "given": "Ann"}], "#
+    try "[\(item)\"issued\": {\"date-parts\": [[2001]]}}]".write(toFile: path, atomically: false, encoding: .utf8)
+    return path
+  }
+
   static func isPipe(_ path: String) -> Bool {
     var status = stat()
     return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO
@@ -109,10 +117,7 @@ import Testing
   func renderToStandardOutputAppendsWhereTheDescriptorStands() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let bibliography = directory.appendingPathComponent("refs.json").path
-    try
-      #"[{"id": "lee", "type": "book", "title": "Good", "author": [{"family": "Lee", "given": "Ann"}], "issued": {"date-parts": [[2001]]}}]"#
-      .write(toFile: bibliography, atomically: false, encoding: .utf8)
+    let bibliography = try Self.bibliography(in: directory)
     let log = directory.appendingPathComponent("log.txt").path
     try "previous\n".write(toFile: log, atomically: false, encoding: .utf8)
     let handle = try #require(FileHandle(forWritingAtPath: log))
@@ -137,10 +142,7 @@ import Testing
   func renderWritesIntoAPipe() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let bibliography = directory.appendingPathComponent("refs.json").path
-    try
-      #"[{"id": "lee", "type": "book", "title": "Good", "author": [{"family": "Lee", "given": "Ann"}], "issued": {"date-parts": [[2001]]}}]"#
-      .write(toFile: bibliography, atomically: false, encoding: .utf8)
+    let bibliography = try Self.bibliography(in: directory)
     let (path, reader) = try Self.pipe(in: directory)
     defer { close(reader) }
     let status = try CitedBinary.run([
