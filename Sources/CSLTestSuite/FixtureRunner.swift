@@ -204,6 +204,7 @@ public final class FixtureRunner {
       let output = processor.process(citations: document.map(\.1), bibliographyIDs: [], format: Self.format)
       var current: [String: CitationSignature] = [:]
       lines = []
+      let citationNumbers = output.citationNumbers  // a table made on each read
       for (index, entry) in document.enumerated() {
         let text = output.citations[index]
         // A citation counts as updated when its text changed, or its note number when the
@@ -211,7 +212,7 @@ public final class FixtureRunner {
         // Citation numbers count too: re-numbered items update their citations.
         let numbers =
           usesCitationNumbers
-          ? entry.1.cites.map { String(output.citationNumbers[$0.id] ?? 0) }.joined(separator: ",") : ""
+          ? entry.1.cites.map { String(citationNumbers[$0.id] ?? 0) }.joined(separator: ",") : ""
         let signature = CitationSignature(
           text: text, numbers: numbers, noteIndex: usesNoteNumbers ? entry.1.noteIndex ?? -1 : nil)
         current[entry.0] = signature

@@ -41,7 +41,7 @@ struct CSLItemRead: Sendable {
   /// can be generated for it.
   static func placeholder(_ offset: Int) -> String { "\u{1}cited-missing-id-\(offset)" }
 
-  /// `fieldPlaces`: whether to keep where each member was written (`fieldPlaces`).
+  /// `keepsPlaces`: whether to note where each member was written (a render reads none).
   init(_ value: JSONValue, offset: Int, file: String, fieldPlaces keepsPlaces: Bool = true) {
     self.offset = offset
     guard case .object(let object) = value else {
@@ -53,9 +53,11 @@ struct CSLItemRead: Sendable {
     place = SourceLocation(file: file, line: object.line, column: object.column)
     fieldKey = object["id"]?.stringValue
     id = fieldKey ?? ""
-    if keepsPlaces { fieldPlaces.reserveCapacity(object.members.count) }
-    for member in object.members where keepsPlaces && member.line > 0 {
-      fieldPlaces[member.key] = SourceLocation(file: file, line: member.line, column: member.column)
+    if keepsPlaces {
+      fieldPlaces.reserveCapacity(object.members.count)
+      for member in object.members where member.line > 0 {
+        fieldPlaces[member.key] = SourceLocation(file: file, line: member.line, column: member.column)
+      }
     }
     memberDiagnostics = CSLItemRepair.duplicateMembers(object, file: file)
     decode(object, as: id.isEmpty ? Self.placeholder(offset) : nil, file: file)
@@ -68,9 +70,11 @@ struct CSLItemRead: Sendable {
     place = SourceLocation(file: file, line: item.line, column: item.column)
     id = item.reference.id
     fieldKey = id
-    if keepsPlaces { fieldPlaces.reserveCapacity(item.members.count) }
-    for member in item.members where keepsPlaces {
-      fieldPlaces[member.key] = SourceLocation(file: file, line: member.line, column: member.column)
+    if keepsPlaces {
+      fieldPlaces.reserveCapacity(item.members.count)
+      for member in item.members {
+        fieldPlaces[member.key] = SourceLocation(file: file, line: member.line, column: member.column)
+      }
     }
     dateDiagnostics = CSLItemRepair.impossibleDates(item.reference, at: place)
     reference = item.reference

@@ -55,16 +55,18 @@ enum CSLItemRepair {
   private static func join(
     _ reads: consuming [CSLItemRead], file: String, fieldPlaces: Bool, object: (Int) -> JSONObject?
   ) -> BibReadResult {
-    // Owned: moving the references out of a borrowed array copied all of it first.
-    // The ids in use, gathered when a key must be made (most files need none).
+    // (`reads` is owned: moving the references out of a borrowed array copied all of it.)
+    // The ids in use, gathered when a key must first be made (most files need none).
     var fresh: CitationKeys.Fresh?
-    func keys(_ reads: borrowing [CSLItemRead]) -> CitationKeys.Fresh {
-      if let fresh { return fresh }
-      var keys = CitationKeys.Fresh()
-      for index in reads.indices where reads[index].notObject == nil && !reads[index].id.isEmpty {
-        keys.insert(reads[index].id)
+    func withKeys<T>(_ reads: borrowing [CSLItemRead], _ use: (inout CitationKeys.Fresh) -> T) -> T {
+      var keys = fresh ?? CitationKeys.Fresh()
+      if fresh == nil {
+        for index in reads.indices where reads[index].notObject == nil && !reads[index].id.isEmpty {
+          keys.insert(reads[index].id)
+        }
       }
-      return keys
+      defer { fresh = keys }
+      return use(&keys)
     }
     var repairs: [Diagnostic] = []
     var generated: [String: SourceLocation] = [:]  // placeholder id → item place
@@ -77,9 +79,7 @@ enum CSLItemRepair {
       if id.isEmpty {
         generated[CSLItemRead.placeholder(reads[index].offset)] = place
       } else if let first = firstPlace[id] {
-        var keys = keys(reads)
-        let renamed = keys.renamed(id)
-        fresh = keys
+        let renamed = withKeys(reads) { $0.renamed(id) }
         repairs.append(
           Diagnostic(
             .warning, code: "duplicate-id",
@@ -94,9 +94,8 @@ enum CSLItemRepair {
     for index in document.references.indices where !generated.isEmpty {
       let placeholder = document.references[index].id
       guard let place = generated[placeholder] else { continue }
-      var keys = keys(reads)
-      let key = keys.key(for: document.references[index])
-      fresh = keys
+      let reference = document.references[index]
+      let key = withKeys(reads) { $0.key(for: reference) }
       document.references[index].id = key
       document.locations[key] = document.locations.removeValue(forKey: placeholder) ?? place
       dates[index] = impossibleDates(document.references[index], at: place)

@@ -96,11 +96,6 @@ extension Processor {
     }
   }
 
-  /// Given names a citation expanded, as citeproc-js carries them into the bibliography's
-  /// first names (when the style sets disambiguate-add-givenname): under by-cite, the level the
-  /// citation's own name form gives every name (0 short, 1 initials, 2 full) raised by the
-  /// expansion found for the item; under the global rules, the expansion alone. A bibliography
-  /// name never prints shorter than its own form.
   /// The given-name expansions the bibliography prints, for the items that have any:
   /// citeproc-js sorts the bibliography by names as printed ("Silva, John" before "Silva, M.").
   func bibliographyNameStates(_ order: [Int], carried names: CarriedNames) -> [Int: DisambiguationState] {
@@ -145,10 +140,15 @@ extension Processor {
     }
   }
 
+  /// Given names a citation expanded, as citeproc-js carries them into the bibliography's
+  /// first names (when the style sets disambiguate-add-givenname) under by-cite: the level the
+  /// citation's own name form gives every name (0 short, 1 initials, 2 full) raised by the
+  /// expansion found for the item (the global rules carry theirs through `sharedNames`). A
+  /// bibliography name never prints shorter than its own form.
   private func carriedGivenLevels(_ states: [Int: DisambiguationState]) -> [Int: [Int: Int]] {
-    guard let citation = compiled.style.citation, citation.disambiguateAddGivenname else { return [:] }
-    var carried: [Int: [Int: Int]] = [:]
-    guard citation.givennameDisambiguationRule == .byCite else { return [:] }
+    guard let citation = compiled.style.citation, citation.disambiguateAddGivenname,
+      citation.givennameDisambiguationRule == .byCite
+    else { return [:] }
     let options = firstCitationNameOptions
     let base = options.form == .short ? 0 : (options.initializeWith != nil ? 1 : 2)
     let references = self.references
@@ -170,6 +170,7 @@ extension Processor {
         return levels.isEmpty ? nil : levels
       }
     }
+    var carried: [Int: [Int: Int]] = [:]
     for (item, levels) in found.enumerated() {
       if let levels { carried[item] = levels }
     }

@@ -9,7 +9,8 @@ public struct ProcessedOutput: Sendable {
   public var bibliography: [String]
   /// The ids of the bibliography entries, in order.
   public var bibliographyIDs: [String]
-  /// Each reference's citation number (first-cite order, or bibliography order when sorted).
+  /// Each reference's citation number (first-cite order, or bibliography order when sorted),
+  /// made on each read: read it once.
   public var citationNumbers: [String: Int] {
     Dictionary(numberedIDs.map { ($0.id, $0.number) }, uniquingKeysWith: { _, last in last })
   }

@@ -1,5 +1,5 @@
+import BibFormats
 import BibModel
-import Foundation
 
 /// A `--citations` file as `cited render` reads it: the citations and what decoding them
 /// found, or why the file could not be read. It is read on another core while the
@@ -11,9 +11,9 @@ enum CitationsFile: Sendable {
   case read([Citation], [Diagnostic])
 
   static func read(_ path: String) -> CitationsFile {
-    guard let data = FileManager.default.contents(atPath: path) else { return .unreadable }
+    guard let bytes = SafeFile.contents(path) else { return .unreadable }
     do {
-      let value = try JSONParser.parse(Array(data))
+      let value = try JSONParser.parse(bytes)
       let (decoded, diagnostics) = CSLJSON.decodeCitations(value, file: path)
       return .read(decoded, diagnostics)
     } catch {
