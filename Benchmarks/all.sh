@@ -35,8 +35,7 @@ locales="$shared/csl/locales"
 [ -f "$shared/bench/corpus-10000.json" ] || { echo "missing $shared/bench (the shared corpora)" >&2; exit 2; }
 
 cd "$root"
-swift build -c release --product cited >/dev/null
-cited="$root/.build/release/cited"
+cited="$(build_release cited)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

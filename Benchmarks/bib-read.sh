@@ -12,8 +12,7 @@ if [ ! -f "$corpus" ]; then
 fi
 source "$(dirname "$0")/require.sh"
 require_tools time bc pandoc
-swift build -c release --product cited >/dev/null
-cited=.build/release/cited
+cited="$(build_release cited)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$cited" bib convert "$corpus" "$work/big.bib"

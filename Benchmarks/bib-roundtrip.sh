@@ -8,8 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source "$(dirname "$0")/require.sh"
 require_tools python3 cmp
-swift build -c release --product cited >/dev/null
-cited=.build/release/cited
+cited="$(build_release cited)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/in"

@@ -7,8 +7,7 @@ cd "$(dirname "$0")/.."
 source Benchmarks/require.sh
 require_tools bc
 statements="${1:-100000}"
-swift build -c release --product cited >/dev/null
-bin="$(swift build -c release --show-bin-path)/cited"
+bin="$(build_release cited)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$bin" kb generate-synthetic --statements "$statements" --out "$work/kb"

@@ -17,12 +17,7 @@ source "$(dirname "$0")/require.sh"
 require_tools time bc pandoc
 
 cd "$root"
-swift build -c release --product cited >/dev/null
-if ! command -v pandoc >/dev/null; then
-  echo "installing pandoc" >&2
-  apt-get install -y pandoc >/dev/null
-fi
-cited="$root/.build/release/cited"
+cited="$(build_release cited)"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -16,8 +16,7 @@ for file in "$corpus" "$style"; do
   [ -f "$file" ] || { echo "missing $file (../shared)"; exit 2; }
 done
 
-swift build -c release --product cited-pandoc >/dev/null
-bin="$(swift build -c release --show-bin-path)"
+bin="$(dirname "$(build_release cited-pandoc)")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf -- "---\nbibliography: %s\ncsl: %s\nnocite: '@*'\n---\n\nEvery reference of the corpus.\n" "$corpus" "$style" >"$work/doc.md"

@@ -9,8 +9,7 @@ source Benchmarks/require.sh
 require_tools bc
 statements="${1:-100000}"
 style="${2:-$(pwd)/Styles/cited-author-date.csl}"
-swift build -c release --product cited >/dev/null
-bin="$(swift build -c release --show-bin-path)/cited"
+bin="$(build_release cited)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$bin" kb generate-synthetic --statements "$statements" --out "$work/kb"

@@ -13,7 +13,7 @@ grouped by the shape of the first difference, biggest group first, smallest exam
 first). Oracle outputs are cached in OUT/cache by content hash.
 
 A development tool: never part of `swift test` or CI. Needs node (for citeproc-js) and a
-release build of cited (`swift build -c release --product cited`).
+release build of cited (`swift build -c release --static-swift-stdlib --product cited`).
 """
 import argparse
 import concurrent.futures
