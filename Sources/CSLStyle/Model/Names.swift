@@ -200,11 +200,18 @@ extension CSL {
 
     /// These options with unset ones taken from `parent`.
     public func inheriting(_ parent: NameOptions) -> NameOptions {
-      var merged = inheritingEtAl(parent)
+      // Built field by field: a copy of these options changed field by field retained and
+      // released each string twice (this runs at every `cs:names` rendered).
+      var merged = NameOptions()
       merged.and = and ?? parent.and
       merged.delimiter = delimiter ?? parent.delimiter
       merged.delimiterPrecedesEtAl = delimiterPrecedesEtAl ?? parent.delimiterPrecedesEtAl
       merged.delimiterPrecedesLast = delimiterPrecedesLast ?? parent.delimiterPrecedesLast
+      merged.etAlMin = etAlMin ?? parent.etAlMin
+      merged.etAlUseFirst = etAlUseFirst ?? parent.etAlUseFirst
+      merged.etAlSubsequentMin = etAlSubsequentMin ?? parent.etAlSubsequentMin
+      merged.etAlSubsequentUseFirst = etAlSubsequentUseFirst ?? parent.etAlSubsequentUseFirst
+      merged.etAlUseLast = etAlUseLast ?? parent.etAlUseLast
       merged.form = form ?? parent.form
       merged.initialize = initialize ?? parent.initialize
       merged.initializeWith = initializeWith ?? parent.initializeWith

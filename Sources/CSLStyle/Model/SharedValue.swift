@@ -13,7 +13,9 @@ struct SharedValue<Value: Hashable & Sendable>: Hashable, Sendable {
   init(_ value: Value) { box = Box(value) }
 
   var value: Value {
-    get { box.value }
+    // Lent, not copied: `shared.value.source` then copies the one field read, where a getter
+    // copied every field (a retain of each string in them) to read one.
+    _read { yield box.value }
     _modify {
       if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
       yield &box.value
