@@ -118,6 +118,28 @@ import Testing
     }
   }
 
+  @Test func sortKeysFoldLatinLettersFromTheTableAsOnCharacters() throws {
+    // Every scalar the table holds, alone, before and after ASCII, before a combining mark and
+    // beside another of its kind, under locales with and without tailorings and script orders.
+    var compared = 0
+    for locale in ["en-US", "cs-CZ", "pl-PL", "sv-SE", "tr-TR", "zh-CN", "ru-RU"] {
+      let processor = try SortTextTests.processor(locale: locale)
+      for value in 0x80...0x24F {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let letter = String(Character(scalar))
+        for text in [
+          letter, letter + "b", "Ab" + letter, letter + "\u{301}z", letter + letter + "C", "c" + letter + "h",
+        ] {
+          let fast = SortTextTests.key(processor.sortText(text))
+          let reference = SortTextTests.key(processor.sortTextByCharacters(text))
+          #expect(fast == reference, "\(locale): \(text.debugDescription)")
+          compared += 1
+        }
+      }
+    }
+    #expect(compared == 7 * 464 * 6)
+  }
+
   @Test func plainTextSkipsTagsAsReplacingThemWithNothing() {
     var generator = SplitMix(state: 0x9A7)
     var differs = 0
