@@ -229,35 +229,35 @@ struct Disambiguation {
     return Array(Set(texts))
   }
 
-  /// How many different sets of renderings the group's items have.
-  mutating func classCount(_ group: [Int]) -> Int {
-    refresh(group)
-    return Set(group.map { renderings($0) }).count
-  }
-
   /// The items of the group no other item of it shares a rendering with.
-  mutating func uniqueItems(in group: [Int]) -> Set<Int> {
+  mutating func uniqueItems(in group: [Int]) -> Set<Int> { Self.unique(group, texts(of: group)) }
+
+  /// The group's renderings, one list an item, each asked once: the questions about a group
+  /// (its unique items, its classes) read the lists, not the table of renderings again.
+  private mutating func texts(of group: [Int]) -> [[HashedText]] {
     refresh(group)
-    let shared = sharedTexts(in: group) { $0 }
-    return Set(group.filter { item in renderings(item).allSatisfy { !shared.contains($0) } })
+    return group.map { renderings($0) }
   }
 
-  /// The rendering texts of the group that more than one owner has (an item's owner: itself,
-  /// or its twin representative), found in one look at each item, not one per pair.
-  private mutating func sharedTexts(in group: [Int], owner: (Int) -> Int) -> Set<HashedText> {
-    var owners: [HashedText: Int] = [:]
+  /// The items whose renderings (`texts`, in the group's order) no other item shares.
+  private static func unique(_ group: [Int], _ texts: [[HashedText]]) -> Set<Int> {
+    let shared = sharedTexts(texts, owners: group)
+    return Set(zip(group, texts).filter { $0.1.allSatisfy { !shared.contains($0) } }.map(\.0))
+  }
+
+  /// The rendering texts that more than one owner has (an item's owner, in the order of
+  /// `texts`: itself, or its twin representative), found in one look at each item, not one per
+  /// pair.
+  private static func sharedTexts(_ texts: [[HashedText]], owners: [Int]) -> Set<HashedText> {
+    var seen: [HashedText: Int] = [:]
     var shared = Set<HashedText>()
-    for item in group {
-      let mine = owner(item)
-      for text in renderings(item) {
-        if let found = owners.updateValue(mine, forKey: text), found != mine { shared.insert(text) }
+    for (mine, list) in zip(owners, texts) {
+      for text in list {
+        if let found = seen.updateValue(mine, forKey: text), found != mine { shared.insert(text) }
       }
     }
     return shared
   }
-
-  /// How many items of the group no other item shares a rendering with.
-  mutating func distinctCount(_ group: [Int]) -> Int { uniqueItems(in: group).count }
 
   /// Renders the items' citation forms on all cores under their current settings, so later
   /// questions find them ready.
@@ -338,8 +338,9 @@ struct Disambiguation {
   mutating func startSearch(_ group: [Int]) -> GroupSearch? {
     guard !areTwins(group) else { return nil }
     let initial = saved(group)
-    let distinct = distinctCount(group)
-    let classes = classCount(group)
+    let texts = texts(of: group)
+    let distinct = Self.unique(group, texts).count
+    let classes = Set(texts).count
     var twinStates: [Int: DisambiguationState?] = [:]
     var alike = true
     for item in group {
@@ -359,15 +360,16 @@ struct Disambiguation {
   /// given: they are as told apart as twins can be.
   mutating func areApartExceptTwins(_ items: Set<Int>, in group: [Int]) -> Bool {
     let twins = twinOf
-    let shared = sharedTexts(in: group) { twins[$0] ?? $0 }
+    let shared = Self.sharedTexts(group.map { renderings($0) }, owners: group.map { twins[$0] ?? $0 })
     return items.allSatisfy { item in renderings(item).allSatisfy { !shared.contains($0) } }
   }
 
   /// Drops the items told apart from the search, and remembers the settings when they split
   /// the group into more distinct renderings than before (splitting a group in two counts).
   mutating func settle(_ search: inout GroupSearch) {
-    search.unresolved.subtract(uniqueItems(in: search.group))
-    let classes = classCount(search.group)
+    let texts = texts(of: search.group)
+    search.unresolved.subtract(Self.unique(search.group, texts))
+    let classes = Set(texts).count
     if classes > search.bestClasses {
       search.bestClasses = classes
       search.best = saved(search.group)
@@ -381,7 +383,8 @@ struct Disambiguation {
   /// helped no item leaves the group as it was.
   mutating func finish(_ search: GroupSearch) {
     for item in search.unresolved { restore(search.best, item) }
-    if distinctCount(search.group) <= search.initialDistinct && classCount(search.group) <= search.initialClasses {
+    let texts = texts(of: search.group)
+    if Self.unique(search.group, texts).count <= search.initialDistinct && Set(texts).count <= search.initialClasses {
       for item in search.group { restore(search.initial, item) }
     }
   }
