@@ -44,20 +44,23 @@ extension Renderer {
     var nonDropping = person.nonDroppingParticle ?? ""
     if mode == .sort {
       // citeproc-js drops a particle's first apostrophe in sort keys ("’t Horvath" sorts under T).
-      dropping = Self.droppingFirstApostrophe(dropping)
-      nonDropping = Self.droppingFirstApostrophe(nonDropping)
+      // (Most names have neither particle: nothing to look through.)
+      if !dropping.isEmpty { dropping = Self.droppingFirstApostrophe(dropping) }
+      if !nonDropping.isEmpty { nonDropping = Self.droppingFirstApostrophe(nonDropping) }
     }
     var suffix = person.suffix ?? ""
     // With initialize-with, an abbreviated suffix ends like an initial ("Jr." → "Jr" when
     // initials take no period), as citeproc-js normalizes it.
-    if let initializeWith = options.initializeWith, suffix.count > 1, suffix.hasSuffix("."), !suffix.contains(" ") {
+    if let initializeWith = options.initializeWith, suffix.utf8.count > 1, suffix.count > 1, suffix.hasSuffix("."),
+      !suffix.contains(" ")
+    {
       suffix = String(suffix.dropLast()) + initializeWith.droppingTrailingNameSpace()
     }
     if family.isEmpty {
       // A lone given name ("Banksy") prints as written, but not in the short form, which
       // prints family names only: there it prints nothing (citeproc-js).
       if form == .short { return .empty }
-      return block([piece(given, givenPart, withCase: true)], givenPart)
+      return block(piece(given, givenPart, withCase: true), givenPart)
     }
     if let initializeWith, !given.isEmpty {
       let hyphen = compiled.style.initializeWithHyphen
@@ -68,9 +71,9 @@ extension Renderer {
       }
     }
     if nonRomanic ?? NameParts.isNonRomanic(person) {
-      let familyNode = block([piece(family, familyPart, withCase: true)], familyPart)
+      let familyNode = block(piece(family, familyPart, withCase: true), familyPart)
       if form == .short || given.isEmpty { return familyNode }
-      return .sequence([familyNode, block([piece(given, givenPart, withCase: true)], givenPart)])
+      return .sequence([familyNode, block(piece(given, givenPart, withCase: true), givenPart)])
     }
     // citeproc-js joins a particle to the family name with a no-break space in styles whose
     // default locale is French, Russian or Czech ("de\u{A0}la\u{A0}Fontaine" stays on one line).
@@ -106,9 +109,9 @@ extension Renderer {
       {
         // citeproc-js: a short name in a sort key keeps its particle, after the family name
         // (names written family first keep it in front).
-        return .sequence([block([familyCore], familyPart), .text(" "), piece(nonDropping, familyPart)])
+        return .sequence([block(familyCore, familyPart), .text(" "), piece(nonDropping, familyPart)])
       }
-      return block(familyAndParticle(), familyPart)
+      return noParticles ? block(familyCore, familyPart) : block(familyAndParticle(), familyPart)
     }
     if given.isEmpty && dropping.isEmpty {
       var pieces = familyAndParticle()
@@ -131,10 +134,14 @@ extension Renderer {
       pieces.reserveCapacity(4)
       let givenPieces: [Node]
       if noParticles {
-        pieces.append(block([familyCore], familyPart))
-        givenPieces = given.isEmpty ? [] : [givenCore]
+        // Given is not empty here (a name without it or a particle returned above).
+        pieces.append(block(familyCore, familyPart))
+        pieces.append(.text(separator))
+        pieces.append(block(givenCore, givenPart))
+        if !suffix.isEmpty { pieces.append(.text(separator + suffix)) }
+        return .sequence(pieces)
       } else if demote {
-        pieces.append(block([familyCore], familyPart))
+        pieces.append(block(familyCore, familyPart))
         givenPieces = spaced([
           (given, givenCore), (dropping, piece(dropping, givenPart, withCase: true)),
           (nonDropping.trimmingSpaces(), piece(nonDropping.trimmingSpaces(), familyPart, withCase: true)),
@@ -165,10 +172,10 @@ extension Renderer {
     var pieces: [Node] = []
     pieces.reserveCapacity(3)
     if !given.isEmpty {
-      pieces.append(block([givenCore], givenPart))
+      pieces.append(block(givenCore, givenPart))
       if !(givenPart?.suffix?.last.map { $0.isWhitespace } ?? false) { pieces.append(.text(" ")) }
     }
-    pieces.append(block(familyPieces, familyPart))
+    pieces.append(familyPieces.count == 1 ? block(familyPieces[0], familyPart) : block(familyPieces, familyPart))
     return .sequence(pieces)
   }
 
@@ -256,6 +263,12 @@ extension Renderer {
       node = caser.applyAll(node)
     }
     return Self.format(node, decoration.formatting)
+  }
+
+  /// `block` of one piece, without a list to hold it.
+  private func block(_ node: Node, _ decoration: CSL.Decoration?) -> Node {
+    guard let decoration, !(decoration.prefix ?? "").isEmpty || !(decoration.suffix ?? "").isEmpty else { return node }
+    return block([node], decoration)
   }
 
   /// The name-part's affixes around its pieces.

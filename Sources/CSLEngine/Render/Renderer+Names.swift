@@ -223,7 +223,7 @@ extension Renderer {
     }
     // A name that prints nothing (a given name alone in the short form) leaves no gap; a
     // list of such names prints nothing, et-al included (citeproc-js).
-    if rendered.contains(where: \.isEmpty) {
+    if rendered.contains(where: { $0.isEmpty }) {
       let kept = rendered.indices.filter { !rendered[$0].isEmpty }
       rendered = kept.map { rendered[$0] }
       facts = kept.map { facts[$0] }
@@ -241,6 +241,9 @@ extension Renderer {
       return apart ? .tagged(.fixedValue, [.text(text)]) : .text(text)
     }
     var parts: [Node] = []
+    // The names, a joiner between each two, the et-al and its joiner: grown one by one, the
+    // list was made anew about three times a list.
+    parts.reserveCapacity(2 * rendered.count + 2)
     if truncated.useLast, let last = names.last {
       for (index, node) in rendered.enumerated() {
         if index > 0 { parts.append(.text(delimiter)) }
