@@ -98,6 +98,16 @@ enum Node: Sendable, Hashable {
     }
   }
 
+  /// Whether every text in the tree is ASCII.
+  var hasOnlyASCIIText: Bool {
+    switch self {
+    case .text(let text): return !text.containsByte(where: { $0 >= 0x80 })
+    case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
+      .tagged(_, let children), .sequence(let children), .link(_, let children):
+      return children.allSatisfy(\.hasOnlyASCIIText)
+    }
+  }
+
   /// The text without markup.
   var plainText: String {
     // A single text needs no gathering; the rest is gathered as bytes (see `Serializer`).

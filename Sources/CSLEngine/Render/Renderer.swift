@@ -279,7 +279,11 @@ final class Renderer {
     guard !(knownEmpty ?? node.isEmpty) else { return node }
     var result = node
     // citeproc-js leaves title case out for legal items with a jurisdiction.
-    if let textCase = decoration.textCase, textCase != .title || lookup.text(.jurisdiction) == nil {
+    if let textCase = decoration.textCase, textCase != .title || lookup.text(.jurisdiction) == nil,
+      !(mode == .sort && !isTurkic && result.hasOnlyASCIIText)
+    {
+      // (A sort key folds ASCII letters to one case, so casing text of ASCII alone changes
+      // nothing in it; Turkish and Azerbaijani casing makes "I" a letter of its own.)
       var caser = TextCaser(textCase, english: anyLanguage || isEnglish)
       caser.turkic = isTurkic
       result = caser.applyAll(result)
