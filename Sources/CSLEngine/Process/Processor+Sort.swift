@@ -47,7 +47,8 @@ extension Processor {
   }
 
   /// Sorts as `sort`, returning the key table too, so a second sort of the same items with
-  /// names as disambiguation printed them recomputes only the keys of those items.
+  /// names as disambiguation printed them recomputes only the keys of those items that can
+  /// print a name. (`states` then differ from the first sort's in name settings alone.)
   func sortKeepingKeys(
     _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil,
     states: [Int: DisambiguationState] = [:], reusing previous: SortKeyTable? = nil
@@ -57,8 +58,11 @@ extension Processor {
     let table: SortKeyTable
     if let previous, previous.values.count == items.count {
       table = previous
+      // Only keys that can print a name read the name settings (`MacroGraph.reachesNames`):
+      // the others keep their values (Chicago's and MLA's titles and dates).
+      let reset = keys.indices.filter { MacroGraph.reachesNames(keys[$0], in: compiled.style) }
       for (position, item) in items.enumerated() where states[item] != nil {
-        table.values[position] = Array(repeating: nil, count: keys.count)
+        for key in reset { table.values[position][key] = nil }
       }
     } else {
       table = SortKeyTable(count: items.count, keys: keys.count)

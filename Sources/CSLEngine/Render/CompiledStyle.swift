@@ -202,6 +202,38 @@ enum MacroGraph {
     }
   }
 
+  /// Whether rendering the sort key can print a name: a names variable, or a macro from which
+  /// a `cs:names` (or a `cs:text` of a names variable) is reached through any branch and any
+  /// macro it calls. A key that cannot print one reads none of the name settings
+  /// disambiguation carries into the bibliography (`Processor.bibliographyNameStates`).
+  static func reachesNames(_ key: CSL.SortKey, in style: CSL.Style) -> Bool {
+    switch key.source {
+    case .variable(let name): return CSLVariables.names.contains(name)
+    case .macro(let name):
+      var seen: Set<String> = []
+      return macroReachesNames(name, in: style, seen: &seen)
+    }
+  }
+
+  private static func macroReachesNames(_ name: String, in style: CSL.Style, seen: inout Set<String>) -> Bool {
+    guard seen.insert(name).inserted, let elements = style.macros[name] else { return false }
+    var called: [String] = []
+    let direct = contains(elements) { element in
+      switch element {
+      case .names: return true
+      case .text(let text):
+        switch text.source {
+        case .variable(let variable, _): return CSLVariables.names.contains(variable)
+        case .macro(let macro): called.append(macro)
+        default: break
+        }
+      default: break
+      }
+      return false
+    }
+    return direct || called.contains { macroReachesNames($0, in: style, seen: &seen) }
+  }
+
   /// The citation and bibliography layouts and every macro.
   private static func allElementLists(_ style: CSL.Style) -> [[CSL.Element]] {
     [style.citation?.layout.children, style.bibliography?.layout.children].compactMap { $0 }
