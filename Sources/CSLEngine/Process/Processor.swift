@@ -50,7 +50,12 @@ public struct Processor: Sendable {
     self.references = ParallelMap.map(count: references.count) { range, _ in
       range.map { position in
         var prepared = NoteFields.apply(references[position])
-        for (variable, names) in prepared.names { prepared.names[variable] = names.map(NameParts.normalized) }
+        // Only lists with a name to settle are stored back: storing copied the item's table of
+        // names, and most lists are settled as read.
+        for (variable, names) in prepared.names
+        where names.contains(where: { $0.literal == nil && !NameParts.isSettled($0) }) {
+          prepared.names[variable] = names.map(NameParts.normalized)
+        }
         return prepared
       }
     }
