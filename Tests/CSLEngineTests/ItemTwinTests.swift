@@ -70,4 +70,34 @@ import Testing
     #expect(Set(found).count == 1500)
     #expect(Set(keys.map(\.hashValue)).count == 500)
   }
+  @Test func copiesAreTwinsInASortOnlyWhereTheirNumbersCannotPrint() throws {
+    let numbered = try #require(
+      StyleParser.parse(
+        """
+        <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+          <info><id/><title/></info>
+          <citation><layout><text variable="citation-number"/></layout></citation>
+        </style>
+        """
+      ).style)
+    let numberedStyle = CompiledStyle(style: numbered, locale: CSL.Locale(lang: "en-US"))
+    let plainStyle = try Self.compiled()
+    let work = Self.references(1)[0]
+    var copy = work
+    copy.id = "copy"
+    let (first, second) = (ReferenceBox(work), ReferenceBox(copy))
+    func twins(_ style: CompiledStyle, _ left: Int, _ right: Int) -> Bool {
+      ItemTwin(first, number: left, state: DisambiguationState(), keys: [], style: style)
+        == ItemTwin(second, number: right, state: DisambiguationState(), keys: [], style: style)
+    }
+    // The id never prints; the number does only in a style that prints it.
+    #expect(twins(plainStyle, 1, 2))
+    #expect(twins(numberedStyle, 3, 3))
+    #expect(!twins(numberedStyle, 1, 2))
+    var other = copy
+    other.variables[.volume] = "9"
+    #expect(
+      ItemTwin(first, number: 1, state: DisambiguationState(), keys: [], style: plainStyle)
+        != ItemTwin(ReferenceBox(other), number: 1, state: DisambiguationState(), keys: [], style: plainStyle))
+  }
 }

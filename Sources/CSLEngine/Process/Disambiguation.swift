@@ -149,11 +149,11 @@ struct Disambiguation {
 
   /// Finds the twins among the items, so each settings renders one of them only.
   mutating func noteTwins(_ items: [Int]) {
-    let references = processor.references
+    let boxes = processor.boxes
     let contexts = self.contexts
     let style = processor.compiled
     let representatives = ItemTwin.representatives(items) {
-      ItemTwin(references[$0], contexts: contexts[$0] ?? [], style: style)
+      ItemTwin(boxes[$0], contexts: contexts[$0] ?? [], style: style)
     }
     for (item, representative) in zip(items, representatives) { twinOf[item] = representative }
   }

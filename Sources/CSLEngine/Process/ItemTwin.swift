@@ -7,7 +7,10 @@ import CSLStyle
 /// the same work under several ids (merged files, copies) renders each form once where the
 /// work would otherwise repeat per copy: in the add-names search and in tied sort keys.
 struct ItemTwin: Hashable, Sendable {
-  private let reference: Reference
+  /// The item, shared with the processor's box: a copy of the reference (with its id cleared)
+  /// was made for every item and freed again on one core.
+  private let box: ReferenceBox
+  private var reference: Reference { box.reference }
   private let contexts: [CiteContext]
   private let number: Int?
   private let state: DisambiguationState?
@@ -15,29 +18,44 @@ struct ItemTwin: Hashable, Sendable {
   /// The key of an item's citation renderings in its disambiguation contexts (any settings).
   /// Citation numbers and first-note numbers count only in a style that prints them.
   init(_ reference: Reference, contexts: [CiteContext], style: CompiledStyle) {
+    self.init(ReferenceBox(reference), contexts: contexts, style: style)
+  }
+
+  /// `init(_:contexts:style:)` for an item the processor has boxed.
+  init(_ box: ReferenceBox, contexts: [CiteContext], style: CompiledStyle) {
     let kept = contexts.map { context in
       var context = context
       if !style.printsCitationNumber { context.citationNumber = nil }
       if !style.printsFirstNoteNumber { context.firstNoteNumber = nil }
       return context
     }
-    self.init(reference, contexts: kept, number: nil, state: nil)
+    self.init(box, contexts: kept, number: nil, state: nil)
   }
 
   /// The key of an item's values of `keys`, rendered with its citation number (which counts
   /// where the style prints it or a key sorts by it) and settings.
-  init(_ reference: Reference, number: Int?, state: DisambiguationState, keys: [CSL.SortKey], style: CompiledStyle) {
+  init(_ box: ReferenceBox, number: Int?, state: DisambiguationState, keys: [CSL.SortKey], style: CompiledStyle) {
     let numbered = style.printsCitationNumber || keys.contains { $0.source == .variable(.citationNumber) }
-    self.init(reference, contexts: [], number: numbered ? number : nil, state: state)
+    self.init(box, contexts: [], number: numbered ? number : nil, state: state)
   }
 
-  private init(_ reference: Reference, contexts: [CiteContext], number: Int?, state: DisambiguationState?) {
-    var content = reference
-    content.id = ""
-    self.reference = content
+  private init(_ box: ReferenceBox, contexts: [CiteContext], number: Int?, state: DisambiguationState?) {
+    self.box = box
     self.contexts = contexts
     self.number = number
     self.state = state
+  }
+
+  /// Equal keys: the same reference but for its id (the engine never prints an id), the same
+  /// contexts, number and settings.
+  static func == (lhs: ItemTwin, rhs: ItemTwin) -> Bool {
+    guard lhs.contexts == rhs.contexts, lhs.number == rhs.number, lhs.state == rhs.state else { return false }
+    if lhs.box === rhs.box { return true }
+    let (left, right) = (lhs.box.reference, rhs.box.reference)
+    if left.id == right.id { return left == right }
+    var other = right
+    other.id = left.id
+    return left == other
   }
 
   /// Hashes a few telling fields only: different works rarely share them, so buckets stay

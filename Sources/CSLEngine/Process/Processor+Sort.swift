@@ -161,7 +161,7 @@ extension Processor {
         let found = ItemTwin.representatives(missing) { position in
           let item = items[position]
           return ItemTwin(
-            references[item], number: numbers[item], state: states[item] ?? DisambiguationState(), keys: keys,
+            boxes[item], number: numbers[item], state: states[item] ?? DisambiguationState(), keys: keys,
             style: compiled)
         }
         for (position, representative) in zip(missing, found) where position != representative {
