@@ -98,10 +98,10 @@ enum Node: Sendable, Hashable {
     }
   }
 
-  /// Whether every text in the tree is ASCII.
+  /// Whether every text in the tree is plain ASCII (`String.isPlainASCII`).
   var hasOnlyASCIIText: Bool {
     switch self {
-    case .text(let text): return !text.containsByte(where: { $0 >= 0x80 })
+    case .text(let text): return text.isPlainASCII
     case .styled(_, let children), .quoted(let children), .nocase(let children), .display(_, let children),
       .tagged(_, let children), .sequence(let children), .link(_, let children):
       return children.allSatisfy(\.hasOnlyASCIIText)

@@ -360,8 +360,12 @@ struct Disambiguation {
   /// given: they are as told apart as twins can be.
   mutating func areApartExceptTwins(_ items: Set<Int>, in group: [Int]) -> Bool {
     let twins = twinOf
-    let shared = Self.sharedTexts(group.map { renderings($0) }, owners: group.map { twins[$0] ?? $0 })
-    return items.allSatisfy { item in renderings(item).allSatisfy { !shared.contains($0) } }
+    let texts = group.map { renderings($0) }
+    let shared = Self.sharedTexts(texts, owners: group.map { twins[$0] ?? $0 })
+    // (`items` are the group's unresolved ones: their renderings are among `texts`.)
+    return zip(group, texts).allSatisfy { item, list in
+      !items.contains(item) || list.allSatisfy { !shared.contains($0) }
+    }
   }
 
   /// Drops the items told apart from the search, and remembers the settings when they split
