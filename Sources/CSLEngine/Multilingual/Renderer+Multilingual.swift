@@ -120,6 +120,12 @@ extension Renderer {
     guard let multilingual = nameForms, let form = multilingual.form, form != .original,
       let (tag, romanizedName) = person.romanized
     else {
+      // The options as they are where they need no change: handed through `originalOptions`,
+      // they were copied for every name.
+      guard nonRomanic && options.initializeWith != nil else {
+        return formatName(
+          person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic: nonRomanic)
+      }
       return formatName(
         person, index: index, options: originalOptions(nonRomanic, options), name: name, sortOrder: sortOrder,
         nonRomanic: nonRomanic)
