@@ -70,7 +70,8 @@ extension Renderer {
         parts[index] = merged
       }
       delimiter = format.delimiter
-      if decoration.textCase == nil { decoration.textCase = format.decoration.textCase }
+      // Set only when there is a case to take: setting nil over nil copied the shared decoration.
+      if decoration.textCase == nil, let textCase = format.decoration.textCase { decoration.textCase = textCase }
     } else {
       parts = date.parts
       delimiter = date.delimiter
@@ -161,6 +162,7 @@ extension Renderer {
     dropFirstPrefix: Bool = false
   ) -> [Node] {
     var nodes: [Node] = []
+    nodes.reserveCapacity(parts.count)
     for (index, part) in parts.enumerated() {
       guard let text = partText(part, date, season: season) else { continue }
       var decoration = part.decoration

@@ -81,7 +81,9 @@ extension Renderer {
       groups[editorIndex].variable = Self.editorTranslator
       groups.remove(at: translatorIndex)
     }
-    var nodes: [Node] = []
+    // Joined as they come; one list (the usual case) is held without an array.
+    var nodes = NodeList()
+    let delimiter = effective.delimiter ?? namesDelimiter
     for group in groups {
       namesVariable = group.variable == Self.editorTranslator ? .editor : group.variable
       var list = nameList(
@@ -103,10 +105,11 @@ extension Renderer {
           list = effective.labelFirst ? .sequence([labelNode, list]) : .sequence([list, labelNode])
         }
       }
+      if !nodes.isEmpty, let delimiter, !delimiter.isEmpty { nodes.append(.text(delimiter)) }
       nodes.append(list)
     }
     guard !nodes.isEmpty else { return Rendered(node: .empty, calledVariable: true) }
-    let joined = join(nodes, effective.delimiter ?? namesDelimiter)
+    let joined = nodes.takeNode()
     // Every list joined prints something.
     var content = Rendered.printed(.tagged(.nameContent, [joined]))
     decorate(&content, effective.decoration)
@@ -118,25 +121,33 @@ extension Renderer {
 
   /// Variables a substitute element renders for this item (so they are suppressed
   /// afterwards): `cs:choose` contributes only the branch whose condition holds.
-  func substitutedVariables(in element: CSL.Element, depth: Int = 0) -> Set<CSLVariable> {
-    guard depth < 20 else { return [] }
-    func collect(_ elements: [CSL.Element]) -> Set<CSLVariable> {
-      elements.reduce(into: Set<CSLVariable>()) { $0.formUnion(substitutedVariables(in: $1, depth: depth + 1)) }
+  ///
+  /// Gathered as bits (`VariableSet`): a `Set` made for every element and merged upwards cost
+  /// two hash tables a substitution.
+  func substitutedVariables(in element: CSL.Element) -> VariableSet {
+    var found = VariableSet()
+    addSubstitutedVariables(in: element, to: &found, depth: 0)
+    return found
+  }
+
+  private func addSubstitutedVariables(in element: CSL.Element, to found: inout VariableSet, depth: Int) {
+    guard depth < 20 else { return }
+    func collect(_ elements: [CSL.Element]) {
+      for child in elements { addSubstitutedVariables(in: child, to: &found, depth: depth + 1) }
     }
     switch element {
     case .text(let text):
       switch text.source {
-      case .variable(let name, _): return [name]
-      case .macro(let name):
-        return collect(compiled.macro(name) ?? [])
-      default: return []
+      case .variable(let name, _): found.insert(name)
+      case .macro(let name): collect(compiled.macro(name) ?? [])
+      default: break
       }
-    case .number(let number): return [number.variable]
-    case .date(let date): return [date.variable]
-    case .names(let names): return Set(names.variables)
-    case .label: return []
-    case .group(let group): return collect(group.children)
-    case .choose(let choose): return collect(chosenChildren(choose))
+    case .number(let number): found.insert(number.variable)
+    case .date(let date): found.insert(date.variable)
+    case .names(let names): found.formUnion(names.variables)
+    case .label: break
+    case .group(let group): collect(group.children)
+    case .choose(let choose): collect(chosenChildren(choose))
     }
   }
 

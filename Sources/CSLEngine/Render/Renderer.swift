@@ -293,6 +293,9 @@ final class Renderer {
     result = Self.format(result, decoration.formatting)
     if decoration.prefix != nil || decoration.suffix != nil {
       var parts: [Node] = []
+      // At most the prefix with its two marks, the node, the suffix and its mark: made once
+      // (grown one by one, the list was made two or three times).
+      parts.reserveCapacity(6)
       if let prefix = decoration.prefix, !prefix.isEmpty {
         if prefix.utf8.first == 0x20 { parts.append(.tagged(.prefixStart, [])) }
         parts.append(Self.affix(prefix))
