@@ -31,4 +31,19 @@ import Testing
     #expect((long + "é").containsByte(where: { $0 >= 0x80 }))
     #expect(!long.containsByte(where: { $0 >= 0x80 }))
   }
+
+  /// The search through the string's storage finds what a byte-by-byte search finds: every
+  /// byte at the first place, the last, in between, nowhere, inside a character of several
+  /// bytes and as a NUL, in strings stored inline and on the heap.
+  @Test func containsByteAgreesWithAPlainSearch() {
+    let texts = [
+      "", "<", "a", "ab<", "<ab", "a\u{0}b", "é", "Zürich", "東京大学", "a b\tc",
+      String(repeating: "xyz", count: 40) + "<", "<" + String(repeating: "é", count: 30),
+    ]
+    for text in texts {
+      for byte in [0x00, 0x20, 0x3C, 0x61, 0x62, 0x7A, 0xA9, 0xC3, 0xE6, 0xFF] as [UInt8] {
+        #expect(text.containsByte(byte) == Array(text.utf8).contains(byte), "\(text) \(byte)")
+      }
+    }
+  }
 }

@@ -303,4 +303,78 @@ struct ProcessorTests {
         "A et al., Three Title, 6", "Anon Title, 7",
       ])
   }
+
+  /// What a substitute prints is suppressed for the rest of the entry (CSL 1.0.2, `cs:substitute`):
+  /// an editor standing in for the missing author is not printed again by a later `cs:names`,
+  /// whether the substitute names it directly, in a group or through a macro; the variables of
+  /// a `cs:choose` branch not taken stay available. Two lists of one `cs:names` are joined with
+  /// its delimiter.
+  @Test func substitutedVariablesStaySuppressedAndListsJoin() throws {
+    let edited = Reference(
+      id: "edited", type: "book", variables: ["title": "Edited Title", "publisher": "Press"],
+      names: ["editor": [Name(family: "Ed", given: "E")], "translator": [Name(family: "Tr", given: "T")]])
+    func rendered(_ substitute: String) throws -> String {
+      let style = """
+        <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+          <info><id/><title/></info>
+          <macro name="editor"><names variable="editor"><name form="short"/></names></macro>
+          <citation><layout>
+            <group delimiter=" | ">
+              <names variable="author"><name form="short"/><substitute>\(substitute)</substitute></names>
+              <names variable="editor translator" delimiter=" + "><name form="short"/></names>
+              <text variable="publisher"/>
+            </group>
+          </layout></citation>
+        </style>
+        """
+      let parsed = try #require(StyleParser.parse(style).style)
+      let (locale, _) = LocaleStore(files: ["en-US": Self.locale]).resolve(style: parsed, language: nil)
+      let processor = Processor(style: parsed, locale: locale, references: [edited])
+      let output = processor.process(citations: [Citation(cites: [Cite(id: "edited")])], format: PlainTextFormat())
+      return output.citations.first ?? ""
+    }
+    #expect(try rendered("<names variable=\"editor\"/>") == "Ed | Tr | Press")
+    #expect(try rendered("<group><names variable=\"editor\"/></group>") == "Ed | Tr | Press")
+    #expect(try rendered("<text macro=\"editor\"/>") == "Ed | Tr | Press")
+    #expect(
+      try rendered(
+        "<choose><if type=\"article\"><text variable=\"publisher\"/></if><else><names variable=\"editor\"/></else></choose>"
+      ) == "Ed | Tr | Press")
+    #expect(try rendered("<text variable=\"title\"/>") == "Edited Title | Ed + Tr | Press")
+  }
+
+  /// Names printed through a macro that stands in for the author count as the entry's names for
+  /// subsequent-author-substitute, as names printed by the substitute directly do; a substituted
+  /// title does not.
+  @Test func namesSubstitutedThroughAMacroAreReplacedInTheNextEntry() throws {
+    let items = ["One", "Two"].map { title in
+      Reference(
+        id: title, type: "book", variables: ["title": title], names: ["editor": [Name(family: "Ed", given: "E")]])
+    }
+    let untitledAuthorless = ["Three", "Four"].map { title in
+      Reference(id: title, type: "book", variables: ["title": title])
+    }
+    func bibliography(_ substitute: String, _ references: [Reference]) throws -> [String] {
+      let style = """
+        <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+          <info><id/><title/></info>
+          <macro name="editor"><names variable="editor"><name form="short"/></names></macro>
+          <citation><layout><text variable="title"/></layout></citation>
+          <bibliography subsequent-author-substitute="———"><layout>
+            <group delimiter=". ">
+              <names variable="author"><name form="short"/><substitute>\(substitute)</substitute></names>
+              <text variable="title"/>
+            </group>
+          </layout></bibliography>
+        </style>
+        """
+      let parsed = try #require(StyleParser.parse(style).style)
+      let (locale, _) = LocaleStore(files: ["en-US": Self.locale]).resolve(style: parsed, language: nil)
+      let processor = Processor(style: parsed, locale: locale, references: references)
+      return processor.process(citations: [], format: PlainTextFormat()).bibliography
+    }
+    #expect(try bibliography("<text macro=\"editor\"/>", items) == ["Ed. One", "———. Two"])
+    #expect(try bibliography("<names variable=\"editor\"/>", items) == ["Ed. One", "———. Two"])
+    #expect(try bibliography("<text value=\"Anon\"/>", untitledAuthorless) == ["Anon. Three", "Anon. Four"])
+  }
 }
