@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every benchmark job of Docs/benchmarks.md, Cited beside pandoc 2.17 in one hyperfine run each,
-# printed as one Markdown table: wall and user CPU seconds (hyperfine means), peak memory
+# Every benchmark job of Docs/benchmarks.md, Cited beside pandoc 2.17 in one run each, taking
+# turns (Benchmarks/alternate.py: Cited, pandoc, Cited, pandoc, ...), printed as one Markdown
+# table: wall and user CPU seconds (medians of the runs), peak memory
 # (/usr/bin/time, one run) and, for Cited, instructions (valgrind --tool=callgrind, one run;
 # the steady number on a busy machine).
 #   Jobs: bibliography of every reference (a `nocite: '@*'` document for pandoc) and cite every
@@ -10,7 +11,7 @@
 #   times over). pandoc runs at 10k at most.
 # Usage: Benchmarks/all.sh            (everything: 1k/10k/100k; takes a long while)
 #        QUICK=1 Benchmarks/all.sh    (1k references, 10k statements, one run, no callgrind)
-# Knobs: RUNS (hyperfine runs, default 3), SIZES ("1000 10000 100000"), STYLES (file names in
+# Knobs: RUNS (runs of each command, default 3), SIZES ("1000 10000 100000"), STYLES (file names in
 # ../shared/csl/styles without .csl), JOBS ("bib cite tools"), CALLGRIND (1/0), CALLGRIND_MAX
 # (largest size measured with callgrind, default 10000), PANDOC_MAX (default 10000),
 # PANDOC_TIMEOUT (seconds before a pandoc run is stopped and shown as "> N", default 300).
@@ -18,7 +19,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$root/../shared}"
 source "$root/Benchmarks/require.sh"
-require_tools time python3 hyperfine pandoc valgrind
+require_tools time python3 pandoc valgrind
 if [ -n "${QUICK:-}" ]; then
   : "${RUNS:=1}" "${SIZES:=1000}" "${CALLGRIND:=0}" "${STATEMENTS:=10000}"
 fi
@@ -83,26 +84,23 @@ instructions() {
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$work/cited-stripped" "${@:2}" 2>&1 >/dev/null |
     awk '/Collected/ { printf "%.2f G", $4 / 1e9 }'
 }
-# hyperfine's mean wall and user seconds of command N of its JSON export.
-means() {
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]; print("%.2f %.2f" % (r["mean"], r["user"]))' "$1" "$2"
-}
 
 echo "| job | size | Cited wall s | Cited user s | Cited peak MB | Cited instructions | pandoc wall s | pandoc user s | pandoc peak MB | wall × | CPU × |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 row() { # job size cited-command-string pandoc-command-string(or empty)
   local job=$1 n=$2 ours=$3 theirs=$4
-  local args=(-N --warmup 0 --runs "$runs" --export-json "$work/h.json" -i -n cited "$ours")
-  [ -n "$theirs" ] && args+=(-n pandoc "$theirs")
-  hyperfine "${args[@]}" >/dev/null 2>&1
-  read -r cw cu <<<"$(means "$work/h.json" 0)"
+  local commands=("$ours")
+  [ -n "$theirs" ] && commands+=("$theirs")
+  # One line per command: median wall and user seconds.
+  python3 "$root/Benchmarks/alternate.py" "$runs" "${commands[@]}" >"$work/times"
+  read -r cw cu <<<"$(sed -n 1p "$work/times")"
   local cm ci pw="–" pu="–" pm="–" sw="–" su="–"
   # shellcheck disable=SC2086
   cm=$(peak_mb $ours)
   # shellcheck disable=SC2086
   ci=$(instructions "$job" "$n" $ours)
   if [ -n "$theirs" ]; then
-    read -r pw pu <<<"$(means "$work/h.json" 1)"
+    read -r pw pu <<<"$(sed -n 2p "$work/times")"
     if python3 -c "import sys; sys.exit(0 if $pw >= $pandoc_timeout else 1)"; then
       pw="> $pandoc_timeout" pu="–" pm="–" sw="> $(python3 -c "print(f'{$pandoc_timeout / $cw:.0f}')")"
     else
