@@ -31,8 +31,12 @@ struct ProcessorTests {
         <bibliography>\(bibliographySort)<layout>\(layout)</layout></bibliography>
       </style>
       """
-    let parsed = StyleParser.parse(text)
-    let style = try #require(parsed.style)
+    return try processor(style: text, references: references)
+  }
+
+  /// A processor for a whole style's text, with the test locale.
+  func processor(style text: String, references: [Reference]) throws -> Processor {
+    let style = try #require(StyleParser.parse(text).style)
     let (locale, _) = LocaleStore(files: ["en-US": Self.locale]).resolve(style: style, language: nil)
     return Processor(style: style, locale: locale, references: references)
   }
@@ -257,9 +261,7 @@ struct ProcessorTests {
         </layout></citation>
       </style>
       """
-    let parsed = try #require(StyleParser.parse(style).style)
-    let (locale, _) = LocaleStore(files: ["en-US": Self.locale]).resolve(style: parsed, language: nil)
-    let processor = Processor(style: parsed, locale: locale, references: [dot])
+    let processor = try self.processor(style: style, references: [dot])
     let output = processor.process(citations: [Citation(cites: [Cite(id: "dot")])], format: PlainTextFormat())
     #expect(output.citations == ["A, B, C"])
   }
@@ -287,9 +289,7 @@ struct ProcessorTests {
         </citation>
       </style>
       """
-    let parsed = try #require(StyleParser.parse(style).style)
-    let (locale, _) = LocaleStore(files: ["en-US": Self.locale]).resolve(style: parsed, language: nil)
-    let processor = Processor(style: parsed, locale: locale, references: [anonymous, three])
+    let processor = try self.processor(style: style, references: [anonymous, three])
     let cites: [(String, String)] = [
       ("anon", "1"), ("three", "2"), ("anon", "3"), ("three", "4"), ("anon", "5"), ("three", "6"), ("anon", "7"),
     ]
@@ -327,9 +327,7 @@ struct ProcessorTests {
           </layout></citation>
         </style>
         """
-      let parsed = try #require(StyleParser.parse(style).style)
-      let (locale, _) = LocaleStore(files: ["en-US": Self.locale]).resolve(style: parsed, language: nil)
-      let processor = Processor(style: parsed, locale: locale, references: [edited])
+      let processor = try self.processor(style: style, references: [edited])
       let output = processor.process(citations: [Citation(cites: [Cite(id: "edited")])], format: PlainTextFormat())
       return output.citations.first ?? ""
     }
@@ -368,9 +366,7 @@ struct ProcessorTests {
           </layout></bibliography>
         </style>
         """
-      let parsed = try #require(StyleParser.parse(style).style)
-      let (locale, _) = LocaleStore(files: ["en-US": Self.locale]).resolve(style: parsed, language: nil)
-      let processor = Processor(style: parsed, locale: locale, references: references)
+      let processor = try self.processor(style: style, references: references)
       return processor.process(citations: [], format: PlainTextFormat()).bibliography
     }
     #expect(try bibliography("<text macro=\"editor\"/>", items) == ["Ed. One", "———. Two"])
