@@ -71,7 +71,12 @@ public struct Processor: Sendable {
     // Boxed on all cores with the presence: boxing copies the reference (a retain of every
     // part), which on one core held the others idle.
     let made = ParallelMap.map(count: prepared.count) { range, _ in
-      range.map { (presence: VariableLookup.presence(of: prepared[$0]), box: ReferenceBox(prepared[$0])) }
+      range.map { position in
+        // Read from the array once and moved into the box (its last use): each read was a
+        // copy, a retain and a release of every part of the reference.
+        let reference = prepared[position]
+        return (presence: VariableLookup.presence(of: reference), box: ReferenceBox(reference))
+      }
     }
     self.presence = made.map(\.presence)
     self.boxes = made.map(\.box)

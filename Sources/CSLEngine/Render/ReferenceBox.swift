@@ -10,9 +10,11 @@ final class ReferenceBox: Sendable {
   let language: String?
   let openEndedNameVariables: Set<CSLVariable>
 
+  /// The reference is stored last, its last use, so it moves in; stored first, it was copied
+  /// (a retain of every part) and the parameter read again for the two properties.
   init(_ reference: Reference) {
-    self.reference = reference
     language = reference.language
     openEndedNameVariables = reference.openEndedNameVariables
+    self.reference = reference
   }
 }
