@@ -36,7 +36,7 @@ import Testing
     let style = try Self.compiled()
     let references = Self.references(count)
     let items = Array(references.indices.reversed())
-    let key: @Sendable (Int) -> ItemTwin = { ItemTwin(references[$0], contexts: [], style: style) }
+    let key: @Sendable (Int) -> ItemTwin = { ItemTwin(ReferenceBox(references[$0]), contexts: [], style: style) }
     let found = ItemTwin.representatives(items, key: key)
     let keys = items.map(key)
     let expected = items.indices.map { position in
@@ -59,7 +59,7 @@ import Testing
       return reference
     }
     let items = Array(references.indices)
-    let key: @Sendable (Int) -> ItemTwin = { ItemTwin(references[$0], contexts: [], style: style) }
+    let key: @Sendable (Int) -> ItemTwin = { ItemTwin(ReferenceBox(references[$0]), contexts: [], style: style) }
     let found = ItemTwin.representatives(items, key: key)
     let keys = items.map(key)
     // The first position of each key, found by walking the list.

@@ -120,15 +120,7 @@ extension Renderer {
     guard let multilingual = nameForms, let form = multilingual.form, form != .original,
       let (tag, romanizedName) = person.romanized
     else {
-      // The options as they are where they need no change: handed through `originalOptions`,
-      // they were copied for every name.
-      guard nonRomanic && options.initializeWith != nil else {
-        return formatName(
-          person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic: nonRomanic)
-      }
-      return formatName(
-        person, index: index, options: originalOptions(nonRomanic, options), name: name, sortOrder: sortOrder,
-        nonRomanic: nonRomanic)
+      return formatOriginal(person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic)
     }
     let romanized = NameParts.normalized(romanizedName)
     var node: Node
@@ -141,20 +133,25 @@ extension Renderer {
       node = formatName(romanized, index: index, options: options, name: name, sortOrder: sortOrder)
     }
     if form == .romanizedOriginal {
-      let original = formatName(
-        person, index: index, options: originalOptions(nonRomanic, options), name: name, sortOrder: sortOrder,
-        nonRomanic: nonRomanic)
+      let original = formatOriginal(
+        person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic)
       node = .sequence([node, .text(" "), original])
     }
     return node
   }
 
-  /// Names in a non-Latin script are never initialized ("田中明彦", not "田中明."): a
-  /// single ideograph is a whole given name, not an initial.
-  private func originalOptions(_ nonRomanic: Bool, _ options: CSL.NameOptions) -> CSL.NameOptions {
-    guard options.initializeWith != nil, nonRomanic else { return options }
+  /// The name as written. Names in a non-Latin script are never initialized ("田中明彦", not
+  /// "田中明."): a single ideograph is a whole given name, not an initial. Other names take the
+  /// options as they are (a copy made for every name cost a retain of each of its strings).
+  private func formatOriginal(
+    _ person: Name, index: Int, options: CSL.NameOptions, name: CSL.Name?, sortOrder: Bool, _ nonRomanic: Bool
+  ) -> Node {
+    guard nonRomanic, options.initializeWith != nil else {
+      return formatName(
+        person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic: nonRomanic)
+    }
     var plain = options
     plain.initializeWith = nil
-    return plain
+    return formatName(person, index: index, options: plain, name: name, sortOrder: sortOrder, nonRomanic: nonRomanic)
   }
 }

@@ -17,11 +17,6 @@ struct ItemTwin: Hashable, Sendable {
 
   /// The key of an item's citation renderings in its disambiguation contexts (any settings).
   /// Citation numbers and first-note numbers count only in a style that prints them.
-  init(_ reference: Reference, contexts: [CiteContext], style: CompiledStyle) {
-    self.init(ReferenceBox(reference), contexts: contexts, style: style)
-  }
-
-  /// `init(_:contexts:style:)` for an item the processor has boxed.
   init(_ box: ReferenceBox, contexts: [CiteContext], style: CompiledStyle) {
     let kept = contexts.map { context in
       var context = context

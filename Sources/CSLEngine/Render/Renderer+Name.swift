@@ -175,7 +175,7 @@ extension Renderer {
       pieces.append(block(givenCore, givenPart))
       if !(givenPart?.suffix?.last.map { $0.isWhitespace } ?? false) { pieces.append(.text(" ")) }
     }
-    pieces.append(familyPieces.count == 1 ? block(familyPieces[0], familyPart) : block(familyPieces, familyPart))
+    pieces.append(block(familyPieces, familyPart))
     return .sequence(pieces)
   }
 
