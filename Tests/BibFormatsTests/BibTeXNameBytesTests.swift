@@ -8,7 +8,7 @@ import Testing
   @Test func byteAndCharacterReadingsAgree() {
     let pieces = [
       "and", "AnD", "an", "d", " ", "  ", "{", "}", ",", "=", "\r\n", "\t", "\\", "\\and", "Smith", "Zhou", "j.", "van",
-      "é", "e\u{301}", " \u{301}", "x", "",
+      "é", "e\u{301}", " \u{301}", "x", "", "\u{301}", "\u{600}", "周",
     ]
     var generator = SystemRandomNumberGenerator()
     var braced = 0

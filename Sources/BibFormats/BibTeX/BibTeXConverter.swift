@@ -90,7 +90,9 @@ enum BibTeXConverter {
     {
       reference.variables[CSLVariable("biblatex-type")] = bibType
     }
-    let has = Set(fields.map(\.name))
+    // The fields whose presence the reading asks about, found in one pass (a set of every
+    // field's name was made and hashed for each entry).
+    let has = PresentFields(fields)
     var year: String?
     var month: String?
     var day: String?
@@ -105,17 +107,17 @@ enum BibTeXConverter {
       case "entrysubtype" where subtypeConsumed: continue
       case "csl": continue
       case "date": reference.dates["issued"] = decodeDate(field.value)
-      case "year" where !has.contains("date"): year = field.value
-      case "month" where !has.contains("date") && has.contains("year"): month = field.value
-      case "day" where !has.contains("date") && has.contains("year"): day = field.value
+      case "year" where !has.date: year = field.value
+      case "month" where !has.date && has.year: month = field.value
+      case "day" where !has.date && has.year: day = field.value
       case "subtitle":
         subtitle = LaTeXDecoder.decode(field.value, caseProtection: true)
         keep(field)
       case "number":
         let variable: CSLVariable
         if articleTypes.contains(cslType) {
-          variable = has.contains("issue") ? "number" : "issue"
-        } else if has.contains("series") && ["book", "chapter", "paper-conference", "report"].contains(cslType) {
+          variable = has.issue ? "number" : "issue"
+        } else if has.series && ["book", "chapter", "paper-conference", "report"].contains(cslType) {
           variable = "collection-number"
         } else {
           variable = "number"
@@ -125,8 +127,8 @@ enum BibTeXConverter {
         } else {
           keep(field)
         }
-      case "institution" where institutionTypes.contains(cslType) && !has.contains("publisher"),
-        "school" where institutionTypes.contains(cslType) && !has.contains("publisher"):
+      case "institution" where institutionTypes.contains(cslType) && !has.publisher,
+        "school" where institutionTypes.contains(cslType) && !has.publisher:
         if reference.variables["publisher"] == nil {
           reference.variables["publisher"] = decodeText(name, field.value)
         } else {
@@ -134,12 +136,12 @@ enum BibTeXConverter {
         }
       case "langid":
         reference.variables["language"] = language(field)
-      case "language" where !has.contains("langid"):
+      case "language" where !has.langid:
         reference.variables["language"] = language(field)
       case "type" where reference.variables["genre"] == nil:
         let text = decodeText(name, field.value)
         reference.variables["genre"] = BibLaTeXKeys.genre(forType: text) ?? text
-      case "howpublished" where !has.contains("url") && isURLCommand(field.value):
+      case "howpublished" where !has.url && isURLCommand(field.value):
         reference.variables["URL"] = LaTeXDecoder.decode(field.value, caseProtection: false)
       default:
         if name.hasPrefix("x-csl-") {
@@ -217,10 +219,38 @@ enum BibTeXConverter {
   }
 }
 
+/// Which of the fields `BibTeXConverter.reference` asks about an entry has.
+private struct PresentFields {
+  private(set) var date = false
+  private(set) var year = false
+  private(set) var issue = false
+  private(set) var series = false
+  private(set) var publisher = false
+  private(set) var langid = false
+  private(set) var url = false
+
+  init(_ fields: [BibTeXField]) {
+    for field in fields {
+      switch field.name {
+      case "date": date = true
+      case "year": year = true
+      case "issue": issue = true
+      case "series": series = true
+      case "publisher": publisher = true
+      case "langid": langid = true
+      case "url": url = true
+      default: break
+      }
+    }
+  }
+}
+
 extension String {
   /// `2004--2006` → `2004/2006` for date fields written with BibTeX dashes.
   func replacingDashes() -> String {
-    guard contains("–") || contains("--") else { return self }
+    // No en dash without its first byte (the split below is all the change there is: a
+    // text without an en dash comes back as it is).
+    guard utf8.contains(0xE2) else { return self }
     return split(separator: "–", omittingEmptySubsequences: false).joined(separator: "/")
   }
 }

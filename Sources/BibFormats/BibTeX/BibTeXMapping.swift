@@ -108,6 +108,20 @@ enum BibTeXMapping {
     ("howpublished", "medium"), ("issue", "issue"), ("status", "status"), ("library", "call-number"),
   ]
 
+  /// The preferred field of each variable `textFields` maps (its first field there), for writing.
+  static let variableToField: [CSLVariable: String] = {
+    var table: [CSLVariable: String] = [:]
+    for (field, variable) in textFields where table[variable] == nil { table[variable] = field }
+    return table
+  }()
+
+  /// The name field of each name variable, for writing.
+  static let variableToNameField: [CSLVariable: String] = {
+    var table: [CSLVariable: String] = [:]
+    for (field, variable) in nameFields { table[variable] = field }
+    return table
+  }()
+
   static let fieldToVariable: [String: CSLVariable] = {
     var table: [String: CSLVariable] = [:]
     for (field, variable) in textFields where table[field] == nil { table[field] = variable }

@@ -6,66 +6,104 @@ import BibModel
 enum BibTeXNames {
   /// Splits on ` and ` at brace depth 0 (on UTF-8 bytes: every delimiter is ASCII).
   static func splitList(_ raw: String) -> [String] {
-    var names: [String] = []
-    for word in splitBytes(raw, separators: [0x20, 0x0A, 0x09, 0x0D], keepEmpty: false).reduce(
-      into: [[String]]([[]]),
-      { groups, word in
-        if word.count == 3, word.lowercased() == "and" {
-          groups.append([])
-        } else {
-          groups[groups.count - 1].append(word)
+    var raw = raw
+    return raw.withUTF8 { bytes in
+      // Each name is its words joined by one space, gathered as bytes from the words' places
+      // (a string for each word, then for each name, cost a third of reading a name list).
+      var names: [String] = []
+      var current: [UInt8] = []
+      var hasWord = false
+      for range in pieces(bytes, separators: blanks, keepEmpty: false) {
+        let word = UnsafeBufferPointer(rebasing: bytes[range])
+        if isAnd(word) {
+          if hasWord { names.append(String(decoding: current, as: UTF8.self)) }
+          current.removeAll(keepingCapacity: true)
+          hasWord = false
+          continue
         }
-      }) where !word.isEmpty
-    {
-      names.append(word.joined(separator: " "))
+        if hasWord { current.append(0x20) }
+        current.append(contentsOf: word)
+        hasWord = true
+      }
+      if hasWord { names.append(String(decoding: current, as: UTF8.self)) }
+      return names
     }
-    return names
   }
+
+  /// A set of ASCII bytes, tested with a mask (a list of separators was allocated at every call
+  /// and searched at every byte).
+  struct ASCIISet {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ bytes: UInt8...) {
+      for byte in bytes where byte < 0x80 {
+        if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+      }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+      byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+    }
+  }
+
+  /// Space, line feed, tab and return: what separates the words of a name list.
+  private static let blanks = ASCIISet(0x20, 0x0A, 0x09, 0x0D)
+  /// The blanks and `~`: what separates the words of a name.
+  private static let wordBreaks = ASCIISet(0x20, 0x7E, 0x09, 0x0A, 0x0D)
 
   /// Splits at depth-0 bytes in `separators`; a backslash escapes the next byte. Read on the
   /// contiguous bytes by offset (every cut falls beside an ASCII byte, so each piece is whole
   /// UTF-8): stepping `String.UTF8View` indices cost most of reading a name.
-  private static func splitBytes(_ text: String, separators: [UInt8], keepEmpty: Bool) -> [String] {
+  private static func splitBytes(_ text: String, separators: ASCIISet, keepEmpty: Bool) -> [String] {
     var text = text
-    return text.withUTF8 { bytes -> [String] in
-      func piece(_ range: Range<Int>) -> String {
+    return text.withUTF8 { bytes in
+      pieces(bytes, separators: separators, keepEmpty: keepEmpty).map { range in
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
       }
-      var parts: [String] = []
-      var depth = 0
-      var start = 0
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\\") {
-          // `\~{n}`, `\~n`: an escaped byte is never a separator.
-          index += 1
-          if index < bytes.count, bytes[index] < 0x80 { index += 1 }
-          continue
-        }
-        if byte == UInt8(ascii: "{") {
-          depth += 1
-        } else if byte == UInt8(ascii: "}") {
-          depth = max(0, depth - 1)
-        } else if depth == 0 && separators.contains(byte) {
-          if keepEmpty || start < index { parts.append(piece(start..<index)) }
-          start = index + 1
-        }
-        index += 1
-      }
-      if keepEmpty || start < bytes.count { parts.append(piece(start..<bytes.count)) }
-      return parts
     }
+  }
+
+  /// Where `splitBytes` cuts: the pieces' byte ranges.
+  private static func pieces(
+    _ bytes: UnsafeBufferPointer<UInt8>, separators: ASCIISet, keepEmpty: Bool
+  ) -> [Range<Int>] {
+    var parts: [Range<Int>] = []
+    var depth = 0
+    var start = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\\") {
+        // `\~{n}`, `\~n`: an escaped byte is never a separator.
+        index += 1
+        if index < bytes.count, bytes[index] < 0x80 { index += 1 }
+        continue
+      }
+      if byte == UInt8(ascii: "{") {
+        depth += 1
+      } else if byte == UInt8(ascii: "}") {
+        depth = max(0, depth - 1)
+      } else if depth == 0 && separators.contains(byte) {
+        if keepEmpty || start < index { parts.append(start..<index) }
+        start = index + 1
+      }
+      index += 1
+    }
+    if keepEmpty || start < bytes.count { parts.append(start..<bytes.count) }
+    return parts
   }
 
   /// Splits at depth-0 occurrences of `separator` (an ASCII character).
   static func splitTop(_ text: String, on separator: Character) -> [String] {
     guard let byte = separator.asciiValue else { return [text] }
-    return splitBytes(text, separators: [byte], keepEmpty: true)
+    // Without the byte there is one piece, the text itself.
+    guard text.utf8.contains(byte) else { return [text] }
+    return splitBytes(text, separators: ASCIISet(byte), keepEmpty: true)
   }
 
   private static func words(_ text: String) -> [String] {
-    splitBytes(text, separators: [0x20, 0x7E, 0x09, 0x0A, 0x0D], keepEmpty: false)
+    splitBytes(text, separators: wordBreaks, keepEmpty: false)
   }
 
   /// BibTeX's test for a von word: its first letter at brace depth 0 is lowercase; a group
@@ -108,6 +146,39 @@ enum BibTeXNames {
 
   /// Parses one name.
   static func parseName(_ raw: String) -> Name {
+    if let common = raw.utf8.withContiguousStorageIfAvailable(parseFamilyCommaGiven), let common { return common }
+    return parseNameInFull(raw)
+  }
+
+  /// The commonest name, `Family, Given` with a family of one word and no byte that BibTeX or
+  /// LaTeX reads specially (braces, backslashes, `=`, `~`, tabs, line ends), read on its
+  /// bytes as `parseNameInFull` reads it; nil for any other name. (Splitting, trimming and
+  /// joining it as strings cost some 12,000 instructions a name.)
+  static func parseFamilyCommaGiven(_ bytes: UnsafeBufferPointer<UInt8>) -> Name? {
+    var (lower, upper) = (0, bytes.count)
+    while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+    while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+    var comma: Int?
+    for index in lower..<upper {
+      switch bytes[index] {
+      case 0x2C:
+        guard comma == nil else { return nil }
+        comma = index
+      case 0x7B, 0x7D, 0x5C, 0x3D, 0x7E, 0x09, 0x0A, 0x0D: return nil
+      case 0x20 where comma == nil: return nil
+      default: break
+      }
+    }
+    guard let comma, comma > lower else { return nil }
+    var givenStart = comma + 1
+    while givenStart < upper, bytes[givenStart] == 0x20 { givenStart += 1 }
+    let family = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<comma]), as: UTF8.self)
+    let given = String(decoding: UnsafeBufferPointer(rebasing: bytes[givenStart..<upper]), as: UTF8.self)
+    return Name(family: decode(family), given: nonEmpty(decode(given)))
+  }
+
+  /// Parses one name, whatever its form.
+  static func parseNameInFull(_ raw: String) -> Name {
     let trimmed = raw.trimmingCharacters(in: " \t\r\n")
     if trimmed == "others" { return Name(literal: "others") }
     let parts = splitTop(trimmed, on: ",").map { $0.trimmingCharacters(in: " \t\r\n") }
@@ -153,8 +224,13 @@ enum BibTeXNames {
     return name
   }
 
+  /// The keys of an extended name that make it one.
+  private static let namePartKeys: Set<String> = ["family", "given", "prefix", "suffix"]
+
   /// `family=…, given=…` (every part must be `key=value`).
   private static func parseExtended(_ parts: [String]) -> Name? {
+    // A part without "=" is not `key=value`: most names are classic and end here.
+    guard parts.allSatisfy({ $0.utf8.contains(0x3D) }) else { return nil }
     var pairs: [(String, String)] = []
     for part in parts {
       let pieces = splitTop(part, on: "=")
@@ -167,7 +243,7 @@ enum BibTeXNames {
       }
       pairs.append((key, value))
     }
-    guard pairs.contains(where: { ["family", "given", "prefix", "suffix"].contains($0.0) }) else { return nil }
+    guard pairs.contains(where: { namePartKeys.contains($0.0) }) else { return nil }
     var name = Name()
     var prefix: String?
     var usePrefix = false
@@ -200,9 +276,12 @@ enum BibTeXNames {
 
   /// `needsBraces`, for any text.
   static func needsBracesByCharacters(_ text: String) -> Bool {
-    text.contains(" ") || text.contains(",") || text.lowercased() == "and"
+    // A text without the bytes of " ", "," and "=" holds none of them: searching it for each
+    // (some 2,000 instructions a search) is for the texts that have one of the bytes.
+    let mayHold = text.utf8.contains { $0 == 0x20 || $0 == 0x2C || $0 == 0x3D }
+    return (mayHold && (text.contains(" ") || text.contains(","))) || text.lowercased() == "and"
       || text.first.map { !$0.isUppercase } ?? false
-      || text.contains("=")
+      || (mayHold && text.contains("="))
   }
 
   /// `needsBraces` read from the bytes of ASCII text (each byte a character, CR LF aside,
@@ -267,7 +346,7 @@ enum BibTeXNames {
   }
 
   static func needsComma(_ text: String) -> Bool {
-    if let answer = text.utf8.withContiguousStorageIfAvailable(asciiNeedsComma), let answer { return answer }
+    if let answer = text.utf8.withContiguousStorageIfAvailable(bytesNeedComma), let answer { return answer }
     return needsCommaByCharacters(text)
   }
 
@@ -282,11 +361,19 @@ enum BibTeXNames {
     return splitList("x and " + text).count != 2
   }
 
-  /// `needsComma` read from the bytes of ASCII text, nil for other text. Splitting the list
+  /// `needsComma` read from the bytes, nil when the characters must be read. Splitting the list
   /// is needed only when the text could hold an `and` word or no word at all: without the
   /// bytes `and` (any case) and with a byte that separates nothing, the list is two names.
-  private static func asciiNeedsComma(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    guard ByteWord.isASCII(bytes) else { return nil }
+  /// Outside ASCII, a brace, comma or equals sign is a character of its own unless a byte of
+  /// another character stands beside it (a combining mark after it, a prepended one before).
+  private static func bytesNeedComma(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    if !ByteWord.isASCII(bytes) {
+      for index in bytes.indices {
+        let byte = bytes[index]
+        guard byte == 0x7B || byte == 0x7D || byte == 0x2C || byte == 0x3D else { continue }
+        if index > 0 && bytes[index - 1] >= 0x80 || index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
+      }
+    }
     var depth = 0
     for byte in bytes {
       if byte == 0x7B { depth += 1 }

@@ -122,20 +122,33 @@ public struct BibTeXWriter: Sendable {
   /// One entry under the given BibTeX key (the real id travels in `csl` when they differ).
   func write(_ reference: Reference, key: String, macros: [String: String] = [:]) -> String {
     let (type, fields) = entry(reference, key: key)
-    var text = "@" + type + "{" + key + ",\n"
+    // Gathered as bytes with room for all of them (appending to a string piece by piece grew
+    // and copied it, some 23,000 instructions an entry).
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(
+      fields.reduce(key.utf8.count + type.utf8.count + 8) { $0 + $1.written.utf8.count + $1.value.utf8.count + 10 })
+    bytes.append(0x40)
+    bytes.append(utf8: type)
+    bytes.append(0x7B)
+    bytes.append(utf8: key)
+    bytes.append(utf8: ",\n")
     for field in fields {
-      text += "  " + field.written + " = "
+      bytes.append(utf8: "  ")
+      bytes.append(utf8: field.written)
+      bytes.append(utf8: " = ")
       if field.bare {
-        text += field.value
-      } else if let macro = macros[field.value], field.written != "csl" {
-        text += macro  // the file defines this value as a @string macro: keep using it
+        bytes.append(utf8: field.value)
+      } else if !macros.isEmpty, let macro = macros[field.value], field.written != "csl" {
+        bytes.append(utf8: macro)  // the file defines this value as a @string macro: keep using it
       } else {
-        text += "{" + field.value + "}"
+        bytes.append(0x7B)
+        bytes.append(utf8: field.value)
+        bytes.append(0x7D)
       }
-      text += ",\n"
+      bytes.append(utf8: ",\n")
     }
-    text += "}\n"
-    return text
+    bytes.append(utf8: "}\n")
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The entry type and the fields, in canonical order, including the `csl` blob if needed.
@@ -152,14 +165,27 @@ public struct BibTeXWriter: Sendable {
       let text = CSLBlob.bibtexText(blob, ascii: options.ascii)
       fields.append(Output(written: "csl", value: text, readValue: text))
     }
-    fields.sort { lhs, rhs in
-      let left = lhs.written == "csl" ? Int.max : Self.rank[lhs.written.lowercased()] ?? Self.fieldOrder.count
-      let right = rhs.written == "csl" ? Int.max : Self.rank[rhs.written.lowercased()] ?? Self.fieldOrder.count
-      if left != right { return left < right }
-      return lhs.written < rhs.written
+    // Each field's rank found once (found in every comparison, it cost a lower-cased copy and
+    // a table look-up each time), the comparisons as before.
+    var ranked = fields.map { field in
+      (rank: field.written == "csl" ? Int.max : Self.rank[field.written.lowercased()] ?? Self.fieldOrder.count, field)
+    }
+    ranked.sort { lhs, rhs in
+      if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+      return lhs.1.written < rhs.1.written
     }
     type = type.lowercased()
-    return (type, fields)
+    return (type, ranked.map(\.1))
+  }
+
+  /// Whether the bytes hold `and` in any case.
+  private static func holdsAndLetters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 3 else { return false }
+    for index in 0..<(bytes.count - 2)
+    where bytes[index] | 0x20 == 0x61 && bytes[index + 1] | 0x20 == 0x6E && bytes[index + 2] | 0x20 == 0x64 {
+      return true
+    }
+    return false
   }
 
   /// The fields of classic BibTeX's styles, those that BibTeX-era styles widely read (doi, url,
@@ -185,7 +211,9 @@ public struct BibTeXWriter: Sendable {
 
   /// True when `and` occurs as a word at brace depth 0.
   static func containsAnd(_ value: String) -> Bool {
-    BibTeXNames.splitList("x " + value + " x").count > 1
+    // Without the letters "and" in a row (in any case) there is no such word.
+    if let found = value.utf8.withContiguousStorageIfAvailable(Self.holdsAndLetters), !found { return false }
+    return BibTeXNames.splitList("x " + value + " x").count > 1
   }
 
   /// Simple `@string` definitions (`{…}` or `"…"`, no `#`): value → macro name. A field whose
@@ -210,6 +238,12 @@ public struct BibTeXWriter: Sendable {
 
   /// True when the name can be written as a BibTeX field name (else the value goes to `csl`).
   static func isFieldName(_ name: String) -> Bool {
+    if let answer = name.utf8.withContiguousStorageIfAvailable(isASCIIFieldName), let answer { return answer }
+    return isFieldNameByScalars(name)
+  }
+
+  /// `isFieldName` scalar by scalar, for any name (the reference for the byte path).
+  static func isFieldNameByScalars(_ name: String) -> Bool {
     guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
     return name.unicodeScalars.allSatisfy { scalar in
       // Exactly what the reader accepts in a field name.
@@ -217,11 +251,31 @@ public struct BibTeXWriter: Sendable {
     }
   }
 
+  /// `isFieldName` read from the bytes of an ASCII name (each byte a scalar; the ASCII
+  /// whitespace is all at or below the space), nil for any other name. Testing each scalar's
+  /// properties and looking it up in a string cost some 3,000 instructions a field.
+  private static func isASCIIFieldName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard ByteWord.isASCII(bytes) else { return nil }
+    guard let first = bytes.first, !(0x30...0x39).contains(first) else { return false }
+    return bytes.allSatisfy { byte in
+      switch byte {
+      case 0...0x20, 0x7B, 0x7D, 0x28, 0x29, 0x2C, 0x3D, 0x22, 0x23, 0x25, 0x27: false
+      default: true
+      }
+    }
+  }
+
   /// True when every `{` has its `}` (a backslash escapes the next character, as in the reader).
   static func isBalanced(_ value: String) -> Bool {
+    if let answer = value.utf8.withContiguousStorageIfAvailable(isBalanced) { return answer }
+    return isBalanced(value.utf8)
+  }
+
+  /// `isBalanced` on the bytes.
+  private static func isBalanced<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
     var depth = 0
     var escaped = false
-    for byte in value.utf8 {
+    for byte in bytes {
       if escaped {
         escaped = false
         continue
@@ -241,12 +295,35 @@ public struct BibTeXWriter: Sendable {
   /// The id as a BibTeX key: characters BibTeX cannot have in a key become `_` (the `csl`
   /// field then carries the real id).
   static func key(for id: String) -> String {
-    let forbidden: Set<Character> = [
-      " ", ",", "{", "}", "(", ")", "=", "@", "\"", "#", "%", "'", "\\", "~", "\t", "\n", "\r",
-    ]
+    // An ASCII id without any of the bytes (nor other ASCII whitespace) is a key as it is:
+    // each byte is a character there (CR LF aside, whose bytes are looked for).
+    if id.utf8.withContiguousStorageIfAvailable(isPlainASCIIKey) == true { return id }
+    return keyByCharacters(for: id)
+  }
+
+  /// `key(for:)` character by character, for any id (the reference for the byte path).
+  static func keyByCharacters(for id: String) -> String {
+    let forbidden = keyForbidden
     guard id.contains(where: { forbidden.contains($0) || $0.isWhitespace }) || id.isEmpty else { return id }
     let key = String(id.map { forbidden.contains($0) || $0.isWhitespace ? "_" : $0 })
     return key.isEmpty ? "_" : key
+  }
+
+  /// The characters a BibTeX key cannot hold (besides whitespace).
+  private static let keyForbidden: Set<Character> = [
+    " ", ",", "{", "}", "(", ")", "=", "@", "\"", "#", "%", "'", "\\", "~", "\t", "\n", "\r",
+  ]
+
+  /// An ASCII id none of whose bytes is forbidden in a key or whitespace (so `key(for:)`
+  /// keeps it); false for any other.
+  private static func isPlainASCIIKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    !bytes.isEmpty
+      && bytes.allSatisfy { byte in
+        switch byte {
+        case 0...0x20, 0x2C, 0x7B, 0x7D, 0x28, 0x29, 0x3D, 0x40, 0x22, 0x23, 0x25, 0x27, 0x5C, 0x7E, 0x80...: false
+        default: true
+        }
+      }
   }
 
   private static let articleTypes: Set<ItemType> = [
@@ -257,35 +334,43 @@ public struct BibTeXWriter: Sendable {
   func field(for variable: CSLVariable, cslType: ItemType) -> String? {
     let bibtex = options.dialect == .bibtex
     switch variable {
-    case "container-title":
+    // (Cases of known variables compare ordinals; a string pattern made a variable each time.)
+    case .containerTitle:
       if Self.articleTypes.contains(cslType) { return bibtex ? "journal" : "journaltitle" }
-      if ["chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "entry"].contains(cslType) {
-        return "booktitle"
-      }
+      if Self.bookTitleTypes.contains(cslType) { return "booktitle" }
       // Websites, posts, datasets…: `journaltitle` is what other readers (Pandoc) take as the container.
       return bibtex ? "journal" : "journaltitle"
-    case "publisher-place": return bibtex ? "address" : "location"
-    case "publisher" where cslType == "thesis": return bibtex ? "school" : "institution"
-    case "publisher" where cslType == "report": return "institution"
-    case "issue" where Self.articleTypes.contains(cslType): return "number"
-    case "collection-number", "number": return "number"
-    case "annote": return "annotation"
+    case .publisherPlace: return bibtex ? "address" : "location"
+    case .publisher where cslType == .thesis: return bibtex ? "school" : "institution"
+    case .publisher where cslType == .report: return "institution"
+    case .issue where Self.articleTypes.contains(cslType): return "number"
+    case .collectionNumber, .number: return "number"
+    case .annote: return "annotation"
     default:
-      return BibTeXMapping.textFields.first { $0.variable == variable }?.field
+      return BibTeXMapping.variableToField[variable]
     }
   }
 
-  private var keyedVariables: Set<CSLVariable> { [.language, .genre] }
+  /// The types whose container is a `booktitle`.
+  private static let bookTitleTypes: Set<ItemType> = [
+    "chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary", "entry",
+  ]
+
+  private static let keyedVariables: Set<CSLVariable> = [.language, .genre]
+  /// Variables the reader keeps from a .bib file (made once: a variable made from a string
+  /// looks its name up).
+  private static let biblatexType = CSLVariable("biblatex-type")
+  private static let biblatexSubtitle = CSLVariable("biblatex:subtitle")
 
   /// `language` as a babel name, `genre` as a biblatex type key, when the reader maps them back;
   /// a value the reader would not give back as is (`language = English`) → nil.
   private func keyedValue(_ variable: CSLVariable, _ text: String) -> (field: String, value: String)? {
     switch variable {
-    case "language":
+    case .language:
       if let babel = BibLaTeXKeys.babel(forTag: text) { return ("langid", babel) }
       if BibLaTeXKeys.tag(forLanguage: text) != nil { return nil }
       return ("langid", latex.encode(text, caseProtection: false))
-    case "genre":
+    case .genre:
       if let key = BibLaTeXKeys.typeKey(forGenre: text) { return ("type", key) }
       if BibLaTeXKeys.genre(forType: text) != nil { return nil }
       return ("type", latex.encode(text, caseProtection: false))
@@ -294,37 +379,43 @@ public struct BibTeXWriter: Sendable {
   }
 
   private func nativeFields(_ reference: Reference) -> (String, [Output]) {
-    let genre = reference.variables["genre"]
+    let genre = reference.variables[.genre]
     var (type, subtype) = BibTeXMapping.biblatexType(for: reference.type, dialect: options.dialect, genre: genre)
-    if let forced = reference.variables["biblatex-type"] {
+    if let forced = reference.variables[Self.biblatexType] {
       type = forced
       subtype = nil
     }
     var outputs: [Output] = []
-    var used: Set<String> = []
+    // The field names taken, lower-cased: an entry has a few dozen at most, searched in order
+    // (a set hashed each name twice).
+    var used: [String] = []
     @discardableResult
     func put(_ written: String, _ value: String, bare: Bool = false, read: String? = nil) -> Bool {
       let lower = written.lowercased()
       // Unbalanced braces would break the entry: such values travel in the csl field only.
       guard !used.contains(lower), Self.isBalanced(value), Self.isFieldName(written) else { return false }
-      used.insert(lower)
+      used.append(lower)
       outputs.append(Output(written: written, value: value, bare: bare, readValue: read ?? value))
       return true
     }
+    // The variables in order, sorted once for both passes below.
+    let sortedVariables = reference.variables.keys.sorted()
+    // The name variables that end in et al., found once.
+    let openEnded = EtAl.variables(of: reference)
     // Fields kept verbatim from a .bib file come first so they keep their names.
-    for key in reference.variables.keys.sorted() where key.rawValue.hasPrefix("biblatex:") {
+    for key in sortedVariables where key.rawValue.hasPrefix("biblatex:") {
       if let value = reference.variables[key] { put(String(key.rawValue.dropFirst(9)), value) }
     }
     if let subtype { put("entrysubtype", subtype) }
     for variable in reference.names.keys.sorted() {
       guard let names = reference.names[variable] else { continue }
-      guard let field = BibTeXMapping.nameFields.first(where: { $0.value == variable })?.key else { continue }
+      guard let field = BibTeXMapping.variableToNameField[variable] else { continue }
       let plain = names.map { name -> Name in
         var copy = name
         copy.forms = [:]
         return copy
       }
-      let etAl = EtAl.variables(of: reference).contains(variable) && !plain.isEmpty ? " and others" : ""
+      let etAl = openEnded.contains(variable) && !plain.isEmpty ? " and others" : ""
       guard put(field, BibTeXNames.writeList(plain, latex: latex) + etAl) else { continue }
       let tags = Set(names.flatMap { $0.forms.keys }).sorted()
       for tag in tags {
@@ -336,7 +427,7 @@ public struct BibTeXWriter: Sendable {
       guard let date = reference.dates[variable] else { continue }
       let text = date.literal.map { latex.encode($0, caseProtection: false) } ?? BibTeXConverter.edtf(date) ?? ""
       switch variable {
-      case "issued":
+      case .issued:
         if options.dialect == .bibtex, date.literal == nil, date.parts.count == 1, !date.circa, date.season == nil,
           let parts = date.start, let year = parts.year, year > 0
         {
@@ -350,22 +441,22 @@ public struct BibTeXWriter: Sendable {
         } else {
           put("date", text)
         }
-      case "accessed": put("urldate", text)
-      case "original-date": put("origdate", text)
-      case "event-date": put("eventdate", text)
+      case .accessed: put("urldate", text)
+      case .originalDate: put("origdate", text)
+      case .eventDate: put("eventdate", text)
       default: break
       }
     }
     var subtitleSuffix: String?
-    if let subtitle = reference.variables["biblatex:subtitle"] {
+    if let subtitle = reference.variables[Self.biblatexSubtitle] {
       subtitleSuffix = ": " + LaTeXDecoder.decode(subtitle, caseProtection: true)
     }
-    for variable in reference.variables.keys.sorted() where !variable.rawValue.hasPrefix("biblatex") {
+    for variable in sortedVariables where !variable.rawValue.hasPrefix("biblatex") {
       guard var text = reference.variables[variable] else { continue }
-      if variable == "title", let suffix = subtitleSuffix, text.hasSuffix(suffix), text.count > suffix.count {
+      if variable == .title, let suffix = subtitleSuffix, text.hasSuffix(suffix), text.count > suffix.count {
         text = String(text.dropLast(suffix.count))
       }
-      if options.dialect == .bibtex, variable == "genre" {
+      if options.dialect == .bibtex, variable == .genre {
         // BibTeX prints `type` as written: the genre's text, or nothing when the type implies it.
         if (type == "phdthesis" && text == "PhD thesis") || (type == "mastersthesis" && text == "Master's thesis") {
           continue
@@ -374,7 +465,7 @@ public struct BibTeXWriter: Sendable {
       }
       if let keyed = keyedValue(variable, text) {
         if put(keyed.field, keyed.value) { continue }
-      } else if keyedVariables.contains(variable) {
+      } else if Self.keyedVariables.contains(variable) {
         // A value the reader would turn into something else ("English" → "en"): only x-csl- keeps it.
       } else if let field = field(for: variable, cslType: reference.type) {
         var value =

@@ -45,10 +45,11 @@ public struct SafeFileError: Error, Sendable, CustomStringConvertible {
 public enum SafeFile {
   /// What was read: the bytes and their content hash.
   public struct Snapshot: Sendable {
-    /// The content.
-    public var bytes: [UInt8]
-    /// Its content hash (`SafeFile.hash`).
-    public var hash: String
+    /// The content (constant: the hash is found from it when asked).
+    public let bytes: [UInt8]
+    /// Its content hash (`SafeFile.hash`), found when asked: only a write back to the file
+    /// reads it, and hashing byte by byte held up every read of a large file (6 MB: 8 ms).
+    public var hash: String { SafeFile.hash(bytes) }
   }
 
   /// A content hash (FNV-1a, 64 bits): detects edits, not attacks.
@@ -70,7 +71,7 @@ public enum SafeFile {
       throw SafeFileError(
         path: path, message: exists ? (isDirectory.boolValue ? "is a directory" : "cannot be read") : "no such file")
     }
-    return Snapshot(bytes: bytes, hash: hash(bytes))
+    return Snapshot(bytes: bytes)
   }
 
   /// A whole file's bytes, read straight into the array (Foundation's `contents(atPath:)`

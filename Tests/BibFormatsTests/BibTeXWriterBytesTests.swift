@@ -1,0 +1,109 @@
+import BibModel
+import Testing
+
+@testable import BibFormats
+
+/// The byte readings the BibLaTeX writer and its read-back check take answer as the character
+/// and scalar readings do, for every text: names, field values, keys, field names and the
+/// `csl` blob's shortcut for entries that read back whole.
+@Suite struct BibTeXWriterBytesTests {
+  /// Random texts of `count` pieces at most.
+  private func texts(_ pieces: [String], count: Int, number: Int) -> [String] {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<number).map { _ in
+      (0..<Int.random(in: 0...count, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }
+        .joined()
+    }
+  }
+
+  @Test func commonNamesReadAsTheFullReadingReadsThem() {
+    let families = [
+      "Smith", " Smith", "  \u{301}Smith", "van Beethoven", "{WHO}", "é", "\u{301}x", "周", "Müller", "O'Neil",
+      "Smith~Jones", "a=b", "Zhou\t", "",
+    ]
+    let separators = [", ", ",", " , ", " ", ",,", "", ",  ", ", \u{301}", ",\u{600}"]
+    let givens = ["John", "J. R.", "Jean-Pierre", "", " ", "é", "\u{301}", "{\\'e}", "Jr, John", "恩来", "Anna "]
+    var generator = SystemRandomNumberGenerator()
+    var fast = 0
+    for _ in 0..<8000 {
+      let text =
+        (families.randomElement(using: &generator) ?? "") + (separators.randomElement(using: &generator) ?? "")
+        + (givens.randomElement(using: &generator) ?? "")
+      let common = text.utf8.withContiguousStorageIfAvailable(BibTeXNames.parseFamilyCommaGiven) ?? nil
+      guard let common else { continue }
+      fast += 1
+      #expect(common == BibTeXNames.parseNameInFull(text), "\(Array(text.unicodeScalars))")
+    }
+    // Both readings occur: the comparison is not of a path never taken.
+    #expect(fast > 800 && fast < 7000, "\(fast) read on the bytes")
+  }
+
+  @Test func nameListsSplitAtDepthZeroAnds() {
+    #expect(
+      BibTeXNames.splitList("Smith, John and  Doe,\tJane AND {Barnes and Noble}") == [
+        "Smith, John", "Doe, Jane", "{Barnes and Noble}",
+      ])
+    #expect(BibTeXNames.splitList(" and Smith and and \\and x ") == ["Smith", "\\and x"])
+    #expect(BibTeXNames.splitList("Zhou\r\nEnlai and 周 恩来") == ["Zhou Enlai", "周 恩来"])
+    #expect(BibTeXNames.splitList("   ").isEmpty)
+  }
+
+  @Test func plainValuesDecodeAsTheScalarWalkDecodesThem() {
+    // (Not U+E000 or U+E001: the scalar walk uses them for line breaks, so a text holding one
+    // reads differently there; the fast path sends every text with a lone mark and their first
+    // byte to the walk, as before it read lone marks.)
+    let pieces = ["-", "--", "'", "''", "`", "``", " ", "  ", "a", "Title", "é", "{", "\\", "~", "x-y", "\u{E0F0}"]
+    var unchanged = 0
+    for text in texts(pieces, count: 6, number: 8000) {
+      for caseProtection in [false, true] {
+        let decoded = LaTeXDecoder.decode(text, caseProtection: caseProtection)
+        #expect(
+          decoded == LaTeXDecoder.decodeByScalars(text, caseProtection: caseProtection),
+          "\(Array(text.unicodeScalars))")
+        if decoded == text { unchanged += 1 }
+      }
+    }
+    #expect(unchanged > 1000 && unchanged < 15000, "\(unchanged) unchanged")
+  }
+
+  @Test func keysAndFieldNamesAreReadAsTheCharactersReadThem() {
+    let pieces = [
+      "smith2010", "a", "0", " ", ",", "{", "(", "=", "@", "\"", "#", "%", "'", "\\", "~", "\t", "\r\n", "é", "\u{7F}",
+      "-", ":",
+    ]
+    var keptKeys = 0
+    var fieldNames = 0
+    for text in texts(pieces, count: 4, number: 8000) {
+      let key = BibTeXWriter.key(for: text)
+      #expect(key == BibTeXWriter.keyByCharacters(for: text), "\(Array(text.unicodeScalars))")
+      if key == text { keptKeys += 1 }
+      let isField = BibTeXWriter.isFieldName(text)
+      #expect(isField == BibTeXWriter.isFieldNameByScalars(text), "\(Array(text.unicodeScalars))")
+      if isField { fieldNames += 1 }
+    }
+    #expect(keptKeys > 300 && keptKeys < 7500, "\(keptKeys) kept")
+    #expect(fieldNames > 300 && fieldNames < 7500, "\(fieldNames) field names")
+  }
+
+  @Test func entriesThatReadBackWholeNeedABlobOnlyForTheirId() {
+    var generator = ReferenceGenerator(seed: 17)
+    var shortcuts = 0
+    for index in 0..<400 {
+      let wanted = generator.reference(index)
+      var native = wanted
+      switch generator.int(0...3) {
+      case 0: break
+      case 1: native.id += "_2"
+      case 2: native.variables[.title] = (native.variables[.title] ?? "") + "!"
+      default:
+        native.id += "_x"
+        native.names[.author] = []
+      }
+      var renamed = native
+      renamed.id = wanted.id
+      if renamed == wanted { shortcuts += 1 }
+      #expect(CSLBlob.make(wanted: wanted, native: native) == CSLBlob.makeByMembers(wanted: wanted, native: native))
+    }
+    #expect(shortcuts > 50 && shortcuts < 350, "\(shortcuts) shortcuts")
+  }
+}
