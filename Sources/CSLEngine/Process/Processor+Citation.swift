@@ -61,7 +61,9 @@ extension Processor {
     _ cites: [ResolvedCite], citation: CSL.Citation, numbers: [Int: Int], cache: RenderCache?
   ) -> (cites: [ResolvedCite], firstKeys: [Int: SortValue]) {
     var firstKeys: [Int: SortValue] = [:]
-    guard !citation.sort.isEmpty else { return (cites, firstKeys) }
+    // One cite (most citations) sorts as it is, with no key computed (the sort does not look
+    // at a single item): the copies and arrays of the mapping back are spared.
+    guard !citation.sort.isEmpty, cites.count > 1 else { return (cites, firstKeys) }
     let items = cites.map(\.referenceIndex)
     let (sortedIndices, table) = sortKeepingKeys(
       items, keys: citation.sort, numbers: numbers, mode: .citation, cache: cache)
