@@ -104,6 +104,26 @@ extension String {
     return Substring(self).trimmingCharacters(in: set)
   }
 
+  /// `StringProtocol.trimmingSpaces()` for a string: the common untrimmed text comes back as
+  /// it is without the generic method's unspecialized steps (called from another module).
+  public func trimmingSpaces() -> String {
+    if endsInPrintableASCIIBytes { return self }
+    return Substring(self).trimmingSpaces()
+  }
+
+  /// `StringProtocol.trimmingWhitespace()` for a string (as `trimmingSpaces()`).
+  public func trimmingWhitespace() -> String {
+    if endsInPrintableASCIIBytes { return self }
+    return Substring(self).trimmingWhitespace()
+  }
+
+  /// The first and the last byte are printable ASCII other than the space (see
+  /// `StringProtocol.endsInPrintableASCII`).
+  private var endsInPrintableASCIIBytes: Bool {
+    guard let first = utf8.first, let last = utf8.last else { return false }
+    return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+  }
+
   /// Without trailing spaces, tabs, no-break spaces and zero-width no-break spaces (what
   /// citeproc-js trims from the end of a name and from initials). Walked back by index
   /// (reversing the characters twice builds the string slowly).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BibFormats
 import BibModel
+import Foundation
 
 /// `cited bib convert IN OUT`.
 struct BibConvertCommand: ParsableCommand {
@@ -51,15 +52,26 @@ struct BibConvertCommand: ParsableCommand {
     } else {
       try BibFileIO.save(text, to: output)
     }
-    if !loaded.result.isClean { throw ExitCode(1) }
+    // Exit here rather than unwinding, as `cited render` does: freeing the document one object
+    // at a time on one core took a quarter of converting 10,000 references (40 ms).
+    withExtendedLifetime(loaded) {}
+    fflush(nil)
+    Foundation.exit(loaded.result.isClean ? 0 : 1)
   }
 
   /// Names the BibLaTeX-only fields that BibTeX output carries in `csl` instead of writing.
   private func reportBiblatexOnly(_ document: BibDocument, options: BibTeXWriter.Options) {
+    // Only BibTeX output without --keep-biblatex-fields moves fields (the walk over every
+    // reference cost BibLaTeX output a copy of each); the entries are looked at on all cores.
+    guard options.dialect == .bibtex, !options.keepBiblatexFields else { return }
     let writer = BibTeXWriter(options: options)
+    let references = document.references
+    let fields = ParallelMap.map(count: references.count, minimumCount: 256, itemsPerChunk: 64) { range in
+      range.map { writer.biblatexOnlyFields(references[$0]) }
+    }
     var count: [String: Int] = [:]
-    for reference in document.references {
-      for field in writer.biblatexOnlyFields(reference) { count[field, default: 0] += 1 }
+    for list in fields {
+      for field in list { count[field, default: 0] += 1 }
     }
     guard !count.isEmpty else { return }
     let list = count.keys.sorted().map { "\($0) (\(count[$0] ?? 0))" }.joined(separator: ", ")
