@@ -107,3 +107,51 @@ import Testing
     #expect(shortcuts > 50 && shortcuts < 350, "\(shortcuts) shortcuts")
   }
 }
+
+/// RIS lines and tags read on their bytes answer as the scalar and character readings do.
+@Suite struct RISBytesTests {
+  private let pieces = [
+    "TY", "AU", "T1", "ty", " ", "  ", "-", " - ", "  - ", "\r", "\n", "\r\n", "x", "é", "\u{301}", "\u{600}", "\t",
+    "Smith, John", "",
+  ]
+
+  private func texts(number: Int) -> [String] {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<number).map { _ in
+      (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }
+        .joined()
+    }
+  }
+
+  @Test func linesSplitAsTheScalarsSplit() {
+    var split = 0
+    for text in texts(number: 6000) {
+      for keep in [false, true] {
+        let lines = text.lines(keepingCarriageReturns: keep)
+        #expect(lines == text.linesByScalars(keepingCarriageReturns: keep), "\(Array(text.unicodeScalars))")
+        if lines.count > 1 { split += 1 }
+      }
+    }
+    #expect(split > 1000 && split < 11_000, "\(split) split")
+  }
+
+  @Test func tagLinesReadAsTheCharactersReadThem() {
+    let tags = ["TY", "AU", "T1", "ty", "A", "T1x", "é1", "T\u{301}", "", "ER"]
+    let separators = ["  - ", " - ", "  -", " -", "  -  ", "  – ", "\u{301} - ", "  - \u{301}", "  -\t", "-", "  "]
+    let values = ["JOUR", "", " Smith, John", "é", "\r", "x\u{301}", "\u{600}a", "a\tb\t"]
+    var generator = SystemRandomNumberGenerator()
+    var tagged = 0
+    for _ in 0..<12_000 {
+      // A line as the reader hands it over: without its line feed.
+      let text =
+        (tags.randomElement(using: &generator) ?? "") + (separators.randomElement(using: &generator) ?? "")
+        + (values.randomElement(using: &generator) ?? "")
+      let line = Substring(text)
+      let parsed = RISReader.parseTagLine(line)
+      let expected = RISReader.parseTagLineByCharacters(line)
+      #expect(parsed?.0 == expected?.0 && parsed?.1 == expected?.1, "\(Array(line.unicodeScalars))")
+      if parsed != nil { tagged += 1 }
+    }
+    #expect(tagged > 300 && tagged < 11_000, "\(tagged) tagged")
+  }
+}

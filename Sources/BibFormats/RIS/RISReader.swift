@@ -83,6 +83,49 @@ public enum RISReader {
   /// `TAG  - value`: two uppercase letters or digits, one or two spaces, a dash (the value may
   /// be empty; some exporters write one space).
   static func parseTagLine(_ line: Substring) -> (String, String)? {
+    if case .read(let parsed)? = line.utf8.withContiguousStorageIfAvailable(parseASCIITagLine) { return parsed }
+    return parseTagLineByCharacters(line)
+  }
+
+  /// What reading a line's opening bytes gave: the tag and value (nil when the line has no
+  /// tag), or nothing when its opening characters are not single bytes.
+  enum TagLineReading {
+    case read((String, String)?)
+    case otherCharacters
+  }
+
+  /// `parseTagLine` on the bytes of a line whose first seven bytes (or all, if fewer) are ASCII
+  /// other than CR: each of them is then a character, the six the tag is read from and the one
+  /// after the value's opening space alike. The same steps as the character reading, which
+  /// cost some 7,000 instructions a line (forming characters, stepping a substring).
+  static func parseASCIITagLine(_ bytes: UnsafeBufferPointer<UInt8>) -> TagLineReading {
+    let count = bytes.count
+    for index in 0..<min(count, 7) where bytes[index] >= 0x80 || bytes[index] == 0x0D {
+      return .otherCharacters
+    }
+    func isTagByte(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) }
+    guard count >= 4, isTagByte(bytes[0]), isTagByte(bytes[1]), bytes[2] == 0x20 else { return .read(nil) }
+    let dash: Int
+    if bytes[3] == 0x2D {
+      dash = 3
+    } else if count >= 5, bytes[3] == 0x20, bytes[4] == 0x2D {
+      dash = 4
+    } else {
+      return .read(nil)
+    }
+    let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<2]), as: UTF8.self)
+    var start = dash + 1
+    if start < count && bytes[start] == 0x20 {
+      start += 1
+    } else if start < count {
+      return .read(nil)
+    }
+    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<count]), as: UTF8.self)
+    return .read((tag, value.trimmingCharacters(in: " \t")))
+  }
+
+  /// `parseTagLine` character by character, for any line (the reference for the byte path).
+  static func parseTagLineByCharacters(_ line: Substring) -> (String, String)? {
     let characters = Array(line.prefix(6))
     guard characters.count >= 4, characters[0].isASCII, characters[0].isUppercase || characters[0].isNumber,
       characters[1].isASCII, characters[1].isUppercase || characters[1].isNumber, characters[2] == " "
