@@ -26,9 +26,7 @@ import Testing
     var generator = SystemRandomNumberGenerator()
     var fast = 0
     for _ in 0..<8000 {
-      let text =
-        (families.randomElement(using: &generator) ?? "") + (separators.randomElement(using: &generator) ?? "")
-        + (givens.randomElement(using: &generator) ?? "")
+      let text = onePieceOfEach([families, separators, givens], using: &generator)
       let common = text.utf8.withContiguousStorageIfAvailable(BibTeXNames.parseFamilyCommaGiven) ?? nil
       guard let common else { continue }
       fast += 1
@@ -108,6 +106,11 @@ import Testing
   }
 }
 
+/// A text of one piece of each list, in order, picked at random.
+private func onePieceOfEach(_ lists: [[String]], using generator: inout SystemRandomNumberGenerator) -> String {
+  lists.map { $0.randomElement(using: &generator) ?? "" }.joined()
+}
+
 /// RIS lines and tags read on their bytes answer as the scalar and character readings do.
 @Suite struct RISBytesTests {
   private let pieces = [
@@ -143,9 +146,7 @@ import Testing
     var tagged = 0
     for _ in 0..<12_000 {
       // A line as the reader hands it over: without its line feed.
-      let text =
-        (tags.randomElement(using: &generator) ?? "") + (separators.randomElement(using: &generator) ?? "")
-        + (values.randomElement(using: &generator) ?? "")
+      let text = onePieceOfEach([tags, separators, values], using: &generator)
       let line = Substring(text)
       let parsed = RISReader.parseTagLine(line)
       let expected = RISReader.parseTagLineByCharacters(line)
