@@ -36,8 +36,10 @@ extension Processor {
     let groupingEnabled =
       citation.citeGroupDelimiter != nil || citation.collapse == .year
       || citation.collapse == .yearSuffix || citation.collapse == .yearSuffixRanged
-    // Only grouping and collapsing read the names a cite prints.
-    var pieces = renderedPieces(ordered, states: states, cache: cache, namingCites: groupingEnabled)
+    // Only grouping and collapsing read the names a cite prints, and only between two cites or
+    // more (one cite is neither grouped nor collapsed, and no delimiter goes before it).
+    var pieces = renderedPieces(
+      ordered, states: states, cache: cache, namingCites: groupingEnabled && ordered.count > 1)
     // A style that prints no names groups all cites together (implicit year-suffix collapsing).
     let anonymous = pieces.allSatisfy { $0.namesKey.isEmpty }
     if groupingEnabled && !citation.sort.isEmpty {
