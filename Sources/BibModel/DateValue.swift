@@ -182,16 +182,9 @@ public struct DateValue: Sendable, Hashable {
     return DateValue(parts: parts, season: season, circa: circa)
   }
 
-  /// What reading a date's bytes gave: the date (nil when the text is no date), or nothing
-  /// when the bytes hold another character (the characters are read then).
-  enum ByteReading {
-    case read(DateValue?)
-    case otherCharacters
-  }
-
   /// `parseEDTF` of trimmed text read on its bytes, each a character; the same steps in the
   /// same order.
-  static func parseEDTFBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ByteReading {
+  static func parseEDTFBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ByteReading<DateValue?> {
     var slashes = 0
     for byte in bytes {
       switch byte {

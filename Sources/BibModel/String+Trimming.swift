@@ -4,30 +4,21 @@ extension StringProtocol {
   /// Character) is trimmed by a set holding `\r` and `\n`.
   public func trimmingCharacters(in set: String) -> String {
     // A set of ASCII characters (" \t\r\n", the usual one) is trimmed on the bytes: an
-    // ASCII scalar is one byte, and no byte of another scalar is ASCII. The set becomes a
-    // mask of 128 bits, and a text with neither end in it is returned before any stepping
-    // (looking each byte up in the set's string cost some 1,700 instructions a call).
-    var low: UInt64 = 0
-    var high: UInt64 = 0
-    for byte in set.utf8 {
-      guard byte < 0x80 else { return trimmingScalars(in: set) }
-      if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-    }
-    let mask = (low: low, high: high)
-    func inSet(_ byte: UInt8) -> Bool {
-      byte < 64 ? mask.low & (1 << UInt64(byte)) != 0 : byte < 128 && mask.high & (1 << UInt64(byte - 64)) != 0
-    }
+    // ASCII scalar is one byte, and no byte of another scalar is ASCII. A text with neither
+    // end in the set is returned before any stepping (looking each byte up in the set's
+    // string cost some 1,700 instructions a call).
+    guard let ascii = ASCIIByteSet(ascii: set) else { return trimmingScalars(in: set) }
     let text = Substring(self)
     let bytes = text.utf8
     guard let first = bytes.first, let last = bytes.last else { return "" }
     // (A string comes back as itself, a substring's text is copied once.)
-    if !inSet(first) && !inSet(last) { return String(self) }
+    if !ascii.contains(first) && !ascii.contains(last) { return String(self) }
     var start = bytes.startIndex
     var end = bytes.endIndex
-    while start < end, inSet(bytes[start]) { start = bytes.index(after: start) }
+    while start < end, ascii.contains(bytes[start]) { start = bytes.index(after: start) }
     while start < end {
       let before = bytes.index(before: end)
-      guard inSet(bytes[before]) else { break }
+      guard ascii.contains(bytes[before]) else { break }
       end = before
     }
     return String(text[start..<end])
@@ -87,20 +78,13 @@ extension String {
   /// protocol's method is generic, and called from another module it ran unspecialized
   /// (some 750 instructions a call for a name with nothing to trim).
   public func trimmingCharacters(in set: String) -> String {
-    var low: UInt64 = 0
-    var high: UInt64 = 0
-    for byte in set.utf8 {
-      guard byte < 0x80 else { return Substring(self).trimmingCharacters(in: set) }
-      if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+    if let ascii = ASCIIByteSet(ascii: set),
+      utf8.withContiguousStorageIfAvailable({ bytes in
+        bytes.isEmpty || (!ascii.contains(bytes[0]) && !ascii.contains(bytes[bytes.count - 1]))
+      }) == true
+    {
+      return self
     }
-    let (maskLow, maskHigh) = (low, high)
-    func inSet(_ byte: UInt8) -> Bool {
-      byte < 64 ? maskLow & (1 << UInt64(byte)) != 0 : byte < 128 && maskHigh & (1 << UInt64(byte - 64)) != 0
-    }
-    let untouched = utf8.withContiguousStorageIfAvailable { bytes in
-      bytes.isEmpty || (!inSet(bytes[0]) && !inSet(bytes[bytes.count - 1]))
-    }
-    if untouched == true { return isEmpty ? "" : self }
     return Substring(self).trimmingCharacters(in: set)
   }
 

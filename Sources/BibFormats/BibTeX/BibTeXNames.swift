@@ -30,32 +30,15 @@ enum BibTeXNames {
     }
   }
 
-  /// A set of ASCII bytes, tested with a mask (a list of separators was allocated at every call
-  /// and searched at every byte).
-  struct ASCIISet {
-    private var low: UInt64 = 0
-    private var high: UInt64 = 0
-
-    init(_ bytes: UInt8...) {
-      for byte in bytes where byte < 0x80 {
-        if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-      }
-    }
-
-    func contains(_ byte: UInt8) -> Bool {
-      byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
-    }
-  }
-
   /// Space, line feed, tab and return: what separates the words of a name list.
-  private static let blanks = ASCIISet(0x20, 0x0A, 0x09, 0x0D)
+  private static let blanks = ASCIIByteSet(0x20, 0x0A, 0x09, 0x0D)
   /// The blanks and `~`: what separates the words of a name.
-  private static let wordBreaks = ASCIISet(0x20, 0x7E, 0x09, 0x0A, 0x0D)
+  private static let wordBreaks = ASCIIByteSet(0x20, 0x7E, 0x09, 0x0A, 0x0D)
 
   /// Splits at depth-0 bytes in `separators`; a backslash escapes the next byte. Read on the
   /// contiguous bytes by offset (every cut falls beside an ASCII byte, so each piece is whole
   /// UTF-8): stepping `String.UTF8View` indices cost most of reading a name.
-  private static func splitBytes(_ text: String, separators: ASCIISet, keepEmpty: Bool) -> [String] {
+  private static func splitBytes(_ text: String, separators: ASCIIByteSet, keepEmpty: Bool) -> [String] {
     var text = text
     return text.withUTF8 { bytes in
       pieces(bytes, separators: separators, keepEmpty: keepEmpty).map { range in
@@ -66,7 +49,7 @@ enum BibTeXNames {
 
   /// Where `splitBytes` cuts: the pieces' byte ranges.
   private static func pieces(
-    _ bytes: UnsafeBufferPointer<UInt8>, separators: ASCIISet, keepEmpty: Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, separators: ASCIIByteSet, keepEmpty: Bool
   ) -> [Range<Int>] {
     var parts: [Range<Int>] = []
     var depth = 0
@@ -99,7 +82,7 @@ enum BibTeXNames {
     guard let byte = separator.asciiValue else { return [text] }
     // Without the byte there is one piece, the text itself.
     guard text.utf8.contains(byte) else { return [text] }
-    return splitBytes(text, separators: ASCIISet(byte), keepEmpty: true)
+    return splitBytes(text, separators: ASCIIByteSet(byte), keepEmpty: true)
   }
 
   private static func words(_ text: String) -> [String] {
@@ -298,6 +281,10 @@ enum BibTeXNames {
   private static func isAnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     bytes.count == 3 && bytes[0] | 0x20 == 0x61 && bytes[1] | 0x20 == 0x6E && bytes[2] | 0x20 == 0x64
   }
+  /// Whether the bytes hold `and` (any case) anywhere: without it, no word of them is `and`.
+  static func holdsAnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.count >= 3 && bytes.indices.dropLast(2).contains { isAnd(UnsafeBufferPointer(rebasing: bytes[$0..<$0 + 3])) }
+  }
 
   private static func encode(_ text: String, _ latex: LaTeXEncoder) -> String {
     latex.encode(text, caseProtection: false)
@@ -381,8 +368,7 @@ enum BibTeXNames {
       if depth == 0 && (byte == 0x2C || byte == 0x3D) { return true }
     }
     let hasWord = bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
-    let mayHoldAnd = bytes.indices.dropLast(2).contains { isAnd(UnsafeBufferPointer(rebasing: bytes[$0..<$0 + 3])) }
-    guard hasWord && !mayHoldAnd else { return nil }
+    guard hasWord && !holdsAnd(bytes) else { return nil }
     return false
   }
 

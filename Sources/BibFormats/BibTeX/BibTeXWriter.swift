@@ -178,16 +178,6 @@ public struct BibTeXWriter: Sendable {
     return (type, ranked.map(\.1))
   }
 
-  /// Whether the bytes hold `and` in any case.
-  private static func holdsAndLetters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard bytes.count >= 3 else { return false }
-    for index in 0..<(bytes.count - 2)
-    where bytes[index] | 0x20 == 0x61 && bytes[index + 1] | 0x20 == 0x6E && bytes[index + 2] | 0x20 == 0x64 {
-      return true
-    }
-    return false
-  }
-
   /// The fields of classic BibTeX's styles, those that BibTeX-era styles widely read (doi, url,
   /// isbn…), and Cited's own carriers.
   static let bibtexFields: Set<String> = [
@@ -212,7 +202,7 @@ public struct BibTeXWriter: Sendable {
   /// True when `and` occurs as a word at brace depth 0.
   static func containsAnd(_ value: String) -> Bool {
     // Without the letters "and" in a row (in any case) there is no such word.
-    if let found = value.utf8.withContiguousStorageIfAvailable(Self.holdsAndLetters), !found { return false }
+    if let found = value.utf8.withContiguousStorageIfAvailable(BibTeXNames.holdsAnd), !found { return false }
     return BibTeXNames.splitList("x " + value + " x").count > 1
   }
 

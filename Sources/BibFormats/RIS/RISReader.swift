@@ -87,18 +87,11 @@ public enum RISReader {
     return parseTagLineByCharacters(line)
   }
 
-  /// What reading a line's opening bytes gave: the tag and value (nil when the line has no
-  /// tag), or nothing when its opening characters are not single bytes.
-  enum TagLineReading {
-    case read((String, String)?)
-    case otherCharacters
-  }
-
   /// `parseTagLine` on the bytes of a line whose first seven bytes (or all, if fewer) are ASCII
   /// other than CR: each of them is then a character, the six the tag is read from and the one
   /// after the value's opening space alike. The same steps as the character reading, which
   /// cost some 7,000 instructions a line (forming characters, stepping a substring).
-  static func parseASCIITagLine(_ bytes: UnsafeBufferPointer<UInt8>) -> TagLineReading {
+  static func parseASCIITagLine(_ bytes: UnsafeBufferPointer<UInt8>) -> ByteReading<(String, String)?> {
     let count = bytes.count
     for index in 0..<min(count, 7) where bytes[index] >= 0x80 || bytes[index] == 0x0D {
       return .otherCharacters
