@@ -108,6 +108,26 @@ import Testing
     }
   }
 
+  @Test func packedStopWordsMatchTheSet() {
+    var generator = SplitMix(state: 11)
+    // Every stop word, each with a letter more and a letter less, and random short words
+    // (NUL bytes included: a packed word keeps its length apart).
+    var candidates = TextCaser.stopWords.flatMap { [$0, $0 + "s", String($0.dropLast())] }
+    let alphabet = Array("aeiostnv.'\u{0}")
+    for _ in 0..<20_000 {
+      candidates.append(
+        String(
+          (0..<Int.random(in: 0...5, using: &generator)).compactMap { _ in alphabet.randomElement(using: &generator) }))
+    }
+    var found = 0
+    for word in candidates where word.utf8.allSatisfy({ $0 < 0x80 }) {
+      let packed = Array(word.utf8).withUnsafeBufferPointer { TextCaser.isStopWord($0) }
+      #expect(packed == TextCaser.stopWords.contains(word), "\(word.debugDescription)")
+      if packed { found += 1 }
+    }
+    #expect(found > 100)
+  }
+
   @Test func plainASCIIMeansOneByteACharacter() {
     var generator = SplitMix(state: 3)
     let alphabet = Array("ab \r\n\té-")

@@ -38,6 +38,10 @@ struct TextCaser {
 
   /// Applies the case to a whole tree (the entry point: it finds the last word first).
   mutating func applyAll(_ node: Node) -> Node {
+    // Title case leaves every text of a non-English item as it is (`transform`): no word
+    // needs finding. (Walking the item's title character by character cost a fifth of
+    // casing all titles.)
+    if textCase == .title && !english { return node }
     let text = Self.leafText(node)
     if asciiPaths, text.isPlainASCII {
       // One byte per character: the last word is found on the bytes.
@@ -155,9 +159,7 @@ struct TextCaser {
     case .capitalizeAll:
       let turkic = turkic
       // Turkic "i" takes a capital of two bytes: no byte path then.
-      var ascii: ByteChange?
-      if !turkic { ascii = { bytes, word, _, _, _ in Self.capitalizeASCIIWord(&bytes, word) } }
-      return casedWords(text, ascii: ascii) { word, _, _, _ in
+      return casedWords(text, ascii: turkic ? nil : .capitalizeAll) { word, _, _, _ in
         Self.capitalized(word, turkic: turkic)
       }
     case .sentence:
@@ -165,10 +167,7 @@ struct TextCaser {
       return firstLetterUpper(text, lowerRest: true)
     case .title:
       guard english else { skip(text); return text }
-      let ascii: ByteChange = { bytes, word, first, afterColon, last in
-        Self.titleASCIIWord(&bytes, word, first: first, afterColon: afterColon, last: last)
-      }
-      return casedWords(text, ascii: ascii) { word, first, afterColon, last in
+      return casedWords(text, ascii: .title) { word, first, afterColon, last in
         let lower = word.lowercased()
         if word != lower {
           // Mixed or upper case stays, but a first word's lower-case letter run before an
@@ -290,22 +289,15 @@ struct TextCaser {
   }
 
   /// `words`, leaving the first word alone when the text opens with straight quotation marks
-  /// (see `leadingQuote`).
+  /// (see `leadingQuote`); plain ASCII is changed on its bytes (`asciiWords`) when the change
+  /// has a byte form.
   private mutating func casedWords(
-    _ text: String, ascii: ByteChange?, _ change: (String, Bool, Bool, Bool) -> String
+    _ text: String, ascii: ASCIIWordChange?, _ change: (String, Bool, Bool, Bool) -> String
   ) -> String {
     var leave = leadingQuote
     leadingQuote = false
-    let asciiChange: ByteChange? = ascii.map { ascii in
-      { bytes, word, first, afterColon, last in
-        if leave {
-          leave = false
-          return
-        }
-        ascii(&bytes, word, first, afterColon, last)
-      }
-    }
-    return words(text, ascii: asciiChange) { word, first, afterColon, last in
+    if let ascii, asciiPaths, text.isPlainASCII { return asciiWords(text, ascii, leavingFirst: leave) }
+    return words(text) { word, first, afterColon, last in
       if leave {
         leave = false
         return word
@@ -314,37 +306,69 @@ struct TextCaser {
     }
   }
 
-  /// Splits text into words and separators and transforms each word: plain ASCII in place on
-  /// its bytes when there is a byte form of the change, else word by word as strings.
-  private mutating func words(
-    _ text: String, ascii: ByteChange?, _ change: (String, Bool, Bool, Bool) -> String
-  ) -> String {
+  /// `words` for plain ASCII: each word changed in place on the text's bytes, the first left
+  /// alone when `leavingFirst`. (Through closures, with the flag in a box, the byte path cost
+  /// twice what the words themselves did.)
+  private mutating func asciiWords(_ text: String, _ change: ASCIIWordChange, leavingFirst: Bool) -> String {
     let lastStart = lastWordStart
-    if let ascii, asciiPaths, text.isPlainASCII {
-      var bytes = Array(text.utf8)
+    var leave = leavingFirst
+    // The word state in locals, stored back at the end (`advance(byte:)` step by step).
+    var (atStart, afterSpace, afterColon, offset) = (self.atStart, self.afterSpace, self.afterColon, self.offset)
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBufferPointer { buffer in
       var wordStart = 0
-      var wordFirst = atStart
-      var wordAfterColon = afterColon
-      var wordOffset = offset
+      var wordFirst = false
+      var wordAfterColon = false
+      var wordOffset = 0
       var inWord = false
-      for (index, byte) in bytes.enumerated() {
+      var index = 0
+      while index <= buffer.count {
+        let byte = index < buffer.count ? buffer[index] : 0x20
         if Self.isASCIIBoundary(byte) {
           if inWord {
-            ascii(&bytes, wordStart..<index, wordFirst, wordAfterColon, wordOffset >= lastStart)
             inWord = false
+            if leave {
+              leave = false
+            } else {
+              switch change {
+              case .title:
+                Self.titleASCIIWord(
+                  buffer, wordStart..<index, first: wordFirst, afterColon: wordAfterColon,
+                  last: wordOffset >= lastStart)
+              case .capitalizeAll:
+                Self.capitalizeASCIIWord(buffer, wordStart..<index)
+              }
+            }
           }
-        } else if !inWord {
-          inWord = true
-          wordStart = index
-          wordFirst = atStart
-          wordAfterColon = afterColon
-          wordOffset = offset
+          if index == buffer.count { break }
+          afterSpace = true
+        } else {
+          if !inWord {
+            inWord = true
+            wordStart = index
+            wordFirst = atStart
+            wordAfterColon = afterColon
+            wordOffset = offset
+          }
+          if byte == 0x3A || byte == 0x3F || byte == 0x21 {
+            afterColon = true
+          } else if byte.isASCIIAlphanumeric {
+            afterColon = false
+            atStart = false
+          }
+          afterSpace = false
         }
-        advance(byte: byte)
+        offset += 1
+        index += 1
       }
-      if inWord { ascii(&bytes, wordStart..<bytes.count, wordFirst, wordAfterColon, wordOffset >= lastStart) }
-      return String(decoding: bytes, as: UTF8.self)
     }
+    (self.atStart, self.afterSpace, self.afterColon, self.offset) = (atStart, afterSpace, afterColon, offset)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Splits text into words and separators and transforms each word as a string.
+  private mutating func words(_ text: String, _ change: (String, Bool, Bool, Bool) -> String) -> String {
+    let lastStart = lastWordStart
     var result = ""
     var word = ""
     var wordFirst = atStart

@@ -1,11 +1,12 @@
 extension TextCaser {
-  /// A change to one word of plain ASCII, made in place on the text's bytes: the word's
-  /// bounds, whether it is the field's first word, follows a colon, is the last word.
-  typealias ByteChange = (inout [UInt8], Range<Int>, Bool, Bool, Bool) -> Void
+  /// The change a word of plain ASCII takes on its bytes (`asciiWords`).
+  enum ASCIIWordChange { case title, capitalizeAll }
 
   /// Title case for one word of plain ASCII (the byte form of the title change in
   /// `transform`, which it must match: `TextCaserTests` compares them).
-  static func titleASCIIWord(_ bytes: inout [UInt8], _ word: Range<Int>, first: Bool, afterColon: Bool, last: Bool) {
+  static func titleASCIIWord(
+    _ bytes: UnsafeMutableBufferPointer<UInt8>, _ word: Range<Int>, first: Bool, afterColon: Bool, last: Bool
+  ) {
     let letters = bytes[word]
     if letters.contains(where: { (0x41...0x5A).contains($0) }) {
       // Mixed or upper case stays; a first word opening in lower case takes its capital.
@@ -15,19 +16,49 @@ extension TextCaser {
       return
     }
     let core = coreBounds(letters)
-    if !first && !afterColon && !last && core.count <= longestStopWord
-      && stopWords.contains(String(decoding: letters[core], as: UTF8.self))
-    {
-      return
-    }
+    if !first && !afterColon && !last && isStopWord(UnsafeBufferPointer(rebasing: bytes[core])) { return }
     if core.count == 1 && !first && !afterColon { return }
-    capitalizeASCIIWord(&bytes, word)
+    capitalizeASCIIWord(bytes, word)
   }
 
   /// `capitalized` for one word of plain ASCII, in place.
-  static func capitalizeASCIIWord(_ bytes: inout [UInt8], _ word: Range<Int>) {
+  static func capitalizeASCIIWord(_ bytes: UnsafeMutableBufferPointer<UInt8>, _ word: Range<Int>) {
     if let index = capitalIndex(bytes[word]) { bytes[index] -= 0x20 }
   }
+
+  /// Whether ASCII bytes spell a stop word, found without making a string of them (a string
+  /// made and hashed for each word of every title cost more than casing the title).
+  static func isStopWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.count <= longestStopWord, let key = packedWord(word) else { return false }
+    // A binary search of the sorted keys.
+    var low = 0
+    var high = packedStopWords.count
+    while low < high {
+      let middle = (low + high) / 2
+      let found = packedStopWords[middle]
+      if found == key { return true }
+      if found < key { low = middle + 1 } else { high = middle }
+    }
+    return false
+  }
+
+  /// Up to 15 bytes and their count in one number (the count apart, so no two words share
+  /// one); nil for a longer word.
+  static func packedWord<Bytes: Collection<UInt8>>(_ word: Bytes) -> UInt128? {
+    guard word.count < 16 else { return nil }
+    var key = UInt128(word.count) << 120
+    var shift: UInt128 = 0
+    for byte in word {
+      key |= UInt128(byte) << shift
+      shift += 8
+    }
+    return key
+  }
+
+  /// The ASCII stop words packed (`packedWord`) and sorted.
+  static let packedStopWords: [UInt128] = stopWords.compactMap { word in
+    word.utf8.allSatisfy { $0 < 0x80 } ? packedWord(word.utf8) : nil
+  }.sorted()
 
   /// The length of the longest stop word: a longer word needs no look-up.
   static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
