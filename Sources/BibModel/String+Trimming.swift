@@ -50,7 +50,7 @@ extension StringProtocol {
   /// The text without leading and trailing whitespace and newlines, no-break spaces included.
   public func trimmingWhitespace() -> String {
     if endsInPrintableASCII { return String(self) }
-    return trimming { $0.isWhitespace }
+    return trimming { $0.isWhitespaceByASCII }
   }
 
   /// True when the first and the last byte are printable ASCII other than the space: then

@@ -226,7 +226,7 @@ struct NumberValue {
 
   /// citeproc-js puts the variable's own label before a value that does not start with one.
   private static func withEmbeddedLabel(_ text: String, variable: CSLVariable, locatorLabel: String?) -> String {
-    guard let first = text.first, !first.isWhitespace else { return text }
+    guard let first = text.first, !first.isWhitespaceByASCII else { return text }
     let firstWord = String(text.prefix { $0 != " " })
     guard labelVariables[firstWord] == nil else { return text }
     let label: String?
@@ -286,7 +286,8 @@ struct NumberValue {
   }
 
   private static func isAmpersandJoiner(_ joiner: ArraySlice<Character>) -> Bool {
-    joiner.contains("&") && joiner.allSatisfy { $0 == "&" || $0.isWhitespace } && joiner.filter { $0 == "&" }.count == 1
+    joiner.contains("&") && joiner.allSatisfy { $0 == "&" || $0.isWhitespaceByASCII }
+      && joiner.filter { $0 == "&" }.count == 1
   }
 
   /// The end of a joiner starting at `index`, trying citeproc-js's alternatives in order.
@@ -294,7 +295,7 @@ struct NumberValue {
     let count = c.count
     func spaces(from position: Int) -> Int {
       var probe = position
-      while probe < count, c[probe].isWhitespace { probe += 1 }
+      while probe < count, c[probe].isWhitespaceByASCII { probe += 1 }
       return probe
     }
     // `\s*&\s*`
@@ -317,7 +318,7 @@ struct NumberValue {
       }
     }
     // `;\s+` and `,\s+`
-    if c[index] == ";" || c[index] == ",", index + 1 < count, c[index + 1].isWhitespace {
+    if c[index] == ";" || c[index] == ",", index + 1 < count, c[index + 1].isWhitespaceByASCII {
       return spaces(from: index + 1)
     }
     // `\s*\\*[-–]+\s*`
@@ -434,9 +435,9 @@ struct NumberValue {
     var visible = false
     var suffix = ""
     if !label.isEmpty {
-      let trimmedStart = label.drop { $0.isWhitespace }
-      let word = trimmedStart.prefix { !$0.isWhitespace }
-      suffix = String(trimmedStart.dropFirst(word.count).prefix { $0.isWhitespace })
+      let trimmedStart = label.drop { $0.isWhitespaceByASCII }
+      let word = trimmedStart.prefix { !$0.isWhitespaceByASCII }
+      suffix = String(trimmedStart.dropFirst(word.count).prefix { $0.isWhitespaceByASCII })
       label = String(word)
       visible = realVariable == .page && position == 0 && label != "p." && label != "pp."
     }
@@ -450,11 +451,11 @@ struct NumberValue {
   private static func normalizedJoiner(_ joiner: String) -> String {
     guard let hyphen = joiner.firstIndex(of: "-") else { return joiner }
     var start = hyphen
-    while start > joiner.startIndex, joiner[joiner.index(before: start)].isWhitespace {
+    while start > joiner.startIndex, joiner[joiner.index(before: start)].isWhitespaceByASCII {
       start = joiner.index(before: start)
     }
     var end = joiner.index(after: hyphen)
-    while end < joiner.endIndex, joiner[end].isWhitespace { end = joiner.index(after: end) }
+    while end < joiner.endIndex, joiner[end].isWhitespaceByASCII { end = joiner.index(after: end) }
     return String(joiner[..<start]) + "-" + String(joiner[end...])
   }
 
@@ -591,7 +592,7 @@ struct NumberValue {
     if let first = text.utf8.first, (first >= 0x41 && first <= 0x7A) || first == 0x2C || first == 0x3A {
       return nil  // a letter or punctuation: no number
     }
-    var rest = Substring(text).drop { $0.isWhitespace }
+    var rest = Substring(text).drop { $0.isWhitespaceByASCII }
     var negative = false
     if let first = rest.first, first == "-" || first == "+" {
       negative = first == "-"
@@ -756,14 +757,9 @@ extension NumberValue {
   private static func pageRange(
     _ first: String, _ second: String, particle: String, format: String?, delimiter: String
   ) -> (String, String, String)? {
-    var expanded = second
     // Abbreviated second numbers are read in full ("321-28" is 321 to 328); letters are not
     // counted as digits (citeproc-js reads "12b-14" as 12b to 114).
-    let firstDigits = first.prefix { $0.isASCII && $0.isNumber }
-    let secondDigits = second.prefix { $0.isASCII && $0.isNumber }
-    if secondDigits.count < firstDigits.count {
-      expanded = String(firstDigits.prefix(firstDigits.count - secondDigits.count)) + second
-    }
+    let expanded = expandedRangeEnd(first, second)
     guard let low = leadingInteger(first), let high = leadingInteger(expanded), low < high else {
       return (first, delimiter + particle, second)
     }
@@ -790,9 +786,41 @@ extension NumberValue {
     return (first, joiner, to)
   }
 
+  /// The second number of a range with the leading digits it leaves out taken from the first
+  /// (`pageRange`). Plain ASCII is read on its bytes (one per character): the characters'
+  /// Unicode number property cost most of formatting a page range.
+  static func expandedRangeEnd(_ first: String, _ second: String) -> String {
+    guard first.isPlainASCII, second.isPlainASCII else { return expandedRangeEndByCharacters(first, second) }
+    let firstDigits = first.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+    let secondDigits = second.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+    guard secondDigits < firstDigits else { return second }
+    return String(decoding: first.utf8.prefix(firstDigits - secondDigits), as: UTF8.self) + second
+  }
+
+  /// `expandedRangeEnd` character by character (any text; the reference for the byte path).
+  static func expandedRangeEndByCharacters(_ first: String, _ second: String) -> String {
+    let firstDigits = first.prefix { $0.isASCII && $0.isNumber }
+    let secondDigits = second.prefix { $0.isASCII && $0.isNumber }
+    guard secondDigits.count < firstDigits.count else { return second }
+    return String(firstDigits.prefix(firstDigits.count - secondDigits.count)) + second
+  }
+
   /// The end of a range without the leading characters it shares with the start, keeping at
   /// least `keep` characters.
-  private static func minimized(_ first: String, _ second: String, keep: Int) -> String {
+  static func minimized(_ first: String, _ second: String, keep: Int) -> String {
+    if first.isPlainASCII, second.isPlainASCII {
+      // One byte per character.
+      let (a, b) = (Array(first.utf8), Array(second.utf8))
+      guard a.count == b.count else { return second }
+      var index = 0
+      while index < a.count, a[index] == b[index], b.count - index > keep { index += 1 }
+      return String(decoding: b[index...], as: UTF8.self)
+    }
+    return minimizedByCharacters(first, second, keep: keep)
+  }
+
+  /// `minimized` character by character (any text; the reference for the byte path).
+  static func minimizedByCharacters(_ first: String, _ second: String, keep: Int) -> String {
     let a = Array(first)
     let b = Array(second)
     guard a.count == b.count else { return second }
@@ -832,12 +860,12 @@ extension NumberValue {
       for n in stride(from: numberEnd, through: p + 1, by: -1) {
         let lowerEnd = n == numberEnd ? run(n, isLower) : n
         for v in stride(from: lowerEnd, through: n, by: -1) {
-          let spaceEnd = run(v) { $0 < c.count && c[$0].isWhitespace }
+          let spaceEnd = run(v) { $0 < c.count && c[$0].isWhitespaceByASCII }
           for s in stride(from: spaceEnd, through: v, by: -1) {
             let otherEnd = run(s) { $0 < c.count && !(c[$0].isASCII && c[$0].isNumber) }
             guard otherEnd > s else { continue }
             for o in stride(from: otherEnd, through: s + 1, by: -1) {
-              let trailingEnd = run(o) { $0 < c.count && c[$0].isWhitespace }
+              let trailingEnd = run(o) { $0 < c.count && c[$0].isWhitespaceByASCII }
               for t in stride(from: trailingEnd, through: o, by: -1) {
                 var marks: [Int] = []
                 if t < c.count, c[t] == "-" || c[t] == "," || isASCIILetter(c[t]) { marks.append(t + 1) }

@@ -6,6 +6,7 @@ import BibModel
 final class RenderCache {
   private var initialsTable: [InitialsKey: String] = [:]
   private var numberTable: [NumberKey: NumberValue] = [:]
+  private var affixTable: [String: Node] = [:]
   /// Whether this run renders beside others (a chunk of a parallel map): then it renders with
   /// private copies of the styles (`CompiledStyle.checkOutCopy`), given back when it ends.
   private let rendersInParallel: Bool
@@ -35,6 +36,15 @@ final class RenderCache {
     let value = parse()
     numberTable[key] = value
     return value
+  }
+
+  /// A style's prefix or suffix as a node (`Renderer.affix`): a style has a few dozen, and
+  /// every element that carries one parsed it again.
+  func affix(_ text: String) -> Node {
+    if let found = affixTable[text] { return found }
+    let node = Renderer.affix(text)
+    affixTable[text] = node
+    return node
   }
 
   func initials(_ given: String, with mark: String, hyphen: Bool, initialize: Bool) -> String {

@@ -298,7 +298,7 @@ final class Renderer {
       parts.reserveCapacity(6)
       if let prefix = decoration.prefix, !prefix.isEmpty {
         if prefix.utf8.first == 0x20 { parts.append(.tagged(.prefixStart, [])) }
-        parts.append(Self.affix(prefix))
+        parts.append(affixNode(prefix))
         if let last = prefix.utf8.last, last != 0x20, Serializer.isMergeable(last) {
           parts.append(.tagged(.prefixEnd, []))
         }
@@ -333,12 +333,12 @@ final class Renderer {
     // A suffix opening with another byte opens with no such punctuation.
     guard compiled.punctuationInQuote, let first = suffix.utf8.first,
       first == 0x2E || first == 0x2C || first == 0x21 || first == 0x3F
-    else { return Self.affix(suffix) }
+    else { return affixNode(suffix) }
     let punctuation = suffix.prefix { ".,!?".contains($0) }
-    guard !punctuation.isEmpty, node.endsInQuotedPunctuation else { return Self.affix(suffix) }
+    guard !punctuation.isEmpty, node.endsInQuotedPunctuation else { return affixNode(suffix) }
     let rest = suffix.dropFirst(punctuation.count)
     let marked = Node.tagged(.enclosingPunctuation, [.text(String(punctuation))])
-    return rest.isEmpty ? marked : .sequence([marked, Self.affix(String(rest))])
+    return rest.isEmpty ? marked : .sequence([marked, affixNode(String(rest))])
   }
 
   /// A term's text (an ordinal suffix, a month name) as a node: markup written in it applies
@@ -363,6 +363,9 @@ final class Renderer {
     }
     return result
   }
+
+  /// `affix`, kept by the run's cache when there is one.
+  func affixNode(_ text: String) -> Node { cache?.affix(text) ?? Self.affix(text) }
 
   static func affix(_ text: String) -> Node {
     guard text.containsByte(where: { $0 == 0x22 || $0 == 0x27 }), text.contains("\"") || text.contains("'") else {
