@@ -33,8 +33,54 @@ enum SortValue: Sendable {
 /// Memoized sort key values, filled on demand.
 final class SortKeyTable {
   var values: [[SortValue?]]
+  /// What each value's rendering read of the item's settings (`SortKeyReads`), by position
+  /// then key, in one flat list.
+  var reads: [SortKeyReads?]
+  let keys: Int
   init(count: Int, keys: Int) {
     values = Array(repeating: Array(repeating: nil, count: keys), count: count)
+    reads = Array(repeating: nil, count: count * keys)
+    self.keys = keys
+  }
+}
+
+/// The settings a sort key value was rendered under, as far as a rendering can read them,
+/// and what it read: other settings that agree on all of it render the same value, so a
+/// second sort with names as disambiguation printed them keeps the value. (Plain values: no
+/// tables of the settings are copied.)
+struct SortKeyReads: Sendable {
+  var addNames: Int
+  var yearSuffix: Int?
+  var conditionLevel: Int
+  var expandsWithinItem: Bool
+  /// The settings held no given-name levels and no shared names.
+  var noLevels: Bool
+  /// Some name was printed in a form a given-name level can change (`Renderer.nameLevelsMatter`).
+  var levelsMatter: Bool
+  /// The fewest added names at which every name list cut by et-al showed all its names.
+  var addNamesNeeded: Int
+
+  init(state: DisambiguationState, levelsMatter: Bool, addNamesNeeded: Int) {
+    addNames = state.addNames
+    yearSuffix = state.yearSuffix
+    conditionLevel = state.conditionLevel
+    expandsWithinItem = state.expandsWithinItem
+    noLevels = state.givenLevels.isEmpty && state.sharedNames.isEmpty
+    self.levelsMatter = levelsMatter
+    self.addNamesNeeded = addNamesNeeded
+  }
+
+  /// True when the value rendered under the settings read is the value under `wanted`: the
+  /// given-name settings matter only when a name's level could change it (and then only
+  /// settings without levels are known to agree), the added names only up to
+  /// `addNamesNeeded`, and the other settings are the same.
+  func serves(_ wanted: DisambiguationState) -> Bool {
+    guard yearSuffix == wanted.yearSuffix, conditionLevel == wanted.conditionLevel,
+      expandsWithinItem == wanted.expandsWithinItem,
+      addNames == wanted.addNames || (addNames >= addNamesNeeded && wanted.addNames >= addNamesNeeded)
+    else { return false }
+    guard levelsMatter else { return true }
+    return noLevels && wanted.givenLevels.isEmpty && wanted.sharedNames.isEmpty
   }
 }
 
@@ -60,9 +106,15 @@ extension Processor {
       table = previous
       // Only keys that can print a name read the name settings (`MacroGraph.reachesNames`):
       // the others keep their values (Chicago's and MLA's titles and dates).
+      // Of those, a value whose rendering read nothing the item's new settings change is kept
+      // too (`SortKeyReads`): a name printed in full reads no given-name level.
       let reset = keys.indices.filter { MacroGraph.reachesNames(keys[$0], in: compiled.style) }
-      for (position, item) in items.enumerated() where states[item] != nil {
-        for key in reset { table.values[position][key] = nil }
+      for (position, item) in items.enumerated() {
+        guard let state = states[item] else { continue }
+        for key in reset where !(table.reads[position * table.keys + key]?.serves(state) ?? false) {
+          table.values[position][key] = nil
+          table.reads[position * table.keys + key] = nil
+        }
       }
     } else {
       table = SortKeyTable(count: items.count, keys: keys.count)
@@ -75,11 +127,12 @@ extension Processor {
     func value(_ position: Int, _ key: Int) -> SortValue {
       if let found = table.values[position][key] { return found }
       let item = items[position]
-      let computed = sortValue(
+      let computed = sortValueReading(
         item, key: keys[key], number: numbers[item], mode: mode, state: states[item] ?? DisambiguationState(),
         cache: cache)
-      table.values[position][key] = computed
-      return computed
+      table.values[position][key] = computed.value
+      table.reads[position * table.keys + key] = computed.reads
+      return computed.value
     }
     let directions = keys.map(\.direction)
     let indices = Array(items.indices).sorted { Self.precedes($0, $1, directions: directions, value: value) }
@@ -173,14 +226,18 @@ extension Processor {
       let computed = ParallelMap.map(count: distinct.count) { range, chunkCache in
         range.map { offset in
           let item = items[distinct[offset]]
-          return sortValue(
+          return sortValueReading(
             item, key: keys[key], number: numbers[item], mode: mode, state: states[item] ?? DisambiguationState(),
             cache: chunkCache)
         }
       }
-      for (position, value) in zip(distinct, computed) { table.values[position][key] = value }
+      for (position, value) in zip(distinct, computed) {
+        table.values[position][key] = value.value
+        table.reads[position * table.keys + key] = value.reads
+      }
       for (position, representative) in zip(missing, representatives) where position != representative {
         table.values[position][key] = table.values[representative][key]
+        table.reads[position * table.keys + key] = table.reads[representative * table.keys + key]
       }
       guard key + 1 < keys.count else { break }
       tied = Self.stillTied(tied, values: table.values, key: key)
@@ -234,6 +291,26 @@ extension Processor {
     _ item: Int, key: CSL.SortKey, number: Int?, mode: RenderMode, state: DisambiguationState = DisambiguationState(),
     cache: RenderCache? = nil
   ) -> SortValue {
+    sortValueReading(item, key: key, number: number, mode: mode, state: state, cache: cache).value
+  }
+
+  /// `sortValue` with what its rendering read of the item's settings.
+  func sortValueReading(
+    _ item: Int, key: CSL.SortKey, number: Int?, mode: RenderMode, state: DisambiguationState = DisambiguationState(),
+    cache: RenderCache? = nil
+  ) -> (value: SortValue, reads: SortKeyReads) {
+    let renderer = sortRenderer(item, key: key, number: number, mode: mode, state: state, cache: cache)
+    let value = sortValue(key, number: number, renderer: renderer)
+    return (
+      value,
+      SortKeyReads(state: state, levelsMatter: renderer.nameLevelsMatter, addNamesNeeded: renderer.addNamesNeeded)
+    )
+  }
+
+  /// The renderer of one sort key value.
+  private func sortRenderer(
+    _ item: Int, key: CSL.SortKey, number: Int?, mode: RenderMode, state: DisambiguationState, cache: RenderCache?
+  ) -> Renderer {
     var context = CiteContext()
     context.citationNumber = number
     let lookup = VariableLookup(box: boxes[item], cite: context, yearSuffixText: nil, presence: presence[item])
@@ -245,6 +322,12 @@ extension Processor {
     }
     renderer.sortNameOverrides = (key.namesMin, key.namesUseFirst, key.namesUseLast)
     renderer.cache = cache
+    return renderer
+  }
+
+  /// A sort key's value, rendered by `renderer` (made for the item by `sortRenderer`).
+  private func sortValue(_ key: CSL.SortKey, number: Int?, renderer: Renderer) -> SortValue {
+    let lookup = renderer.lookup
     switch key.source {
     case .variable(let name):
       if name == .citationNumber { return number.map(SortValue.number) ?? .missing }

@@ -14,7 +14,12 @@ extension Renderer {
       return piece(literal, familyPart, withCase: true)
     }
     let readsLevel = !(disambiguation.givenLevelsFirstNamesOnly && !inFirstNames)
-    if readsLevel { givenLevelReads?.insert(index) }
+    // Whether the given-name level can change what this name prints: only in a short form
+    // or with initials (the level decides the form, whether to initialize, and `initialize`,
+    // which reads only with initials). With `initialize="false"` the initials mark only
+    // respaces initials written in the given name: decided below, once they are made.
+    let levelMatters = options.form == .short || (options.initializeWith != nil && (options.initialize ?? true))
+    if levelMatters { noteLevelRead(index, readsLevel: readsLevel) }
     // Most cites expand no given name: an empty table is not hashed into.
     var level = readsLevel && !disambiguation.givenLevels.isEmpty ? disambiguation.givenLevels[index] ?? 0 : 0
     if disambiguation.expandsWithinItem {
@@ -69,6 +74,11 @@ extension Renderer {
       } else {
         given = Self.initials(given, with: initializeWith, hyphen: hyphen, initialize: initialize)
       }
+    }
+    // `initialize="false"`: a level that drops the mark prints the given name as written, so
+    // it matters when the mark changed it (or the level has dropped it already).
+    if !levelMatters, options.initializeWith != nil, initializeWith == nil || given != (person.given ?? "") {
+      noteLevelRead(index, readsLevel: readsLevel)
     }
     if nonRomanic ?? NameParts.isNonRomanic(person) {
       let familyNode = block(piece(family, familyPart, withCase: true), familyPart)
@@ -182,6 +192,12 @@ extension Renderer {
   /// citeproc-js, by-cite rule: a bibliography name printed longer than its citation expands
   /// when another name of the same item seen so far shares its family name: to initials when
   /// their initials differ, in full when they are the same.
+  /// Records that the given-name level of the name at `index` can change what it prints.
+  private func noteLevelRead(_ index: Int, readsLevel: Bool) {
+    nameLevelsMatter = true
+    if readsLevel { givenLevelReads?.insert(index) }
+  }
+
   private func withinItemLevel(_ person: Name, index: Int, styled: Int, options: CSL.NameOptions) -> Int {
     guard let family = person.family, let given = person.given, !given.isEmpty else { return styled }
     let seen = (seenNames ?? []) + namesetNames.prefix(index + 1)

@@ -102,6 +102,9 @@ final class Renderer {
   /// When set, the name indices whose given-name level (`DisambiguationState.givenLevels`)
   /// the rendering read: a level at any other index cannot change what it prints.
   var givenLevelReads: NameIndexSet?
+  /// Some name was formatted in a form its given-name level can change (a short form or
+  /// initials): only then can the level settings change what the rendering prints.
+  var nameLevelsMatter = false
   /// The fewest added names (`DisambiguationState.addNames`) at which every name list cut by
   /// et-al so far shows all its names (`SettingsReads.addNamesNeeded`).
   var addNamesNeeded = 0

@@ -1,0 +1,95 @@
+import BibModel
+import CSLStyle
+import Testing
+
+@testable import CSLEngine
+
+/// A second sort of the bibliography (names as disambiguation printed them) keeps a key's
+/// value when its rendering read nothing the new settings change (`SortKeyReads`). Whatever
+/// the name form, initials and settings, a kept value must be the value rendered afresh.
+@Suite struct SortKeyReadsTests {
+  static let nameForms = [
+    "<name/>", "<name initialize-with=\". \"/>", "<name initialize-with=\". \" initialize=\"false\"/>",
+    "<name form=\"short\"/>", "<name name-as-sort-order=\"all\" initialize-with=\".\"/>",
+  ]
+  static let givens = ["John", "J.R.", "J. R.", "Anne-Marie", "A.", "", "Jean Paul"]
+
+  static func processor(nameForm: String, references: [Reference]) throws -> Processor {
+    let text = """
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        <info><id/><title/></info>
+        <macro name="author"><names variable="author">\(nameForm)</names></macro>
+        <citation><layout><text macro="author"/></layout></citation>
+        <bibliography et-al-min="3" et-al-use-first="1"><sort><key macro="author"/></sort>
+          <layout><text macro="author"/></layout></bibliography>
+      </style>
+      """
+    let style = try #require(StyleParser.parse(text).style)
+    let (locale, _) = LocaleStore(files: ["en-US": ProcessorTests.locale]).resolve(style: style, language: nil)
+    return Processor(style: style, locale: locale, references: references)
+  }
+
+  static func describe(_ value: SortValue) -> String {
+    switch value {
+    case .missing: "missing"
+    case .number(let number): "number \(number)"
+    case .text(let text): "text \(text)"
+    }
+  }
+
+  static func state(_ generator: inout TextCaserTests.SplitMix) -> DisambiguationState {
+    var state = DisambiguationState()
+    state.addNames = Int(generator.next() % 3)
+    for index in 0..<4 where generator.next() % 3 == 0 { state.givenLevels[index] = 1 + Int(generator.next() % 2) }
+    state.givenLevelsFirstNamesOnly = generator.next() % 2 == 0
+    if generator.next() % 5 == 0 { state.sharedNames = ["author": [0: 2]] }
+    return state
+  }
+
+  @Test func keptValuesAreTheValuesRenderedAfresh() throws {
+    var generator = TextCaserTests.SplitMix(state: 23)
+    let references = (0..<60).map { number in
+      let names = (0..<(1 + Int(generator.next() % 4))).map { _ in
+        Name(family: generator.next() % 2 == 0 ? "Smith" : "Jones", given: Self.givens[Int(generator.next() % 7)])
+      }
+      return Reference(id: "r\(number)", type: "book", names: ["author": names])
+    }
+    var (kept, redone) = (0, 0)
+    for form in Self.nameForms {
+      let processor = try Self.processor(nameForm: form, references: references)
+      let key = try #require(processor.compiled.style.bibliography?.sort.first)
+      for item in references.indices {
+        for _ in 0..<8 {
+          let (before, after) = (Self.state(&generator), Self.state(&generator))
+          let first = processor.sortValueReading(item, key: key, number: nil, mode: .bibliography, state: before)
+          let again = processor.sortValue(item, key: key, number: nil, mode: .bibliography, state: after)
+          if first.reads.serves(after) {
+            kept += 1
+            #expect(Self.describe(first.value) == Self.describe(again), "\(form) \(references[item].names)")
+          } else {
+            redone += 1
+          }
+        }
+      }
+    }
+    // Both answers occur often.
+    #expect(kept > 300 && redone > 300, "\(kept) \(redone)")
+  }
+
+  /// A name printed in full without initials reads no given-name level; initials, a short
+  /// form, or initials that respace a given name do.
+  @Test func levelsMatterOnlyWhereTheyCanChangeAName() throws {
+    let plain = Reference(id: "a", type: "book", names: ["author": [Name(family: "Smith", given: "John")]])
+    let initials = Reference(id: "b", type: "book", names: ["author": [Name(family: "Smith", given: "J.R.")]])
+    func matters(_ form: String, _ reference: Reference) throws -> Bool {
+      let processor = try Self.processor(nameForm: form, references: [reference])
+      let key = try #require(processor.compiled.style.bibliography?.sort.first)
+      return processor.sortValueReading(0, key: key, number: nil, mode: .bibliography).reads.levelsMatter
+    }
+    #expect(try !matters("<name/>", plain))
+    #expect(try matters("<name form=\"short\"/>", plain))
+    #expect(try matters("<name initialize-with=\". \"/>", plain))
+    #expect(try !matters("<name initialize-with=\". \" initialize=\"false\"/>", plain))
+    #expect(try matters("<name initialize-with=\". \" initialize=\"false\"/>", initials))
+  }
+}
