@@ -36,6 +36,41 @@ import Testing
     #expect(fast > 800 && fast < 7000, "\(fast) read on the bytes")
   }
 
+  @Test func namesWithParticlesSuffixesAndBracesReadAsTheFullReadingReadsThem() {
+    let families = [
+      "van der Berg", "de la Fontaine", "d'Alembert", "van  Beethoven", "Smith Jones", "von é", "van Éire", "1st Baron",
+      "{WHO}", "{World Health {Org}}", "{A} {B}", "{\\relax x}", "{\u{301}x}", "{x\u{600}}", "{a\\}b}", "", " van Dyck",
+      "周 恩来", "Mc Donald", "la", "\u{301}van Berg",
+    ]
+    let separators = [", ", ",", " , ", "", ",, ", ", Jr., ", ", III, ", ", , ", ",\t", " \n"]
+    let givens = ["John", "J. R.", "", " ", "é", "\u{301}", "{\\'e}", "Jr, John", "Anna ", "x=y"]
+    var generator = SystemRandomNumberGenerator()
+    var fast = 0
+    for _ in 0..<8000 {
+      let text = onePieceOfEach([families, separators, givens], using: &generator)
+      let onBytes = text.utf8.withContiguousStorageIfAvailable(BibTeXNames.parseOnBytes) ?? nil
+      guard let onBytes else { continue }
+      fast += 1
+      #expect(onBytes == BibTeXNames.parseNameInFull(text), "\(Array(text.unicodeScalars))")
+    }
+    // Both readings occur.
+    #expect(fast > 1000 && fast < 7500, "\(fast) read on the bytes")
+  }
+
+  @Test func oneBracedGroupDecodesAsTheScalarWalkDecodesIt() {
+    let pieces = [
+      "-", "--", "'", "a", "Hoff", " ", "  ", "é", "\u{301}", "{", "}", "\\", "~", "x-y", "\u{E0F0}", "van 't",
+    ]
+    var kept = 0
+    for inner in texts(pieces, count: 5, number: 6000) {
+      let text = "{" + inner + "}"
+      let decoded = LaTeXDecoder.decode(text, caseProtection: false)
+      #expect(decoded == LaTeXDecoder.decodeByScalars(text, caseProtection: false), "\(Array(text.unicodeScalars))")
+      if decoded == inner { kept += 1 }
+    }
+    #expect(kept > 500, "\(kept)")
+  }
+
   @Test func nameListsSplitAtDepthZeroAnds() {
     #expect(
       BibTeXNames.splitList("Smith, John and  Doe,\tJane AND {Barnes and Noble}") == [

@@ -129,8 +129,115 @@ enum BibTeXNames {
 
   /// Parses one name.
   static func parseName(_ raw: String) -> Name {
-    if let common = raw.utf8.withContiguousStorageIfAvailable(parseFamilyCommaGiven), let common { return common }
+    if let common = raw.utf8.withContiguousStorageIfAvailable(parseOnBytes), let common { return common }
     return parseNameInFull(raw)
+  }
+
+  /// The name read on its bytes when it has one of the forms those readings take (`Family,
+  /// Given`, a family of several words or with a suffix, a braced literal); nil for any other.
+  static func parseOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Name? {
+    parseFamilyCommaGiven(bytes) ?? parseCommaParts(bytes) ?? parseBracedLiteral(bytes)
+  }
+
+  /// `von Last, First` and `von Last, Jr, First` whose words hold no byte that BibTeX or LaTeX
+  /// reads specially (as `parseFamilyCommaGiven`) and whose von words are told from the rest
+  /// by an ASCII first letter, read on the bytes as `parseNameInFull` reads them; nil for any
+  /// other name. (Particles, several family words and suffixes took the full reading's
+  /// splitting and character tests: some 29,000 instructions a name.)
+  static func parseCommaParts(_ bytes: UnsafeBufferPointer<UInt8>) -> Name? {
+    var commas: [Int] = []
+    for index in 0..<bytes.count {
+      switch bytes[index] {
+      case 0x2C:
+        guard commas.count < 2 else { return nil }
+        commas.append(index)
+      case 0x7B, 0x7D, 0x5C, 0x3D, 0x7E, 0x09, 0x0A, 0x0D: return nil
+      default: break
+      }
+    }
+    guard let firstComma = commas.first else { return nil }
+    // The family part's words (runs of spaces between them), the last never a von word.
+    var words: [Range<Int>] = []
+    var start: Int?
+    for index in 0...firstComma {
+      if index < firstComma && bytes[index] != 0x20 {
+        if start == nil { start = index }
+      } else if let wordStart = start {
+        words.append(wordStart..<index)
+        start = nil
+      }
+    }
+    guard !words.isEmpty else { return nil }
+    var vonCount = 0
+    for word in words.dropLast() {
+      guard let lower = lowercaseFirstLetter(bytes, word) else { return nil }
+      if lower { vonCount += 1 } else { break }
+    }
+    func text(_ range: Range<Int>) -> String {
+      var (lower, upper) = (range.lowerBound, range.upperBound)
+      while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+      while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+    }
+    func joined(_ words: ArraySlice<Range<Int>>) -> String {
+      words.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }.joined(separator: " ")
+    }
+    var name = Name(family: decode(joined(words[vonCount...])))
+    if vonCount > 0 { name.nonDroppingParticle = decode(joined(words[..<vonCount])) }
+    if commas.count == 1 {
+      name.given = nonEmpty(decode(text((firstComma + 1)..<bytes.count)))
+    } else {
+      name.suffix = nonEmpty(decode(text((firstComma + 1)..<commas[1])))
+      name.given = nonEmpty(decode(text((commas[1] + 1)..<bytes.count)))
+    }
+    return name
+  }
+
+  /// `isLowercase` for a word without braces or backslashes: whether its first letter is a
+  /// lowercase one, read from its bytes while they are ASCII; nil when a byte beyond ASCII
+  /// comes first (the character reading decides then).
+  private static func lowercaseFirstLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool? {
+    for index in word {
+      let byte = bytes[index]
+      if byte >= 0x80 { return nil }
+      if byte >= 0x61 && byte <= 0x7A { return true }
+      if byte >= 0x41 && byte <= 0x5A { return false }
+    }
+    return false
+  }
+
+  /// A name that is one braced group (`{World Health Organization}`), a literal, read on its
+  /// bytes as `parseNameInFull` reads it; nil for any other name.
+  static func parseBracedLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Name? {
+    var (lower, upper) = (0, bytes.count)
+    func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    while lower < upper, isBlank(bytes[lower]) { lower += 1 }
+    while upper > lower, isBlank(bytes[upper - 1]) { upper -= 1 }
+    // The braces are characters of their own (ASCII beside them: no mark joins them), and the
+    // group opens with no command (`{\\relax …}` is a name of words).
+    guard upper - lower >= 2, bytes[lower] == 0x7B, bytes[upper - 1] == 0x7D, bytes[lower + 1] != 0x5C,
+      bytes[lower + 1] < 0x80, bytes[upper - 2] < 0x80
+    else { return nil }
+    // The group opened first closes at the last byte (a backslash escapes the byte after it).
+    var depth = 0
+    var index = lower
+    while index < upper {
+      let byte = bytes[index]
+      if byte == 0x5C {
+        index += 1
+        if index < upper, bytes[index] < 0x80 { index += 1 }
+        continue
+      }
+      if byte == 0x7B {
+        depth += 1
+      } else if byte == 0x7D {
+        depth -= 1
+        if depth == 0 && index != upper - 1 { return nil }
+      }
+      index += 1
+    }
+    guard depth == 0 else { return nil }
+    return Name(literal: decode(String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)))
   }
 
   /// The commonest name, `Family, Given` with a family of one word and no byte that BibTeX or
