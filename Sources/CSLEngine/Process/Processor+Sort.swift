@@ -35,52 +35,53 @@ final class SortKeyTable {
   var values: [[SortValue?]]
   /// What each value's rendering read of the item's settings (`SortKeyReads`), by position
   /// then key, in one flat list.
-  var reads: [SortKeyReads?]
+  var reads: [SortKeyReads]
   let keys: Int
   init(count: Int, keys: Int) {
     values = Array(repeating: Array(repeating: nil, count: keys), count: count)
-    reads = Array(repeating: nil, count: count * keys)
+    reads = Array(repeating: SortKeyReads.none, count: count * keys)
     self.keys = keys
   }
 }
 
-/// The settings a sort key value was rendered under, as far as a rendering can read them,
-/// and what it read: other settings that agree on all of it render the same value, so a
-/// second sort with names as disambiguation printed them keeps the value. (Plain values: no
-/// tables of the settings are copied.)
-struct SortKeyReads: Sendable {
-  var addNames: Int
-  var yearSuffix: Int?
-  var conditionLevel: Int
-  var expandsWithinItem: Bool
-  /// The settings held no given-name levels and no shared names.
-  var noLevels: Bool
-  /// Some name was printed in a form a given-name level can change (`Renderer.nameLevelsMatter`).
-  var levelsMatter: Bool
-  /// The fewest added names at which every name list cut by et-al showed all its names.
-  var addNamesNeeded: Int
+/// What a sort key value's rendering read of the item's settings, in four bytes (a table
+/// of 100,000 items and ten keys holds a million): whether it was rendered under the plain
+/// settings of a first sort, whether some name was printed in a form a given-name level can
+/// change (`Renderer.nameLevelsMatter`), and the fewest added names at which every name list
+/// it cut by et-al showed all its names. A second sort with names as disambiguation printed
+/// them keeps the values whose reads agree with the item's new settings.
+struct SortKeyReads: Sendable, Equatable {
+  private let raw: UInt32
+  private static let present: UInt32 = 1 << 31
+  private static let plainSettings: UInt32 = 1 << 30
+  private static let levels: UInt32 = 1 << 29
+  private static let neededMask: UInt32 = (1 << 29) - 1
+
+  /// No value rendered yet.
+  static let none = SortKeyReads(raw: 0)
+
+  private init(raw: UInt32) { self.raw = raw }
 
   init(state: DisambiguationState, levelsMatter: Bool, addNamesNeeded: Int) {
-    addNames = state.addNames
-    yearSuffix = state.yearSuffix
-    conditionLevel = state.conditionLevel
-    expandsWithinItem = state.expandsWithinItem
-    noLevels = state.givenLevels.isEmpty && state.sharedNames.isEmpty
-    self.levelsMatter = levelsMatter
-    self.addNamesNeeded = addNamesNeeded
+    var raw = Self.present | UInt32(clamping: min(max(0, addNamesNeeded), Int(Self.neededMask)))
+    if state == DisambiguationState() { raw |= Self.plainSettings }
+    if levelsMatter { raw |= Self.levels }
+    self.raw = raw
   }
 
-  /// True when the value rendered under the settings read is the value under `wanted`: the
-  /// given-name settings matter only when a name's level could change it (and then only
-  /// settings without levels are known to agree), the added names only up to
-  /// `addNamesNeeded`, and the other settings are the same.
+  var levelsMatter: Bool { raw & Self.levels != 0 }
+  var addNamesNeeded: Int { Int(raw & Self.neededMask) }
+
+  /// True when the value is the value under `wanted`: it was rendered under plain settings,
+  /// and `wanted` differs from them only in what the rendering did not read (given-name
+  /// settings where no name's level could change it, added names where no et-al cut needs
+  /// them). Values rendered under other settings are never kept.
   func serves(_ wanted: DisambiguationState) -> Bool {
-    guard yearSuffix == wanted.yearSuffix, conditionLevel == wanted.conditionLevel,
-      expandsWithinItem == wanted.expandsWithinItem,
-      addNames == wanted.addNames || (addNames >= addNamesNeeded && wanted.addNames >= addNamesNeeded)
+    guard raw & Self.present != 0, raw & Self.plainSettings != 0 else { return false }
+    guard wanted.yearSuffix == nil, wanted.conditionLevel == 0, !wanted.expandsWithinItem,
+      wanted.addNames == 0 || addNamesNeeded == 0
     else { return false }
-    guard levelsMatter else { return true }
-    return noLevels && wanted.givenLevels.isEmpty && wanted.sharedNames.isEmpty
+    return !levelsMatter || (wanted.givenLevels.isEmpty && wanted.sharedNames.isEmpty)
   }
 }
 
@@ -111,9 +112,9 @@ extension Processor {
       let reset = keys.indices.filter { MacroGraph.reachesNames(keys[$0], in: compiled.style) }
       for (position, item) in items.enumerated() {
         guard let state = states[item] else { continue }
-        for key in reset where !(table.reads[position * table.keys + key]?.serves(state) ?? false) {
+        for key in reset where !table.reads[position * table.keys + key].serves(state) {
           table.values[position][key] = nil
-          table.reads[position * table.keys + key] = nil
+          table.reads[position * table.keys + key] = .none
         }
       }
     } else {
