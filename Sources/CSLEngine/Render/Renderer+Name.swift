@@ -189,15 +189,15 @@ extension Renderer {
     return .sequence(pieces)
   }
 
-  /// citeproc-js, by-cite rule: a bibliography name printed longer than its citation expands
-  /// when another name of the same item seen so far shares its family name: to initials when
-  /// their initials differ, in full when they are the same.
   /// Records that the given-name level of the name at `index` can change what it prints.
   private func noteLevelRead(_ index: Int, readsLevel: Bool) {
     nameLevelsMatter = true
     if readsLevel { givenLevelReads?.insert(index) }
   }
 
+  /// citeproc-js, by-cite rule: a bibliography name printed longer than its citation expands
+  /// when another name of the same item seen so far shares its family name: to initials when
+  /// their initials differ, in full when they are the same.
   private func withinItemLevel(_ person: Name, index: Int, styled: Int, options: CSL.NameOptions) -> Int {
     guard let family = person.family, let given = person.given, !given.isEmpty else { return styled }
     let seen = (seenNames ?? []) + namesetNames.prefix(index + 1)
