@@ -30,6 +30,9 @@ enum BibTeXNames {
     }
   }
 
+  /// What BibTeX or LaTeX reads specially in a name (braces, backslash, `=`, `~`, tab and
+  /// line ends): a name holding any is left to `parseNameInFull`.
+  private static let readSpecially = ASCIIByteSet(0x7B, 0x7D, 0x5C, 0x3D, 0x7E, 0x09, 0x0A, 0x0D)
   /// Space, line feed, tab and return: what separates the words of a name list.
   private static let blanks = ASCIIByteSet(0x20, 0x0A, 0x09, 0x0D)
   /// The blanks and `~`: what separates the words of a name.
@@ -151,7 +154,7 @@ enum BibTeXNames {
       case 0x2C:
         guard commas.count < 2 else { return nil }
         commas.append(index)
-      case 0x7B, 0x7D, 0x5C, 0x3D, 0x7E, 0x09, 0x0A, 0x0D: return nil
+      case let byte where readSpecially.contains(byte): return nil
       default: break
       }
     }
@@ -254,7 +257,7 @@ enum BibTeXNames {
       case 0x2C:
         guard comma == nil else { return nil }
         comma = index
-      case 0x7B, 0x7D, 0x5C, 0x3D, 0x7E, 0x09, 0x0A, 0x0D: return nil
+      case let byte where readSpecially.contains(byte): return nil
       case 0x20 where comma == nil: return nil
       default: break
       }

@@ -32,15 +32,24 @@ enum SortValue: Sendable {
 
 /// Memoized sort key values, filled on demand.
 final class SortKeyTable {
-  var values: [[SortValue?]]
+  private(set) var values: [[SortValue?]]
   /// What each value's rendering read of the item's settings (`SortKeyReads`), by position
   /// then key, in one flat list.
-  var reads: [SortKeyReads]
-  let keys: Int
+  private var reads: [SortKeyReads]
+  private let keys: Int
   init(count: Int, keys: Int) {
     values = Array(repeating: Array(repeating: nil, count: keys), count: count)
     reads = Array(repeating: SortKeyReads.none, count: count * keys)
     self.keys = keys
+  }
+
+  /// What the rendering of a position's value of a key read (`none` while there is none).
+  func reads(_ position: Int, _ key: Int) -> SortKeyReads { reads[position * keys + key] }
+
+  /// Sets a position's value of a key with what its rendering read (nil and `none` clear it).
+  func set(_ position: Int, _ key: Int, _ value: SortValue?, reads read: SortKeyReads) {
+    values[position][key] = value
+    reads[position * keys + key] = read
   }
 }
 
@@ -112,9 +121,8 @@ extension Processor {
       let reset = keys.indices.filter { MacroGraph.reachesNames(keys[$0], in: compiled.style) }
       for (position, item) in items.enumerated() {
         guard let state = states[item] else { continue }
-        for key in reset where !table.reads[position * table.keys + key].serves(state) {
-          table.values[position][key] = nil
-          table.reads[position * table.keys + key] = .none
+        for key in reset where !table.reads(position, key).serves(state) {
+          table.set(position, key, nil, reads: .none)
         }
       }
     } else {
@@ -133,8 +141,7 @@ extension Processor {
       let computed = sortValueReading(
         item, key: keys[key], number: numbers[item], mode: mode, state: states[item] ?? DisambiguationState(),
         cache: cache)
-      table.values[position][key] = computed.value
-      table.reads[position * table.keys + key] = computed.reads
+      table.set(position, key, computed.value, reads: computed.reads)
       return computed.value
     }
     let directions = keys.map(\.direction)
@@ -241,13 +248,9 @@ extension Processor {
             cache: chunkCache)
         }
       }
-      for (position, value) in zip(distinct, computed) {
-        table.values[position][key] = value.value
-        table.reads[position * table.keys + key] = value.reads
-      }
+      for (position, value) in zip(distinct, computed) { table.set(position, key, value.value, reads: value.reads) }
       for (position, representative) in zip(missing, representatives) where position != representative {
-        table.values[position][key] = table.values[representative][key]
-        table.reads[position * table.keys + key] = table.reads[representative * table.keys + key]
+        table.set(position, key, table.values[representative][key], reads: table.reads(representative, key))
       }
       guard key + 1 < keys.count else { break }
       tied = Self.stillTied(tied, values: table.values, key: key)
