@@ -99,14 +99,6 @@ extension Renderer {
 
   // MARK: - Names
 
-  /// The extension options in force for a `cs:names` (its `cs:name` overrides; inside
-  /// `cs:substitute` a bare `cs:names` takes the substituted element's).
-  func multilingualNameOptions(_ names: CSL.Names) -> CSL.MultilingualOptions? {
-    let own = names.multilingual ?? substituteParent?.multilingual
-    guard let nameLevel = names.name?.multilingual else { return own }
-    return nameLevel.inheriting(own)
-  }
-
   /// One name in the form `cited:name-form` asks for. Romanized East Asian names (a `Latn`
   /// romanization of Chinese, Japanese or Korean) print family first: with the sort
   /// separator in sort order, a space otherwise, or `cited:romanized-separator` when given.

@@ -1,4 +1,5 @@
 import BibModel
+import CSLStyle
 
 /// Memoized results shared by the renderers of one processing run (one thread). Names
 /// repeat across items and renderings; their initials are worked out once. Number values
@@ -7,6 +8,15 @@ final class RenderCache {
   private var initialsTable: [InitialsKey: String] = [:]
   private var numberTable: [NumberKey: NumberValue] = [:]
   private var affixTable: [String: Node] = [:]
+  /// Plans in an open-addressed table (`NamesPlan.Key.slot`), probed in turn from a key's slot;
+  /// kept at most half full.
+  private var plans: [NamesPlan?] = Array(repeating: nil, count: 64)
+  private(set) var planCount = 0
+  private var substitutes: [SubstituteKey: (element: CSL.Names, child: CSL.Names, names: CSL.Names)] = [:]
+  private var sortNameElements: [CSLVariable: CSL.Names] = [:]
+  /// The most plans and substituted elements kept: a style has a few dozen `cs:names`, so
+  /// only elements made afresh at each rendering could reach it (kept, they would fill memory).
+  static let elementLimit = 4096
   /// Whether this run renders beside others (a chunk of a parallel map): then it renders with
   /// private copies of the styles (`CompiledStyle.checkOutCopy`), given back when it ends.
   private let rendersInParallel: Bool
@@ -47,6 +57,52 @@ final class RenderCache {
     return node
   }
 
+  /// The plan of a `cs:names` where it stands (`Renderer.namesPlan`), made the first time.
+  func namesPlan(_ key: NamesPlan.Key, make: () -> NamesPlan) -> NamesPlan {
+    var slot = key.slot(of: plans.count)
+    while let held = plans[slot] {
+      if held.key == key { return held }
+      slot = (slot + 1) & (plans.count - 1)
+    }
+    let plan = make()
+    guard planCount < Self.elementLimit else { return plan }
+    plans[slot] = plan
+    planCount += 1
+    if 2 * planCount > plans.count { growPlans() }
+    return plan
+  }
+
+  /// Doubles the plan table, each plan placed again from its key's slot.
+  private func growPlans() {
+    var grown = [NamesPlan?](repeating: nil, count: 2 * plans.count)
+    for case let plan? in plans {
+      var slot = plan.key.slot(of: grown.count)
+      while grown[slot] != nil { slot = (slot + 1) & (grown.count - 1) }
+      grown[slot] = plan
+    }
+    plans = grown
+  }
+
+  /// A substitute's `cs:names` with the decoration of the one it replaces
+  /// (`Renderer.substitution`): one storage for each pair, so the plans keyed by it are found
+  /// again.
+  func substitute(_ child: CSL.Names, decoratedAs names: CSL.Names) -> CSL.Names {
+    let key = SubstituteKey(child: child.storageIdentity, names: names.storageIdentity)
+    if let found = substitutes[key]?.element { return found }
+    var element = child
+    element.decoration = names.decoration
+    if substitutes.count < Self.elementLimit { substitutes[key] = (element, child, names) }
+    return element
+  }
+
+  /// The `cs:names` a sort key by a name variable renders: one for each variable.
+  func sortNames(_ variable: CSLVariable) -> CSL.Names {
+    if let found = sortNameElements[variable] { return found }
+    let names = CSL.Names(variables: [variable])
+    if sortNameElements.count < Self.elementLimit { sortNameElements[variable] = names }
+    return names
+  }
+
   func initials(_ given: String, with mark: String, hyphen: Bool, initialize: Bool) -> String {
     let key = InitialsKey(given: given, mark: mark, hyphen: hyphen, initialize: initialize)
     if let found = initialsTable[key] { return found }
@@ -65,6 +121,12 @@ private struct InitialsKey: Hashable {
   var initialize: Bool
 
   func hash(into hasher: inout Hasher) { hasher.combine(given) }
+}
+
+/// A substituted `cs:names` and the one it replaces, by storage (`RenderCache.substitute`).
+private struct SubstituteKey: Hashable {
+  let child: ObjectIdentifier
+  let names: ObjectIdentifier
 }
 
 /// What one number parse depends on.

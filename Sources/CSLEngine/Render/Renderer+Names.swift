@@ -7,22 +7,8 @@ extension Renderer {
   static let editorTranslator: CSLVariable = "editortranslator"
 
   func renderNames(_ names: CSL.Names) -> Rendered {
-    // Inside cs:substitute, a bare cs:names (no child elements) takes the substituted
-    // element's name, et-al and label; one with a <name> of its own takes only the et-al
-    // attributes it does not set, and no label (as citeproc-js reads both).
-    var effective = names
-    if let parent = substituteParent, names.isBare {
-      if effective.name == nil { effective.name = parent.name }
-      if effective.etAl == nil { effective.etAl = parent.etAl }
-      if effective.label == nil {
-        effective.label = parent.label
-        effective.labelFirst = parent.labelFirst
-      }
-      if effective.delimiter == nil { effective.delimiter = parent.delimiter }
-    } else if let parent = substituteParent, let parentName = parent.name, var own = effective.name {
-      own.options = own.options.inheritingEtAl(parentName.options)
-      effective.name = own
-    }
+    let plan = namesPlan(names)
+    let effective = plan.effective
     let variables = effective.variables.filter { !suppressed.contains($0) && !lookup.names($0).isEmpty }
     if variables.isEmpty {
       guard let substitute = names.substitute else { return Rendered(node: .empty, calledVariable: true) }
@@ -52,7 +38,7 @@ extension Renderer {
     }
     inFirstNames = !renderedNames
     renderedNames = true
-    var options = (effective.name?.options ?? CSL.NameOptions()).inheriting(nameOptions)
+    var options = plan.options
     if let overrides = sortNameOverrides {
       if let min = overrides.min { options.etAlMin = min }
       if let useFirst = overrides.useFirst { options.etAlUseFirst = useFirst }
@@ -69,7 +55,7 @@ extension Renderer {
         node: decorate(.text(String(total)), effective.decoration), calledVariable: true, renderedVariable: true)
     }
     let savedNameForms = nameForms
-    nameForms = multilingualNameOptions(effective)
+    nameForms = plan.multilingual
     defer { nameForms = savedNameForms }
     var groups: [(variable: CSLVariable, names: [Name])] = variables.map { ($0, lookup.names($0)) }
     // editor + translator with the same names print once, labelled "editortranslator".
@@ -88,7 +74,7 @@ extension Renderer {
       namesVariable = group.variable == Self.editorTranslator ? .editor : group.variable
       var list = nameList(
         group.names, options: options, name: effective.name,
-        etAl: Self.etAlAsPrinted(effective.etAl, inside: effective.decoration, name: effective.name),
+        etAl: plan.etAl,
         openEnded: lookup.box.openEndedNameVariables.contains(group.variable))
       guard !list.isEmpty else { continue }
       if let label = effective.label, mode != .sort {
@@ -117,6 +103,15 @@ extension Renderer {
     let tag = variables.count == 1 ? variables[0].rawValue : variables.map(\.rawValue).joined(separator: " ")
     content.wrap { .tagged(.names(tag), [$0]) }
     return content
+  }
+
+  /// The plan of `names` where it is rendered (inside the substitute of `substituteParent`,
+  /// under this renderer's inherited options), kept by the run's cache when there is one.
+  func namesPlan(_ names: CSL.Names) -> NamesPlan {
+    let key = NamesPlan.Key(
+      element: names.storageIdentity, parent: substituteParent?.storageIdentity, citationOptions: citesNameOptions)
+    guard let cache else { return NamesPlan(names, parent: substituteParent, inherited: nameOptions, key: key) }
+    return cache.namesPlan(key) { NamesPlan(names, parent: substituteParent, inherited: nameOptions, key: key) }
   }
 
   /// Variables a substitute element renders for this item (so they are suppressed
@@ -392,7 +387,11 @@ extension Renderer {
     // child elements of its own (a bare <names> takes everything from the one it replaces).
     var element = candidate
     if case .names(var child) = element, decorated || child.isBare, decorated || !child.decoration.isPlain {
-      child.decoration = names.decoration
+      if let cache {
+        child = cache.substitute(child, decoratedAs: names)
+      } else {
+        child.decoration = names.decoration
+      }
       element = .names(child)
     }
     var rendered = render(element)

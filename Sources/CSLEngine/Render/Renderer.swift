@@ -57,7 +57,12 @@ final class Renderer {
   let lookup: VariableLookup
   let mode: RenderMode
   let disambiguation: DisambiguationState
-  var nameOptions: CSL.NameOptions
+  /// Whether `cs:names` inherit the citation's name options (else the bibliography's): a
+  /// citation's renderer, and a citation sort key's.
+  var citesNameOptions: Bool
+  var nameOptions: CSL.NameOptions {
+    citesNameOptions ? compiled.citationNameOptions : compiled.bibliographyNameOptions
+  }
   var namesDelimiter: String?
   var suppressed = VariableSet()
   var macroDepth = 0
@@ -139,10 +144,10 @@ final class Renderer {
     self.disambiguation = disambiguation
     switch mode {
     case .citation:
-      nameOptions = compiled.citationNameOptions
+      citesNameOptions = true
       namesDelimiter = compiled.style.citation?.namesDelimiter ?? compiled.style.namesDelimiter
     case .bibliography, .sort:
-      nameOptions = compiled.bibliographyNameOptions
+      citesNameOptions = false
       namesDelimiter = compiled.style.bibliography?.namesDelimiter ?? compiled.style.namesDelimiter
     }
   }

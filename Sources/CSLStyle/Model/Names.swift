@@ -85,6 +85,10 @@ extension CSL {
       shared = SharedValue(Fields(variables: variables, decoration: decoration))
     }
 
+    /// The identity of the fields' storage: copies that share it (none written since) have the
+    /// same identity, so a renderer can key what it works out from a `cs:names` by it.
+    public var storageIdentity: ObjectIdentifier { shared.identity }
+
     /// A copy sharing no storage with this one (`CSL.Style.unshared`).
     func unshared() -> Names {
       var fields = shared.value

@@ -22,6 +22,9 @@ struct SharedValue<Value: Hashable & Sendable>: Hashable, Sendable {
     }
   }
 
+  /// The storage's identity: equal for copies that share it (no write since they parted).
+  var identity: ObjectIdentifier { ObjectIdentifier(box) }
+
   static func == (lhs: SharedValue, rhs: SharedValue) -> Bool { lhs.box === rhs.box || lhs.box.value == rhs.box.value }
 
   func hash(into hasher: inout Hasher) { box.value.hash(into: &hasher) }
