@@ -118,18 +118,23 @@ import Testing
     }
   }
 
-  @Test func sortKeysFoldLatinLettersFromTheTableAsOnCharacters() throws {
-    // Every scalar the table holds, alone, before and after ASCII, before a combining mark and
-    // beside another of its kind, under locales with and without tailorings and script orders.
+  @Test func sortKeysFoldTwoByteScalarsFromTheTableAsOnCharacters() throws {
+    // Every two-byte scalar, alone, before and after ASCII, before a combining mark, beside
+    // another of its kind and before two-byte scalars that join it (Cyrillic, Hebrew and
+    // Arabic marks) or do not (letters, a soft hyphen, an Arabic sign that prepends), under
+    // locales with and without tailorings and script orders.
     var compared = 0
-    for locale in ["en-US", "cs-CZ", "pl-PL", "sv-SE", "tr-TR", "zh-CN", "ru-RU"] {
+    let neighbours = ["\u{483}", "\u{5B0}", "\u{64B}", "\u{600}", "\u{AD}", "ж", "λ", "\u{5D0}"]
+    for locale in ["en-US", "cs-CZ", "pl-PL", "sv-SE", "tr-TR", "zh-CN", "ru-RU", "el-GR"] {
       let processor = try SortTextTests.processor(locale: locale)
-      for value in 0x80...0x24F {
+      for value in 0x80...0x7FF {
         guard let scalar = Unicode.Scalar(value) else { continue }
         let letter = String(Character(scalar))
-        for text in [
+        var texts = [
           letter, letter + "b", "Ab" + letter, letter + "\u{301}z", letter + letter + "C", "c" + letter + "h",
-        ] {
+        ]
+        texts += neighbours.map { letter + $0 + "d" }
+        for text in texts {
           let fast = SortTextTests.key(processor.sortText(text))
           let reference = SortTextTests.key(processor.sortTextByCharacters(text))
           #expect(fast == reference, "\(locale): \(text.debugDescription)")
@@ -137,7 +142,7 @@ import Testing
         }
       }
     }
-    #expect(compared == 7 * 464 * 6)
+    #expect(compared == 8 * 1_920 * 14)
   }
 
   @Test func plainTextSkipsTagsAsReplacingThemWithNothing() {

@@ -2,7 +2,7 @@ import BibModel
 import CSLStyle
 
 /// A sort key value; missing values sort last in either direction.
-enum SortValue: Sendable {
+enum SortValue: Sendable, Equatable {
   case missing
   case number(Int)
   case text(String)
@@ -37,6 +37,8 @@ final class SortKeyTable {
   /// then key, in one flat list.
   private var reads: [SortKeyReads]
   private let keys: Int
+  /// The positions in the order the last sort with this table put them.
+  var sortedPositions: [Int]?
   init(count: Int, keys: Int) {
     values = Array(repeating: Array(repeating: nil, count: keys), count: count)
     reads = Array(repeating: SortKeyReads.none, count: count * keys)
@@ -112,27 +114,39 @@ extension Processor {
     guard !keys.isEmpty, items.count > 1 else { return (items, nil) }
     // Keys are computed lazily: later keys only for items whose earlier keys tie.
     let table: SortKeyTable
+    // The positions whose values a second sort renders again, with their values before.
+    var reset: [Int: [SortValue?]]?
     if let previous, previous.values.count == items.count {
       table = previous
+      var before: [Int: [SortValue?]] = [:]
       // Only keys that can print a name read the name settings (`MacroGraph.reachesNames`):
       // the others keep their values (Chicago's and MLA's titles and dates).
       // Of those, a value whose rendering read nothing the item's new settings change is kept
       // too (`SortKeyReads`): a name printed in full reads no given-name level.
-      let reset = keys.indices.filter { MacroGraph.reachesNames(keys[$0], in: compiled.style) }
+      let resetKeys = keys.indices.filter { MacroGraph.reachesNames(keys[$0], in: compiled.style) }
       for (position, item) in items.enumerated() {
         guard let state = states[item] else { continue }
-        for key in reset where !table.reads(position, key).serves(state) {
+        for key in resetKeys where !table.reads(position, key).serves(state) {
+          if before[position] == nil { before[position] = table.values[position] }
           table.set(position, key, nil, reads: .none)
         }
       }
+      reset = before
     } else {
       table = SortKeyTable(count: items.count, keys: keys.count)
     }
     if items.count >= ParallelMap.threshold {
       let twins = fillKeys(table, items: items, keys: keys, numbers: numbers, mode: mode, states: states)
+      // Positions rendered again whose values all came out as before keep their place.
+      var resorting: (moved: [Int], before: [Int])?
+      if let reset, let before = table.sortedPositions {
+        let moved = reset.keys.filter { position in reset[position] != table.values[position] }
+        resorting = (moved.sorted(), before)
+      }
       let order = parallelSorted(
         table.values, items: items, keys: keys, numbers: numbers, mode: mode, states: states,
-        twins: items.indices.map { twins[$0] ?? $0 })
+        twins: items.indices.map { twins[$0] ?? $0 }, resorting: resorting)
+      table.sortedPositions = order
       return (order.map { items[$0] }, table)
     }
     func value(_ position: Int, _ key: Int) -> SortValue {
@@ -154,9 +168,14 @@ extension Processor {
   /// it is a total order and every correct sort gives the same, stable result. The key values
   /// come from `values` (`fillKeys` computed every one the comparisons read); a value missing
   /// there is computed on the spot, unmemoized, as the sort on one thread would.
+  ///
+  /// A second sort (`resorting`) whose values changed for a minority of positions (`moved`)
+  /// keeps the others in the order the first sort left them (`before`): their values are the
+  /// same, so is their order. Only the moved positions are sorted, then merged in: the same
+  /// total order, for the comparisons of some thousands of positions, not all of them again.
   private func parallelSorted(
     _ values: [[SortValue?]], items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode,
-    states: [Int: DisambiguationState], twins: [Int]
+    states: [Int: DisambiguationState], twins: [Int], resorting: (moved: [Int], before: [Int])? = nil
   ) -> [Int] {
     let directions = keys.map(\.direction)
     // Twins (`fillKeys`) hold the same value of every key: their order is their positions',
@@ -170,6 +189,12 @@ extension Processor {
       let item = items[position]
       return sortValue(
         item, key: keys[key], number: numbers[item], mode: mode, state: states[item] ?? DisambiguationState())
+    }
+    if let resorting, 2 * resorting.moved.count < items.count, resorting.before.count == items.count {
+      var isMoved = [Bool](repeating: false, count: items.count)
+      for position in resorting.moved { isMoved[position] = true }
+      let kept = resorting.before.filter { !isMoved[$0] }
+      return Self.merged(kept, resorting.moved.sorted(by: precedes), by: precedes)
     }
     let runs = ParallelMap.map(count: items.count, minimumCount: ParallelMap.threshold, itemsPerChunk: items.count / 2)
     {
@@ -332,7 +357,7 @@ extension Processor {
     let renderer = Renderer(
       compiled: cache?.privateStyle(style) ?? style, lookup: lookup, mode: .sort, disambiguation: state)
     if mode == .citation {
-      renderer.nameOptions = compiled.citationNameOptions
+      renderer.citesNameOptions = true
     }
     renderer.sortNameOverrides = (key.namesMin, key.namesUseFirst, key.namesUseLast)
     renderer.cache = cache
@@ -346,8 +371,7 @@ extension Processor {
     case .variable(let name):
       if name == .citationNumber { return number.map(SortValue.number) ?? .missing }
       if CSLVariables.names.contains(name) {
-        let names = CSL.Names(variables: [name])
-        let rendered = renderer.renderNames(names)
+        let rendered = renderer.renderNames(renderer.cache?.sortNames(name) ?? CSL.Names(variables: [name]))
         return text(rendered.node)
       }
       if CSLVariables.dates.contains(name) {
@@ -418,16 +442,20 @@ extension Processor {
         offset += 1
         continue
       }
-      // A Latin letter of two bytes (U+0080–U+024F) followed by ASCII or the end is a character
-      // by itself (none of them joins what follows it, and ASCII joins nothing before it), and
-      // no locale puts its script first: its folding comes from a table the character path
-      // below made. Without a tailoring only; grapheme breaking cost some 1,400 instructions a
-      // character.
-      if !byCharacters && tailoring.isEmpty && (0xC2...0xC9).contains(byte) && offset + 1 < raw.count
-        && (offset + 2 == raw.count || raw[offset + 2] < 0x80)
+      // A scalar of two bytes (U+0080–U+07FF: Latin, Greek, Cyrillic, Armenian, Hebrew,
+      // Arabic …) is a character by itself when it prepends to nothing and what follows joins
+      // nothing before it: ASCII, the end, or another two-byte scalar that is no mark or format
+      // character (every other joining rule needs three bytes or more). Its folding then comes
+      // from a table the character path below made, unless the locale puts its script first.
+      // Without a tailoring only; grapheme breaking cost some 1,400 instructions a character
+      // (a Cyrillic or Greek title took it for every letter).
+      if !byCharacters && tailoring.isEmpty && (0xC2...0xDF).contains(byte) && offset + 1 < raw.count
+        && Self.endsCharacter(raw, at: offset + 2)
       {
         let value = Int(byte & 0x1F) << 6 | Int(raw[offset + 1] & 0x3F)
-        if value <= Self.latinFoldsEnd, let folded = Self.latinFolds[value - 0x80] {
+        if let folded = Self.twoByteFolded(value),
+          firstScripts.isEmpty || !firstScripts.contains(where: { $0.contains(UInt32(value)) })
+        {
           previousWasC = false
           bytes.append(contentsOf: folded)
           offset += 2
@@ -462,15 +490,23 @@ extension Processor {
     return Self.keyText(String(decoding: bytes, as: UTF8.self))
   }
 
-  /// The last scalar `latinFolds` holds.
-  private static let latinFoldsEnd = 0x24F
+  /// What the character path of `text` appends for each two-byte scalar (U+0080 to U+07FF)
+  /// read as a character of its own, without a tailoring or a script put first: nothing for a
+  /// character that is neither a letter nor a number, else its lowercase folded
+  /// (`appendFolded`). Nil where the lowercase is not one character, and for marks, format and
+  /// control characters and those that prepend to the next (the character path reads them,
+  /// as before).
+  static func twoByteFolded(_ value: Int) -> [UInt8]? {
+    value <= 0x24F ? latinFolds[value - 0x80] : otherTwoByteFolds[value - 0x250]
+  }
 
-  /// What the character path of `text` appends for each scalar from U+0080 to U+024F read as
-  /// a character of its own, without a tailoring: nothing for a character that is neither a
-  /// letter nor a number, else its lowercase folded (`appendFolded`). Nil where the lowercase
-  /// is not one character (the character path then reads it, as before).
-  private static let latinFolds: [[UInt8]?] = (0x80...latinFoldsEnd).map { value in
-    guard let scalar = Unicode.Scalar(value) else { return nil }
+  /// `twoByteFolded` in two tables, Latin (U+0080–U+024F) and the rest, so that a text
+  /// without other scripts never makes the larger table (some 2 ms).
+  private static let latinFolds: [[UInt8]?] = (0x80...0x24F).map(folded)
+  private static let otherTwoByteFolds: [[UInt8]?] = (0x250...0x7FF).map(folded)
+
+  private static func folded(_ value: Int) -> [UInt8]? {
+    guard let scalar = Unicode.Scalar(value), !joinsNeighbours(scalar) else { return nil }
     let character = Character(scalar)
     guard character.isLetter || character.isNumber else { return [] }
     let lower = character.lowercased()
@@ -478,6 +514,34 @@ extension Processor {
     var bytes: [UInt8] = []
     appendFolded(folded, to: &bytes)
     return bytes
+  }
+
+  /// Two-byte scalars that may join the scalar before them or after them into one character:
+  /// marks, and format and control characters (the Arabic and Syriac signs that prepend to
+  /// the next scalar, U+0600–U+0605, U+06DD and U+070F, are format characters).
+  private static let twoByteJoins: [Bool] = (0x80...0x7FF).map { value in
+    Unicode.Scalar(value).map(joinsNeighbours) ?? true
+  }
+
+  private static func joinsNeighbours(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control, .lineSeparator, .paragraphSeparator:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Whether a character ends before `offset` of valid UTF-8 `raw`: at the end, before ASCII
+  /// (no ASCII byte joins what precedes it), or before a two-byte scalar that joins nothing
+  /// before it.
+  static func endsCharacter(_ raw: [UInt8], at offset: Int) -> Bool {
+    guard offset < raw.count else { return true }
+    let next = raw[offset]
+    if next < 0x80 { return true }
+    guard (0xC2...0xDF).contains(next), offset + 1 < raw.count else { return false }
+    let value = Int(next & 0x1F) << 6 | Int(raw[offset + 1] & 0x3F)
+    return !twoByteJoins[value - 0x80]
   }
 
   /// A folded key: blank is missing; a leading space stays, as citeproc-js keeps it as a
