@@ -80,6 +80,39 @@ import Testing
     #expect(kept > 300 && redone > 300, "\(kept) \(redone)")
   }
 
+  /// A second sort that reuses the first one's table keeps the items whose values come out as
+  /// before in the first sort's order and merges the others in: the order is the order a
+  /// sort from scratch gives under the same settings.
+  @Test func aSecondSortOrdersAsASortFromScratch() throws {
+    var generator = TextCaserTests.SplitMix(state: 0x5EC0)
+    let families = ["Smith", "Jones", "Ng", "Okafor", "Abbott", "Zhou"]
+    let references = (0..<700).map { number in
+      let names = (0..<(1 + Int(generator.next() % 4))).map { _ in
+        Name(family: families[Int(generator.next() % 6)], given: Self.givens[Int(generator.next() % 7)])
+      }
+      return Reference(id: "r\(number)", type: "book", names: ["author": names])
+    }
+    let items = Array(references.indices)
+    var compared = 0
+    for form in Self.nameForms {
+      let processor = try Self.processor(nameForm: form, references: references)
+      let keys = try #require(processor.compiled.style.bibliography?.sort)
+      for share in [3, 10] {
+        let first = processor.sortKeepingKeys(items, keys: keys, numbers: [:], mode: .bibliography)
+        // Settings for one item in `share`: a minority, so the kept items are merged with the rest.
+        var states: [Int: DisambiguationState] = [:]
+        for item in items where generator.next() % UInt64(share) == 0 { states[item] = Self.state(&generator) }
+        let again = processor.sortKeepingKeys(
+          items, keys: keys, numbers: [:], mode: .bibliography, states: states, reusing: first.table)
+        let fresh = processor.sortKeepingKeys(items, keys: keys, numbers: [:], mode: .bibliography, states: states)
+        #expect(again.order == fresh.order, "\(form), one in \(share)")
+        #expect(again.order != first.order || states.isEmpty, "\(form): the settings move some items")
+        compared += 1
+      }
+    }
+    #expect(compared == 2 * Self.nameForms.count)
+  }
+
   /// A name printed in full without initials reads no given-name level; initials, a short
   /// form, or initials that respace a given name do.
   @Test func levelsMatterOnlyWhereTheyCanChangeAName() throws {
