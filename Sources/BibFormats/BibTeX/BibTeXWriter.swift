@@ -401,6 +401,8 @@ public struct BibTeXWriter: Sendable {
       guard let names = reference.names[variable] else { continue }
       guard let field = BibTeXMapping.variableToNameField[variable] else { continue }
       let plain = names.map { name -> Name in
+        // A name without other forms is written as it is (a copy changed copied its fields).
+        guard !name.forms.isEmpty else { return name }
         var copy = name
         copy.forms = [:]
         return copy
