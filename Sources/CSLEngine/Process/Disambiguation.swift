@@ -24,11 +24,18 @@ struct Disambiguation {
 
   /// An item's citation renderings in its contexts (hashed where they are made, on all cores:
   /// every question compares them), the settings they were made under, and what they read of
-  /// those settings.
-  struct Rendering: Sendable {
-    var state: DisambiguationState
-    var texts: [HashedText]
-    var reads: SettingsReads
+  /// those settings. A class: the tables and searches hand renderings about (some 250,000
+  /// times in a 10k MLA run), and a copy of the fields counted references on each of them.
+  final class Rendering: Sendable {
+    let state: DisambiguationState
+    let texts: [HashedText]
+    let reads: SettingsReads
+
+    init(state: DisambiguationState, texts: [HashedText], reads: SettingsReads) {
+      self.state = state
+      self.texts = texts
+      self.reads = reads
+    }
 
     /// True when these are the renderings under `wanted`: made under it, or under settings
     /// that agree with it on everything the renderings read.

@@ -77,7 +77,7 @@ public final class CompiledStyle: Sendable {
   private init(copying original: CompiledStyle) {
     style = original.style.unshared()
     locale = original.locale
-    terms = original.terms
+    terms = Terms(copying: original.terms)
     citationNameOptions = original.citationNameOptions
     bibliographyNameOptions = original.bibliographyNameOptions
     usesYearSuffixVariable = original.usesYearSuffixVariable
