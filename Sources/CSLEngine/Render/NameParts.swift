@@ -23,23 +23,33 @@ enum NameParts {
   /// holds no space, hyphen, apostrophe or quotation mark, and the given name no comma, and no
   /// lowercase word after its last space.
   static func isSettled(_ name: Name) -> Bool {
-    func printableEnds(_ bytes: String.UTF8View) -> Bool {
-      guard let first = bytes.first, let last = bytes.last else { return false }
-      return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
+    if let family = name.family, !(family.withUTF8Bytes(settledFamily) ?? settledFamily(family.utf8)) {
+      return false
     }
-    if let family = name.family {
-      let bytes = family.utf8
-      guard printableEnds(bytes), bytes.first != 0x22,
-        !bytes.contains(where: { $0 == 0x20 || $0 == 0x2D || $0 == 0x27 || $0 == 0xE2 })
-      else { return false }
-    }
-    if let given = name.given {
-      let bytes = given.utf8
-      guard printableEnds(bytes), !bytes.contains(0x2C) else { return false }
-      if let space = bytes.lastIndex(of: 0x20) {
-        let next = bytes[bytes.index(after: space)]
-        guard next < 0x80, !(0x61...0x7A).contains(next) else { return false }
-      }
+    if let given = name.given, !(given.withUTF8Bytes(settledGiven) ?? settledGiven(given.utf8)) { return false }
+    return true
+  }
+
+  /// Both ends printable ASCII.
+  private static func printableEnds<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
+  }
+
+  /// `isSettled` for a family name: no opening quotation mark, no space, hyphen, apostrophe or
+  /// byte that opens a curly quote (read in the string's storage where it is contiguous: the
+  /// generic walk over `utf8` cost some 1,000 instructions a name, for every name of a run).
+  private static func settledFamily<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+    printableEnds(bytes) && bytes.first != 0x22
+      && !bytes.contains(where: { $0 == 0x20 || $0 == 0x2D || $0 == 0x27 || $0 == 0xE2 })
+  }
+
+  /// `isSettled` for a given name: no comma, and the word after the last space not lowercase.
+  private static func settledGiven<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+    guard printableEnds(bytes), !bytes.contains(0x2C) else { return false }
+    if let space = bytes.lastIndex(of: 0x20) {
+      let next = bytes[bytes.index(after: space)]
+      guard next < 0x80, !(0x61...0x7A).contains(next) else { return false }
     }
     return true
   }
