@@ -311,6 +311,10 @@ public struct HTMLFormat: OutputFormat {
     switch name {
     case "csl-block": "\n\n    <div class=\"csl-block\">"
     case "csl-left-margin": "\n    <div class=\"csl-left-margin\">"
+    // Written out: the numeric styles open one at every entry, and the interpolated string
+    // was made anew each time.
+    case "csl-right-inline": "<div class=\"csl-right-inline\">"
+    case "csl-indent": "<div class=\"csl-indent\">"
     default: "<div class=\"\(name)\">"
     }
   }
@@ -322,13 +326,22 @@ public struct HTMLFormat: OutputFormat {
     }
   }
   public func openLink(_ url: String) -> String {
-    guard linkURLs, url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("mailto:") else { return "" }
-    return "<a href=\"\(escape(url))\">"
+    guard linkURLs, Self.isLinkable(url) else { return "" }
+    return "<a href=\"" + escape(url) + "\">"
   }
   public func closeLink(_ url: String) -> String {
-    guard linkURLs, url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("mailto:") else { return "" }
+    guard linkURLs, Self.isLinkable(url) else { return "" }
     return "</a>"
   }
+
+  /// Whether a URL takes an anchor: http, https and mailto only, matched on its opening
+  /// bytes (three `hasPrefix` calls cost more than writing the anchor).
+  static func isLinkable(_ url: String) -> Bool {
+    let bytes = url.utf8
+    return linkSchemes.contains { bytes.starts(with: $0) }
+  }
+
+  private static let linkSchemes: [[UInt8]] = ["https://", "http://", "mailto:"].map { Array($0.utf8) }
 }
 
 /// Markdown (CommonMark with `<sup>`/`<sub>` HTML for what Markdown lacks).
