@@ -39,6 +39,8 @@ extension OutputFormat {
 public struct PlainTextFormat: OutputFormat {
   public init() {}
   public func escape(_ text: String) -> String { text }
+  /// The text as it is (the default went through `escape` and a string for every token).
+  public func appendEscaped(_ text: String, to bytes: inout [UInt8]) { bytes.append(utf8: text) }
   public func open(_ style: InlineStyle) -> String { "" }
   public func close(_ style: InlineStyle) -> String { "" }
   /// Blocks as citeproc-js lays them out in text: a block on a line of its own, an indented
