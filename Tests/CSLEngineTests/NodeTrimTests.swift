@@ -3,7 +3,8 @@ import Testing
 @testable import CSLEngine
 
 /// `Node.trimmingTrailingSpaces` returns a tree that ends in no space as it is. Over generated
-/// trees (texts with and without trailing spaces, quotes, empty nodes, nesting) it must agree
+/// trees (`NodeStartTests.tree`: texts with and without trailing spaces, quotes, links, empty
+/// nodes, nesting) it must agree
 /// with the trim that rebuilds the last path of every tree.
 @Suite struct NodeTrimTests {
   /// The trim rebuilt along the last path whatever the tree (the reference).
@@ -31,25 +32,11 @@ import Testing
 
   static let texts = ["", " ", "a", "a ", "a  ", "b.", "\u{301} ", "x\u{A0}", "\u{600} ", "end"]
 
-  static func tree(_ generator: inout TextCaserTests.SplitMix, depth: Int) -> Node {
-    let pick = Int(generator.next() % (depth > 3 ? 2 : 8))
-    if pick < 2 { return .text(texts[Int(generator.next() % UInt64(texts.count))]) }
-    let children = (0..<Int(generator.next() % 4)).map { _ in tree(&generator, depth: depth + 1) }
-    switch pick {
-    case 2: return .styled(.italic, children)
-    case 3: return .quoted(children)
-    case 4: return .tagged(.title, children)
-    case 5: return .display(.rightInline, children)
-    case 6: return .link("https://example.org", children)
-    default: return .sequence(children)
-    }
-  }
-
   @Test func agreesWithTheTrimThatRebuilds() {
     var generator = TextCaserTests.SplitMix(state: 0x7219)
     var changed = 0
     for _ in 0..<5_000 {
-      let node = Self.tree(&generator, depth: 0)
+      let node = NodeStartTests.tree(&generator, depth: 5, tags: [.title, .name], leaves: Self.texts)
       let (fast, fastChanged) = node.trimmingTrailingSpaces()
       let (reference, referenceChanged) = Self.rebuiltTrim(node)
       #expect(fast == reference && fastChanged == referenceChanged, "\(node)")
