@@ -337,13 +337,19 @@ public struct HTMLFormat: OutputFormat {
   }
 
   /// Whether a URL takes an anchor: http, https and mailto only, matched on its opening
-  /// bytes (three `hasPrefix` calls cost more than writing the anchor).
+  /// bytes (three `hasPrefix` calls cost more than writing the anchor). A scheme followed by
+  /// a byte beyond ASCII is asked of `hasPrefix` too: a combining mark there joins the
+  /// scheme's last character, and the scheme is then not its prefix.
   static func isLinkable(_ url: String) -> Bool {
     let bytes = url.utf8
-    return linkSchemes.contains { bytes.starts(with: $0) }
+    return linkSchemes.contains { scheme in
+      guard bytes.starts(with: scheme.utf8) else { return false }
+      let next = bytes.dropFirst(scheme.utf8.count).first ?? 0
+      return next < 0x80 || url.hasPrefix(scheme)
+    }
   }
 
-  private static let linkSchemes: [[UInt8]] = ["https://", "http://", "mailto:"].map { Array($0.utf8) }
+  private static let linkSchemes = ["https://", "http://", "mailto:"]
 }
 
 /// Markdown (CommonMark with `<sup>`/`<sub>` HTML for what Markdown lacks).
