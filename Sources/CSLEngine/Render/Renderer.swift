@@ -124,18 +124,21 @@ final class Renderer {
   var cite: CiteContext { lookup.cite }
   var terms: Terms { compiled.terms }
   /// Turkish or Azerbaijani casing: the item's language, or the style's locale for an item
-  /// without one (citeproc-js cases terms and values by the same rule).
-  var isTurkic: Bool {
+  /// without one (citeproc-js cases terms and values by the same rule). Worked out once a
+  /// rendering (lower-casing the language at every decoration that cases text cost some 480
+  /// instructions each time).
+  lazy var isTurkic: Bool = {
     var language = (lookup.language ?? "").lowercased()
     if language.isEmpty { language = (compiled.locale.lang ?? "").lowercased() }
     return language.hasPrefix("tr") || language.hasPrefix("az")
-  }
-  var isEnglish: Bool {
+  }()
+  /// English casing rules (title case) apply: the item's language, or the style's locale.
+  lazy var isEnglish: Bool = {
     guard let language = lookup.language, !language.isEmpty else {
       return (compiled.locale.lang ?? "en").lowercased().hasPrefix("en")
     }
     return language.lowercased().hasPrefix("en")
-  }
+  }()
 
   init(compiled: CompiledStyle, lookup: VariableLookup, mode: RenderMode, disambiguation: DisambiguationState) {
     self.compiled = compiled
