@@ -118,7 +118,7 @@ extension Processor {
     var reset: [Int: [SortValue?]]?
     if let previous, previous.values.count == items.count {
       table = previous
-      var before: [Int: [SortValue?]] = [:]
+      var previousValues: [Int: [SortValue?]] = [:]
       // Only keys that can print a name read the name settings (`MacroGraph.reachesNames`):
       // the others keep their values (Chicago's and MLA's titles and dates).
       // Of those, a value whose rendering read nothing the item's new settings change is kept
@@ -127,11 +127,11 @@ extension Processor {
       for (position, item) in items.enumerated() {
         guard let state = states[item] else { continue }
         for key in resetKeys where !table.reads(position, key).serves(state) {
-          if before[position] == nil { before[position] = table.values[position] }
+          if previousValues[position] == nil { previousValues[position] = table.values[position] }
           table.set(position, key, nil, reads: .none)
         }
       }
-      reset = before
+      reset = previousValues
     } else {
       table = SortKeyTable(count: items.count, keys: keys.count)
     }

@@ -23,10 +23,15 @@ enum NameParts {
   /// holds no space, hyphen, apostrophe or quotation mark, and the given name no comma, and no
   /// lowercase word after its last space.
   static func isSettled(_ name: Name) -> Bool {
-    if let family = name.family, !(family.withUTF8Bytes(settledFamily) ?? settledFamily(family.utf8)) {
+    if let family = name.family,
+      !(family.utf8.withContiguousStorageIfAvailable(settledFamily) ?? settledFamily(family.utf8))
+    {
       return false
     }
-    if let given = name.given, !(given.withUTF8Bytes(settledGiven) ?? settledGiven(given.utf8)) { return false }
+    if let given = name.given, !(given.utf8.withContiguousStorageIfAvailable(settledGiven) ?? settledGiven(given.utf8))
+    {
+      return false
+    }
     return true
   }
 

@@ -20,12 +20,6 @@ extension String {
     return found ?? utf8.contains(byte)
   }
 
-  /// `body` over the text's UTF-8 in its own storage; nil when the storage is not contiguous
-  /// UTF-8 (the caller then reads `utf8`).
-  func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-    utf8.withContiguousStorageIfAvailable(body)
-  }
-
   /// True when some byte of the text's UTF-8 satisfies the predicate (see `containsByte`).
   func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
     utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) } ?? utf8.contains(where: predicate)

@@ -319,10 +319,7 @@ struct TextCaser {
   ) -> String {
     var bytes = Array(word.utf8)
     bytes.withUnsafeMutableBufferPointer { buffer in
-      switch change {
-      case .title: titleASCIIWord(buffer, 0..<buffer.count, first: first, afterColon: afterColon, last: last)
-      case .capitalizeAll: capitalizeASCIIWord(buffer, 0..<buffer.count)
-      }
+      change.apply(to: buffer, 0..<buffer.count, first: first, afterColon: afterColon, last: last)
     }
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -351,14 +348,9 @@ struct TextCaser {
             if leave {
               leave = false
             } else {
-              switch change {
-              case .title:
-                Self.titleASCIIWord(
-                  buffer, wordStart..<index, first: wordFirst, afterColon: wordAfterColon,
-                  last: wordOffset >= lastStart)
-              case .capitalizeAll:
-                Self.capitalizeASCIIWord(buffer, wordStart..<index)
-              }
+              change.apply(
+                to: buffer, wordStart..<index, first: wordFirst, afterColon: wordAfterColon,
+                last: wordOffset >= lastStart)
             }
           }
           if index == buffer.count { break }

@@ -1,6 +1,18 @@
 extension TextCaser {
   /// The change a word of plain ASCII takes on its bytes (`asciiWords`).
-  enum ASCIIWordChange { case title, capitalizeAll }
+  enum ASCIIWordChange {
+    case title, capitalizeAll
+
+    /// Changes one word of plain ASCII in place (`titleASCIIWord`, `capitalizeASCIIWord`).
+    func apply(
+      to bytes: UnsafeMutableBufferPointer<UInt8>, _ word: Range<Int>, first: Bool, afterColon: Bool, last: Bool
+    ) {
+      switch self {
+      case .title: TextCaser.titleASCIIWord(bytes, word, first: first, afterColon: afterColon, last: last)
+      case .capitalizeAll: TextCaser.capitalizeASCIIWord(bytes, word)
+      }
+    }
+  }
 
   /// Title case for one word of plain ASCII (the byte form of the title change in
   /// `transform`, which it must match: `TextCaserTests` compares them).
