@@ -119,6 +119,16 @@ public struct Name: Sendable, Hashable {
 
   public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
 
+  /// True when the name has a family and a given part and nothing else (no particle, suffix,
+  /// literal, flag, other form or extra field), read in place.
+  public var hasOnlyFamilyAndGiven: Bool {
+    let storage = storage
+    return storage.fields.family != nil && storage.fields.given != nil && storage.fields.droppingParticle == nil
+      && storage.fields.nonDroppingParticle == nil && storage.fields.suffix == nil && storage.fields.literal == nil
+      && !storage.fields.commaSuffix && !storage.fields.staticOrdering && storage.fields.parseNames == nil
+      && storage.fields.forms.isEmpty && storage.fields.extra.isEmpty
+  }
+
   /// True when the name has neither a family nor a literal part.
   public var isEmpty: Bool {
     (family ?? "").isEmpty && (literal ?? "").isEmpty && (given ?? "").isEmpty

@@ -30,8 +30,13 @@ enum BibTeXConverter {
   }
 
   static func decodeText(_ field: String, _ value: String) -> String {
-    if BibTeXMapping.verbatimFields.contains(field) { return value.trimmingCharacters(in: " \t\r\n") }
-    return LaTeXDecoder.decode(value, caseProtection: BibTeXMapping.titleFields.contains(field))
+    decodeText(BibTeXMapping.fieldRoles[field] ?? BibTeXMapping.FieldRole(), value)
+  }
+
+  /// `decodeText` for a field of the given role.
+  static func decodeText(_ role: BibTeXMapping.FieldRole, _ value: String) -> String {
+    if role.verbatim { return value.trimmingCharacters(in: " \t\r\n") }
+    return LaTeXDecoder.decode(value, caseProtection: role.title)
   }
 
   static func decodeDate(_ value: String) -> DateValue {
@@ -103,63 +108,69 @@ enum BibTeXConverter {
     }
     for field in fields {
       let name = field.name
-      switch name {
-      case "entrysubtype" where subtypeConsumed: continue
-      case "csl": continue
-      case "date": reference.dates["issued"] = decodeDate(field.value)
-      case "year" where !has.date: year = field.value
-      case "month" where !has.date && has.year: month = field.value
-      case "day" where !has.date && has.year: day = field.value
-      case "subtitle":
+      // The field's role looked up once, the fields read on their own told by it (each name
+      // compared with every one of theirs cost as much as the look-up).
+      let role = BibTeXMapping.fieldRoles[name]
+      switch role?.special {
+      case .entrysubtype where subtypeConsumed: continue
+      case .csl: continue
+      case .date: reference.dates[.issued] = decodeDate(field.value)
+      case .year where !has.date: year = field.value
+      case .month where !has.date && has.year: month = field.value
+      case .day where !has.date && has.year: day = field.value
+      case .subtitle:
         subtitle = LaTeXDecoder.decode(field.value, caseProtection: true)
         keep(field)
-      case "number":
+      case .number:
         let variable: CSLVariable
         if articleTypes.contains(cslType) {
-          variable = has.issue ? "number" : "issue"
+          variable = has.issue ? .number : .issue
         } else if has.series && ["book", "chapter", "paper-conference", "report"].contains(cslType) {
-          variable = "collection-number"
+          variable = .collectionNumber
         } else {
-          variable = "number"
+          variable = .number
         }
         if reference.variables[variable] == nil {
           reference.variables[variable] = decodeText(name, field.value)
         } else {
           keep(field)
         }
-      case "institution" where institutionTypes.contains(cslType) && !has.publisher,
-        "school" where institutionTypes.contains(cslType) && !has.publisher:
-        if reference.variables["publisher"] == nil {
-          reference.variables["publisher"] = decodeText(name, field.value)
+      case .institution where institutionTypes.contains(cslType) && !has.publisher,
+        .school where institutionTypes.contains(cslType) && !has.publisher:
+        if reference.variables[.publisher] == nil {
+          reference.variables[.publisher] = decodeText(name, field.value)
         } else {
           keep(field)
         }
-      case "langid":
-        reference.variables["language"] = language(field)
-      case "language" where !has.langid:
-        reference.variables["language"] = language(field)
-      case "type" where reference.variables["genre"] == nil:
+      case .langid:
+        reference.variables[.language] = language(field)
+      case .language where !has.langid:
+        reference.variables[.language] = language(field)
+      case .type where reference.variables[.genre] == nil:
         let text = decodeText(name, field.value)
-        reference.variables["genre"] = BibLaTeXKeys.genre(forType: text) ?? text
-      case "howpublished" where !has.url && isURLCommand(field.value):
-        reference.variables["URL"] = LaTeXDecoder.decode(field.value, caseProtection: false)
+        reference.variables[.genre] = BibLaTeXKeys.genre(forType: text) ?? text
+      case .howpublished where !has.url && isURLCommand(field.value):
+        reference.variables[.url] = LaTeXDecoder.decode(field.value, caseProtection: false)
       default:
         if name.hasPrefix("x-csl-") {
           let variable = CSLVariable(String(field.written.dropFirst(6)))
           reference.variables[variable] = LaTeXDecoder.decode(
             field.value, caseProtection: variable.rawValue.contains("title"))
-        } else if let variable = BibTeXMapping.nameFields[name] {
+          continue
+        }
+        let known = role ?? BibTeXMapping.FieldRole()
+        if let variable = known.nameVariable {
           if reference.names[variable] == nil {
-            let (names, etAl) = EtAl.parse(field.value)
+            let (names, etAl) = field.names.map { ($0.names, $0.etAl) } ?? EtAl.parse(field.value)
             reference.names[variable] = names
             if etAl { reference = EtAl.mark(reference, variable) }
           } else {
             keep(field)
           }
-        } else if let variable = BibTeXMapping.dateFields[name] {
+        } else if let variable = known.dateVariable {
           reference.dates[variable] = decodeDate(field.value)
-        } else if let variable = BibTeXMapping.fieldToVariable[name], reference.variables[variable] == nil {
-          reference.variables[variable] = decodeText(name, field.value)
+        } else if let variable = known.textVariable, reference.variables[variable] == nil {
+          reference.variables[variable] = decodeText(known, field.value)
         } else if let (formField, tag) = splitFormField(field.written) {
           if let variable = BibTeXMapping.nameFields[formField] {
             nameForms.append((variable, tag, field.value))
@@ -186,26 +197,26 @@ enum BibTeXConverter {
           reference.variables["biblatex:month"] = month
           if let day { reference.variables["biblatex:day"] = day }
         }
-        reference.dates["issued"] = DateValue(parts: [parts])
+        reference.dates[.issued] = DateValue(parts: [parts])
       } else if let date = DateValue.parseEDTF(yearText.replacingDashes()), month == nil {
-        reference.dates["issued"] = date
+        reference.dates[.issued] = date
       } else {
-        reference.dates["issued"] = DateValue(literal: yearText)
+        reference.dates[.issued] = DateValue(literal: yearText)
         if let month { reference.variables["biblatex:month"] = month }
         if let day { reference.variables["biblatex:day"] = day }
       }
     }
-    if reference.variables["genre"] == nil, let genre = thesisGenres[bibType] {
-      reference.variables["genre"] = genre
+    if reference.variables[.genre] == nil, let genre = thesisGenres[bibType] {
+      reference.variables[.genre] = genre
     }
-    if reference.variables["container-title"] == nil, cslType == "chapter" || cslType == "paper-conference",
+    if reference.variables[.containerTitle] == nil, cslType == "chapter" || cslType == "paper-conference",
       let main = fields.first(where: { $0.name == "maintitle" })
     {
       // `@inbook` with a crossref to an `@mvbook`: biber's `maintitle` is the container.
-      reference.variables["container-title"] = decodeText("maintitle", main.value)
+      reference.variables[.containerTitle] = decodeText("maintitle", main.value)
     }
-    if let subtitle, let title = reference.variables["title"] {
-      reference.variables["title"] = title + ": " + subtitle
+    if let subtitle, let title = reference.variables[.title] {
+      reference.variables[.title] = title + ": " + subtitle
     }
     for (variable, tag, value) in nameForms {
       guard var names = reference.names[variable] else { continue }

@@ -9,9 +9,17 @@ struct BibTeXField: Sendable, Hashable {
   /// The value as LaTeX text (macros expanded, `#` joined).
   var value: String
   var location: SourceLocation?
+  /// For a name list the writer wrote, what reading the value gives when the writer knows it
+  /// (nil: the value is read).
+  var names: EtAl.Reading?
 
   init(_ written: String, _ value: String, location: SourceLocation? = nil) {
-    self.name = written.lowercased()
+    self.init(written, lowercased: written.lowercasedUnlessLower(), value, location: location)
+  }
+
+  /// A field whose name's lower-case form is known.
+  init(_ written: String, lowercased name: String, _ value: String, location: SourceLocation? = nil) {
+    self.name = name
     self.written = written
     self.value = value
     self.location = location

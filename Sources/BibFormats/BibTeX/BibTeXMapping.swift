@@ -133,6 +133,42 @@ enum BibTeXMapping {
     "urldate": "accessed", "origdate": "original-date", "eventdate": "event-date",
   ]
 
+  /// What reading a field involves, from the tables above in one look-up.
+  struct FieldRole {
+    var nameVariable: CSLVariable?
+    var dateVariable: CSLVariable?
+    var textVariable: CSLVariable?
+    /// In `verbatimFields`.
+    var verbatim = false
+    /// In `titleFields`.
+    var title = false
+    /// In `listFields`.
+    var list = false
+    /// A field the reading of an entry treats on its own.
+    var special: SpecialField?
+  }
+
+  /// The fields `BibTeXConverter.reference` treats on their own (their names).
+  enum SpecialField: String, CaseIterable {
+    case entrysubtype, csl, date, year, month, day, subtitle, number, institution, school, langid, language, type,
+      howpublished
+  }
+
+  /// Every field the tables name, with its role. (The reading of an entry looked each field
+  /// up in three tables and each text field's value in two more: some 600 instructions a
+  /// field, and writing BibLaTeX reads every entry it writes back.)
+  static let fieldRoles: [String: FieldRole] = {
+    var roles: [String: FieldRole] = [:]
+    for (field, variable) in nameFields { roles[field, default: FieldRole()].nameVariable = variable }
+    for (field, variable) in dateFields { roles[field, default: FieldRole()].dateVariable = variable }
+    for (field, variable) in fieldToVariable { roles[field, default: FieldRole()].textVariable = variable }
+    for field in verbatimFields { roles[field, default: FieldRole()].verbatim = true }
+    for field in titleFields { roles[field, default: FieldRole()].title = true }
+    for field in listFields { roles[field, default: FieldRole()].list = true }
+    for field in SpecialField.allCases { roles[field.rawValue, default: FieldRole()].special = field }
+    return roles
+  }()
+
   /// Fields whose value is taken verbatim (no LaTeX decoding).
   static let verbatimFields: Set<String> = [
     "url", "doi", "eprint", "file", "pdf", "isbn", "issn", "pmid", "pmcid", "csl",

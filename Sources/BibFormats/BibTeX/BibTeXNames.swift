@@ -8,25 +8,54 @@ enum BibTeXNames {
   static func splitList(_ raw: String) -> [String] {
     var raw = raw
     return raw.withUTF8 { bytes in
-      // Each name is its words joined by one space, gathered as bytes from the words' places
-      // (a string for each word, then for each name, cost a third of reading a name list).
-      var names: [String] = []
-      var current: [UInt8] = []
-      var hasWord = false
-      for range in pieces(bytes, separators: blanks, keepEmpty: false) {
-        let word = UnsafeBufferPointer(rebasing: bytes[range])
-        if isAnd(word) {
-          if hasWord { names.append(String(decoding: current, as: UTF8.self)) }
-          current.removeAll(keepingCapacity: true)
-          hasWord = false
-          continue
-        }
-        if hasWord { current.append(0x20) }
-        current.append(contentsOf: word)
-        hasWord = true
+      let (buffer, parts) = listParts(bytes)
+      return buffer.withUnsafeBufferPointer { names in
+        parts.map { String(decoding: UnsafeBufferPointer(rebasing: names[$0]), as: UTF8.self) }
       }
-      if hasWord { names.append(String(decoding: current, as: UTF8.self)) }
-      return names
+    }
+  }
+
+  /// The names of a list (split at depth-0 `and` words), each its words joined by one space,
+  /// one after another in one buffer, and where each is in it. (A string for each name, its
+  /// words gathered in a buffer of their own and listed in an array first, cost some 7,700
+  /// instructions a list in writing BibLaTeX, which reads every list it writes back.)
+  static func listParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (buffer: [UInt8], parts: [Range<Int>]) {
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(bytes.count)
+    var parts: [Range<Int>] = []
+    parts.reserveCapacity(8)  // (grown from empty, it was made three times for three names)
+    var start = 0
+    var hasWord = false
+    forEachPiece(bytes, in: 0..<bytes.count, separators: blanks, keepEmpty: false) { range in
+      let word = UnsafeBufferPointer(rebasing: bytes[range])
+      if isAnd(word) {
+        if hasWord { parts.append(start..<buffer.count) }
+        start = buffer.count
+        hasWord = false
+        return
+      }
+      if hasWord { buffer.append(0x20) }
+      buffer.append(contentsOf: word)
+      hasWord = true
+    }
+    if hasWord { parts.append(start..<buffer.count) }
+    return (buffer, parts)
+  }
+
+  /// The names of a list and whether it ends in a bare `others` (et al.) after other names:
+  /// `EtAl.parse`, each name read from its bytes in the list's buffer.
+  static func parseListEndingInOthers(_ raw: String) -> (names: [Name], etAl: Bool) {
+    var raw = raw
+    return raw.withUTF8 { bytes in
+      let (buffer, parts) = listParts(bytes)
+      return buffer.withUnsafeBufferPointer { names in
+        var count = parts.count
+        // (A part never starts or ends in a blank: its bytes are `others` exactly when its
+        // trimmed text is.)
+        let etAl = count > 1 && names[parts[count - 1]].elementsEqual("others".utf8)
+        if etAl { count -= 1 }
+        return (parts[..<count].map { parseName(UnsafeBufferPointer(rebasing: names[$0])) }, etAl)
+      }
     }
   }
 
@@ -34,7 +63,7 @@ enum BibTeXNames {
   /// line ends): a name holding any is left to `parseNameInFull`.
   private static let readSpecially = ASCIIByteSet(0x7B, 0x7D, 0x5C, 0x3D, 0x7E, 0x09, 0x0A, 0x0D)
   /// Space, line feed, tab and return: what separates the words of a name list.
-  private static let blanks = ASCIIByteSet(0x20, 0x0A, 0x09, 0x0D)
+  static let blanks = ASCIIByteSet(0x20, 0x0A, 0x09, 0x0D)
   /// The blanks and `~`: what separates the words of a name.
   private static let wordBreaks = ASCIIByteSet(0x20, 0x7E, 0x09, 0x0A, 0x0D)
 
@@ -55,15 +84,27 @@ enum BibTeXNames {
     _ bytes: UnsafeBufferPointer<UInt8>, separators: ASCIIByteSet, keepEmpty: Bool
   ) -> [Range<Int>] {
     var parts: [Range<Int>] = []
+    forEachPiece(bytes, in: 0..<bytes.count, separators: separators, keepEmpty: keepEmpty) { parts.append($0) }
+    return parts
+  }
+
+  /// Each piece of `bytes[range]` cut at depth-0 bytes in `separators` (a backslash escapes
+  /// the byte after it), in order, as ranges of `bytes`.
+  @inline(__always)
+  static func forEachPiece(
+    _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, separators: ASCIIByteSet, keepEmpty: Bool,
+    _ body: (Range<Int>) -> Void
+  ) {
     var depth = 0
-    var start = 0
-    var index = 0
-    while index < bytes.count {
+    var start = range.lowerBound
+    var index = range.lowerBound
+    let end = range.upperBound
+    while index < end {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\\") {
         // `\~{n}`, `\~n`: an escaped byte is never a separator.
         index += 1
-        if index < bytes.count, bytes[index] < 0x80 { index += 1 }
+        if index < end, bytes[index] < 0x80 { index += 1 }
         continue
       }
       if byte == UInt8(ascii: "{") {
@@ -71,13 +112,12 @@ enum BibTeXNames {
       } else if byte == UInt8(ascii: "}") {
         depth = max(0, depth - 1)
       } else if depth == 0 && separators.contains(byte) {
-        if keepEmpty || start < index { parts.append(start..<index) }
+        if keepEmpty || start < index { body(start..<index) }
         start = index + 1
       }
       index += 1
     }
-    if keepEmpty || start < bytes.count { parts.append(start..<bytes.count) }
-    return parts
+    if keepEmpty || start < end { body(start..<end) }
   }
 
   /// Splits at depth-0 occurrences of `separator` (an ASCII character).
@@ -88,7 +128,7 @@ enum BibTeXNames {
     return splitBytes(text, separators: ASCIIByteSet(byte), keepEmpty: true)
   }
 
-  private static func words(_ text: String) -> [String] {
+  static func words(_ text: String) -> [String] {
     splitBytes(text, separators: wordBreaks, keepEmpty: false)
   }
 
@@ -124,7 +164,7 @@ enum BibTeXNames {
     return false
   }
 
-  private static func decode(_ text: String) -> String {
+  static func decode(_ text: String) -> String {
     LaTeXDecoder.decode(text, caseProtection: false)
   }
 
@@ -132,8 +172,18 @@ enum BibTeXNames {
 
   /// Parses one name.
   static func parseName(_ raw: String) -> Name {
-    if let common = raw.utf8.withContiguousStorageIfAvailable(parseOnBytes), let common { return common }
+    if let common = raw.utf8.withContiguousStorageIfAvailable(readOnBytes), let common { return common }
     return parseNameInFull(raw)
+  }
+
+  /// Parses one name from its bytes.
+  static func parseName(_ bytes: UnsafeBufferPointer<UInt8>) -> Name {
+    readOnBytes(bytes) ?? parseNameInFull(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// The name read on its bytes when one of the byte readings can tell; nil for any other.
+  private static func readOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Name? {
+    parseOnBytes(bytes) ?? parseExtendedOnBytes(bytes)
   }
 
   /// The name read on its bytes when it has one of the forms those readings take (`Family,
@@ -317,172 +367,13 @@ enum BibTeXNames {
     return name
   }
 
-  /// The keys of an extended name that make it one.
-  private static let namePartKeys: Set<String> = ["family", "given", "prefix", "suffix"]
-
-  /// `family=…, given=…` (every part must be `key=value`).
-  private static func parseExtended(_ parts: [String]) -> Name? {
-    // A part without "=" is not `key=value`: most names are classic and end here.
-    guard parts.allSatisfy({ $0.utf8.contains(0x3D) }) else { return nil }
-    var pairs: [(String, String)] = []
-    for part in parts {
-      let pieces = splitTop(part, on: "=")
-      guard pieces.count >= 2 else { return nil }
-      let key = pieces[0].trimmingCharacters(in: " \t\r\n").lowercased()
-      guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }) else { return nil }
-      var value = pieces[1...].joined(separator: "=").trimmingCharacters(in: " \t\r\n")
-      if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
-        value = String(value.dropFirst().dropLast())
-      }
-      pairs.append((key, value))
-    }
-    guard pairs.contains(where: { namePartKeys.contains($0.0) }) else { return nil }
-    var name = Name()
-    var prefix: String?
-    var usePrefix = false
-    for (key, value) in pairs {
-      switch key {
-      case "family": name.family = decode(value)
-      case "given": name.given = decode(value)
-      case "prefix": prefix = decode(value)
-      case "suffix": name.suffix = decode(value)
-      case "useprefix": usePrefix = ["true", "1", "yes"].contains(value.lowercased())
-      default: name.extra["biblatex:" + key] = .string(value)
-      }
-    }
-    if let prefix {
-      if usePrefix { name.nonDroppingParticle = prefix } else { name.droppingParticle = prefix }
-    }
-    return name
-  }
-
   static func parseList(_ raw: String) -> [Name] {
-    splitList(raw).map(parseName)
-  }
-
-  // MARK: - Writing
-
-  static func needsBraces(_ text: String) -> Bool {
-    if let answer = text.utf8.withContiguousStorageIfAvailable(asciiNeedsBraces), let answer { return answer }
-    return needsBracesByCharacters(text)
-  }
-
-  /// `needsBraces`, for any text.
-  static func needsBracesByCharacters(_ text: String) -> Bool {
-    // A text without the bytes of " ", "," and "=" holds none of them: searching it for each
-    // (some 2,000 instructions a search) is for the texts that have one of the bytes.
-    let mayHold = text.utf8.contains { $0 == 0x20 || $0 == 0x2C || $0 == 0x3D }
-    return (mayHold && (text.contains(" ") || text.contains(","))) || text.lowercased() == "and"
-      || text.first.map { !$0.isUppercase } ?? false
-      || (mayHold && text.contains("="))
-  }
-
-  /// `needsBraces` read from the bytes of ASCII text (each byte a character, CR LF aside,
-  /// which is neither upper case nor any byte tested), nil for other text. Searching the text
-  /// for " " through Foundation cost some 4,000 instructions a call.
-  private static func asciiNeedsBraces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    guard ByteWord.isASCII(bytes) else { return nil }
-    if bytes.contains(where: { $0 == 0x20 || $0 == 0x2C || $0 == 0x3D }) || isAnd(bytes) { return true }
-    guard let first = bytes.first else { return false }
-    return !(0x41...0x5A).contains(first)
-  }
-
-  /// The three bytes `and` in any case.
-  private static func isAnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.count == 3 && bytes[0] | 0x20 == 0x61 && bytes[1] | 0x20 == 0x6E && bytes[2] | 0x20 == 0x64
-  }
-  /// Whether the bytes hold `and` (any case) anywhere: without it, no word of them is `and`.
-  static func holdsAnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.count >= 3 && bytes.indices.dropLast(2).contains { isAnd(UnsafeBufferPointer(rebasing: bytes[$0..<$0 + 3])) }
-  }
-
-  private static func encode(_ text: String, _ latex: LaTeXEncoder) -> String {
-    latex.encode(text, caseProtection: false)
-  }
-
-  /// Writes one name in the classic form when that reads back the same, else extended.
-  static func write(_ name: Name, latex: LaTeXEncoder) -> String {
-    if let literal = name.literal {
-      // A name that is literally "others" is braced: bare `others` means et al. (`EtAl`).
-      return "{" + encode(literal, latex) + "}"
-    }
-    let family = name.family.map { encode($0, latex) } ?? ""
-    let given = name.given.map { encode($0, latex) }
-    let familyNeedsBraces = needsBraces(name.family ?? "")
-    let bareFamily = name.given == nil && name.suffix == nil && name.nonDroppingParticle == nil && familyNeedsBraces
-    if name.droppingParticle == nil, !family.isEmpty, !bareFamily,
-      name.nonDroppingParticle.map({ particle in
-        let list = words(particle)
-        return !list.isEmpty && list.allSatisfy({ $0.first?.isLowercase ?? false && !$0.contains(",") })
-      }) ?? true
-    {
-      var text = ""
-      if let particle = name.nonDroppingParticle { text += encode(particle, latex) + " " }
-      text += familyNeedsBraces ? "{" + family + "}" : family
-      let givenText = given.map { needsComma($0) ? "{" + $0 + "}" : $0 }
-      if let suffix = name.suffix {
-        let suffixText = encode(suffix, latex)
-        text += ", " + (needsComma(suffixText) ? "{" + suffixText + "}" : suffixText) + ", " + (givenText ?? "")
-      } else if let givenText {
-        text += ", " + givenText
-      }
-      return text
-    }
-    var parts: [String] = []
-    if let family = name.family { parts.append("family={" + encode(family, latex) + "}") }
-    if let given = name.given { parts.append("given={" + encode(given, latex) + "}") }
-    if let prefix = name.droppingParticle ?? name.nonDroppingParticle {
-      parts.append("prefix={" + encode(prefix, latex) + "}")
-      parts.append("useprefix=" + (name.droppingParticle == nil ? "true" : "false"))
-    }
-    if let suffix = name.suffix { parts.append("suffix={" + encode(suffix, latex) + "}") }
-    for key in name.extra.keys.sorted() where key.hasPrefix("biblatex:") {
-      if let value = name.extra[key]?.stringValue { parts.append(String(key.dropFirst(9)) + "=" + value) }
-    }
-    return parts.joined(separator: ", ")
-  }
-
-  static func needsComma(_ text: String) -> Bool {
-    if let answer = text.utf8.withContiguousStorageIfAvailable(bytesNeedComma), let answer { return answer }
-    return needsCommaByCharacters(text)
-  }
-
-  /// `needsComma`, for any text.
-  static func needsCommaByCharacters(_ text: String) -> Bool {
-    var depth = 0
-    for character in text {
-      if character == "{" { depth += 1 }
-      if character == "}" { depth -= 1 }
-      if depth == 0 && (character == "," || character == "=") { return true }
-    }
-    return splitList("x and " + text).count != 2
-  }
-
-  /// `needsComma` read from the bytes, nil when the characters must be read. Splitting the list
-  /// is needed only when the text could hold an `and` word or no word at all: without the
-  /// bytes `and` (any case) and with a byte that separates nothing, the list is two names.
-  /// Outside ASCII, a brace, comma or equals sign is a character of its own unless a byte of
-  /// another character stands beside it (a combining mark after it, a prepended one before).
-  private static func bytesNeedComma(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    if !ByteWord.isASCII(bytes) {
-      for index in bytes.indices {
-        let byte = bytes[index]
-        guard byte == 0x7B || byte == 0x7D || byte == 0x2C || byte == 0x3D else { continue }
-        if index > 0 && bytes[index - 1] >= 0x80 || index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
+    var raw = raw
+    return raw.withUTF8 { bytes in
+      let (buffer, parts) = listParts(bytes)
+      return buffer.withUnsafeBufferPointer { names in
+        parts.map { parseName(UnsafeBufferPointer(rebasing: names[$0])) }
       }
     }
-    var depth = 0
-    for byte in bytes {
-      if byte == 0x7B { depth += 1 }
-      if byte == 0x7D { depth -= 1 }
-      if depth == 0 && (byte == 0x2C || byte == 0x3D) { return true }
-    }
-    let hasWord = bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }
-    guard hasWord && !holdsAnd(bytes) else { return nil }
-    return false
-  }
-
-  static func writeList(_ names: [Name], latex: LaTeXEncoder) -> String {
-    names.map { write($0, latex: latex) }.joined(separator: " and ")
   }
 }

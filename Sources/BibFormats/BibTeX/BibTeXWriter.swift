@@ -62,10 +62,14 @@ public struct BibTeXWriter: Sendable {
   /// One field to write: `bare` values (month macros, numbers) are written without braces.
   struct Output {
     var written: String
+    /// `written` lower-cased.
+    var lower: String
     var value: String
     var bare: Bool = false
     /// The value the reader sees (macros expanded).
     var readValue: String
+    /// For a name list known to read back as the names written, those names.
+    var readNames: EtAl.Reading?
   }
 
   /// The whole file.
@@ -160,15 +164,19 @@ public struct BibTeXWriter: Sendable {
     }
     let native = BibTeXConverter.reference(
       type: type, key: key,
-      fields: fields.map { BibTeXField($0.written, $0.readValue) })
+      fields: fields.map { output in
+        var field = BibTeXField(output.written, lowercased: output.lower, output.readValue)
+        field.names = output.readNames
+        return field
+      })
     if let blob = CSLBlob.make(wanted: reference, native: native) {
       let text = CSLBlob.bibtexText(blob, ascii: options.ascii)
-      fields.append(Output(written: "csl", value: text, readValue: text))
+      fields.append(Output(written: "csl", lower: "csl", value: text, readValue: text))
     }
     // Each field's rank found once (found in every comparison, it cost a lower-cased copy and
     // a table look-up each time), the comparisons as before.
     var ranked = fields.map { field in
-      (rank: field.written == "csl" ? Int.max : Self.rank[field.written.lowercased()] ?? Self.fieldOrder.count, field)
+      (rank: field.written == "csl" ? Int.max : Self.rank[field.lower] ?? Self.fieldOrder.count, field)
     }
     ranked.sort { lhs, rhs in
       if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
@@ -375,26 +383,30 @@ public struct BibTeXWriter: Sendable {
       type = forced
       subtype = nil
     }
+    // Room for every field the entry can have (grown from empty, the list was made anew
+    // several times an entry); the field names taken are searched in it, lower-cased (an
+    // entry has a few dozen at most; a set hashed each name twice).
     var outputs: [Output] = []
-    // The field names taken, lower-cased: an entry has a few dozen at most, searched in order
-    // (a set hashed each name twice).
-    var used: [String] = []
+    outputs.reserveCapacity(
+      reference.variables.count + reference.dates.count * 3 + reference.names.count * 2 + reference.forms.count + 2)
     @discardableResult
     func put(_ written: String, _ value: String, bare: Bool = false, read: String? = nil) -> Bool {
-      let lower = written.lowercased()
+      let lower = written.lowercasedUnlessLower()
       // Unbalanced braces would break the entry: such values travel in the csl field only.
-      guard !used.contains(lower), Self.isBalanced(value), Self.isFieldName(written) else { return false }
-      used.append(lower)
-      outputs.append(Output(written: written, value: value, bare: bare, readValue: read ?? value))
+      guard !outputs.contains(where: { $0.lower == lower }), Self.isBalanced(value), Self.isFieldName(written) else {
+        return false
+      }
+      outputs.append(Output(written: written, lower: lower, value: value, bare: bare, readValue: read ?? value))
       return true
     }
-    // The variables in order, sorted once for both passes below.
-    let sortedVariables = reference.variables.keys.sorted()
+    // The variables with their values in order, sorted once for both passes below (the keys
+    // sorted, each value was looked up again).
+    let sortedVariables = reference.variables.sorted { $0.key < $1.key }
     // The name variables that end in et al., found once.
     let openEnded = EtAl.variables(of: reference)
     // Fields kept verbatim from a .bib file come first so they keep their names.
-    for key in sortedVariables where key.rawValue.hasPrefix("biblatex:") {
-      if let value = reference.variables[key] { put(String(key.rawValue.dropFirst(9)), value) }
+    for (key, value) in sortedVariables where key.rawValue.hasPrefix("biblatex:") {
+      put(String(key.rawValue.dropFirst(9)), value)
     }
     if let subtype { put("entrysubtype", subtype) }
     for variable in reference.names.keys.sorted() {
@@ -408,7 +420,9 @@ public struct BibTeXWriter: Sendable {
         return copy
       }
       let etAl = openEnded.contains(variable) && !plain.isEmpty ? " and others" : ""
-      guard put(field, BibTeXNames.writeList(plain, latex: latex) + etAl) else { continue }
+      let (written, readsBack) = BibTeXNames.writeListReadingBack(plain, latex: latex)
+      guard put(field, written + etAl) else { continue }
+      if readsBack { outputs[outputs.count - 1].readNames = EtAl.Reading(names: plain, etAl: !etAl.isEmpty) }
       let tags = Set(names.flatMap { $0.forms.keys }).sorted()
       for tag in tags {
         let forms = names.enumerated().map { offset, name in name.forms[tag] ?? plain[offset] }
@@ -443,8 +457,8 @@ public struct BibTeXWriter: Sendable {
     if let subtitle = reference.variables[Self.biblatexSubtitle] {
       subtitleSuffix = ": " + LaTeXDecoder.decode(subtitle, caseProtection: true)
     }
-    for variable in sortedVariables where !variable.rawValue.hasPrefix("biblatex") {
-      guard var text = reference.variables[variable] else { continue }
+    for (variable, value) in sortedVariables where !variable.rawValue.hasPrefix("biblatex") {
+      var text = value
       if variable == .title, let suffix = subtitleSuffix, text.hasSuffix(suffix), text.count > suffix.count {
         text = String(text.dropLast(suffix.count))
       }
@@ -460,10 +474,11 @@ public struct BibTeXWriter: Sendable {
       } else if Self.keyedVariables.contains(variable) {
         // A value the reader would turn into something else ("English" → "en"): only x-csl- keeps it.
       } else if let field = field(for: variable, cslType: reference.type) {
-        var value =
-          BibTeXMapping.verbatimFields.contains(field)
-          ? text : latex.encode(text, caseProtection: BibTeXMapping.titleFields.contains(field))
-        if BibTeXMapping.listFields.contains(field) && Self.containsAnd(value) {
+        // (One look-up for the three tables: looking the field up in each cost some 500
+        // instructions a field.)
+        let role = BibTeXMapping.fieldRoles[field] ?? BibTeXMapping.FieldRole()
+        var value = role.verbatim ? text : latex.encode(text, caseProtection: role.title)
+        if role.list && Self.containsAnd(value) {
           value = "{" + value + "}"  // a literal "and" in a BibLaTeX list field must not split it
         }
         if put(field, value) { continue }

@@ -5,17 +5,28 @@ import BibModel
 /// member (a CSL-JSON extension that processors ignore); written, `and others` comes back. A
 /// braced `{others}` stays a name.
 enum EtAl {
+  /// A name list's reading: its names and whether it ends in et al.
+  struct Reading: Sendable, Hashable {
+    var names: [Name]
+    var etAl: Bool
+  }
+
   /// The item member listing name variables that end in et al.
   static let key = Reference.etAlKey
 
   /// The names of a BibTeX name list, and whether it ends in a bare `others` (not counted as a
   /// name when other names precede it).
   static func parse(_ raw: String) -> (names: [Name], etAl: Bool) {
+    BibTeXNames.parseListEndingInOthers(raw)
+  }
+
+  /// `parse` from the list's names as strings (the reference for the byte reading).
+  static func parseByStrings(_ raw: String) -> (names: [Name], etAl: Bool) {
     let parts = BibTeXNames.splitList(raw)
     guard parts.count > 1, parts.last?.trimmingCharacters(in: " \t\r\n") == "others" else {
-      return (parts.map(BibTeXNames.parseName), false)
+      return (parts.map(BibTeXNames.parseNameInFull), false)
     }
-    return (parts.dropLast().map(BibTeXNames.parseName), true)
+    return (parts.dropLast().map(BibTeXNames.parseNameInFull), true)
   }
 
   /// The reference with `variable` listed as et al.

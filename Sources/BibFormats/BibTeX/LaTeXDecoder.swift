@@ -17,16 +17,51 @@ struct LaTeXDecoder {
     // hyphen, apostrophe or backquote is kept as it is (only doubled ones ligate): titles
     // and pages with hyphens took the scalar path (a third of writing BibLaTeX).
     let utf8 = text.utf8
-    if isPlain(utf8) { return text }
-    if text.isEmpty { return text }
+    // (Read on the contiguous bytes: stepping the string's UTF-8 view cost some 30
+    // instructions a byte.)
+    let reading = utf8.withContiguousStorageIfAvailable { bytes in
+      plainReading(bytes, caseProtection: caseProtection)
+    }
+    switch reading ?? plainReading(utf8, caseProtection: caseProtection) {
+    case .asIs: return text
+    case .inBraces: return String(Substring(utf8.dropFirst().dropLast()))
+    case .none: return decodeByScalars(text, caseProtection: caseProtection)
+    }
+  }
+
+  /// Whether the text is not empty and `decode` gives it back as it is, with or without case
+  /// protection, known from its bytes.
+  static func readsAsItself(_ text: String) -> Bool {
+    let utf8 = text.utf8
+    return utf8.withContiguousStorageIfAvailable(readsAsItself) ?? (!utf8.isEmpty && isPlain(utf8))
+  }
+
+  /// `readsAsItself` for the bytes of a text.
+  static func readsAsItself(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    !bytes.isEmpty && isPlain(bytes)
+  }
+
+  /// What `decode` can return without the scalar walk.
+  private enum PlainReading {
+    /// The text itself.
+    case asIs
+    /// The text without the pair of braces around it.
+    case inBraces
+  }
+
+  /// Whether the text decodes as itself, or as itself without the braces around it.
+  private static func plainReading<Bytes: BidirectionalCollection<UInt8>>(
+    _ bytes: Bytes, caseProtection: Bool
+  ) -> PlainReading? {
+    if bytes.isEmpty || isPlain(bytes) { return .asIs }
     // Such a text in one pair of braces, without case protection, is the text itself (names
     // written `family={Hoff}` took the scalar path: some 17,000 instructions a part).
-    if !caseProtection, utf8.count > 2, utf8.first == UInt8(ascii: "{"), utf8.last == UInt8(ascii: "}"),
-      isPlain(utf8.dropFirst().dropLast())
+    if !caseProtection, bytes.count > 2, bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}"),
+      isPlain(bytes.dropFirst().dropLast())
     {
-      return String(Substring(utf8.dropFirst().dropLast()))
+      return .inBraces
     }
-    return decodeByScalars(text, caseProtection: caseProtection)
+    return nil
   }
 
   /// Whether the scalar path returns these bytes as they are: no LaTeX, no dashes or quotes

@@ -25,7 +25,9 @@ struct BibConvertCommand: ParsableCommand {
   @Flag(help: .hidden) var allowErrors = false  // the default now; kept so old scripts still run
 
   func run() throws {
-    let loaded = try BibFileIO.load(input, format: from, encoding: reading.encoding)
+    // A conversion points at no field of what it read: noting where each was written cost
+    // some 4 % of converting 10,000 references.
+    let loaded = try BibFileIO.load(input, format: from, encoding: reading.encoding, fieldPlaces: false)
     guard reading.admit(loaded) else { throw ExitCode(1) }
     let format: BibFormat
     if output == "-" {

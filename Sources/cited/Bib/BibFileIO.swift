@@ -34,8 +34,11 @@ enum BibFileIO {
     throw usage("cannot tell the format of '\(path)' from its name; pass --from/--to")
   }
 
-  /// Reads a file; unreadable files exit with 2.
-  static func load(_ path: String, format explicit: String? = nil, encoding: String? = nil) throws -> Loaded {
+  /// Reads a file; unreadable files exit with 2. `fieldPlaces` false keeps no field places
+  /// (`BibDocument.fieldLocations`): for commands that point at no field of what they read.
+  static func load(
+    _ path: String, format explicit: String? = nil, encoding: String? = nil, fieldPlaces: Bool = true
+  ) throws -> Loaded {
     let snapshot: SafeFile.Snapshot
     do {
       snapshot = try SafeFile.read(path)
@@ -57,7 +60,8 @@ enum BibFileIO {
       standardError("reading \(path) (\(snapshot.bytes.count / 1_000_000) MB)…")
     }
     let start = Date()
-    let result = BibFormats.read(snapshot.bytes, format: format, file: path, encoding: encoding)
+    let result = BibFormats.read(
+      snapshot.bytes, format: format, file: path, encoding: encoding, fieldPlaces: fieldPlaces)
     let elapsed = Date().timeIntervalSince(start)
     if elapsed > 1 {
       standardError("read \(result.references.count) entries from \(path) in \(String(format: "%.1f", elapsed)) s")
