@@ -194,20 +194,19 @@ public struct DateValue: Sendable, Hashable {
       }
     }
     guard slashes <= 1 else { return .read(nil) }
-    var ends: [Range<Int>] = []
-    var start = 0
-    for index in bytes.indices where bytes[index] == 0x2F {
-      ends.append(start..<index)
-      start = index + 1
-    }
-    ends.append(start..<bytes.count)
+    // The one or two ends and each end's one to three fields are ranges kept in place (lists
+    // of them, grown from empty, cost most of reading a plain date).
+    let slash = bytes.firstIndex(of: 0x2F)
+    let endCount = slash == nil ? 1 : 2
     var circa = false
     var parts: [DateParts] = []
+    parts.reserveCapacity(endCount)
     var season: String?
-    for end in ends {
+    for number in 0..<endCount {
+      let end = slash.map { number == 0 ? 0..<$0 : ($0 + 1)..<bytes.count } ?? 0..<bytes.count
       var (lower, upper) = (end.lowerBound, end.upperBound)
       if lower == upper || (upper - lower == 2 && bytes[lower] == 0x2E && bytes[lower + 1] == 0x2E) {
-        guard ends.count == 2 else { return .read(nil) }
+        guard endCount == 2 else { return .read(nil) }
         parts.append(DateParts(year: nil))
         continue
       }
@@ -220,19 +219,11 @@ public struct DateValue: Sendable, Hashable {
         negative = true
         lower += 1
       }
-      var fields: [Range<Int>] = []
-      var fieldStart = lower
-      for index in lower..<upper where bytes[index] == 0x2D {
-        fields.append(fieldStart..<index)
-        fieldStart = index + 1
-      }
-      fields.append(fieldStart..<upper)
-      guard (1...3).contains(fields.count),
-        fields.allSatisfy({ !$0.isEmpty && bytes[$0].allSatisfy { (0x30...0x39).contains($0) } })
+      guard let fields = DateFields(bytes, lower..<upper),
+        let year = integer(bytes[fields.year]), fields.year.count >= 3 || fields.count == 1
       else { return .read(nil) }
-      guard let year = integer(bytes[fields[0]]), fields[0].count >= 3 || fields.count == 1 else { return .read(nil) }
       var date = DateParts(year: negative ? -year : year)
-      if fields.count >= 2, let month = integer(bytes[fields[1]]) {
+      if let range = fields.month, let month = integer(bytes[range]) {
         if (21...24).contains(month) && fields.count == 2 {
           season = String(month - 20)
         } else {
@@ -240,13 +231,42 @@ public struct DateValue: Sendable, Hashable {
           date.month = month
         }
       }
-      if fields.count == 3, let day = integer(bytes[fields[2]]) {
+      if let range = fields.day, let day = integer(bytes[range]) {
         guard (1...31).contains(day) else { return .read(nil) }
         date.day = day
       }
       parts.append(date)
     }
     return .read(DateValue(parts: parts, season: season, circa: circa))
+  }
+
+  /// The one to three dash-separated fields of a date's end, each of digits (nil for any
+  /// other text).
+  private struct DateFields {
+    var year: Range<Int>
+    var month: Range<Int>?
+    var day: Range<Int>?
+    var count: Int { month == nil ? 1 : day == nil ? 2 : 3 }
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+      var dashes = 0
+      var first = range.upperBound
+      var second = range.upperBound
+      for index in range where bytes[index] == 0x2D {
+        dashes += 1
+        if dashes == 1 { first = index } else if dashes == 2 { second = index } else { return nil }
+      }
+      year = range.lowerBound..<first
+      if dashes >= 1 { month = (first + 1)..<second }
+      if dashes == 2 { day = (second + 1)..<range.upperBound }
+      guard Self.isDigits(bytes, year), month.map({ Self.isDigits(bytes, $0) }) ?? true,
+        day.map({ Self.isDigits(bytes, $0) }) ?? true
+      else { return nil }
+    }
+
+    private static func isDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+      !range.isEmpty && bytes[range].allSatisfy { (0x30...0x39).contains($0) }
+    }
   }
 
   /// The value of ASCII digits, nil when it passes `Int.max` (as `Int(_:)` reads them).

@@ -174,9 +174,10 @@ import Testing
     let fields = Set(
       Array(BibTeXMapping.nameFields.keys) + Array(BibTeXMapping.dateFields.keys)
         + Array(BibTeXMapping.fieldToVariable.keys) + Array(BibTeXMapping.verbatimFields)
-        + Array(BibTeXMapping.titleFields) + Array(BibTeXMapping.listFields) + ["date", "csl", "zzz", "x-csl-title"])
+        + Array(BibTeXMapping.titleFields) + Array(BibTeXMapping.listFields) + BibTeXWriter.fieldOrder
+        + ["date", "csl", "zzz", "x-csl-title"])
     for field in fields {
-      let role = BibTeXMapping.fieldRoles[field] ?? BibTeXMapping.FieldRole()
+      let role = BibTeXMapping.fieldRoles[field] ?? BibTeXMapping.FieldRole.none
       #expect(role.nameVariable == BibTeXMapping.nameFields[field], "\(field)")
       #expect(role.dateVariable == BibTeXMapping.dateFields[field], "\(field)")
       #expect(role.textVariable == BibTeXMapping.fieldToVariable[field], "\(field)")
@@ -184,7 +185,24 @@ import Testing
       #expect(role.title == BibTeXMapping.titleFields.contains(field), "\(field)")
       #expect(role.list == BibTeXMapping.listFields.contains(field), "\(field)")
       #expect(role.special.map(\.rawValue) == BibTeXMapping.SpecialField(rawValue: field)?.rawValue, "\(field)")
+      #expect(role.rank == BibTeXWriter.fieldOrder.lastIndex(of: field), "\(field)")
     }
+  }
+
+  @Test func blobTextOnBytesIsTheScalarWalksText() {
+    let pieces = ["{", "}", "\"", "\\", "\\\"", "a", "é", "\u{301}", "周", "x{y}", "😀", ":", ","]
+    var generator = SystemRandomNumberGenerator()
+    var escapedBraces = 0
+    for _ in 0..<3000 {
+      let object = JSONObject([
+        random(pieces, upTo: 3, using: &generator): .string(random(pieces, upTo: 6, using: &generator))
+      ])
+      let json = JSONWriter.write(.object(object), pretty: false)
+      let text = CSLBlob.bibtexTextByBytes(json)
+      #expect(text == CSLBlob.bibtexTextByScalars(json, ascii: false), "\(json)")
+      if text.contains("\\u007") { escapedBraces += 1 }
+    }
+    #expect(escapedBraces > 500, "\(escapedBraces)")
   }
 
   @Test func lowerCaseTextsStayAsTheyAre() {

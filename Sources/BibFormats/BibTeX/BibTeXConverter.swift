@@ -30,7 +30,7 @@ enum BibTeXConverter {
   }
 
   static func decodeText(_ field: String, _ value: String) -> String {
-    decodeText(BibTeXMapping.fieldRoles[field] ?? BibTeXMapping.FieldRole(), value)
+    decodeText(BibTeXMapping.fieldRoles[field] ?? BibTeXMapping.FieldRole.none, value)
   }
 
   /// `decodeText` for a field of the given role.
@@ -110,7 +110,7 @@ enum BibTeXConverter {
       let name = field.name
       // The field's role looked up once, the fields read on their own told by it (each name
       // compared with every one of theirs cost as much as the look-up).
-      let role = BibTeXMapping.fieldRoles[name]
+      let role = field.role ?? BibTeXMapping.fieldRoles[name]
       switch role?.special {
       case .entrysubtype where subtypeConsumed: continue
       case .csl: continue
@@ -158,7 +158,7 @@ enum BibTeXConverter {
             field.value, caseProtection: variable.rawValue.contains("title"))
           continue
         }
-        let known = role ?? BibTeXMapping.FieldRole()
+        let known = role ?? BibTeXMapping.FieldRole.none
         if let variable = known.nameVariable {
           if reference.names[variable] == nil {
             let (names, etAl) = field.names.map { ($0.names, $0.etAl) } ?? EtAl.parse(field.value)

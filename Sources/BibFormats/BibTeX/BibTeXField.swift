@@ -12,6 +12,20 @@ struct BibTeXField: Sendable, Hashable {
   /// For a name list the writer wrote, what reading the value gives when the writer knows it
   /// (nil: the value is read).
   var names: EtAl.Reading?
+  /// The field's role when the writer looked it up (nil: looked up when read).
+  var role: BibTeXMapping.FieldRole?
+
+  /// Fields are equal by name, value and place (what the writer knows of them aside).
+  static func == (lhs: BibTeXField, rhs: BibTeXField) -> Bool {
+    lhs.name == rhs.name && lhs.written == rhs.written && lhs.value == rhs.value && lhs.location == rhs.location
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+    hasher.combine(written)
+    hasher.combine(value)
+    hasher.combine(location)
+  }
 
   init(_ written: String, _ value: String, location: SourceLocation? = nil) {
     self.init(written, lowercased: written.lowercasedUnlessLower(), value, location: location)

@@ -133,39 +133,63 @@ enum BibTeXMapping {
     "urldate": "accessed", "origdate": "original-date", "eventdate": "event-date",
   ]
 
-  /// What reading a field involves, from the tables above in one look-up.
-  struct FieldRole {
-    var nameVariable: CSLVariable?
-    var dateVariable: CSLVariable?
-    var textVariable: CSLVariable?
+  /// What reading and writing a field involves, from the tables above and the writer's field
+  /// order in one look-up; shared (a copy is one reference).
+  final class FieldRole: Sendable {
+    let nameVariable: CSLVariable?
+    let dateVariable: CSLVariable?
+    let textVariable: CSLVariable?
     /// In `verbatimFields`.
-    var verbatim = false
+    let verbatim: Bool
     /// In `titleFields`.
-    var title = false
+    let title: Bool
     /// In `listFields`.
-    var list = false
+    let list: Bool
     /// A field the reading of an entry treats on its own.
-    var special: SpecialField?
+    let special: SpecialField?
+    /// The field's place in the writer's canonical order (`BibTeXWriter.fieldOrder`).
+    let rank: Int?
+
+    init(
+      nameVariable: CSLVariable? = nil, dateVariable: CSLVariable? = nil, textVariable: CSLVariable? = nil,
+      verbatim: Bool = false, title: Bool = false, list: Bool = false, special: SpecialField? = nil, rank: Int? = nil
+    ) {
+      self.nameVariable = nameVariable
+      self.dateVariable = dateVariable
+      self.textVariable = textVariable
+      self.verbatim = verbatim
+      self.title = title
+      self.list = list
+      self.special = special
+      self.rank = rank
+    }
+
+    /// The role of a field no table names.
+    static let none = FieldRole()
   }
 
   /// The fields `BibTeXConverter.reference` treats on their own (their names).
-  enum SpecialField: String, CaseIterable {
+  enum SpecialField: String, CaseIterable, Sendable {
     case entrysubtype, csl, date, year, month, day, subtitle, number, institution, school, langid, language, type,
       howpublished
   }
 
-  /// Every field the tables name, with its role. (The reading of an entry looked each field
-  /// up in three tables and each text field's value in two more: some 600 instructions a
-  /// field, and writing BibLaTeX reads every entry it writes back.)
+  /// Every field the tables or the writer's order name, with its role. (The reading of an
+  /// entry looked each field up in three tables and each text field's value in two more, the
+  /// writer in two more for its value and in the order for its rank: some 250 instructions a
+  /// look-up, and writing BibLaTeX reads every entry it writes back.)
   static let fieldRoles: [String: FieldRole] = {
+    let names = Set(
+      Array(nameFields.keys) + Array(dateFields.keys) + Array(fieldToVariable.keys) + Array(verbatimFields)
+        + Array(titleFields) + Array(listFields) + SpecialField.allCases.map(\.rawValue) + BibTeXWriter.fieldOrder)
+    let ranks = Dictionary(BibTeXWriter.fieldOrder.enumerated().map { ($1, $0) }) { _, last in last }
     var roles: [String: FieldRole] = [:]
-    for (field, variable) in nameFields { roles[field, default: FieldRole()].nameVariable = variable }
-    for (field, variable) in dateFields { roles[field, default: FieldRole()].dateVariable = variable }
-    for (field, variable) in fieldToVariable { roles[field, default: FieldRole()].textVariable = variable }
-    for field in verbatimFields { roles[field, default: FieldRole()].verbatim = true }
-    for field in titleFields { roles[field, default: FieldRole()].title = true }
-    for field in listFields { roles[field, default: FieldRole()].list = true }
-    for field in SpecialField.allCases { roles[field.rawValue, default: FieldRole()].special = field }
+    for name in names {
+      roles[name] = FieldRole(
+        nameVariable: nameFields[name], dateVariable: dateFields[name], textVariable: fieldToVariable[name],
+        verbatim: verbatimFields.contains(name), title: titleFields.contains(name), list: listFields.contains(name),
+        special: SpecialField(rawValue: name), rank: ranks[name])
+    }
     return roles
   }()
 

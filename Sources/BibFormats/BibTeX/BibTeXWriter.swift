@@ -53,11 +53,6 @@ public struct BibTeXWriter: Sendable {
     "howpublished", "isbn", "issn", "doi", "pmid", "pmcid", "url", "urldate", "langid", "keywords", "abstract",
     "note", "annotation", "crossref", "xdata",
   ]
-  private static let rank: [String: Int] = {
-    var table: [String: Int] = [:]
-    for (offset, name) in fieldOrder.enumerated() { table[name] = offset }
-    return table
-  }()
 
   /// One field to write: `bare` values (month macros, numbers) are written without braces.
   struct Output {
@@ -70,6 +65,10 @@ public struct BibTeXWriter: Sendable {
     var readValue: String
     /// For a name list known to read back as the names written, those names.
     var readNames: EtAl.Reading?
+    /// The field's role, looked up once by its lower-cased name (nil: no table names it).
+    var role: BibTeXMapping.FieldRole?
+    /// Where the field goes in canonical order (set when the entry's fields are sorted).
+    var rank = 0
   }
 
   /// The whole file.
@@ -167,6 +166,7 @@ public struct BibTeXWriter: Sendable {
       fields: fields.map { output in
         var field = BibTeXField(output.written, lowercased: output.lower, output.readValue)
         field.names = output.readNames
+        field.role = output.role ?? BibTeXMapping.FieldRole.none
         return field
       })
     if let blob = CSLBlob.make(wanted: reference, native: native) {
@@ -174,16 +174,19 @@ public struct BibTeXWriter: Sendable {
       fields.append(Output(written: "csl", lower: "csl", value: text, readValue: text))
     }
     // Each field's rank found once (found in every comparison, it cost a lower-cased copy and
-    // a table look-up each time), the comparisons as before.
-    var ranked = fields.map { field in
-      (rank: field.written == "csl" ? Int.max : Self.rank[field.lower] ?? Self.fieldOrder.count, field)
+    // a table look-up each time) and kept in the field, which is sorted in place (paired with
+    // its rank in a new list and taken out again, each field was copied twice, every string
+    // of it retained), the comparisons as before.
+    for index in fields.indices {
+      fields[index].rank =
+        fields[index].written == "csl" ? Int.max : fields[index].role?.rank ?? Self.fieldOrder.count
     }
-    ranked.sort { lhs, rhs in
+    fields.sort { lhs, rhs in
       if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
-      return lhs.1.written < rhs.1.written
+      return lhs.written < rhs.written
     }
     type = type.lowercased()
-    return (type, ranked.map(\.1))
+    return (type, fields)
   }
 
   /// The fields of classic BibTeX's styles, those that BibTeX-era styles widely read (doi, url,
@@ -390,13 +393,19 @@ public struct BibTeXWriter: Sendable {
     outputs.reserveCapacity(
       reference.variables.count + reference.dates.count * 3 + reference.names.count * 2 + reference.forms.count + 2)
     @discardableResult
-    func put(_ written: String, _ value: String, bare: Bool = false, read: String? = nil) -> Bool {
+    func put(
+      _ written: String, _ value: String, bare: Bool = false, read: String? = nil,
+      role: BibTeXMapping.FieldRole? = nil
+    ) -> Bool {
       let lower = written.lowercasedUnlessLower()
       // Unbalanced braces would break the entry: such values travel in the csl field only.
       guard !outputs.contains(where: { $0.lower == lower }), Self.isBalanced(value), Self.isFieldName(written) else {
         return false
       }
-      outputs.append(Output(written: written, lower: lower, value: value, bare: bare, readValue: read ?? value))
+      outputs.append(
+        Output(
+          written: written, lower: lower, value: value, bare: bare, readValue: read ?? value,
+          role: role ?? BibTeXMapping.fieldRoles[lower]))
       return true
     }
     // The variables with their values in order, sorted once for both passes below (the keys
@@ -476,12 +485,12 @@ public struct BibTeXWriter: Sendable {
       } else if let field = field(for: variable, cslType: reference.type) {
         // (One look-up for the three tables: looking the field up in each cost some 500
         // instructions a field.)
-        let role = BibTeXMapping.fieldRoles[field] ?? BibTeXMapping.FieldRole()
+        let role = BibTeXMapping.fieldRoles[field] ?? BibTeXMapping.FieldRole.none
         var value = role.verbatim ? text : latex.encode(text, caseProtection: role.title)
         if role.list && Self.containsAnd(value) {
           value = "{" + value + "}"  // a literal "and" in a BibLaTeX list field must not split it
         }
-        if put(field, value) { continue }
+        if put(field, value, role: role) { continue }
       }
       put("x-csl-" + variable.rawValue, latex.encode(text, caseProtection: variable.rawValue.contains("title")))
     }
