@@ -205,6 +205,17 @@ import Testing
     #expect(escapedBraces > 500, "\(escapedBraces)")
   }
 
+  @Test func aFileEndsInOneBlankLineUnlessAReturnPrecedesIt() {
+    let writer = BibTeXWriter()
+    var document = BibDocument()
+    document.blocks = [.text("% notes")]
+    #expect(writer.write(document) == "% notes\n")
+    document.blocks = [.text("% notes\r")]
+    #expect(writer.write(document) == "% notes\r\n\n")
+    document.references = [Reference(id: "a")]
+    #expect(writer.write(document).hasSuffix("\r\n\n@misc{a,\n}\n"))
+  }
+
   @Test func lowerCaseTextsStayAsTheyAre() {
     let pieces = ["title", "Title", "x-csl-DOI", "é", "É", "İ", "K", "\u{212A}", "-", "1", " "]
     var generator = SystemRandomNumberGenerator()
