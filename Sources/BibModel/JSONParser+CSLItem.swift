@@ -199,11 +199,12 @@ extension JSONParser {
     defer { depth -= 1 }
     var names: [Name] = []
     if opensEmpty(closing: UInt8(ascii: "]")) { return names }
+    names.reserveCapacity(4)  // (grown from empty, a list of three was made three times)
     while true {
       skipWhitespace()
       guard index < bytes.count else { return nil }
       let start = self
-      // Written in place: a name is a dozen words, and returning one copies each of them.
+      // Written in place.
       names.append(Name())
       if bytes[index] != UInt8(ascii: "{") || !plainName(into: &names[names.count - 1]) {
         names.removeLast()

@@ -32,7 +32,7 @@ struct KnownNameTable: Sendable {
       let entry = slots[slot]
       guard entry > 0 else { return nil }
       let ordinal = Int(entry - 1)
-      if names[ordinal].elementsEqual(bytes) { return entry - 1 }
+      if Self.equal(names[ordinal], bytes) { return entry - 1 }
       slot = (slot + 1) & mask
     }
   }
@@ -44,11 +44,22 @@ struct KnownNameTable: Sendable {
     return name.withUTF8 { ordinal(of: UnsafeRawBufferPointer($0)) }
   }
 
+  // (Both read the bytes by offset: stepping the buffers' iterators cost some 200
+  // instructions a look-up of a short name, a look-up for every member of every item read.)
   private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
     var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+    for offset in 0..<bytes.count {
+      value = (value ^ UInt64(bytes[offset])) &* 0x100_0000_01b3
     }
     return Int(truncatingIfNeeded: value ^ (value >> 29))
+  }
+
+  /// Whether the name's bytes are `bytes`.
+  private static func equal(_ name: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard name.count == bytes.count else { return false }
+    return name.withUnsafeBufferPointer { stored in
+      for offset in 0..<stored.count where stored[offset] != bytes[offset] { return false }
+      return true
+    }
   }
 }

@@ -289,8 +289,23 @@ public struct BibTeXWriter: Sendable {
 
   /// True when every `{` has its `}` (a backslash escapes the next character, as in the reader).
   static func isBalanced(_ value: String) -> Bool {
-    if let answer = value.utf8.withContiguousStorageIfAvailable(isBalanced) { return answer }
+    if let answer = value.utf8.withContiguousStorageIfAvailable(isBalancedSkippingWords) { return answer }
     return isBalanced(value.utf8)
+  }
+
+  /// `isBalanced` on contiguous bytes: the leading words without a brace or a backslash are
+  /// passed eight bytes at a time (most values hold none: byte by byte, the test cost some
+  /// 250 instructions a field).
+  private static func isBalancedSkippingWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = ByteWord.load(raw, at: offset)
+      if ByteWord.holds(word, 0x7B) || ByteWord.holds(word, 0x7D) || ByteWord.holds(word, 0x5C) { break }
+      offset += 8
+    }
+    return isBalanced(UnsafeBufferPointer(rebasing: bytes[offset...]))
   }
 
   /// `isBalanced` on the bytes.
