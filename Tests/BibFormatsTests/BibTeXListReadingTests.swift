@@ -127,15 +127,16 @@ import Testing
 
   @Test func listsTheWriterKnowsReadBackAsWritten() {
     let families = [
-      "Smith", "Müller", "O'Neil", "Jean-Pierre", "van", "and", "AND", "de la", "Smith Jones", "a,b", "a=b",
+      "Smith", "Müller", "O'Neil", "Jean-Pierre", "van", "and", "AND", "And", "A", "Aé", "Ö", "Sm&th", "de la",
+      "Smith Jones", "a,b", "a=b",
       "a=\u{301}b",
       "{WHO}", "\\relax", "é", "\u{301}x", "Zhou~", "x--y", " Smith", "", "x\u{600}=y", "x\u{600} y", "x\u{600},y",
     ]
     let givens = [
       "John", "J. R.", "Anna Maria", "Jean-Pierre", "and", "x and y", "a,b", "a=b", ",\u{301}", "{x}", "J.  R.", " J",
+      "Anna–Maria", "J. & K.", "Ana\u{A0}Maria", "é",
       "J ", "é", "x''y", "",
     ]
-    let latex = LaTeXEncoder(ascii: false)
     var generator = SystemRandomNumberGenerator()
     var known = 0
     var unknown = 0
@@ -152,8 +153,15 @@ import Testing
         }
         return name
       }
+      let latex = LaTeXEncoder(ascii: Int.random(in: 0..<4, using: &generator) == 0)
       let (text, readsBack) = BibTeXNames.writeListReadingBack(list, latex: latex)
       #expect(text == list.map { BibTeXNames.write($0, latex: latex) }.joined(separator: " and "))
+      for name in list {
+        var (fast, general): ([UInt8], [UInt8]) = ([], [])
+        let fastReadsBack = BibTeXNames.write(name, latex: latex, into: &fast)
+        let generalReadsBack = BibTeXNames.writeInGeneral(name, latex: latex, into: &general)
+        #expect(fast == general && fastReadsBack == generalReadsBack, "\(String(decoding: general, as: UTF8.self))")
+      }
       guard readsBack else {
         unknown += 1
         continue
