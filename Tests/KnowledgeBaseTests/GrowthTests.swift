@@ -6,7 +6,10 @@ import Testing
 /// The knowledge-base reader and `kb list` grow linearly: 8× the input takes about 8× the time
 /// (a rescan per node or a pad to the longest label would take near 64×). Ratios, not seconds.
 @Suite struct GrowthTests {
-  /// The fastest of three runs over `large` units, over the same for `small`.
+  /// The fastest of three runs over `large` units, over the same for `small`. A ratio of 20
+  /// or more is measured once more and the better kept, as the bibliography readers' growth
+  /// tests do: a burst of load from other processes slowed one measurement past the limit
+  /// (21× on a machine running two other jobs), where a quadratic cost slows both.
   static func ratio<Input>(
     small: Int = 1_000, large: Int = 8_000, _ make: (Int) -> Input, _ run: (Input) -> Void
   ) -> Double {
@@ -19,7 +22,9 @@ import Testing
         return Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
       }.min() ?? 0
     }
-    return fastest(large) / fastest(small)
+    let first = fastest(large) / fastest(small)
+    guard first >= 20 else { return first }
+    return min(first, fastest(large) / fastest(small))
   }
 
   @Test func manyStatementsReadLinearly() {
