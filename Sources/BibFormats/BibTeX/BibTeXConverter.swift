@@ -110,8 +110,8 @@ enum BibTeXConverter {
       let name = field.name
       // The field's role looked up once, the fields read on their own told by it (each name
       // compared with every one of theirs cost as much as the look-up).
-      let role = field.role ?? BibTeXMapping.fieldRoles[name]
-      switch role?.special {
+      let role = field.role ?? BibTeXMapping.fieldRoles[name] ?? .none
+      switch role.special {
       case .entrysubtype where subtypeConsumed: continue
       case .csl: continue
       case .date: reference.dates[.issued] = decodeDate(field.value)
@@ -131,14 +131,14 @@ enum BibTeXConverter {
           variable = .number
         }
         if reference.variables[variable] == nil {
-          reference.variables[variable] = decodeText(name, field.value)
+          reference.variables[variable] = decodeText(role, field.value)
         } else {
           keep(field)
         }
       case .institution where institutionTypes.contains(cslType) && !has.publisher,
         .school where institutionTypes.contains(cslType) && !has.publisher:
         if reference.variables[.publisher] == nil {
-          reference.variables[.publisher] = decodeText(name, field.value)
+          reference.variables[.publisher] = decodeText(role, field.value)
         } else {
           keep(field)
         }
@@ -147,7 +147,7 @@ enum BibTeXConverter {
       case .language where !has.langid:
         reference.variables[.language] = language(field)
       case .type where reference.variables[.genre] == nil:
-        let text = decodeText(name, field.value)
+        let text = decodeText(role, field.value)
         reference.variables[.genre] = BibLaTeXKeys.genre(forType: text) ?? text
       case .howpublished where !has.url && isURLCommand(field.value):
         reference.variables[.url] = LaTeXDecoder.decode(field.value, caseProtection: false)
@@ -158,8 +158,7 @@ enum BibTeXConverter {
             field.value, caseProtection: variable.rawValue.contains("title"))
           continue
         }
-        let known = role ?? BibTeXMapping.FieldRole.none
-        if let variable = known.nameVariable {
+        if let variable = role.nameVariable {
           if reference.names[variable] == nil {
             let (names, etAl) = field.names.map { ($0.names, $0.etAl) } ?? EtAl.parse(field.value)
             reference.names[variable] = names
@@ -167,10 +166,10 @@ enum BibTeXConverter {
           } else {
             keep(field)
           }
-        } else if let variable = known.dateVariable {
+        } else if let variable = role.dateVariable {
           reference.dates[variable] = decodeDate(field.value)
-        } else if let variable = known.textVariable, reference.variables[variable] == nil {
-          reference.variables[variable] = decodeText(known, field.value)
+        } else if let variable = role.textVariable, reference.variables[variable] == nil {
+          reference.variables[variable] = decodeText(role, field.value)
         } else if let (formField, tag) = splitFormField(field.written) {
           if let variable = BibTeXMapping.nameFields[formField] {
             nameForms.append((variable, tag, field.value))

@@ -1,7 +1,7 @@
 import BibModel
 
 /// A field after macro expansion and inheritance: the name as written, the raw LaTeX value.
-struct BibTeXField: Sendable, Hashable {
+struct BibTeXField: Sendable {
   /// Lowercased name.
   var name: String
   /// The name with its original case (language tags in multilingual field names keep theirs).
@@ -14,18 +14,6 @@ struct BibTeXField: Sendable, Hashable {
   var names: EtAl.Reading?
   /// The field's role when the writer looked it up (nil: looked up when read).
   var role: BibTeXMapping.FieldRole?
-
-  /// Fields are equal by name, value and place (what the writer knows of them aside).
-  static func == (lhs: BibTeXField, rhs: BibTeXField) -> Bool {
-    lhs.name == rhs.name && lhs.written == rhs.written && lhs.value == rhs.value && lhs.location == rhs.location
-  }
-
-  func hash(into hasher: inout Hasher) {
-    hasher.combine(name)
-    hasher.combine(written)
-    hasher.combine(value)
-    hasher.combine(location)
-  }
 
   init(_ written: String, _ value: String, location: SourceLocation? = nil) {
     self.init(written, lowercased: written.lowercasedUnlessLower(), value, location: location)

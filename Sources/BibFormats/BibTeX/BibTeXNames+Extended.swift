@@ -77,14 +77,6 @@ extension BibTeXNames {
     )
   }
 
-  /// `bytes[range]` without the spaces, tabs, returns and line feeds at either end.
-  private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
-    var (lower, upper) = (range.lowerBound, range.upperBound)
-    while lower < upper, blanks.contains(bytes[lower]) { lower += 1 }
-    while upper > lower, blanks.contains(bytes[upper - 1]) { upper -= 1 }
-    return lower..<upper
-  }
-
   private static let comma = ASCIIByteSet(0x2C)
   private static let equalsSign = ASCIIByteSet(0x3D)
 

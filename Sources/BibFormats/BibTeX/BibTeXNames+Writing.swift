@@ -142,13 +142,11 @@ extension BibTeXNames {
     -> Bool
   {
     let plainFamily = family.utf8.withContiguousStorageIfAvailable { bytes in
-      asciiNeedsBraces(bytes) == false && latex.leavesAsIs(bytes) && !bytes.contains(where: familyStops.contains)
-        && LaTeXDecoder.readsAsItself(bytes)
+      asciiNeedsBraces(bytes) == false && latex.leavesAsIs(bytes) && readsAsItself(bytes, without: familyStops)
     }
     guard plainFamily == true else { return false }
     let plainGiven = given.utf8.withContiguousStorageIfAvailable { bytes in
-      bytesNeedComma(bytes) == false && latex.leavesAsIs(bytes) && !bytes.contains(where: givenStops.contains)
-        && LaTeXDecoder.readsAsItself(bytes)
+      bytesNeedComma(bytes) == false && latex.leavesAsIs(bytes) && readsAsItself(bytes, without: givenStops)
     }
     guard plainGiven == true else { return false }
     text.append(utf8: family)
@@ -174,9 +172,12 @@ extension BibTeXNames {
   /// Whether the text decodes as itself (`LaTeXDecoder.readsAsItself`) and holds none of
   /// the bytes; false when its bytes are not contiguous.
   private static func readsAsItself(_ text: String, without stops: ASCIIByteSet) -> Bool {
-    text.utf8.withContiguousStorageIfAvailable { bytes in
-      !bytes.contains(where: stops.contains) && LaTeXDecoder.readsAsItself(bytes)
-    } ?? false
+    text.utf8.withContiguousStorageIfAvailable { readsAsItself($0, without: stops) } ?? false
+  }
+
+  /// `readsAsItself` on the text's bytes.
+  private static func readsAsItself(_ bytes: UnsafeBufferPointer<UInt8>, without stops: ASCIIByteSet) -> Bool {
+    !bytes.contains(where: stops.contains) && LaTeXDecoder.readsAsItself(bytes)
   }
 
   private static let familyStops = ASCIIByteSet(0x20, 0x2C, 0x3D)

@@ -6,12 +6,20 @@ import BibModel
 enum BibTeXNames {
   /// Splits on ` and ` at brace depth 0 (on UTF-8 bytes: every delimiter is ASCII).
   static func splitList(_ raw: String) -> [String] {
+    withListParts(raw) { names, parts in
+      parts.map { String(decoding: UnsafeBufferPointer(rebasing: names[$0]), as: UTF8.self) }
+    }
+  }
+
+  /// `body` given the list's names as `listParts` gathers them: the buffer and each name's
+  /// range in it.
+  static func withListParts<Result>(
+    _ raw: String, _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) -> Result
+  ) -> Result {
     var raw = raw
     return raw.withUTF8 { bytes in
       let (buffer, parts) = listParts(bytes)
-      return buffer.withUnsafeBufferPointer { names in
-        parts.map { String(decoding: UnsafeBufferPointer(rebasing: names[$0]), as: UTF8.self) }
-      }
+      return buffer.withUnsafeBufferPointer { body($0, parts) }
     }
   }
 
@@ -40,23 +48,6 @@ enum BibTeXNames {
     }
     if hasWord { parts.append(start..<buffer.count) }
     return (buffer, parts)
-  }
-
-  /// The names of a list and whether it ends in a bare `others` (et al.) after other names:
-  /// `EtAl.parse`, each name read from its bytes in the list's buffer.
-  static func parseListEndingInOthers(_ raw: String) -> (names: [Name], etAl: Bool) {
-    var raw = raw
-    return raw.withUTF8 { bytes in
-      let (buffer, parts) = listParts(bytes)
-      return buffer.withUnsafeBufferPointer { names in
-        var count = parts.count
-        // (A part never starts or ends in a blank: its bytes are `others` exactly when its
-        // trimmed text is.)
-        let etAl = count > 1 && names[parts[count - 1]].elementsEqual("others".utf8)
-        if etAl { count -= 1 }
-        return (parts[..<count].map { parseName(UnsafeBufferPointer(rebasing: names[$0])) }, etAl)
-      }
-    }
   }
 
   /// What BibTeX or LaTeX reads specially in a name (braces, backslash, `=`, `~`, tab and
@@ -262,10 +253,7 @@ enum BibTeXNames {
   /// A name that is one braced group (`{World Health Organization}`), a literal, read on its
   /// bytes as `parseNameInFull` reads it; nil for any other name.
   static func parseBracedLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Name? {
-    var (lower, upper) = (0, bytes.count)
-    func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-    while lower < upper, isBlank(bytes[lower]) { lower += 1 }
-    while upper > lower, isBlank(bytes[upper - 1]) { upper -= 1 }
+    let (lower, upper) = { ($0.lowerBound, $0.upperBound) }(trimmed(bytes, 0..<bytes.count))
     // The braces are characters of their own (ASCII beside them: no mark joins them), and the
     // group opens with no command (`{\\relax …}` is a name of words).
     guard upper - lower >= 2, bytes[lower] == 0x7B, bytes[upper - 1] == 0x7D, bytes[lower + 1] != 0x5C,
@@ -368,12 +356,14 @@ enum BibTeXNames {
   }
 
   static func parseList(_ raw: String) -> [Name] {
-    var raw = raw
-    return raw.withUTF8 { bytes in
-      let (buffer, parts) = listParts(bytes)
-      return buffer.withUnsafeBufferPointer { names in
-        parts.map { parseName(UnsafeBufferPointer(rebasing: names[$0])) }
-      }
-    }
+    withListParts(raw) { names, parts in parts.map { parseName(UnsafeBufferPointer(rebasing: names[$0])) } }
+  }
+
+  /// `bytes[range]` without the spaces, tabs, returns and line feeds at either end.
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    var (lower, upper) = (range.lowerBound, range.upperBound)
+    while lower < upper, blanks.contains(bytes[lower]) { lower += 1 }
+    while upper > lower, blanks.contains(bytes[upper - 1]) { upper -= 1 }
+    return lower..<upper
   }
 }

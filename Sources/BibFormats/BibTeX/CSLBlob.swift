@@ -149,7 +149,7 @@ enum CSLBlob {
         } else if byte == 0x22 {
           inString = false
         } else if byte == 0x7B || byte == 0x7D {
-          output.append(contentsOf: byte == 0x7B ? Array("\\u007b".utf8) : Array("\\u007d".utf8))
+          output.append(utf8: byte == 0x7B ? "\\u007b" : "\\u007d")
           continue
         }
       } else if byte == 0x22 {

@@ -6,7 +6,7 @@ import BibModel
 /// braced `{others}` stays a name.
 enum EtAl {
   /// A name list's reading: its names and whether it ends in et al.
-  struct Reading: Sendable, Hashable {
+  struct Reading: Sendable {
     var names: [Name]
     var etAl: Bool
   }
@@ -15,9 +15,16 @@ enum EtAl {
   static let key = Reference.etAlKey
 
   /// The names of a BibTeX name list, and whether it ends in a bare `others` (not counted as a
-  /// name when other names precede it).
+  /// name when other names precede it), each name read from its bytes in the list's buffer.
   static func parse(_ raw: String) -> (names: [Name], etAl: Bool) {
-    BibTeXNames.parseListEndingInOthers(raw)
+    BibTeXNames.withListParts(raw) { names, parts in
+      var count = parts.count
+      // (A part never starts or ends in a blank: its bytes are `others` exactly when its
+      // trimmed text is.)
+      let etAl = count > 1 && names[parts[count - 1]].elementsEqual("others".utf8)
+      if etAl { count -= 1 }
+      return (parts[..<count].map { BibTeXNames.parseName(UnsafeBufferPointer(rebasing: names[$0])) }, etAl)
+    }
   }
 
   /// `parse` from the list's names as strings (the reference for the byte reading).

@@ -29,14 +29,8 @@ struct LaTeXDecoder {
     }
   }
 
-  /// Whether the text is not empty and `decode` gives it back as it is, with or without case
-  /// protection, known from its bytes.
-  static func readsAsItself(_ text: String) -> Bool {
-    let utf8 = text.utf8
-    return utf8.withContiguousStorageIfAvailable(readsAsItself) ?? (!utf8.isEmpty && isPlain(utf8))
-  }
-
-  /// `readsAsItself` for the bytes of a text.
+  /// Whether the text of these bytes is not empty and `decode` gives it back as it is, with
+  /// or without case protection.
   static func readsAsItself(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     !bytes.isEmpty && isPlain(bytes)
   }
