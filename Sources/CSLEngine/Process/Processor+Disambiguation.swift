@@ -38,8 +38,8 @@ extension Processor {
 
   /// The contexts each reference is cited in, locators dropped (they do not identify items),
   /// with the forms disambiguation must also keep distinct: uncited bibliography items as a
-  /// plain first cite, subsequent cites near their note, and subsequent cites under
-  /// et-al-subsequent options.
+  /// plain first cite, and subsequent cites under et-al-subsequent options; in a style that
+  /// tests position, the forms citeproc-js compares (`comparedAsCiteprocJS`).
   private func disambiguationContexts(
     _ resolved: [[ResolvedCite]], numbers: [Int: Int], bibliographyOrder: [Int]
   ) -> [Int: [CiteContext]] {
@@ -59,15 +59,7 @@ extension Processor {
     for item in bibliographyOrder where contexts[item] == nil {
       contexts[item] = [CiteContext(citationNumber: numbers[item])]
     }
-    // citeproc-js tells cites apart in their subsequent form near their note (its "ambiguous
-    // cite"): a style whose first cites print in full still needs suffixes for "Cohen 2018".
-    for (item, list) in contexts
-    where compiled.testsPosition && !list.contains(where: { $0.position == .subsequent && $0.nearNote }) {
-      var subsequent = list.first ?? CiteContext(citationNumber: numbers[item])
-      subsequent.position = .subsequent
-      subsequent.nearNote = true
-      contexts[item, default: []].append(subsequent)
-    }
+    if compiled.testsPosition { contexts = contexts.mapValues(Self.comparedAsCiteprocJS) }
     // With et-al-subsequent options, later cites print fewer names: they must stay distinct too.
     let options = compiled.citationNameOptions
     if options.etAlSubsequentMin != nil || options.etAlSubsequentUseFirst != nil
@@ -80,6 +72,21 @@ extension Processor {
       }
     }
     return contexts
+  }
+
+  /// An item's contexts in a style that tests position, as citeproc-js compares cites (its
+  /// "ambiguous cite"): in their subsequent form near their note, never in their first form.
+  /// A style whose first cites print in full still needs suffixes for "Cohen 2018"; two works
+  /// whose first cites happen to print alike ("2019") are told apart by their later cites.
+  /// (Comparing the first form too had cost a note style's full note for every item.)
+  private static func comparedAsCiteprocJS(_ list: [CiteContext]) -> [CiteContext] {
+    var compared = list.filter { $0.position != .first }
+    if !compared.contains(where: { $0.position == .subsequent && $0.nearNote }), var subsequent = list.first {
+      subsequent.position = .subsequent
+      subsequent.nearNote = true
+      compared.append(subsequent)
+    }
+    return compared
   }
 
   /// Step 2, add given names, under the global rules (`all-names`, `all-names-with-initials`,
