@@ -20,7 +20,7 @@ struct Disambiguation {
   /// search tries a setting, undoes it and tries it again with other settings changed (given
   /// names under each count of added names), and the renderings it made before often serve.
   private var earlier: [Int: [Rendering]] = [:]
-  private static let historyLength = 4
+  static let historyLength = 4
 
   /// An item's citation renderings in its contexts (hashed where they are made, on all cores:
   /// every question compares them), the settings they were made under, and what they read of
@@ -81,7 +81,7 @@ struct Disambiguation {
   }
 
   /// An item's renderings under `state`, made afresh, with what they read of the settings.
-  private static func rendering(
+  static func rendering(
     _ item: Int, state: DisambiguationState, processor: Processor, contexts: [Int: [CiteContext]],
     cache: RenderCache?
   ) -> Rendering {
@@ -122,38 +122,6 @@ struct Disambiguation {
       states: states, renderings: renderings, twinOf: twinOf, twinRenderings: twinRenderings, earlier: earlier)
   }
 
-  /// Makes the renderings `renderings` would make for these items, on all cores, when many are
-  /// out of date (a large group after its settings changed): asked one by one, they were made
-  /// on one core while the others waited. Twins are each rendered (they render alike).
-  mutating func refresh(_ items: [Int]) {
-    guard items.count >= ParallelMap.threshold else { return }
-    let fresh = freshness
-    let stale = items.filter { fresh.upToDate($0) == nil }
-    guard stale.count >= ParallelMap.threshold else { return }
-    let current = states
-    let processor = self.processor
-    let contexts = self.contexts
-    let made = ParallelMap.map(count: stale.count) { range, chunkCache in
-      range.map { position in
-        let item = stale[position]
-        return Self.rendering(
-          item, state: current[item] ?? DisambiguationState(), processor: processor, contexts: contexts,
-          cache: chunkCache)
-      }
-    }
-    for (item, rendering) in zip(stale, made) {
-      keep(rendering, for: item)
-      if let representative = twinOf[item] { twinRenderings[representative] = rendering }
-    }
-  }
-
-  /// True when the item's renderings under its current settings read the given-name level of
-  /// the name at `index` (or when that is not known): only then can changing it matter.
-  mutating func readsGivenLevel(_ item: Int, at index: Int) -> Bool {
-    _ = renderings(item)
-    return renderings[item]?.reads.givenLevels.contains(index) ?? true
-  }
-
   /// Finds the twins among the items, so each settings renders one of them only.
   mutating func noteTwins(_ items: [Int]) {
     let boxes = processor.boxes
@@ -163,13 +131,6 @@ struct Disambiguation {
       ItemTwin(boxes[$0], contexts: contexts[$0] ?? [], style: style)
     }
     for (item, representative) in zip(items, representatives) { twinOf[item] = representative }
-  }
-
-  /// True when the group's items are all twins (`noteTwins`) with the same settings: copies
-  /// of one work render alike under every setting, so no setting can tell them apart.
-  func areTwins(_ group: [Int]) -> Bool {
-    guard let first = group.first, let representative = twinOf[first] else { return false }
-    return group.allSatisfy { twinOf[$0] == representative && states[$0] == states[first] }
   }
 
   /// Records renderings made elsewhere (on all cores) under the items' current settings:
@@ -236,36 +197,6 @@ struct Disambiguation {
     return Array(Set(texts))
   }
 
-  /// The items of the group no other item of it shares a rendering with.
-  mutating func uniqueItems(in group: [Int]) -> Set<Int> { Self.unique(group, texts(of: group)) }
-
-  /// The group's renderings, one list an item, each asked once: the questions about a group
-  /// (its unique items, its classes) read the lists, not the table of renderings again.
-  private mutating func texts(of group: [Int]) -> [[HashedText]] {
-    refresh(group)
-    return group.map { renderings($0) }
-  }
-
-  /// The items whose renderings (`texts`, in the group's order) no other item shares.
-  private static func unique(_ group: [Int], _ texts: [[HashedText]]) -> Set<Int> {
-    let shared = sharedTexts(texts, owners: group)
-    return Set(zip(group, texts).filter { $0.1.allSatisfy { !shared.contains($0) } }.map(\.0))
-  }
-
-  /// The rendering texts that more than one owner has (an item's owner, in the order of
-  /// `texts`: itself, or its twin representative), found in one look at each item, not one per
-  /// pair.
-  private static func sharedTexts(_ texts: [[HashedText]], owners: [Int]) -> Set<HashedText> {
-    var seen: [HashedText: Int] = [:]
-    var shared = Set<HashedText>()
-    for (mine, list) in zip(owners, texts) {
-      for text in list {
-        if let found = seen.updateValue(mine, forKey: text), found != mine { shared.insert(text) }
-      }
-    }
-    return shared
-  }
-
   /// Renders the items' citation forms on all cores under their current settings, so later
   /// questions find them ready.
   mutating func prewarm(_ items: [Int]) {
@@ -290,113 +221,19 @@ struct Disambiguation {
     var renderings: [Rendering?]
   }
 
-  /// The group's share of this pass.
-  func part(_ group: [Int]) -> Part { Self.part(group, states: states, renderings: renderings) }
-
-  /// The group's share of a pass's settings and renderings (read on any core).
-  static func part(
-    _ group: [Int], states: [Int: DisambiguationState], renderings: [Int: Rendering]
-  ) -> Part {
-    Part(states: group.map { states[$0] }, renderings: group.map { renderings[$0] })
+  /// The group, with its items' settings and renderings from this pass, for a step to search.
+  func group(_ items: [Int]) -> DisambiguationGroup {
+    DisambiguationGroup(
+      items, states: states, renderings: renderings, twinOf: twinOf, processor: processor, contexts: contexts,
+      cache: renderCache)
   }
 
-  /// Takes over a group's share (from a pass that searched that group alone), settings the
-  /// share lacks included.
+  /// Takes over a group's share (from a group searched alone), settings the share lacks
+  /// included.
   mutating func adopt(_ part: Part, for group: [Int]) {
     for (offset, item) in group.enumerated() {
       states[item] = part.states[offset]
       renderings[item] = part.renderings[offset]
-    }
-  }
-
-  /// The search over one group of colliding items (add names, by-cite given names): the
-  /// items still ambiguous, and the group's settings at the start and at its best so far.
-  struct GroupSearch {
-    let group: [Int]
-    let initial: [Int: DisambiguationState?]
-    let initialDistinct: Int
-    let initialClasses: Int
-    var unresolved: Set<Int>
-    var best: [Int: DisambiguationState?]
-    var bestClasses: Int
-    /// The group holds twins, and twins share their settings: they then stay alike, never
-    /// told apart, to the end of the search.
-    let hasAlikeTwins: Bool
-    /// Only twins are still ambiguous, and only with each other: no later step can change
-    /// what the search ends with (no setting tells twins apart, no other item is touched, and
-    /// `finish` gives the twins the best settings, which no later step can better).
-    var exhausted = false
-    /// Nothing left to search.
-    var isOver: Bool { unresolved.isEmpty || exhausted }
-  }
-
-  /// The group's current settings (only its members change during its search).
-  func saved(_ group: [Int]) -> [Int: DisambiguationState?] {
-    var saved: [Int: DisambiguationState?] = [:]
-    for item in group { saved[item] = .some(states[item]) }
-    return saved
-  }
-
-  mutating func restore(_ saved: [Int: DisambiguationState?], _ item: Int) {
-    if let value = saved[item] { states[item] = value }
-  }
-
-  /// The search of a group; nil when its items are all twins (`areTwins`): nothing to search.
-  mutating func startSearch(_ group: [Int]) -> GroupSearch? {
-    guard !areTwins(group) else { return nil }
-    let initial = saved(group)
-    let texts = texts(of: group)
-    let distinct = Self.unique(group, texts).count
-    let classes = Set(texts).count
-    var twinStates: [Int: DisambiguationState?] = [:]
-    var alike = true
-    for item in group {
-      let representative = twinOf[item] ?? item
-      if let seen = twinStates[representative] {
-        alike = alike && seen == states[item]
-      } else {
-        twinStates[representative] = .some(states[item])
-      }
-    }
-    return GroupSearch(
-      group: group, initial: initial, initialDistinct: distinct, initialClasses: classes, unresolved: Set(group),
-      best: initial, bestClasses: classes, hasAlikeTwins: alike && twinStates.count < group.count)
-  }
-
-  /// True when no item outside an item's twins shares a rendering with it, for every item
-  /// given: they are as told apart as twins can be.
-  mutating func areApartExceptTwins(_ items: Set<Int>, in group: [Int]) -> Bool {
-    let twins = twinOf
-    let texts = group.map { renderings($0) }
-    let shared = Self.sharedTexts(texts, owners: group.map { twins[$0] ?? $0 })
-    // (`items` are the group's unresolved ones: their renderings are among `texts`.)
-    return zip(group, texts).allSatisfy { item, list in
-      !items.contains(item) || list.allSatisfy { !shared.contains($0) }
-    }
-  }
-
-  /// Drops the items told apart from the search, and remembers the settings when they split
-  /// the group into more distinct renderings than before (splitting a group in two counts).
-  mutating func settle(_ search: inout GroupSearch) {
-    let texts = texts(of: search.group)
-    search.unresolved.subtract(Self.unique(search.group, texts))
-    let classes = Set(texts).count
-    if classes > search.bestClasses {
-      search.bestClasses = classes
-      search.best = saved(search.group)
-    }
-    if search.hasAlikeTwins && !search.unresolved.isEmpty {
-      search.exhausted = areApartExceptTwins(search.unresolved, in: search.group)
-    }
-  }
-
-  /// Items that stay ambiguous keep only the expansions that last helped; a search that
-  /// helped no item leaves the group as it was.
-  mutating func finish(_ search: GroupSearch) {
-    for item in search.unresolved { restore(search.best, item) }
-    let texts = texts(of: search.group)
-    if Self.unique(search.group, texts).count <= search.initialDistinct && Set(texts).count <= search.initialClasses {
-      for item in search.group { restore(search.initial, item) }
     }
   }
 }

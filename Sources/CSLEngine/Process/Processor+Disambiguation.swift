@@ -27,7 +27,7 @@ extension Processor {
       groups = pass.ambiguousGroups(cited)
     }
     if styleUsesDisambiguateCondition {
-      searchEach(groups, pass: &pass) { group, pass in applyDisambiguateCondition(to: group, pass: &pass) }
+      searchEach(groups, pass: &pass) { group in applyDisambiguateCondition(to: &group) }
       groups = pass.ambiguousGroups(cited)
     }
     if citation.disambiguateAddYearSuffix {
@@ -165,8 +165,8 @@ extension Processor {
 
   /// Step 1 (and by-cite step 2) for every group.
   private func addNames(in groups: [[Int]], names: Bool, givenNames: Bool, pass: inout Disambiguation) {
-    searchEach(groups, pass: &pass) { group, pass in
-      addNames(in: group, names: names, givenNames: givenNames, pass: &pass)
+    searchEach(groups, pass: &pass) { group in
+      addNames(in: &group, names: names, givenNames: givenNames)
     }
   }
 
@@ -175,16 +175,16 @@ extension Processor {
   /// searched alone, on all cores, and the results are the same as one group after another;
   /// otherwise the groups are searched in order.
   private func searchEach(
-    _ groups: [[Int]], pass: inout Disambiguation, _ step: @Sendable ([Int], inout Disambiguation) -> Void
+    _ groups: [[Int]], pass: inout Disambiguation, _ step: @Sendable (inout DisambiguationGroup) -> Void
   ) {
     var seen = Set<Int>()
     guard groups.allSatisfy({ $0.allSatisfy { seen.insert($0).inserted } }) else {
-      for group in groups { step(group, &pass) }
+      for items in groups { search(items, pass: &pass, step) }
       return
     }
-    // A large group renders its items on all cores itself (`Disambiguation.refresh`): it is
-    // searched on its own, after the others; searched in a batch of the parallel map, it kept
-    // one core busy long after the other had finished.
+    // A large group renders its items on all cores itself (`DisambiguationGroup.refresh`): it
+    // is searched on its own, after the others; searched in a batch of the parallel map, it
+    // kept one core busy long after the other had finished.
     let small = groups.filter { $0.count < ParallelMap.threshold }
     var searched: [Disambiguation.Part] = []
     do {
@@ -197,57 +197,64 @@ extension Processor {
       // groups differ widely, and chunks of many groups left one running alone.
       searched = ParallelMap.map(count: small.count, minimumCount: 2, batch: 1) { range, chunkCache in
         range.map { index in
-          var alone = Disambiguation(processor: self, contexts: contexts, cache: chunkCache)
-          alone.twinOf = twins
-          alone.adopt(Disambiguation.part(small[index], states: states, renderings: renderings), for: small[index])
-          step(small[index], &alone)
-          return alone.part(small[index])
+          var group = DisambiguationGroup(
+            small[index], states: states, renderings: renderings, twinOf: twins, processor: self,
+            contexts: contexts, cache: chunkCache)
+          step(&group)
+          return group.part
         }
       }
     }
     for (group, part) in zip(small, searched) { pass.adopt(part, for: group) }
-    for group in groups where group.count >= ParallelMap.threshold { step(group, &pass) }
+    for items in groups where items.count >= ParallelMap.threshold { search(items, pass: &pass, step) }
+  }
+
+  /// Runs a step for one group of the pass, on the pass's own cache.
+  private func search(_ items: [Int], pass: inout Disambiguation, _ step: (inout DisambiguationGroup) -> Void) {
+    var group = pass.group(items)
+    step(&group)
+    pass.adopt(group.part, for: items)
   }
 
   /// Step 1, add names, for one group of colliding cites: names beyond et-al-use-first are
   /// added one at a time (up to the longest list when `names`, else none); under the by-cite
   /// rule (`givenNames`) each count of names is followed by step 2 for the cites it leaves
   /// ambiguous.
-  private func addNames(in group: [Int], names: Bool, givenNames: Bool, pass: inout Disambiguation) {
-    let maxNames = group.map { item in references[item].names.values.map(\.count).max() ?? 0 }.max() ?? 0
-    guard var search = pass.startSearch(group) else { return }
+  private func addNames(in group: inout DisambiguationGroup, names: Bool, givenNames: Bool) {
+    let maxNames = group.items.map { item in references[item].names.values.map(\.count).max() ?? 0 }.max() ?? 0
+    guard var search = group.startSearch() else { return }
     let maxAdd = names ? maxNames : 0
     var add = 0
     while add <= maxAdd && !search.isOver {
-      for item in search.unresolved { pass.states[item, default: DisambiguationState()].addNames = add }
-      pass.settle(&search)
+      for position in search.positions { group.update(position) { $0.addNames = add } }
+      group.settle(&search)
       if givenNames && !search.isOver {
-        addGivenNamesByCite(maxNames: maxNames, search: &search, pass: &pass)
+        addGivenNamesByCite(maxNames: maxNames, search: &search, group: &group)
       }
       add += 1
     }
-    pass.finish(search)
+    group.finish(search)
   }
 
   /// Step 2, add given names, under the by-cite rule: name by name, the ambiguous cites show
   /// initials, then full given names; an expansion that tells no cite apart is undone.
   private func addGivenNamesByCite(
-    maxNames: Int, search: inout Disambiguation.GroupSearch, pass: inout Disambiguation
+    maxNames: Int, search: inout DisambiguationGroup.Search, group: inout DisambiguationGroup
   ) {
     for nameIndex in 0..<maxNames where !search.isOver {
       // A level no ambiguous cite reads changes no rendering: the step would tell nothing
       // apart and be undone.
-      guard search.unresolved.contains(where: { pass.readsGivenLevel($0, at: nameIndex) }) else { continue }
-      let before = pass.saved(search.group)
-      let beforeCount = search.unresolved.count
+      guard search.positions.contains(where: { group.readsGivenLevel($0, at: nameIndex) }) else { continue }
+      let before = group.saved
+      let beforeCount = search.unresolvedCount
       for level in 1...2 {
-        for item in search.unresolved {
-          pass.states[item, default: DisambiguationState()].givenLevels[nameIndex] = level
-        }
-        pass.settle(&search)
-        if search.unresolved.count < beforeCount { break }
+        for position in search.positions { group.update(position) { $0.givenLevels[nameIndex] = level } }
+        group.settle(&search)
+        if search.unresolvedCount < beforeCount { break }
       }
-      if search.unresolved.count == beforeCount { for item in search.group { pass.restore(before, item) } }
+      if search.unresolvedCount == beforeCount {
+        for position in 0..<group.count { group.restore(before, position) }
+      }
     }
   }
 
@@ -255,13 +262,15 @@ extension Processor {
   /// items keep the first level at which they are told apart. As in citeproc-js, a step that
   /// tells no item apart does not end the search: items never told apart end with every test
   /// holding (a date that cannot separate two cites still prints).
-  private func applyDisambiguateCondition(to group: [Int], pass: inout Disambiguation) {
+  private func applyDisambiguateCondition(to group: inout DisambiguationGroup) {
     // Copies of one work are never told apart: they end with every test holding.
-    let levels = pass.areTwins(group) ? 8...8 : 1...8
-    var unresolved = Set(group)
-    for level in levels where !unresolved.isEmpty {
-      for item in unresolved { pass.states[item, default: DisambiguationState()].conditionLevel = level }
-      unresolved.subtract(pass.uniqueItems(in: group))
+    let levels = group.areTwins ? 8...8 : 1...8
+    var unresolved = Array(repeating: true, count: group.count)
+    for level in levels where unresolved.contains(true) {
+      for position in unresolved.indices where unresolved[position] {
+        group.update(position) { $0.conditionLevel = level }
+      }
+      for (position, unique) in group.uniquePositions().enumerated() where unique { unresolved[position] = false }
     }
   }
 
