@@ -12,6 +12,8 @@ enum CitationsFile: Sendable {
 
   static func read(_ path: String) -> CitationsFile {
     guard let bytes = SafeFile.contents(path) else { return .unreadable }
+    // The usual shape straight from the bytes; any other through the tree.
+    if let citations = JSONParser.citations(bytes) { return .read(citations, []) }
     do {
       let value = try JSONParser.parse(bytes)
       let (decoded, diagnostics) = CSLJSON.decodeCitations(value, file: path)
