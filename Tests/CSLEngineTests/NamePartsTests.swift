@@ -59,7 +59,7 @@ import Testing
 /// cut on bytes when ASCII, as the character reading cuts them.
 @Suite struct WithoutPeriodsTests {
   @Test func byteAndCharacterReadingsAgree() {
-    let pieces = ["J", ".", " ", "K", "Jean", "-", "Ann", "é", "\r\n", "  ", "..", "x"]
+    let pieces = ["J", ".", " ", "K", "Jean", "-", "Ann", "é", "\r\n", "  ", "..", "x", "\u{301}", "Ø", "张"]
     var generator = TextCaserTests.SplitMix(state: 3)
     var changed = 0
     for _ in 0..<20_000 {

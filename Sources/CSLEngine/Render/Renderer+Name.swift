@@ -218,6 +218,9 @@ extension Renderer {
 
   /// Text as the given-name rules compare names: periods dropped, words single-spaced.
   static func withoutPeriods(_ text: String) -> String {
+    // Without a period or a space byte there is nothing to drop (no other character equals
+    // either): most family names, in any script, are returned as they are.
+    guard text.containsByte(where: { $0 == 0x2E || $0 == 0x20 }) else { return text }
     // ASCII (one character a byte: no carriage return) is cut on its bytes.
     guard text.isPlainASCII else { return withoutPeriodsByCharacters(text) }
     var bytes: [UInt8] = []
