@@ -5,7 +5,8 @@ import CSLStyle
 /// `disambiguate="true"` condition): the group's settings and renderings, held by position in
 /// the group, taken from the pass and handed back to it (`Disambiguation.adopt`). Tables by
 /// position cost no hashing: kept by item, the search's look-ups hashed integers and its
-/// tables grew and were freed for every group (a tenth of MLA's disambiguation).
+/// tables grew and were freed for every group (some 340 M instructions of MLA's 10k
+/// bibliography besides the renderings).
 struct DisambiguationGroup {
   typealias Rendering = Disambiguation.Rendering
 
