@@ -84,11 +84,11 @@ extension JSONParser {
 
   /// What follows a member or an element: another one (`,`), or the end of the object or
   /// array (`closing`, which is consumed); nil for anything else.
-  private enum Step { case next, closed }
+  enum Step { case next, closed }
 
   /// Moves past the opening bracket at `index` and the blanks after it; true (the closing
   /// bracket consumed too) when the object or array is empty.
-  private mutating func opensEmpty(closing: UInt8) -> Bool {
+  mutating func opensEmpty(closing: UInt8) -> Bool {
     index += 1
     skipWhitespace()
     guard index < bytes.count && bytes[index] == closing else { return false }
@@ -96,7 +96,7 @@ extension JSONParser {
     return true
   }
 
-  private mutating func step(closing: UInt8) -> Step? {
+  mutating func step(closing: UInt8) -> Step? {
     skipWhitespace()
     guard index < bytes.count else { return nil }
     if bytes[index] == UInt8(ascii: ",") {

@@ -17,30 +17,30 @@ extension JSONParser {
         parser.lineStart = 3
       }
       parser.skipWhitespace()
-      guard let citations = parser.citationList() else { return nil }
+      guard let citations = parser.list({ $0.citation() }) else { return nil }
       parser.skipWhitespace()
       return parser.index == buffer.count ? citations : nil
     }
   }
 
-  /// The array of citations at `index`.
-  private mutating func citationList() -> [Citation]? {
+  /// The array at `index`, each element read by `element`; nil when one is not read.
+  private mutating func list<Element>(_ element: (inout JSONParser) -> Element?) -> [Element]? {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
-    var citations: [Citation] = []
-    if opensEmptyList(closing: UInt8(ascii: "]")) { return citations }
+    var elements: [Element] = []
+    if opensEmpty(closing: UInt8(ascii: "]")) { return elements }
     while true {
       skipWhitespace()
-      guard let citation = citation() else { return nil }
-      citations.append(citation)
-      guard let closed = next(closing: UInt8(ascii: "]")) else { return nil }
-      if closed { return citations }
+      guard let read = element(&self) else { return nil }
+      elements.append(read)
+      guard let step = step(closing: UInt8(ascii: "]")) else { return nil }
+      if step == .closed { return elements }
     }
   }
 
   /// One citation object at `index`: `id`, `noteIndex` and `items` (required: without it the
   /// file may have an older shape).
   private mutating func citation() -> Citation? {
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "{"), !opensEmptyList(closing: UInt8(ascii: "}"))
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "{"), !opensEmpty(closing: UInt8(ascii: "}"))
     else { return nil }
     var citation = Citation(cites: [])
     var hasItems = false
@@ -54,35 +54,21 @@ extension JSONParser {
         guard let number = integer() else { return nil }
         citation.noteIndex = number
       case "items":
-        guard let cites = citeList() else { return nil }
+        guard let cites = list({ $0.cite() }) else { return nil }
         citation.cites = cites
         hasItems = true
       default:
         return nil
       }
-      guard let closed = next(closing: UInt8(ascii: "}")) else { return nil }
-      if closed { break }
+      guard let step = step(closing: UInt8(ascii: "}")) else { return nil }
+      if step == .closed { break }
     }
     return hasItems ? citation : nil
   }
 
-  /// The array of cites at `index`.
-  private mutating func citeList() -> [Cite]? {
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
-    var cites: [Cite] = []
-    if opensEmptyList(closing: UInt8(ascii: "]")) { return cites }
-    while true {
-      skipWhitespace()
-      guard let cite = cite() else { return nil }
-      cites.append(cite)
-      guard let closed = next(closing: UInt8(ascii: "]")) else { return nil }
-      if closed { return cites }
-    }
-  }
-
   /// One cite object at `index` (`CSLJSON.decodeCite`); it must have an `id`.
   private mutating func cite() -> Cite? {
-    guard index < bytes.count, bytes[index] == UInt8(ascii: "{"), !opensEmptyList(closing: UInt8(ascii: "}"))
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "{"), !opensEmpty(closing: UInt8(ascii: "}"))
     else { return nil }
     var cite = Cite(id: "")
     var hasID = false
@@ -90,8 +76,8 @@ extension JSONParser {
       // A member given twice keeps its last value, as the tree's reading does.
       guard let key = memberName(), read(key, into: &cite) else { return nil }
       hasID = hasID || key == "id"
-      guard let closed = next(closing: UInt8(ascii: "}")) else { return nil }
-      if closed { break }
+      guard let step = step(closing: UInt8(ascii: "}")) else { return nil }
+      if step == .closed { break }
     }
     return hasID ? cite : nil
   }
@@ -156,29 +142,5 @@ extension JSONParser {
       let literal = try? parseNumber()
     else { return nil }
     return Int(literal)
-  }
-
-  /// Moves past the opening bracket at `index` and the blanks after it; true (the closing
-  /// bracket consumed too) when the array or object is empty.
-  private mutating func opensEmptyList(closing: UInt8) -> Bool {
-    index += 1
-    skipWhitespace()
-    guard index < bytes.count && bytes[index] == closing else { return false }
-    index += 1
-    return true
-  }
-
-  /// After a member or an element: false at a `,` (another follows), true at `closing`
-  /// (consumed); nil for anything else.
-  private mutating func next(closing: UInt8) -> Bool? {
-    skipWhitespace()
-    guard index < bytes.count else { return nil }
-    if bytes[index] == UInt8(ascii: ",") {
-      index += 1
-      return false
-    }
-    guard bytes[index] == closing else { return nil }
-    index += 1
-    return true
   }
 }
