@@ -12,15 +12,9 @@ struct Disambiguation {
   let renderCache: RenderCache?
   var states: [Int: DisambiguationState] = [:]
   private(set) var renderings: [Int: Rendering] = [:]
-  /// Each ambiguous item's twin representative (`ItemTwin`): twins share their renderings.
+  /// Each ambiguous item's twin representative (`ItemTwin`): twins share their renderings in
+  /// a group's search (`DisambiguationGroup`, which also keeps each item's earlier renderings).
   var twinOf: [Int: Int] = [:]
-  /// The latest renderings of each representative's twins, with the settings they were made under.
-  private var twinRenderings: [Int: Rendering] = [:]
-  /// Each item's renderings before its latest, most recent last (at most `historyLength`): a
-  /// search tries a setting, undoes it and tries it again with other settings changed (given
-  /// names under each count of added names), and the renderings it made before often serve.
-  private var earlier: [Int: [Rendering]] = [:]
-  static let historyLength = 4
 
   /// An item's citation renderings in its contexts (hashed where they are made, on all cores:
   /// every question compares them), the settings they were made under, and what they read of
@@ -50,34 +44,14 @@ struct Disambiguation {
     self.renderCache = cache
   }
 
-  /// The item's citation renderings (plain text) in each of its contexts, under its settings.
+  /// The item's citation renderings (plain text) in each of its contexts, under its settings:
+  /// the latest when they serve, else made afresh.
   mutating func renderings(_ item: Int) -> [HashedText] {
     let state = states[item] ?? DisambiguationState()
     if let cached = renderings[item], cached.serves(state) { return cached.texts }
-    let representative = twinOf[item]
-    if let representative, let shared = twinRenderings[representative], shared.serves(state) {
-      keep(shared, for: item)
-      return shared.texts
-    }
-    // An earlier rendering that serves leaves the history for the current slot.
-    if let found = earlier[item]?.lastIndex(where: { $0.serves(state) }), let older = earlier[item]?.remove(at: found) {
-      keep(older, for: item)
-      return older.texts
-    }
     let rendering = Self.rendering(item, state: state, processor: processor, contexts: contexts, cache: renderCache)
-    keep(rendering, for: item)
-    if let representative { twinRenderings[representative] = rendering }
+    renderings[item] = rendering
     return rendering.texts
-  }
-
-  /// Makes `rendering` the item's current one; the one it replaces joins the item's history.
-  private mutating func keep(_ rendering: Rendering, for item: Int) {
-    if let replaced = renderings.updateValue(rendering, forKey: item) {
-      var history = earlier.removeValue(forKey: item) ?? []
-      if history.count >= Self.historyLength { history.removeFirst() }
-      history.append(replaced)
-      earlier[item] = history
-    }
   }
 
   /// An item's renderings under `state`, made afresh, with what they read of the settings.
@@ -100,27 +74,16 @@ struct Disambiguation {
   private struct Freshness: Sendable {
     let states: [Int: DisambiguationState]
     let renderings: [Int: Rendering]
-    let twinOf: [Int: Int]
-    let twinRenderings: [Int: Rendering]
-    let earlier: [Int: [Rendering]]
 
-    /// The item's renderings when they are up to date with its settings (its own, its twin
-    /// representative's or one of its earlier ones), as `renderings` finds them; nil when they
-    /// must be made.
+    /// The item's latest renderings when they serve its settings (as `renderings` finds
+    /// them); nil when they must be made.
     func upToDate(_ item: Int) -> Rendering? {
-      let state = states[item] ?? DisambiguationState()
-      if let cached = renderings[item], cached.serves(state) { return cached }
-      if let representative = twinOf[item], let shared = twinRenderings[representative], shared.serves(state) {
-        return shared
-      }
-      return earlier[item]?.last { $0.serves(state) }
+      guard let cached = renderings[item], cached.serves(states[item] ?? DisambiguationState()) else { return nil }
+      return cached
     }
   }
 
-  private var freshness: Freshness {
-    Freshness(
-      states: states, renderings: renderings, twinOf: twinOf, twinRenderings: twinRenderings, earlier: earlier)
-  }
+  private var freshness: Freshness { Freshness(states: states, renderings: renderings) }
 
   /// Finds the twins among the items, so each settings renders one of them only.
   mutating func noteTwins(_ items: [Int]) {

@@ -16,8 +16,11 @@ struct DisambiguationGroup {
   private(set) var states: [DisambiguationState?]
   /// Each item's latest renderings.
   private(set) var current: [Rendering?]
-  /// Each item's renderings before its latest, most recent last (`Disambiguation.earlier`).
+  /// Each item's renderings before its latest, most recent last (at most `historyLength`): a
+  /// search tries a setting, undoes it and tries it again with other settings changed (given
+  /// names under each count of added names), and the renderings it made before often serve.
   private var earlier: [[Rendering]]
+  private static let historyLength = 4
   /// Each item's twin representative (`ItemTwin`), nil for an item with none.
   private let representatives: [Int?]
   /// The latest renderings of each representative's twins.
@@ -88,7 +91,7 @@ struct DisambiguationGroup {
   /// Makes `rendering` the item's current one; the one it replaces joins the item's history.
   private mutating func keep(_ rendering: Rendering, at position: Int) {
     if let replaced = current[position] {
-      if earlier[position].count >= Disambiguation.historyLength { earlier[position].removeFirst() }
+      if earlier[position].count >= Self.historyLength { earlier[position].removeFirst() }
       earlier[position].append(replaced)
     }
     current[position] = rendering
