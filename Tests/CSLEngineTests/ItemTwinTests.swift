@@ -70,6 +70,34 @@ import Testing
     #expect(Set(found).count == 1500)
     #expect(Set(keys.map(\.hashValue)).count == 500)
   }
+  /// The hash is made once per box (`ReferenceBox.twinHash`): equal keys still hash alike when
+  /// their boxes were made apart (a copy under another id), and a key's hash reads the
+  /// contexts and number besides the box.
+  @Test func equalKeysOfBoxesMadeApartHashAlike() throws {
+    let style = try Self.compiled()
+    let references = Self.references(60)
+    let copies = references.map { reference in
+      var copy = reference
+      copy.id = "copy-" + reference.id
+      return copy
+    }
+    for (reference, copy) in zip(references, copies) {
+      let (left, right) = (ReferenceBox(reference), ReferenceBox(copy))
+      #expect(left.twinHash == right.twinHash)
+      let leftKey = ItemTwin(left, contexts: [CiteContext()], style: style)
+      let rightKey = ItemTwin(right, contexts: [CiteContext()], style: style)
+      #expect(leftKey == rightKey)
+      #expect(leftKey.hashValue == rightKey.hashValue)
+      // One context more: another key, and (almost surely) another hash.
+      let moreContexts = ItemTwin(right, contexts: [CiteContext(), CiteContext(citationNumber: 2)], style: style)
+      #expect(leftKey != moreContexts)
+      #expect(leftKey.hashValue != moreContexts.hashValue)
+    }
+    // Works that differ in a hashed field hash apart.
+    let hashes = Set(references.prefix(4).map { ReferenceBox($0).twinHash })
+    #expect(hashes.count == 4)
+  }
+
   @Test func copiesAreTwinsInASortOnlyWhereTheirNumbersCannotPrint() throws {
     let numbered = try #require(
       StyleParser.parse(

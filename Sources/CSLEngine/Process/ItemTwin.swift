@@ -10,7 +10,6 @@ struct ItemTwin: Hashable, Sendable {
   /// The item, shared with the processor's box: a copy of the reference (with its id cleared)
   /// was made for every item and freed again on one core.
   private let box: ReferenceBox
-  private var reference: Reference { box.reference }
   private let contexts: [CiteContext]
   private let number: Int?
   private let state: DisambiguationState?
@@ -53,13 +52,10 @@ struct ItemTwin: Hashable, Sendable {
     return left == other
   }
 
-  /// Hashes a few telling fields only: different works rarely share them, so buckets stay
-  /// small, and equality still compares everything.
+  /// Hashes a few telling fields only (`ReferenceBox.twinHash`, made with the box): different
+  /// works rarely share them, so buckets stay small, and equality still compares everything.
   func hash(into hasher: inout Hasher) {
-    hasher.combine(reference.type)
-    hasher.combine(reference.variables[.title])
-    hasher.combine(reference.names[.author]?.first?.family)
-    hasher.combine(reference.dates[.issued]?.year)
+    hasher.combine(box.twinHash)
     hasher.combine(contexts.count)
     hasher.combine(number)
   }
