@@ -70,9 +70,9 @@ import Testing
     #expect(Set(found).count == 1500)
     #expect(Set(keys.map(\.hashValue)).count == 500)
   }
-  /// The hash is made once per box (`ReferenceBox.twinHash`): equal keys still hash alike when
-  /// their boxes were made apart (a copy under another id), and a key's hash reads the
-  /// contexts and number besides the box.
+  /// The hash is made once per box (`ReferenceBox.twinHash`), ahead or when asked: equal keys
+  /// still hash alike when their boxes were made apart (a copy under another id, one hashed
+  /// ahead), and a key's hash reads the contexts and number besides the box.
   @Test func equalKeysOfBoxesMadeApartHashAlike() throws {
     let style = try Self.compiled()
     let references = Self.references(60)
@@ -82,7 +82,8 @@ import Testing
       return copy
     }
     for (reference, copy) in zip(references, copies) {
-      let (left, right) = (ReferenceBox(reference), ReferenceBox(copy))
+      // One box hashes ahead (a sorting style's processor), the other when asked.
+      let (left, right) = (ReferenceBox(reference, hashingTwin: true), ReferenceBox(copy))
       #expect(left.twinHash == right.twinHash)
       let leftKey = ItemTwin(left, contexts: [CiteContext()], style: style)
       let rightKey = ItemTwin(right, contexts: [CiteContext()], style: style)

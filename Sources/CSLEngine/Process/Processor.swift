@@ -68,6 +68,8 @@ public struct Processor: Sendable {
     }
     self.indexByID = index
     let prepared = self.references
+    // Twins are looked for among every item where the bibliography sorts (`ItemTwin`).
+    let hashingTwins = !(compiled.style.bibliography?.sort.isEmpty ?? true)
     // Boxed on all cores with the presence: boxing copies the reference (a retain of every
     // part), which on one core held the others idle.
     let made = ParallelMap.map(count: prepared.count) { range, _ in
@@ -75,7 +77,9 @@ public struct Processor: Sendable {
         // Read from the array once and moved into the box (its last use): each read was a
         // copy, a retain and a release of every part of the reference.
         let reference = prepared[position]
-        return (presence: VariableLookup.presence(of: reference), box: ReferenceBox(reference))
+        return (
+          presence: VariableLookup.presence(of: reference), box: ReferenceBox(reference, hashingTwin: hashingTwins)
+        )
       }
     }
     self.presence = made.map(\.presence)

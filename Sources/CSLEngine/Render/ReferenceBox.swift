@@ -9,20 +9,25 @@ final class ReferenceBox: Sendable {
   /// computed in another module, and calling them on the boxed reference copied it.
   let language: String?
   let openEndedNameVariables: Set<CSLVariable>
-  /// The hash of the few fields that tell works apart (`ItemTwin`), made here, where the
-  /// processor boxes every reference on all cores with its fields at hand: made where twins
-  /// are looked for, it read the fields of thousands of references from scattered tables a
-  /// second time, some 3 % of an MLA run's time for two searches.
-  let twinHash: Int
+  /// The hash of the few fields that tell works apart (`ItemTwin`), made with the box when
+  /// the processor will look for twins among all its references (a style that sorts its
+  /// bibliography looks at every item): the processor boxes every reference on all cores with
+  /// its fields at hand, where made in each search it read the fields of thousands of
+  /// references from scattered tables once more (some 3 % of an MLA run's time for two
+  /// searches). Nil where it is not made ahead (a numeric style rarely looks for twins).
+  private let madeTwinHash: Int?
 
   /// The reference is stored last, its last use, so it moves in; stored first, it was copied
   /// (a retain of every part) and the parameter read again for the two properties.
-  init(_ reference: Reference) {
+  init(_ reference: Reference, hashingTwin: Bool = false) {
     language = reference.language
     openEndedNameVariables = reference.openEndedNameVariables
-    twinHash = Self.twinHash(of: reference)
+    madeTwinHash = hashingTwin ? Self.twinHash(of: reference) : nil
     self.reference = reference
   }
+
+  /// `ItemTwin`'s hash of the reference: the one made with the box, else made now.
+  var twinHash: Int { madeTwinHash ?? Self.twinHash(of: reference) }
 
   /// A few telling fields (type, title, first author's family name, year): different works
   /// rarely share them, so `ItemTwin`'s buckets stay small; its equality compares everything.
