@@ -12,7 +12,7 @@ final class RenderCache {
   /// kept at most half full.
   private var plans: [NamesPlan?] = Array(repeating: nil, count: 64)
   private(set) var planCount = 0
-  private var substitutes: [SubstituteKey: (element: CSL.Names, child: CSL.Names, names: CSL.Names)] = [:]
+  private var substitutes: [SubstituteKey: (element: CSL.Element, child: CSL.Names, names: CSL.Names)] = [:]
   private var sortNameElements: [CSLVariable: CSL.Names] = [:]
   /// The most plans and substituted elements kept: a style has a few dozen `cs:names`, so
   /// only elements made afresh at each rendering could reach it (kept, they would fill memory).
@@ -84,13 +84,15 @@ final class RenderCache {
   }
 
   /// A substitute's `cs:names` with the decoration of the one it replaces
-  /// (`Renderer.substitution`): one storage for each pair, so the plans keyed by it are found
-  /// again.
-  func substitute(_ child: CSL.Names, decoratedAs names: CSL.Names) -> CSL.Names {
+  /// (`Renderer.substitution`), as an element: one storage for each pair, so the plans keyed
+  /// by it are found again, and one element (made for each candidate, the element's box was
+  /// an allocation a candidate tried).
+  func substitute(_ child: CSL.Names, decoratedAs names: CSL.Names) -> CSL.Element {
     let key = SubstituteKey(child: child.storageIdentity, names: names.storageIdentity)
     if let found = substitutes[key]?.element { return found }
-    var element = child
-    element.decoration = names.decoration
+    var decorated = child
+    decorated.decoration = names.decoration
+    let element = CSL.Element.names(decorated)
     if substitutes.count < Self.elementLimit { substitutes[key] = (element, child, names) }
     return element
   }

@@ -167,17 +167,22 @@ extension Renderer {
       if !suffix.isEmpty { pieces.append(.text(separator + suffix)) }
       return .sequence(pieces)
     }
+    // A family name alone (no particle, no suffix: most names) is its own block, without a
+    // list of one piece to hold it.
+    let familyAlone = noParticles && suffix.isEmpty
     var familyPieces =
-      noParticles
-      ? [familyCore]
-      : spaced(
-        [
-          // The dropping particle takes the given name's formatting and case (citeproc-js, and the
-          // specification's "given" name-part), though the family's affixes enclose it.
-          (dropping, piece(dropping, givenPart, withCase: true)),
-          (nonDropping, piece(nonDropping, familyPart, withCase: true)),
-          (family, familyCore),
-        ], joiningDropping: true)
+      familyAlone
+      ? []
+      : noParticles
+        ? [familyCore]
+        : spaced(
+          [
+            // The dropping particle takes the given name's formatting and case (citeproc-js, and the
+            // specification's "given" name-part), though the family's affixes enclose it.
+            (dropping, piece(dropping, givenPart, withCase: true)),
+            (nonDropping, piece(nonDropping, familyPart, withCase: true)),
+            (family, familyCore),
+          ], joiningDropping: true)
     if !suffix.isEmpty { familyPieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }
     var pieces: [Node] = []
     pieces.reserveCapacity(3)
@@ -185,7 +190,7 @@ extension Renderer {
       pieces.append(block(givenCore, givenPart))
       if !(givenPart?.suffix?.last.map { $0.isWhitespace } ?? false) { pieces.append(.text(" ")) }
     }
-    pieces.append(block(familyPieces, familyPart))
+    pieces.append(familyAlone ? block(familyCore, familyPart) : block(familyPieces, familyPart))
     return .sequence(pieces)
   }
 

@@ -9,7 +9,13 @@ extension Renderer {
   func renderNames(_ names: CSL.Names) -> Rendered {
     let plan = namesPlan(names)
     let effective = plan.effective
-    let variables = effective.variables.filter { !suppressed.contains($0) && !lookup.names($0).isEmpty }
+    // Most often every variable of the element has names: its own list serves (a filtered
+    // copy made a list for each names rendering).
+    let printable = { (variable: CSLVariable) in
+      !self.suppressed.contains(variable) && !self.lookup.names(variable).isEmpty
+    }
+    let variables =
+      effective.variables.allSatisfy(printable) ? effective.variables : effective.variables.filter(printable)
     if variables.isEmpty {
       guard let substitute = names.substitute else { return Rendered(node: .empty, calledVariable: true) }
       let savedParent = substituteParent
@@ -57,36 +63,45 @@ extension Renderer {
     let savedNameForms = nameForms
     nameForms = plan.multilingual
     defer { nameForms = savedNameForms }
-    var groups: [(variable: CSLVariable, names: [Name])] = variables.map { ($0, lookup.names($0)) }
-    // editor + translator with the same names print once, labelled "editortranslator".
-    if let editorIndex = groups.firstIndex(where: { $0.variable == .editor }),
-      let translatorIndex = groups.firstIndex(where: { $0.variable == .translator }),
-      groups[editorIndex].names == groups[translatorIndex].names,
-      effective.label == nil || !(terms.term("editortranslator", form: effective.label?.form ?? .long) ?? "").isEmpty
-    {
-      groups[editorIndex].variable = Self.editorTranslator
-      groups.remove(at: translatorIndex)
-    }
+    // editor + translator with the same names print once, labelled "editortranslator": the
+    // first editor list takes the label, the first translator list is left out. (Read from
+    // the variables as they come: a list of the lists made one for each names rendering.)
+    var mergeEditorTranslator =
+      variables.contains(.editor) && variables.contains(.translator)
+      && lookup.names(.editor) == lookup.names(.translator)
+      && (effective.label == nil
+        || !(terms.term("editortranslator", form: effective.label?.form ?? .long) ?? "").isEmpty)
+    var skipTranslator = mergeEditorTranslator
     // Joined as they come; one list (the usual case) is held without an array.
     var nodes = NodeList()
     let delimiter = effective.delimiter ?? namesDelimiter
-    for group in groups {
-      namesVariable = group.variable == Self.editorTranslator ? .editor : group.variable
+    for listed in variables {
+      var variable = listed
+      if listed == .translator && skipTranslator {
+        skipTranslator = false
+        continue
+      }
+      if listed == .editor && mergeEditorTranslator {
+        mergeEditorTranslator = false
+        variable = Self.editorTranslator
+      }
+      let names = lookup.names(listed)
+      namesVariable = listed
       var list = nameList(
-        group.names, options: options, name: effective.name,
+        names, options: options, name: effective.name,
         etAl: plan.etAl,
-        openEnded: lookup.box.openEndedNameVariables.contains(group.variable))
+        openEnded: lookup.box.openEndedNameVariables.contains(variable))
       guard !list.isEmpty else { continue }
       if let label = effective.label, mode != .sort {
         var labelSpec = label
-        labelSpec.variable = group.variable
+        labelSpec.variable = variable
         let plural: Bool
         switch label.plural {
         case .always: plural = true
         case .never: plural = false
-        case .contextual: plural = group.names.count > 1
+        case .contextual: plural = names.count > 1
         }
-        if let term = terms.term(group.variable.rawValue, form: label.form, plural: plural), !term.isEmpty {
+        if let term = terms.term(variable.rawValue, form: label.form, plural: plural), !term.isEmpty {
           let labelNode = Node.tagged(.nameLabel, [decorate(.text(term), label.decoration, anyLanguage: true)])
           list = effective.labelFirst ? .sequence([labelNode, list]) : .sequence([list, labelNode])
         }
@@ -189,7 +204,8 @@ extension Renderer {
     }
     if disambiguation.expandsWithinItem {
       if seenNames == nil {
-        seenNames = Array(Processor.citedNames(reference, options: compiled.citationNameOptions, etAl: false))
+        seenNames = Array(
+          Processor.citedNames(lookup.box.reference, options: compiled.citationNameOptions, etAl: false))
       }
       namesetNames = names
     }
@@ -199,28 +215,40 @@ extension Renderer {
         namesetNames = []
       }
     }
-    var rendered: [Node] = []
-    // What joining reads of each name, in one list (one allocation, not three).
-    var facts: [(inverted: Bool, institution: Bool, familyAlone: Bool)] = []
+    // One name and no et-al (the most common list): the name is the list, without the lists
+    // that join names (two allocations a list).
+    if truncated.shown == 1 && !truncated.etAl && !truncated.useLast, let person = names.first {
+      let node = Node.tagged(
+        .name,
+        [
+          decorateName(
+            formatPerson(
+              person, index: 0, options: options, name: name, sortOrder: isSortOrder(0, options: options),
+              nonRomanic: NameParts.isNonRomanic(person)),
+            name, literal: person.literal != nil)
+        ])
+      return node.isEmpty ? .empty : node
+    }
+    // Each name with what joining reads of it, in one list (one allocation a list; the names
+    // and their facts in two lists made two).
+    var rendered: [(node: Node, inverted: Bool, institution: Bool, familyAlone: Bool)] = []
     rendered.reserveCapacity(truncated.shown)
-    facts.reserveCapacity(truncated.shown)
     var lastInSortOrder = false
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
       let nonRomanic = NameParts.isNonRomanic(person)
       // citeproc-js sets the <name> element's affixes and formatting on each name.
+      let node = Node.tagged(
+        .name,
+        [
+          decorateName(
+            formatPerson(
+              person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic: nonRomanic),
+            name, literal: person.literal != nil)
+        ])
       rendered.append(
-        .tagged(
-          .name,
-          [
-            decorateName(
-              formatPerson(
-                person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic: nonRomanic),
-              name, literal: person.literal != nil)
-          ]))
-      facts.append(
         (
-          inverted: sortOrder && !nonRomanic && person.literal == nil,
+          node: node, inverted: sortOrder && !nonRomanic && person.literal == nil,
           institution: person.literal != nil, familyAlone: person.literal == nil && (person.given ?? "").isEmpty
         ))
       // Before et-al, citeproc-js counts a literal or non-Latin name in sort-order position as
@@ -229,10 +257,8 @@ extension Renderer {
     }
     // A name that prints nothing (a given name alone in the short form) leaves no gap; a
     // list of such names prints nothing, et-al included (citeproc-js).
-    if rendered.contains(where: { $0.isEmpty }) {
-      let kept = rendered.indices.filter { !rendered[$0].isEmpty }
-      rendered = kept.map { rendered[$0] }
-      facts = kept.map { facts[$0] }
+    if rendered.contains(where: { $0.node.isEmpty }) {
+      rendered = rendered.filter { !$0.node.isEmpty }
       if rendered.isEmpty { return .empty }
     }
     let delimiter = options.delimiter ?? ", "
@@ -243,7 +269,7 @@ extension Renderer {
     let nameSuffixApart = closes(name?.decoration.suffix)
     let familySuffixApart = closes(name?.familyPart?.suffix)
     func joiner(_ text: String, after index: Int) -> Node {
-      let apart = nameSuffixApart || (familySuffixApart && index < facts.count && !facts[index].familyAlone)
+      let apart = nameSuffixApart || (familySuffixApart && index < rendered.count && !rendered[index].familyAlone)
       return apart ? .tagged(.fixedValue, [.text(text)]) : .text(text)
     }
     var parts: [Node] = []
@@ -251,9 +277,9 @@ extension Renderer {
     // list was made anew about three times a list.
     parts.reserveCapacity(2 * rendered.count + 2)
     if truncated.useLast, let last = names.last {
-      for (index, node) in rendered.enumerated() {
+      for (index, entry) in rendered.enumerated() {
         if index > 0 { parts.append(.text(delimiter)) }
-        parts.append(node)
+        parts.append(entry.node)
       }
       parts.append(.text(delimiter + "\u{2026} "))
       parts.append(
@@ -269,18 +295,18 @@ extension Renderer {
     case .symbol: andWord = "&"
     case nil: andWord = nil
     }
-    for (index, node) in rendered.enumerated() {
+    for (index, entry) in rendered.enumerated() {
       if index > 0 {
         let isLast = index == rendered.count - 1 && !truncated.etAl
         if isLast, let andWord {
           let useDelimiter =
-            facts[index].institution
+            rendered[index].institution
             ? Self.delimiterPrecedesInstitution(
               inherited: nameOptions.delimiterPrecedesLast, own: options.delimiterPrecedesLast, count: rendered.count,
-              previousInverted: facts[index - 1].inverted)
+              previousInverted: rendered[index - 1].inverted)
             : precedes(
               options.delimiterPrecedesLast ?? .contextual, count: rendered.count,
-              previousInverted: facts[index - 1].inverted
+              previousInverted: rendered[index - 1].inverted
             )
           if options.and == .text, let first = andWord.unicodeScalars.first, first.properties.isAlphabetic,
             !Self.isRomanesque(first)
@@ -298,7 +324,7 @@ extension Renderer {
           parts.append(joiner(delimiter, after: index - 1))
         }
       }
-      parts.append(node)
+      parts.append(entry.node)
     }
     if truncated.etAl && mode != .sort {
       let found = if let named = etAl?.term { terms.term(named) } else { terms.etAl }
@@ -388,11 +414,11 @@ extension Renderer {
     var element = candidate
     if case .names(var child) = element, decorated || child.isBare, decorated || !child.decoration.isPlain {
       if let cache {
-        child = cache.substitute(child, decoratedAs: names)
+        element = cache.substitute(child, decoratedAs: names)
       } else {
         child.decoration = names.decoration
+        element = .names(child)
       }
-      element = .names(child)
     }
     var rendered = render(element)
     let printed = !rendered.isEmpty()
