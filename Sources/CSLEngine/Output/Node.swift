@@ -113,6 +113,9 @@ enum Node: Sendable, Hashable {
     // A single text needs no gathering; the rest is gathered as bytes (see `Serializer`).
     if case .text(let text) = self { return text }
     var result: [UInt8] = []
+    // Room for a cite or a sort key at once (grown from empty, the bytes were copied two or
+    // three times).
+    result.reserveCapacity(64)
     appendPlainText(to: &result)
     return String(decoding: result, as: UTF8.self)
   }

@@ -402,12 +402,18 @@ extension Processor {
   func sortTextByCharacters(_ plain: String) -> SortValue { text(.text(plain), byCharacters: true) }
 
   private func text(_ node: Node, byCharacters: Bool = false) -> SortValue {
-    let plain = node.plainText
+    // The plain text's bytes, gathered once: read from them, and made a string only where
+    // characters must be read (made a string first, then copied to an array of bytes, the
+    // text cost two more allocations a key).
+    var raw: [UInt8] = []
+    raw.reserveCapacity(64)
+    node.appendPlainText(to: &raw)
+    let isPlainASCII = !raw.contains { $0 >= 0x80 || $0 == 0x0D }
     let (tailoring, digraphCH) = Self.letterTailoring(compiled.style.defaultLocale)
     // Gathered as UTF-8 bytes and made a string once: appending to a string's scalars cost
     // some 450 instructions a character.
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(plain.utf8.count)
+    bytes.reserveCapacity(raw.count)
     var previousWasC = false
     func add(ascii: UInt8) {
       switch ascii {
@@ -423,8 +429,8 @@ extension Processor {
       previousWasC = ascii == 0x43 || ascii == 0x63
     }
     // ASCII without carriage returns: one byte per character, folded on the bytes.
-    if plain.isPlainASCII && !byCharacters {
-      for byte in plain.utf8 { add(ascii: byte) }
+    if isPlainASCII && !byCharacters {
+      for byte in raw { add(ascii: byte) }
       return Self.keyText(String(decoding: bytes, as: UTF8.self))
     }
     let firstScripts = Self.firstScripts(compiled.style.defaultLocale)
@@ -432,8 +438,8 @@ extension Processor {
     // Character by character, but a lone ASCII character (neither a carriage return nor
     // followed by a byte of a longer character: names and titles are mostly ASCII) is read
     // from a copy of the bytes; any other from the string, at the place the bytes reached.
+    let plain = String(decoding: raw, as: UTF8.self)
     let utf8 = plain.utf8
-    let raw = Array(utf8)
     var offset = 0
     while offset < raw.count {
       let byte = raw[offset]
