@@ -240,9 +240,6 @@ struct DisambiguationGroup {
     var exhausted = false
     /// Nothing left to search.
     var isOver: Bool { unresolvedCount == 0 || exhausted }
-    /// The positions of the items still ambiguous, in the group's order.
-    var positions: [Int] { unresolved.indices.filter { unresolved[$0] } }
-
     init(initial: [DisambiguationState?], distinct: Int, classes: Int, hasAlikeTwins: Bool) {
       self.initial = initial
       initialDistinct = distinct
@@ -300,7 +297,7 @@ struct DisambiguationGroup {
   /// Items that stay ambiguous keep only the expansions that last helped; a search that
   /// helped no item leaves the group as it was.
   mutating func finish(_ search: Search) {
-    for position in search.positions { restore(search.best, position) }
+    for position in search.unresolved.indices where search.unresolved[position] { restore(search.best, position) }
     let texts = allTexts()
     if Self.unique(texts, owners: items).count(where: { $0 }) <= search.initialDistinct
       && Self.classes(texts) <= search.initialClasses

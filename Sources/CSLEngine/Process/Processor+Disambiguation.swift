@@ -221,12 +221,19 @@ extension Processor {
   /// rule (`givenNames`) each count of names is followed by step 2 for the cites it leaves
   /// ambiguous.
   private func addNames(in group: inout DisambiguationGroup, names: Bool, givenNames: Bool) {
-    let maxNames = group.items.map { item in references[item].names.values.map(\.count).max() ?? 0 }.max() ?? 0
+    // The longest name list of any item, counted in place (a list of counts for each item, and
+    // the item copied out of the processor's list, for each group searched).
+    var maxNames = 0
+    for item in group.items {
+      for list in boxes[item].reference.names.values { maxNames = max(maxNames, list.count) }
+    }
     guard var search = group.startSearch() else { return }
     let maxAdd = names ? maxNames : 0
     var add = 0
     while add <= maxAdd && !search.isOver {
-      for position in search.positions { group.update(position) { $0.addNames = add } }
+      for position in search.unresolved.indices where search.unresolved[position] {
+        group.update(position) { $0.addNames = add }
+      }
       group.settle(&search)
       if givenNames && !search.isOver {
         addGivenNamesByCite(maxNames: maxNames, search: &search, group: &group)
@@ -244,11 +251,15 @@ extension Processor {
     for nameIndex in 0..<maxNames where !search.isOver {
       // A level no ambiguous cite reads changes no rendering: the step would tell nothing
       // apart and be undone.
-      guard search.positions.contains(where: { group.readsGivenLevel($0, at: nameIndex) }) else { continue }
+      guard
+        search.unresolved.indices.contains(where: { search.unresolved[$0] && group.readsGivenLevel($0, at: nameIndex) })
+      else { continue }
       let before = group.saved
       let beforeCount = search.unresolvedCount
       for level in 1...2 {
-        for position in search.positions { group.update(position) { $0.givenLevels[nameIndex] = level } }
+        for position in search.unresolved.indices where search.unresolved[position] {
+          group.update(position) { $0.givenLevels[nameIndex] = level }
+        }
         group.settle(&search)
         if search.unresolvedCount < beforeCount { break }
       }
