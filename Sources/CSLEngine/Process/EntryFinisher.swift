@@ -16,7 +16,9 @@ struct EntryFinisher: Sendable {
     var node = rendered
     let item = order[position]
     var decoration = bibliography.layout.decoration
-    decoration.display = nil
+    // Set only where the layout has one: setting it copied the decoration's storage for
+    // every entry.
+    if decoration.display != nil { decoration.display = nil }
     if bibliography.secondFieldAlign != nil, let aligned = Self.alignSecondField(node, suffix: decoration.suffix) {
       node = aligned
       decoration.suffix = nil

@@ -102,11 +102,17 @@ extension Renderer {
 
   private func dateNode(_ value: DateValue, parts: [CSL.DatePart], delimiter: String?) -> Node {
     guard let start = value.start else { return .empty }
-    var shown = parts
-    if start.month == nil && value.season == nil { shown.removeAll { $0.name == .month || $0.name == .day } }
-    // A day stays beside a season given as month 13-16 ("Summer 3, 2019"), as in citeproc-js.
-    if start.day == nil { shown.removeAll { $0.name == .day } }
-    if start.year == nil { shown.removeAll { $0.name == .year } }
+    // The parts the date has a value for: without a month (and no season) neither month nor
+    // day prints; a day stays beside a season given as month 13-16 ("Summer 3, 2019"), as in
+    // citeproc-js. Filtered once, and only when a part goes (the style's list serves as it is
+    // for a full date; removing in place copied it for each rule).
+    let dropsMonth = start.month == nil && value.season == nil
+    let dropsDay = dropsMonth || start.day == nil
+    let dropsYear = start.year == nil
+    let drops = { (part: CSL.DatePart) -> Bool in
+      (part.name == .month && dropsMonth) || (part.name == .day && dropsDay) || (part.name == .year && dropsYear)
+    }
+    let shown = parts.contains(where: drops) ? parts.filter { !drops($0) } : parts
     if let end = value.end, value.isRange, end != start {
       if (end.year == nil || end.year == 0) && end.month == nil && end.day == nil {
         // Open range: "2000–".
