@@ -34,4 +34,15 @@ import Testing
     }
     #expect(someUnique > 1_000 && someShared > 1_000)
   }
+
+  /// A search's ambiguous positions, walked from its flags, are the flagged indices in order.
+  @Test func positionsAreTheFlaggedIndicesInOrder() {
+    var generator = TextCaserTests.SplitMix(state: 41)
+    for _ in 0..<500 {
+      let flags = (0..<Int(generator.next() % 20)).map { _ in generator.next() % 3 == 0 }
+      let walked = Array(DisambiguationGroup.Search.Positions(flags: flags))
+      #expect(walked == flags.indices.filter { flags[$0] }, "\(flags)")
+    }
+    #expect(Array(DisambiguationGroup.Search.Positions(flags: [])).isEmpty)
+  }
 }

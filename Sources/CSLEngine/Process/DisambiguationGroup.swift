@@ -240,6 +240,26 @@ struct DisambiguationGroup {
     var exhausted = false
     /// Nothing left to search.
     var isOver: Bool { unresolvedCount == 0 || exhausted }
+    /// The positions of the items still ambiguous, in the group's order, read from the flags
+    /// as they are walked (a list of them, made at every step of a search, was an allocation).
+    var positions: Positions { Positions(flags: unresolved) }
+
+    /// The positions whose flag is set.
+    struct Positions: Sequence, IteratorProtocol {
+      let flags: [Bool]
+      private var index = 0
+
+      init(flags: [Bool]) { self.flags = flags }
+
+      mutating func next() -> Int? {
+        while index < flags.count {
+          defer { index += 1 }
+          if flags[index] { return index }
+        }
+        return nil
+      }
+    }
+
     init(initial: [DisambiguationState?], distinct: Int, classes: Int, hasAlikeTwins: Bool) {
       self.initial = initial
       initialDistinct = distinct
@@ -297,7 +317,7 @@ struct DisambiguationGroup {
   /// Items that stay ambiguous keep only the expansions that last helped; a search that
   /// helped no item leaves the group as it was.
   mutating func finish(_ search: Search) {
-    for position in search.unresolved.indices where search.unresolved[position] { restore(search.best, position) }
+    for position in search.positions { restore(search.best, position) }
     let texts = allTexts()
     if Self.unique(texts, owners: items).count(where: { $0 }) <= search.initialDistinct
       && Self.classes(texts) <= search.initialClasses

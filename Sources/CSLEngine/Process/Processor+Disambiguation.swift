@@ -142,13 +142,13 @@ extension Processor {
     let index = Dictionary(uniqueKeysWithValues: cited.enumerated().map { ($1, $0) })
     let ambiguous = Set(pass.ambiguousGroups(cited).joined()).sorted().filter { item in
       // Only items with names left out may show more.
-      let most = references[item].names.values.map(\.count).max() ?? 0
+      let most = longestNameList(of: item)
       return index[item].map { at in printed[at].names.contains { $0.count < most } } ?? false
     }
     guard !ambiguous.isEmpty else { return false }
     var all: [Int: DisambiguationState] = [:]
     for item in ambiguous {
-      all[item] = DisambiguationState(addNames: references[item].names.values.map(\.count).max() ?? 0)
+      all[item] = DisambiguationState(addNames: longestNameList(of: item))
     }
     let full = collectPrinted(ambiguous, contexts: pass.contexts, states: all, cache: pass.renderCache)
     var revealed = false
@@ -221,19 +221,12 @@ extension Processor {
   /// rule (`givenNames`) each count of names is followed by step 2 for the cites it leaves
   /// ambiguous.
   private func addNames(in group: inout DisambiguationGroup, names: Bool, givenNames: Bool) {
-    // The longest name list of any item, counted in place (a list of counts for each item, and
-    // the item copied out of the processor's list, for each group searched).
-    var maxNames = 0
-    for item in group.items {
-      for list in boxes[item].reference.names.values { maxNames = max(maxNames, list.count) }
-    }
+    let maxNames = group.items.reduce(0) { max($0, longestNameList(of: $1)) }
     guard var search = group.startSearch() else { return }
     let maxAdd = names ? maxNames : 0
     var add = 0
     while add <= maxAdd && !search.isOver {
-      for position in search.unresolved.indices where search.unresolved[position] {
-        group.update(position) { $0.addNames = add }
-      }
+      for position in search.positions { group.update(position) { $0.addNames = add } }
       group.settle(&search)
       if givenNames && !search.isOver {
         addGivenNamesByCite(maxNames: maxNames, search: &search, group: &group)
@@ -251,15 +244,11 @@ extension Processor {
     for nameIndex in 0..<maxNames where !search.isOver {
       // A level no ambiguous cite reads changes no rendering: the step would tell nothing
       // apart and be undone.
-      guard
-        search.unresolved.indices.contains(where: { search.unresolved[$0] && group.readsGivenLevel($0, at: nameIndex) })
-      else { continue }
+      guard search.positions.contains(where: { group.readsGivenLevel($0, at: nameIndex) }) else { continue }
       let before = group.saved
       let beforeCount = search.unresolvedCount
       for level in 1...2 {
-        for position in search.unresolved.indices where search.unresolved[position] {
-          group.update(position) { $0.givenLevels[nameIndex] = level }
-        }
+        for position in search.positions { group.update(position) { $0.givenLevels[nameIndex] = level } }
         group.settle(&search)
         if search.unresolvedCount < beforeCount { break }
       }
@@ -418,6 +407,14 @@ extension Processor {
     for (position, item) in items.enumerated() {
       for (index, level) in levels[position] { states[item, default: DisambiguationState()].givenLevels[index] = level }
     }
+  }
+
+  /// How many names the item's longest name list holds, counted in its box (mapping each
+  /// list to its count made a list, and reading the item from the processor's list copied it).
+  func longestNameList(of item: Int) -> Int {
+    var longest = 0
+    for list in boxes[item].reference.names.values { longest = max(longest, list.count) }
+    return longest
   }
 
   /// The names a citation shows for a reference: the first name variable that has names (the

@@ -408,7 +408,7 @@ extension Processor {
     var raw: [UInt8] = []
     raw.reserveCapacity(64)
     node.appendPlainText(to: &raw)
-    let isPlainASCII = !raw.contains { $0 >= 0x80 || $0 == 0x0D }
+    let isPlainASCII = !raw.contains { $0.leavesPlainASCII }
     let (tailoring, digraphCH) = Self.letterTailoring(compiled.style.defaultLocale)
     // Gathered as UTF-8 bytes and made a string once: appending to a string's scalars cost
     // some 450 instructions a character.

@@ -167,13 +167,13 @@ extension Renderer {
       if !suffix.isEmpty { pieces.append(.text(separator + suffix)) }
       return .sequence(pieces)
     }
-    // A family name alone (no particle, no suffix: most names) is its own block, without a
-    // list of one piece to hold it.
-    let familyAlone = noParticles && suffix.isEmpty
-    var familyPieces =
-      familyAlone
-      ? []
-      : noParticles
+    let familyBlock: Node
+    if noParticles && suffix.isEmpty {
+      // A family name alone (most names) is its own block, without a list of one piece.
+      familyBlock = block(familyCore, familyPart)
+    } else {
+      var familyPieces =
+        noParticles
         ? [familyCore]
         : spaced(
           [
@@ -183,14 +183,16 @@ extension Renderer {
             (nonDropping, piece(nonDropping, familyPart, withCase: true)),
             (family, familyCore),
           ], joiningDropping: true)
-    if !suffix.isEmpty { familyPieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }
+      if !suffix.isEmpty { familyPieces.append(.text((person.commaSuffix ? ", " : " ") + suffix)) }
+      familyBlock = block(familyPieces, familyPart)
+    }
     var pieces: [Node] = []
     pieces.reserveCapacity(3)
     if !given.isEmpty {
       pieces.append(block(givenCore, givenPart))
       if !(givenPart?.suffix?.last.map { $0.isWhitespace } ?? false) { pieces.append(.text(" ")) }
     }
-    pieces.append(familyAlone ? block(familyCore, familyPart) : block(familyPieces, familyPart))
+    pieces.append(familyBlock)
     return .sequence(pieces)
   }
 

@@ -218,15 +218,9 @@ extension Renderer {
     // One name and no et-al (the most common list): the name is the list, without the lists
     // that join names (two allocations a list).
     if truncated.shown == 1 && !truncated.etAl && !truncated.useLast, let person = names.first {
-      let node = Node.tagged(
-        .name,
-        [
-          decorateName(
-            formatPerson(
-              person, index: 0, options: options, name: name, sortOrder: isSortOrder(0, options: options),
-              nonRomanic: NameParts.isNonRomanic(person)),
-            name, literal: person.literal != nil)
-        ])
+      let node = nameNode(
+        person, index: 0, options: options, name: name, sortOrder: isSortOrder(0, options: options),
+        nonRomanic: NameParts.isNonRomanic(person))
       return node.isEmpty ? .empty : node
     }
     // Each name with what joining reads of it, in one list (one allocation a list; the names
@@ -237,15 +231,8 @@ extension Renderer {
     for (index, person) in names.prefix(truncated.shown).enumerated() {
       let sortOrder = isSortOrder(index, options: options)
       let nonRomanic = NameParts.isNonRomanic(person)
-      // citeproc-js sets the <name> element's affixes and formatting on each name.
-      let node = Node.tagged(
-        .name,
-        [
-          decorateName(
-            formatPerson(
-              person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic: nonRomanic),
-            name, literal: person.literal != nil)
-        ])
+      let node = nameNode(
+        person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic: nonRomanic)
       rendered.append(
         (
           node: node, inverted: sortOrder && !nonRomanic && person.literal == nil,
@@ -484,6 +471,16 @@ extension Renderer {
     default:
       return .tagged(.nameContent, [node])
     }
+  }
+
+  /// One name of a list, tagged: citeproc-js sets the <name> element's affixes and formatting
+  /// on each name.
+  private func nameNode(
+    _ person: Name, index: Int, options: CSL.NameOptions, name: CSL.Name?, sortOrder: Bool, nonRomanic: Bool
+  ) -> Node {
+    let formatted = formatPerson(
+      person, index: index, options: options, name: name, sortOrder: sortOrder, nonRomanic: nonRomanic)
+    return .tagged(.name, [decorateName(formatted, name, literal: person.literal != nil)])
   }
 
   /// The <name> element's decoration on one name; an institution (a literal name) takes its

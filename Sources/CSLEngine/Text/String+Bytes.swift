@@ -30,7 +30,13 @@ extension String {
   /// ASCII without carriage returns: every byte is one character (CR LF is the one ASCII
   /// character of two bytes), so byte paths read characters straight from the bytes. Checked
   /// in the string's own storage (see `containsByte`).
-  var isPlainASCII: Bool { !containsByte(where: { $0 >= 0x80 || $0 == 0x0D }) }
+  var isPlainASCII: Bool { !containsByte(where: { $0.leavesPlainASCII }) }
+}
+
+extension UInt8 {
+  /// A byte that takes text off the ASCII byte paths (`String.isPlainASCII`): a byte of a
+  /// longer character, or a carriage return (which may join a line feed).
+  var leavesPlainASCII: Bool { self >= 0x80 || self == 0x0D }
 }
 
 extension String.UTF8View {
