@@ -13,7 +13,7 @@ public enum ParallelMap {
     guard count >= minimumCount, count >= 2 else { return body(0..<max(0, count)) }
     let chunks = min(16, max(2, count / max(1, itemsPerChunk)))
     let size = (count + chunks - 1) / chunks
-    let results = Mutex<[[T]]>(Array(repeating: [], count: chunks))
+    let results = Locked<[[T]]>(Array(repeating: [], count: chunks))
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       // Clamped: with few items per chunk the last chunks can start past the end.
       let range = min(count, chunk * size)..<min(count, (chunk + 1) * size)
@@ -40,12 +40,12 @@ public enum ParallelMap {
     }
     let size = max(1, batch)
     let batches = (count + size - 1) / size
-    let next = Atomic<Int>(0)
-    let results = Mutex<[[T]]>(Array(repeating: [], count: batches))
+    let next = NextBatch()
+    let results = Locked<[[T]]>(Array(repeating: [], count: batches))
     DispatchQueue.concurrentPerform(iterations: min(16, batches)) { _ in
       var state: State?
       while true {
-        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        let index = next.take()
         guard index < batches else { return }
         var current = state ?? makeState(true)
         let values = body(index * size..<min(count, (index + 1) * size), &current)
@@ -60,7 +60,7 @@ public enum ParallelMap {
   /// array out of the table, copies it to its offset and frees it. Joined on one core, copying
   /// every result (retaining its parts) and then freeing the chunk arrays (releasing them
   /// again) held the other cores idle between two parallel steps.
-  private static func joined<T: Sendable>(_ results: borrowing Mutex<[[T]]>, chunks: Int) -> [T] {
+  private static func joined<T: Sendable>(_ results: Locked<[[T]]>, chunks: Int) -> [T] {
     let counts = results.withLock { table in table.map(\.count) }
     var starts: [Int] = []
     var total = 0
@@ -86,6 +86,16 @@ public enum ParallelMap {
       initialized = total
     }
     return target
+  }
+
+  /// The batch counter the cores take their next batch from. The counter and the results'
+  /// lock are held in classes: kept on the stack as `Atomic` and `Mutex` values and captured
+  /// by the concurrent closures, they corrupted the heap of debug builds with Swift 6.3.1 (one
+  /// report test in two crashed in a double release once the processor held one array fewer;
+  /// see also `MacroMemo`).
+  private final class NextBatch: Sendable {
+    private let counter = Atomic<Int>(0)
+    func take() -> Int { counter.wrappingAdd(1, ordering: .relaxed).oldValue }
   }
 
   /// Where the joined results go. Every chunk writes its own disjoint part of the buffer, and
