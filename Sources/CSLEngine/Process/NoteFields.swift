@@ -3,9 +3,11 @@ import BibModel
 /// citeproc-js reads `name: value` lines in `note` as extra variables ("cheater syntax"):
 /// `event-date: 2004-10-01/2004-10-14`, `original-author: Doe || John`, `type: book`.
 enum NoteFields {
-  static func apply(_ reference: Reference) -> Reference {
+  /// The reference is taken: the processor hands over its own copy, which comes back as it is
+  /// (the usual case) or changed (taken as a borrowed value, it was copied once more).
+  static func apply(_ reference: consuming Reference) -> Reference {
     guard let note = reference.variables["note"], note.contains(":") else { return reference }
-    var result = reference
+    var result = consume reference
     var kept: [Substring] = []
     for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
       guard let colon = line.firstIndex(of: ":") else {

@@ -151,15 +151,15 @@ extension Processor {
     else { return [:] }
     let options = firstCitationNameOptions
     let base = options.form == .short ? 0 : (options.initializeWith != nil ? 1 : 2)
-    let references = self.references
+    let boxes = self.boxes
     // Each item's levels on all cores (a state looked up is a copy of it); only the items
     // that carry any are gathered on one.
-    let found = ParallelMap.map(count: references.count) { range, _ in
+    let found = ParallelMap.map(count: boxes.count) { range, _ in
       range.map { item -> [Int: Int]? in
         let expanded = states[item]?.givenLevels ?? [:]
         guard base > 0 || !expanded.isEmpty else { return nil }
         var levels: [Int: Int] = [:]
-        let count = Self.citedNames(references[item], options: options, etAl: false).count
+        let count = Self.citedNames(boxes[item].reference.names, options: options, etAl: false).count
         for index in 0..<count {
           var level = expanded[index] ?? 0
           // An initial the citation cannot print (no initialize-with) was printed in full.
@@ -190,11 +190,12 @@ extension Processor {
     guard rule == .allNames || rule == .primaryName else { return [:] }
     let primaryOnly = rule == .primaryName
     let printable = MacroGraph.nameVariables(in: compiled.style)
-    let references = self.references
+    let boxes = self.boxes
     // Each name's keys, worked out once and on all cores; only the registry is filled on one.
     let perItem = ParallelMap.map(count: order.count) { range, cache in
       range.map { position in
-        Self.sharedNameKeys(references[order[position]], primaryOnly: primaryOnly, printable: printable, cache: cache)
+        Self.sharedNameKeys(
+          boxes[order[position]].reference.names, primaryOnly: primaryOnly, printable: printable, cache: cache)
       }
     }
     // family → initials → given names, split by family name so that each part is filled on
@@ -244,10 +245,10 @@ extension Processor {
 
   /// The keys of a reference's names that can be told apart by their given names.
   private static func sharedNameKeys(
-    _ reference: Reference, primaryOnly: Bool, printable: Set<CSLVariable>, cache: RenderCache
+    _ names: [CSLVariable: [Name]], primaryOnly: Bool, printable: Set<CSLVariable>, cache: RenderCache
   ) -> [SharedNameKey] {
     var keys: [SharedNameKey] = []
-    for (variable, list) in reference.names {
+    for (variable, list) in names {
       let printed = printable.contains(variable)
       for (index, name) in list.prefix(primaryOnly ? 1 : list.count).enumerated() {
         guard name.literal == nil, let family = name.family, let given = name.given, !given.isEmpty else { continue }

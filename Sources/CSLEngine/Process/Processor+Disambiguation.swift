@@ -99,12 +99,12 @@ extension Processor {
     // other names are settled again with those.
     let options = compiled.citationNameOptions
     let firstOnly = registersFirstNamesOnly
-    let references = self.references
+    let boxes = self.boxes
     // Slices of the references' own lists: copied, every name was retained here and released
     // again when the guesses were freed (on one core).
     let guessed = ParallelMap.map(count: cited.count) { range, _ in
       range.map { position -> [ArraySlice<Name>] in
-        let names = Self.citedNames(references[cited[position]], options: options, etAl: true)
+        let names = Self.citedNames(boxes[cited[position]].reference.names, options: options, etAl: true)
         return names.isEmpty ? [] : [names.prefix(firstOnly ? 1 : names.count)]
       }
     }
@@ -419,9 +419,11 @@ extension Processor {
 
   /// The names a citation shows for a reference: the first name variable that has names (the
   /// author, or what substitutes for it), cut to et-al-use-first when `etAl` and et-al applies.
-  static func citedNames(_ reference: Reference, options: CSL.NameOptions, etAl: Bool) -> ArraySlice<Name> {
+  /// Read from the reference's name lists (from its box: the box's reference, handed on
+  /// whole, was copied).
+  static func citedNames(_ names: [CSLVariable: [Name]], options: CSL.NameOptions, etAl: Bool) -> ArraySlice<Name> {
     for variable: CSLVariable in [.author, .editor, .translator, .composer, .director, .interviewer, .recipient] {
-      guard let list = reference.names[variable], !list.isEmpty else { continue }
+      guard let list = names[variable], !list.isEmpty else { continue }
       if etAl, let minimum = options.etAlMin, let first = options.etAlUseFirst, list.count >= minimum, first > 0 {
         return list.prefix(first)
       }

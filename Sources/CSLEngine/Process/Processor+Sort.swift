@@ -355,7 +355,7 @@ extension Processor {
     let lookup = VariableLookup(box: boxes[item], cite: context, yearSuffixText: nil, presence: presence[item])
     let style = compiled.forItem(language: lookup.language)
     let renderer = Renderer(
-      compiled: cache?.privateStyle(style) ?? style, lookup: lookup, mode: .sort, disambiguation: state)
+      compiled: cache?.privateStyle(style) ?? style, lookup: consume lookup, mode: .sort, disambiguation: state)
     if mode == .citation {
       renderer.citesNameOptions = true
     }
@@ -366,7 +366,6 @@ extension Processor {
 
   /// A sort key's value, rendered by `renderer` (made for the item by `sortRenderer`).
   private func sortValue(_ key: CSL.SortKey, number: Int?, renderer: Renderer) -> SortValue {
-    let lookup = renderer.lookup
     switch key.source {
     case .variable(let name):
       if name == .citationNumber { return number.map(SortValue.number) ?? .missing }
@@ -375,10 +374,10 @@ extension Processor {
         return text(rendered.node)
       }
       if CSLVariables.dates.contains(name) {
-        guard let date = lookup.date(name), !date.parts.isEmpty else { return .missing }
+        guard let date = renderer.lookup.date(name), !date.parts.isEmpty else { return .missing }
         return .text(Renderer.sortKey(date))
       }
-      guard let value = lookup.text(name) else { return .missing }
+      guard let value = renderer.lookup.text(name) else { return .missing }
       if CSLVariables.numbers.contains(name), let integer = NumberText.leadingInteger(value) {
         return .number(integer)
       }

@@ -31,7 +31,8 @@ struct ResolvedCite: Sendable {
 /// rendered citations and bibliography.
 public struct Processor: Sendable {
   public let compiled: CompiledStyle
-  public let references: [Reference]
+  /// The prepared references (note fields read, name particles split), in input order.
+  public var references: [Reference] { boxes.map(\.reference) }
   let indexByID: [String: Int]
   /// Per reference: `VariableLookup.presence(of:)`, so variable conditions take one lookup.
   let presence: [VariablePresence]
@@ -46,8 +47,13 @@ public struct Processor: Sendable {
 
   public init(compiled: CompiledStyle, references: [Reference]) {
     self.compiled = compiled
-    // Prepared once: note-field variables read, name particles split.
-    self.references = ParallelMap.map(count: references.count) { range, _ in
+    // Twins are looked for among every item where the bibliography sorts (`ItemTwin`).
+    let hashingTwins = !(compiled.style.bibliography?.sort.isEmpty ?? true)
+    // Prepared once (note-field variables read, name particles split) and boxed with the
+    // presence, on all cores. The prepared reference is moved into its box: kept in a list of
+    // its own as well, it was copied into the box (a retain of every part of every reference,
+    // and objects scattered across the heap read once more).
+    let made = ParallelMap.map(count: references.count) { range, _ in
       range.map { position in
         var prepared = NoteFields.apply(references[position])
         // Only lists with a name to settle are stored back: storing copied the item's table of
@@ -56,9 +62,12 @@ public struct Processor: Sendable {
         where names.contains(where: { $0.literal == nil && !NameParts.isSettled($0) }) {
           prepared.names[variable] = names.map(NameParts.normalized)
         }
-        return prepared
+        let presence = VariableLookup.presence(of: prepared)
+        return (presence: presence, box: ReferenceBox(consume prepared, hashingTwin: hashingTwins))
       }
     }
+    self.presence = made.map(\.presence)
+    self.boxes = made.map(\.box)
     var index: [String: Int] = [:]
     index.reserveCapacity(references.count)
     // By offset, the id alone: iterating the references copied each one (a retain and a release
@@ -67,23 +76,6 @@ public struct Processor: Sendable {
       index[references[offset].id] = offset
     }
     self.indexByID = index
-    let prepared = self.references
-    // Twins are looked for among every item where the bibliography sorts (`ItemTwin`).
-    let hashingTwins = !(compiled.style.bibliography?.sort.isEmpty ?? true)
-    // Boxed on all cores with the presence: boxing copies the reference (a retain of every
-    // part), which on one core held the others idle.
-    let made = ParallelMap.map(count: prepared.count) { range, _ in
-      range.map { position in
-        // Read from the array once and moved into the box (its last use): each read was a
-        // copy, a retain and a release of every part of the reference.
-        let reference = prepared[position]
-        return (
-          presence: VariableLookup.presence(of: reference), box: ReferenceBox(reference, hashingTwin: hashingTwins)
-        )
-      }
-    }
-    self.presence = made.map(\.presence)
-    self.boxes = made.map(\.box)
   }
 
   /// Processes citations and renders the bibliography of `bibliographyIDs` (all references
@@ -109,7 +101,7 @@ public struct Processor: Sendable {
         count: bibliographyIDs.count, minimumCount: ParallelMap.threshold, itemsPerChunk: 256
       ) { range in range.compactMap { index[bibliographyIDs[$0]] } }
     } else {
-      bibliographyMembers = Array(references.indices)
+      bibliographyMembers = Array(boxes.indices)
     }
     for index in bibliographyMembers where seen.insert(index).inserted { order.append(index) }
 
@@ -164,8 +156,8 @@ public struct Processor: Sendable {
       carried: bibliographyOrder.count == order.count ? carried : nil)
     var output = ProcessedOutput(
       citations: renderedCitations, bibliography: entries.map(\.text),
-      bibliographyIDs: entries.map { references[$0.item].id }, diagnostics: diagnostics)
-    output.numberedIDs = numbers.map { (references[$0.key].id, $0.value) }
+      bibliographyIDs: entries.map { boxes[$0.item].reference.id }, diagnostics: diagnostics)
+    output.numberedIDs = numbers.map { (boxes[$0.key].reference.id, $0.value) }
     return output
   }
 
@@ -226,8 +218,8 @@ public struct Processor: Sendable {
   func assignPositions(_ resolved: inout [[ResolvedCite]], citations: [Citation], numbers: [Int: Int]) {
     // By reference index, the note number of its last and first cites (tables by index: these
     // run on one core for every cite).
-    var lastNote = [Int?](repeating: nil, count: references.count)
-    var firstNote = [Int?](repeating: nil, count: references.count)
+    var lastNote = [Int?](repeating: nil, count: boxes.count)
+    var firstNote = [Int?](repeating: nil, count: boxes.count)
     // What "the previous citation" is: in-text citations (note 0) follow each other; a note's
     // first citation looks at every cite of the previous note; later citations in the same
     // note look at the citation before them.
@@ -330,7 +322,7 @@ public struct Processor: Sendable {
       box: boxes[referenceIndex], cite: context, yearSuffixText: suffix, presence: presence[referenceIndex])
     let style = compiled.forItem(language: lookup.language)
     let renderer = Renderer(
-      compiled: cache?.privateStyle(style) ?? style, lookup: lookup, mode: mode, disambiguation: state)
+      compiled: cache?.privateStyle(style) ?? style, lookup: consume lookup, mode: mode, disambiguation: state)
     renderer.suppressFirstNames = suppressAuthor
     renderer.cache = cache
     // The citations' final renderings keep their macros for later cites of the item

@@ -19,11 +19,12 @@ final class ReferenceBox: Sendable {
 
   /// The reference is stored last, its last use, so it moves in; stored first, it was copied
   /// (a retain of every part) and the parameter read again for the two properties.
-  init(_ reference: Reference, hashingTwin: Bool = false) {
+  /// The box takes the reference (a processor moves the one it prepared in).
+  init(_ reference: consuming Reference, hashingTwin: Bool = false) {
     language = reference.language
     openEndedNameVariables = reference.openEndedNameVariables
     madeTwinHash = hashingTwin ? Self.twinHash(of: reference) : nil
-    self.reference = reference
+    self.reference = consume reference
   }
 
   /// `ItemTwin`'s hash of the reference: the one made with the box, else made now.

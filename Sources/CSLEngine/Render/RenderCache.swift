@@ -21,6 +21,8 @@ final class RenderCache {
   /// private copies of the styles (`CompiledStyle.checkOutCopy`), given back when it ends.
   private let rendersInParallel: Bool
   private var copies: [ObjectIdentifier: (original: CompiledStyle, copy: CompiledStyle)] = [:]
+  /// The pair `privateStyle` handed out last.
+  private var last: (original: CompiledStyle, copy: CompiledStyle)?
 
   init(rendersInParallel: Bool = false) { self.rendersInParallel = rendersInParallel }
 
@@ -31,10 +33,19 @@ final class RenderCache {
   /// The style to render with: a private copy of `style` in a parallel run, else `style`.
   func privateStyle(_ style: CompiledStyle) -> CompiledStyle {
     guard rendersInParallel else { return style }
+    // A run renders with one style but for items in other languages: the last one asked for
+    // is found without hashing (the table was looked up at every rendering, some 420
+    // instructions each).
+    if let last, last.original === style { return last.copy }
     let key = ObjectIdentifier(style)
-    if let held = copies[key] { return held.copy }
-    let copy = style.checkOutCopy()
-    copies[key] = (style, copy)
+    let copy: CompiledStyle
+    if let held = copies[key] {
+      copy = held.copy
+    } else {
+      copy = style.checkOutCopy()
+      copies[key] = (style, copy)
+    }
+    last = (style, copy)
     return copy
   }
 

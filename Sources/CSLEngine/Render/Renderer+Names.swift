@@ -205,7 +205,7 @@ extension Renderer {
     if disambiguation.expandsWithinItem {
       if seenNames == nil {
         seenNames = Array(
-          Processor.citedNames(lookup.box.reference, options: compiled.citationNameOptions, etAl: false))
+          Processor.citedNames(lookup.box.reference.names, options: compiled.citationNameOptions, etAl: false))
       }
       namesetNames = names
     }

@@ -140,11 +140,17 @@ final class Renderer {
     return language.lowercased().hasPrefix("en")
   }()
 
-  init(compiled: CompiledStyle, lookup: VariableLookup, mode: RenderMode, disambiguation: DisambiguationState) {
+  /// The lookup and the settings are taken, not copied: each rendering makes its own, and a
+  /// copy into the renderer retained every string and table they hold once more (two copies a
+  /// rendering, some 1.6 million reference-count calls in MLA's 10k bibliography).
+  init(
+    compiled: CompiledStyle, lookup: consuming VariableLookup, mode: RenderMode,
+    disambiguation: consuming DisambiguationState
+  ) {
     self.compiled = compiled
-    self.lookup = lookup
+    self.lookup = consume lookup
     self.mode = mode
-    self.disambiguation = disambiguation
+    self.disambiguation = consume disambiguation
     switch mode {
     case .citation:
       citesNameOptions = true
