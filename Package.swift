@@ -33,6 +33,12 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // The system mimalloc (`libmimalloc-dev`): linked into the command-line tools, it takes the
+    // place of the C library's malloc for the whole process (Docs/benchmarks.md, round 23).
+    .systemLibrary(
+      name: "CMimalloc",
+      providers: [.apt(["libmimalloc-dev"])]
+    ),
     // The only target that sees libxml2; hands out immutable Sendable element trees.
     .target(name: "XMLTree", dependencies: ["CLibXML2"]),
     // The CSL data model: references, names, dates, citations, CSL-JSON, diagnostics.
@@ -61,13 +67,13 @@ let package = Package(
     // pandoc's JSON AST: reading, writing and citation processing for the pandoc filter.
     .target(name: "PandocFilter", dependencies: ["Reports", "CSLEngine", "CSLStyle", "BibModel"]),
     // The pandoc filter (`pandoc --filter cited-pandoc`): standard input to standard output.
-    .executableTarget(name: "cited-pandoc", dependencies: ["PandocFilter"]),
+    .executableTarget(name: "cited-pandoc", dependencies: ["PandocFilter", "CMimalloc"]),
     // The command-line tool: argument parsing and printing, no domain logic.
     .executableTarget(
       name: "cited",
       dependencies: [
         "XMLTree", "BibModel", "CSLStyle", "CSLEngine", "CSLTestSuite", "BibFormats", "KnowledgeBase", "Reports",
-        "PandocFilter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "PandocFilter", "CMimalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // The shared bibliography as a service: storage (SQLite, PostgreSQL), tokens and the HTTP API.
     .target(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs the system headers Cited builds against (libsqlite3 for the server's GRDB among them)
-# and the tools its tests drive (pandoc, unzip; PostgreSQL with --postgres), when they are
-# missing (Debian/Ubuntu).
+# Installs the system headers and libraries Cited builds against (libsqlite3 for the server's
+# GRDB, mimalloc for the command-line tools among them) and the tools its tests drive (pandoc,
+# unzip; PostgreSQL with --postgres), when they are missing (Debian/Ubuntu).
 # The one list of system packages: README's first command and .ci/run both call this.
 #
 # --browser (CI's run) also installs headless Chromium and Python's websockets (from PyPI, or
@@ -22,7 +22,7 @@ for option in "$@"; do
   esac
 done
 
-packages=(libxml2-dev pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pandoc unzip)
+packages=(libxml2-dev pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libmimalloc-dev pandoc unzip)
 # A newcomer's first command needs no database server and no browser; CI's run does.
 if $postgres; then packages+=(postgresql); fi
 if $browser; then packages+=(chromium); fi

@@ -1,3 +1,5 @@
+// Linked for its malloc, as `cited` is (see Cited.swift).
+import CMimalloc
 import Foundation
 import PandocFilter
 

@@ -1,4 +1,7 @@
 import ArgumentParser
+// Linked for its malloc, which takes the C library's place for the whole process (allocation is
+// some 7 % of a render's instructions; Docs/benchmarks.md, round 23): nothing is called from it.
+import CMimalloc
 import Foundation
 
 @main
