@@ -373,4 +373,20 @@ struct ProcessorTests {
     #expect(try bibliography("<names variable=\"editor\"/>", items) == ["Ed. One", "———. Two"])
     #expect(try bibliography("<text value=\"Anon\"/>", untitledAuthorless) == ["Anon. Three", "Anon. Four"])
   }
+
+  /// The processor's references are the ones it renders: prepared (note fields read, name
+  /// particles split) and in the order given, one for each input, duplicates included.
+  @Test func referencesAreThePreparedOnesInInputOrder() throws {
+    let noted = Reference(
+      id: "noted", type: "book", variables: ["title": "T", "note": "original-date: 1901\nKept line"],
+      names: ["author": [Name(family: "van Gogh", given: "Vincent")]])
+    let processor = try processor("<text variable=\"title\"/>", references: [noted, Self.doe, Self.doe])
+    #expect(processor.references.map(\.id) == ["noted", "doe", "doe"])
+    #expect(processor.references[1] == Self.doe)
+    let prepared = processor.references[0]
+    #expect(prepared.dates["original-date"]?.parts.first?.year == 1901)
+    #expect(prepared.variables["note"] == "Kept line")
+    #expect(prepared.names["author"]?.first?.nonDroppingParticle == "van")
+    #expect(prepared.names["author"]?.first?.family == "Gogh")
+  }
 }

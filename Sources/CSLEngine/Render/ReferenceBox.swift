@@ -17,9 +17,9 @@ final class ReferenceBox: Sendable {
   /// searches). Nil where it is not made ahead (a numeric style rarely looks for twins).
   private let madeTwinHash: Int?
 
-  /// The reference is stored last, its last use, so it moves in; stored first, it was copied
-  /// (a retain of every part) and the parameter read again for the two properties.
-  /// The box takes the reference (a processor moves the one it prepared in).
+  /// The box takes the reference (a processor moves the one it prepared in), and stores it
+  /// last, its last use: stored first, it was copied (a retain of every part) and the
+  /// parameter read again for the other properties.
   init(_ reference: consuming Reference, hashingTwin: Bool = false) {
     language = reference.language
     openEndedNameVariables = reference.openEndedNameVariables
