@@ -85,3 +85,24 @@ import Testing
     }
   }
 }
+
+/// An affix told plain from its bytes is exactly the node the affix parse makes of it.
+@Suite struct AffixFastPathTests {
+  static let affixes: [String] =
+    SerializerFastPathTests.texts + [
+      ", ", ". ", "(", ")", " [", "]", "<sup>", "&amp;", "'s", "\"", "\u{00AB} ", " \u{00BB}", "\u{201C}", "\u{2018}x",
+      "\u{300A}", "p.\u{00A0}", "x>y", "a;b", String(repeating: ", ", count: 12),
+    ]
+
+  @Test func aPlainAffixIsItsOwnText() {
+    var plain = 0
+    for affix in Self.affixes where Renderer.isPlainAffix(affix) {
+      plain += 1
+      #expect(Renderer.affix(affix) == .text(affix), "\(affix.debugDescription)")
+    }
+    #expect(plain >= 10, "the fast path is taken")
+    for affix in ["<i>x</i>", "&amp;", "it's", "\"q\"", "\u{00AB} x", "\u{201C}x"] {
+      #expect(!Renderer.isPlainAffix(affix), "\(affix.debugDescription)")
+    }
+  }
+}
