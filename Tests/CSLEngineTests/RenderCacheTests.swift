@@ -1,5 +1,3 @@
-import BibModel
-import CSLStyle
 import Testing
 
 @testable import CSLEngine
@@ -7,16 +5,8 @@ import Testing
 /// A run's cache hands its thread one private copy of each style it renders with, the same
 /// copy every time it is asked, whichever style it was asked for last.
 @Suite struct RenderCacheTests {
-  static func compiled() throws -> CompiledStyle {
-    let text = """
-      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
-        <info><id/><title/></info>
-        <citation><layout><text variable="title"/></layout></citation>
-      </style>
-      """
-    let style = try #require(StyleParser.parse(text).style)
-    return CompiledStyle(style: style, locale: CSL.Locale(lang: "en-US"))
-  }
+  /// A small compiled style (the twin tests' own).
+  static func compiled() throws -> CompiledStyle { try ItemTwinTests.compiled() }
 
   @Test func eachStyleKeepsItsOwnCopyWhateverWasAskedBefore() throws {
     let (first, second) = (try Self.compiled(), try Self.compiled())
