@@ -88,11 +88,11 @@ public enum ParallelMap {
     return target
   }
 
-  /// The batch counter the cores take their next batch from. The counter and the results'
-  /// lock are held in classes: kept on the stack as `Atomic` and `Mutex` values and captured
-  /// by the concurrent closures, they corrupted the heap of debug builds with Swift 6.3.1 (one
-  /// report test in two crashed in a double release once the processor held one array fewer;
-  /// see also `MacroMemo`).
+  /// The batch counter the cores take their next batch from. It and the results' lock are
+  /// held in classes, not on the stack captured by the concurrent closures: with the results'
+  /// `Mutex` on the stack, debug builds with Swift 6.3.1 corrupted the heap (one report test in
+  /// two crashed in a double release once the processor held one array fewer; see also
+  /// `MacroMemo`); the `Atomic`, the same kind of value, moved with it.
   private final class NextBatch: Sendable {
     private let counter = Atomic<Int>(0)
     func take() -> Int { counter.wrappingAdd(1, ordering: .relaxed).oldValue }

@@ -31,7 +31,8 @@ struct ResolvedCite: Sendable {
 /// rendered citations and bibliography.
 public struct Processor: Sendable {
   public let compiled: CompiledStyle
-  /// The prepared references (note fields read, name particles split), in input order.
+  /// The prepared references (note fields read, name particles split), in input order: read
+  /// from the boxes, the only copy the processor keeps, into a list made at each call.
   public var references: [Reference] { boxes.map(\.reference) }
   let indexByID: [String: Int]
   /// Per reference: `VariableLookup.presence(of:)`, so variable conditions take one lookup.
