@@ -12,6 +12,9 @@ struct Disambiguation {
   let renderCache: RenderCache?
   var states: [Int: DisambiguationState] = [:]
   private(set) var renderings: [Int: Rendering] = [:]
+  /// Whether the renderings of every item's first pass keep their trees for the citations
+  /// (`Processor.keepsCiteRenderings`).
+  let keepsNodes: Bool
   /// Each ambiguous item's twin representative (`ItemTwin`): twins share their renderings in
   /// a group's search (`DisambiguationGroup`, which also keeps each item's earlier renderings).
   var twinOf: [Int: Int] = [:]
@@ -24,11 +27,15 @@ struct Disambiguation {
     let state: DisambiguationState
     let texts: [HashedText]
     let reads: SettingsReads
+    /// The renderings themselves when the pass keeps them (`keepsNodes`): the first renderings
+    /// of every item, which the citations reuse where nothing changed (`KeptCites`).
+    let kept: KeptCites?
 
-    init(state: DisambiguationState, texts: [HashedText], reads: SettingsReads) {
+    init(state: DisambiguationState, texts: [HashedText], reads: SettingsReads, kept: KeptCites? = nil) {
       self.state = state
       self.texts = texts
       self.reads = reads
+      self.kept = kept
     }
 
     /// True when these are the renderings under `wanted`: made under it, or under settings
@@ -38,10 +45,11 @@ struct Disambiguation {
     }
   }
 
-  init(processor: Processor, contexts: [Int: [CiteContext]], cache: RenderCache?) {
+  init(processor: Processor, contexts: [Int: [CiteContext]], cache: RenderCache?, keepsNodes: Bool = false) {
     self.processor = processor
     self.contexts = contexts
     self.renderCache = cache
+    self.keepsNodes = keepsNodes
   }
 
   /// The item's citation renderings (plain text) in each of its contexts, under its settings:
@@ -49,7 +57,8 @@ struct Disambiguation {
   mutating func renderings(_ item: Int) -> [HashedText] {
     let state = states[item] ?? DisambiguationState()
     if let cached = renderings[item], cached.serves(state) { return cached.texts }
-    let rendering = Self.rendering(item, state: state, processor: processor, contexts: contexts, cache: renderCache)
+    let rendering = Self.rendering(
+      item, state: state, processor: processor, contexts: contexts, cache: renderCache, keepingNodes: keepsNodes)
     renderings[item] = rendering
     return rendering.texts
   }
@@ -57,17 +66,32 @@ struct Disambiguation {
   /// An item's renderings under `state`, made afresh, with what they read of the settings.
   static func rendering(
     _ item: Int, state: DisambiguationState, processor: Processor, contexts: [Int: [CiteContext]],
-    cache: RenderCache?
+    cache: RenderCache?, keepingNodes: Bool = false
   ) -> Rendering {
     var texts: [HashedText] = []
     var reads = SettingsReads()
+    var kept = keepingNodes ? KeptCites(item: item, contexts: contexts[item] ?? []) : nil
     for context in contexts[item] ?? [] {
       let rendered = processor.renderItemCollecting(
         item, context: context, state: state, mode: .citation, cache: cache, comparing: true, collectNames: false)
       texts.append(HashedText(rendered.node.plainText))
       reads.formUnion(rendered.reads)
+      kept?.append(rendered.node, reachedTextVariable: rendered.reachedTextVariable)
     }
-    return Rendering(state: state, texts: texts, reads: reads)
+    return Rendering(state: state, texts: texts, reads: reads, kept: kept)
+  }
+
+  /// The kept renderings made under each item's final settings (`states` after the last
+  /// step), by item: what the citations can print without rendering again.
+  func keptCites() -> [Int: KeptCites] {
+    guard keepsNodes else { return [:] }
+    var result: [Int: KeptCites] = [:]
+    for (item, rendering) in renderings {
+      guard let kept = rendering.kept, kept.item == item, rendering.state == states[item] ?? DisambiguationState()
+      else { continue }
+      result[item] = kept
+    }
+    return result
   }
 
   /// The tables that tell whether an item's renderings are up to date, readable on all cores.
@@ -98,11 +122,14 @@ struct Disambiguation {
 
   /// Records renderings made elsewhere (on all cores) under the items' current settings:
   /// `made(position)` are the texts of `items[position]` and what they read.
-  mutating func remember(_ items: [Int], made: (Int) -> (texts: [HashedText], reads: SettingsReads)) {
+  mutating func remember(
+    _ items: [Int], made: (Int) -> (texts: [HashedText], reads: SettingsReads, kept: KeptCites?)
+  ) {
     renderings.reserveCapacity(renderings.count + items.count)
     for (position, item) in items.enumerated() {
-      let (texts, reads) = made(position)
-      renderings[item] = Rendering(state: states[item] ?? DisambiguationState(), texts: texts, reads: reads)
+      let (texts, reads, kept) = made(position)
+      renderings[item] = Rendering(
+        state: states[item] ?? DisambiguationState(), texts: texts, reads: reads, kept: keepsNodes ? kept : nil)
     }
   }
 
@@ -166,12 +193,13 @@ struct Disambiguation {
     let current = states
     let processor = self.processor
     let contexts = self.contexts
+    let keepingNodes = keepsNodes
     let rendered = ParallelMap.map(count: items.count) { range, chunkCache in
       range.map { position in
         let item = items[position]
         return Self.rendering(
           item, state: current[item] ?? DisambiguationState(), processor: processor, contexts: contexts,
-          cache: chunkCache)
+          cache: chunkCache, keepingNodes: keepingNodes)
       }
     }
     renderings.reserveCapacity(renderings.count + items.count)
@@ -188,7 +216,7 @@ struct Disambiguation {
   func group(_ items: [Int]) -> DisambiguationGroup {
     DisambiguationGroup(
       items, states: states, renderings: renderings, twinOf: twinOf, processor: processor, contexts: contexts,
-      cache: renderCache)
+      cache: renderCache, keepsNodes: keepsNodes)
   }
 
   /// Takes over a group's share (from a group searched alone), settings the share lacks

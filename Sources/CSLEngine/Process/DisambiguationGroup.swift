@@ -28,11 +28,14 @@ struct DisambiguationGroup {
   private let processor: Processor
   private let contexts: [Int: [CiteContext]]
   private let renderCache: RenderCache?
+  /// Whether renderings keep their trees for the citations (`Disambiguation.keepsNodes`).
+  private let keepsNodes: Bool
 
   init(
     _ items: [Int], states: [Int: DisambiguationState], renderings: [Int: Rendering], twinOf: [Int: Int],
-    processor: Processor, contexts: [Int: [CiteContext]], cache: RenderCache?
+    processor: Processor, contexts: [Int: [CiteContext]], cache: RenderCache?, keepsNodes: Bool = false
   ) {
+    self.keepsNodes = keepsNodes
     self.items = items
     self.states = items.map { states[$0] }
     self.current = items.map { renderings[$0] }
@@ -82,7 +85,8 @@ struct DisambiguationGroup {
       return older.texts
     }
     let rendering = Disambiguation.rendering(
-      items[position], state: state, processor: processor, contexts: contexts, cache: renderCache)
+      items[position], state: state, processor: processor, contexts: contexts, cache: renderCache,
+      keepingNodes: keepsNodes)
     keep(rendering, at: position)
     if let representative { twinRenderings[representative] = rendering }
     return rendering.texts
@@ -118,12 +122,13 @@ struct DisambiguationGroup {
     let stale = (0..<count).filter { upToDate($0) == nil }
     guard stale.count >= ParallelMap.threshold else { return }
     let (items, states, processor, contexts) = (self.items, self.states, self.processor, self.contexts)
+    let keepingNodes = keepsNodes
     let made = ParallelMap.map(count: stale.count) { range, chunkCache in
       range.map { index in
         let position = stale[index]
         return Disambiguation.rendering(
           items[position], state: states[position] ?? DisambiguationState(), processor: processor,
-          contexts: contexts, cache: chunkCache)
+          contexts: contexts, cache: chunkCache, keepingNodes: keepingNodes)
       }
     }
     for (position, rendering) in zip(stale, made) {

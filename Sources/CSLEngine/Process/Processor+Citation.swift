@@ -29,7 +29,7 @@ extension Processor {
   /// joined, as the style's citation element sets out.
   func renderCitation(
     _ cites: [ResolvedCite], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat,
-    cache: RenderCache? = nil
+    cache: RenderCache? = nil, kept: [Int: KeptCites] = [:]
   ) -> String {
     guard let citation = compiled.style.citation, !cites.isEmpty else { return "" }
     let (ordered, firstKeys) = sortedCites(cites, citation: citation, numbers: numbers, cache: cache)
@@ -39,7 +39,7 @@ extension Processor {
     // Only grouping and collapsing read the names a cite prints, and only between two cites or
     // more (one cite is neither grouped nor collapsed, and no delimiter goes before it).
     var pieces = renderedPieces(
-      ordered, states: states, cache: cache, namingCites: groupingEnabled && ordered.count > 1)
+      ordered, states: states, cache: cache, namingCites: groupingEnabled && ordered.count > 1, kept: kept)
     // A style that prints no names groups all cites together (implicit year-suffix collapsing).
     let anonymous = pieces.allSatisfy { $0.namesKey.isEmpty }
     if groupingEnabled && !citation.sort.isEmpty {
@@ -86,13 +86,22 @@ extension Processor {
   /// Each cite rendered with what grouping and collapsing look at; an opening term of a note
   /// capitalized, author-only cites cut to their names.
   private func renderedPieces(
-    _ ordered: [ResolvedCite], states: [Int: DisambiguationState], cache: RenderCache?, namingCites: Bool
+    _ ordered: [ResolvedCite], states: [Int: DisambiguationState], cache: RenderCache?, namingCites: Bool,
+    kept: [Int: KeptCites]
   ) -> [CitePiece] {
     var pieces: [CitePiece] = ordered.map { cite in
-      let state = states[cite.referenceIndex] ?? DisambiguationState()
-      let rendered = renderItemCollecting(
-        cite.referenceIndex, context: cite.context, state: state, mode: .citation,
-        suppressAuthor: cite.cite.suppressAuthor, cache: cache, collectNames: false, memoizeMacros: true)
+      let rendered: (node: Node, reachedTextVariable: Bool)
+      // Disambiguation rendered the item in this context under these settings already (kept
+      // only where its rendering prints what this one would: `keepsCiteRenderings`).
+      if !cite.cite.suppressAuthor, let made = kept[cite.referenceIndex]?.rendering(in: cite.context) {
+        rendered = made
+      } else {
+        let made = renderItemCollecting(
+          cite.referenceIndex, context: cite.context, state: states[cite.referenceIndex] ?? DisambiguationState(),
+          mode: .citation, suppressAuthor: cite.cite.suppressAuthor, cache: cache, collectNames: false,
+          memoizeMacros: true)
+        rendered = (made.node, made.reachedTextVariable)
+      }
       let node = rendered.node
       return CitePiece(
         cite: cite, node: node, namesKey: namingCites ? namesKey(node) : "", number: cite.context.citationNumber,

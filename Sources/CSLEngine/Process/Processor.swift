@@ -121,7 +121,9 @@ public struct Processor: Sendable {
     assignPositions(&resolved, citations: citations, numbers: numbers)
 
     // Disambiguation.
-    let states = disambiguate(
+    let states: [Int: DisambiguationState]
+    var keptCites: [Int: KeptCites]
+    (states, keptCites) = disambiguate(
       resolved, numbers: numbers, bibliographyOrder: sortedBibliography, cache: cache)
     // citeproc-js sorts the bibliography by its names as printed, given names expanded.
     var carried: CarriedNames?
@@ -138,16 +140,10 @@ public struct Processor: Sendable {
       }
     }
 
-    // Render citations: each is a pure function of its resolved cites (positions, numbers
-    // and disambiguation are settled above), so they render on all cores, kept in order.
-    let citationsToRender = resolved
-    let citationNumbers = numbers
-    let renderedCitations = ParallelMap.map(count: citationsToRender.count) { range, chunkCache in
-      range.map { position in
-        renderCitation(
-          citationsToRender[position], numbers: citationNumbers, states: states, format: format, cache: chunkCache)
-      }
-    }
+    let renderedCitations = renderCitations(
+      resolved, numbers: numbers, states: states, format: format, kept: keptCites)
+    // The kept renderings are freed before the bibliography renders.
+    keptCites = [:]
     let memberSet = Set(bibliographyMembers)
     let bibliographyOrder = sortedBibliography.filter { memberSet.contains($0) }
     // What disambiguation carries into the entries depends on which items they are: the sort's
@@ -160,6 +156,20 @@ public struct Processor: Sendable {
       bibliographyIDs: entries.map { boxes[$0.item].reference.id }, diagnostics: diagnostics)
     output.numberedIDs = numbers.map { (boxes[$0.key].reference.id, $0.value) }
     return output
+  }
+
+  /// Renders the citations: each is a pure function of its resolved cites (positions, numbers
+  /// and disambiguation are settled), so they render on all cores, kept in order.
+  private func renderCitations(
+    _ resolved: [[ResolvedCite]], numbers: [Int: Int], states: [Int: DisambiguationState],
+    format: any OutputFormat, kept: [Int: KeptCites]
+  ) -> [String] {
+    ParallelMap.map(count: resolved.count) { range, chunkCache in
+      range.map { position in
+        renderCitation(
+          resolved[position], numbers: numbers, states: states, format: format, cache: chunkCache, kept: kept)
+      }
+    }
   }
 
   /// The citations' cites with their references found and their contexts begun (locator and

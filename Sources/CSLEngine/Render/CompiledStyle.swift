@@ -202,6 +202,27 @@ enum MacroGraph {
     }
   }
 
+  /// Whether an element of the citation layout, or of a macro it calls at any depth (through
+  /// every branch and substitute), passes `test`.
+  static func citationReaches(_ style: CSL.Style, where test: (CSL.Element) -> Bool) -> Bool {
+    guard let layout = style.citation?.layout.children else { return false }
+    var seen: Set<String> = []
+    var pending = [layout]
+    while let elements = pending.popLast() {
+      var called: [String] = []
+      let found = contains(elements) { element in
+        if test(element) { return true }
+        if case .text(let text) = element, case .macro(let name) = text.source { called.append(name) }
+        return false
+      }
+      if found { return true }
+      for name in called where seen.insert(name).inserted {
+        if let body = style.macros[name] { pending.append(body) }
+      }
+    }
+    return false
+  }
+
   /// Whether rendering the sort key can print a name: a names variable, or a macro from which
   /// a `cs:names` (or a `cs:text` of a names variable) is reached through any branch and any
   /// macro it calls. A key that cannot print one reads none of the name settings
