@@ -76,4 +76,58 @@ import Testing
     #expect(indices(first) == indices(copy))
     #expect(indices(first).allSatisfy { $0 != nil })
   }
+
+  /// Compiling writes into every `cs:text term=` the index of its output, the same in every
+  /// compiled style of one style; each compiled style keeps its own locale's words there.
+  @Test func everyTermCarriesTheIndexOfItsWords() throws {
+    let text = """
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        <info><id/><title/></info>
+        <macro name="label"><text term="page" form="short" plural="true"/></macro>
+        <citation><layout><text term="in"/><text macro="label"/><text term="no date" form="short"/></layout></citation>
+        <bibliography><layout><text term="in"/><text term="unknown-term"/></layout></bibliography>
+      </style>
+      """
+    let parsed = try #require(StyleParser.parse(text).style)
+    func terms(_ compiled: CompiledStyle) -> [CSL.Text] {
+      let style = compiled.style
+      var elements: [CSL.Element] = style.citation?.layout.children ?? []
+      elements += style.bibliography?.layout.children ?? []
+      elements += style.macros["label"] ?? []
+      return elements.compactMap { element -> CSL.Text? in
+        if case .text(let text) = element, case .term = text.source { return text }
+        return nil
+      }
+    }
+    let english = CompiledStyle(style: parsed, locale: try Self.locale("en-US", page: "pp.", in: "in"))
+    let german = CompiledStyle(style: parsed, locale: try Self.locale("de-DE", page: "S.", in: "in"))
+    let copy = english.checkOutCopy()
+    #expect(terms(english).count == 5)
+    #expect(terms(english).map(\.termIndex) == terms(german).map(\.termIndex))
+    #expect(terms(english).map(\.termIndex) == terms(copy).map(\.termIndex))
+    // "in" twice, one index: four distinct terms.
+    #expect(Set(terms(english).compactMap(\.termIndex)) == [0, 1, 2, 3])
+    for compiled in [english, german, copy] {
+      for term in terms(compiled) {
+        guard case .term(let name, let form, let plural) = term.source else { continue }
+        let index = try #require(term.termIndex)
+        try #require(compiled.termNodes.indices.contains(index))
+        let words = compiled.terms.term(name, form: form, plural: plural)
+        #expect(compiled.termNodes[index] == Renderer.termNode(words), "\(name)")
+      }
+    }
+    #expect(english.termNodes != german.termNodes)
+    // The index is a look-up aid: the compiled style still equals the parsed one.
+    #expect(english.style == parsed)
+  }
+
+  static func locale(_ lang: String, page: String, in word: String) throws -> CSL.Locale {
+    let text = """
+      <locale xmlns="http://purl.org/net/xbiblio/csl" xml:lang="\(lang)"><terms>
+        <term name="page" form="short"><single>p.</single><multiple>\(page)</multiple></term>
+        <term name="in">\(word)</term><term name="no date" form="short">n.d.</term>
+      </terms></locale>
+      """
+    return try #require(LocaleParser.parse(text, file: "locales-\(lang).xml").0)
+  }
 }

@@ -28,6 +28,11 @@ public final class CompiledStyle: Sendable {
   let particleSpace: String
   /// The macros that render (recursive ones left out).
   let renderableMacros: MacroTable
+  /// What each of the style's `cs:text term=` prints before its formatting, by the index
+  /// compiling wrote into it (`CSL.Text.termIndex`): the locale's word, parsed once.
+  let termNodes: [Node]
+  /// The locale's words the term nodes were made of (nil where the locale lacks the term).
+  private let termTexts: [String?]
   /// Cited's `cited:item-locale`: this style compiled with each item language's locale.
   let itemStyles: [String: CompiledStyle]
   /// The style this one is a private copy of (`checkOutCopy`), nil for an original.
@@ -56,8 +61,12 @@ public final class CompiledStyle: Sendable {
     // In name order, so every compiled style of one style keeps each macro at one index; the
     // calls in layouts and macros carry their macro's index.
     let names = renderable.keys.sorted()
+    let termQueries = MacroIndexing.termQueries(style)
     let indexed = MacroIndexing.indexing(
-      style, indices: Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }))
+      style, indices: Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }), terms: termQueries)
+    let terms = self.terms
+    self.termTexts = termQueries.map { terms.term($0.name, form: $0.form, plural: $0.plural) }
+    self.termNodes = termTexts.map(Renderer.termNode)
     var gates = MacroGateAnalysis(macros: renderable)
     self.renderableMacros = MacroTable(
       names.map { (name: $0, elements: indexed.macros[$0] ?? []) }, citeMemoizable: { memoizable[$0] ?? false },
@@ -91,6 +100,9 @@ public final class CompiledStyle: Sendable {
     closeInnerQuote = original.closeInnerQuote
     particleSpace = original.particleSpace
     renderableMacros = original.renderableMacros.unshared()
+    // Made anew, so each thread's copy counts references on its own lists.
+    termTexts = original.termTexts
+    termNodes = original.termTexts.map(Renderer.termNode)
     itemStyles = [:]
     origin = original.identity
   }

@@ -48,14 +48,23 @@ extension Renderer {
       }
       return rendered
     case .term(let name, let form, let plural):
-      let value = terms.term(name, form: form, plural: plural) ?? ""
-      let node = Node.tagged(.term, [RichText.parse(value)])
+      // Resolved when the style was compiled (`CompiledStyle.termNodes`).
+      let node: Node
+      if let index = text.termIndex, compiled.termNodes.indices.contains(index) {
+        node = compiled.termNodes[index]
+      } else {
+        node = Self.termNode(terms.term(name, form: form, plural: plural))
+      }
       return Rendered(node: decorate(node, Self.leafDecoration(text.decoration, node), anyLanguage: true))
     case .value(let value):
       let node = Node.tagged(.fixedValue, [RichText.parse(value)])
       return Rendered(node: decorate(node, Self.leafDecoration(text.decoration, node), anyLanguage: true))
     }
   }
+
+  /// A term's output before its formatting: the locale's word (none: nothing) with the markup
+  /// data may carry.
+  static func termNode(_ value: String?) -> Node { .tagged(.term, [RichText.parse(value ?? "")]) }
 
   /// The rendering of a macro call one of whose gates (`MacroGate`) is closed for the item,
   /// without rendering the macro; nil when none is. In a cite, the macro's mark for collapsing

@@ -17,8 +17,10 @@ extension CSL {
       var decoration: Decoration
       var multilingual: MultilingualOptions?
       var macroIndex: Int?
+      var termIndex: Int?
 
-      // The macro index is a look-up aid, not part of the element: left out of `==` and hashing.
+      // The macro and term indices are look-up aids, not part of the element: left out of `==`
+      // and hashing.
       static func == (lhs: Fields, rhs: Fields) -> Bool {
         lhs.source == rhs.source && lhs.decoration == rhs.decoration && lhs.multilingual == rhs.multilingual
       }
@@ -52,6 +54,14 @@ extension CSL {
     public var macroIndex: Int? {
       get { shared.value.macroIndex }
       set { shared.value.macroIndex = newValue }
+    }
+
+    /// For a term, where the compiled style that holds this element keeps the term's output,
+    /// resolved once from its locale (set when the style is compiled); nil until then, and
+    /// for other sources.
+    public var termIndex: Int? {
+      get { shared.value.termIndex }
+      set { shared.value.termIndex = newValue }
     }
 
     public init(source: Source, decoration: Decoration = Decoration()) {
