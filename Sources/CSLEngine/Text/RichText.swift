@@ -7,8 +7,10 @@ enum RichText {
   /// reads it, the locale's own outer pair (“…” in en-US, „…“ in German, «…» in Russian,
   /// 《…》 in Chinese); other curly quotes print as written.
   struct QuotePair: Sendable, Hashable {
-    var open: Character
-    var close: Character
+    let open: Character
+    let close: Character
+    /// The opening mark's bytes, read once for `PlainScan`.
+    let openMark: PlainScan.Mark
 
     static let english = QuotePair(open: "\u{201C}", close: "\u{201D}")
 
@@ -24,28 +26,36 @@ enum RichText {
     init(open: Character, close: Character) {
       self.open = open
       self.close = close
+      self.openMark = PlainScan.Mark(open)
     }
   }
 
   /// `copyingPlainBytes`: one-byte characters no rule reads are copied without the scanner's
   /// comparisons (false only in tests, which check it changes nothing).
   static func parse(_ source: String, quotes: QuotePair? = .english, copyingPlainBytes: Bool = true) -> Node {
-    var text = source
-    // French guillemets keep their inner spaces as narrow no-break spaces (citeproc-js).
-    if text.containsByte(0xC2), text.contains("\u{00AB}") || text.contains("\u{00BB}") {
-      text = text.components(separatedBy: "\u{00AB} ").joined(separator: "\u{00AB}\u{202F}")
-        .components(separatedBy: " \u{00BB}").joined(separator: "\u{202F}\u{00BB}")
+    let text = spacingGuillemets(source)
+    // Fast path: nothing the scanner treats apart (`PlainScan`): the text as it is, or with
+    // its apostrophes curled (the empty text too, as one empty text).
+    switch PlainScan.scan(text, quotes: quotes) {
+    case .asIs: return .text(text)
+    case .apostrophes: return .text(PlainScan.curlingApostrophes(text))
+    case .markup: return scanning(text, quotes: quotes, copyingPlainBytes: copyingPlainBytes)
     }
-    // Fast path: no markup, quote or entity bytes (0xE2 starts the curly quotes).
-    // The locale's opening mark's first byte joins the filter (« is 0xC2, 《 0xE3).
-    let quoteByte = quotes?.open.utf8.first ?? 0xE2
-    guard
-      text.containsByte(where: {
-        $0 == 0x3C || $0 == 0x22 || $0 == 0x27 || $0 == 0x26 || $0 == 0xE2 || $0 == quoteByte
-      })
-    else {
-      return .text(text)
-    }
+  }
+
+  /// `parse` by the scanner alone, character by character (the fast paths are held to it).
+  static func scanned(_ source: String, quotes: QuotePair? = .english) -> Node {
+    scanning(spacingGuillemets(source), quotes: quotes, copyingPlainBytes: true)
+  }
+
+  /// French guillemets keep their inner spaces as narrow no-break spaces (citeproc-js).
+  private static func spacingGuillemets(_ text: String) -> String {
+    guard text.containsByte(0xC2), text.contains("\u{00AB}") || text.contains("\u{00BB}") else { return text }
+    return text.components(separatedBy: "\u{00AB} ").joined(separator: "\u{00AB}\u{202F}")
+      .components(separatedBy: " \u{00BB}").joined(separator: "\u{202F}\u{00BB}")
+  }
+
+  private static func scanning(_ text: String, quotes: QuotePair?, copyingPlainBytes: Bool) -> Node {
     var scanner = Scanner(characters: Array(text), quotes: quotes, copyingPlainBytes: copyingPlainBytes)
     let nodes = scanner.parse(until: nil)
     return nodes.count == 1 ? nodes[0] : .sequence(nodes)
