@@ -12,8 +12,8 @@ struct Disambiguation {
   let renderCache: RenderCache?
   var states: [Int: DisambiguationState] = [:]
   private(set) var renderings: [Int: Rendering] = [:]
-  /// Whether the renderings of every item's first pass keep their trees for the citations
-  /// (`Processor.keepsCiteRenderings`).
+  /// Whether renderings keep their trees for the citations (`Processor.keepsCiteRenderings`;
+  /// only when there are citations to print).
   let keepsNodes: Bool
   /// Each ambiguous item's twin representative (`ItemTwin`): twins share their renderings in
   /// a group's search (`DisambiguationGroup`, which also keeps each item's earlier renderings).
@@ -27,8 +27,8 @@ struct Disambiguation {
     let state: DisambiguationState
     let texts: [HashedText]
     let reads: SettingsReads
-    /// The renderings themselves when the pass keeps them (`keepsNodes`): the first renderings
-    /// of every item, which the citations reuse where nothing changed (`KeptCites`).
+    /// The renderings themselves when the pass keeps them (`keepsNodes`): the citations
+    /// reuse an item's last ones where its settings did not change after them (`KeptCites`).
     let kept: KeptCites?
 
     init(state: DisambiguationState, texts: [HashedText], reads: SettingsReads, kept: KeptCites? = nil) {

@@ -1,8 +1,9 @@
-/// An item's citation renderings from disambiguation's first pass, kept so that the citations
-/// print them without rendering the item again: one tree per context the item was compared
-/// in (`Disambiguation.contexts`), with whether it reached a text variable. The pass renders
+/// An item's citation renderings from disambiguation, kept so that the citations print them
+/// without rendering the item again: one tree per context the item was compared in
+/// (`Disambiguation.contexts`), with whether it reached a text variable. The pass renders
 /// every cited item once under its settings; most items keep those settings to the end, and
-/// their first cite (no locator, no prefix) is one of those contexts.
+/// their first cite (no locator) is one of those contexts. A cite's prefix and suffix are not
+/// part of its rendering (they are added around it), so they do not matter here.
 struct KeptCites: Sendable {
   /// The item rendered: a twin's renderings serve its twins' disambiguation (`ItemTwin`),
   /// never their citations.
