@@ -84,4 +84,28 @@ import Testing
     let resolved = (0..<3).map { [ResolvedCite(cite: Cite(id: "x"), referenceIndex: $0, context: CiteContext())] }
     #expect(processor.disambiguate(resolved, numbers: [0: 1, 1: 2, 2: 3], bibliographyOrder: [0, 1, 2]).kept.isEmpty)
   }
+
+  @Test func anAccessedDateIsFoundThroughMacrosItCalls() throws {
+    // The citation reaches the accessed date two macros down (and through a recursive call);
+    // the bibliography's own macro that prints one does not count.
+    let text = """
+      <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        <info><id/><title/></info>
+        <macro name="outer"><group><text macro="inner"/><text macro="outer"/></group></macro>
+        <macro name="inner"><date variable="accessed"><date-part name="year"/></date></macro>
+        <macro name="bib-only"><date variable="issued"><date-part name="year"/></date></macro>
+        <citation><layout><text variable="title"/><text macro="%@"/></layout></citation>
+        <bibliography><layout><text macro="inner"/></layout></bibliography>
+      </style>
+      """
+    func reaches(_ macro: String) throws -> Bool {
+      let style = try #require(StyleParser.parse(text.replacingOccurrences(of: "%@", with: macro)).style)
+      return MacroGraph.citationReaches(style) { element in
+        if case .date(let date) = element { return date.variable == .accessed }
+        return false
+      }
+    }
+    #expect(try reaches("outer"))
+    #expect(try !reaches("bib-only"))
+  }
 }

@@ -217,9 +217,36 @@ enum MacroGraph {
   /// Whether an element of the citation layout, or of a macro it calls at any depth (through
   /// every branch and substitute), passes `test`.
   static func citationReaches(_ style: CSL.Style, where test: (CSL.Element) -> Bool) -> Bool {
-    guard let layout = style.citation?.layout.children else { return false }
-    var seen: Set<String> = []
-    var pending = [layout]
+    reaches(style.citation?.layout.children ?? [], in: style, where: test)
+  }
+
+  /// Whether rendering the sort key can print a name: a names variable, or a macro from which
+  /// a `cs:names` (or a `cs:text` of a names variable) is reached through any branch and any
+  /// macro it calls. A key that cannot print one reads none of the name settings
+  /// disambiguation carries into the bibliography (`Processor.bibliographyNameStates`).
+  static func reachesNames(_ key: CSL.SortKey, in style: CSL.Style) -> Bool {
+    switch key.source {
+    case .variable(let name): return CSLVariables.names.contains(name)
+    case .macro(let name):
+      return reaches(style.macros[name] ?? [], in: style, seen: [name]) { element in
+        switch element {
+        case .names: return true
+        case .text(let text):
+          if case .variable(let variable, _) = text.source { return CSLVariables.names.contains(variable) }
+        default: break
+        }
+        return false
+      }
+    }
+  }
+
+  /// Whether an element of `elements`, or of a macro they call at any depth (each macro walked
+  /// once; those in `seen` not at all), passes `test`.
+  private static func reaches(
+    _ elements: [CSL.Element], in style: CSL.Style, seen: Set<String> = [], where test: (CSL.Element) -> Bool
+  ) -> Bool {
+    var seen = seen
+    var pending = [elements]
     while let elements = pending.popLast() {
       var called: [String] = []
       let found = contains(elements) { element in
@@ -235,40 +262,8 @@ enum MacroGraph {
     return false
   }
 
-  /// Whether rendering the sort key can print a name: a names variable, or a macro from which
-  /// a `cs:names` (or a `cs:text` of a names variable) is reached through any branch and any
-  /// macro it calls. A key that cannot print one reads none of the name settings
-  /// disambiguation carries into the bibliography (`Processor.bibliographyNameStates`).
-  static func reachesNames(_ key: CSL.SortKey, in style: CSL.Style) -> Bool {
-    switch key.source {
-    case .variable(let name): return CSLVariables.names.contains(name)
-    case .macro(let name):
-      var seen: Set<String> = []
-      return macroReachesNames(name, in: style, seen: &seen)
-    }
-  }
-
-  private static func macroReachesNames(_ name: String, in style: CSL.Style, seen: inout Set<String>) -> Bool {
-    guard seen.insert(name).inserted, let elements = style.macros[name] else { return false }
-    var called: [String] = []
-    let direct = contains(elements) { element in
-      switch element {
-      case .names: return true
-      case .text(let text):
-        switch text.source {
-        case .variable(let variable, _): return CSLVariables.names.contains(variable)
-        case .macro(let macro): called.append(macro)
-        default: break
-        }
-      default: break
-      }
-      return false
-    }
-    return direct || called.contains { macroReachesNames($0, in: style, seen: &seen) }
-  }
-
   /// The citation and bibliography layouts and every macro.
-  private static func allElementLists(_ style: CSL.Style) -> [[CSL.Element]] {
+  static func allElementLists(_ style: CSL.Style) -> [[CSL.Element]] {
     [style.citation?.layout.children, style.bibliography?.layout.children].compactMap { $0 }
       + Array(style.macros.values)
   }

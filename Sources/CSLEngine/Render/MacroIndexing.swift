@@ -22,10 +22,7 @@ enum MacroIndexing {
   /// every compiled style of one style (each locale resolves them to its own words).
   static func termQueries(_ style: CSL.Style) -> [TermQuery] {
     var found: Set<TermQuery> = []
-    let lists =
-      [style.citation?.layout.children, style.bibliography?.layout.children].compactMap { $0 }
-      + Array(style.macros.values)
-    for elements in lists {
+    for elements in MacroGraph.allElementLists(style) {
       _ = MacroGraph.contains(elements) { element in
         if case .text(let text) = element, case .term(let name, let form, let plural) = text.source {
           found.insert(TermQuery(name: name, form: form, plural: plural))

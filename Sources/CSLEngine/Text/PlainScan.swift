@@ -90,7 +90,9 @@ enum PlainScan {
     (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 
-  /// The text with every `'` printed as "’".
+  /// The text with every `'` printed as "’", byte by byte: where the scan found
+  /// `.apostrophes`, each `'` is a character of its own (`String.replacingAll` would walk the
+  /// characters to find them).
   static func curlingApostrophes(_ text: String) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count + 8)
