@@ -18,6 +18,36 @@ import Testing
     return try #require(parsed.style)
   }
 
+  /// What the bibliography can reach: its layout and its macro sort keys, through the macros
+  /// they call, never the citation's own (a `disambiguate` test there leaves a bibliography
+  /// without citations nothing to read of that step).
+  @Test func bibliographyReachesThroughItsLayoutAndSortKeysOnly() throws {
+    func style(layout: String, sort: String) throws -> CSL.Style {
+      let parsed = StyleParser.parse(
+        """
+        <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+          <info><title>T</title><id>t</id><updated>2026-12-04T00:00:00+00:00</updated></info>
+          <macro name="tested"><choose><if disambiguate="true"><text variable="title"/></if></choose></macro>
+          <macro name="calls"><group><text macro="tested"/></group></macro>
+          <macro name="plain"><text variable="title"/></macro>
+          <citation><layout><text macro="tested"/></layout></citation>
+          <bibliography><sort>\(sort)</sort><layout>\(layout)</layout></bibliography>
+        </style>
+        """, file: "b.csl")
+      return try #require(parsed.style)
+    }
+    func testsDisambiguate(_ element: CSL.Element) -> Bool {
+      guard case .choose(let choose) = element else { return false }
+      return choose.branches.contains { $0.condition.tests.contains(where: \.isDisambiguate) }
+    }
+    let citationOnly = try style(layout: #"<text macro="plain"/>"#, sort: #"<key macro="plain"/>"#)
+    #expect(!MacroGraph.bibliographyReaches(citationOnly, where: testsDisambiguate))
+    let throughLayout = try style(layout: #"<text macro="calls"/>"#, sort: "")
+    #expect(MacroGraph.bibliographyReaches(throughLayout, where: testsDisambiguate))
+    let throughSortKey = try style(layout: #"<text macro="plain"/>"#, sort: #"<key macro="calls"/>"#)
+    #expect(MacroGraph.bibliographyReaches(throughSortKey, where: testsDisambiguate))
+  }
+
   @Test func cyclesAndSelfCallsAreRecursiveOthersAreNot() throws {
     let style = try Self.style(
       #"<macro name="a"><text macro="b"/></macro><macro name="b"><text macro="a"/></macro>"#

@@ -220,6 +220,17 @@ enum MacroGraph {
     reaches(style.citation?.layout.children ?? [], in: style, where: test)
   }
 
+  /// Whether an element of the bibliography layout or of a macro sort key of it, or of a macro
+  /// they call at any depth (through every branch and substitute), passes `test`.
+  static func bibliographyReaches(_ style: CSL.Style, where test: (CSL.Element) -> Bool) -> Bool {
+    guard let bibliography = style.bibliography else { return false }
+    let keyMacros = bibliography.sort.compactMap { key -> [CSL.Element]? in
+      if case .macro(let name) = key.source { return style.macros[name] ?? [] }
+      return nil
+    }
+    return ([bibliography.layout.children] + keyMacros).contains { reaches($0, in: style, where: test) }
+  }
+
   /// Whether rendering the sort key can print a name: a names variable, or a macro from which
   /// a `cs:names` (or a `cs:text` of a names variable) is reached through any branch and any
   /// macro it calls. A key that cannot print one reads none of the name settings
