@@ -116,6 +116,26 @@ struct ProcessorTests {
     #expect(output.citations == ["Doe et al. 2001a; Doe et al. 2001b"])
   }
 
+  /// Past "z" the suffixes go on as "aa", "ab" … "az", "ba" (citeproc-js): 28 works of one
+  /// author and year, cited in order, end with "aa" and "ab".
+  @Test func yearSuffixesPastZGoOnWithTwoLetters() throws {
+    let references = (0..<28).map { index in
+      var reference = Self.doe
+      reference.id = "doe\(index)"
+      reference.variables["title"] = "Title \(index)"
+      return reference
+    }
+    let processor = try processor(
+      "<group delimiter=\" \"><names variable=\"author\"><name form=\"short\" et-al-min=\"2\" et-al-use-first=\"1\"/></names>"
+        + "<date variable=\"issued\"><date-part name=\"year\"/></date></group>",
+      citationAttributes: "disambiguate-add-year-suffix=\"true\"", references: references)
+    let output = processor.process(
+      citations: references.map { Citation(cites: [Cite(id: $0.id)]) }, format: PlainTextFormat())
+    let suffixes = output.citations.map { String($0.dropFirst("Doe et al. 2001".count)) }
+    let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+    #expect(suffixes == letters + ["aa", "ab"])
+  }
+
   @Test func unknownCiteIsAWarningNotACrash() throws {
     let processor = try processor("<text variable=\"title\"/>", references: [Self.doe])
     let output = processor.process(citations: [Citation(cites: [Cite(id: "missing")])], format: PlainTextFormat())

