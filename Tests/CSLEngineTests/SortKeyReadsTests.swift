@@ -100,7 +100,7 @@ import Testing
       for share in [3, 10] {
         let first = processor.sortKeepingKeys(items, keys: keys, numbers: [:], mode: .bibliography)
         // Settings for one item in `share`: a minority, so the kept items are merged with the rest.
-        var states: [Int: DisambiguationState] = [:]
+        var states: ItemTable<DisambiguationState> = [:]
         for item in items where generator.next() % UInt64(share) == 0 { states[item] = Self.state(&generator) }
         let again = processor.sortKeepingKeys(
           items, keys: keys, numbers: [:], mode: .bibliography, states: states, reusing: first.table)

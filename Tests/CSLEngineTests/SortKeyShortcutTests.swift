@@ -108,7 +108,7 @@ import Testing
     #expect(first.order == [2, 1, 0])
     var expanded = DisambiguationState()
     expanded.givenLevels = [0: 2]
-    let states = [0: expanded, 1: expanded]
+    let states: ItemTable<DisambiguationState> = [0: expanded, 1: expanded]
     let reused = processor.sortKeepingKeys(
       items, keys: keys, numbers: [:], mode: .bibliography, states: states, reusing: first.table)
     let fresh = processor.sortKeepingKeys(items, keys: keys, numbers: [:], mode: .bibliography, states: states)

@@ -72,11 +72,11 @@ import Testing
     let givennameRule = try #require(CSL.GivennameRule(rawValue: rule))
     let items = Array(references.indices)
     let printed = items.map { [references[$0].names[.author] ?? []] }
-    var one: [Int: DisambiguationState] = [:]
+    var one: ItemTable<DisambiguationState> = [:]
     processor.globalNameDisambiguation(items, printed: printed, rule: givennameRule, states: &one, parts: 1)
     #expect(one.values.contains { !$0.givenLevels.isEmpty }, "the names collide")
     for parts in [2, 8] {
-      var split: [Int: DisambiguationState] = [:]
+      var split: ItemTable<DisambiguationState> = [:]
       processor.globalNameDisambiguation(items, printed: printed, rule: givennameRule, states: &split, parts: parts)
       #expect(split == one, "\(rule) in \(parts) parts")
     }
@@ -94,7 +94,8 @@ import Testing
     let items = Array(references.indices)
     var subsequent = CiteContext()
     subsequent.position = .subsequent
-    let contexts = Dictionary(uniqueKeysWithValues: items.map { ($0, [CiteContext(), subsequent]) })
+    var contexts = ItemTable<[CiteContext]>()
+    for item in items { contexts[item] = [CiteContext(), subsequent] }
     var pass = Disambiguation(processor: processor, contexts: contexts, cache: nil)
     pass.prewarm(items)
     var single = pass

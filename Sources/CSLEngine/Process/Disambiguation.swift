@@ -8,16 +8,16 @@ import CSLStyle
 struct Disambiguation {
   let processor: Processor
   /// The contexts each item is cited in (locators dropped: they do not identify items).
-  let contexts: [Int: [CiteContext]]
+  let contexts: ItemTable<[CiteContext]>
   let renderCache: RenderCache?
-  var states: [Int: DisambiguationState] = [:]
-  private(set) var renderings: [Int: Rendering] = [:]
+  var states: ItemTable<DisambiguationState> = [:]
+  private(set) var renderings = ItemTable<Rendering>()
   /// Whether renderings keep their trees for the citations (`Processor.keepsCiteRenderings`;
   /// only when there are citations to print).
   let keepsNodes: Bool
   /// Each ambiguous item's twin representative (`ItemTwin`): twins share their renderings in
   /// a group's search (`DisambiguationGroup`, which also keeps each item's earlier renderings).
-  var twinOf: [Int: Int] = [:]
+  var twinOf = ItemTable<Int>()
 
   /// An item's citation renderings in its contexts (hashed where they are made, on all cores:
   /// every question compares them), the settings they were made under, and what they read of
@@ -45,7 +45,7 @@ struct Disambiguation {
     }
   }
 
-  init(processor: Processor, contexts: [Int: [CiteContext]], cache: RenderCache?, keepsNodes: Bool = false) {
+  init(processor: Processor, contexts: ItemTable<[CiteContext]>, cache: RenderCache?, keepsNodes: Bool = false) {
     self.processor = processor
     self.contexts = contexts
     self.renderCache = cache
@@ -65,7 +65,7 @@ struct Disambiguation {
 
   /// An item's renderings under `state`, made afresh, with what they read of the settings.
   static func rendering(
-    _ item: Int, state: DisambiguationState, processor: Processor, contexts: [Int: [CiteContext]],
+    _ item: Int, state: DisambiguationState, processor: Processor, contexts: ItemTable<[CiteContext]>,
     cache: RenderCache?, keepingNodes: Bool = false
   ) -> Rendering {
     var texts: [HashedText] = []
@@ -83,9 +83,9 @@ struct Disambiguation {
 
   /// The kept renderings made under each item's final settings (`states` after the last
   /// step), by item: what the citations can print without rendering again.
-  func keptCites() -> [Int: KeptCites] {
+  func keptCites() -> ItemTable<KeptCites> {
     guard keepsNodes else { return [:] }
-    var result: [Int: KeptCites] = [:]
+    var result: ItemTable<KeptCites> = [:]
     for (item, rendering) in renderings {
       guard let kept = rendering.kept, kept.item == item, rendering.state == states[item] ?? DisambiguationState()
       else { continue }
@@ -96,8 +96,8 @@ struct Disambiguation {
 
   /// The tables that tell whether an item's renderings are up to date, readable on all cores.
   private struct Freshness: Sendable {
-    let states: [Int: DisambiguationState]
-    let renderings: [Int: Rendering]
+    let states: ItemTable<DisambiguationState>
+    let renderings: ItemTable<Rendering>
 
     /// The item's latest renderings when they serve its settings (as `renderings` finds
     /// them); nil when they must be made.

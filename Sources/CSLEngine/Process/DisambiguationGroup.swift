@@ -26,14 +26,14 @@ struct DisambiguationGroup {
   /// The latest renderings of each representative's twins.
   private var twinRenderings: [Int: Rendering] = [:]
   private let processor: Processor
-  private let contexts: [Int: [CiteContext]]
+  private let contexts: ItemTable<[CiteContext]>
   private let renderCache: RenderCache?
   /// Whether renderings keep their trees for the citations (`Disambiguation.keepsNodes`).
   private let keepsNodes: Bool
 
   init(
-    _ items: [Int], states: [Int: DisambiguationState], renderings: [Int: Rendering], twinOf: [Int: Int],
-    processor: Processor, contexts: [Int: [CiteContext]], cache: RenderCache?, keepsNodes: Bool = false
+    _ items: [Int], states: ItemTable<DisambiguationState>, renderings: ItemTable<Rendering>, twinOf: ItemTable<Int>,
+    processor: Processor, contexts: ItemTable<[CiteContext]>, cache: RenderCache?, keepsNodes: Bool = false
   ) {
     self.keepsNodes = keepsNodes
     self.items = items

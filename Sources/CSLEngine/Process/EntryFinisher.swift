@@ -5,7 +5,7 @@ import CSLStyle
 struct EntryFinisher: Sendable {
   let processor: Processor
   let order: [Int]
-  let numbers: [Int: Int]
+  let numbers: ItemTable<Int>
   let bibliography: CSL.Bibliography
   let format: any OutputFormat
   /// The bibliography prints citation numbers: an entry with no printed form keeps its number.

@@ -10,7 +10,7 @@ extension Processor {
   /// The entries of `order`; `carried` is what the citations' disambiguation carries into
   /// them when it was already found for these items (`carriedNames`).
   func renderBibliography(
-    _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat,
+    _ order: [Int], numbers: ItemTable<Int>, states: ItemTable<DisambiguationState>, format: any OutputFormat,
     cache: RenderCache? = nil, carried: CarriedNames? = nil
   ) -> [(item: Int, text: String)] {
     guard let bibliography = compiled.style.bibliography else { return [] }
@@ -68,7 +68,7 @@ extension Processor {
   /// Renders the entry at a position of the bibliography's order, with the state
   /// disambiguation left it (an entry that opens with a term starts in upper case).
   private func entryRenderer(
-    _ order: [Int], numbers: [Int: Int], states: [Int: DisambiguationState], carried names: CarriedNames
+    _ order: [Int], numbers: ItemTable<Int>, states: ItemTable<DisambiguationState>, carried names: CarriedNames
   ) -> @Sendable (Int, RenderCache) -> Node {
     let (carried, shared, addedNames) = (names.givenLevels, names.shared, names.addedNames)
     let expandsWithinItem =
@@ -98,9 +98,9 @@ extension Processor {
 
   /// The given-name expansions the bibliography prints, for the items that have any:
   /// citeproc-js sorts the bibliography by names as printed ("Silva, John" before "Silva, M.").
-  func bibliographyNameStates(_ order: [Int], carried names: CarriedNames) -> [Int: DisambiguationState] {
+  func bibliographyNameStates(_ order: [Int], carried names: CarriedNames) -> ItemTable<DisambiguationState> {
     let (carried, shared, addedNames) = (names.givenLevels, names.shared, names.addedNames)
-    var result: [Int: DisambiguationState] = [:]
+    var result: ItemTable<DisambiguationState> = [:]
     for item in order where carried[item] != nil || shared[item] != nil || addedNames[item] != nil {
       var state = DisambiguationState()
       state.sharedNames = shared[item] ?? [:]
@@ -118,7 +118,7 @@ extension Processor {
   /// levels, the names shared in the bibliography, the names added), found once for the
   /// bibliography's sort and its entries alike: it depends on which items the bibliography
   /// holds, not on their order.
-  func carriedNames(_ order: [Int], states: [Int: DisambiguationState]) -> CarriedNames {
+  func carriedNames(_ order: [Int], states: ItemTable<DisambiguationState>) -> CarriedNames {
     CarriedNames(
       givenLevels: carriedGivenLevels(states), shared: sharedNames(order), addedNames: carriedAddedNames(states))
   }
@@ -129,7 +129,7 @@ extension Processor {
   /// disambiguated cite ("Baker, Wei, Pat Dubois, et al." beside "Baker, Wei, Pat Tanaka, et
   /// al.", so subsequent-author-substitute no longer takes one for the other). The value is
   /// the names added beyond the bibliography's own et-al-use-first.
-  private func carriedAddedNames(_ states: [Int: DisambiguationState]) -> [Int: Int] {
+  private func carriedAddedNames(_ states: ItemTable<DisambiguationState>) -> ItemTable<Int> {
     guard let citation = compiled.style.citation, citation.disambiguateAddGivenname, citation.disambiguateAddNames
     else { return [:] }
     let citationFirst = firstCitationNameOptions.etAlUseFirst ?? 0
@@ -145,7 +145,7 @@ extension Processor {
   /// citation's own name form gives every name (0 short, 1 initials, 2 full) raised by the
   /// expansion found for the item (the global rules carry theirs through `sharedNames`). A
   /// bibliography name never prints shorter than its own form.
-  private func carriedGivenLevels(_ states: [Int: DisambiguationState]) -> [Int: [Int: Int]] {
+  private func carriedGivenLevels(_ states: ItemTable<DisambiguationState>) -> ItemTable<[Int: Int]> {
     guard let citation = compiled.style.citation, citation.disambiguateAddGivenname,
       citation.givennameDisambiguationRule == .byCite
     else { return [:] }
@@ -170,7 +170,7 @@ extension Processor {
         return levels.isEmpty ? nil : levels
       }
     }
-    var carried: [Int: [Int: Int]] = [:]
+    var carried = ItemTable<[Int: Int]>()
     for (item, levels) in found.enumerated() {
       if let levels { carried[item] = levels }
     }
@@ -184,7 +184,7 @@ extension Processor {
   /// name (3 both). The -with-initials rules never expand past a bibliography's initials and
   /// are not searched. The registry is filled in `parts` parts (by default as many as the
   /// items call for).
-  func sharedNames(_ order: [Int], parts: Int? = nil) -> [Int: [CSLVariable: [Int: UInt8]]] {
+  func sharedNames(_ order: [Int], parts: Int? = nil) -> ItemTable<[CSLVariable: [Int: UInt8]]> {
     guard let citation = compiled.style.citation, citation.disambiguateAddGivenname else { return [:] }
     let rule = citation.givennameDisambiguationRule
     guard rule == .allNames || rule == .primaryName else { return [:] }
@@ -225,7 +225,7 @@ extension Processor {
         return flags
       }
     }
-    var result: [Int: [CSLVariable: [Int: UInt8]]] = [:]
+    var result = ItemTable<[CSLVariable: [Int: UInt8]]>()
     for (position, item) in order.enumerated() where !flagged[position].isEmpty {
       result[item, default: [:]].merge(flagged[position]) { $0.merging($1) { _, new in new } }
     }
@@ -393,9 +393,9 @@ final class EntryChunk: @unchecked Sendable {
 /// (`Processor.carriedNames`).
 struct CarriedNames: Sendable {
   /// Given-name levels by name index (the first names).
-  var givenLevels: [Int: [Int: Int]]
+  var givenLevels: ItemTable<[Int: Int]>
   /// Names shared with other entries, by variable and name index (`sharedNames`).
-  var shared: [Int: [CSLVariable: [Int: UInt8]]]
+  var shared: ItemTable<[CSLVariable: [Int: UInt8]]>
   /// Names added beyond the bibliography's et-al-use-first.
-  var addedNames: [Int: Int]
+  var addedNames: ItemTable<Int>
 }

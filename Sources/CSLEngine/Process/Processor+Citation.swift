@@ -28,8 +28,8 @@ extension Processor {
   /// A citation's text: its cites sorted, rendered, grouped by their names, collapsed and
   /// joined, as the style's citation element sets out.
   func renderCitation(
-    _ cites: [ResolvedCite], numbers: [Int: Int], states: [Int: DisambiguationState], format: any OutputFormat,
-    cache: RenderCache? = nil, kept: [Int: KeptCites] = [:]
+    _ cites: [ResolvedCite], numbers: ItemTable<Int>, states: ItemTable<DisambiguationState>, format: any OutputFormat,
+    cache: RenderCache? = nil, kept: ItemTable<KeptCites> = [:]
   ) -> String {
     guard let citation = compiled.style.citation, !cites.isEmpty else { return "" }
     let (ordered, firstKeys) = sortedCites(cites, citation: citation, numbers: numbers, cache: cache)
@@ -60,7 +60,7 @@ extension Processor {
   /// Sort: the cites in the order of the citation's sort keys (the order given without
   /// keys), and each reference's first sort key, which cite grouping orders groups by.
   private func sortedCites(
-    _ cites: [ResolvedCite], citation: CSL.Citation, numbers: [Int: Int], cache: RenderCache?
+    _ cites: [ResolvedCite], citation: CSL.Citation, numbers: ItemTable<Int>, cache: RenderCache?
   ) -> (cites: [ResolvedCite], firstKeys: [Int: SortValue]) {
     var firstKeys: [Int: SortValue] = [:]
     // One cite (most citations) sorts as it is, with no key computed (the sort does not look
@@ -86,8 +86,8 @@ extension Processor {
   /// Each cite rendered with what grouping and collapsing look at; an opening term of a note
   /// capitalized, author-only cites cut to their names.
   private func renderedPieces(
-    _ ordered: [ResolvedCite], states: [Int: DisambiguationState], cache: RenderCache?, namingCites: Bool,
-    kept: [Int: KeptCites]
+    _ ordered: [ResolvedCite], states: ItemTable<DisambiguationState>, cache: RenderCache?, namingCites: Bool,
+    kept: ItemTable<KeptCites>
   ) -> [CitePiece] {
     var pieces: [CitePiece] = ordered.map { cite in
       let rendered: (node: Node, reachedTextVariable: Bool)
@@ -189,7 +189,7 @@ extension Processor {
   /// Collapse and join with cite grouping: cites of one name print together, collapsed to
   /// their years or year suffixes when the style collapses.
   private func collapsingGroups(
-    _ pieces: [CitePiece], anonymous: Bool, citation: CSL.Citation, states: [Int: DisambiguationState],
+    _ pieces: [CitePiece], anonymous: Bool, citation: CSL.Citation, states: ItemTable<DisambiguationState>,
     format: any OutputFormat
   ) -> [Node] {
     let delimiter = citation.layout.delimiter ?? ""
@@ -286,7 +286,7 @@ extension Processor {
   /// follow the order of their names ("Adams 2001; Zed 2001"), not the order given.
   private func groupedByNames(
     _ pieces: [CitePiece], anonymous: Bool, firstKey: CSL.SortKey, firstKeys: [Int: SortValue],
-    numbers: [Int: Int], cache: RenderCache?
+    numbers: ItemTable<Int>, cache: RenderCache?
   ) -> [CitePiece] {
     guard pieces.count > 1 else { return pieces }
     let keys = pieces.map { piece -> SortValue in
@@ -335,7 +335,7 @@ extension Processor {
 
   /// Same-author cites: the author once, then the years (or year suffixes).
   private func collapseGroup(
-    _ group: [CitePiece], citation: CSL.Citation, states: [Int: DisambiguationState],
+    _ group: [CitePiece], citation: CSL.Citation, states: ItemTable<DisambiguationState>,
     wrap: (CitePiece, Node) -> Node
   ) -> [Node] {
     let delimiter = citation.layout.delimiter ?? ""

@@ -6,9 +6,9 @@ extension Processor {
   /// order: add names, add given names, the `disambiguate="true"` condition, year suffixes.
   /// Each step works on the groups of cites the steps before it left ambiguous.
   func disambiguate(
-    _ resolved: [[ResolvedCite]], numbers: [Int: Int], bibliographyOrder: [Int],
+    _ resolved: [[ResolvedCite]], numbers: ItemTable<Int>, bibliographyOrder: [Int],
     cache renderCache: RenderCache? = nil
-  ) -> (states: [Int: DisambiguationState], kept: [Int: KeptCites]) {
+  ) -> (states: ItemTable<DisambiguationState>, kept: ItemTable<KeptCites>) {
     guard let citation = compiled.style.citation else { return ([:], [:]) }
     let contexts = disambiguationContexts(resolved, numbers: numbers, bibliographyOrder: bibliographyOrder)
     let cited = contexts.keys.sorted()
@@ -81,9 +81,9 @@ extension Processor {
   /// plain first cite, and subsequent cites under et-al-subsequent options; in a style that
   /// tests position, the forms citeproc-js compares (`comparedAsCiteprocJS`).
   private func disambiguationContexts(
-    _ resolved: [[ResolvedCite]], numbers: [Int: Int], bibliographyOrder: [Int]
-  ) -> [Int: [CiteContext]] {
-    var contexts: [Int: [CiteContext]] = [:]
+    _ resolved: [[ResolvedCite]], numbers: ItemTable<Int>, bibliographyOrder: [Int]
+  ) -> ItemTable<[CiteContext]> {
+    var contexts: ItemTable<[CiteContext]> = [:]
     for cites in resolved {
       // An ibid cite points back at the cite before it: it is never ambiguous, and its
       // "ibid." must not make every item cited that way look alike (citeproc-js).
@@ -187,7 +187,7 @@ extension Processor {
       return index[item].map { at in printed[at].names.contains { $0.count < most } } ?? false
     }
     guard !ambiguous.isEmpty else { return false }
-    var all: [Int: DisambiguationState] = [:]
+    var all: ItemTable<DisambiguationState> = [:]
     for item in ambiguous {
       all[item] = DisambiguationState(addNames: longestNameList(of: item))
     }
@@ -319,7 +319,7 @@ extension Processor {
   /// Step 4, year suffixes: the cites still ambiguous are numbered in bibliography order,
   /// overlapping groups merged into one count.
   private func addYearSuffixes(
-    to groups: [[Int]], bibliographyOrder: [Int], states: inout [Int: DisambiguationState]
+    to groups: [[Int]], bibliographyOrder: [Int], states: inout ItemTable<DisambiguationState>
   ) {
     let position = Dictionary(uniqueKeysWithValues: bibliographyOrder.enumerated().map { ($1, $0) })
     var assigned = Set<Int>()
@@ -369,7 +369,7 @@ extension Processor {
   /// Citation renderings of `items` in each of their contexts, with the name lists printed
   /// (and the renderings themselves when `keepingNodes`).
   func collectPrinted(
-    _ items: [Int], contexts: [Int: [CiteContext]], states: [Int: DisambiguationState], cache: RenderCache?,
+    _ items: [Int], contexts: ItemTable<[CiteContext]>, states: ItemTable<DisambiguationState>, cache: RenderCache?,
     keepingNodes: Bool = false
   ) -> [PrintedCites] {
     ParallelMap.map(count: items.count) { range, chunkCache in
@@ -405,7 +405,7 @@ extension Processor {
   /// initials, or in full when its initials are shared. Only the names citations print count
   /// (`printed`, per item); under the primary-name rules only the first of each list.
   func globalNameDisambiguation<NameList: RandomAccessCollection & Sendable>(
-    _ items: [Int], printed: [[NameList]], rule: CSL.GivennameRule, states: inout [Int: DisambiguationState],
+    _ items: [Int], printed: [[NameList]], rule: CSL.GivennameRule, states: inout ItemTable<DisambiguationState>,
     parts: Int? = nil
   ) where NameList.Element == Name {
     let primaryOnly = rule == .primaryName || rule == .primaryNameWithInitials

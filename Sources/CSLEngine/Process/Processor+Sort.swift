@@ -99,7 +99,7 @@ struct SortKeyReads: Sendable, Equatable {
 extension Processor {
   /// Sorts reference indices by sort keys (stable).
   func sort(
-    _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil
+    _ items: [Int], keys: [CSL.SortKey], numbers: ItemTable<Int>, mode: RenderMode, cache: RenderCache? = nil
   ) -> [Int] {
     sortKeepingKeys(items, keys: keys, numbers: numbers, mode: mode, cache: cache).order
   }
@@ -108,8 +108,8 @@ extension Processor {
   /// names as disambiguation printed them recomputes only the keys of those items that can
   /// print a name. (`states` then differ from the first sort's in name settings alone.)
   func sortKeepingKeys(
-    _ items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode, cache: RenderCache? = nil,
-    states: [Int: DisambiguationState] = [:], reusing previous: SortKeyTable? = nil
+    _ items: [Int], keys: [CSL.SortKey], numbers: ItemTable<Int>, mode: RenderMode, cache: RenderCache? = nil,
+    states: ItemTable<DisambiguationState> = [:], reusing previous: SortKeyTable? = nil
   ) -> (order: [Int], table: SortKeyTable?) {
     guard !keys.isEmpty, items.count > 1 else { return (items, nil) }
     // Keys are computed lazily: later keys only for items whose earlier keys tie.
@@ -174,8 +174,8 @@ extension Processor {
   /// same, so is their order. Only the moved positions are sorted, then merged in: the same
   /// total order, for the comparisons of some thousands of positions, not all of them again.
   private func parallelSorted(
-    _ values: [[SortValue?]], items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode,
-    states: [Int: DisambiguationState], twins: [Int], resorting: (moved: [Int], before: [Int])? = nil
+    _ values: [[SortValue?]], items: [Int], keys: [CSL.SortKey], numbers: ItemTable<Int>, mode: RenderMode,
+    states: ItemTable<DisambiguationState>, twins: [Int], resorting: (moved: [Int], before: [Int])? = nil
   ) -> [Int] {
     let directions = keys.map(\.direction)
     // Twins (`fillKeys`) hold the same value of every key: their order is their positions',
@@ -242,8 +242,8 @@ extension Processor {
   /// Returns the twins found, each position to its representative: a twin's values are its
   /// representative's on every key.
   private func fillKeys(
-    _ table: SortKeyTable, items: [Int], keys: [CSL.SortKey], numbers: [Int: Int], mode: RenderMode,
-    states: [Int: DisambiguationState]
+    _ table: SortKeyTable, items: [Int], keys: [CSL.SortKey], numbers: ItemTable<Int>, mode: RenderMode,
+    states: ItemTable<DisambiguationState>
   ) -> [Int: Int] {
     // Positions still tied on the keys so far, each with the number of its group of ties.
     var tied = items.indices.map { (position: $0, group: 0) }

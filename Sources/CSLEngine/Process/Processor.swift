@@ -107,7 +107,7 @@ public struct Processor: Sendable {
     for index in bibliographyMembers where seen.insert(index).inserted { order.append(index) }
 
     // Citation numbers: first-cite order, or bibliography order when the bibliography sorts.
-    var numbers: [Int: Int] = [:]
+    var numbers: ItemTable<Int> = [:]
     for (offset, index) in order.enumerated() { numbers[index] = offset + 1 }
     var sortedBibliography = order
     var keyTable: SortKeyTable?
@@ -121,8 +121,8 @@ public struct Processor: Sendable {
     assignPositions(&resolved, citations: citations, numbers: numbers)
 
     // Disambiguation.
-    let states: [Int: DisambiguationState]
-    var keptCites: [Int: KeptCites]
+    let states: ItemTable<DisambiguationState>
+    var keptCites: ItemTable<KeptCites>
     (states, keptCites) = disambiguate(
       resolved, numbers: numbers, bibliographyOrder: sortedBibliography, cache: cache)
     // citeproc-js sorts the bibliography by its names as printed, given names expanded.
@@ -161,8 +161,8 @@ public struct Processor: Sendable {
   /// Renders the citations: each is a pure function of its resolved cites (positions, numbers
   /// and disambiguation are settled), so they render on all cores, kept in order.
   private func renderCitations(
-    _ resolved: [[ResolvedCite]], numbers: [Int: Int], states: [Int: DisambiguationState],
-    format: any OutputFormat, kept: [Int: KeptCites]
+    _ resolved: [[ResolvedCite]], numbers: ItemTable<Int>, states: ItemTable<DisambiguationState>,
+    format: any OutputFormat, kept: ItemTable<KeptCites>
   ) -> [String] {
     ParallelMap.map(count: resolved.count) { range, chunkCache in
       range.map { position in
@@ -226,7 +226,7 @@ public struct Processor: Sendable {
 
   // MARK: - Positions
 
-  func assignPositions(_ resolved: inout [[ResolvedCite]], citations: [Citation], numbers: [Int: Int]) {
+  func assignPositions(_ resolved: inout [[ResolvedCite]], citations: [Citation], numbers: ItemTable<Int>) {
     // By reference index, the note number of its last and first cites (tables by index: these
     // run on one core for every cite).
     var lastNote = [Int?](repeating: nil, count: boxes.count)
