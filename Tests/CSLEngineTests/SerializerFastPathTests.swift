@@ -56,6 +56,32 @@ import Testing
     #expect(copied > 2_000 && escaped > 2_000, "\(copied) copied as they are, \(escaped) escaped")
   }
 
+  /// Read eight bytes at a time, the check answers as read byte by byte: generated texts of
+  /// words, spaces (single and paired, at every alignment), characters to escape, control
+  /// characters and other scripts.
+  @Test func wordsAtATimeAnswerAsBytesDo() {
+    let pieces = [
+      "title", "A", "b", " ", " ", "  ", "&", "<", ">", "\"", "'", "\t", "\n", "\u{7F}", "\u{E9}", "\u{A0}",
+      "\u{4E2D}", "\u{B2}", "1999", "-", ".", ",",
+    ]
+    var generator = TextCaserTests.SplitMix(state: 43)
+    var (kept, refused) = (0, 0)
+    for _ in 0..<20_000 {
+      let text = (0..<Int.random(in: 1...24, using: &generator)).map { _ in
+        pieces.randomElement(using: &generator) ?? "a"
+      }.joined()
+      let bytes = Array(text.utf8)
+      for start in 0..<min(8, bytes.count) {
+        let (byWords, byBytes) = bytes[start...].withUnsafeBufferPointer {
+          (HTMLFormat.leavesAsIs($0, byWords: true), HTMLFormat.leavesAsIs($0, byWords: false))
+        }
+        #expect(byWords == byBytes, "\(text.debugDescription) from byte \(start)")
+        if byBytes { kept += 1 } else { refused += 1 }
+      }
+    }
+    #expect(kept > 10_000 && refused > 10_000, "\(kept) kept, \(refused) refused")
+  }
+
   @Test func otherFormatsEscapeIntoBytesAsEscapeReturns() {
     let formats: [any OutputFormat] = [PlainTextFormat(), MarkdownFormat()]
     for format in formats {

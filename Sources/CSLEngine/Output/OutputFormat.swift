@@ -87,10 +87,23 @@ public struct HTMLFormat: OutputFormat {
   /// (as `pairingSpaces` finds them). ASCII is read byte by byte; other scalars are decoded
   /// (text in other scripts took three passes, scalars decoded twice, before it was copied
   /// unchanged, as nearly all of it is).
-  static func leavesAsIs(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func leavesAsIs(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool { leavesAsIs(utf8, byWords: true) }
+
+  /// `leavesAsIs`, with eight ASCII bytes read at a time where they hold nothing to escape and
+  /// no control character (`byWords`; false in tests, to check that both answer alike):
+  /// byte by byte, a title cost some 6 instructions a byte.
+  static func leavesAsIs(_ utf8: UnsafeBufferPointer<UInt8>, byWords: Bool) -> Bool {
     var previousSpace = false
     var index = 0
+    let raw = byWords ? utf8.baseAddress.map(UnsafeRawPointer.init) : nil
     while index < utf8.count {
+      if let raw, index + 8 <= utf8.count, let spaces = plainWordSpaces(ByteWord.load(raw, at: index)) {
+        // Two spaces in a row, within the word or across its start, are paired by `escape`.
+        if spaces & (spaces << 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return false }
+        previousSpace = spaces & 0x8000_0000_0000_0000 != 0
+        index += 8
+        continue
+      }
       let lead = utf8[index]
       if lead < 0x80 {
         switch lead {
@@ -124,6 +137,20 @@ public struct HTMLFormat: OutputFormat {
       index += length
     }
     return true
+  }
+
+  /// For eight ASCII bytes with no byte to escape and no control character, the top bit of
+  /// each byte that is a space (exactly those); nil for any other eight bytes.
+  private static func plainWordSpaces(_ word: UInt64) -> UInt64? {
+    guard !ByteWord.holdsNonASCII(word), !ByteWord.holdsBelow(word, 0x20) else { return nil }
+    let escaped =
+      ByteWord.matches(word, 0x26) | ByteWord.matches(word, 0x3C) | ByteWord.matches(word, 0x3E)
+      | ByteWord.matches(word, 0x22) | ByteWord.matches(word, 0x27)
+    guard escaped == 0 else { return nil }
+    // The zero bytes of the word against spaces, exactly: no carry crosses a byte here.
+    let difference = word ^ 0x2020_2020_2020_2020
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((difference & low) &+ low) | difference | low)
   }
 
   public func escape(_ text: String) -> String {
