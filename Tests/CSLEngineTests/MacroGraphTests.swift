@@ -36,16 +36,12 @@ import Testing
         """, file: "b.csl")
       return try #require(parsed.style)
     }
-    func testsDisambiguate(_ element: CSL.Element) -> Bool {
-      guard case .choose(let choose) = element else { return false }
-      return choose.branches.contains { $0.condition.tests.contains(where: \.isDisambiguate) }
-    }
     let citationOnly = try style(layout: #"<text macro="plain"/>"#, sort: #"<key macro="plain"/>"#)
-    #expect(!MacroGraph.bibliographyReaches(citationOnly, where: testsDisambiguate))
+    #expect(!MacroGraph.bibliographyTestsCondition(citationOnly, where: \.isDisambiguate))
     let throughLayout = try style(layout: #"<text macro="calls"/>"#, sort: "")
-    #expect(MacroGraph.bibliographyReaches(throughLayout, where: testsDisambiguate))
+    #expect(MacroGraph.bibliographyTestsCondition(throughLayout, where: \.isDisambiguate))
     let throughSortKey = try style(layout: #"<text macro="plain"/>"#, sort: #"<key macro="calls"/>"#)
-    #expect(MacroGraph.bibliographyReaches(throughSortKey, where: testsDisambiguate))
+    #expect(MacroGraph.bibliographyTestsCondition(throughSortKey, where: \.isDisambiguate))
   }
 
   @Test func cyclesAndSelfCallsAreRecursiveOthersAreNot() throws {

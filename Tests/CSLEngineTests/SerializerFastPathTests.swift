@@ -19,6 +19,17 @@ import Testing
     String(repeating: "\u{E9}", count: 20) + ".",
   ]
 
+  /// 20,000 texts, each of `pieceCounts` pieces drawn from `pieces` (seeded, so a failure can
+  /// be replayed).
+  static func generatedTexts(from pieces: [String], pieceCounts: ClosedRange<Int>, seed: UInt64) -> [String] {
+    var generator = TextCaserTests.SplitMix(state: seed)
+    return (0..<20_000).map { _ in
+      (0..<Int.random(in: pieceCounts, using: &generator)).map { _ in
+        pieces.randomElement(using: &generator) ?? "a"
+      }.joined()
+    }
+  }
+
   @Test func htmlEscapesIntoBytesAsEscapeReturns() {
     for format in [HTMLFormat(), HTMLFormat(linkURLs: true, escapeQuotes: false)] {
       for text in Self.texts {
@@ -36,12 +47,8 @@ import Testing
       "a", "Ab", " ", "\t", "&", "<", ">", "\"", "'", "\u{A0}", "\u{3000}", "\u{2009}", "\u{FEFF}", "\u{4E2D}\u{6587}",
       "\u{E9}", "e\u{301}", "\u{AA}", "\u{B2}", "\u{1D43}", "\u{2122}", "\u{3192}", "\u{1F600}", "\u{430}", "\r\n",
     ]
-    var generator = TextCaserTests.SplitMix(state: 41)
     var (copied, escaped) = (0, 0)
-    for _ in 0..<20_000 {
-      let text = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
-        pieces.randomElement(using: &generator) ?? "a"
-      }.joined()
+    for text in Self.generatedTexts(from: pieces, pieceCounts: 1...6, seed: 41) {
       let asIs = Array(text.utf8).withUnsafeBufferPointer(HTMLFormat.leavesAsIs)
       for format in [HTMLFormat(), HTMLFormat(linkURLs: true, escapeQuotes: false)] {
         if asIs { #expect(format.escape(text) == text, "\(text.debugDescription)") }
@@ -64,12 +71,8 @@ import Testing
       "title", "A", "b", " ", " ", "  ", "&", "<", ">", "\"", "'", "\t", "\n", "\u{7F}", "\u{E9}", "\u{A0}",
       "\u{4E2D}", "\u{B2}", "1999", "-", ".", ",",
     ]
-    var generator = TextCaserTests.SplitMix(state: 43)
     var (kept, refused) = (0, 0)
-    for _ in 0..<20_000 {
-      let text = (0..<Int.random(in: 1...24, using: &generator)).map { _ in
-        pieces.randomElement(using: &generator) ?? "a"
-      }.joined()
+    for text in Self.generatedTexts(from: pieces, pieceCounts: 1...24, seed: 43) {
       let bytes = Array(text.utf8)
       for start in 0..<min(8, bytes.count) {
         let (byWords, byBytes) = bytes[start...].withUnsafeBufferPointer {

@@ -173,11 +173,20 @@ enum MacroGraph {
   static func testsCondition(_ style: CSL.Style, where test: (CSL.Condition.Test) -> Bool) -> Bool {
     let layouts = style.citation.map { [$0.layout.children] } ?? []
     return (layouts + Array(style.macros.values)).contains { elements in
-      contains(elements) { element in
-        guard case .choose(let choose) = element else { return false }
-        return choose.branches.contains { $0.condition.tests.contains(where: test) }
-      }
+      contains(elements) { isChoose($0, testing: test) }
     }
+  }
+
+  /// True when the bibliography's layout or sort, or a macro they reach, has a condition
+  /// passing `test`.
+  static func bibliographyTestsCondition(_ style: CSL.Style, where test: (CSL.Condition.Test) -> Bool) -> Bool {
+    bibliographyReaches(style) { isChoose($0, testing: test) }
+  }
+
+  /// Whether the element is a `cs:choose` with a branch whose condition has a test passing `test`.
+  private static func isChoose(_ element: CSL.Element, testing test: (CSL.Condition.Test) -> Bool) -> Bool {
+    guard case .choose(let choose) = element else { return false }
+    return choose.branches.contains { $0.condition.tests.contains(where: test) }
   }
 
   /// True when the citation layout or a macro has a `position` condition.
